@@ -1,0 +1,65 @@
+import { atwFeestdagen } from './atw.js';
+import { fromDayNumber, toDayNumber, weekday } from './dates.js';
+
+/**
+ * Werkdagen under the Algemene termijnenwet: Monday to Friday except the Atw holidays and
+ * the extra days a Royal Decree declares equal to them (configurable).
+ *
+ * Counting uses a cumulative table per day so that `werkdagenTussen` is O(1): it runs for
+ * every imported melding.
+ */
+export interface Werkdagkalender {
+  isWerkdag(iso: string): boolean;
+  /** Number of werkdagen d with from < d <= to (the day of receipt is day 0). */
+  werkdagenTussen(from: string, to: string): number;
+  /** The n-th werkdag after `from` (n >= 1). */
+  nteWerkdagNa(from: string, n: number): string;
+}
+
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+
+export function createWerkdagkalender(extraFeestdagen: readonly string[] = []): Werkdagkalender {
+  const firstDay = toDayNumber(`${FIRST_YEAR}-01-01`);
+  const lastDay = toDayNumber(`${LAST_YEAR}-12-31`);
+  const vrij = new Set<number>(extraFeestdagen.map(toDayNumber));
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+    for (const f of atwFeestdagen(y)) vrij.add(toDayNumber(f.datum));
+  }
+  const cumulative = new Int32Array(lastDay - firstDay + 1);
+  let count = 0;
+  for (let d = firstDay; d <= lastDay; d++) {
+    const wd = (d + 4) % 7;
+    if (wd !== 0 && wd !== 6 && !vrij.has(d)) count++;
+    cumulative[d - firstDay] = count;
+  }
+
+  function indexOf(iso: string): number {
+    const i = toDayNumber(iso) - firstDay;
+    if (i < 0 || i >= cumulative.length) {
+      throw new RangeError(`Datum ${iso} valt buiten de werkdagkalender (${FIRST_YEAR}–${LAST_YEAR})`);
+    }
+    return i;
+  }
+
+  function isWerkdag(iso: string): boolean {
+    const wd = weekday(iso);
+    return wd !== 0 && wd !== 6 && !vrij.has(toDayNumber(iso));
+  }
+
+  return {
+    isWerkdag,
+    werkdagenTussen(from, to) {
+      return (cumulative[indexOf(to)] as number) - (cumulative[indexOf(from)] as number);
+    },
+    nteWerkdagNa(from, n) {
+      let day = toDayNumber(from);
+      let seen = 0;
+      while (seen < n) {
+        day++;
+        if (isWerkdag(fromDayNumber(day))) seen++;
+      }
+      return fromDayNumber(day);
+    },
+  };
+}

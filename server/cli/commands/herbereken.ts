@@ -1,0 +1,28 @@
+import { createContext } from '../../context.js';
+import { herberekenIndicatoren } from '../../indicatoren/herbereken.js';
+import { herleidAlles } from '../../registraties/herafleiden.js';
+import { maakVoortgang } from '../voortgang.js';
+
+export async function herberekenCommand(opties: { afleiden?: boolean }): Promise<void> {
+  const ctx = await createContext();
+  try {
+    if (opties.afleiden) {
+      let balk: ReturnType<typeof maakVoortgang> | null = null;
+      await herleidAlles(ctx.db, ctx.regio, ctx.kalender, (klaar, totaal) => {
+        balk ??= maakVoortgang('afleiden', totaal, 'registraties', 100_000);
+        balk.update(klaar);
+      });
+      (balk as ReturnType<typeof maakVoortgang> | null)?.stop();
+    }
+    const start = Date.now();
+    const resultaat = await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, null));
+    const duur = ((Date.now() - start) / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+    process.stdout.write(
+      resultaat.bereik
+        ? `Indicatoren herberekend voor ${resultaat.kwartalen.length} kwartalen (${resultaat.bereik.van} t/m ${resultaat.bereik.tot}) in ${duur} s.\n`
+        : 'Er zijn geen registraties; alle indicatoren zijn verwijderd.\n',
+    );
+  } finally {
+    await ctx.db.destroy();
+  }
+}

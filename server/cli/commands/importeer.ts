@@ -1,0 +1,98 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { createContext, importDeps } from '../../context.js';
+import { ImportAfgewezen, importeer, type ImportBron, type ImportSamenvatting } from '../../import/importer.js';
+import { loadMapping } from '../../import/mapping.js';
+import { readTable, sha256OfFile } from '../../import/readers.js';
+import { ongeldigeInvoer } from '../../shared/fouten.js';
+import { afgewezenBestand } from '../afgewezen-bestand.js';
+import { maakVoortgang } from '../voortgang.js';
+
+export interface ImporteerOpties {
+  mapping?: string;
+  accepteerGeldige?: boolean;
+  json?: boolean;
+}
+
+const nl = new Intl.NumberFormat('nl-NL');
+
+export function cliGebruiker(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+export function samenvattingJson(s: ImportSamenvatting): string {
+  const { bestanden, rijen, nieuw, gewijzigd, ongewijzigd, afgewezen, fouten } = s;
+  return JSON.stringify({ bestanden, rijen, nieuw, gewijzigd, ongewijzigd, afgewezen, fouten }, null, 2);
+}
+
+export function samenvattingTekst(s: ImportSamenvatting): string {
+  const regels = [
+    s.geladen ? 'Import geslaagd.' : 'Import afgewezen: er is niets geladen.',
+    `  rijen:        ${nl.format(s.rijen)}`,
+    `  nieuw:        ${nl.format(s.nieuw)}`,
+    `  gewijzigd:    ${nl.format(s.gewijzigd)}`,
+    `  ongewijzigd:  ${nl.format(s.ongewijzigd)}`,
+    `  afgewezen:    ${nl.format(s.afgewezen)}`,
+  ];
+  if (s.fouten.length > 0) {
+    regels.push('', 'Fouten (bestand:regel, kolom, waarde — melding):');
+    for (const f of s.fouten.slice(0, 50)) regels.push(`  ${f.bestand}:${f.regel}  ${f.kolom || '-'}  "${f.waarde}" — ${f.melding}`);
+    if (s.fouten.length > 50) regels.push(`  … en nog ${nl.format(s.fouten.length - 50)} fout(en); gebruik --json voor de volledige lijst`);
+  }
+  return `${regels.join('\n')}\n`;
+}
+
+export async function importeerCommand(bestanden: string[], opties: ImporteerOpties): Promise<void> {
+  for (const pad of bestanden) {
+    if (!existsSync(pad) || !statSync(pad).isFile()) throw ongeldigeInvoer(`Bestand niet gevonden: ${pad}`);
+  }
+  const mapping = opties.mapping ? loadMapping(opties.mapping) : undefined;
+  const ctx = await createContext();
+  try {
+    const totaalBytes = bestanden.reduce((sum, pad) => sum + statSync(pad).size, 0);
+    const balk = maakVoortgang('importeer', Math.ceil(totaalBytes / 1024), 'kB');
+    const regels = process.stderr.isTTY ? null : maakVoortgang('importeer', 0, 'rijen');
+    let klaarBytes = 0;
+    let rijen = 0;
+    const schrijvers = new Map<string, ReturnType<typeof afgewezenBestand>>();
+    const bronnen: ImportBron[] = [];
+    for (const pad of bestanden) {
+      const basis = klaarBytes;
+      const schrijver = opties.accepteerGeldige ? afgewezenBestand(pad) : undefined;
+      if (schrijver) schrijvers.set(pad, schrijver);
+      bronnen.push({
+        bestand: basename(pad),
+        sha256: await sha256OfFile(pad),
+        rows: readTable(pad, (bytes) => balk.update(Math.floor((basis + bytes) / 1024))),
+        afgewezen: schrijver,
+      });
+      klaarBytes += statSync(pad).size;
+    }
+    const gestart = Date.now();
+    let samenvatting: ImportSamenvatting;
+    try {
+      samenvatting = await importeer(importDeps(ctx), bronnen, {
+        accepteerGeldige: opties.accepteerGeldige, mapping, door: cliGebruiker(), onRij: () => regels?.update(++rijen),
+      });
+    } catch (error) {
+      balk.stop();
+      if (!(error instanceof ImportAfgewezen)) throw error;
+      process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));
+      process.exitCode = 1;
+      return;
+    }
+    balk.stop();
+    ctx.logger.info({ ...samenvatting, fouten: samenvatting.fouten.length, ms: Date.now() - gestart }, 'import');
+    process.stdout.write(opties.json ? `${samenvattingJson(samenvatting)}\n` : samenvattingTekst(samenvatting));
+    for (const s of schrijvers.values()) {
+      if (s.aantal() > 0 && !opties.json) process.stdout.write(`Afgewezen rijen met reden: ${s.pad}\n`);
+    }
+  } finally {
+    await ctx.db.destroy();
+  }
+}

@@ -1,0 +1,24 @@
+import { createContext } from '../../context.js';
+import { countRegistraties } from '../../registraties/repository.js';
+import { createApp } from '../../web/app.js';
+import { laadDemo } from './demo.js';
+
+/** `npm start`: migrate, load demo data into an empty database, serve. */
+export async function startCommand(): Promise<void> {
+  const ctx = await createContext();
+  if ((await countRegistraties(ctx.db)) === 0) {
+    process.stderr.write('De database is leeg: demodata voor de regio wordt gegenereerd en geïmporteerd…\n');
+    const samenvatting = await laadDemo(ctx, { seed: '42', schaal: '1' });
+    process.stderr.write(`Demodata geladen: ${new Intl.NumberFormat('nl-NL').format(samenvatting?.nieuw ?? 0)} registraties.\n`);
+  }
+  const app = createApp(ctx);
+  const server = app.listen(ctx.env.PORT, () => {
+    process.stderr.write(`VT Monitor draait op http://localhost:${ctx.env.PORT}\n`);
+  });
+  const stop = () => {
+    server.close();
+    void ctx.db.destroy();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

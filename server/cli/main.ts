@@ -1,0 +1,65 @@
+import { Command, Option } from 'commander';
+import { AppFout } from '../shared/fouten.js';
+import { demoCommand } from './commands/demo.js';
+import { herberekenCommand } from './commands/herbereken.js';
+import { importeerCommand } from './commands/importeer.js';
+import { indicatorenCommand } from './commands/indicatoren.js';
+import { migreerCommand } from './commands/migreer.js';
+import { startCommand } from './commands/start.js';
+
+export function buildProgram(): Command {
+  const program = new Command('vt-monitor')
+    .description('VT Monitor: kwartaalcijfers en beleidsmonitoring voor Veilig Thuis')
+    .showHelpAfterError('(gebruik --help voor de opties)');
+
+  program.command('start').description('migreert, laadt demodata in een lege database en start de webapplicatie').action(startCommand);
+  program.command('migreer').description('brengt het databaseschema bij (knex-migraties)').action(migreerCommand);
+
+  program
+    .command('importeer')
+    .description('importeert registratie-exports (CSV of XLSX)')
+    .argument('<bestand...>', 'een of meer exportbestanden')
+    .option('--mapping <json>', 'mappingbestand voor kolomnamen en codes van een ander registratiesysteem')
+    .option('--accepteer-geldige', 'laad de geldige rijen en schrijf de afgewezen rijen naar <naam>-afgewezen.csv')
+    .option('--json', 'druk één samenvatting als JSON af')
+    .action(importeerCommand);
+
+  program
+    .command('demo')
+    .description('genereert realistische demodata voor de regio en importeert die')
+    .option('--tot <datum>', 'laatste dag van de data (JJJJ-MM-DD); standaard vandaag')
+    .addOption(new Option('--seed <n>', 'startwaarde van de toevalsgenerator').default('42'))
+    .addOption(new Option('--schaal <f>', 'vermenigvuldigt de volumes (40 ≈ landelijk)').default('1'))
+    .option('--uit <pad>', 'schrijf de gegenereerde export ook als CSV-bestand en importeer dat bestand')
+    .option('--alleen-bestand', 'met --uit: schrijf alleen het bestand, importeer niets')
+    .option('--json', 'druk de importsamenvatting als JSON af')
+    .action(demoCommand);
+
+  program
+    .command('herbereken')
+    .description('berekent alle indicatoren opnieuw')
+    .option('--afleiden', 'leid eerst de afgeleide kenmerken van elke registratie opnieuw af (na een wijziging van kalender of regio)')
+    .action(herberekenCommand);
+
+  program
+    .command('indicatoren')
+    .description('toont de indicatoren van een kwartaal')
+    .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .option('--gemeente <code>', 'alleen deze gemeente (en de regio)')
+    .addOption(new Option('--json', 'als JSON').conflicts('csv'))
+    .option('--csv', 'als CSV (;-gescheiden)')
+    .action(indicatorenCommand);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    const melding = error instanceof AppFout ? error.melding : (error as Error).message;
+    process.stderr.write(`Fout: ${melding}\n`);
+    if (!(error instanceof AppFout) && process.env.VT_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = process.exitCode || 1;
+  }
+}

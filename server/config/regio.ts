@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const gemeenteCode = z.string().regex(/^GM\d{4}$/, 'een CBS-code als GM0268');
+
+const regioSchema = z.object({
+  naam: z.string().min(1),
+  organisatie: z.string().min(1),
+  toelichting: z.string().optional(),
+  gemeenten: z
+    .array(
+      z.object({
+        code: gemeenteCode,
+        naam: z.string().min(1),
+        inwoners: z.number().int().positive(),
+        inwonersBron: z.string().min(1),
+        inwonersPeildatum: z.string().nullable(),
+        indicatief: z.boolean(),
+      }),
+    )
+    .min(1),
+  voormaligeGemeenten: z
+    .array(z.object({ code: gemeenteCode, naam: z.string().min(1), opgegaanIn: gemeenteCode, per: z.string() }))
+    .default([]),
+});
+
+export type RegioBestand = z.infer<typeof regioSchema>;
+export type Gemeente = RegioBestand['gemeenten'][number];
+
+/** The two rows besides the region's gemeenten that every indicator has. */
+export const BUITEN_REGIO = 'buiten_regio';
+export const ONBEKEND = 'onbekend';
+
+export interface Regio extends RegioBestand {
+  /** gemeente code → gemeente, for the region's current gemeenten */
+  perCode: Map<string, Gemeente>;
+  /** Resolves a (possibly former) code to the key its registrations count under. */
+  sleutelVoorCode(code: string): string;
+  /** Resolves a municipality name (case- and diacritics-insensitive) to a code, or null. */
+  codeVoorNaam(naam: string): string | null;
+  inwonersTotaal: number;
+}
+
+export function normaliseerNaam(naam: string): string {
+  return naam
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function buildRegio(input: unknown): Regio {
+  const parsed = regioSchema.parse(input);
+  const perCode = new Map(parsed.gemeenten.map((g) => [g.code, g]));
+  const former = new Map(parsed.voormaligeGemeenten.map((v) => [v.code, v.opgegaanIn]));
+  for (const [oud, nieuw] of former) {
+    if (!perCode.has(nieuw)) throw new Error(`Regiobestand: ${oud} gaat op in ${nieuw}, maar die gemeente staat niet in de regio`);
+  }
+  const byName = new Map<string, string>();
+  for (const g of parsed.gemeenten) byName.set(normaliseerNaam(g.naam), g.code);
+  for (const v of parsed.voormaligeGemeenten) byName.set(normaliseerNaam(v.naam), v.code);
+  return {
+    ...parsed,
+    perCode,
+    inwonersTotaal: parsed.gemeenten.reduce((sum, g) => sum + g.inwoners, 0),
+    sleutelVoorCode(code) {
+      if (perCode.has(code)) return code;
+      return former.get(code) ?? BUITEN_REGIO;
+    },
+    codeVoorNaam(naam) {
+      return byName.get(normaliseerNaam(naam)) ?? null;
+    },
+  };
+}
+
+export function loadRegio(path: string): Regio {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new Error(`Regiobestand ${path} kan niet worden gelezen: ${(cause as Error).message}`);
+  }
+  return buildRegio(json);
+}

@@ -1,0 +1,44 @@
+import pino, { type Logger } from 'pino';
+import { todayInAmsterdam } from './calendar/dates.js';
+import { createWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.js';
+import { loadExtraFeestdagen, readEnv, type Env } from './config/env.js';
+import { loadRegio, type Regio } from './config/regio.js';
+import { createDb, type Db } from './db/connection.js';
+import { migrateLatest } from './db/migrate.js';
+import { syncRegio } from './db/regio-sync.js';
+import type { ImportDeps } from './import/importer.js';
+import { herberekenIndicatoren } from './indicatoren/herbereken.js';
+
+/** Everything a command or the web app needs, wired once (no singletons). */
+export interface AppContext {
+  env: Env;
+  db: Db;
+  regio: Regio;
+  kalender: Werkdagkalender;
+  logger: Logger;
+  /** today's date (ISO, Europe/Amsterdam); injectable for tests */
+  vandaag: () => string;
+}
+
+export async function createContext(overrides: Partial<Env> & { vandaag?: () => string } = {}): Promise<AppContext> {
+  const env = { ...readEnv(), ...overrides };
+  const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
+  const db = createDb(env.DATABASE_URL);
+  const regio = loadRegio(env.REGIO_BESTAND);
+  await migrateLatest(db);
+  await syncRegio(db, regio);
+  return {
+    env, db, regio, logger,
+    kalender: createWerkdagkalender(loadExtraFeestdagen(env.KALENDER_BESTAND)),
+    vandaag: overrides.vandaag ?? (() => todayInAmsterdam()),
+  };
+}
+
+export function importDeps(ctx: AppContext): ImportDeps {
+  return {
+    db: ctx.db, regio: ctx.regio, kalender: ctx.kalender, vandaag: ctx.vandaag,
+    herbereken: async (trx, geraakt) => {
+      await herberekenIndicatoren(trx, ctx.regio, geraakt);
+    },
+  };
+}

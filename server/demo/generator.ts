@@ -1,0 +1,172 @@
+import { addDays, fromDayNumber, toDayNumber, weekday } from '../calendar/dates.js';
+import { kwartaalIndex, kwartaalVan } from '../calendar/kwartaal.js';
+import type { Werkdagkalender } from '../calendar/werkdagen.js';
+import type { Regio } from '../config/regio.js';
+import { COLUMN_NAMES } from '../import/columns.js';
+import * as p from './profiel.js';
+import { Random } from './random.js';
+
+export interface DemoOpties {
+  /** last day of the data (ISO), inclusive */
+  tot: string;
+  seed: number;
+  /** volume multiplier; above 1 spread over proportionally more gemeenten outside the region */
+  schaal: number;
+  van?: string;
+}
+
+type Rij = Record<string, string>;
+
+const EERSTE_DAG = '2019-01-01';
+const WEEKDAG_GEMIDDELD = p.WEEKDAG.reduce((a, b) => a + b, 0) / 7;
+const SEIZOEN_GEMIDDELD = p.SEIZOEN.reduce((a, b) => a + b, 0) / 12;
+
+interface DemoGemeente {
+  code: string | null;
+  gewicht: number;
+}
+
+/** The gemeenten of each "copy" of the region; copy 0 is the region itself. */
+function gemeentenVoorSchaal(regio: Regio, schaal: number): DemoGemeente[][] {
+  const kopieen = Math.max(1, Math.ceil(schaal));
+  const out: DemoGemeente[][] = [];
+  for (let s = 0; s < kopieen; s++) {
+    out.push(
+      regio.gemeenten.map((g, i) => ({
+        code: s === 0 ? g.code : `GM${String(3000 + (s - 1) * regio.gemeenten.length + i).padStart(4, '0')}`,
+        gewicht: g.inwoners,
+      })),
+    );
+  }
+  return out;
+}
+
+/**
+ * Generates a realistic, deterministic registration export for the region, one row at a time
+ * (export format column names, ISO dates). Cases still running on `tot` have later dates empty.
+ */
+export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: DemoOpties): Generator<Rij> {
+  const rnd = new Random(opties.seed);
+  const kopieen = gemeentenVoorSchaal(regio, opties.schaal);
+  const perKopie = opties.schaal / kopieen.length;
+  const eind = toDayNumber(opties.tot);
+  let volgnummer = 0;
+
+  for (let dag = toDayNumber(opties.van ?? EERSTE_DAG); dag <= eind; dag++) {
+    const datum = fromDayNumber(dag);
+    const jaar = Number(datum.slice(0, 4));
+    const maand = Number(datum.slice(5, 7));
+    const factor = (p.SEIZOEN[maand - 1]! / SEIZOEN_GEMIDDELD) * (p.WEEKDAG[weekday(datum)]! / WEEKDAG_GEMIDDELD) / 365;
+    for (const [kopie, gemeenten] of kopieen.entries()) {
+      const meldingen = rnd.poisson(p.perJaar(p.MELDINGEN_PER_JAAR, jaar) * factor * perKopie);
+      const adviezen = rnd.poisson(p.perJaar(p.ADVIEZEN_PER_JAAR, jaar) * factor * perKopie);
+      for (let i = 0; i < meldingen + adviezen; i++) {
+        volgnummer++;
+        const id = `VT${kopie > 0 ? `${kopie}-` : '-'}${jaar}-${String(volgnummer).padStart(7, '0')}`;
+        const rij = i < meldingen
+          ? melding(rnd, kalender, id, datum, gemeente(rnd, gemeenten, regio, datum))
+          : advies(rnd, id, datum, gemeente(rnd, gemeenten, regio, datum));
+        yield knip(rij, opties.tot);
+      }
+    }
+  }
+}
+
+function gemeente(rnd: Random, gemeenten: DemoGemeente[], regio: Regio, datum: string): Rij {
+  const r = rnd.next();
+  if (r < 0.004) return {};
+  if (r < 0.014) return { gemeente_code: rnd.pick([['GM0344', 2], ['GM0202', 3], ['GM0228', 2], ['GM0277', 1]]) };
+  const code = rnd.pick(gemeenten.map((g) => [g.code, g.gewicht] as const))!;
+  // early registrations sometimes still carry a merged gemeente's code or only a name
+  if (code === 'GM1960' && datum < '2019-07-01' && rnd.chance(0.3)) return { gemeente_code: rnd.pick([['GM0236', 3], ['GM0733', 2], ['GM0304', 1]]) };
+  if (rnd.chance(0.03)) return { gemeente: regio.perCode.get(code)?.naam ?? '', gemeente_code: regio.perCode.has(code) ? '' : code };
+  return { gemeente_code: code };
+}
+
+function advies(rnd: Random, id: string, datum: string, gemeente: Rij): Rij {
+  const melder = rnd.pick(p.MELDER_ADVIES);
+  return {
+    registratie_id: id, soort: 'advies', datum_binnenkomst: datum, ...gemeente, melder_categorie: melder,
+    beroepsgroep: melder === 'overige_professional' ? rnd.pick(p.BEROEPSGROEP) : '',
+    kanaal: rnd.pick(p.KANAAL_ADVIES), aard_geweld: rnd.pick(p.AARD),
+    datum_afgesloten: addDays(datum, rnd.int(0, 3)),
+  };
+}
+
+function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: string, gemeente: Rij): Rij {
+  const melder = rnd.pick(p.MELDER_MELDING);
+  const jaar = Number(datum.slice(0, 4));
+  const qi = kwartaalIndex(kwartaalVan(datum));
+  const rij: Rij = {
+    registratie_id: id, soort: 'melding', datum_binnenkomst: datum, ...gemeente, melder_categorie: melder,
+    beroepsgroep: melder === 'overige_professional' ? rnd.pick(p.BEROEPSGROEP) : '',
+    kanaal: rnd.pick(p.KANAAL_MELDING), aard_geweld: rnd.pick(p.AARD), spoed: rnd.chance(0.05) ? 'ja' : 'nee',
+    eerdere_betrokkenheid: rnd.pick(p.EERDERE) ?? '',
+  };
+  const werkdagen = rnd.chance(p.vbOpTijd(qi)) ? rnd.pick([[0, 8], [1, 20], [2, 22], [3, 20], [4, 16], [5, 14]]) : 6 + Math.floor(-Math.log(1 - rnd.next()) * 5);
+  const vb = werkdagen === 0 ? datum : kalender.nteWerkdagNa(datum, werkdagen);
+  const besluit = rnd.pick(p.BESLUIT);
+  rij.datum_veiligheidsbeoordeling = vb;
+  rij.besluit_veiligheidsbeoordeling = besluit;
+
+  const overdracht = (na: string, aan: string, monitoringKans: number) => {
+    rij.datum_overdracht = addDays(na, rnd.int(0, 6));
+    rij.overdracht_aan = aan;
+    const monitoring = rnd.chance(monitoringKans);
+    rij.monitoring = monitoring ? 'ja' : 'nee';
+    if (monitoring) {
+      rij.datum_monitoring_3m = addDays(rij.datum_overdracht, rnd.int(80, 110));
+      rij.datum_monitoring_12m = addDays(rij.datum_overdracht, rnd.int(350, 390));
+      rij.datum_einde_monitoring = addDays(rij.datum_monitoring_12m, rnd.int(0, 14));
+      rij.datum_afgesloten = rij.datum_einde_monitoring;
+    } else rij.datum_afgesloten = rij.datum_overdracht;
+  };
+
+  if (besluit.startsWith('overdracht_')) {
+    const aan: Record<string, string> = { overdracht_melder: 'melder', overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening' };
+    overdracht(vb, aan[besluit]!, 0.25);
+  } else if (besluit === 'vervolg_veilig_thuis') {
+    const keuze = addDays(vb, rnd.int(5, 25));
+    rij.datum_besluit_vervolg = keuze;
+    const r = rnd.next();
+    if (r < 0.22) {
+      rij.vervolg = 'overdracht';
+      overdracht(keuze, rnd.pick([['lokaal_team', 50], ['gecertificeerde_instelling', 20], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 10]]), 0.4);
+    } else {
+      const soort = rnd.chance(p.aandeelOnderzoek(jaar)) ? 'onderzoek' : 'vv';
+      rij.vervolg = soort === 'onderzoek' ? 'onderzoek' : 'voorwaarden_en_vervolg';
+      const start = addDays(keuze, rnd.int(0, 5));
+      const opTijd = rnd.chance(p.tienWekenOpTijd(qi, soort));
+      const minDuur = Math.max(toDayNumber(start) - toDayNumber(vb) + 14, 35);
+      const duur = opTijd ? rnd.int(Math.min(minDuur, 70), 70) : rnd.int(71, 160);
+      const einde = addDays(vb, Math.max(duur, toDayNumber(start) - toDayNumber(vb)));
+      rij[`datum_start_${soort}`] = start;
+      rij[`datum_einde_${soort}`] = einde;
+      if (soort === 'onderzoek') rij.uitkomst_onderzoek = rnd.pick([['bevestigd', 55], ['weerlegd', 25], ['geen_oordeel', 20]]);
+      overdracht(einde, rnd.pick([['lokaal_team', 60], ['gecertificeerde_instelling', 15], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 5]]), 0.55);
+    }
+  } else {
+    rij.datum_afgesloten = addDays(vb, rnd.int(0, 10));
+  }
+  return rij;
+}
+
+/** Pairs that are empty together: when the date lies after `tot`, its partner goes too. */
+const PAREN: [string, string][] = [
+  ['datum_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling'],
+  ['datum_besluit_vervolg', 'vervolg'],
+  ['datum_einde_onderzoek', 'uitkomst_onderzoek'],
+  ['datum_overdracht', 'overdracht_aan'],
+];
+
+/** Cases still in progress on `tot`: every later date (and what goes with it) is left empty. */
+export function knip(rij: Rij, tot: string): Rij {
+  for (const [k, v] of Object.entries(rij)) if (k.startsWith('datum_') && v !== '' && v > tot) rij[k] = '';
+  for (const [datum, partner] of PAREN) if (!rij[datum]) rij[partner] = '';
+  if (!rij.datum_overdracht && rij.monitoring === 'ja') rij.monitoring = '';
+  return rij;
+}
+
+export function alsRegel(rij: Rij): string[] {
+  return COLUMN_NAMES.map((c) => rij[c] ?? '');
+}

@@ -1,0 +1,132 @@
+import type { Knex } from 'knex';
+import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
+import type { Db } from '../db/connection.js';
+import { groei, per1000 } from '../shared/getallen.js';
+import { basiswaarden, legeTelling, telOp, voegSamen, type Basiswaarden, type Telling } from './compute.js';
+import type { GeraakteKwartalen } from './geraakt.js';
+import { leesIndicatoren, leesMeta, schrijfMeta, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
+import { fetchBereik, fetchTellingen } from './tallies-repository.js';
+
+export const REGIO = 'regio';
+/** Bumped whenever a definition changes; printed in every report. */
+export const DEFINITIEVERSIE = '2026.1';
+
+export const PER_1000_INDICATOREN = [
+  'adviezen', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze',
+  'onderzoeken_afgerond', 'vv_afgerond',
+] as const;
+
+export function gebiedenVan(regio: Regio): string[] {
+  return [...regio.gemeenten.map((g) => g.code), BUITEN_REGIO, ONBEKEND];
+}
+
+function per1000Waarden(b: Basiswaarden, inwoners: number): Record<string, number | null> {
+  return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000(b[k], inwoners)]));
+}
+
+/** The stored rows of one kwartaal: every gebied, and the region as the sum of all of them. */
+export function indicatorRijen(kwartaal: Kwartaal, perGebied: Map<string, Telling>, regio: Regio): IndicatorRij[] {
+  const rijen: IndicatorRij[] = [];
+  const push = (gebied: string, waarden: Record<string, unknown>) => {
+    for (const [indicator, waarde] of Object.entries(waarden)) rijen.push({ kwartaal, gebied, indicator, waarde });
+  };
+  const totaal = legeTelling();
+  const binnenRegio = legeTelling();
+  for (const [gebied, telling] of perGebied) {
+    voegSamen(totaal, telling);
+    const gemeente = regio.perCode.get(gebied);
+    if (gemeente) voegSamen(binnenRegio, telling);
+    const b = basiswaarden(telling);
+    push(gebied, { ...b, per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null });
+  }
+  // per 1,000 for the region: the region's own gemeenten over their inhabitants
+  push(REGIO, { ...basiswaarden(totaal), per_1000_inwoners: per1000Waarden(basiswaarden(binnenRegio), regio.inwonersTotaal) });
+  return rijen;
+}
+
+/** Groei of the given quarters from the stored adviezen and meldingen (of the quarter, one before, four before). */
+async function herberekenGroei(trx: Db | Knex.Transaction, kwartalen: Kwartaal[]): Promise<void> {
+  if (kwartalen.length === 0) return;
+  const nodig = new Set<Kwartaal>();
+  for (const k of kwartalen) for (const d of [0, -1, -4]) nodig.add(addKwartalen(k, d));
+  const aantallen = await leesIndicatoren(trx, { kwartalen: [...nodig], indicatoren: ['adviezen', 'meldingen'] });
+  const stand = new Map<string, number>();
+  for (const r of aantallen) stand.set(`${r.kwartaal}|${r.gebied}|${r.indicator}`, r.waarde as number);
+  const gebieden = new Set(aantallen.map((r) => r.gebied));
+  const get = (k: Kwartaal, g: string, i: string) => stand.get(`${k}|${g}|${i}`) ?? null;
+  const som = (k: Kwartaal, g: string) => {
+    const a = get(k, g, 'adviezen');
+    const m = get(k, g, 'meldingen');
+    return a === null || m === null ? null : a + m;
+  };
+  const rijen: IndicatorRij[] = [];
+  for (const k of kwartalen) {
+    const vorig = addKwartalen(k, -1);
+    const vorigJaar = addKwartalen(k, -4);
+    for (const g of gebieden) {
+      if (get(k, g, 'meldingen') === null) continue;
+      rijen.push({
+        kwartaal: k, gebied: g, indicator: 'groei',
+        waarde: {
+          meldingen_qoq: groei(get(k, g, 'meldingen'), get(vorig, g, 'meldingen')),
+          adviezen_qoq: groei(get(k, g, 'adviezen'), get(vorig, g, 'adviezen')),
+          totaal_qoq: groei(som(k, g), som(vorig, g)),
+          meldingen_yoy: groei(get(k, g, 'meldingen'), get(vorigJaar, g, 'meldingen')),
+          adviezen_yoy: groei(get(k, g, 'adviezen'), get(vorigJaar, g, 'adviezen')),
+          totaal_yoy: groei(som(k, g), som(vorigJaar, g)),
+        },
+      });
+    }
+  }
+  await vervangIndicatoren(trx, kwartalen, ['groei'], rijen);
+}
+
+export interface HerberekenResultaat {
+  kwartalen: Kwartaal[];
+  bereik: { van: Kwartaal; tot: Kwartaal } | null;
+}
+
+/**
+ * Recomputes and stores the indicators. `geraakt` null: every quarter of the range (full
+ * rebuild); otherwise only the quarters an import touched, plus quarters the range gained.
+ */
+export async function herberekenIndicatoren(
+  trx: Db | Knex.Transaction, regio: Regio, geraakt: GeraakteKwartalen | null,
+): Promise<HerberekenResultaat> {
+  const bereik = await fetchBereik(trx);
+  if (!bereik) {
+    await verwijderAlles(trx);
+    await schrijfMeta(trx, 'bereik', 'null');
+    return { kwartalen: [], bereik: null };
+  }
+  const oud = JSON.parse((await leesMeta(trx, 'bereik')) ?? 'null') as { van: Kwartaal; tot: Kwartaal } | null;
+  const alle = kwartaalReeks(bereik.van, bereik.tot);
+  let kwartalen: Kwartaal[];
+  if (geraakt === null || oud === null) kwartalen = alle;
+  else {
+    const set = new Set(geraakt.binnen(bereik.van, bereik.tot));
+    for (const k of alle) if (k < oud.van || k > oud.tot) set.add(k);
+    kwartalen = [...set].sort();
+  }
+  const volledig = kwartalen.length === alle.length;
+
+  const tellingen = await fetchTellingen(trx, volledig ? null : kwartalen);
+  const kaart = telOp(tellingen, kwartalen, gebiedenVan(regio));
+  const rijen = kwartalen.flatMap((k) => indicatorRijen(k, kaart.get(k)!, regio));
+  if (volledig) await verwijderAlles(trx);
+  else await verwijderBuiten(trx, bereik.van, bereik.tot);
+  await vervangIndicatoren(trx, kwartalen, null, rijen);
+
+  const groeiKwartalen = new Set<Kwartaal>();
+  for (const k of kwartalen) for (const d of [0, 1, 4]) {
+    const g = addKwartalen(k, d);
+    if (g >= bereik.van && g <= bereik.tot) groeiKwartalen.add(g);
+  }
+  await herberekenGroei(trx, [...groeiKwartalen].sort());
+
+  await schrijfMeta(trx, 'bereik', JSON.stringify(bereik));
+  await schrijfMeta(trx, 'definitieversie', DEFINITIEVERSIE);
+  await schrijfMeta(trx, 'berekend_op', new Date().toISOString());
+  return { kwartalen, bereik };
+}

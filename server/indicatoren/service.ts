@@ -1,0 +1,119 @@
+import { isKwartaal, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
+import type { Db } from '../db/connection.js';
+import { nietGevonden, ongeldigeInvoer } from '../shared/fouten.js';
+import { REGIO, gebiedenVan } from './herbereken.js';
+import { leesIndicatoren, leesMeta, leesReeks } from './repository.js';
+
+/** Every top-level indicator key, as in the catalogue's JSON. */
+export const INDICATOR_SLEUTELS = [
+  'adviezen', 'adviezen_overige_zorgmelding', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_per_melder',
+  'meldingen_per_beroepsgroep', 'meldingen_per_eerdere_betrokkenheid', 'meldingen_vb', 'vb_binnen_termijn',
+  'vb_binnen_termijn_pct', 'vb_besluit', 'nog_niet_beoordeeld', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze',
+  'onderzoeken_afgerond', 'onderzoeken_binnen_termijn', 'onderzoeken_binnen_termijn_pct', 'onderzoeken_met_monitoring',
+  'vv_afgerond', 'vv_binnen_termijn', 'vv_binnen_termijn_pct', 'vv_met_monitoring', 'groei', 'open_vb',
+  'open_vb_over_termijn', 'open_onderzoeken', 'open_onderzoeken_over_termijn', 'open_vv', 'open_vv_over_termijn',
+  'doorlooptijd_vb_werkdagen', 'doorlooptijd_onderzoek_dagen', 'doorlooptijd_vv_dagen', 'in_monitoring',
+  'per_1000_inwoners',
+] as const;
+
+export type Indicatorwaarden = Record<string, unknown>;
+
+export interface IndicatorenJson {
+  kwartaal: Kwartaal;
+  regio: Indicatorwaarden;
+  gemeenten: Record<string, Indicatorwaarden & { naam: string }>;
+}
+
+export interface Bereik {
+  van: Kwartaal;
+  tot: Kwartaal;
+}
+
+export async function leesBereik(db: Db): Promise<Bereik | null> {
+  return JSON.parse((await leesMeta(db, 'bereik')) ?? 'null') as Bereik | null;
+}
+
+export function gebiedNaam(regio: Regio, gebied: string): string {
+  if (gebied === REGIO) return `Regio ${regio.naam}`;
+  if (gebied === BUITEN_REGIO) return 'Buiten de regio';
+  if (gebied === ONBEKEND) return 'Gemeente onbekend';
+  return regio.perCode.get(gebied)?.naam ?? gebied;
+}
+
+export function parseKwartaal(value: unknown, param = 'kwartaal'): Kwartaal {
+  if (typeof value !== 'string' || !isKwartaal(value)) {
+    throw ongeldigeInvoer(`Parameter ${param} moet een kwartaal zijn zoals 2019-Q1 (gekregen: ${String(value ?? 'niets')})`);
+  }
+  return value;
+}
+
+export function parseGebied(regio: Regio, value: unknown): string {
+  const code = typeof value === 'string' ? value.trim() : '';
+  const upper = code.toUpperCase();
+  if (regio.perCode.has(upper)) return upper;
+  if (code === BUITEN_REGIO || code === ONBEKEND) return code;
+  throw ongeldigeInvoer(
+    `Onbekende gemeente "${code}": gebruik een gemeentecode uit de regio (zoals ${regio.gemeenten[0]?.code}), buiten_regio of onbekend`,
+  );
+}
+
+async function vereisKwartaalInBereik(db: Db, kwartaal: Kwartaal): Promise<void> {
+  const bereik = await leesBereik(db);
+  if (!bereik || kwartaal < bereik.van || kwartaal > bereik.tot) {
+    throw nietGevonden(
+      bereik
+        ? `Geen cijfers voor ${kwartaal}: er zijn cijfers van ${bereik.van} tot en met ${bereik.tot}`
+        : `Geen cijfers voor ${kwartaal}: er zijn nog geen registraties geïmporteerd`,
+    );
+  }
+}
+
+/** The catalogue's JSON for one kwartaal: region and every gebied, or one gebied. */
+export async function indicatorenVoorKwartaal(db: Db, regio: Regio, kwartaal: Kwartaal, gebied?: string): Promise<IndicatorenJson> {
+  await vereisKwartaalInBereik(db, kwartaal);
+  const gebieden = gebied ? [REGIO, gebied] : [REGIO, ...gebiedenVan(regio)];
+  const rijen = await leesIndicatoren(db, { kwartalen: [kwartaal], gebieden });
+  const perGebied = new Map<string, Indicatorwaarden>(gebieden.map((g) => [g, {}]));
+  for (const r of rijen) perGebied.get(r.gebied)![r.indicator] = r.waarde;
+  const ordered = (values: Indicatorwaarden) =>
+    Object.fromEntries(INDICATOR_SLEUTELS.filter((k) => k in values).map((k) => [k, values[k]]));
+  return {
+    kwartaal,
+    regio: ordered(perGebied.get(REGIO)!),
+    gemeenten: Object.fromEntries(
+      gebieden.filter((g) => g !== REGIO).map((g) => [g, { naam: gebiedNaam(regio, g), ...ordered(perGebied.get(g)!) }]),
+    ),
+  };
+}
+
+function pad(value: unknown, path: string[]): unknown {
+  let v = value;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  return v === undefined ? null : v;
+}
+
+export interface Reeks {
+  indicator: string;
+  gebied: string;
+  naam: string;
+  van: Kwartaal;
+  tot: Kwartaal;
+  reeks: { kwartaal: Kwartaal; waarde: unknown }[];
+}
+
+/** A series of one indicator (a key, or a dotted path into an object such as `groei.meldingen_yoy`). */
+export async function indicatorReeks(db: Db, regio: Regio, indicator: string, van: Kwartaal, tot: Kwartaal, gebied = REGIO): Promise<Reeks> {
+  const [sleutel, ...rest] = indicator.split('.');
+  if (!sleutel || !(INDICATOR_SLEUTELS as readonly string[]).includes(sleutel)) {
+    throw ongeldigeInvoer(`Onbekende indicator "${indicator}"; zie docs/indicatoren.md voor de namen`);
+  }
+  if (van > tot) throw ongeldigeInvoer(`van (${van}) ligt na tot (${tot})`);
+  if (kwartaalReeks(van, tot).length > 400) throw ongeldigeInvoer('Een reeks beslaat hoogstens 100 jaar');
+  const rijen = await leesReeks(db, sleutel, gebied, van, tot);
+  const perKwartaal = new Map(rijen.map((r) => [r.kwartaal, r.waarde]));
+  return {
+    indicator, gebied, naam: gebiedNaam(regio, gebied), van, tot,
+    reeks: kwartaalReeks(van, tot).map((k) => ({ kwartaal: k, waarde: perKwartaal.has(k) ? pad(perKwartaal.get(k), rest) : null })),
+  };
+}

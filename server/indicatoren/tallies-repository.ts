@@ -1,0 +1,107 @@
+import type { Knex } from 'knex';
+import type { Kwartaal } from '../calendar/kwartaal.js';
+import { toNumber, type Db } from '../db/connection.js';
+import { VOORRADEN, type Voorraad } from '../registraties/derive.js';
+
+/**
+ * The grouped counts the indicators are made of: plain GROUP BY over the derived columns,
+ * the same SQL on SQLite and PostgreSQL. `kwartalen` null = every quarter (full rebuild).
+ */
+type Q = Db | Knex.Transaction;
+
+export interface InstroomTelling {
+  kwartaal: Kwartaal; gebied: string; soort: string; melder_categorie: string; beroepsgroep: string | null;
+  eerdere_betrokkenheid: string | null; nog_niet_beoordeeld: number | null; aantal: number;
+}
+export interface VbTelling {
+  kwartaal: Kwartaal; gebied: string; besluit: string | null; binnen_termijn: number | null; werkdagen: number | null; aantal: number;
+}
+export interface VervolgTelling { kwartaal: Kwartaal; gebied: string; vervolg: string | null; aantal: number }
+export interface AfrondingTelling {
+  kwartaal: Kwartaal; gebied: string; binnen_termijn: number | null; monitoring: number | null; dagen: number | null; aantal: number;
+}
+export interface IntervalTelling { van: Kwartaal; tot: Kwartaal | null; gebied: string; aantal: number }
+
+export interface Tellingen {
+  instroom: InstroomTelling[];
+  vb: VbTelling[];
+  vervolg: VervolgTelling[];
+  onderzoek: AfrondingTelling[];
+  vv: AfrondingTelling[];
+  voorraden: Record<Voorraad, IntervalTelling[]>;
+}
+
+function inKwartalen(query: Knex.QueryBuilder, column: string, kwartalen: Kwartaal[] | null): Knex.QueryBuilder {
+  return kwartalen === null ? query.whereNotNull(column) : query.whereIn(column, kwartalen);
+}
+
+function numbers<T>(rows: Record<string, unknown>[], numeric: string[]): T[] {
+  for (const r of rows) for (const k of numeric) if (r[k] !== null && r[k] !== undefined) r[k] = toNumber(r[k]);
+  return rows as T[];
+}
+
+export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promise<Tellingen> {
+  const instroom = await inKwartalen(
+    db('registraties').select({
+      kwartaal: 'kw_binnenkomst', gebied: 'gemeente_sleutel', soort: 'soort', melder_categorie: 'melder_categorie',
+      beroepsgroep: 'beroepsgroep', eerdere_betrokkenheid: 'eerdere_betrokkenheid', nog_niet_beoordeeld: 'nog_niet_beoordeeld',
+    }).count({ aantal: '*' }),
+    'kw_binnenkomst', kwartalen,
+  ).groupBy('kw_binnenkomst', 'gemeente_sleutel', 'soort', 'melder_categorie', 'beroepsgroep', 'eerdere_betrokkenheid', 'nog_niet_beoordeeld');
+
+  const vb = await inKwartalen(
+    db('registraties').select({
+      kwartaal: 'kw_vb', gebied: 'gemeente_sleutel', besluit: 'besluit_veiligheidsbeoordeling',
+      binnen_termijn: 'vb_binnen_termijn', werkdagen: 'vb_werkdagen',
+    }).count({ aantal: '*' }),
+    'kw_vb', kwartalen,
+  ).groupBy('kw_vb', 'gemeente_sleutel', 'besluit_veiligheidsbeoordeling', 'vb_binnen_termijn', 'vb_werkdagen');
+
+  const vervolg = await inKwartalen(
+    db('registraties').select({ kwartaal: 'kw_besluit_vervolg', gebied: 'gemeente_sleutel', vervolg: 'vervolg' }).count({ aantal: '*' }),
+    'kw_besluit_vervolg', kwartalen,
+  ).groupBy('kw_besluit_vervolg', 'gemeente_sleutel', 'vervolg');
+
+  const afronding = (soort: 'onderzoek' | 'vv') =>
+    inKwartalen(
+      db('registraties').select({
+        kwartaal: `kw_einde_${soort}`, gebied: 'gemeente_sleutel', binnen_termijn: `${soort}_binnen_termijn`,
+        monitoring: 'monitoring', dagen: `${soort}_dagen`,
+      }).count({ aantal: '*' }),
+      `kw_einde_${soort}`, kwartalen,
+    ).groupBy(`kw_einde_${soort}`, 'gemeente_sleutel', `${soort}_binnen_termijn`, 'monitoring', `${soort}_dagen`);
+
+  const onderzoek = await afronding('onderzoek');
+  const vv = await afronding('vv');
+
+  const voorraden = {} as Record<Voorraad, IntervalTelling[]>;
+  const eerste = kwartalen?.[0];
+  const laatste = kwartalen?.[kwartalen.length - 1];
+  for (const v of VOORRADEN) {
+    let q = db('registraties')
+      .select({ van: `${v}_van`, tot: `${v}_tot`, gebied: 'gemeente_sleutel' })
+      .count({ aantal: '*' })
+      .whereNotNull(`${v}_van`);
+    if (eerste !== undefined && laatste !== undefined) {
+      q = q.where(`${v}_van`, '<=', laatste).andWhere((w) => w.whereNull(`${v}_tot`).orWhere(`${v}_tot`, '>', eerste));
+    }
+    voorraden[v] = numbers(await q.groupBy(`${v}_van`, `${v}_tot`, 'gemeente_sleutel'), ['aantal']);
+  }
+
+  return {
+    instroom: numbers(instroom, ['aantal', 'nog_niet_beoordeeld']),
+    vb: numbers(vb, ['aantal', 'binnen_termijn', 'werkdagen']),
+    vervolg: numbers(vervolg, ['aantal']),
+    onderzoek: numbers(onderzoek, ['aantal', 'binnen_termijn', 'monitoring', 'dagen']),
+    vv: numbers(vv, ['aantal', 'binnen_termijn', 'monitoring', 'dagen']),
+    voorraden,
+  };
+}
+
+/** The computed range: the first quarter with a binnenkomst to the quarter of the latest date. */
+export async function fetchBereik(db: Q): Promise<{ van: Kwartaal; tot: Kwartaal } | null> {
+  const row = (await db('registraties').min({ van: 'kw_binnenkomst' }).max({ tot: 'kw_laatste' }).first()) as
+    | { van: Kwartaal | null; tot: Kwartaal | null }
+    | undefined;
+  return row?.van && row.tot ? { van: row.van, tot: row.tot } : null;
+}

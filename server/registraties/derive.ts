@@ -1,0 +1,166 @@
+import { addDays, daysBetween, maxDate } from '../calendar/dates.js';
+import { kwartaalVan, type Kwartaal } from '../calendar/kwartaal.js';
+import type { Werkdagkalender } from '../calendar/werkdagen.js';
+import { ONBEKEND, type Regio } from '../config/regio.js';
+import type { Registratie } from '../import/columns.js';
+
+/** VB within 5 werkdagen after binnenkomst (day of receipt = day 0). */
+export const VB_TERMIJN_WERKDAGEN = 5;
+/** V&V and onderzoek end at most 70 calendar days after the VB. */
+export const TIEN_WEKEN_DAGEN = 70;
+
+/**
+ * The stocks counted "on the last day of the quarter". A registration belongs to a stock at
+ * the end of quarter Q when van <= Q < tot (tot null: still open). Stored only when non-empty.
+ */
+export const VOORRADEN = [
+  'open_vb', 'open_vb_laat', 'open_onderzoek', 'open_onderzoek_laat', 'open_vv', 'open_vv_laat', 'monitoring',
+] as const;
+export type Voorraad = (typeof VOORRADEN)[number];
+
+export interface Interval {
+  van: Kwartaal | null;
+  tot: Kwartaal | null;
+}
+
+/**
+ * Facts derived once per registration, when it is imported or updated, so that the
+ * quarterly aggregation is plain counting. Column names as stored.
+ */
+export interface Afgeleid {
+  gemeente_sleutel: string;
+  kw_binnenkomst: Kwartaal;
+  kw_vb: Kwartaal | null;
+  kw_besluit_vervolg: Kwartaal | null;
+  kw_einde_onderzoek: Kwartaal | null;
+  kw_einde_vv: Kwartaal | null;
+  kw_laatste: Kwartaal;
+  vb_werkdagen: number | null;
+  vb_binnen_termijn: 0 | 1 | null;
+  nog_niet_beoordeeld: 0 | 1 | null;
+  onderzoek_dagen: number | null;
+  onderzoek_binnen_termijn: 0 | 1 | null;
+  vv_dagen: number | null;
+  vv_binnen_termijn: 0 | 1 | null;
+  open_vb_van: Kwartaal | null;
+  open_vb_tot: Kwartaal | null;
+  open_vb_laat_van: Kwartaal | null;
+  open_vb_laat_tot: Kwartaal | null;
+  open_onderzoek_van: Kwartaal | null;
+  open_onderzoek_tot: Kwartaal | null;
+  open_onderzoek_laat_van: Kwartaal | null;
+  open_onderzoek_laat_tot: Kwartaal | null;
+  open_vv_van: Kwartaal | null;
+  open_vv_tot: Kwartaal | null;
+  open_vv_laat_van: Kwartaal | null;
+  open_vv_laat_tot: Kwartaal | null;
+  monitoring_van: Kwartaal | null;
+  monitoring_tot: Kwartaal | null;
+}
+
+export const AFGELEIDE_KOLOMMEN: readonly (keyof Afgeleid)[] = [
+  'gemeente_sleutel', 'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv',
+  'kw_laatste', 'vb_werkdagen', 'vb_binnen_termijn', 'nog_niet_beoordeeld', 'onderzoek_dagen',
+  'onderzoek_binnen_termijn', 'vv_dagen', 'vv_binnen_termijn',
+  ...VOORRADEN.flatMap((v) => [`${v}_van`, `${v}_tot`] as (keyof Afgeleid)[]),
+];
+
+const kw = (date: string | null): Kwartaal | null => (date === null ? null : kwartaalVan(date));
+
+/** A stock interval from two dates; null/null when the registration is never in it at a quarter end. */
+function interval(start: string | null, end: string | null): Interval {
+  if (start === null) return { van: null, tot: null };
+  const van = kwartaalVan(start);
+  const tot = kw(end);
+  return tot === null || van < tot ? { van, tot } : { van: null, tot: null };
+}
+
+function binnenTienWeken(vb: string | null, einde: string | null): { dagen: number | null; binnen: 0 | 1 | null } {
+  if (einde === null) return { dagen: null, binnen: null };
+  if (vb === null) return { dagen: null, binnen: 0 };
+  const dagen = daysBetween(vb, einde);
+  return { dagen, binnen: dagen <= TIEN_WEKEN_DAGEN ? 1 : 0 };
+}
+
+export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkdagkalender): Afgeleid {
+  const melding = r.soort === 'melding';
+  const vb = r.datum_veiligheidsbeoordeling;
+  const kwB = kwartaalVan(r.datum_binnenkomst);
+  const kwVb = kw(vb);
+
+  const vbWerkdagen = melding && vb !== null ? kalender.werkdagenTussen(r.datum_binnenkomst, vb) : null;
+  const onderzoek = binnenTienWeken(vb, r.datum_einde_onderzoek);
+  const vv = binnenTienWeken(vb, r.datum_einde_vv);
+
+  const openVb = melding ? interval(r.datum_binnenkomst, vb) : interval(null, null);
+  // "more than 5 werkdagen since binnenkomst" holds from the 6th werkdag on
+  const openVbLaat = melding
+    ? interval(kalender.nteWerkdagNa(r.datum_binnenkomst, VB_TERMIJN_WERKDAGEN + 1), vb)
+    : interval(null, null);
+  const laatVanaf = (start: string | null) =>
+    start === null || vb === null ? null : maxDate(start, addDays(vb, TIEN_WEKEN_DAGEN + 1));
+  const openOnderzoek = interval(r.datum_start_onderzoek, r.datum_einde_onderzoek);
+  const openOnderzoekLaat = interval(laatVanaf(r.datum_start_onderzoek), r.datum_einde_onderzoek);
+  const openVv = interval(r.datum_start_vv, r.datum_einde_vv);
+  const openVvLaat = interval(laatVanaf(r.datum_start_vv), r.datum_einde_vv);
+  const monitoring = r.monitoring === 1 ? interval(r.datum_overdracht, r.datum_einde_monitoring) : interval(null, null);
+
+  const laatste = maxDate(
+    r.datum_binnenkomst, vb, r.datum_besluit_vervolg, r.datum_start_vv, r.datum_einde_vv, r.datum_start_onderzoek,
+    r.datum_einde_onderzoek, r.datum_overdracht, r.datum_monitoring_3m, r.datum_monitoring_12m,
+    r.datum_einde_monitoring, r.datum_afgesloten,
+  ) as string;
+
+  return {
+    gemeente_sleutel: r.gemeente_code === null ? ONBEKEND : regio.sleutelVoorCode(r.gemeente_code),
+    kw_binnenkomst: kwB,
+    kw_vb: melding ? kwVb : null,
+    kw_besluit_vervolg: kw(r.datum_besluit_vervolg),
+    kw_einde_onderzoek: kw(r.datum_einde_onderzoek),
+    kw_einde_vv: kw(r.datum_einde_vv),
+    kw_laatste: kwartaalVan(laatste),
+    vb_werkdagen: vbWerkdagen,
+    vb_binnen_termijn: vbWerkdagen === null ? null : vbWerkdagen <= VB_TERMIJN_WERKDAGEN ? 1 : 0,
+    nog_niet_beoordeeld: melding ? (kwVb === null || kwVb > kwB ? 1 : 0) : null,
+    onderzoek_dagen: onderzoek.dagen,
+    onderzoek_binnen_termijn: onderzoek.binnen,
+    vv_dagen: vv.dagen,
+    vv_binnen_termijn: vv.binnen,
+    open_vb_van: openVb.van,
+    open_vb_tot: openVb.tot,
+    open_vb_laat_van: openVbLaat.van,
+    open_vb_laat_tot: openVbLaat.tot,
+    open_onderzoek_van: openOnderzoek.van,
+    open_onderzoek_tot: openOnderzoek.tot,
+    open_onderzoek_laat_van: openOnderzoekLaat.van,
+    open_onderzoek_laat_tot: openOnderzoekLaat.tot,
+    open_vv_van: openVv.van,
+    open_vv_tot: openVv.tot,
+    open_vv_laat_van: openVvLaat.van,
+    open_vv_laat_tot: openVvLaat.tot,
+    monitoring_van: monitoring.van,
+    monitoring_tot: monitoring.tot,
+  };
+}
+
+/**
+ * What a registration contributes to: single quarters, and stock intervals (an open-ended
+ * interval reaches to the end of the computed range). Used to find the quarters an import touched.
+ */
+export interface Raakvlak {
+  kwartalen: Kwartaal[];
+  intervallen: Interval[];
+}
+
+export function raakvlak(a: Pick<Afgeleid, 'kw_binnenkomst' | 'kw_vb' | 'kw_besluit_vervolg' | 'kw_einde_onderzoek' | 'kw_einde_vv'> &
+  Partial<Afgeleid>): Raakvlak {
+  const kwartalen = [a.kw_binnenkomst, a.kw_vb, a.kw_besluit_vervolg, a.kw_einde_onderzoek, a.kw_einde_vv].filter(
+    (k): k is Kwartaal => k !== null && k !== undefined,
+  );
+  const intervallen: Interval[] = [];
+  for (const v of VOORRADEN) {
+    const van = a[`${v}_van`] ?? null;
+    if (van !== null) intervallen.push({ van, tot: a[`${v}_tot`] ?? null });
+  }
+  return { kwartalen, intervallen };
+}

@@ -1,0 +1,29 @@
+/** Dutch number and date formats (`1.527`, `29,4%`, `1 januari 2019`). */
+const geheel = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const decimaal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+export function formatGetal(value: number | null | undefined, decimalen?: number): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (decimalen !== undefined) {
+    return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimalen, maximumFractionDigits: decimalen }).format(value);
+  }
+  return Number.isInteger(value) ? geheel.format(value) : decimaal.format(value);
+}
+
+export function formatPercentage(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${decimaal.format(value)}%`;
+}
+
+/** `+29,4%` / `−3,1%`; null → "niet te berekenen" is for sentences, here a dash. */
+export function formatGroei(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  return `${sign}${decimaal.format(Math.abs(value))}%`;
+}
+
+export function formatDatum(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${maanden[(m ?? 1) - 1]} ${y}`;
+}

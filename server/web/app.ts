@@ -1,0 +1,34 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { projectPath } from '../config/paths.js';
+import type { AppContext } from '../context.js';
+import { AppFout } from '../shared/fouten.js';
+import { apiRoutes } from './routes/api.js';
+import { overzichtRoutes } from './routes/overzicht.js';
+import { createRenderer } from './views.js';
+
+/** Builds the web application; tests build their own against a temporary database. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  const render = createRenderer();
+  app.disable('x-powered-by');
+  app.use('/static', express.static(projectPath('public'), { maxAge: '1h' }));
+  app.get('/gezondheid', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(apiRoutes(ctx));
+  app.use(overzichtRoutes(ctx, render));
+
+  app.use((req, res) => {
+    if (req.path.startsWith('/api/')) res.status(404).json({ fout: 'niet_gevonden', melding: 'Deze API-route bestaat niet' });
+    else res.status(404).send(render('fout', { titel: 'Pagina niet gevonden', melding: 'Deze pagina bestaat niet.' }));
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const fout = error instanceof AppFout ? error : null;
+    if (!fout) ctx.logger.error({ err: error, url: req.originalUrl }, 'onverwachte fout');
+    const status = fout?.status ?? 500;
+    const melding = fout?.melding ?? 'Er ging iets mis aan onze kant. Probeer het later opnieuw.';
+    if (req.path.startsWith('/api/')) res.status(status).json({ fout: fout?.code ?? 'intern', melding });
+    else res.status(status).send(render('fout', { titel: status === 404 ? 'Niet gevonden' : 'Fout', melding }));
+  });
+  return app;
+}
