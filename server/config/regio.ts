@@ -79,7 +79,7 @@ export function loadRegio(path: string): Regio {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new Error(`Regiobestand ${path} kan niet worden gelezen: ${(cause as Error).message}`);
+    throw new Error(`Regiobestand ${path} kan niet worden gelezen: ${(cause as Error).message}`, { cause });
   }
   return buildRegio(json);
 }

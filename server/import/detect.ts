@@ -8,16 +8,13 @@ export type Encoding = 'utf8' | 'windows-1252';
  */
 export function detectEncoding(head: Buffer): { encoding: Encoding; bom: boolean } {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bom: true };
-  // a multi-byte sequence may be cut at the end of the sample: ignore up to 3 trailing bytes
-  for (let cut = 0; cut <= Math.min(3, head.length); cut++) {
-    if (isValidUtf8(head.subarray(0, head.length - cut))) return { encoding: 'utf8', bom: false };
-  }
-  return { encoding: 'windows-1252', bom: false };
+  return { encoding: isValidUtf8(head) ? 'utf8' : 'windows-1252', bom: false };
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // stream: a multi-byte sequence cut off at the end of the sample is not an error
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
   } catch {
     return false;

@@ -46,7 +46,7 @@ export function loadMapping(path: string): Mapping {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new Error(`Mappingbestand ${path} kan niet worden gelezen: ${(cause as Error).message}`);
+    throw new Error(`Mappingbestand ${path} kan niet worden gelezen: ${(cause as Error).message}`, { cause });
   }
   return buildMapping(json);
 }

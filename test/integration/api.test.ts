@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/web/app.js';
+import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
+import { advies, melding } from '../helpers/registraties.js';
+
+let ctx: TestContext;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ctx = await testContext('2024-12-31');
+  await importeerRijen(ctx, [
+    melding({ binnenkomst: '2019-01-10', gemeente: 'GM0268', vb: '2019-01-11' }),
+    melding({ binnenkomst: '2019-02-10', gemeente: 'GM0281' }),
+    advies({ binnenkomst: '2019-04-10', gemeente: 'GM0281' }),
+  ]);
+  server = createApp(ctx).listen(0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.close();
+  await ctx.close();
+});
+
+const get = async (path: string) => {
+  const res = await fetch(base + path);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe('API', () => {
+  it('GET /api/indicatoren: the catalogue shape for a quarter', async () => {
+    const { status, body } = await get('/api/indicatoren?kwartaal=2019-Q1');
+    expect(status).toBe(200);
+    expect(body.kwartaal).toBe('2019-Q1');
+    expect(body.regio).toMatchObject({ meldingen: 2, meldingen_vb: 1, vb_binnen_termijn_pct: 100 });
+    const gemeenten = body.gemeenten as Record<string, Record<string, unknown>>;
+    expect(Object.keys(gemeenten)).toHaveLength(17);
+    expect(gemeenten.GM0268).toMatchObject({ naam: 'Nijmegen', meldingen: 1 });
+  });
+
+  it('with gemeente: that gemeente and the region', async () => {
+    const { body } = await get('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0281');
+    expect(Object.keys(body.gemeenten as object)).toEqual(['GM0281']);
+    expect(body.regio).toMatchObject({ meldingen: 2 });
+  });
+
+  it('GET /api/reeks: a series with null outside the stored range', async () => {
+    const { status, body } = await get('/api/reeks?indicator=meldingen&van=2018-Q4&tot=2019-Q2&gemeente=GM0281');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ indicator: 'meldingen', gebied: 'GM0281', naam: 'Tiel' });
+    expect(body.reeks).toEqual([{ kwartaal: '2018-Q4', waarde: null }, { kwartaal: '2019-Q1', waarde: 1 }, { kwartaal: '2019-Q2', waarde: 0 }]);
+  });
+
+  it.each([
+    ['/api/indicatoren', 400, 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: niets)'],
+    ['/api/indicatoren?kwartaal=2019-5', 400, 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-5)'],
+    ['/api/indicatoren?kwartaal=2019-Q1&gemeente=GM9999', 400, 'Onbekende gemeente "GM9999": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend'],
+    ['/api/indicatoren?kwartaal=2010-Q1', 404, 'Geen cijfers voor 2010-Q1: er zijn cijfers van 2019-Q1 tot en met 2019-Q2'],
+    ['/api/reeks?van=2019-Q1&tot=2019-Q2', 400, 'Parameter indicator ontbreekt, zoals indicator=meldingen'],
+    ['/api/reeks?indicator=wachttijd&van=2019-Q1&tot=2019-Q2', 400, 'Onbekende indicator "wachttijd"; zie docs/indicatoren.md voor de namen'],
+    ['/api/reeks?indicator=meldingen&van=2019-Q3&tot=2019-Q2', 400, 'van (2019-Q3) ligt na tot (2019-Q2)'],
+  ])('%s → %i with a Dutch message', async (path, status, melding) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect(res.body.melding).toBe(melding);
+  });
+
+  it('the first page shows the region, its gemeenten and the registrations per quarter', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    expect(html).toContain('Regio Gelderland-Zuid');
+    expect(html).toContain('Mook en Middelaar');
+    expect(html).toMatch(/<th scope="row">Q1 2019<\/th><td class="getal">0<\/td><td class="getal">2<\/td>/);
+  });
+});
