@@ -50,19 +50,19 @@ export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: D
   const kopieen = gemeentenVoorSchaal(regio, opties.schaal);
   const perKopie = opties.schaal / kopieen.length;
   const eind = toDayNumber(opties.tot);
-  let volgnummer = 0;
 
   for (let dag = toDayNumber(opties.van ?? EERSTE_DAG); dag <= eind; dag++) {
     const datum = fromDayNumber(dag);
     const jaar = Number(datum.slice(0, 4));
     const maand = Number(datum.slice(5, 7));
     const factor = (p.SEIZOEN[maand - 1]! / SEIZOEN_GEMIDDELD) * (p.WEEKDAG[weekday(datum)]! / WEEKDAG_GEMIDDELD) / 365;
+    const dagcode = datum.replaceAll('-', '');
     for (const [kopie, gemeenten] of kopieen.entries()) {
       const meldingen = rnd.poisson(p.perJaar(p.MELDINGEN_PER_JAAR, jaar) * factor * perKopie);
       const adviezen = rnd.poisson(p.perJaar(p.ADVIEZEN_PER_JAAR, jaar) * factor * perKopie);
       for (let i = 0; i < meldingen + adviezen; i++) {
-        volgnummer++;
-        const id = `VT${kopie > 0 ? `${kopie}-` : '-'}${jaar}-${String(volgnummer).padStart(7, '0')}`;
+        // unique and stable per day, whatever day the generation starts on
+        const id = `VT${kopie > 0 ? kopie : ''}-${dagcode}-${String(i + 1).padStart(4, '0')}`;
         const rij = i < meldingen
           ? melding(rnd, kalender, id, datum, gemeente(rnd, gemeenten, regio, datum))
           : advies(rnd, id, datum, gemeente(rnd, gemeenten, regio, datum));
