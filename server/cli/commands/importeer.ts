@@ -55,7 +55,8 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
   const ctx = await createContext();
   try {
     const totaalBytes = bestanden.reduce((sum, pad) => sum + statSync(pad).size, 0);
-    const balk = maakVoortgang('importeer', Math.ceil(totaalBytes / 1024), 'kB');
+    // a terminal gets a bar over the bytes read; a pipe gets a line per 20.000 rows
+    const balk = process.stderr.isTTY ? maakVoortgang('importeer', Math.ceil(totaalBytes / 1024), 'kB') : null;
     const regels = process.stderr.isTTY ? null : maakVoortgang('importeer', 0, 'rijen');
     let klaarBytes = 0;
     let rijen = 0;
@@ -68,7 +69,7 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
       bronnen.push({
         bestand: basename(pad),
         sha256: await sha256OfFile(pad),
-        rows: readTable(pad, (bytes) => balk.update(Math.floor((basis + bytes) / 1024))),
+        rows: readTable(pad, balk ? (bytes) => balk.update(Math.floor((basis + bytes) / 1024)) : undefined),
         afgewezen: schrijver,
       });
       klaarBytes += statSync(pad).size;
@@ -80,13 +81,13 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
         accepteerGeldige: opties.accepteerGeldige, mapping, door: cliGebruiker(), onRij: () => regels?.update(++rijen),
       });
     } catch (error) {
-      balk.stop();
+      balk?.stop();
       if (!(error instanceof ImportAfgewezen)) throw error;
       process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));
       process.exitCode = 1;
       return;
     }
-    balk.stop();
+    balk?.stop();
     ctx.logger.info({ ...samenvatting, fouten: samenvatting.fouten.length, ms: Date.now() - gestart }, 'import');
     process.stdout.write(opties.json ? `${samenvattingJson(samenvatting)}\n` : samenvattingTekst(samenvatting));
     for (const s of schrijvers.values()) {
