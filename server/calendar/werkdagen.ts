@@ -53,13 +53,13 @@ export function createWerkdagkalender(extraFeestdagen: readonly string[] = []): 
       return (cumulative[indexOf(to)] as number) - (cumulative[indexOf(from)] as number);
     },
     nteWerkdagNa(from, n) {
-      let day = toDayNumber(from);
-      let seen = 0;
-      while (seen < n) {
-        day++;
-        if (isWerkdag(fromDayNumber(day))) seen++;
-      }
-      return fromDayNumber(day);
+      // the first day whose cumulative count is n past that of `from`
+      const start = indexOf(from);
+      const target = (cumulative[start] as number) + n;
+      let i = start + 1;
+      while (i < cumulative.length && (cumulative[i] as number) < target) i++;
+      if (i >= cumulative.length) throw new RangeError(`Werkdag ${n} na ${from} valt buiten de werkdagkalender`);
+      return fromDayNumber(firstDay + i);
     },
   };
 }
