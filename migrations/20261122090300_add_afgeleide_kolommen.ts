@@ -8,11 +8,15 @@ const KWARTAAL_KOLOMMEN = [
 ];
 const GETAL_KOLOMMEN = ['vb_werkdagen', 'onderzoek_dagen', 'vv_dagen'];
 const VLAG_KOLOMMEN = ['vb_binnen_termijn', 'nog_niet_beoordeeld', 'onderzoek_binnen_termijn', 'vv_binnen_termijn'];
-/** flow keys (a quarter's counts) and the start of each stock interval */
-const INDEXEN = [
-  'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv', 'kw_laatste',
-  'open_vb_van', 'open_vb_laat_van', 'open_onderzoek_van', 'open_onderzoek_laat_van', 'open_vv_van',
-  'open_vv_laat_van', 'monitoring_van',
+/** every registration has these */
+const INDEXEN = ['kw_binnenkomst', 'kw_laatste'];
+/**
+ * Flow keys and the start of each stock interval are empty for most registrations: partial
+ * indexes (SQLite and PostgreSQL both have them) cost an insert nothing when the value is null.
+ */
+const PARTIELE_INDEXEN = [
+  'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv', 'open_vb_van', 'open_vb_laat_van',
+  'open_onderzoek_van', 'open_onderzoek_laat_van', 'open_vv_van', 'open_vv_laat_van', 'monitoring_van',
 ];
 
 /** Facts derived per registration at import (quarter keys, werkdagen, on-time flags, stock intervals). */
@@ -25,12 +29,13 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.schema.alterTable('registraties', (t) => {
     for (const c of INDEXEN) t.index([c], `registraties_${c}_idx`);
+    for (const c of PARTIELE_INDEXEN) t.index([c], `registraties_${c}_idx`, { predicate: knex.whereNotNull(c) });
   });
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('registraties', (t) => {
-    for (const c of INDEXEN) t.dropIndex([c], `registraties_${c}_idx`);
+    for (const c of [...INDEXEN, ...PARTIELE_INDEXEN]) t.dropIndex([c], `registraties_${c}_idx`);
   });
   await knex.schema.alterTable('registraties', (t) => {
     t.dropColumns('gemeente_sleutel', ...KWARTAAL_KOLOMMEN, ...GETAL_KOLOMMEN, ...VLAG_KOLOMMEN);

@@ -35,6 +35,7 @@ export function createDb(url: string): Db {
         conn.pragma('foreign_keys = ON');
         conn.pragma('busy_timeout = 5000');
         conn.pragma('synchronous = NORMAL');
+        conn.pragma('cache_size = -65536'); // 64 MiB page cache: imports touch many index pages
         done(null, conn);
       },
     },

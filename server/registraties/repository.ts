@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { toNumber, type Db } from '../db/connection.js';
+import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
 import { COLUMN_NAMES, type Registratie } from '../import/columns.js';
 import { AFGELEIDE_KOLOMMEN, type Afgeleid } from './derive.js';
 
@@ -13,14 +14,31 @@ export interface BestaandeRegistratie extends Afgeleid {
 /** Rows per statement: ~60 columns stays far below SQLite's and PostgreSQL's parameter limits. */
 const ROWS_PER_STATEMENT = 200;
 
+const OPGESLAGEN_KOLOMMEN = [...COLUMN_NAMES, ...AFGELEIDE_KOLOMMEN, 'rij_hash', 'importbatch_id'] as (keyof OpgeslagenRegistratie)[];
+const BESTAANDE_KOLOMMEN = ['registratie_id', 'rij_hash', ...AFGELEIDE_KOLOMMEN];
+
+const SQLITE_UPSERT = `INSERT INTO registraties (${OPGESLAGEN_KOLOMMEN.join(', ')}) VALUES (${OPGESLAGEN_KOLOMMEN.map(() => '?').join(', ')})
+  ON CONFLICT (registratie_id) DO UPDATE SET ${OPGESLAGEN_KOLOMMEN.filter((c) => c !== 'registratie_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+const SQLITE_BESTAANDE = `SELECT ${BESTAANDE_KOLOMMEN.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
+
 export async function findBestaande(db: Db | Knex.Transaction, ids: string[]): Promise<Map<string, BestaandeRegistratie>> {
+  if (isSqliteTransaction(db)) {
+    const rows = (await preparedStatement(db, SQLITE_BESTAANDE)).all(JSON.stringify(ids)) as BestaandeRegistratie[];
+    return new Map(rows.map((r) => [r.registratie_id, r]));
+  }
   const rows = (await db('registraties')
-    .select('registratie_id', 'rij_hash', ...AFGELEIDE_KOLOMMEN)
+    .select(...BESTAANDE_KOLOMMEN)
     .whereIn('registratie_id', ids)) as BestaandeRegistratie[];
   return new Map(rows.map((r) => [r.registratie_id, r]));
 }
 
 export async function upsertRegistraties(db: Db | Knex.Transaction, rows: OpgeslagenRegistratie[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (isSqliteTransaction(db)) {
+    const upsert = await preparedStatement(db, SQLITE_UPSERT);
+    for (const row of rows) upsert.run(OPGESLAGEN_KOLOMMEN.map((c) => row[c] ?? null));
+    return;
+  }
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await db('registraties')
       .insert(rows.slice(i, i + ROWS_PER_STATEMENT))
