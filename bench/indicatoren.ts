@@ -53,7 +53,7 @@ try {
 
   const rebuilds: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const [, ms] = await timed(() => ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, null)));
+    const [, ms] = await timed(() => ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null)));
     rebuilds.push(ms);
   }
   rebuilds.sort((a, b) => a - b);

@@ -23,6 +23,8 @@ const PARTIELE_INDEXEN = [
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('registraties', (t) => {
     t.string('gemeente_sleutel', 20).notNullable().defaultTo('onbekend');
+    /** Monday of the week of the VB (ISO date), for the weekly on-time share */
+    t.string('week_vb', 10).nullable();
     for (const c of KWARTAAL_KOLOMMEN) t.string(c, 7).nullable();
     for (const c of GETAL_KOLOMMEN) t.integer(c).nullable();
     for (const c of VLAG_KOLOMMEN) t.smallint(c).nullable();
@@ -38,6 +40,6 @@ export async function down(knex: Knex): Promise<void> {
     for (const c of [...INDEXEN, ...PARTIELE_INDEXEN]) t.dropIndex([c], `registraties_${c}_idx`);
   });
   await knex.schema.alterTable('registraties', (t) => {
-    t.dropColumns('gemeente_sleutel', ...KWARTAAL_KOLOMMEN, ...GETAL_KOLOMMEN, ...VLAG_KOLOMMEN);
+    t.dropColumns('gemeente_sleutel', 'week_vb', ...KWARTAAL_KOLOMMEN, ...GETAL_KOLOMMEN, ...VLAG_KOLOMMEN);
   });
 }

@@ -38,7 +38,7 @@ export function importDeps(ctx: AppContext): ImportDeps {
   return {
     db: ctx.db, regio: ctx.regio, kalender: ctx.kalender, vandaag: ctx.vandaag,
     herbereken: async (trx, geraakt) => {
-      await herberekenIndicatoren(trx, ctx.regio, geraakt);
+      await herberekenIndicatoren(trx, ctx.regio, ctx.kalender, geraakt);
     },
   };
 }

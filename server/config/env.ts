@@ -8,6 +8,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   REGIO_BESTAND: z.string().min(1).default(projectPath('config', 'regio', 'gelderland-zuid.json')),
   KALENDER_BESTAND: z.string().min(1).default(projectPath('config', 'kalender.json')),
+  /** sector norms shown as reference on the dashboards and in the reports (percent on time) */
+  NORM_VB: z.coerce.number().min(0).max(100).default(90),
+  NORM_ONDERZOEK: z.coerce.number().min(0).max(100).default(80),
+  NORM_VV: z.coerce.number().min(0).max(100).default(80),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

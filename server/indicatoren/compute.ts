@@ -1,4 +1,6 @@
-import type { Kwartaal } from '../calendar/kwartaal.js';
+import { daysBetween } from '../calendar/dates.js';
+import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
+import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN } from '../import/columns.js';
 import { VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
@@ -30,6 +32,21 @@ export interface Telling {
   vv_met_monitoring: number;
   vv_dagen: Histogram;
   voorraad: Record<Voorraad, number>;
+  /** VB's per week (Monday) of the quarter, and of those on time */
+  vb_week_totaal: Record<string, number>;
+  vb_week_binnen: Record<string, number>;
+  /** open work at the quarter's end by age */
+  leeftijd_vb: Record<string, number>;
+  leeftijd_onderzoek: Record<string, number>;
+  leeftijd_vv: Record<string, number>;
+}
+
+/** Age classes of open work: VB in werkdagen since binnenkomst, onderzoek and V&V in days since the VB. */
+export const LEEFTIJD_VB = [['0_5', 5], ['6_10', 10], ['11_20', 20], ['meer_20', Infinity]] as const;
+export const LEEFTIJD_TIEN_WEKEN = [['tot_10w', 70], ['10_13w', 91], ['13_26w', 182], ['meer_26w', Infinity]] as const;
+
+function klasse(klassen: readonly (readonly [string, number])[], waarde: number): string {
+  return klassen.find(([, max]) => waarde <= max)![0];
 }
 
 const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEntries(keys.map((k) => [k, 0]));
@@ -45,6 +62,10 @@ export function legeTelling(): Telling {
     onderzoeken_afgerond: 0, onderzoeken_binnen_termijn: 0, onderzoeken_met_monitoring: 0, onderzoek_dagen: new Map(),
     vv_afgerond: 0, vv_binnen_termijn: 0, vv_met_monitoring: 0, vv_dagen: new Map(),
     voorraad: zeros(VOORRADEN) as Record<Voorraad, number>,
+    vb_week_totaal: {}, vb_week_binnen: {},
+    leeftijd_vb: zeros(LEEFTIJD_VB.map(([k]) => k)),
+    leeftijd_onderzoek: zeros(LEEFTIJD_TIEN_WEKEN.map(([k]) => k)),
+    leeftijd_vv: zeros(LEEFTIJD_TIEN_WEKEN.map(([k]) => k)),
   };
 }
 
@@ -66,7 +87,7 @@ export function voegSamen(doel: Telling, bron: Telling): Telling {
 /** kwartaal → gebied → Telling, for the requested quarters and gebieden (all present, zero when empty). */
 export type Tellingenkaart = Map<Kwartaal, Map<string, Telling>>;
 
-export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: string[]): Tellingenkaart {
+export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: string[], kalender: Werkdagkalender): Tellingenkaart {
   const kaart: Tellingenkaart = new Map(kwartalen.map((k) => [k, new Map(gebieden.map((g) => [g, legeTelling()]))]));
   const cel = (k: Kwartaal, g: string): Telling | undefined => {
     const perGebied = kaart.get(k);
@@ -133,7 +154,48 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
       }
     }
   }
+  for (const r of tellingen.vbPerWeek) {
+    const t = cel(r.kwartaal, r.gebied);
+    if (!t || r.week === null) continue;
+    t.vb_week_totaal[r.week] = (t.vb_week_totaal[r.week] ?? 0) + r.aantal;
+    if (r.binnen_termijn === 1) t.vb_week_binnen[r.week] = (t.vb_week_binnen[r.week] ?? 0) + r.aantal;
+  }
+  for (const soort of ['vb', 'onderzoek', 'vv'] as const) {
+    for (const r of tellingen.openWerk[soort]) {
+      if (r.vanaf === null) continue;
+      for (const k of kwartalen) {
+        if (!(r.van <= k && (r.tot === null || k < r.tot))) continue;
+        const t = cel(k, r.gebied);
+        if (!t) continue;
+        const einde = laatsteDag(k);
+        const key = soort === 'vb'
+          ? klasse(LEEFTIJD_VB, kalender.werkdagenTussen(r.vanaf, einde))
+          : klasse(LEEFTIJD_TIEN_WEKEN, daysBetween(r.vanaf, einde));
+        const doel = soort === 'vb' ? t.leeftijd_vb : soort === 'onderzoek' ? t.leeftijd_onderzoek : t.leeftijd_vv;
+        doel[key] = (doel[key] ?? 0) + r.aantal;
+      }
+    }
+  }
   return kaart;
+}
+
+/** Stored beside the catalogue for the doorstroom dashboard (not part of the catalogue's JSON). */
+export interface Doorstroomwaarden {
+  vb_per_week: { week: string; meldingen_vb: number; binnen_termijn: number; pct: number | null }[];
+  leeftijd_open_werk: { vb: Record<string, number>; onderzoek: Record<string, number>; vv: Record<string, number> };
+}
+
+export function doorstroomwaarden(t: Telling): Doorstroomwaarden {
+  return {
+    vb_per_week: Object.keys(t.vb_week_totaal)
+      .sort()
+      .map((week) => {
+        const n = t.vb_week_totaal[week]!;
+        const binnen = t.vb_week_binnen[week] ?? 0;
+        return { week, meldingen_vb: n, binnen_termijn: binnen, pct: percentage(binnen, n) };
+      }),
+    leeftijd_open_werk: { vb: { ...t.leeftijd_vb }, onderzoek: { ...t.leeftijd_onderzoek }, vv: { ...t.leeftijd_vv } },
+  };
 }
 
 /** The catalogue's indicators of one kwartaal × gebied (without groei and per 1,000, added later). */

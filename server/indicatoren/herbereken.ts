@@ -3,7 +3,8 @@ import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { groei, per1000 } from '../shared/getallen.js';
-import { basiswaarden, legeTelling, telOp, voegSamen, type Basiswaarden, type Telling } from './compute.js';
+import { basiswaarden, doorstroomwaarden, legeTelling, telOp, voegSamen, type Basiswaarden, type Telling } from './compute.js';
+import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { GeraakteKwartalen } from './geraakt.js';
 import { leesIndicatoren, leesMeta, schrijfMeta, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { fetchBereik, fetchTellingen } from './tallies-repository.js';
@@ -38,10 +39,14 @@ export function indicatorRijen(kwartaal: Kwartaal, perGebied: Map<string, Tellin
     const gemeente = regio.perCode.get(gebied);
     if (gemeente) voegSamen(binnenRegio, telling);
     const b = basiswaarden(telling);
-    push(gebied, { ...b, per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null });
+    push(gebied, { ...b, per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null, ...doorstroomwaarden(telling) });
   }
   // per 1,000 for the region: the region's own gemeenten over their inhabitants
-  push(REGIO, { ...basiswaarden(totaal), per_1000_inwoners: per1000Waarden(basiswaarden(binnenRegio), regio.inwonersTotaal) });
+  push(REGIO, {
+    ...basiswaarden(totaal),
+    per_1000_inwoners: per1000Waarden(basiswaarden(binnenRegio), regio.inwonersTotaal),
+    ...doorstroomwaarden(totaal),
+  });
   return rijen;
 }
 
@@ -92,7 +97,7 @@ export interface HerberekenResultaat {
  * rebuild); otherwise only the quarters an import touched, plus quarters the range gained.
  */
 export async function herberekenIndicatoren(
-  trx: Db | Knex.Transaction, regio: Regio, geraakt: GeraakteKwartalen | null,
+  trx: Db | Knex.Transaction, regio: Regio, kalender: Werkdagkalender, geraakt: GeraakteKwartalen | null,
 ): Promise<HerberekenResultaat> {
   const bereik = await fetchBereik(trx);
   if (!bereik) {
@@ -112,7 +117,7 @@ export async function herberekenIndicatoren(
   const volledig = kwartalen.length === alle.length;
 
   const tellingen = await fetchTellingen(trx, volledig ? null : kwartalen);
-  const kaart = telOp(tellingen, kwartalen, gebiedenVan(regio));
+  const kaart = telOp(tellingen, kwartalen, gebiedenVan(regio), kalender);
   const rijen = kwartalen.flatMap((k) => indicatorRijen(k, kaart.get(k)!, regio));
   if (volledig) await verwijderAlles(trx);
   else await verwijderBuiten(trx, bereik.van, bereik.tot);

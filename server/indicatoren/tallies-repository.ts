@@ -21,6 +21,9 @@ export interface AfrondingTelling {
   kwartaal: Kwartaal; gebied: string; binnen_termijn: number | null; monitoring: number | null; dagen: number | null; aantal: number;
 }
 export interface IntervalTelling { van: Kwartaal; tot: Kwartaal | null; gebied: string; aantal: number }
+export interface WeekTelling { kwartaal: Kwartaal; week: string; gebied: string; binnen_termijn: number | null; aantal: number }
+/** open work with the date its age counts from (binnenkomst for VB, the VB for onderzoek and V&V) */
+export interface OpenWerkTelling { van: Kwartaal; tot: Kwartaal | null; gebied: string; vanaf: string | null; aantal: number }
 
 export interface Tellingen {
   instroom: InstroomTelling[];
@@ -29,6 +32,8 @@ export interface Tellingen {
   onderzoek: AfrondingTelling[];
   vv: AfrondingTelling[];
   voorraden: Record<Voorraad, IntervalTelling[]>;
+  vbPerWeek: WeekTelling[];
+  openWerk: Record<'vb' | 'onderzoek' | 'vv', OpenWerkTelling[]>;
 }
 
 function inKwartalen(query: Knex.QueryBuilder, column: string, kwartalen: Kwartaal[] | null): Knex.QueryBuilder {
@@ -88,7 +93,27 @@ export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promi
     voorraden[v] = numbers(await q.groupBy(`${v}_van`, `${v}_tot`, 'gemeente_sleutel'), ['aantal']);
   }
 
+  const vbPerWeek = await inKwartalen(
+    db('registraties').select({ kwartaal: 'kw_vb', week: 'week_vb', gebied: 'gemeente_sleutel', binnen_termijn: 'vb_binnen_termijn' }).count({ aantal: '*' }),
+    'kw_vb', kwartalen,
+  ).groupBy('kw_vb', 'week_vb', 'gemeente_sleutel', 'vb_binnen_termijn');
+
+  const openWerk = {} as Tellingen['openWerk'];
+  const bronnen = { vb: ['open_vb', 'datum_binnenkomst'], onderzoek: ['open_onderzoek', 'datum_veiligheidsbeoordeling'], vv: ['open_vv', 'datum_veiligheidsbeoordeling'] } as const;
+  for (const [soort, [v, vanaf]] of Object.entries(bronnen) as [keyof Tellingen['openWerk'], readonly [string, string]][]) {
+    let q = db('registraties')
+      .select({ van: `${v}_van`, tot: `${v}_tot`, gebied: 'gemeente_sleutel', vanaf })
+      .count({ aantal: '*' })
+      .whereNotNull(`${v}_van`);
+    if (eerste !== undefined && laatste !== undefined) {
+      q = q.where(`${v}_van`, '<=', laatste).andWhere((w) => w.whereNull(`${v}_tot`).orWhere(`${v}_tot`, '>', eerste));
+    }
+    openWerk[soort] = numbers(await q.groupBy(`${v}_van`, `${v}_tot`, 'gemeente_sleutel', vanaf), ['aantal']);
+  }
+
   return {
+    vbPerWeek: numbers(vbPerWeek, ['aantal', 'binnen_termijn']),
+    openWerk,
     instroom: numbers(instroom, ['aantal', 'nog_niet_beoordeeld']),
     vb: numbers(vb, ['aantal', 'binnen_termijn', 'werkdagen']),
     vervolg: numbers(vervolg, ['aantal']),

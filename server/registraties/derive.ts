@@ -1,4 +1,4 @@
-import { addDays, daysBetween, maxDate } from '../calendar/dates.js';
+import { addDays, daysBetween, maxDate, weekday } from '../calendar/dates.js';
 import { kwartaalVan, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { ONBEKEND, type Regio } from '../config/regio.js';
@@ -35,6 +35,7 @@ export interface Afgeleid {
   kw_einde_onderzoek: Kwartaal | null;
   kw_einde_vv: Kwartaal | null;
   kw_laatste: Kwartaal;
+  week_vb: string | null;
   vb_werkdagen: number | null;
   vb_binnen_termijn: 0 | 1 | null;
   nog_niet_beoordeeld: 0 | 1 | null;
@@ -60,7 +61,7 @@ export interface Afgeleid {
 
 export const AFGELEIDE_KOLOMMEN: readonly (keyof Afgeleid)[] = [
   'gemeente_sleutel', 'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv',
-  'kw_laatste', 'vb_werkdagen', 'vb_binnen_termijn', 'nog_niet_beoordeeld', 'onderzoek_dagen',
+  'kw_laatste', 'week_vb', 'vb_werkdagen', 'vb_binnen_termijn', 'nog_niet_beoordeeld', 'onderzoek_dagen',
   'onderzoek_binnen_termijn', 'vv_dagen', 'vv_binnen_termijn',
   ...VOORRADEN.flatMap((v) => [`${v}_van`, `${v}_tot`] as (keyof Afgeleid)[]),
 ];
@@ -119,6 +120,7 @@ export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkda
     kw_einde_onderzoek: kw(r.datum_einde_onderzoek),
     kw_einde_vv: kw(r.datum_einde_vv),
     kw_laatste: kwartaalVan(laatste),
+    week_vb: melding && vb !== null ? addDays(vb, -((weekday(vb) + 6) % 7)) : null,
     vb_werkdagen: vbWerkdagen,
     vb_binnen_termijn: vbWerkdagen === null ? null : vbWerkdagen <= VB_TERMIJN_WERKDAGEN ? 1 : 0,
     nog_niet_beoordeeld: melding ? (kwVb === null || kwVb > kwB ? 1 : 0) : null,

@@ -3,7 +3,9 @@ import { projectPath } from '../config/paths.js';
 import type { AppContext } from '../context.js';
 import { AppFout } from '../shared/fouten.js';
 import { apiRoutes } from './routes/api.js';
-import { overzichtRoutes } from './routes/overzicht.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { docsRoutes } from './routes/docs.js';
+import { rapportageRoutes } from './routes/rapportages.js';
 import { createRenderer } from './views.js';
 
 /** Builds the web application; tests build their own against a temporary database. */
@@ -12,11 +14,27 @@ export function createApp(ctx: AppContext): express.Express {
   const render = createRenderer();
   app.disable('x-powered-by');
   app.use('/static', express.static(projectPath('public'), { maxAge: '1h' }));
+  // browser assets from node_modules, served by the app itself (no CDN)
+  const vendor: Record<string, string> = {
+    '/static/vendor/echarts.min.js': 'echarts/dist/echarts.min.js',
+    '/static/vendor/utrecht-tokens.css': '@utrecht/design-tokens/dist/index.css',
+    '/static/vendor/utrecht-components.css': '@utrecht/component-library-css/dist/index.css',
+  };
+  for (const [url, file] of Object.entries(vendor)) {
+    app.get(url, (_req, res) => {
+      res.sendFile(projectPath('node_modules', file), { maxAge: '1d' });
+    });
+  }
+  app.get('/favicon.ico', (_req, res) => {
+    res.sendFile(projectPath('public', 'favicon.svg'), { headers: { 'Content-Type': 'image/svg+xml' } });
+  });
   app.get('/gezondheid', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.use(apiRoutes(ctx));
-  app.use(overzichtRoutes(ctx, render));
+  app.use(dashboardRoutes(ctx, render));
+  app.use(rapportageRoutes(ctx, render));
+  app.use(docsRoutes(render));
 
   app.use((req, res) => {
     if (req.path.startsWith('/api/')) res.status(404).json({ fout: 'niet_gevonden', melding: 'Deze API-route bestaat niet' });

@@ -28,7 +28,7 @@ describe('incremental refresh equals a full rebuild', () => {
     expect(tweede.nieuw + tweede.gewijzigd + tweede.ongewijzigd).toBe(tweede.rijen);
 
     const incrementeel = await alles();
-    await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, null));
+    await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
     const volledig = await alles();
     expect(incrementeel.length).toBe(volledig.length);
     expect(incrementeel).toEqual(volledig);

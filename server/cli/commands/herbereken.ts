@@ -15,7 +15,7 @@ export async function herberekenCommand(opties: { afleiden?: boolean }): Promise
       (balk as ReturnType<typeof maakVoortgang> | null)?.stop();
     }
     const start = Date.now();
-    const resultaat = await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, null));
+    const resultaat = await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
     const duur = ((Date.now() - start) / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
     process.stdout.write(
       resultaat.bereik

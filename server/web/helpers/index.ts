@@ -8,6 +8,6 @@ export const helpers: Record<string, HelperDelegate> = {
   procent: (value: number | null) => formatPercentage(value),
   groei: (value: number | null) => formatGroei(value),
   datum: (iso: string | null) => formatDatum(iso),
-  kwartaal: (k: string) => kwartaalKort(k),
+  kwartaalKort: (k: string) => kwartaalKort(k),
   gelijk: (a: unknown, b: unknown) => a === b,
 };

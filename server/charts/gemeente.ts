@@ -1,0 +1,54 @@
+import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
+import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+
+const PER_1000_LABEL: Record<string, string> = {
+  adviezen: 'Adviezen', meldingen: 'Meldingen', meldingen_vb: 'Veiligheidsbeoordelingen', overdracht_na_vb: 'Overdracht na VB',
+  overdracht_na_vervolgkeuze: 'Overdracht na vervolgkeuze', onderzoeken_afgerond: 'Afgeronde onderzoeken', vv_afgerond: 'Afgeronde V&V',
+};
+
+/** The gemeente beside the region, per 1,000 inhabitants. */
+export function gemeenteVsRegio(
+  gemeente: Record<string, number | null>, regio: Record<string, number | null>, gemeenteNaam: string, kwartaal: Kwartaal,
+): Grafiek {
+  const keys = Object.keys(PER_1000_LABEL);
+  return {
+    id: 'gemeente-vs-regio',
+    titel: `${gemeenteNaam} naast de regio, per 1.000 inwoners — ${kwartaalKort(kwartaal)}`,
+    definitie: 'Aantallen per 1.000 inwoners; de regio is het totaal van haar gemeenten gedeeld door hun inwoners samen.',
+    anker: 'per-1000-inwoners',
+    formaat: 'getal',
+    hoogte: 340,
+    option: basisOptie({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      yAxis: { type: 'category', data: keys.map((k) => PER_1000_LABEL[k]), inverse: true },
+      xAxis: { type: 'value', name: 'per 1.000 inwoners', nameLocation: 'middle', nameGap: 26 },
+      series: [staafReeks(gemeenteNaam, keys.map((k) => gemeente[k] ?? null)), staafReeks('Regio', keys.map((k) => regio[k] ?? null))],
+    }),
+    tabel: { kolommen: ['Indicator', `${gemeenteNaam} per 1.000`, 'Regio per 1.000'], rijen: keys.map((k) => [PER_1000_LABEL[k]!, gemeente[k] ?? null, regio[k] ?? null]) },
+  };
+}
+
+export interface OverdrachtPunt {
+  kwartaal: Kwartaal;
+  na_vb_lokaal_team: number | null;
+  na_vervolgkeuze: number | null;
+}
+
+export function overdrachtLokaalTeam(reeks: OverdrachtPunt[], gemeenteNaam: string): Grafiek {
+  return {
+    id: 'overdracht-lokaal-team',
+    titel: `Overdrachten per kwartaal — ${gemeenteNaam}`,
+    definitie: 'Meldingen die na de veiligheidsbeoordeling aan het lokaal team zijn overgedragen (besluit overdracht lokaal team), en overdrachten na de keuze voor vervolgstappen.',
+    anker: 'overdracht-onderdeel-c',
+    formaat: 'getal',
+    option: basisOptie({
+      xAxis: { type: 'category', data: reeks.map((p) => kwartaalKort(p.kwartaal)) },
+      yAxis: { type: 'value', name: 'aantal' },
+      series: [staafReeks('Na VB aan lokaal team', reeks.map((p) => p.na_vb_lokaal_team)), staafReeks('Na vervolgkeuze', reeks.map((p) => p.na_vervolgkeuze))],
+    }),
+    tabel: {
+      kolommen: ['Kwartaal', 'Na VB aan lokaal team', 'Na vervolgkeuze'],
+      rijen: reeks.map((p) => [kwartaalKort(p.kwartaal), p.na_vb_lokaal_team, p.na_vervolgkeuze]),
+    },
+  };
+}

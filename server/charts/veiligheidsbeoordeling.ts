@@ -1,0 +1,89 @@
+import { formatDatum } from '../shared/formaat.js';
+import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
+import { BESLUIT_LABEL } from './labels.js';
+import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import { percentage } from '../shared/getallen.js';
+
+export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string): Grafiek {
+  const rijen = Object.entries(besluit).map(([code, n]) => [BESLUIT_LABEL[code] ?? code, n] as [string, number]);
+  return {
+    id: 'vb-besluiten',
+    titel: `Besluiten na de veiligheidsbeoordeling — ${titelSuffix}`,
+    definitie: 'Veiligheidsbeoordelingen die in het kwartaal zijn afgerond, naar besluit.',
+    anker: 'veiligheidsbeoordeling-onderdeel-b',
+    formaat: 'getal',
+    hoogte: 300,
+    option: basisOptie({
+      legend: { show: false },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      yAxis: { type: 'category', data: rijen.map(([l]) => l), inverse: true },
+      xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
+      series: [staafReeks('Veiligheidsbeoordelingen', rijen.map(([, n]) => n), { label: { show: true, position: 'right' } })],
+    }),
+    tabel: { kolommen: ['Besluit', 'Aantal'], rijen },
+  };
+}
+
+export interface TijdigheidPunt {
+  kwartaal: Kwartaal;
+  meldingen_vb: number | null;
+  vb_binnen_termijn: number | null;
+}
+
+/** 100 % stacked bars per quarter: the share of VB within and outside 5 werkdagen. */
+export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: string): Grafiek {
+  const binnen = reeks.map((p) => (p.meldingen_vb ? percentage(p.vb_binnen_termijn ?? 0, p.meldingen_vb) : null));
+  const buiten = binnen.map((b) => (b === null ? null : Math.round((100 - b) * 10) / 10));
+  return {
+    id: 'vb-tijdigheid',
+    titel: `Veiligheidsbeoordeling binnen 5 werkdagen, per kwartaal — ${gebiedNaam}`,
+    definitie: `Aandeel van de veiligheidsbeoordelingen dat uiterlijk op de 5e werkdag na binnenkomst is afgerond. Norm: ${norm}%.`,
+    anker: 'veiligheidsbeoordeling-onderdeel-b',
+    formaat: 'procent',
+    option: basisOptie({
+      xAxis: { type: 'category', data: reeks.map((p) => kwartaalKort(p.kwartaal)) },
+      yAxis: { type: 'value', max: 100, name: '%' },
+      series: [
+        staafReeks('Binnen termijn', binnen, {
+          stack: 'vb',
+          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'insideEndTop' }, data: [{ yAxis: norm }] },
+        }),
+        staafReeks('Niet binnen termijn', buiten, { stack: 'vb' }),
+      ],
+    }),
+    tabel: {
+      kolommen: ['Kwartaal', 'Veiligheidsbeoordelingen', 'Binnen termijn', '% binnen termijn'],
+      rijen: reeks.map((p, i) => [kwartaalKort(p.kwartaal), p.meldingen_vb, p.vb_binnen_termijn, binnen[i] ?? null]),
+    },
+  };
+}
+
+export interface WeekPunt {
+  week: string;
+  meldingen_vb: number;
+  binnen_termijn: number;
+  pct: number | null;
+}
+
+export function vbPerWeek(weken: WeekPunt[], norm: number, kwartaal: Kwartaal): Grafiek {
+  const labels = weken.map((w) => `week van ${formatDatum(w.week).replace(/ \d{4}$/, '')}`);
+  return {
+    id: 'vb-per-week',
+    titel: `Veiligheidsbeoordeling binnen termijn per week — ${kwartaalKort(kwartaal)}`,
+    definitie: 'Aandeel binnen 5 werkdagen van de veiligheidsbeoordelingen die in die week (maandag t/m zondag) zijn afgerond.',
+    anker: 'veiligheidsbeoordeling-onderdeel-b',
+    formaat: 'procent',
+    option: basisOptie({
+      xAxis: { type: 'category', data: labels, axisLabel: { rotate: 45 } },
+      yAxis: { type: 'value', max: 100, name: '%' },
+      series: [{
+        name: 'Binnen termijn', type: 'line', data: weken.map((w) => w.pct), symbolSize: 8,
+        markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'insideEndTop' }, data: [{ yAxis: norm }] },
+      }],
+    }),
+    tabel: {
+      kolommen: ['Week (maandag)', 'Veiligheidsbeoordelingen', 'Binnen termijn', '% binnen termijn'],
+      rijen: weken.map((w) => [w.week, w.meldingen_vb, w.binnen_termijn, w.pct]),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { addKwartalen, kwartaalReeks, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
+import type { Db } from '../db/connection.js';
+import { leesIndicatoren } from '../indicatoren/repository.js';
+import { leesBereik, parseKwartaal, type Bereik } from '../indicatoren/service.js';
+import { nietGevonden } from '../shared/fouten.js';
+
+export type Waarden = Record<string, unknown>;
+/** kwartaal → gebied → indicator → value, as stored */
+export type Paneel = Map<Kwartaal, Map<string, Waarden>>;
+
+export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[]): Promise<Paneel> {
+  const paneel: Paneel = new Map(kwartalen.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
+  for (const r of await leesIndicatoren(db, { kwartalen, gebieden })) {
+    const w = paneel.get(r.kwartaal)?.get(r.gebied);
+    if (w) w[r.indicator] = r.waarde;
+  }
+  return paneel;
+}
+
+export function waarden(paneel: Paneel, kwartaal: Kwartaal, gebied: string): Waarden {
+  return paneel.get(kwartaal)?.get(gebied) ?? {};
+}
+
+export const getal = (w: Waarden, key: string): number | null => (typeof w[key] === 'number' ? (w[key] as number) : null);
+
+export interface Keuze {
+  bereik: Bereik;
+  kwartaal: Kwartaal;
+  /** the quarters shown in trend charts, ending at `kwartaal` */
+  trend: Kwartaal[];
+  periode: number;
+}
+
+export const PERIODES = [4, 8, 12, 20] as const;
+
+/**
+ * The filters of every page, from the URL: kwartaal (default: the last complete quarter),
+ * periode (quarters in the trend charts).
+ */
+export async function leesKeuze(db: Db, query: Record<string, unknown>, vandaag: string): Promise<Keuze> {
+  const bereik = await leesBereik(db);
+  if (!bereik) throw nietGevonden('Er zijn nog geen registraties geïmporteerd: importeer een export of start met demodata.');
+  let kwartaal: Kwartaal;
+  if (query.kwartaal !== undefined && query.kwartaal !== '') {
+    kwartaal = parseKwartaal(query.kwartaal);
+    if (kwartaal < bereik.van || kwartaal > bereik.tot) {
+      throw nietGevonden(`Geen cijfers voor ${kwartaal}: er zijn cijfers van ${bereik.van} tot en met ${bereik.tot}`);
+    }
+  } else {
+    kwartaal = laatsteDag(bereik.tot) <= vandaag || bereik.tot === bereik.van ? bereik.tot : addKwartalen(bereik.tot, -1);
+  }
+  const gevraagd = Number(query.periode);
+  const periode = (PERIODES as readonly number[]).includes(gevraagd) ? gevraagd : 12;
+  const start = addKwartalen(kwartaal, -(periode - 1));
+  return { bereik, kwartaal, periode, trend: kwartaalReeks(start < bereik.van ? bereik.van : start, kwartaal) };
+}

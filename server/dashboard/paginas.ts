@@ -1,0 +1,132 @@
+import { addKwartalen, kwartaalKort, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
+import type { Grafiek } from '../charts/grafiek.js';
+import { doorlooptijden, leeftijdOpenWerk, openWerk } from '../charts/doorstroom.js';
+import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
+import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
+import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoordeling.js';
+import type { Regio } from '../config/regio.js';
+import type { Db } from '../db/connection.js';
+import { REGIO } from '../indicatoren/herbereken.js';
+import { gebiedNaam } from '../indicatoren/service.js';
+import { getal, leesPaneel, waarden, type Keuze, type Paneel } from './gegevens.js';
+import { maakTegels, type Tegel } from './tegels.js';
+
+export interface Normen {
+  vb: number;
+  onderzoek: number;
+  vv: number;
+}
+
+export interface PaginaModel {
+  titel: string;
+  kwartaal: Kwartaal;
+  kwartaalLabel: string;
+  tegels: Tegel[];
+  grafieken: Grafiek[];
+}
+
+interface Bron {
+  db: Db;
+  regio: Regio;
+  normen: Normen;
+}
+
+const obj = (w: Record<string, unknown>, key: string) => (w[key] ?? {}) as Record<string, number>;
+
+function trendKwartalen(keuze: Keuze): Kwartaal[] {
+  const extra = [addKwartalen(keuze.kwartaal, -1), addKwartalen(keuze.kwartaal, -4)];
+  return [...new Set([...keuze.trend, ...extra])];
+}
+
+function instroomReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
+  return keuze.trend.map((k) => ({ kwartaal: k, adviezen: getal(waarden(paneel, k, gebied), 'adviezen'), meldingen: getal(waarden(paneel, k, gebied), 'meldingen') }));
+}
+
+function tijdigheidReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
+  return keuze.trend.map((k) => {
+    const w = waarden(paneel, k, gebied);
+    return { kwartaal: k, meldingen_vb: getal(w, 'meldingen_vb'), vb_binnen_termijn: getal(w, 'vb_binnen_termijn') };
+  });
+}
+
+export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel> {
+  const { kwartaal } = keuze;
+  const gemeenten = bron.regio.gemeenten;
+  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, ...gemeenten.map((g) => g.code)]);
+  const nu = waarden(paneel, kwartaal, REGIO);
+  const label = kwartaalKort(kwartaal);
+  const perGem = (modus: 'aantal' | 'per1000') =>
+    gemeenten.map((g) => {
+      const w = waarden(paneel, kwartaal, g.code);
+      const bronW = modus === 'aantal' ? w : ((w.per_1000_inwoners ?? {}) as Record<string, unknown>);
+      return { code: g.code, naam: g.naam, adviezen: getal(bronW, 'adviezen'), meldingen: getal(bronW, 'meldingen') };
+    });
+  return {
+    titel: `Regio ${bron.regio.naam}`,
+    kwartaal,
+    kwartaalLabel: kwartaalVoluit(kwartaal),
+    tegels: maakTegels(paneel, kwartaal, REGIO, bron.normen),
+    grafieken: [
+      instroomPerKwartaal(instroomReeks(paneel, keuze, REGIO), 'regio'),
+      perGemeente(perGem('aantal'), 'aantal', kwartaal),
+      perGemeente(perGem('per1000'), 'per1000', kwartaal),
+      perMelder(obj(nu, 'meldingen_per_melder'), label),
+      perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), label),
+      vbBesluiten(obj(nu, 'vb_besluit'), label),
+      vbTijdigheid(tijdigheidReeks(paneel, keuze, REGIO), bron.normen.vb, 'regio'),
+    ],
+  };
+}
+
+export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Promise<PaginaModel> {
+  const { kwartaal } = keuze;
+  const naam = gebiedNaam(bron.regio, code);
+  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, code]);
+  const nu = waarden(paneel, kwartaal, code);
+  const label = `${naam}, ${kwartaalKort(kwartaal)}`;
+  return {
+    titel: `Gemeente ${naam}`,
+    kwartaal,
+    kwartaalLabel: kwartaalVoluit(kwartaal),
+    tegels: maakTegels(paneel, kwartaal, code, bron.normen),
+    grafieken: [
+      gemeenteVsRegio(obj(nu, 'per_1000_inwoners'), obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'), naam, kwartaal),
+      instroomPerKwartaal(instroomReeks(paneel, keuze, code), naam),
+      overdrachtLokaalTeam(
+        keuze.trend.map((k) => {
+          const w = waarden(paneel, k, code);
+          return { kwartaal: k, na_vb_lokaal_team: obj(w, 'vb_besluit').overdracht_lokaal_team ?? null, na_vervolgkeuze: getal(w, 'overdracht_na_vervolgkeuze') };
+        }),
+        naam,
+      ),
+      perMelder(obj(nu, 'meldingen_per_melder'), label),
+      vbBesluiten(obj(nu, 'vb_besluit'), label),
+      vbTijdigheid(tijdigheidReeks(paneel, keuze, code), bron.normen.vb, naam),
+    ],
+  };
+}
+
+export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel> {
+  const { kwartaal } = keuze;
+  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO]);
+  const nu = waarden(paneel, kwartaal, REGIO);
+  const reeks = keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) }));
+  const mp = (w: Record<string, unknown>, key: string) => (w[key] ?? null) as { mediaan: number | null; p90: number | null } | null;
+  return {
+    titel: 'Doorstroom',
+    kwartaal,
+    kwartaalLabel: kwartaalVoluit(kwartaal),
+    tegels: [],
+    grafieken: [
+      openWerk(reeks.map(({ kwartaal: k, w }) => ({
+        kwartaal: k, open_vb: getal(w, 'open_vb'), open_vb_over_termijn: getal(w, 'open_vb_over_termijn'),
+        open_onderzoeken: getal(w, 'open_onderzoeken'), open_onderzoeken_over_termijn: getal(w, 'open_onderzoeken_over_termijn'),
+        open_vv: getal(w, 'open_vv'), open_vv_over_termijn: getal(w, 'open_vv_over_termijn'),
+      }))),
+      vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], bron.normen.vb, kwartaal),
+      leeftijdOpenWerk((nu.leeftijd_open_werk ?? { vb: {}, onderzoek: {}, vv: {} }) as Parameters<typeof leeftijdOpenWerk>[0], kwartaal),
+      doorlooptijden(reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: mp(w, 'doorlooptijd_vb_werkdagen'), onderzoek: null, vv: null })), 'vb'),
+      doorlooptijden(reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: null, onderzoek: mp(w, 'doorlooptijd_onderzoek_dagen'), vv: mp(w, 'doorlooptijd_vv_dagen') })), 'tienweken'),
+    ],
+  };
+}

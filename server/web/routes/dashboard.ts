@@ -1,0 +1,99 @@
+import { Router, type Request } from 'express';
+import { kwartaalKort, kwartaalReeks } from '../../calendar/kwartaal.js';
+import type { AppContext } from '../../context.js';
+import type { Grafiek } from '../../charts/grafiek.js';
+import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
+import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
+import { alsCsv, alsXlsx } from '../../export/tabel-export.js';
+import { laatsteImportdatum } from '../../importbatches/repository.js';
+import { parseGebied } from '../../indicatoren/service.js';
+import { nietGevonden } from '../../shared/fouten.js';
+import type { Render } from '../views.js';
+
+type Pagina = 'regio' | 'gemeente' | 'doorstroom';
+
+/** The dashboards: parse the filters from the URL, build the page model, render. */
+export function dashboardRoutes(ctx: AppContext, render: Render): Router {
+  const router = Router();
+  const bron = { db: ctx.db, regio: ctx.regio, normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV } };
+
+  async function model(pagina: Pagina, req: Request): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string }> {
+    const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
+    if (pagina === 'regio') return { keuze, model: await regioPagina(bron, keuze) };
+    if (pagina === 'doorstroom') return { keuze, model: await doorstroomPagina(bron, keuze) };
+    const gemeente = parseGebied(ctx.regio, req.params.code);
+    return { keuze, gemeente, model: await gemeentePagina(bron, keuze, gemeente) };
+  }
+
+  function query(keuze: Keuze): string {
+    return `kwartaal=${keuze.kwartaal}&periode=${keuze.periode}`;
+  }
+
+  async function toon(pagina: Pagina, req: Request): Promise<string> {
+    const { keuze, model: m, gemeente } = await model(pagina, req);
+    const exportBasis = pagina === 'gemeente' ? `/export/gemeente/${gemeente}` : `/export/${pagina}`;
+    return render(pagina === 'doorstroom' ? 'doorstroom' : 'dashboard', {
+      ...m,
+      pagina,
+      actief: { [pagina]: true },
+      actiePad: pagina === 'gemeente' ? `/gemeente/${gemeente}` : pagina === 'regio' ? '/' : '/doorstroom',
+      kwartalen: kwartaalReeks(keuze.bereik.van, keuze.bereik.tot).reverse().map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === keuze.kwartaal })),
+      periodes: PERIODES.map((p) => ({ waarde: p, label: `${p} kwartalen`, gekozen: p === keuze.periode })),
+      gemeenten: ctx.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, gekozen: g.code === gemeente })),
+      gemeenteKeuze: pagina === 'gemeente',
+      datadatum: (await laatsteImportdatum(ctx.db))?.slice(0, 10) ?? null,
+      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze))),
+    });
+  }
+
+  router.get('/', async (req, res) => {
+    res.send(await toon('regio', req));
+  });
+  router.get('/gemeente/:code', async (req, res) => {
+    // the gemeente switch of the filter form (works without JavaScript)
+    const gekozen = typeof req.query.gemeente === 'string' ? req.query.gemeente.toUpperCase() : null;
+    if (gekozen && gekozen !== String(req.params.code).toUpperCase() && ctx.regio.perCode.has(gekozen)) {
+      const rest = new URLSearchParams(req.query as Record<string, string>);
+      rest.delete('gemeente');
+      res.redirect(303, `/gemeente/${gekozen}?${rest.toString()}`);
+      return;
+    }
+    res.send(await toon('gemeente', req));
+  });
+  router.get('/doorstroom', async (req, res) => {
+    res.send(await toon('doorstroom', req));
+  });
+
+  const exporteer = (pagina: Pagina) => async (req: Request, res: import('express').Response) => {
+    const { model: m } = await model(pagina, req);
+    const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
+    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
+    const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
+    if (req.params.formaat === 'xlsx') {
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
+    } else if (req.params.formaat === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(grafiek.tabel));
+    } else throw nietGevonden('Download als .csv of .xlsx');
+  };
+  router.get('/export/gemeente/:code/:grafiek.:formaat', exporteer('gemeente'));
+  router.get('/export/regio/:grafiek.:formaat', exporteer('regio'));
+  router.get('/export/doorstroom/:grafiek.:formaat', exporteer('doorstroom'));
+  return router;
+}
+
+/** What the grafiek partial needs: the chart as JSON for the browser, the table, the downloads. */
+function grafiekModel(g: Grafiek, exportPad: string, query: string) {
+  return {
+    ...g,
+    json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null }),
+    rijen: g.tabel.rijen.map((rij) => ({
+      kop: rij[0],
+      link: g.links && typeof rij[0] === 'string' ? (g.links[rij[0]] ?? null) : null,
+      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number' || c === null })),
+    })),
+    csv: `${exportPad}.csv?${query}`,
+    xlsx: `${exportPad}.xlsx?${query}`,
+    hoogte: g.hoogte ?? 340,
+  };
+}
