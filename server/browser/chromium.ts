@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/** Flags for a closed network (no background traffic) and root in a container. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none',
+];
+
+const SYSTEEM_PADEN = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export class GeenBrowser extends Error {}
+
+/** `CHROMIUM_PATH`, then the system Chromium, then the Chromium shipped by @sparticuz/chromium. */
+export async function vindChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.CHROMIUM_PATH) {
+    if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    throw new GeenBrowser(`CHROMIUM_PATH wijst naar ${env.CHROMIUM_PATH}, maar daar staat geen programma`);
+  }
+  const systeem = SYSTEEM_PADEN.find((p) => existsSync(p));
+  if (systeem) return systeem;
+  try {
+    const naam = '@sparticuz/chromium';
+    const sparticuz = (await import(naam)) as { default: { executablePath(): Promise<string> } };
+    return await sparticuz.default.executablePath();
+  } catch {
+    throw new GeenBrowser(
+      'Er is geen Chromium gevonden. Installeer Chromium (Debian: apt-get install chromium), zet CHROMIUM_PATH, of installeer het npm-pakket @sparticuz/chromium.',
+    );
+  }
+}
+
+export async function startChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+  const executablePath = await vindChromium(env);
+  try {
+    return await puppeteer.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  } catch (cause) {
+    throw new GeenBrowser(`Chromium (${executablePath}) kon niet starten: ${(cause as Error).message}`, { cause });
+  }
+}

@@ -1,0 +1,157 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChromium } from '../../server/browser/chromium.js';
+import { importDeps } from '../../server/context.js';
+import { demoBron } from '../../server/demo/export.js';
+import { genereerDemo } from '../../server/demo/generator.js';
+import { importeer } from '../../server/import/importer.js';
+import { testContext, type TestContext } from '../helpers/context.js';
+import { startServer } from '../helpers/server.js';
+
+const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
+const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const nl = new Intl.NumberFormat('nl-NL');
+
+let ctx: TestContext;
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ctx = await testContext('2024-12-31');
+  await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 3, schaal: 1 }), 'demo')], { door: 'e2e' });
+  ({ server, base } = await startServer(ctx));
+  browser = await startChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await ctx?.close();
+});
+
+async function open(path: string, hoogte = 1200): Promise<{ page: Page; fouten: string[] }> {
+  const page = await browser.newPage();
+  const fouten: string[] = [];
+  page.on('pageerror', (e) => fouten.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') fouten.push(m.text());
+  });
+  // a tall viewport: a full-page screenshot would resize the charts while capturing
+  await page.setViewport({ width: 1360, height: hoogte });
+  await page.goto(base + path, { waitUntil: 'networkidle0' });
+  return { page, fouten };
+}
+
+async function api(path: string) {
+  return (await (await fetch(base + path)).json()) as { regio: Record<string, unknown>; gemeenten: Record<string, Record<string, unknown>> };
+}
+
+async function axeSerious(page: Page) {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe.each([
+  ['regio', '/?kwartaal=2024-Q3', 7, 3600],
+  ['gemeente', '/gemeente/GM0281?kwartaal=2024-Q3', 6, 2600],
+  ['doorstroom', '/doorstroom?kwartaal=2024-Q3', 5, 2000],
+  ['rapportages', '/rapportages', 0, 1200],
+])('page %s', (naam, path, grafieken, hoogte) => {
+  it('loads, renders every chart, has no serious accessibility violations; screenshot saved', async () => {
+    const { page, fouten } = await open(path, hoogte);
+    expect(fouten).toEqual([]);
+    const gerenderd = await page.$$eval('[data-grafiek]', (els) =>
+      els.map((el) => ({ klaar: el.getAttribute('data-gerenderd'), paden: el.querySelectorAll('.grafiek__canvas svg path').length })),
+    );
+    expect(gerenderd).toHaveLength(grafieken);
+    for (const g of gerenderd) {
+      expect(g.klaar).toBe('ja');
+      expect(g.paden).toBeGreaterThan(3);
+    }
+    expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, `${naam}.png`) });
+    await page.close();
+  });
+});
+
+describe('interaction', () => {
+  it('clicking a gemeente bar leads to its page', async () => {
+    const { page } = await open('/?kwartaal=2024-Q3', 1600);
+    const punt = await page.evaluate(() => {
+      const el = document.querySelector('[data-grafiek="per-gemeente"] .grafiek__canvas') as HTMLElement;
+      const chart = (window as unknown as { echarts: { getInstanceByDom(e: HTMLElement): { convertToPixel(f: unknown, v: unknown): number[]; getOption(): { yAxis: { data: string[] }[] } } } }).echarts.getInstanceByDom(el);
+      const [x, y] = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [5, 0]);
+      const rect = el.getBoundingClientRect();
+      return { x: rect.left + x!, y: rect.top + y! - 4, naam: chart.getOption().yAxis[0]!.data[0] };
+    });
+    expect(punt.naam).toBe('Nijmegen');
+    await Promise.all([page.waitForNavigation(), page.mouse.click(punt.x, punt.y)]);
+    expect(page.url()).toBe(`${base}/gemeente/GM0268?kwartaal=2024-Q3`);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Gemeente Nijmegen');
+    await page.close();
+  });
+
+  it('the kwartaal filter changes the numbers, and they equal the indicator JSON', async () => {
+    const { page } = await open('/?kwartaal=2024-Q3');
+    const tegel = (p: Page, id: string) => p.$eval(`[data-tegel="${id}"] .tegel__waarde`, (e) => e.textContent);
+    const q3 = await api('/api/indicatoren?kwartaal=2024-Q3');
+    expect(await tegel(page, 'meldingen')).toBe(nl.format(q3.regio.meldingen as number));
+    await page.select('#filter-kwartaal', '2023-Q1');
+    await Promise.all([page.waitForNavigation(), page.click('.filters button[type="submit"]')]);
+    expect(page.url()).toContain('kwartaal=2023-Q1');
+    const q1 = await api('/api/indicatoren?kwartaal=2023-Q1');
+    expect(q1.regio.meldingen).not.toBe(q3.regio.meldingen);
+    expect(await tegel(page, 'meldingen')).toBe(nl.format(q1.regio.meldingen as number));
+    expect(await tegel(page, 'adviezen')).toBe(nl.format(q1.regio.adviezen as number));
+    expect(await tegel(page, 'vb')).toBe(`${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(q1.regio.vb_binnen_termijn_pct as number)}%`);
+    await page.close();
+  });
+
+  it('the gemeente switch works without JavaScript (redirect)', async () => {
+    const res = await fetch(`${base}/gemeente/GM0268?gemeente=GM0281&kwartaal=2024-Q3&periode=8`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/gemeente/GM0281?kwartaal=2024-Q3&periode=8');
+  });
+});
+
+describe('downloads', () => {
+  it('the CSV of adviezen and meldingen per gemeente equals the API, with BOM and ;', async () => {
+    const res = await fetch(`${base}/export/regio/per-gemeente.csv?kwartaal=2024-Q3`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+    const [kop, ...regels] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(kop).toBe('Gemeente;CBS-code;Adviezen;Meldingen');
+    const data = await api('/api/indicatoren?kwartaal=2024-Q3');
+    expect(regels).toHaveLength(15);
+    for (const regel of regels) {
+      const [, code, adviezen, meldingen] = regel!.split(';');
+      expect(Number(adviezen)).toBe(data.gemeenten[code!]!.adviezen);
+      expect(Number(meldingen)).toBe(data.gemeenten[code!]!.meldingen);
+    }
+  });
+
+  it('the XLSX download is a workbook with the same table', async () => {
+    const res = await fetch(`${base}/export/gemeente/GM0281/vb-besluiten.xlsx?kwartaal=2024-Q3`);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Besluit', 'Aantal']);
+    const data = await api('/api/indicatoren?kwartaal=2024-Q3&gemeente=GM0281');
+    const besluit = data.gemeenten.GM0281!.vb_besluit as Record<string, number>;
+    const totaal = ws.getRows(2, ws.rowCount - 1)!.reduce((s, r) => s + Number(r.getCell(2).value), 0);
+    expect(totaal).toBe(Object.values(besluit).reduce((a, b) => a + b, 0));
+  });
+});
