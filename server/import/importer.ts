@@ -5,6 +5,7 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { insertImportbatch, updateImportbatch } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../indicatoren/geraakt.js';
+import { schrijfMeta } from '../indicatoren/repository.js';
 import { deriveRegistratie, raakvlak } from '../registraties/derive.js';
 import { findBestaande, upsertRegistraties, type OpgeslagenRegistratie } from '../registraties/repository.js';
 import { COLUMN_NAMES, REQUIRED_COLUMNS, type Registratie } from './columns.js';
@@ -174,6 +175,8 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
       }
       if (totaal.afgewezen > 0 && !opties.accepteerGeldige) throw new ImportAfgewezen(totaal);
       if (deps.herbereken && !geraakt.isLeeg) await deps.herbereken(trx, geraakt);
+      // every successful import changes what pages show (at least the data date)
+      await schrijfMeta(trx, 'data_versie', new Date().toISOString());
     });
     totaal.geladen = true;
     return totaal;

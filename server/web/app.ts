@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { projectPath } from '../config/paths.js';
 import type { AppContext } from '../context.js';
 import { AppFout } from '../shared/fouten.js';
+import { antwoordCache } from './antwoordcache.js';
 import { apiRoutes } from './routes/api.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { docsRoutes } from './routes/docs.js';
@@ -31,6 +32,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.get('/gezondheid', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const cache = antwoordCache(ctx.db);
+  app.use(['/api', '/gemeente', '/doorstroom'], cache);
+  app.get('/', cache);
   app.use(apiRoutes(ctx));
   app.use(dashboardRoutes(ctx, render));
   app.use(rapportageRoutes(ctx, render));

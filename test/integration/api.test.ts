@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,15 @@ afterAll(async () => {
   server.close();
   await ctx.close();
 });
+
+/** A conditional GET without fetch: fetch adds Cache-Control: no-cache to a request with If-None-Match. */
+const statusMetEtag = (path: string, etag: string) =>
+  new Promise<number>((resolve, reject) => {
+    request(base + path, { headers: { 'If-None-Match': etag } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject).end();
+  });
 
 const get = async (path: string) => {
   const res = await fetch(base + path);
@@ -73,4 +83,17 @@ describe('API', () => {
     expect(html).toContain('Mook en Middelaar');
     expect(html).toMatch(/<th scope="row">Q1 2019<\/th>\s*<td class="getal">0<\/td><td class="getal">2<\/td>/);
   });
+  // last: it imports a registration
+  it('cached answers follow a new import (data version), and support ETag revalidation', async () => {
+    const voor = await get('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268');
+    expect((voor.body.gemeenten as Record<string, Record<string, unknown>>).GM0268!.meldingen).toBe(1);
+    const eerste = await fetch(`${base}/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268`);
+    const etag = eerste.headers.get('etag')!;
+    expect(await statusMetEtag('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268', etag)).toBe(304);
+    await importeerRijen(ctx, [melding({ binnenkomst: '2019-03-01', gemeente: 'GM0268' })]);
+    const na = await get('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268');
+    expect((na.body.gemeenten as Record<string, Record<string, unknown>>).GM0268!.meldingen).toBe(2);
+    expect(await statusMetEtag('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268', etag)).toBe(200);
+  });
+
 });
