@@ -1,6 +1,6 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { LEEFTIJD_LABEL } from './labels.js';
-import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
 
 export interface VoorraadPunt {
   kwartaal: Kwartaal;
@@ -103,13 +103,7 @@ export function leeftijdOpenWerk(leeftijd: { vb: Record<string, number>; onderzo
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     formaat: 'getal',
     hoogte: 360,
-    option: basisOptie({
-      legend: { show: false },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      yAxis: { type: 'category', data: rijen.map(([g, k]) => `${g}: ${k}`), inverse: true },
-      xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
-      series: [staafReeks('Aantal', rijen.map(([, , n]) => n), { label: { show: true, position: 'right' } })],
-    }),
+    option: horizontaleStaven(rijen.map(([g, k]) => `${g}: ${k}`), rijen.map(([, , n]) => n), 'Aantal'),
     tabel: { kolommen: ['Werk', 'Leeftijd', 'Aantal'], rijen },
   };
 }

@@ -44,3 +44,14 @@ export function basisOptie(extra: Record<string, unknown>): Record<string, unkno
 export function staafReeks(naam: string, data: (number | null)[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { name: naam, type: 'bar', data, ...extra };
 }
+
+/** One series of horizontal bars with their values as labels (distributions over codes). */
+export function horizontaleStaven(labels: string[], waarden: (number | null)[], reeksNaam: string): Record<string, unknown> {
+  return basisOptie({
+    legend: { show: false },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    yAxis: { type: 'category', data: labels, inverse: true },
+    xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
+    series: [staafReeks(reeksNaam, waarden, { label: { show: true, position: 'right' } })],
+  });
+}

@@ -1,6 +1,6 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BEROEPSGROEP_LABEL, MELDER_LABEL } from './labels.js';
-import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
 
 export interface InstroomPunt {
   kwartaal: Kwartaal;
@@ -71,13 +71,7 @@ function verdeling(
   return {
     id, titel, definitie, anker, formaat: 'getal',
     hoogte: Math.max(260, rijen.length * 28 + 60),
-    option: basisOptie({
-      legend: { show: false },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      yAxis: { type: 'category', data: rijen.map(([l]) => l), inverse: true },
-      xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
-      series: [staafReeks('Meldingen', rijen.map(([, n]) => n), { label: { show: true, position: 'right' } })],
-    }),
+    option: horizontaleStaven(rijen.map(([l]) => l), rijen.map(([, n]) => n), 'Meldingen'),
     tabel: { kolommen: [kop, 'Meldingen'], rijen },
   };
 }

@@ -1,7 +1,7 @@
 import { formatDatum } from '../shared/formaat.js';
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BESLUIT_LABEL } from './labels.js';
-import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
 import { percentage } from '../shared/getallen.js';
 
 export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string): Grafiek {
@@ -13,13 +13,7 @@ export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string
     anker: 'veiligheidsbeoordeling-onderdeel-b',
     formaat: 'getal',
     hoogte: 300,
-    option: basisOptie({
-      legend: { show: false },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      yAxis: { type: 'category', data: rijen.map(([l]) => l), inverse: true },
-      xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
-      series: [staafReeks('Veiligheidsbeoordelingen', rijen.map(([, n]) => n), { label: { show: true, position: 'right' } })],
-    }),
+    option: horizontaleStaven(rijen.map(([l]) => l), rijen.map(([, n]) => n), 'Veiligheidsbeoordelingen'),
     tabel: { kolommen: ['Besluit', 'Aantal'], rijen },
   };
 }

@@ -2,32 +2,59 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/connection.js';
 import { leesMeta } from '../indicatoren/repository.js';
 
+/** How long an instance trusts the data version it read last (ms). */
+export const VERSIE_GELDIG_MS = 250;
+
+interface Antwoord {
+  versie: string;
+  type: string;
+  body: Buffer;
+  etag: string;
+}
+
 /**
- * Pages and API answers only change when the stored indicators change. They are cached per
- * URL and per data version (`data_versie`, written by every import and refresh); each request reads the
- * version (one primary-key lookup), so several app instances on one database stay correct.
+ * Pages and API answers only change when the data changes. They are cached per URL and per
+ * data version (`data_versie`, written by every import and refresh). The version is read from
+ * the database at most every 250 ms, so another app instance sees a new import within that
+ * time; a hit is written straight from a ready buffer, with ETag and 304 support.
  */
 export function antwoordCache(db: Db, maxItems = 500) {
-  const cache = new Map<string, { versie: string; type: string; body: string }>();
+  const cache = new Map<string, Antwoord>();
+  let versie = '';
+  let gelezenOp = 0;
+  const huidigeVersie = async () => {
+    const nu = Date.now();
+    if (nu - gelezenOp >= VERSIE_GELDIG_MS) {
+      versie = (await leesMeta(db, 'data_versie')) ?? '';
+      gelezenOp = nu;
+    }
+    return versie;
+  };
+
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET') return next();
-    const versie = (await leesMeta(db, 'data_versie')) ?? '';
+    const v = await huidigeVersie();
     const key = req.originalUrl;
     const hit = cache.get(key);
-    res.setHeader('ETag', `"${Buffer.from(`${versie}|${key}`).toString('base64url')}"`);
-    if (req.fresh) {
-      res.status(304).end();
+    if (hit && hit.versie === v) {
+      if (req.headers['if-none-match'] === hit.etag) {
+        res.writeHead(304, { ETag: hit.etag }).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': hit.type, 'Content-Length': hit.body.length, ETag: hit.etag }).end(hit.body);
       return;
     }
-    if (hit && hit.versie === versie) {
-      res.type(hit.type).send(hit.body);
+    const etag = `"${Buffer.from(`${v}|${key}`).toString('base64url')}"`;
+    res.setHeader('ETag', etag);
+    if (req.fresh) {
+      res.status(304).end();
       return;
     }
     const send = res.send.bind(res);
     res.send = (body: unknown) => {
       if (res.statusCode === 200 && typeof body === 'string') {
         if (cache.size >= maxItems) cache.delete(cache.keys().next().value as string);
-        cache.set(key, { versie, type: String(res.getHeader('Content-Type') ?? 'text/html'), body });
+        cache.set(key, { versie: v, etag, type: String(res.getHeader('Content-Type') ?? 'text/html; charset=utf-8'), body: Buffer.from(body) });
       }
       return send(body);
     };

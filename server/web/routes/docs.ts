@@ -7,6 +7,7 @@ import type { Render } from '../views.js';
 
 export function slug(tekst: string): string {
   return tekst
+    .replace(/&[a-z]+;|&#\d+;/g, '')
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
