@@ -51,7 +51,6 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
     formaat: 'getal',
     hoogte: 460,
     option: basisOptie({
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: gesorteerd.map((g) => g.naam), inverse: true, triggerEvent: true },
       xAxis: { type: 'value', name: per1000 ? 'per 1.000 inwoners' : 'aantal', nameLocation: 'middle', nameGap: 26 },
       series: [staafReeks('Adviezen', gesorteerd.map((g) => g.adviezen)), staafReeks('Meldingen', gesorteerd.map((g) => g.meldingen))],
