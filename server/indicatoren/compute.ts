@@ -2,7 +2,7 @@ import { daysBetween } from '../calendar/dates.js';
 import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN } from '../import/columns.js';
-import { VOORRADEN, type Voorraad } from '../registraties/derive.js';
+import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { Tellingen } from './tallies-repository.js';
 
@@ -147,7 +147,7 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
     for (const r of tellingen.voorraden[v]) {
       for (const k of kwartalen) {
         // in the stock at the end of quarter k when van <= k < tot
-        if (r.van <= k && (r.tot === null || k < r.tot)) {
+        if (inVoorraad(r, k)) {
           const t = cel(k, r.gebied);
           if (t) t.voorraad[v] += r.aantal;
         }
@@ -164,7 +164,7 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
     for (const r of tellingen.openWerk[soort]) {
       if (r.vanaf === null) continue;
       for (const k of kwartalen) {
-        if (!(r.van <= k && (r.tot === null || k < r.tot))) continue;
+        if (!inVoorraad(r, k)) continue;
         const t = cel(k, r.gebied);
         if (!t) continue;
         const einde = laatsteDag(k);

@@ -1,5 +1,5 @@
 import { kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
-import type { Raakvlak } from '../registraties/derive.js';
+import { inVoorraad, type Raakvlak } from '../registraties/derive.js';
 
 /**
  * The quarters an import touched, collected compactly: single quarters, and the distinct
@@ -26,9 +26,8 @@ export class GeraakteKwartalen {
     for (const k of this.kwartalen) if (k >= van && k <= tot) result.add(k);
     for (const i of this.intervallen.values()) {
       const start = i.van < van ? van : i.van;
-      // at the end of quarter Q the registration is in the stock when van <= Q < tot
       const eind = i.tot === null ? tot : i.tot;
-      for (const k of kwartaalReeks(start, eind)) if (k <= tot && (i.tot === null || k < i.tot)) result.add(k);
+      for (const k of kwartaalReeks(start, eind)) if (k <= tot && inVoorraad(i, k)) result.add(k);
     }
     return [...result].sort();
   }

@@ -132,7 +132,6 @@ export async function herberekenIndicatoren(
 
   await schrijfMeta(trx, 'bereik', JSON.stringify(bereik));
   await schrijfMeta(trx, 'definitieversie', DEFINITIEVERSIE);
-  await schrijfMeta(trx, 'berekend_op', new Date().toISOString());
   await schrijfMeta(trx, 'data_versie', new Date().toISOString());
   return { kwartalen, bereik };
 }

@@ -82,16 +82,22 @@ export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promi
   const voorraden = {} as Record<Voorraad, IntervalTelling[]>;
   const eerste = kwartalen?.[0];
   const laatste = kwartalen?.[kwartalen.length - 1];
-  for (const v of VOORRADEN) {
+  /**
+   * The grouped stock intervals of one stock (`prefix_van`, `prefix_tot`), optionally with one
+   * more column; with quarters given, only intervals that can cover one of them.
+   */
+  const intervallen = (prefix: string, extra?: { naam: string; kolom: string }) => {
+    const kolommen = [`${prefix}_van`, `${prefix}_tot`, 'gemeente_sleutel', ...(extra ? [extra.kolom] : [])];
     let q = db('registraties')
-      .select({ van: `${v}_van`, tot: `${v}_tot`, gebied: 'gemeente_sleutel' })
+      .select({ van: `${prefix}_van`, tot: `${prefix}_tot`, gebied: 'gemeente_sleutel', ...(extra ? { [extra.naam]: extra.kolom } : {}) })
       .count({ aantal: '*' })
-      .whereNotNull(`${v}_van`);
+      .whereNotNull(`${prefix}_van`);
     if (eerste !== undefined && laatste !== undefined) {
-      q = q.where(`${v}_van`, '<=', laatste).andWhere((w) => w.whereNull(`${v}_tot`).orWhere(`${v}_tot`, '>', eerste));
+      q = q.where(`${prefix}_van`, '<=', laatste).andWhere((w) => w.whereNull(`${prefix}_tot`).orWhere(`${prefix}_tot`, '>', eerste));
     }
-    voorraden[v] = numbers(await q.groupBy(`${v}_van`, `${v}_tot`, 'gemeente_sleutel'), ['aantal']);
-  }
+    return q.groupBy(kolommen);
+  };
+  for (const v of VOORRADEN) voorraden[v] = numbers(await intervallen(v), ['aantal']);
 
   const vbPerWeek = await inKwartalen(
     db('registraties').select({ kwartaal: 'kw_vb', week: 'week_vb', gebied: 'gemeente_sleutel', binnen_termijn: 'vb_binnen_termijn' }).count({ aantal: '*' }),
@@ -101,14 +107,7 @@ export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promi
   const openWerk = {} as Tellingen['openWerk'];
   const bronnen = { vb: ['open_vb', 'datum_binnenkomst'], onderzoek: ['open_onderzoek', 'datum_veiligheidsbeoordeling'], vv: ['open_vv', 'datum_veiligheidsbeoordeling'] } as const;
   for (const [soort, [v, vanaf]] of Object.entries(bronnen) as [keyof Tellingen['openWerk'], readonly [string, string]][]) {
-    let q = db('registraties')
-      .select({ van: `${v}_van`, tot: `${v}_tot`, gebied: 'gemeente_sleutel', vanaf })
-      .count({ aantal: '*' })
-      .whereNotNull(`${v}_van`);
-    if (eerste !== undefined && laatste !== undefined) {
-      q = q.where(`${v}_van`, '<=', laatste).andWhere((w) => w.whereNull(`${v}_tot`).orWhere(`${v}_tot`, '>', eerste));
-    }
-    openWerk[soort] = numbers(await q.groupBy(`${v}_van`, `${v}_tot`, 'gemeente_sleutel', vanaf), ['aantal']);
+    openWerk[soort] = numbers(await intervallen(v, { naam: 'vanaf', kolom: vanaf }), ['aantal']);
   }
 
   return {

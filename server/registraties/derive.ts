@@ -66,6 +66,11 @@ export const AFGELEIDE_KOLOMMEN: readonly (keyof Afgeleid)[] = [
   ...VOORRADEN.flatMap((v) => [`${v}_van`, `${v}_tot`] as (keyof Afgeleid)[]),
 ];
 
+/** In the stock at the end of quarter `k`: van <= k < tot (tot null: still open). */
+export function inVoorraad(interval: { van: Kwartaal | null; tot: Kwartaal | null }, k: Kwartaal): boolean {
+  return interval.van !== null && interval.van <= k && (interval.tot === null || k < interval.tot);
+}
+
 const kw = (date: string | null): Kwartaal | null => (date === null ? null : kwartaalVan(date));
 
 /** A stock interval from two dates; null/null when the registration is never in it at a quarter end. */
