@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { COLUMN_NAMES } from '../import/columns.js';
+import { csvVeld } from '../shared/csv.js';
 import type { ImportBron } from '../import/importer.js';
 import type { TableRow } from '../import/readers.js';
 import { alsRegel } from './generator.js';
@@ -11,11 +12,10 @@ type Rij = Record<string, string>;
 /** Writes generated rows as a Dutch-Excel style export: `;`, UTF-8 with BOM, header line. */
 export async function schrijfDemoCsv(rijen: Iterable<Rij>, pad: string, onRij?: (n: number) => void): Promise<number> {
   const out = createWriteStream(pad, { encoding: 'utf8' });
-  const quote = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   let buffer = `\uFEFF${COLUMN_NAMES.join(';')}\r\n`;
   let n = 0;
   for (const rij of rijen) {
-    buffer += `${alsRegel(rij).map(quote).join(';')}\r\n`;
+    buffer += `${alsRegel(rij).map(csvVeld).join(';')}\r\n`;
     n++;
     if (buffer.length > 1 << 16) {
       if (!out.write(buffer)) await once(out, 'drain');

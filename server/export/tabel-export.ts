@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Cel, Tabel } from '../charts/grafiek.js';
+import { csvVeld } from '../shared/csv.js';
 
 /**
  * Text cells that a spreadsheet would read as a formula (=, +, -, @, and tab or carriage
@@ -15,7 +16,7 @@ function csvCel(cel: Cel): string {
   const v = neutraliseer(cel);
   if (v === null) return '';
   const text = typeof v === 'number' ? String(v).replace('.', ',') : v;
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvVeld(text);
 }
 
 /** `;`-separated, decimal comma, UTF-8 with BOM: opens correctly in Dutch Excel. */

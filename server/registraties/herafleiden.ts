@@ -2,19 +2,18 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { deriveRegistratie } from './derive.js';
-import { countRegistraties, iterateRegistraties, updateAfgeleid } from './repository.js';
+import { iterateRegistraties, updateAfgeleid } from './repository.js';
 
 /** Re-derives the facts of every registration (after a change of calendar or region file). */
 export async function herleidAlles(
-  db: Db, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number, totaal: number) => void,
+  db: Db, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
 ): Promise<number> {
-  const totaal = await countRegistraties(db);
   let klaar = 0;
   await db.transaction(async (trx) => {
     for await (const pagina of iterateRegistraties(trx)) {
       for (const r of pagina) await updateAfgeleid(trx, r.registratie_id, deriveRegistratie(r, regio, kalender));
       klaar += pagina.length;
-      onVoortgang?.(klaar, totaal);
+      onVoortgang?.(klaar);
     }
   });
   return klaar;

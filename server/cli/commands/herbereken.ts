@@ -1,18 +1,16 @@
 import { createContext } from '../../context.js';
 import { herberekenIndicatoren } from '../../indicatoren/herbereken.js';
 import { herleidAlles } from '../../registraties/herafleiden.js';
+import { countRegistraties } from '../../registraties/repository.js';
 import { maakVoortgang } from '../voortgang.js';
 
 export async function herberekenCommand(opties: { afleiden?: boolean }): Promise<void> {
   const ctx = await createContext();
   try {
     if (opties.afleiden) {
-      let balk: ReturnType<typeof maakVoortgang> | null = null;
-      await herleidAlles(ctx.db, ctx.regio, ctx.kalender, (klaar, totaal) => {
-        balk ??= maakVoortgang('afleiden', totaal, 'registraties', 100_000);
-        balk.update(klaar);
-      });
-      (balk as ReturnType<typeof maakVoortgang> | null)?.stop();
+      const balk = maakVoortgang('afleiden', await countRegistraties(ctx.db), 'registraties', 100_000);
+      await herleidAlles(ctx.db, ctx.regio, ctx.kalender, (klaar) => balk.update(klaar));
+      balk.stop();
     }
     const start = Date.now();
     const resultaat = await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));

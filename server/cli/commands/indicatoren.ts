@@ -2,6 +2,7 @@ import { createContext } from '../../context.js';
 import { kwartaalVoluit } from '../../calendar/kwartaal.js';
 import { plat } from '../../indicatoren/plat.js';
 import { indicatorenVoorKwartaal, parseGebied, parseKwartaal, type IndicatorenJson } from '../../indicatoren/service.js';
+import { csvVeld } from '../../shared/csv.js';
 import { formatGetal } from '../../shared/formaat.js';
 
 export interface IndicatorenOpties {
@@ -33,7 +34,7 @@ export function alsCsv(data: IndicatorenJson): string {
   ];
   for (const [code, naam, waarden] of gebieden) {
     for (const [indicator, waarde] of plat(waarden)) {
-      regels.push([data.kwartaal, code, naam, indicator, waarde === null ? '' : String(waarde).replace('.', ',')].join(';'));
+      regels.push([data.kwartaal, code, naam, indicator, waarde === null ? '' : String(waarde).replace('.', ',')].map(csvVeld).join(';'));
     }
   }
   return `${regels.join('\n')}\n`;
