@@ -7,7 +7,7 @@ import { createDb, type Db } from './db/connection.js';
 import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
 import type { ImportDeps } from './import/importer.js';
-import { herberekenIndicatoren } from './indicatoren/herbereken.js';
+import { DEFINITIEVERSIE, herberekenBijNieuweDefinities, herberekenIndicatoren } from './indicatoren/herbereken.js';
 
 /** Everything a command or the web app needs, wired once (no singletons). */
 export interface AppContext {
@@ -27,11 +27,11 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   const regio = loadRegio(env.REGIO_BESTAND);
   await migrateLatest(db);
   await syncRegio(db, regio);
-  return {
-    env, db, regio, logger,
-    kalender: createWerkdagkalender(loadExtraFeestdagen(env.KALENDER_BESTAND)),
-    vandaag: overrides.vandaag ?? (() => todayInAmsterdam()),
-  };
+  const kalender = createWerkdagkalender(loadExtraFeestdagen(env.KALENDER_BESTAND));
+  if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
+    logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
+  }
+  return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => todayInAmsterdam()) };
 }
 
 export function importDeps(ctx: AppContext): ImportDeps {

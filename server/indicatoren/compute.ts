@@ -1,7 +1,7 @@
 import { daysBetween } from '../calendar/dates.js';
 import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN } from '../import/columns.js';
+import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN, OVERDRACHT_AAN } from '../import/columns.js';
 import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { Tellingen } from './tallies-repository.js';
@@ -23,6 +23,8 @@ export interface Telling {
   vb_besluit: Record<string, number>;
   vb_werkdagen: Histogram;
   overdracht_na_vervolgkeuze: number;
+  /** overdrachten na vervolgkeuze per ontvanger (`overdracht_aan`; without one: onbekend) */
+  overdracht_vervolg_aan: Record<string, number>;
   onderzoeken_afgerond: number;
   onderzoeken_binnen_termijn: number;
   onderzoeken_met_monitoring: number;
@@ -58,7 +60,7 @@ export function legeTelling(): Telling {
     per_beroepsgroep: zeros([...BEROEPSGROEPEN, 'onbekend']),
     per_eerdere_betrokkenheid: zeros([...EERDERE_BETROKKENHEID, 'onbekend']),
     nog_niet_beoordeeld: 0, meldingen_vb: 0, vb_binnen_termijn: 0, vb_besluit: zeros(BESLUITEN_VB), vb_werkdagen: new Map(),
-    overdracht_na_vervolgkeuze: 0,
+    overdracht_na_vervolgkeuze: 0, overdracht_vervolg_aan: zeros([...OVERDRACHT_AAN, 'onbekend']),
     onderzoeken_afgerond: 0, onderzoeken_binnen_termijn: 0, onderzoeken_met_monitoring: 0, onderzoek_dagen: new Map(),
     vv_afgerond: 0, vv_binnen_termijn: 0, vv_met_monitoring: 0, vv_dagen: new Map(),
     voorraad: zeros(VOORRADEN) as Record<Voorraad, number>,
@@ -125,7 +127,10 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
   }
   for (const r of tellingen.vervolg) {
     const t = cel(r.kwartaal, r.gebied);
-    if (t && r.vervolg === 'overdracht') t.overdracht_na_vervolgkeuze += r.aantal;
+    if (!t || r.vervolg !== 'overdracht') continue;
+    t.overdracht_na_vervolgkeuze += r.aantal;
+    const aan = r.overdracht_aan ?? 'onbekend';
+    t.overdracht_vervolg_aan[aan] = (t.overdracht_vervolg_aan[aan] ?? 0) + r.aantal;
   }
   for (const r of tellingen.onderzoek) {
     const t = cel(r.kwartaal, r.gebied);
@@ -214,6 +219,7 @@ export interface Basiswaarden {
   nog_niet_beoordeeld: number;
   overdracht_na_vb: number;
   overdracht_na_vervolgkeuze: number;
+  overdracht_na_vervolgkeuze_aan: Record<string, number>;
   onderzoeken_afgerond: number;
   onderzoeken_binnen_termijn: number;
   onderzoeken_binnen_termijn_pct: number | null;
@@ -250,6 +256,7 @@ export function basiswaarden(t: Telling): Basiswaarden {
     nog_niet_beoordeeld: t.nog_niet_beoordeeld,
     overdracht_na_vb: OVERDRACHT_BESLUITEN.reduce((sum, b) => sum + (t.vb_besluit[b] ?? 0), 0),
     overdracht_na_vervolgkeuze: t.overdracht_na_vervolgkeuze,
+    overdracht_na_vervolgkeuze_aan: { ...t.overdracht_vervolg_aan },
     onderzoeken_afgerond: t.onderzoeken_afgerond,
     onderzoeken_binnen_termijn: t.onderzoeken_binnen_termijn,
     onderzoeken_binnen_termijn_pct: percentage(t.onderzoeken_binnen_termijn, t.onderzoeken_afgerond),

@@ -11,7 +11,7 @@ import { fetchBereik, fetchTellingen } from './tallies-repository.js';
 
 export const REGIO = 'regio';
 /** Bumped whenever a definition changes; printed in every report. */
-export const DEFINITIEVERSIE = '2026.1';
+export const DEFINITIEVERSIE = '2026.2';
 
 export const PER_1000_INDICATOREN = [
   'adviezen', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze',
@@ -134,4 +134,15 @@ export async function herberekenIndicatoren(
   await schrijfMeta(trx, 'definitieversie', DEFINITIEVERSIE);
   await schrijfMeta(trx, 'data_versie', new Date().toISOString());
   return { kwartalen, bereik };
+}
+
+/**
+ * After an upgrade that changed a definition, the stored figures are of the old version: rebuild
+ * them once (at start-up) so that no page or report mixes versions. Returns whether it rebuilt.
+ */
+export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
+  const opgeslagen = await leesMeta(db, 'definitieversie');
+  if (opgeslagen === null || opgeslagen === DEFINITIEVERSIE) return false;
+  await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
+  return true;
 }

@@ -9,7 +9,7 @@ import { leesIndicatoren, leesMeta, leesReeks } from './repository.js';
 export const INDICATOR_SLEUTELS = [
   'adviezen', 'adviezen_overige_zorgmelding', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_per_melder',
   'meldingen_per_beroepsgroep', 'meldingen_per_eerdere_betrokkenheid', 'meldingen_vb', 'vb_binnen_termijn',
-  'vb_binnen_termijn_pct', 'vb_besluit', 'nog_niet_beoordeeld', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze',
+  'vb_binnen_termijn_pct', 'vb_besluit', 'nog_niet_beoordeeld', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze', 'overdracht_na_vervolgkeuze_aan',
   'onderzoeken_afgerond', 'onderzoeken_binnen_termijn', 'onderzoeken_binnen_termijn_pct', 'onderzoeken_met_monitoring',
   'vv_afgerond', 'vv_binnen_termijn', 'vv_binnen_termijn_pct', 'vv_met_monitoring', 'groei', 'open_vb',
   'open_vb_over_termijn', 'open_onderzoeken', 'open_onderzoeken_over_termijn', 'open_vv', 'open_vv_over_termijn',

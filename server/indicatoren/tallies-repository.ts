@@ -16,7 +16,7 @@ export interface InstroomTelling {
 export interface VbTelling {
   kwartaal: Kwartaal; gebied: string; besluit: string | null; binnen_termijn: number | null; werkdagen: number | null; aantal: number;
 }
-export interface VervolgTelling { kwartaal: Kwartaal; gebied: string; vervolg: string | null; aantal: number }
+export interface VervolgTelling { kwartaal: Kwartaal; gebied: string; vervolg: string | null; overdracht_aan: string | null; aantal: number }
 export interface AfrondingTelling {
   kwartaal: Kwartaal; gebied: string; binnen_termijn: number | null; monitoring: number | null; dagen: number | null; aantal: number;
 }
@@ -63,9 +63,11 @@ export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promi
   ).groupBy('kw_vb', 'gemeente_sleutel', 'besluit_veiligheidsbeoordeling', 'vb_binnen_termijn', 'vb_werkdagen');
 
   const vervolg = await inKwartalen(
-    db('registraties').select({ kwartaal: 'kw_besluit_vervolg', gebied: 'gemeente_sleutel', vervolg: 'vervolg' }).count({ aantal: '*' }),
+    db('registraties')
+      .select({ kwartaal: 'kw_besluit_vervolg', gebied: 'gemeente_sleutel', vervolg: 'vervolg', overdracht_aan: 'overdracht_aan' })
+      .count({ aantal: '*' }),
     'kw_besluit_vervolg', kwartalen,
-  ).groupBy('kw_besluit_vervolg', 'gemeente_sleutel', 'vervolg');
+  ).groupBy('kw_besluit_vervolg', 'gemeente_sleutel', 'vervolg', 'overdracht_aan');
 
   const afronding = (soort: 'onderzoek' | 'vv') =>
     inKwartalen(

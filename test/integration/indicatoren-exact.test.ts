@@ -82,7 +82,7 @@ describe('veiligheidsbeoordeling', () => {
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'overdracht_betrokken_hulpverlening' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'regionaal_maatwerk' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'afsluiten_geen_vervolg' }),
-      melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-03-31', vervolg: 'overdracht' }),
+      melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-03-31', vervolg: 'overdracht', overdracht: '2019-03-31', overdrachtAan: 'lokaal_team' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-04-01', vervolg: 'overdracht' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-03-01', vervolg: 'onderzoek' }),
     ]);
@@ -93,6 +93,9 @@ describe('veiligheidsbeoordeling', () => {
     });
     expect(q1).toMatchObject({ overdracht_na_vb: 3, overdracht_na_vervolgkeuze: 1 });
     expect(await regio('2019-Q2')).toMatchObject({ overdracht_na_vb: 0, overdracht_na_vervolgkeuze: 1 });
+    // per ontvanger: Q1's went to the lokaal team, Q2's has no ontvanger (onbekend); all codes present
+    expect(q1.overdracht_na_vervolgkeuze_aan).toMatchObject({ lokaal_team: 1, onbekend: 0, raad_kinderbescherming: 0 });
+    expect((await regio('2019-Q2')).overdracht_na_vervolgkeuze_aan).toMatchObject({ lokaal_team: 0, onbekend: 1 });
   });
 });
 

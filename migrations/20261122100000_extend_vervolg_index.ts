@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+
+/**
+ * The vervolg count also groups by `overdracht_aan` (overdracht na vervolgkeuze per ontvanger),
+ * so the covering index gets that column at the end.
+ */
+const OUD = ['kw_besluit_vervolg', 'gemeente_sleutel', 'vervolg'];
+const NIEUW = [...OUD, 'overdracht_aan'];
+const NAAM = 'registraties_vervolg_idx';
+
+async function vervang(knex: Knex, van: string[], naar: string[]): Promise<void> {
+  await knex.schema.alterTable('registraties', (t) => t.dropIndex(van, NAAM));
+  await knex.schema.alterTable('registraties', (t) => t.index(naar, NAAM, { predicate: knex.whereNotNull('kw_besluit_vervolg') }));
+}
+
+export async function up(knex: Knex): Promise<void> {
+  await vervang(knex, OUD, NIEUW);
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await vervang(knex, NIEUW, OUD);
+}
