@@ -25,11 +25,17 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
   const db = createDb(env.DATABASE_URL);
   const regio = loadRegio(env.REGIO_BESTAND);
-  await migrateLatest(db);
-  await syncRegio(db, regio);
   const kalender = createWerkdagkalender(loadExtraFeestdagen(env.KALENDER_BESTAND));
-  if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
-    logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
+  try {
+    await migrateLatest(db);
+    await syncRegio(db, regio);
+    if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
+      logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
+    }
+  } catch (error) {
+    // an open pool would keep the process alive after the error message
+    await db.destroy();
+    throw error;
   }
   return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => todayInAmsterdam()) };
 }

@@ -11,18 +11,24 @@ const SYSTEEM_PADEN = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/b
 
 export class GeenBrowser extends Error {}
 
-/** `CHROMIUM_PATH`, then the system Chromium, then the Chromium shipped by @sparticuz/chromium. */
-export async function vindChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export interface GevondenChromium {
+  pad: string;
+  /** flags the browser needs on top of CHROMIUM_ARGS (the packaged Chromium brings its own) */
+  args: string[];
+}
+
+/** `CHROMIUM_PATH`, then the system Chromium, then the Chromium shipped by @sparticuz/chromium (optional dependency). */
+export async function vindChromium(env: NodeJS.ProcessEnv = process.env, systeemPaden = SYSTEEM_PADEN): Promise<GevondenChromium> {
   if (env.CHROMIUM_PATH) {
-    if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    if (existsSync(env.CHROMIUM_PATH)) return { pad: env.CHROMIUM_PATH, args: [] };
     throw new GeenBrowser(`CHROMIUM_PATH wijst naar ${env.CHROMIUM_PATH}, maar daar staat geen programma`);
   }
-  const systeem = SYSTEEM_PADEN.find((p) => existsSync(p));
-  if (systeem) return systeem;
+  const systeem = systeemPaden.find((p) => existsSync(p));
+  if (systeem) return { pad: systeem, args: [] };
   try {
     const naam = '@sparticuz/chromium';
-    const sparticuz = (await import(naam)) as { default: { executablePath(): Promise<string> } };
-    return await sparticuz.default.executablePath();
+    const sparticuz = (await import(naam)) as { default: { executablePath(): Promise<string>; args: string[] } };
+    return { pad: await sparticuz.default.executablePath(), args: sparticuz.default.args.filter((a) => !a.startsWith('--headless')) };
   } catch {
     throw new GeenBrowser(
       'Er is geen Chromium gevonden. Installeer Chromium (Debian: apt-get install chromium), zet CHROMIUM_PATH, of installeer het npm-pakket @sparticuz/chromium.',
@@ -30,10 +36,10 @@ export async function vindChromium(env: NodeJS.ProcessEnv = process.env): Promis
   }
 }
 
-export async function startChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
-  const executablePath = await vindChromium(env);
+export async function startChromium(env: NodeJS.ProcessEnv = process.env, systeemPaden = SYSTEEM_PADEN): Promise<Browser> {
+  const { pad: executablePath, args } = await vindChromium(env, systeemPaden);
   try {
-    return await puppeteer.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    return await puppeteer.launch({ executablePath, args: [...new Set([...args, ...CHROMIUM_ARGS])], headless: true });
   } catch (cause) {
     throw new GeenBrowser(`Chromium (${executablePath}) kon niet starten: ${(cause as Error).message}`, { cause });
   }

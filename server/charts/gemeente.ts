@@ -37,17 +37,17 @@ export interface OverdrachtPunt {
 export function overdrachtLokaalTeam(reeks: OverdrachtPunt[], gemeenteNaam: string): Grafiek {
   return {
     id: 'overdracht-lokaal-team',
-    titel: `Overdrachten per kwartaal — ${gemeenteNaam}`,
-    definitie: 'Meldingen die na de veiligheidsbeoordeling aan het lokaal team zijn overgedragen (besluit overdracht lokaal team), en overdrachten na de keuze voor vervolgstappen.',
+    titel: `Overdrachten aan het lokaal team per kwartaal — ${gemeenteNaam}`,
+    definitie: 'Meldingen die aan het lokaal team zijn overgedragen: na de veiligheidsbeoordeling (besluit overdracht lokaal team) en na de keuze voor vervolgstappen (vervolg overdracht, ontvanger lokaal team).',
     anker: 'overdracht-onderdeel-c',
     formaat: 'getal',
     option: basisOptie({
       xAxis: { type: 'category', data: reeks.map((p) => kwartaalKort(p.kwartaal)) },
       yAxis: { type: 'value', name: 'aantal' },
-      series: [staafReeks('Na VB aan lokaal team', reeks.map((p) => p.na_vb_lokaal_team)), staafReeks('Na vervolgkeuze', reeks.map((p) => p.na_vervolgkeuze))],
+      series: [staafReeks('Na VB aan lokaal team', reeks.map((p) => p.na_vb_lokaal_team)), staafReeks('Na vervolgkeuze aan lokaal team', reeks.map((p) => p.na_vervolgkeuze))],
     }),
     tabel: {
-      kolommen: ['Kwartaal', 'Na VB aan lokaal team', 'Na vervolgkeuze'],
+      kolommen: ['Kwartaal', 'Na VB aan lokaal team', 'Na vervolgkeuze aan lokaal team'],
       rijen: reeks.map((p) => [kwartaalKort(p.kwartaal), p.na_vb_lokaal_team, p.na_vervolgkeuze]),
     },
   };

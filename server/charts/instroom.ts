@@ -45,8 +45,8 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
       ? `Adviezen en meldingen per 1.000 inwoners per gemeente — ${kwartaalKort(kwartaal)}`
       : `Adviezen en meldingen per gemeente — ${kwartaalKort(kwartaal)}`,
     definitie: per1000
-      ? 'Aantal per 1.000 inwoners (inwonertal uit het regiobestand), naar kwartaal van binnenkomst. Klik op een gemeente voor haar pagina.'
-      : 'Aantal adviezen en meldingen naar gemeente van de direct betrokkene. Klik op een gemeente voor haar pagina.',
+      ? 'Aantal per 1.000 inwoners (inwonertal uit het regiobestand), naar kwartaal van binnenkomst.'
+      : 'Aantal adviezen en meldingen naar gemeente van de direct betrokkene.',
     anker: per1000 ? 'per-1000-inwoners' : 'instroom-onderdeel-a',
     formaat: 'getal',
     hoogte: 460,

@@ -18,3 +18,8 @@ export const LEEFTIJD_LABEL: Record<string, string> = {
   '0_5': '0–5 werkdagen', '6_10': '6–10 werkdagen', '11_20': '11–20 werkdagen', meer_20: 'meer dan 20 werkdagen',
   tot_10w: 'tot 10 weken', '10_13w': '10–13 weken', '13_26w': '13–26 weken', meer_26w: 'meer dan 26 weken',
 };
+export const OVERDRACHT_AAN_LABEL: Record<string, string> = {
+  lokaal_team: 'Lokaal team', betrokken_hulpverlening: 'Betrokken hulpverlening', gecertificeerde_instelling: 'Gecertificeerde instelling',
+  raad_kinderbescherming: 'Raad voor de Kinderbescherming', melder: 'Melder', clientsysteem: 'Cliëntsysteem',
+  politie_justitie: 'Politie en justitie', overig: 'Overig', onbekend: 'Onbekend',
+};

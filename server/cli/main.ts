@@ -5,6 +5,7 @@ import { herberekenCommand } from './commands/herbereken.js';
 import { importeerCommand } from './commands/importeer.js';
 import { indicatorenCommand } from './commands/indicatoren.js';
 import { migreerCommand } from './commands/migreer.js';
+import { rapportCommand } from './commands/rapport.js';
 import { startCommand } from './commands/start.js';
 
 export function buildProgram(): Command {
@@ -49,6 +50,15 @@ export function buildProgram(): Command {
     .addOption(new Option('--json', 'als JSON').conflicts('csv'))
     .option('--csv', 'als CSV (;-gescheiden)')
     .action(indicatorenCommand);
+
+  program
+    .command('rapport')
+    .description('maakt de kwartaalrapportage (PDF), of de factsheet van een of alle gemeenten')
+    .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .option('--uit <pad>', 'PDF-bestand; met --alle-gemeenten een map (standaard: naam met kwartaal)')
+    .option('--gemeente <code>', 'de factsheet van deze gemeente, zoals GM0268')
+    .option('--alle-gemeenten', 'een factsheet per gemeente, als losse PDF-bestanden in de map van --uit')
+    .action(rapportCommand);
 
   return program;
 }

@@ -95,7 +95,7 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
       overdrachtLokaalTeam(
         keuze.trend.map((k) => {
           const w = waarden(paneel, k, code);
-          return { kwartaal: k, na_vb_lokaal_team: obj(w, 'vb_besluit').overdracht_lokaal_team ?? null, na_vervolgkeuze: getal(w, 'overdracht_na_vervolgkeuze') };
+          return { kwartaal: k, na_vb_lokaal_team: obj(w, 'vb_besluit').overdracht_lokaal_team ?? null, na_vervolgkeuze: obj(w, 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null };
         }),
         naam,
       ),

@@ -7,12 +7,19 @@ import { apiRoutes } from './routes/api.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
+import { maakRapportdiensten } from '../rapportage/service.js';
 import { createRenderer } from './views.js';
 
 /** Builds the web application; tests build their own against a temporary database. */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   const render = createRenderer();
+  const rapporten = maakRapportdiensten({
+    db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
+    normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV },
+  });
+  /** closes what the app opened itself (the PDF browser) */
+  app.locals.sluit = () => rapporten.drukker.sluit();
   app.disable('x-powered-by');
   app.use('/static', express.static(projectPath('public'), { maxAge: '1h' }));
   // browser assets from node_modules, served by the app itself (no CDN)
@@ -37,7 +44,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.get('/', cache);
   app.use(apiRoutes(ctx));
   app.use(dashboardRoutes(ctx, render));
-  app.use(rapportageRoutes(ctx, render));
+  app.use(rapportageRoutes(ctx, render, rapporten));
   app.use(docsRoutes(render));
 
   app.use((req, res) => {

@@ -17,6 +17,7 @@ export async function startCommand(): Promise<void> {
   });
   const stop = () => {
     server.close();
+    void (app.locals.sluit as () => Promise<void>)();
     void ctx.db.destroy();
   };
   process.once('SIGINT', stop);

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext } from '../../context.js';
+import { parseGebied, parseKwartaal } from '../../indicatoren/service.js';
+import {
+  factsheetModel, factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportBestandsnaam, rapportPdf,
+} from '../../rapportage/service.js';
+import { ongeldigeInvoer } from '../../shared/fouten.js';
+import { maakVoortgang } from '../voortgang.js';
+
+export interface RapportOpties {
+  kwartaal: string;
+  uit?: string;
+  gemeente?: string;
+  alleGemeenten?: boolean;
+}
+
+/** `vt-monitor rapport --kwartaal 2019-Q1 [--gemeente GM0268 | --alle-gemeenten] [--uit pad]` */
+export async function rapportCommand(opties: RapportOpties): Promise<void> {
+  const kwartaal = parseKwartaal(opties.kwartaal, '--kwartaal');
+  if (opties.gemeente && opties.alleGemeenten) throw ongeldigeInvoer('Kies --gemeente of --alle-gemeenten, niet allebei');
+  const ctx = await createContext();
+  const diensten = maakRapportdiensten({
+    db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
+    normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV },
+  });
+  const start = performance.now();
+  try {
+    if (opties.alleGemeenten) {
+      const map = opties.uit ?? `factsheets-${kwartaal}`;
+      mkdirSync(map, { recursive: true });
+      const modellen = await factsheetModellen(diensten, kwartaal);
+      const voortgang = maakVoortgang('Factsheets', modellen.length, 'gemeenten', 1);
+      for (const [i, { code, model }] of modellen.entries()) {
+        writeFileSync(join(map, rapportBestandsnaam(kwartaal, code)), await rapportPdf(diensten, model));
+        voortgang.update(i + 1);
+      }
+      voortgang.stop();
+      process.stderr.write(`${modellen.length} factsheets geschreven in ${map}/\n`);
+    } else {
+      const gemeente = opties.gemeente ? parseGebied(ctx.regio, opties.gemeente) : undefined;
+      if (gemeente && !ctx.regio.perCode.has(gemeente)) throw ongeldigeInvoer('Een factsheet is er voor een gemeente van de regio');
+      const model = gemeente ? await factsheetModel(diensten, kwartaal, gemeente) : await kwartaalrapportageModel(diensten, kwartaal);
+      const uit = opties.uit ?? rapportBestandsnaam(kwartaal, gemeente);
+      writeFileSync(uit, await rapportPdf(diensten, model));
+      process.stderr.write(`${gemeente ? 'Factsheet' : 'Kwartaalrapportage'} geschreven: ${uit}\n`);
+    }
+    ctx.logger.info({ kwartaal, gemeente: opties.gemeente, alleGemeenten: !!opties.alleGemeenten, ms: Math.round(performance.now() - start) }, 'rapport gemaakt');
+  } finally {
+    await diensten.drukker.sluit();
+    await ctx.db.destroy();
+  }
+}

@@ -1,0 +1,71 @@
+import { kwartaalKort, kwartaalVoluit } from '../calendar/kwartaal.js';
+import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
+import { instroomPerKwartaal } from '../charts/instroom.js';
+import type { Regio } from '../config/regio.js';
+import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
+import type { Normen } from '../dashboard/paginas.js';
+import { maakTegels } from '../dashboard/tegels.js';
+import { REGIO } from '../indicatoren/herbereken.js';
+import { gebiedNaam } from '../indicatoren/service.js';
+import { formatDatum, formatGetal } from '../shared/formaat.js';
+import type { RapportInvoer } from './invoer.js';
+import { Nummering, type RapportModel } from './model.js';
+import { aantal } from './zinnen.js';
+
+const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number | null>;
+
+/** "4,12 meldingen per 1.000 inwoners, tegen 3,80 in de regio" */
+function per1000Zin(wat: string, gemeente: number | null, regio: number | null): string {
+  if (gemeente === null || regio === null) return `Het aantal ${wat} per 1.000 inwoners is niet te berekenen.`;
+  const vergelijking = gemeente > regio ? 'hoger dan' : gemeente < regio ? 'lager dan' : 'gelijk aan';
+  return `Per 1.000 inwoners waren dat ${formatGetal(gemeente, 2)} ${wat}, ${vergelijking} de regio (${formatGetal(regio, 2)}).`;
+}
+
+/** Two pages for one gemeente: its figures beside the region per 1,000 inwoners, its trend, its overdrachten to the lokaal team. */
+export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, code: string, gemaaktOp: string): RapportModel {
+  const K = invoer.kwartaal;
+  const naam = gebiedNaam(regio, code);
+  const nr = new Nummering(invoer.definitieversie);
+  const basis = {
+    soort: 'factsheet' as const,
+    titel: `Factsheet Veilig Thuis — gemeente ${naam}`,
+    ondertitel: `${kwartaalVoluit(K).charAt(0).toUpperCase()}${kwartaalVoluit(K).slice(1)}`,
+    kop: `Factsheet ${naam} ${kwartaalKort(K)} — Veilig Thuis ${regio.naam}`,
+    kwartaalLabel: kwartaalVoluit(K),
+    dataDatum: invoer.dataDatum ? formatDatum(invoer.dataDatum) : 'geen import',
+    definitieversie: invoer.definitieversie,
+    gemaaktOp: formatDatum(gemaaktOp),
+  };
+  if (!invoer.heeftGegevens) {
+    return { ...basis, kerncijfers: [], hoofdstukken: [], voorlegger: { zinnen: [], duiding: null }, geenGegevens: `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar.` };
+  }
+  const w = (k: string, gebied = code) => waarden(invoer.paneel, k, gebied);
+  const nu = w(K);
+  const tegels = maakTegels(invoer.paneel, K, code, normen);
+  const g1000 = obj(nu, 'per_1000_inwoners');
+  const r1000 = obj(w(K, REGIO), 'per_1000_inwoners');
+  const vergelijk = gemeenteVsRegio(g1000, r1000, naam, K);
+  const trend = instroomPerKwartaal(invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })), naam);
+  const overdracht = overdrachtLokaalTeam(invoer.trend.map((k) => ({
+    kwartaal: k, na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
+    na_vervolgkeuze: obj(w(k), 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
+  })), naam);
+  const meldingen = getal(nu, 'meldingen') ?? 0;
+  const adviezen = getal(nu, 'adviezen') ?? 0;
+  return {
+    ...basis,
+    geenGegevens: null,
+    kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.vorigJaar })),
+    voorlegger: {
+      zinnen: [
+        `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${aantal(meldingen, 'melding', 'meldingen')} en ${aantal(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
+        per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null),
+      ],
+      duiding: null,
+    },
+    hoofdstukken: [
+      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk), nr.tabelVan(vergelijk)] },
+      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend), nr.figuur(overdracht), nr.tabelVan(overdracht)] },
+    ],
+  };
+}

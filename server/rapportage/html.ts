@@ -1,0 +1,34 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { projectPath } from '../config/paths.js';
+import { helpers } from '../web/helpers/index.js';
+import type { RapportModel } from './model.js';
+
+export interface RapportOpmaak {
+  regioNaam: string;
+  /** heading id → page number, from the first print (empty: the table of contents shows no numbers yet) */
+  paginas?: Map<string, number>;
+  verantwoording?: string[];
+}
+
+export type RapportRenderer = (model: RapportModel, opmaak: RapportOpmaak) => string;
+
+/** Compiles `reports/rapport.hbs` and its partials once; the CSS is inlined (the printed page loads nothing). */
+export function createRapportRenderer(dir = projectPath('reports')): RapportRenderer {
+  const hbs = Handlebars.create();
+  hbs.registerHelper(helpers);
+  const partials = join(dir, 'partials');
+  for (const f of readdirSync(partials).filter((n) => n.endsWith('.hbs'))) {
+    hbs.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(join(partials, f), 'utf8'));
+  }
+  const template = hbs.compile(readFileSync(join(dir, 'rapport.hbs'), 'utf8'));
+  const css = readFileSync(join(dir, 'rapport.css'), 'utf8');
+  return (model, opmaak) => {
+    const inhoud = model.soort === 'kwartaalrapportage' && !model.geenGegevens
+      ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
+        .map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
+      : null;
+    return template({ model, css, inhoud, regioNaam: opmaak.regioNaam, verantwoording: model.geenGegevens ? null : opmaak.verantwoording });
+  };
+}

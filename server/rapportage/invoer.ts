@@ -1,0 +1,47 @@
+import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import type { Regio } from '../config/regio.js';
+import type { Db } from '../db/connection.js';
+import { leesPaneel, type Paneel } from '../dashboard/gegevens.js';
+import type { Normen } from '../dashboard/paginas.js';
+import { laatsteImportdatum } from '../importbatches/repository.js';
+import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/herbereken.js';
+import { leesMeta } from '../indicatoren/repository.js';
+import { leesBereik, type Bereik } from '../indicatoren/service.js';
+import { leesDuidingen, type Duiding } from './duiding-repository.js';
+
+/** Quarters in the report's trend charts and tables. */
+export const TRENDKWARTALEN = 8;
+
+export interface RapportBron {
+  db: Db;
+  regio: Regio;
+  normen: Normen;
+}
+
+/** Everything a report is made of, read once; the report itself is built from this by pure functions. */
+export interface RapportInvoer {
+  kwartaal: Kwartaal;
+  bereik: Bereik | null;
+  /** false when the quarter lies outside the data */
+  heeftGegevens: boolean;
+  trend: Kwartaal[];
+  paneel: Paneel;
+  duidingen: Map<string, Duiding>;
+  dataDatum: string | null;
+  definitieversie: string;
+}
+
+export async function leesRapportInvoer(bron: RapportBron, kwartaal: Kwartaal, gebieden = [REGIO, ...gebiedenVan(bron.regio)]): Promise<RapportInvoer> {
+  const bereik = await leesBereik(bron.db);
+  const heeftGegevens = bereik !== null && kwartaal >= bereik.van && kwartaal <= bereik.tot;
+  const start = addKwartalen(kwartaal, -(TRENDKWARTALEN - 1));
+  const trend = heeftGegevens ? kwartaalReeks(bereik.van > start ? bereik.van : start, kwartaal) : [];
+  const kwartalen = heeftGegevens ? [...new Set([...trend, addKwartalen(kwartaal, -4)])] : [];
+  return {
+    kwartaal, bereik, heeftGegevens, trend,
+    paneel: await leesPaneel(bron.db, kwartalen, gebieden),
+    duidingen: await leesDuidingen(bron.db, kwartaal),
+    dataDatum: await laatsteImportdatum(bron.db),
+    definitieversie: (await leesMeta(bron.db, 'definitieversie')) ?? DEFINITIEVERSIE,
+  };
+}

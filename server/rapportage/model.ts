@@ -1,0 +1,133 @@
+/**
+ * The view model of a printed report: chapters of sentences, duiding, figures (SVG) and
+ * tables with ready-formatted cells. Built by pure functions; templates in `reports/` only lay
+ * it out.
+ */
+import type { Grafiek } from '../charts/grafiek.js';
+import { formatDatum, formatGetal, formatGroei, formatPercentage } from '../shared/formaat.js';
+import type { Duiding } from './duiding-repository.js';
+import { grafiekNaarSvg } from './svg.js';
+
+export interface RapportTabel {
+  soort: 'tabel';
+  id: string;
+  nummer: number;
+  titel: string;
+  definitie: string;
+  bron: string;
+  kolommen: string[];
+  rijen: { kop: string; cellen: string[]; totaal?: boolean }[];
+  /** short enough to keep on one page */
+  kort: boolean;
+}
+
+export interface RapportFiguur {
+  soort: 'figuur';
+  id: string;
+  nummer: number;
+  titel: string;
+  definitie: string;
+  bron: string;
+  svg: string;
+}
+
+export type Blok = RapportTabel | RapportFiguur;
+
+export interface DuidingModel {
+  alineas: string[];
+  door: string;
+  datum: string;
+}
+
+export interface Hoofdstuk {
+  id: string;
+  /** the duiding section key (`instroom`, …) */
+  sectie: string;
+  titel: string;
+  zinnen: string[];
+  duiding: DuidingModel | null;
+  blokken: Blok[];
+}
+
+export interface Kerncijfer {
+  label: string;
+  waarde: string;
+  toelichting: string;
+}
+
+export interface RapportModel {
+  soort: 'kwartaalrapportage' | 'factsheet';
+  titel: string;
+  ondertitel: string;
+  /** the text in the page header */
+  kop: string;
+  kwartaalLabel: string;
+  dataDatum: string;
+  definitieversie: string;
+  gemaaktOp: string;
+  kerncijfers: Kerncijfer[];
+  voorlegger: { zinnen: string[]; duiding: DuidingModel | null };
+  /** set when the quarter has no data: the report says so instead of showing chapters */
+  geenGegevens: string | null;
+  hoofdstukken: Hoofdstuk[];
+}
+
+/** Section titles of docs/indicatoren.md by anchor, to cite the definition's source. */
+const BRONSECTIE: Record<string, string> = {
+  'instroom-onderdeel-a': 'Instroom (onderdeel a)',
+  'veiligheidsbeoordeling-onderdeel-b': 'Veiligheidsbeoordeling (onderdeel b)',
+  'overdracht-onderdeel-c': 'Overdracht (onderdeel c)',
+  'onderzoek-onderdeel-d-en-voorwaarden-en-vervolg-onderdeel-e': 'Onderzoek (onderdeel d) en voorwaarden en vervolg (onderdeel e)',
+  'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal': 'Doorstroom',
+  'per-1000-inwoners': 'Per 1.000 inwoners',
+  groei: 'Groei',
+};
+
+export function bronVan(anker: string, definitieversie: string): string {
+  return `Registraties Veilig Thuis; definitie: VT Monitor, Indicatoren ${definitieversie}, § ${BRONSECTIE[anker] ?? anker}`;
+}
+
+/** Numbers figures and tables in reading order, as the report shows them. */
+export class Nummering {
+  private figuren = 0;
+  private tabellen = 0;
+  constructor(private readonly definitieversie: string) {}
+
+  figuur(g: Grafiek): RapportFiguur {
+    return {
+      soort: 'figuur', id: `figuur-${g.id}`, nummer: ++this.figuren, titel: g.titel, definitie: g.definitie,
+      bron: bronVan(g.anker, this.definitieversie), svg: grafiekNaarSvg(g),
+    };
+  }
+
+  tabel(t: Omit<RapportTabel, 'soort' | 'nummer' | 'bron' | 'kort'> & { anker: string }): RapportTabel {
+    const { anker, ...rest } = t;
+    return { soort: 'tabel', nummer: ++this.tabellen, bron: bronVan(anker, this.definitieversie), kort: t.rijen.length <= 16, ...rest };
+  }
+
+  /** A chart's own data table, formatted, as a report table. */
+  tabelVan(g: Grafiek, titel = g.titel): RapportTabel {
+    return this.tabel({
+      id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
+      rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
+        kop: String(kop ?? ''),
+        cellen: cellen.map((c) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c)) : (c ?? '–'))),
+      })),
+    });
+  }
+}
+
+export function duidingModel(d: Duiding | undefined): DuidingModel | null {
+  if (!d) return null;
+  return {
+    alineas: d.tekst.split(/\n\s*\n/).map((a) => a.trim()).filter(Boolean),
+    door: d.door,
+    datum: formatDatum(d.bijgewerkt_op.slice(0, 10)),
+  };
+}
+
+export const cel = {
+  getal: (v: number | null | undefined) => formatGetal(v ?? null),
+  procent: (v: number | null | undefined) => formatPercentage(v ?? null),
+  groei: (v: number | null | undefined) => formatGroei(v ?? null),
+};

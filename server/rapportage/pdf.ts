@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { startChromium } from '../browser/chromium.js';
+import { paginasVanBestemmingen } from './pdf-bestemmingen.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Page header and footer (Chromium fills in pageNumber/totalPages); inline styles, since templates see no CSS. */
+function kopEnVoet(kop: string): { headerTemplate: string; footerTemplate: string } {
+  const stijl = 'font-family: Liberation Sans, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; margin: 0 18mm;';
+  return {
+    headerTemplate: `<div style="${stijl} text-align: left;">${escapeHtml(kop)}</div>`,
+    footerTemplate: `<div style="${stijl} display: flex; justify-content: space-between;"><span>VT Monitor</span><span>Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`,
+  };
+}
+
+export interface Drukopdracht {
+  /** the report's HTML; called again with the page numbers of the headings for the table of contents */
+  html: (paginas?: Map<string, number>) => string;
+  kop: string;
+  /** print twice to fill in the table of contents */
+  metInhoud: boolean;
+}
+
+/**
+ * Prints the application's own HTML to PDF in Chromium. One browser serves a batch (and the web
+ * app); every report gets its own page, closed in `finally`. The page loads nothing from the
+ * network and runs no scripts: only the HTML given here is printed, never a URL.
+ */
+export class PdfDrukker {
+  private browser: Promise<Browser> | null = null;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  private async open(): Promise<Browser> {
+    if (!this.browser) {
+      this.browser = startChromium(this.env);
+      this.browser.catch(() => { this.browser = null; });
+    }
+    const browser = await this.browser;
+    if (!browser.connected) {
+      this.browser = null;
+      return this.open();
+    }
+    return browser;
+  }
+
+  async druk(opdracht: Drukopdracht): Promise<Uint8Array> {
+    const browser = await this.open();
+    const page = await browser.newPage();
+    try {
+      await beveilig(page);
+      let pdf = await print(page, opdracht.html(), opdracht.kop);
+      if (opdracht.metInhoud) {
+        const paginas = paginasVanBestemmingen(pdf);
+        if (paginas.size > 0) pdf = await print(page, opdracht.html(paginas), opdracht.kop);
+      }
+      return pdf;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  async sluit(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close();
+  }
+}
+
+async function beveilig(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('data:') || request.url() === 'about:blank') void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+}
+
+async function print(page: Page, html: string, kop: string): Promise<Uint8Array> {
+  await page.setContent(html, { waitUntil: 'load' });
+  return page.pdf({
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    ...kopEnVoet(kop),
+    margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
+    tagged: true,
+    outline: true,
+  });
+}

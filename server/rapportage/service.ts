@@ -1,0 +1,65 @@
+import type { Kwartaal } from '../calendar/kwartaal.js';
+import type { Regio } from '../config/regio.js';
+import type { Db } from '../db/connection.js';
+import type { Normen } from '../dashboard/paginas.js';
+import { factsheet } from './factsheet.js';
+import { createRapportRenderer, type RapportRenderer } from './html.js';
+import { leesRapportInvoer } from './invoer.js';
+import { kwartaalrapportage } from './kwartaalrapportage.js';
+import type { RapportModel } from './model.js';
+import { PdfDrukker } from './pdf.js';
+
+export interface Rapportdiensten {
+  db: Db;
+  regio: Regio;
+  normen: Normen;
+  vandaag: () => string;
+  drukker: PdfDrukker;
+  render: RapportRenderer;
+}
+
+export function maakRapportdiensten(deps: Omit<Rapportdiensten, 'drukker' | 'render'> & Partial<Pick<Rapportdiensten, 'drukker'>>): Rapportdiensten {
+  return { ...deps, drukker: deps.drukker ?? new PdfDrukker(), render: createRapportRenderer() };
+}
+
+/** The closing chapter: how the figures came about. */
+export function verantwoording(regio: Regio, normen: Normen, model: RapportModel): string[] {
+  return [
+    `De cijfers komen uit de registraties van Veilig Thuis ${regio.naam}, tot en met de import van ${model.dataDatum}. Elke indicator volgt de definities van VT Monitor, versie ${model.definitieversie}: een advies of melding telt in het kwartaal van binnenkomst, een veiligheidsbeoordeling in het kwartaal waarin zij is afgerond, een onderzoek of traject voorwaarden en vervolg in het kwartaal van de einddatum.`,
+    `Termijnen: de veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst (de dag van binnenkomst is dag 0; weekenden en de feestdagen van de Algemene termijnenwet tellen niet mee), onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: veiligheidsbeoordeling ${normen.vb}%, onderzoek ${normen.onderzoek}%, voorwaarden en vervolg ${normen.vv}%.`,
+    'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, dan staat er "–" (niet te berekenen), nooit 0%. Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
+    `Per 1.000 inwoners: het aantal gedeeld door het inwonertal in het regiobestand van VT Monitor. Registraties van buiten de regio en zonder bekende gemeente tellen mee in het regiototaal, niet in de cijfers per 1.000 inwoners. Cijfers van het lopende kwartaal zijn voorlopig.`,
+  ];
+}
+
+export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
+  const invoer = await leesRapportInvoer(d, kwartaal);
+  return kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag());
+}
+
+export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, code: string): Promise<RapportModel> {
+  const invoer = await leesRapportInvoer(d, kwartaal);
+  return factsheet(invoer, d.regio, d.normen, code, d.vandaag());
+}
+
+export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>): string {
+  const metVerantwoording = model.soort === 'kwartaalrapportage';
+  return d.render(model, { regioNaam: d.regio.naam, paginas, verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
+}
+
+export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promise<Uint8Array> {
+  return d.drukker.druk({
+    html: (paginas) => rapportHtml(d, model, paginas),
+    kop: model.kop,
+    metInhoud: model.soort === 'kwartaalrapportage' && model.geenGegevens === null,
+  });
+}
+
+export const rapportBestandsnaam = (kwartaal: Kwartaal, gemeente?: string) =>
+  gemeente ? `factsheet-${gemeente}-${kwartaal}.pdf` : `kwartaalrapportage-${kwartaal}.pdf`;
+
+/** Every gemeente's factsheet model, from one read of the indicators. */
+export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal): Promise<{ code: string; model: RapportModel }[]> {
+  const invoer = await leesRapportInvoer(d, kwartaal);
+  return d.regio.gemeenten.map((g) => ({ code: g.code, model: factsheet(invoer, d.regio, d.normen, g.code, d.vandaag()) }));
+}
