@@ -64,8 +64,8 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
       duiding: null,
     },
     hoofdstukken: [
-      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk), nr.tabelVan(vergelijk)] },
-      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend), nr.figuur(overdracht), nr.tabelVan(overdracht)] },
+      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 220), nr.tabelVan(vergelijk, undefined, 2)] },
+      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 220), nr.figuur(overdracht, 220), nr.tabelVan(overdracht)] },
     ],
   };
 }

@@ -29,6 +29,6 @@ export function createRapportRenderer(dir = projectPath('reports')): RapportRend
       ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
         .map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
       : null;
-    return template({ model, css, inhoud, regioNaam: opmaak.regioNaam, verantwoording: model.geenGegevens ? null : opmaak.verantwoording });
+    return template({ model, css, inhoud, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, verantwoording: model.geenGegevens ? null : opmaak.verantwoording });
   };
 }

@@ -93,10 +93,11 @@ export class Nummering {
   private tabellen = 0;
   constructor(private readonly definitieversie: string) {}
 
-  figuur(g: Grafiek): RapportFiguur {
+  /** `hoogte` in CSS pixels overrides the dashboard's height (the factsheet must fit two pages) */
+  figuur(g: Grafiek, hoogte?: number): RapportFiguur {
     return {
       soort: 'figuur', id: `figuur-${g.id}`, nummer: ++this.figuren, titel: g.titel, definitie: g.definitie,
-      bron: bronVan(g.anker, this.definitieversie), svg: grafiekNaarSvg(g),
+      bron: bronVan(g.anker, this.definitieversie), svg: grafiekNaarSvg(g, undefined, hoogte),
     };
   }
 
@@ -106,12 +107,12 @@ export class Nummering {
   }
 
   /** A chart's own data table, formatted, as a report table. */
-  tabelVan(g: Grafiek, titel = g.titel): RapportTabel {
+  tabelVan(g: Grafiek, titel = g.titel, decimalen?: number): RapportTabel {
     return this.tabel({
       id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
       rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
         kop: String(kop ?? ''),
-        cellen: cellen.map((c) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c)) : (c ?? '–'))),
+        cellen: cellen.map((c) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, decimalen)) : (c ?? '–'))),
       })),
     });
   }

@@ -34,3 +34,18 @@ describe('incremental refresh equals a full rebuild', () => {
     expect(incrementeel).toEqual(volledig);
   });
 });
+
+describe('a new version of the definitions', () => {
+  it('rebuilds the stored figures once, at start-up, and records the version', async () => {
+    const { herberekenBijNieuweDefinities, DEFINITIEVERSIE } = await import('../../server/indicatoren/herbereken.js');
+    const { leesMeta, schrijfMeta } = await import('../../server/indicatoren/repository.js');
+    // figures of an older version, without the indicator the new version added
+    await schrijfMeta(ctx.db, 'definitieversie', '2026.1');
+    await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).delete();
+    expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(true);
+    expect(await leesMeta(ctx.db, 'definitieversie')).toBe(DEFINITIEVERSIE);
+    expect(Number((await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).count({ n: '*' }))[0]!.n)).toBeGreaterThan(0);
+    // the same version: nothing to do
+    expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(false);
+  });
+});

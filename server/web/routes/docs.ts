@@ -17,7 +17,7 @@ export function slug(tekst: string): string {
     .replace(/-+/g, '-');
 }
 
-const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren' } as const;
+const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages' } as const;
 
 /** The user documentation in docs/, rendered as pages (the "i" of every chart links here). */
 export function docsRoutes(render: Render): Router {

@@ -54,7 +54,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       opgeslagen: req.query.opgeslagen,
       secties: SECTIES.map((s) => {
         const d = duidingen.get(s.sectie);
-        return { ...s, tekst: d?.tekst ?? '', door: d?.door, datum: d ? formatDatum(d.bijgewerkt_op.slice(0, 10)) : null };
+        return { ...s, tekst: d?.tekst ?? '', door: d?.door, bewerktOp: d ? formatDatum(d.bijgewerkt_op.slice(0, 10)) : null };
       }),
       gemeenten: [...ctx.regio.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
     }));

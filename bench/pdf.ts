@@ -1,0 +1,41 @@
+/**
+ * npm run bench:pdf — kwartaalrapportage and 15 factsheets against Chromium printing static HTML.
+ * Usage: tsx bench/pdf.ts [--db pad.sqlite] [--kwartaal 2026-Q3] [--schaal 46]
+ * Without --db it generates and imports the demo data at the given scale first (3,000,000
+ * registrations at 46; takes minutes). A database given with --db is migrated in place.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createContext, importDeps } from '../server/context.js';
+import { demoBron } from '../server/demo/export.js';
+import { genereerDemo } from '../server/demo/generator.js';
+import { importeer } from '../server/import/importer.js';
+import { countRegistraties } from '../server/registraties/repository.js';
+import { meetPdf } from './metingen/pdf.js';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+const s = (ms: number) => `${nl.format(ms / 1000)} s`;
+
+const tijdelijk = arg('--db') ? null : mkdtempSync(join(tmpdir(), 'vt-bench-pdf-'));
+try {
+  const ctx = await createContext({ DATABASE_URL: arg('--db') ?? join(tijdelijk!, 'bench.sqlite'), LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
+  if ((await countRegistraties(ctx.db)) === 0) {
+    const schaal = Number(arg('--schaal') ?? '46');
+    console.log(`generating and importing demo data at scale ${schaal}…`);
+    await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2026-09-30', seed: 1, schaal }), 'demo')], { door: 'bench' });
+  }
+  const n = await countRegistraties(ctx.db);
+  const m = await meetPdf(ctx, { kwartaal: arg('--kwartaal') });
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; ${nl.format(n)} registrations; kwartaal ${m.kwartaal}`);
+  console.log(`browser start (once per batch): ${s(m.browserStartMs)}`);
+  console.log(`kwartaalrapportage (${m.rapportPaginas} pages): median ${s(m.rapportMs)} (runs ${m.rapportRuns.map(s).join(', ')}) — target < 3 s; baseline static HTML of ${m.rapportPaginas} pages: ${s(m.baselineRapportMs)}`);
+  console.log(`${m.factsheets} factsheets in one batch: ${s(m.factsheetsMs)} — target < 15 s; baseline ${m.factsheets} × 2 static pages: ${s(m.baselineFactsheetsMs)}`);
+  await ctx.db.destroy();
+} finally {
+  if (tijdelijk) rmSync(tijdelijk, { recursive: true, force: true });
+}

@@ -1,0 +1,220 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChromium } from '../../server/browser/chromium.js';
+import { importDeps } from '../../server/context.js';
+import { demoBron } from '../../server/demo/export.js';
+import { genereerDemo } from '../../server/demo/generator.js';
+import { importeer } from '../../server/import/importer.js';
+import { indicatorenVoorKwartaal } from '../../server/indicatoren/service.js';
+import type { RapportFiguur, RapportModel } from '../../server/rapportage/model.js';
+import {
+  factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten,
+} from '../../server/rapportage/service.js';
+import { testContext, type TestContext } from '../helpers/context.js';
+import { startServer } from '../helpers/server.js';
+
+const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
+const KWARTAAL = '2024-Q3';
+const nl = new Intl.NumberFormat('nl-NL');
+const pct = (v: number) => `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)}%`;
+
+let ctx: TestContext;
+let diensten: Rapportdiensten;
+let server: Server;
+let base: string;
+
+/** The text of every page (pdftotext from poppler-utils; pages are separated by form feeds). */
+function paginas(pdf: Uint8Array, layout = true): string[] {
+  const bestand = join(ctx.dir, `p-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(bestand, pdf);
+  const tekst = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), bestand, '-'], { encoding: 'utf8' });
+  return tekst.split('\f').slice(0, -1);
+}
+const normaal = (s: string) => s.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ctx = await testContext('2024-12-31');
+  await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 1 }), 'demo')], { door: 'e2e' });
+  diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
+  ({ server, base } = await startServer(ctx));
+}, 120_000);
+
+afterAll(async () => {
+  await diensten?.drukker.sluit();
+  server?.close();
+  await ctx?.close();
+});
+
+describe('kwartaalrapportage (PDF)', () => {
+  let model: RapportModel;
+  let tekst: string[];
+  let pdf: Uint8Array;
+
+  beforeAll(async () => {
+    model = await kwartaalrapportageModel(diensten, KWARTAAL);
+    pdf = await rapportPdf(diensten, model);
+    writeFileSync(join(ctx.dir, 'rapport.pdf'), pdf);
+    tekst = paginas(pdf);
+  }, 60_000);
+
+  it('is a tagged A4 PDF with a document outline', () => {
+    const info = execFileSync('pdfinfo', [join(ctx.dir, 'rapport.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(tekst.length).toBeGreaterThanOrEqual(10);
+    expect(tekst.length).toBeLessThanOrEqual(24);
+    expect(tekst[0]).toContain(`Pagina 1 van ${tekst.length}`);
+  });
+
+  it('the table of contents gives the page on which each chapter starts', () => {
+    const inhoud = tekst.findIndex((p) => /^\s*Inhoud\s*$/m.test(p));
+    expect(inhoud).toBeGreaterThanOrEqual(0);
+    const titels = [...model.hoofdstukken.map((h) => h.titel), 'Verantwoording'];
+    for (const titel of titels) {
+      const regel = new RegExp(`^\\s*${titel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)\\s*$`, 'm').exec(tekst[inhoud]!);
+      expect(regel, titel).not.toBeNull();
+      const pagina = Number(regel![1]);
+      // the heading is the first line of that page after the running header
+      const regels = tekst[pagina - 1]!.split('\n').map((r) => r.trim()).filter(Boolean);
+      expect(regels[1], `${titel} op pagina ${pagina}`).toBe(titel);
+    }
+  });
+
+  it('every number in the samenvatting equals the indicator JSON', async () => {
+    const { regio: r } = await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL);
+    const samenvatting = normaal(tekst.find((p) => /^\s*Samenvatting\s*$/m.test(p))!);
+    const m = /kwamen ([\d.]+) meldingen en ([\d.]+) adviezen binnen/.exec(samenvatting)!;
+    expect([m[1], m[2]]).toEqual([nl.format(r.meldingen as number), nl.format(r.adviezen as number)]);
+    const groei = r.groei as Record<string, number>;
+    const richting = (v: number) => (v > 0 ? 'steeg' : 'daalde');
+    expect(samenvatting).toContain(`${richting(groei.meldingen_yoy!)} het aantal meldingen met ${pct(Math.abs(groei.meldingen_yoy!))}`);
+    expect(samenvatting).toContain(`${richting(groei.adviezen_qoq!)} het aantal adviezen met ${pct(Math.abs(groei.adviezen_qoq!))}`);
+    expect(samenvatting).toContain(
+      `Van de ${nl.format(r.meldingen_vb as number)} afgeronde veiligheidsbeoordelingen waren er ${nl.format(r.vb_binnen_termijn as number)} binnen 5 werkdagen klaar: ${pct(r.vb_binnen_termijn_pct as number)}.`,
+    );
+    expect(samenvatting).toContain(
+      `Van de ${nl.format(r.onderzoeken_afgerond as number)} afgeronde onderzoeken waren er ${nl.format(r.onderzoeken_binnen_termijn as number)} binnen 10 weken klaar`,
+    );
+    expect(samenvatting).toContain(`${nl.format(r.overdracht_na_vb as number)} meldingen overgedragen, ${nl.format((r.vb_besluit as Record<string, number>).overdracht_lokaal_team!)} aan het lokaal team`);
+    expect(samenvatting).toContain(`wachtten ${nl.format(r.open_vb as number)} meldingen op een veiligheidsbeoordeling`);
+  });
+
+  it('the bijlage per gemeente (parts a–e) equals the indicator JSON, row by row', async () => {
+    const data = await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL);
+    const alles = tekst.join('\n');
+    const rij = (naam: string) => alles.split('\n').filter((r) => new RegExp(`^\\s*${naam}\\s{2,}[\\d.]`).test(r)).map((r) => r.trim().slice(naam.length).trim().split(/\s+/));
+    const gebieden = [...ctx.regio.gemeenten.map((g) => ({ naam: g.naam, w: data.gemeenten[g.code]! })), { naam: 'Regio totaal', w: data.regio }];
+    for (const { naam, w } of gebieden) {
+      const [abc, de] = rij(naam);
+      const n = (k: string) => nl.format(w[k] as number);
+      expect(abc, naam).toEqual([n('adviezen'), n('meldingen'), n('meldingen_vb'), n('vb_binnen_termijn'), n('overdracht_na_vb'), n('overdracht_na_vervolgkeuze')]);
+      expect(de, naam).toEqual([n('onderzoeken_afgerond'), n('onderzoeken_binnen_termijn'), n('onderzoeken_met_monitoring'), n('vv_afgerond'), n('vv_binnen_termijn'), n('vv_met_monitoring')]);
+    }
+  });
+
+  it('no figure is cut at a page edge: caption, chart and definition share a page; pages saved as PNG', () => {
+    const figuren = model.hoofdstukken.flatMap((h) => h.blokken).filter((b): b is RapportFiguur => b.soort === 'figuur');
+    expect(figuren.length).toBeGreaterThanOrEqual(10);
+    const plat = paginas(pdf, false).map(normaal);
+    for (const f of figuren) {
+      const pagina = plat.findIndex((p) => p.includes(`Figuur ${f.nummer}. `));
+      expect(pagina, `Figuur ${f.nummer}`).toBeGreaterThanOrEqual(0);
+      expect(plat[pagina], `definitie van figuur ${f.nummer} op dezelfde pagina`).toContain(normaal(f.definitie).slice(0, 50));
+    }
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '5', join(ctx.dir, 'rapport.pdf'), join(ctx.dir, 'pagina')]);
+    const pngs = readdirSync(ctx.dir).filter((f) => f.startsWith('pagina') && f.endsWith('.png')).sort();
+    expect(pngs).toHaveLength(5);
+    for (const png of pngs) copyFileSync(join(ctx.dir, png), join(ARTIFACTS, `rapport-${png.replace('pagina-', '')}`));
+  });
+
+  it('states the data date and the version of the definitions', () => {
+    expect(tekst[0]).toMatch(/registraties tot en met de import van \d{1,2} \w+ \d{4}/);
+    expect(tekst[0]).toMatch(/Indicatoren versie \d{4}\.\d/);
+  });
+});
+
+describe('a quarter without data', () => {
+  it('renders a correct one-page report saying so', async () => {
+    const pdf = await rapportPdf(diensten, await kwartaalrapportageModel(diensten, '2015-Q2'));
+    const tekst = paginas(pdf);
+    expect(tekst).toHaveLength(1);
+    expect(normaal(tekst[0]!)).toContain('Over het tweede kwartaal van 2015 zijn geen registraties beschikbaar.');
+    expect(tekst[0]).not.toContain('Inhoud');
+  });
+});
+
+describe('factsheets', () => {
+  it('one batch of 15 factsheets, two pages each, numbers as in the JSON', async () => {
+    const data = await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL);
+    const modellen = await factsheetModellen(diensten, KWARTAAL);
+    expect(modellen).toHaveLength(ctx.regio.gemeenten.length);
+    for (const { code, model } of modellen) {
+      const pdf = await rapportPdf(diensten, model);
+      const tekst = paginas(pdf);
+      const g = data.gemeenten[code]!;
+      expect(tekst.length, code).toBeLessThanOrEqual(2);
+      const alles = normaal(tekst.join(' '));
+      expect(alles).toContain(`kwamen uit ${g.naam} ${nl.format(g.meldingen as number)} meldingen en ${nl.format(g.adviezen as number)} adviezen`);
+      const per1000 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(alles).toContain(`Per 1.000 inwoners waren dat ${per1000.format((g.per_1000_inwoners as Record<string, number>).meldingen!)} meldingen`);
+      if (code === 'GM0281') {
+        writeFileSync(join(ctx.dir, 'tiel.pdf'), pdf);
+        execFileSync('pdftoppm', ['-r', '60', '-png', join(ctx.dir, 'tiel.pdf'), join(ARTIFACTS, 'factsheet-tiel')]);
+      }
+    }
+  }, 120_000);
+});
+
+describe('web: duiding, preview and downloads', () => {
+  it('a duiding saved on /rapportages/:kwartaal shows in the preview and in the PDF, with who and when', async () => {
+    const form = new URLSearchParams({ sectie: 'veiligheidsbeoordeling', tekst: 'De daling komt door een tijdelijk personeelstekort.\n\nIn oktober is dat opgelost.' });
+    const post = await fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(post.status).toBe(303);
+    const pagina = await (await fetch(`${base}/rapportages/${KWARTAAL}`)).text();
+    expect(pagina).toContain('tijdelijk personeelstekort');
+    expect(pagina).toMatch(/Laatst bewerkt door .+ op \d{1,2} \w+ \d{4}/);
+    const voorbeeld = await (await fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text();
+    expect(voorbeeld).toContain('<p>In oktober is dat opgelost.</p>');
+    const res = await fetch(`${base}/rapportages/${KWARTAAL}/rapport.pdf`);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain(`kwartaalrapportage-${KWARTAAL}.pdf`);
+    const tekst = normaal(paginas(new Uint8Array(await res.arrayBuffer())).join(' '));
+    expect(tekst).toContain('Duiding De daling komt door een tijdelijk personeelstekort.');
+    // removing: an empty text deletes the duiding
+    await fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ sectie: 'veiligheidsbeoordeling', tekst: '' }), redirect: 'manual' });
+    expect(await (await fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text()).not.toContain('personeelstekort');
+  }, 60_000);
+
+  it('rejects an unknown section, a bad quarter and a gemeente outside the region', async () => {
+    const fout = await fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ sectie: 'x', tekst: 'a' }) });
+    expect(fout.status).toBe(400);
+    expect(await fout.text()).toContain('Onbekende sectie');
+    expect((await fetch(`${base}/rapportages/2024-Q5/voorbeeld`)).status).toBe(400);
+    expect((await fetch(`${base}/rapportages/${KWARTAAL}/gemeente/GM0363/factsheet.pdf`)).status).toBe(400);
+    const lijst = await (await fetch(`${base}/rapportages`)).text();
+    expect(lijst).toContain(`/rapportages/${KWARTAAL}/rapport.pdf`);
+  });
+});
+
+describe('browser resolution', () => {
+  it('falls back to the Chromium of @sparticuz/chromium when no system browser exists', async (t) => {
+    try {
+      await import('@sparticuz/chromium' as string);
+    } catch {
+      t.skip();
+    }
+    const browser = await startChromium({}, []);
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<p>Veilig Thuis</p>');
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
