@@ -66,6 +66,8 @@ describe.each([
   ['gemeente', '/gemeente/GM0281?kwartaal=2024-Q3', 6, 2600],
   ['doorstroom', '/doorstroom?kwartaal=2024-Q3', 5, 2000],
   ['rapportages', '/rapportages', 0, 1200],
+  ['rapportage', '/rapportages/2024-Q3', 0, 2600],
+  ['voorbeeld', '/rapportages/2024-Q3/voorbeeld', 0, 3000],
 ])('page %s', (naam, path, grafieken, hoogte) => {
   it('loads, renders every chart, has no serious accessibility violations; screenshot saved', async () => {
     const { page, fouten } = await open(path, hoogte);
