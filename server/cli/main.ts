@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { AppFout } from '../shared/fouten.js';
 import { demoCommand } from './commands/demo.js';
+import { financienCommand } from './commands/financien.js';
 import { herberekenCommand } from './commands/herbereken.js';
 import { importeerCommand } from './commands/importeer.js';
 import { indicatorenCommand } from './commands/indicatoren.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .command('importeer')
     .description('importeert registratie-exports (CSV of XLSX)')
     .argument('<bestand...>', 'een of meer exportbestanden')
+    .option('--soort <soort>', 'registraties (standaard), financien of formatie', 'registraties')
     .option('--mapping <json>', 'mappingbestand voor kolomnamen en codes van een ander registratiesysteem')
     .option('--accepteer-geldige', 'laad de geldige rijen en schrijf de afgewezen rijen naar <naam>-afgewezen.csv')
     .option('--json', 'druk één samenvatting als JSON af')
@@ -50,6 +52,13 @@ export function buildProgram(): Command {
     .addOption(new Option('--json', 'als JSON').conflicts('csv'))
     .option('--csv', 'als CSV (;-gescheiden)')
     .action(indicatorenCommand);
+
+  program
+    .command('financien')
+    .description('toont realisatie, begroting en formatie van een kwartaal')
+    .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .option('--json', 'als JSON (bedragen in euro’s)')
+    .action(financienCommand);
 
   program
     .command('rapport')

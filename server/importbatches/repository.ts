@@ -35,6 +35,6 @@ export async function listImportbatches(db: Db, limit = 50): Promise<Importbatch
 
 /** The day of the most recent successful import: the "data date" of every report. */
 export async function laatsteImportdatum(db: Db): Promise<string | null> {
-  const row = await db('importbatches').where({ status: 'geladen' }).max({ d: 'beeindigd_op' }).first();
+  const row = await db('importbatches').where({ status: 'geladen', soort: 'registraties' }).max({ d: 'beeindigd_op' }).first();
   return (row?.d as string | null) ?? null;
 }

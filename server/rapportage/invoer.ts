@@ -7,6 +7,7 @@ import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/herbereken.js';
 import { leesMeta } from '../indicatoren/repository.js';
 import { leesBereik, type Bereik } from '../indicatoren/service.js';
+import { financienVoorKwartaal, type FinancienJson } from '../financien/service.js';
 import { leesDuidingen, type Duiding } from './duiding-repository.js';
 
 /** Quarters in the report's trend charts and tables. */
@@ -29,9 +30,13 @@ export interface RapportInvoer {
   duidingen: Map<string, Duiding>;
   dataDatum: string | null;
   definitieversie: string;
+  /** null for reports that have no financial chapter (factsheets) */
+  financien: FinancienJson | null;
 }
 
-export async function leesRapportInvoer(bron: RapportBron, kwartaal: Kwartaal, gebieden = [REGIO, ...gebiedenVan(bron.regio)]): Promise<RapportInvoer> {
+export async function leesRapportInvoer(
+  bron: RapportBron, kwartaal: Kwartaal, opties: { financien?: boolean } = {}, gebieden = [REGIO, ...gebiedenVan(bron.regio)],
+): Promise<RapportInvoer> {
   const bereik = await leesBereik(bron.db);
   const heeftGegevens = bereik !== null && kwartaal >= bereik.van && kwartaal <= bereik.tot;
   const start = addKwartalen(kwartaal, -(TRENDKWARTALEN - 1));
@@ -43,5 +48,6 @@ export async function leesRapportInvoer(bron: RapportBron, kwartaal: Kwartaal, g
     duidingen: await leesDuidingen(bron.db, kwartaal),
     dataDatum: await laatsteImportdatum(bron.db),
     definitieversie: (await leesMeta(bron.db, 'definitieversie')) ?? DEFINITIEVERSIE,
+    financien: opties.financien && heeftGegevens ? await financienVoorKwartaal(bron.db, kwartaal) : null,
   };
 }

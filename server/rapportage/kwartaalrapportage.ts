@@ -13,7 +13,9 @@ import { formatDatum, formatGetal } from '../shared/formaat.js';
 import { afronden } from '../shared/getallen.js';
 import type { RapportInvoer } from './invoer.js';
 import { cel, duidingModel, Nummering, type Hoofdstuk, type RapportModel, type RapportTabel } from './model.js';
-import { instroomZinnen, openWerkZin, overdrachtZin, termijnZin } from './zinnen.js';
+import { doorstroomPerFteGrafiek, formatiePerMaand } from '../charts/financien.js';
+import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../financien/tabel.js';
+import { instroomZinnen, openWerkZin, overdrachtZin, resultaatZin, termijnZin } from './zinnen.js';
 
 /** The report's sections that carry a duiding, in order (the keys are stored with the text). */
 export const SECTIES = [
@@ -23,6 +25,7 @@ export const SECTIES = [
   { sectie: 'veiligheidsbeoordeling', titel: 'Veiligheidsbeoordeling' },
   { sectie: 'vervolg', titel: 'Voorwaarden en vervolg en onderzoek' },
   { sectie: 'overdracht', titel: 'Overdracht en monitoring' },
+  { sectie: 'financien', titel: 'Financiën en formatie' },
   { sectie: 'gemeenten', titel: 'Bijlage: cijfers per gemeente' },
 ] as const;
 
@@ -76,6 +79,9 @@ function samenvatting(c: Context): Hoofdstuk {
     overdrachtZin({ na_vb: n(nu, 'overdracht_na_vb'), na_vb_lokaal_team: obj(nu, 'vb_besluit').overdracht_lokaal_team ?? 0, na_vervolgkeuze: n(nu, 'overdracht_na_vervolgkeuze') }),
     openWerkZin({ open_vb: n(nu, 'open_vb'), open_vb_over_termijn: n(nu, 'open_vb_over_termijn') }),
   ];
+  if (!c.invoer.financien?.heeft_financien) {
+    zinnen.push('Over dit kwartaal zijn geen financiële gegevens geïmporteerd; het hoofdstuk Financiën en formatie vervalt.');
+  }
   const normen = c.nr.tabel({
     id: 'tabel-termijnen', titel: `Wettelijke termijnen en normen — ${kwartaalKort(K)}`,
     definitie: 'Veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst; onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: sectornormen van de regio.',
@@ -178,6 +184,26 @@ function overdracht(c: Context): Hoofdstuk {
   ]);
 }
 
+/** The money and the people; null (chapter omitted) without financial rows for the quarter. */
+function financien(c: Context): Hoofdstuk | null {
+  const f = c.invoer.financien;
+  if (!f?.heeft_financien) return null;
+  const resultaat = f.totalen.find((t) => t.totaal === 'resultaat')!;
+  const fte = f.doorstroom_per_fte.at(-1)!;
+  const zinnen = [resultaatZin(c.invoer.kwartaal, resultaat.realisatie, resultaat.begroting)];
+  if (fte.fte_gemiddeld !== null) {
+    zinnen.push(`De gemiddelde formatie was ${formatGetal(fte.fte_gemiddeld, 1)} fte${fte.prognose ? ' (deels prognose)' : ''}: ${formatGetal(fte.meldingen_per_fte, 1)} meldingen en ${formatGetal(fte.adviezen_per_fte, 1)} adviezen per fte.`);
+  }
+  const tabel = c.nr.tabel({
+    id: 'tabel-financien', titel: `Realisatie en begroting (k€) — ${kwartaalKort(c.invoer.kwartaal)}`,
+    definitie: 'Bedragen in duizenden euro’s; inkomsten positief, kosten negatief. Verschil = realisatie − begroting (positief is gunstig); – = geen begroting voor deze post.',
+    anker: 'financien-en-formatie', kolommen: FINANCIEN_KOLOMMEN_TABEL,
+    rijen: financienTabel(f).map((r) => ({ kop: r.naam, cellen: r.cellen, totaal: r.totaal })),
+  });
+  const perFte = doorstroomPerFteGrafiek(f.doorstroom_per_fte);
+  return hoofdstuk(c, 'financien', zinnen, [tabel, c.nr.figuur(formatiePerMaand(f.formatie)), c.nr.figuur(perFte), c.nr.tabelVan(perFte, undefined, [1, 0, 0, 1, 1])]);
+}
+
 /** The gebieden of the bijlage: the region's gemeenten by name, then outside the region, unknown, and the total. */
 function bijlageGebieden(regio: Regio): { code: string; totaal?: boolean }[] {
   return [
@@ -252,6 +278,7 @@ export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: 
       zinnen: instroomZinnen(K, { meldingen: n(nu, 'meldingen'), adviezen: n(nu, 'adviezen'), groei: (nu.groei ?? null) as Parameters<typeof instroomZinnen>[1]['groei'] }).slice(0, 2),
       duiding: voorleggerDuiding,
     },
-    hoofdstukken: [samenvatting(c), instroom(c), veiligheidsbeoordeling(c), vervolg(c), overdracht(c), gemeenten(c)],
+    hoofdstukken: [samenvatting(c), instroom(c), veiligheidsbeoordeling(c), vervolg(c), overdracht(c), financien(c), gemeenten(c)]
+      .filter((h): h is Hoofdstuk => h !== null),
   };
 }

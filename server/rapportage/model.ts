@@ -81,6 +81,7 @@ const BRONSECTIE: Record<string, string> = {
   'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal': 'Doorstroom',
   'per-1000-inwoners': 'Per 1.000 inwoners',
   groei: 'Groei',
+  'financien-en-formatie': 'Financiën en formatie',
 };
 
 export function bronVan(anker: string, definitieversie: string): string {
@@ -107,12 +108,14 @@ export class Nummering {
   }
 
   /** A chart's own data table, formatted, as a report table. */
-  tabelVan(g: Grafiek, titel = g.titel, decimalen?: number): RapportTabel {
+  /** `decimalen`: for every number column, or per column (after the first, the row heading) */
+  tabelVan(g: Grafiek, titel = g.titel, decimalen?: number | (number | undefined)[]): RapportTabel {
+    const dec = (i: number) => (Array.isArray(decimalen) ? decimalen[i] : decimalen);
     return this.tabel({
       id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
       rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
         kop: String(kop ?? ''),
-        cellen: cellen.map((c) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, decimalen)) : (c ?? '–'))),
+        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, dec(i))) : (c ?? '–'))),
       })),
     });
   }

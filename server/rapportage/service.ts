@@ -33,7 +33,7 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
 }
 
 export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
-  const invoer = await leesRapportInvoer(d, kwartaal);
+  const invoer = await leesRapportInvoer(d, kwartaal, { financien: true });
   return kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag());
 }
 

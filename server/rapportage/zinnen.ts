@@ -4,7 +4,7 @@
  * here once, so the report never says "1 meldingen" or "steeg met 0,0%".
  */
 import { addKwartalen, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
-import { formatGetal, formatPercentage } from '../shared/formaat.js';
+import { formatGetal, formatKeuro, formatPercentage } from '../shared/formaat.js';
 
 /** `1 melding`, `1.527 meldingen`, `geen meldingen` */
 export function aantal(n: number, enkelvoud: string, meervoud: string): string {
@@ -92,4 +92,13 @@ export function openWerkZin(c: Openwerkcijfers): string {
     ? 'geen daarvan langer dan 5 werkdagen'
     : `${c.open_vb_over_termijn === c.open_vb && c.open_vb > 1 ? 'alle' : formatGetal(c.open_vb_over_termijn)} daarvan langer dan 5 werkdagen`;
   return eerste(`aan het einde van het kwartaal ${wacht} ${aantal(c.open_vb, 'melding', 'meldingen')} op een veiligheidsbeoordeling, ${over}.`);
+}
+
+/** "Het resultaat over het tweede kwartaal van 2026 was € −167 (k€), € 158 (k€) lager dan begroot." */
+export function resultaatZin(kwartaal: Kwartaal, realisatie: number, begroting: number | null): string {
+  const basis = `Het resultaat over het ${kwartaalVoluit(kwartaal)} was ${formatKeuro(realisatie)} (k€)`;
+  if (begroting === null) return `${basis}; er is geen begroting om het mee te vergelijken.`;
+  const verschil = realisatie - begroting;
+  if (Math.round(verschil / 1000) === 0) return `${basis}, gelijk aan de begroting.`;
+  return `${basis}, ${formatKeuro(Math.abs(verschil))} (k€) ${verschil > 0 ? 'beter' : 'slechter'} dan begroot.`;
 }

@@ -27,3 +27,10 @@ export function formatDatum(iso: string | null | undefined): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return `${d} ${maanden[(m ?? 1) - 1]} ${y}`;
 }
+
+/** Euros shown in thousands as in the report: `€ 2.084`, `€ −1.234`; null → dash. */
+export function formatKeuro(euros: number | null | undefined): string {
+  if (euros === null || euros === undefined) return '–';
+  const k = Math.round(Math.abs(euros) / 1000) * Math.sign(euros);
+  return `€ ${k < 0 ? '−' : ''}${geheel.format(Math.abs(k))}`;
+}

@@ -5,6 +5,7 @@ import { AppFout } from '../shared/fouten.js';
 import { antwoordCache } from './antwoordcache.js';
 import { apiRoutes } from './routes/api.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { financienRoutes } from './routes/financien.js';
 import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
 import { maakRapportdiensten } from '../rapportage/service.js';
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.get('/', cache);
   app.use(apiRoutes(ctx));
   app.use(dashboardRoutes(ctx, render));
+  app.use(financienRoutes(ctx, render));
   app.use(rapportageRoutes(ctx, render, rapporten));
   app.use(docsRoutes(render));
 

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../../server/browser/chromium.js';
 import { importDeps } from '../../server/context.js';
 import { demoBron } from '../../server/demo/export.js';
+import { financienBron, genereerFinancien, telInstroom } from '../../server/demo/financien.js';
 import { genereerDemo } from '../../server/demo/generator.js';
+import { importeerFinancieel } from '../../server/financien/importer.js';
 import { importeer } from '../../server/import/importer.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { startServer } from '../helpers/server.js';
@@ -23,7 +25,10 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ctx = await testContext('2024-12-31');
-  await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 3, schaal: 1 }), 'demo')], { door: 'e2e' });
+  const instroom = new Map<string, number>();
+  await importeer(importDeps(ctx), [demoBron(telInstroom(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 3, schaal: 1 }), instroom), 'demo')], { door: 'e2e' });
+  const financien = genereerFinancien(instroom, '2024-12-31', 3);
+  for (const soort of ['financien', 'formatie'] as const) await importeerFinancieel(ctx.db, soort, financienBron(financien, soort), { door: 'e2e' });
   ({ server, base } = await startServer(ctx));
   browser = await startChromium();
 }, 120_000);
@@ -67,6 +72,7 @@ describe.each([
   ['doorstroom', '/doorstroom?kwartaal=2024-Q3', 5, 2000],
   ['rapportages', '/rapportages', 0, 1200],
   ['rapportage', '/rapportages/2024-Q3', 0, 2600],
+  ['financien', '/financien?kwartaal=2024-Q3', 2, 2400],
   ['voorbeeld', '/rapportages/2024-Q3/voorbeeld', 0, 3000],
 ])('page %s', (naam, path, grafieken, hoogte) => {
   it('loads, renders every chart, has no serious accessibility violations; screenshot saved', async () => {

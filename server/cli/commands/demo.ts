@@ -3,6 +3,9 @@ import { isIsoDate } from '../../calendar/dates.js';
 import { createContext, importDeps, type AppContext } from '../../context.js';
 import { demoBron, schrijfDemoCsv } from '../../demo/export.js';
 import { genereerDemo } from '../../demo/generator.js';
+import { financienBron, genereerFinancien, schrijfFinancienCsv, telInstroom } from '../../demo/financien.js';
+import { importeerFinancieel } from '../../financien/importer.js';
+
 import { importeer, type ImportSamenvatting } from '../../import/importer.js';
 import { readTable, sha256OfFile } from '../../import/readers.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
@@ -33,11 +36,17 @@ export function parseDemoOpties(opties: DemoCliOpties, vandaag: string) {
 /** Generates the demo export and imports it (through a CSV file when `uit` is given). */
 export async function laadDemo(ctx: AppContext, opties: DemoCliOpties): Promise<ImportSamenvatting | null> {
   const parsed = parseDemoOpties(opties, ctx.vandaag());
-  const rijen = () => genereerDemo(ctx.regio, ctx.kalender, parsed);
+  // the registrations are generated once (file or import); their volumes drive the financial demo files
+  const instroom = new Map<string, number>();
+  const rijen = () => telInstroom(genereerDemo(ctx.regio, ctx.kalender, parsed), instroom);
+  const financieel = () => genereerFinancien(instroom, parsed.tot, parsed.seed);
   const voortgang = maakVoortgang('demo', 0, 'rijen', 100_000);
   if (opties.uit) {
     const n = await schrijfDemoCsv(rijen(), opties.uit, (v) => voortgang.update(v));
     process.stderr.write(`Demo-export geschreven: ${opties.uit} (${new Intl.NumberFormat('nl-NL').format(n)} rijen)\n`);
+    const basis = opties.uit.replace(/\.csv$/i, '');
+    for (const soort of ['financien', 'formatie'] as const) schrijfFinancienCsv(financieel(), `${basis}-${soort}.csv`, soort);
+    process.stderr.write(`Demo-financiën geschreven: ${basis}-financien.csv en ${basis}-formatie.csv\n`);
     if (opties.alleenBestand) return null;
   }
   let verwerkt = 0;
@@ -46,6 +55,8 @@ export async function laadDemo(ctx: AppContext, opties: DemoCliOpties): Promise<
     : demoBron(rijen(), `demo seed=${parsed.seed} tot=${parsed.tot} schaal=${parsed.schaal}`);
   const samenvatting = await importeer(importDeps(ctx), [bron], { door: 'demo', onRij: () => voortgang.update(++verwerkt) });
   voortgang.stop();
+  const demo = financieel();
+  for (const soort of ['financien', 'formatie'] as const) await importeerFinancieel(ctx.db, soort, financienBron(demo, soort), { door: 'demo' });
   return samenvatting;
 }
 

@@ -4,12 +4,14 @@ import { userInfo } from 'node:os';
 import { createContext, importDeps } from '../../context.js';
 import { ImportAfgewezen, importeer, type ImportBron, type ImportSamenvatting } from '../../import/importer.js';
 import { loadMapping } from '../../import/mapping.js';
+import { importeerFinancieel, type Soort } from '../../financien/importer.js';
 import { readTable, sha256OfFile } from '../../import/readers.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { afgewezenBestand } from '../afgewezen-bestand.js';
 import { maakVoortgang } from '../voortgang.js';
 
 export interface ImporteerOpties {
+  soort?: string;
   mapping?: string;
   accepteerGeldige?: boolean;
   json?: boolean;
@@ -51,6 +53,12 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
   for (const pad of bestanden) {
     if (!existsSync(pad) || !statSync(pad).isFile()) throw ongeldigeInvoer(`Bestand niet gevonden: ${pad}`);
   }
+  const soort = opties.soort ?? 'registraties';
+  if (soort === 'financien' || soort === 'formatie') {
+    await importeerFinancieelCommand(soort, bestanden, opties);
+    return;
+  }
+  if (soort !== 'registraties') throw ongeldigeInvoer(`--soort moet registraties, financien of formatie zijn (gekregen: ${soort})`);
   const mapping = opties.mapping ? loadMapping(opties.mapping) : undefined;
   const ctx = await createContext();
   try {
@@ -92,6 +100,27 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
     process.stdout.write(opties.json ? `${samenvattingJson(samenvatting)}\n` : samenvattingTekst(samenvatting));
     for (const s of schrijvers.values()) {
       if (s.aantal() > 0 && !opties.json) process.stdout.write(`Afgewezen rijen met reden: ${s.pad}\n`);
+    }
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+/** `importeer --soort financien|formatie`: each file on its own (a file replaces its quarters or months). */
+async function importeerFinancieelCommand(soort: Soort, bestanden: string[], opties: ImporteerOpties): Promise<void> {
+  if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer(`--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor ${soort}`);
+  const ctx = await createContext();
+  try {
+    for (const pad of bestanden) {
+      try {
+        const s = await importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256OfFile(pad), rows: readTable(pad) }, { door: cliGebruiker() });
+        ctx.logger.info({ soort, bestand: pad, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd }, 'import');
+        process.stdout.write(opties.json ? `${samenvattingJson(s)}\n` : samenvattingTekst(s));
+      } catch (error) {
+        if (!(error instanceof ImportAfgewezen)) throw error;
+        process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));
+        process.exitCode = 1;
+      }
     }
   } finally {
     await ctx.db.destroy();

@@ -83,7 +83,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
 }
 
 /** What the grafiek partial needs: the chart as JSON for the browser, the table, the downloads. */
-function grafiekModel(g: Grafiek, exportPad: string, query: string) {
+export function grafiekModel(g: Grafiek, exportPad: string, query: string) {
   return {
     ...g,
     json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null }),

@@ -1,0 +1,81 @@
+import { insertImportbatch } from '../importbatches/repository.js';
+import { schrijfMeta } from '../indicatoren/repository.js';
+import { ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportBron, type ImportSamenvatting } from '../import/importer.js';
+import type { RijFout } from '../import/validate-row.js';
+import { cellText, type RawCell } from '../import/values.js';
+import type { Db } from '../db/connection.js';
+import { FINANCIEN_KOLOMMEN, FORMATIE_KOLOMMEN } from './posten.js';
+import { vervangFinancien, vervangFormatie } from './repository.js';
+import { valideerFinancienRij, valideerFormatieRij, type FinancienRij, type FormatieRij } from './validate.js';
+
+export type Soort = 'financien' | 'formatie';
+
+const KOLOMMEN: Record<Soort, readonly string[]> = { financien: FINANCIEN_KOLOMMEN, formatie: FORMATIE_KOLOMMEN };
+
+/**
+ * Imports a financien or formatie file: every row validated (all errors collected), then in one
+ * transaction the quarters (months) of the file replace what was stored. A file with an error
+ * loads nothing; the attempt is logged as afgewezen.
+ */
+export async function importeerFinancieel(db: Db, soort: Soort, bron: ImportBron, opties: { door: string }): Promise<ImportSamenvatting> {
+  const samenvatting: ImportSamenvatting = { bestanden: [bron.bestand], rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], geladen: false };
+  const fout = (f: RijFout) => {
+    if (samenvatting.fouten.length < MAX_GEMELDE_FOUTEN) samenvatting.fouten.push(f);
+  };
+  const rijen: (FinancienRij | FormatieRij)[] = [];
+  const sleutels = new Map<string, number>();
+  let kolommen: Map<string, number> | null = null;
+  for await (const row of bron.rows) {
+    if (kolommen === null) {
+      kolommen = new Map(row.values.map((v, i) => [cellText(v).toLowerCase().replace(/^\ufeff/, ''), i]));
+      for (const k of KOLOMMEN[soort]) {
+        if (!kolommen.has(k)) fout({ bestand: bron.bestand, regel: row.regel, kolom: k, waarde: '', melding: `verplichte kolom ${k} ontbreekt in de kopregel (verwacht: ${KOLOMMEN[soort].join(';')})` });
+      }
+      continue;
+    }
+    if (row.values.every((v) => cellText(v) === '')) continue;
+    samenvatting.rijen++;
+    const raw: Record<string, RawCell> = Object.fromEntries(KOLOMMEN[soort].map((k) => [k, row.values[kolommen!.get(k) ?? -1]]));
+    const plaats = { bestand: bron.bestand, regel: row.regel };
+    const result = soort === 'financien' ? valideerFinancienRij(raw, plaats) : valideerFormatieRij(raw, plaats);
+    if (!result.ok) {
+      samenvatting.afgewezen++;
+      result.fouten.forEach(fout);
+      continue;
+    }
+    const sleutel = 'post' in result.rij ? `${result.rij.kwartaal} ${result.rij.post}` : result.rij.maand;
+    const eerder = sleutels.get(sleutel);
+    if (eerder !== undefined) {
+      samenvatting.afgewezen++;
+      fout({ ...plaats, kolom: soort === 'financien' ? 'post' : 'maand', waarde: sleutel, melding: `staat twee keer in het bestand (ook op regel ${eerder})` });
+      continue;
+    }
+    sleutels.set(sleutel, row.regel);
+    rijen.push(result.rij);
+  }
+  if (kolommen === null) {
+    fout({ bestand: bron.bestand, regel: 1, kolom: '', waarde: '', melding: 'het bestand is leeg: geen kopregel gevonden' });
+  }
+  const batch = (status: 'geladen' | 'afgewezen') => ({
+    soort, bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: new Date().toISOString(), beeindigd_op: new Date().toISOString(),
+    status, rijen: samenvatting.rijen, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: samenvatting.afgewezen,
+    fouten_voorbeeld: samenvatting.fouten.length ? JSON.stringify(samenvatting.fouten.slice(0, 20)) : null,
+  });
+  if (samenvatting.fouten.length > 0) {
+    samenvatting.afgewezen = Math.max(samenvatting.afgewezen, 1);
+    await insertImportbatch(db, batch('afgewezen'));
+    throw new ImportAfgewezen(samenvatting);
+  }
+  await db.transaction(async (trx) => {
+    const id = await insertImportbatch(trx, batch('geladen'));
+    const telling = soort === 'financien'
+      ? await vervangFinancien(trx, rijen as FinancienRij[], id)
+      : await vervangFormatie(trx, rijen as FormatieRij[], id);
+    samenvatting.nieuw = telling.nieuw;
+    samenvatting.gewijzigd = telling.gewijzigd;
+    await trx('importbatches').update({ nieuw: telling.nieuw, gewijzigd: telling.gewijzigd }).where({ id });
+    await schrijfMeta(trx, 'data_versie', new Date().toISOString());
+  });
+  samenvatting.geladen = true;
+  return samenvatting;
+}

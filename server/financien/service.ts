@@ -1,0 +1,37 @@
+import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import type { Db } from '../db/connection.js';
+import { REGIO } from '../indicatoren/herbereken.js';
+import { leesIndicatoren } from '../indicatoren/repository.js';
+import { berekenKwartaal, doorstroomPerFte, maandenVan, metTotaal, type DoorstroomPerFte, type FinancienKwartaal, type FormatieMaand } from './compute.js';
+import { leesFinancienJaar, leesFormatie } from './repository.js';
+
+export const TREND = 8;
+
+export interface FinancienJson {
+  kwartaal: Kwartaal;
+  /** false when no financial rows exist for the quarter */
+  heeft_financien: boolean;
+  posten: FinancienKwartaal['posten'];
+  totalen: FinancienKwartaal['totalen'];
+  /** months from the first month of the trend to the end of the quarter's year (forecasts included) */
+  formatie: FormatieMaand[];
+  doorstroom_per_fte: DoorstroomPerFte[];
+}
+
+/** `npx vt-monitor financien --kwartaal … --json`, `/financien` and the report chapter all use this. */
+export async function financienVoorKwartaal(db: Db, kwartaal: Kwartaal): Promise<FinancienJson> {
+  const jaar = kwartaal.slice(0, 4);
+  const fin = berekenKwartaal(kwartaal, await leesFinancienJaar(db, jaar, kwartaal));
+  const trend = kwartaalReeks(addKwartalen(kwartaal, -(TREND - 1)), kwartaal);
+  const formatie = metTotaal(await leesFormatie(db, maandenVan(trend[0]!)[0]!, `${jaar}-12`));
+  const instroom = await leesIndicatoren(db, { kwartalen: trend, gebieden: [REGIO], indicatoren: ['meldingen', 'adviezen'] });
+  const waarde = (k: Kwartaal, i: string) => (instroom.find((r) => r.kwartaal === k && r.indicator === i)?.waarde as number | undefined) ?? null;
+  return {
+    kwartaal,
+    heeft_financien: fin !== null,
+    posten: fin?.posten ?? [],
+    totalen: fin?.totalen ?? [],
+    formatie,
+    doorstroom_per_fte: trend.map((k) => doorstroomPerFte(k, formatie, waarde(k, 'meldingen'), waarde(k, 'adviezen'))),
+  };
+}

@@ -1,0 +1,58 @@
+import { Router, type Request, type Response } from 'express';
+import { kwartaalKort, kwartaalVoluit } from '../../calendar/kwartaal.js';
+import { doorstroomPerFteGrafiek, formatiePerMaand } from '../../charts/financien.js';
+import type { AppContext } from '../../context.js';
+import { financienKwartalen } from '../../financien/repository.js';
+import { financienVoorKwartaal } from '../../financien/service.js';
+import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
+import { alsCsv, alsXlsx } from '../../export/tabel-export.js';
+import { parseKwartaal } from '../../indicatoren/service.js';
+import { nietGevonden } from '../../shared/fouten.js';
+import type { Render } from '../views.js';
+import { grafiekModel } from './dashboard.js';
+
+/** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */
+export function financienRoutes(ctx: AppContext, render: Render): Router {
+  const router = Router();
+
+  async function model(req: Request) {
+    const kwartalen = await financienKwartalen(ctx.db);
+    const kwartaal = req.query.kwartaal ? parseKwartaal(req.query.kwartaal) : kwartalen[0];
+    if (!kwartaal) return { kwartalen, kwartaal: null, data: null, grafieken: [] };
+    const data = await financienVoorKwartaal(ctx.db, kwartaal);
+    return { kwartalen, kwartaal, data, grafieken: [formatiePerMaand(data.formatie), doorstroomPerFteGrafiek(data.doorstroom_per_fte)] };
+  }
+
+  router.get('/financien', async (req, res) => {
+    const m = await model(req);
+    const query = m.kwartaal ? `kwartaal=${m.kwartaal}` : '';
+    res.send(render('financien', {
+      titel: 'Financiën en formatie',
+      actief: { financien: true },
+      kwartaal: m.kwartaal,
+      kwartaalLabel: m.kwartaal ? kwartaalVoluit(m.kwartaal) : null,
+      kwartalen: m.kwartalen.map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === m.kwartaal })),
+      heeftFinancien: m.data?.heeft_financien ?? false,
+      kolommen: FINANCIEN_KOLOMMEN_TABEL,
+      rijen: m.data?.heeft_financien ? financienTabel(m.data) : [],
+      grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
+    }));
+  });
+
+  router.get('/api/financien', async (req, res) => {
+    res.json(await financienVoorKwartaal(ctx.db, parseKwartaal(req.query.kwartaal)));
+  });
+
+  router.get('/export/financien/:grafiek.:formaat', async (req: Request, res: Response) => {
+    const m = await model(req);
+    const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
+    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
+    const naam = `${grafiek.id}-${m.kwartaal}`;
+    if (req.params.formaat === 'xlsx') {
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
+    } else if (req.params.formaat === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(grafiek.tabel));
+    } else throw nietGevonden('Download als .csv of .xlsx');
+  });
+  return router;
+}

@@ -1,0 +1,118 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importeerFinancieel } from '../../server/financien/importer.js';
+import { financienVoorKwartaal } from '../../server/financien/service.js';
+import { ImportAfgewezen } from '../../server/import/importer.js';
+import { readTable } from '../../server/import/readers.js';
+import { kwartaalrapportageModel, maakRapportdiensten } from '../../server/rapportage/service.js';
+import type { RapportTabel } from '../../server/rapportage/model.js';
+import { formatKeuro } from '../../server/shared/formaat.js';
+import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
+import { melding } from '../helpers/registraties.js';
+import { startServer } from '../helpers/server.js';
+
+let ctx: TestContext;
+let server: Server;
+let base: string;
+
+const FIN_Q1_Q2 = [
+  'kwartaal;post;realisatie;begroting;begroting_jaar',
+  '2019-Q1;subsidie_gemeenten;2.084.000;2.100.000;8.400.000',
+  '2019-Q1;personeelskosten;-1.500.000;-1.450.000;-5.800.000',
+  '2019-Q1;lasten_vorig_boekjaar;-25.000;;',
+  '2019-Q2;subsidie_gemeenten;2.100.000;2.100.000;8.400.000',
+  '2019-Q2;personeelskosten;-1.400.000;-1.450.000;-5.800.000',
+];
+
+function importeerBestand(naam: string, regels: string[], soort: 'financien' | 'formatie') {
+  const pad = join(ctx.dir, naam);
+  writeFileSync(pad, `\ufeff${regels.join('\r\n')}\r\n`);
+  return importeerFinancieel(ctx.db, soort, { bestand: naam, sha256: '-', rows: readTable(pad) }, { door: 'test' });
+}
+
+beforeAll(async () => {
+  ctx = await testContext('2019-12-31');
+  await importeerRijen(ctx, [
+    ...Array.from({ length: 9 }, () => melding({ binnenkomst: '2019-02-01' })),
+    melding({ binnenkomst: '2019-05-01' }),
+  ]);
+  ({ server, base } = await startServer(ctx));
+});
+afterAll(async () => {
+  server?.close();
+  await ctx?.close();
+});
+
+describe('financien and formatie import', () => {
+  it('loads a Dutch CSV; re-importing a quarter replaces it and leaves the others', async () => {
+    const eerste = await importeerBestand('fin.csv', FIN_Q1_Q2, 'financien');
+    expect(eerste).toMatchObject({ geladen: true, rijen: 5, nieuw: 5, gewijzigd: 0 });
+    // a corrected Q1: lasten_vorig_boekjaar dropped, personeelskosten changed
+    const tweede = await importeerBestand('fin-q1.csv', [FIN_Q1_Q2[0]!, '2019-Q1;subsidie_gemeenten;2084000;2100000;8400000', '2019-Q1;personeelskosten;-1.520.000;-1.450.000;-5.800.000'], 'financien');
+    expect(tweede).toMatchObject({ geladen: true, rijen: 2, nieuw: 0, gewijzigd: 2 });
+    const q1 = await financienVoorKwartaal(ctx.db, '2019-Q1');
+    expect(q1.posten.find((p) => p.post === 'personeelskosten')!.realisatie).toBe(-1_520_000);
+    expect(q1.posten.find((p) => p.post === 'lasten_vorig_boekjaar')!.realisatie).toBe(0);
+    expect((await financienVoorKwartaal(ctx.db, '2019-Q2')).posten.find((p) => p.post === 'personeelskosten')!.realisatie).toBe(-1_400_000);
+    expect(q1.totalen.find((t) => t.totaal === 'resultaat')).toMatchObject({ realisatie: 564_000, begroting: 650_000, verschil: -86_000 });
+  });
+
+  it('a file with an error loads nothing and names file, line, column and value', async () => {
+    const voor = await ctx.db('financien').select('*').orderBy(['kwartaal', 'post']);
+    const fout = importeerBestand('fout.csv', [FIN_Q1_Q2[0]!, '2019-Q2;subsidie_gemeenten;9;9;9', '2019-Q2;personeelskosten;1.400.000;;', '2019-Q2;huur;-5;;'], 'financien');
+    await expect(fout).rejects.toBeInstanceOf(ImportAfgewezen);
+    const e = (await fout.catch((x: unknown) => x)) as ImportAfgewezen;
+    expect(e.samenvatting.fouten).toEqual([
+      expect.objectContaining({ bestand: 'fout.csv', regel: 3, kolom: 'realisatie', waarde: '1.400.000' }),
+      expect.objectContaining({ bestand: 'fout.csv', regel: 4, kolom: 'post', waarde: 'huur' }),
+    ]);
+    expect(await ctx.db('financien').select('*').orderBy(['kwartaal', 'post'])).toEqual(voor);
+    expect(await ctx.db('importbatches').where({ soort: 'financien', status: 'afgewezen' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+  });
+
+  it('formatie with decimal commas; the CLI importeer --soort formatie and financien --json', () => {
+    const pad = join(ctx.dir, 'formatie.csv');
+    writeFileSync(pad, 'maand;fte_personeel;fte_inhuur;status\n2019-01;80,5;9,5;realisatie\n2019-02;81;10;realisatie\n2019-03;82;11;prognose\n');
+    const env = { ...process.env, DATABASE_URL: join(ctx.dir, 'test.sqlite'), LOG_LEVEL: 'silent' };
+    const uit = execFileSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'formatie', '--json', pad], { env, encoding: 'utf8' });
+    expect(JSON.parse(uit)).toMatchObject({ rijen: 3, nieuw: 3 });
+    const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'financien', '--kwartaal', '2019-Q1', '--json'], { env, encoding: 'utf8' }));
+    expect(json.doorstroom_per_fte.at(-1)).toEqual({
+      kwartaal: '2019-Q1', fte_gemiddeld: 91.33, prognose: true, meldingen: 9, adviezen: 0, meldingen_per_fte: 0.1, adviezen_per_fte: 0,
+    });
+    const fout = spawnSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'begroting', pad], { env, encoding: 'utf8' });
+    expect(fout.status).toBe(1);
+    expect(fout.stderr).toContain('--soort moet registraties, financien of formatie zijn');
+  });
+});
+
+describe('financien in the API, the page and the report', () => {
+  it('the report chapter shows the same numbers as /api/financien', async () => {
+    const api = (await (await fetch(`${base}/api/financien?kwartaal=2019-Q1`)).json()) as Awaited<ReturnType<typeof financienVoorKwartaal>>;
+    const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
+    const model = await kwartaalrapportageModel(d, '2019-Q1');
+    const hoofdstuk = model.hoofdstukken.find((h) => h.sectie === 'financien')!;
+    const tabel = hoofdstuk.blokken.find((b): b is RapportTabel => b.id === 'tabel-financien')!;
+    const cellen = (naam: string) => tabel.rijen.find((r) => r.kop === naam)!.cellen;
+    for (const p of api.posten) expect(cellen(p.naam), p.post).toEqual([p.realisatie, p.begroting, p.verschil, p.begroting_jaar, p.realisatie_jaar_tot_nu].map(formatKeuro));
+    for (const t of api.totalen) expect(cellen(t.naam), t.totaal).toEqual([t.realisatie, t.begroting, t.verschil, t.begroting_jaar, t.realisatie_jaar_tot_nu].map(formatKeuro));
+    expect(hoofdstuk.zinnen[0]).toBe('Het resultaat over het eerste kwartaal van 2019 was € 564 (k€), € 86 (k€) slechter dan begroot.');
+    const pagina = await (await fetch(`${base}/financien?kwartaal=2019-Q1`)).text();
+    expect(pagina).toContain('€ −1.520');
+    expect(pagina).toContain('Totaal personeelskosten');
+  });
+
+  it('a quarter without financial data: the chapter is omitted, with a line saying so', async () => {
+    await ctx.db('financien').where({ kwartaal: '2019-Q2' }).delete();
+    const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
+    const model = await kwartaalrapportageModel(d, '2019-Q2');
+    expect(model.hoofdstukken.map((h) => h.sectie)).not.toContain('financien');
+    expect(model.hoofdstukken.find((h) => h.sectie === 'samenvatting')!.zinnen).toContain(
+      'Over dit kwartaal zijn geen financiële gegevens geïmporteerd; het hoofdstuk Financiën en formatie vervalt.',
+    );
+    expect(await (await fetch(`${base}/financien?kwartaal=2019-Q2`)).text()).toContain('Voor dit kwartaal zijn geen financiële gegevens geïmporteerd.');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { berekenKwartaal, doorstroomPerFte, metTotaal } from '../../../server/financien/compute.js';
+import { parseBedrag, parseFte, valideerFinancienRij, type FinancienRij } from '../../../server/financien/validate.js';
+import { formatKeuro } from '../../../server/shared/formaat.js';
+
+const rij = (kwartaal: string, post: string, realisatie: number, begroting: number | null, begroting_jaar: number | null = null): FinancienRij =>
+  ({ kwartaal, post, realisatie, begroting, begroting_jaar });
+
+/** A hand-made quarter with known sums; lasten_vorig_boekjaar has no budget. */
+const Q1 = [
+  rij('2019-Q1', 'subsidie_gemeenten', 2_084_000, 2_100_000, 8_400_000),
+  rij('2019-Q1', 'overige_inkomsten', 16_000, 10_000, 40_000),
+  rij('2019-Q1', 'personeelskosten', -1_500_000, -1_450_000, -5_800_000),
+  rij('2019-Q1', 'externe_personeelskosten', -200_000, -150_000, -600_000),
+  rij('2019-Q1', 'overige_personeelskosten', -50_000, -60_000, -240_000),
+  rij('2019-Q1', 'organisatiekosten', -300_000, -320_000, -1_280_000),
+  rij('2019-Q1', 'lasten_vorig_boekjaar', -25_000, null),
+];
+
+describe('financien: totals and differences', () => {
+  const q = berekenKwartaal('2019-Q1', Q1)!;
+  const totaal = (t: string) => q.totalen.find((x) => x.totaal === t)!;
+
+  it('sums income, personnel costs, other costs, costs and result with the sign convention', () => {
+    expect(totaal('inkomsten')).toMatchObject({ realisatie: 2_100_000, begroting: 2_110_000, verschil: -10_000, begroting_jaar: 8_440_000 });
+    expect(totaal('personeelskosten')).toMatchObject({ realisatie: -1_750_000, begroting: -1_660_000, verschil: -90_000 });
+    // the post without budget counts in the realisation, not in the budget
+    expect(totaal('overige_kosten')).toMatchObject({ realisatie: -325_000, begroting: -320_000, verschil: -5_000, begroting_jaar: -1_280_000 });
+    expect(totaal('kosten')).toMatchObject({ realisatie: -2_075_000, begroting: -1_980_000, verschil: -95_000 });
+    expect(totaal('resultaat')).toMatchObject({ realisatie: 25_000, begroting: 130_000, verschil: -105_000, begroting_jaar: 520_000 });
+  });
+
+  it('a post without budget has no difference; a cost below budget is a positive (favourable) difference', () => {
+    expect(q.posten.find((p) => p.post === 'lasten_vorig_boekjaar')).toMatchObject({ realisatie: -25_000, begroting: null, verschil: null, begroting_jaar: null });
+    expect(q.posten.find((p) => p.post === 'organisatiekosten')!.verschil).toBe(20_000);
+    expect(q.posten.find((p) => p.post === 'subsidie_gemeenten')!.verschil).toBe(-16_000);
+  });
+
+  it('year to date and the latest full-year budget; a quarter without rows has no figures', () => {
+    const Q2 = [rij('2019-Q2', 'subsidie_gemeenten', 2_100_000, 2_100_000, 8_500_000), rij('2019-Q2', 'personeelskosten', -1_400_000, -1_450_000, -5_800_000)];
+    const q2 = berekenKwartaal('2019-Q2', [...Q1, ...Q2])!;
+    expect(q2.posten.find((p) => p.post === 'subsidie_gemeenten')).toMatchObject({ realisatie_jaar_tot_nu: 4_184_000, begroting_jaar: 8_500_000 });
+    // a post missing from the quarter: 0 realisation, no budget
+    expect(q2.posten.find((p) => p.post === 'organisatiekosten')).toMatchObject({ realisatie: 0, begroting: null, realisatie_jaar_tot_nu: -300_000 });
+    expect(berekenKwartaal('2019-Q3', Q1)).toBeNull();
+  });
+
+  it('FTE totals and throughput per FTE', () => {
+    const formatie = metTotaal([
+      { maand: '2019-01', fte_personeel: 80.5, fte_inhuur: 9.5, status: 'realisatie' },
+      { maand: '2019-02', fte_personeel: 81, fte_inhuur: 10, status: 'realisatie' },
+      { maand: '2019-03', fte_personeel: 82, fte_inhuur: 11, status: 'prognose' },
+    ]);
+    expect(formatie.map((f) => f.fte_totaal)).toEqual([90, 91, 93]);
+    expect(doorstroomPerFte('2019-Q1', formatie, 1527, 1195)).toEqual({
+      kwartaal: '2019-Q1', fte_gemiddeld: 91.33, prognose: true, meldingen: 1527, adviezen: 1195, meldingen_per_fte: 16.7, adviezen_per_fte: 13.1,
+    });
+    expect(doorstroomPerFte('2019-Q2', formatie, 10, 10).meldingen_per_fte).toBeNull();
+  });
+});
+
+describe('financien: values and signs in the file', () => {
+  it('whole euros with or without thousands dots; no cents', () => {
+    expect(parseBedrag('-1.646.100')).toEqual({ ok: true, value: -1_646_100 });
+    expect(parseBedrag('2084000')).toEqual({ ok: true, value: 2_084_000 });
+    expect(parseBedrag('−12 345')).toEqual({ ok: true, value: -12_345 });
+    expect(parseBedrag(-5000)).toEqual({ ok: true, value: -5000 });
+    expect(parseBedrag('1234,56').ok).toBe(false);
+    expect(parseBedrag('abc').ok).toBe(false);
+    expect(parseFte('87,5')).toEqual({ ok: true, value: 87.5 });
+    expect(parseFte('87.5')).toEqual({ ok: true, value: 87.5 });
+  });
+
+  it('income must be positive and costs negative', () => {
+    const plaats = { bestand: 'f.csv', regel: 4 };
+    const kosten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'personeelskosten', realisatie: '1500000', begroting: '', begroting_jaar: '' }, plaats);
+    expect(kosten.ok).toBe(false);
+    if (!kosten.ok) expect(kosten.fouten[0]).toMatchObject({ bestand: 'f.csv', regel: 4, kolom: 'realisatie', waarde: '1500000' });
+    const inkomsten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'subsidie_gemeenten', realisatie: '2000', begroting: '-5', begroting_jaar: '' }, plaats);
+    expect(inkomsten.ok).toBe(false);
+    if (!inkomsten.ok) expect(inkomsten.fouten.map((f) => f.kolom)).toEqual(['begroting']);
+  });
+
+  it('k€ formatting as in the report', () => {
+    expect(formatKeuro(2_084_000)).toBe('€ 2.084');
+    expect(formatKeuro(-1_646_100)).toBe('€ −1.646');
+    expect(formatKeuro(-500)).toBe('€ −1');
+    expect(formatKeuro(null)).toBe('–');
+  });
+});
