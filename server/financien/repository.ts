@@ -4,8 +4,6 @@ import type { FinancienRij, FormatieRij } from './validate.js';
 
 type Q = Db | Knex.Transaction;
 
-export interface OpgeslagenFinancien extends FinancienRij {}
-
 /** Replaces the given quarters by the rows (a re-import of a quarter replaces all of its posts). */
 export async function vervangFinancien(trx: Q, rijen: FinancienRij[], batchId: number): Promise<{ nieuw: number; gewijzigd: number }> {
   const kwartalen = [...new Set(rijen.map((r) => r.kwartaal))];
