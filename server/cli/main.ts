@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { AppFout } from '../shared/fouten.js';
 import { demoCommand } from './commands/demo.js';
 import { financienCommand } from './commands/financien.js';
+import { gebruikerBlokkeerCommand, gebruikerLijstCommand, gebruikerToevoegenCommand } from './commands/gebruiker.js';
 import { herberekenCommand } from './commands/herbereken.js';
 import { importeerCommand } from './commands/importeer.js';
 import { indicatorenCommand } from './commands/indicatoren.js';
@@ -59,6 +60,17 @@ export function buildProgram(): Command {
     .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
     .option('--json', 'als JSON (bedragen in euro’s)')
     .action(financienCommand);
+
+  const gebruiker = program.command('gebruiker').description('accounts: toevoegen, lijst, blokkeer');
+  gebruiker
+    .command('toevoegen')
+    .description('voegt een account toe en drukt een eenmalig wachtwoord af')
+    .argument('<e-mail>', 'e-mailadres (de inlognaam)')
+    .requiredOption('--rol <rol>', 'beheerder, vt_management, bestuur of gemeente')
+    .option('--gemeente <code...>', 'gemeentecode(s) voor de rol gemeente, zoals GM0281')
+    .action(gebruikerToevoegenCommand);
+  gebruiker.command('lijst').description('toont alle accounts').option('--json', 'als JSON').action(gebruikerLijstCommand);
+  gebruiker.command('blokkeer').description('blokkeert een account en beëindigt zijn sessies').argument('<e-mail>').action(gebruikerBlokkeerCommand);
 
   program
     .command('rapport')

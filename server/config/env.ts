@@ -13,9 +13,24 @@ const envSchema = z.object({
   NORM_ONDERZOEK: z.coerce.number().min(0).max(100).default(80),
   NORM_VV: z.coerce.number().min(0).max(100).default(80),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  /** demo accounts for each role, shown on the login page; default on, except in production */
+  DEMO_MODUS: z.enum(['aan', 'uit']).optional(),
+  /** session cookie only over HTTPS; default on in production */
+  COOKIE_SECURE: z.enum(['aan', 'uit']).optional(),
+  /** behind a reverse proxy: trust its X-Forwarded-* headers (express "trust proxy") */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  SESSIE_UREN: z.coerce.number().min(0.1).max(24 * 30).default(8),
+  UPLOAD_MAX_MB: z.coerce.number().min(1).max(2000).default(300),
+  LOGIN_MAX_POGINGEN: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_BLOKKADE_MINUTEN: z.coerce.number().min(1).max(24 * 60).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+export const isProductie = (env: Env) => env.NODE_ENV === 'production';
+export const demoModusAan = (env: Env) => (env.DEMO_MODUS ?? (isProductie(env) ? 'uit' : 'aan')) === 'aan';
+export const cookieSecure = (env: Env) => (env.COOKIE_SECURE ?? (isProductie(env) ? 'aan' : 'uit')) === 'aan';
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);

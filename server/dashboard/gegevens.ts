@@ -8,12 +8,14 @@ export type Waarden = Record<string, unknown>;
 /** kwartaal → gebied → indicator → value, as stored */
 export type Paneel = Map<Kwartaal, Map<string, Waarden>>;
 
-export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[]): Promise<Paneel> {
+/** `bescherm`: applied to every kwartaal × gebied (protection of small numbers for gemeente users and factsheets). */
+export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[], bescherm?: (w: Waarden) => Waarden): Promise<Paneel> {
   const paneel: Paneel = new Map(kwartalen.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
   for (const r of await leesIndicatoren(db, { kwartalen, gebieden })) {
     const w = paneel.get(r.kwartaal)?.get(r.gebied);
     if (w) w[r.indicator] = r.waarde;
   }
+  if (bescherm) for (const perGebied of paneel.values()) for (const [g, w] of perGebied) perGebied.set(g, bescherm(w));
   return paneel;
 }
 

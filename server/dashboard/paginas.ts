@@ -8,7 +8,7 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/herbereken.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { getal, leesPaneel, waarden, type Keuze, type Paneel } from './gegevens.js';
+import { getal, leesPaneel, waarden, type Keuze, type Paneel, type Waarden } from './gegevens.js';
 import { maakTegels, type Tegel } from './tegels.js';
 
 export interface Normen {
@@ -25,10 +25,12 @@ export interface PaginaModel {
   grafieken: Grafiek[];
 }
 
-interface Bron {
+export interface Bron {
   db: Db;
   regio: Regio;
   normen: Normen;
+  /** protection of small numbers, for what a gemeente user sees */
+  bescherm?: (w: Waarden) => Waarden;
 }
 
 const obj = (w: Record<string, unknown>, key: string) => (w[key] ?? {}) as Record<string, number>;
@@ -52,7 +54,7 @@ function tijdigheidReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
 export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel> {
   const { kwartaal } = keuze;
   const gemeenten = bron.regio.gemeenten;
-  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, ...gemeenten.map((g) => g.code)]);
+  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, ...gemeenten.map((g) => g.code)], bron.bescherm);
   const nu = waarden(paneel, kwartaal, REGIO);
   const label = kwartaalKort(kwartaal);
   const perGem = (modus: 'aantal' | 'per1000') =>
@@ -81,7 +83,7 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
 export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Promise<PaginaModel> {
   const { kwartaal } = keuze;
   const naam = gebiedNaam(bron.regio, code);
-  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, code]);
+  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, code], bron.bescherm);
   const nu = waarden(paneel, kwartaal, code);
   const label = `${naam}, ${kwartaalKort(kwartaal)}`;
   return {
@@ -108,7 +110,7 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
 
 export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel> {
   const { kwartaal } = keuze;
-  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO]);
+  const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO], bron.bescherm);
   const nu = waarden(paneel, kwartaal, REGIO);
   const reeks = keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) }));
   const mp = (w: Record<string, unknown>, key: string) => (w[key] ?? null) as { mediaan: number | null; p90: number | null } | null;

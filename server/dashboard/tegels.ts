@@ -44,7 +44,12 @@ export function tegelDefinities(normen: { vb: number; onderzoek: number; vv: num
     { id: 'vv', label: 'V&V binnen 10 weken', soort: 'procent', norm: normen.vv, waarde: (w) => getal(w, 'vv_binnen_termijn_pct'), definitie: 'Aandeel afgeronde voorwaarden en vervolg uiterlijk 70 dagen na de VB.' },
     {
       id: 'overdrachten', label: 'Overdrachten', soort: 'aantal',
-      waarde: (w) => (getal(w, 'overdracht_na_vb') === null ? null : (getal(w, 'overdracht_na_vb') ?? 0) + (getal(w, 'overdracht_na_vervolgkeuze') ?? 0)),
+      waarde: (w) => {
+        const naVb = getal(w, 'overdracht_na_vb');
+        const naVervolg = getal(w, 'overdracht_na_vervolgkeuze');
+        // a suppressed part (null) makes the sum unknown, not smaller
+        return naVb === null || naVervolg === null ? null : naVb + naVervolg;
+      },
       definitie: 'Overdracht na de veiligheidsbeoordeling plus overdracht na de keuze voor vervolgstappen.',
     },
   ];

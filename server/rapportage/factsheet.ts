@@ -11,18 +11,21 @@ import { formatDatum, formatGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';
 import { Nummering, type RapportModel } from './model.js';
 import { aantal } from './zinnen.js';
+import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
 
 const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number | null>;
 
-/** "4,12 meldingen per 1.000 inwoners, tegen 3,80 in de regio" */
+const NIET_GETOOND = 'niet getoond (bescherming kleine aantallen)';
+
+/** "4,12 meldingen per 1.000 inwoners, tegen 3,80 in de regio"; a suppressed figure is said to be not shown. */
 function per1000Zin(wat: string, gemeente: number | null, regio: number | null): string {
-  if (gemeente === null || regio === null) return `Het aantal ${wat} per 1.000 inwoners is niet te berekenen.`;
+  if (gemeente === null || regio === null) return `Het aantal ${wat} per 1.000 inwoners wordt ${NIET_GETOOND}.`;
   const vergelijking = gemeente > regio ? 'hoger dan' : gemeente < regio ? 'lager dan' : 'gelijk aan';
   return `Per 1.000 inwoners waren dat ${formatGetal(gemeente, 2)} ${wat}, ${vergelijking} de regio (${formatGetal(regio, 2)}).`;
 }
 
 /** Two pages for one gemeente: its figures beside the region per 1,000 inwoners, its trend, its overdrachten to the lokaal team. */
-export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, code: string, gemaaktOp: string): RapportModel {
+export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, code: string, gemaaktOp: string, beleid: Beleid): RapportModel {
   const K = invoer.kwartaal;
   const naam = gebiedNaam(regio, code);
   const nr = new Nummering(invoer.definitieversie);
@@ -50,22 +53,24 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
     kwartaal: k, na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
     na_vervolgkeuze: obj(w(k), 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
   })), naam);
-  const meldingen = getal(nu, 'meldingen') ?? 0;
-  const adviezen = getal(nu, 'adviezen') ?? 0;
+  const meldingen = getal(nu, 'meldingen');
+  const adviezen = getal(nu, 'adviezen');
+  const telling = (n: number | null, enkelvoud: string, meervoud: string) => (n === null ? `een niet getoond aantal ${meervoud} (bescherming kleine aantallen)` : aantal(n, enkelvoud, meervoud));
   return {
     ...basis,
     geenGegevens: null,
+    privacy: beleidTekst(beleid),
     kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.vorigJaar })),
     voorlegger: {
       zinnen: [
-        `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${aantal(meldingen, 'melding', 'meldingen')} en ${aantal(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
+        `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
         per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null),
       ],
       duiding: null,
     },
     hoofdstukken: [
       { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 220), nr.tabelVan(vergelijk, undefined, 2)] },
-      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 220), nr.figuur(overdracht, 220), nr.tabelVan(overdracht)] },
+      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 200), nr.figuur(overdracht, 200), nr.tabelVan(overdracht)] },
     ],
   };
 }

@@ -67,6 +67,8 @@ export interface RapportModel {
   gemaaktOp: string;
   kerncijfers: Kerncijfer[];
   voorlegger: { zinnen: string[]; duiding: DuidingModel | null };
+  /** the small-numbers policy the figures were protected with (factsheets), for the colofon */
+  privacy?: string;
   /** set when the quarter has no data: the report says so instead of showing chapters */
   geenGegevens: string | null;
   hoofdstukken: Hoofdstuk[];

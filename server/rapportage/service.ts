@@ -8,6 +8,8 @@ import { leesRapportInvoer } from './invoer.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
 import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
+import { leesBeleid } from '../privacy/instellingen.js';
+import { voorWeergave } from '../privacy/service.js';
 
 export interface Rapportdiensten {
   db: Db;
@@ -37,9 +39,15 @@ export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwar
   return kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag());
 }
 
+/** Factsheets are public council documents: always protected against small numbers. */
+async function factsheetInvoer(d: Rapportdiensten, kwartaal: Kwartaal) {
+  const beleid = await leesBeleid(d.db);
+  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: voorWeergave(beleid) }) };
+}
+
 export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, code: string): Promise<RapportModel> {
-  const invoer = await leesRapportInvoer(d, kwartaal);
-  return factsheet(invoer, d.regio, d.normen, code, d.vandaag());
+  const { beleid, invoer } = await factsheetInvoer(d, kwartaal);
+  return factsheet(invoer, d.regio, d.normen, code, d.vandaag(), beleid);
 }
 
 export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>): string {
@@ -60,6 +68,6 @@ export const rapportBestandsnaam = (kwartaal: Kwartaal, gemeente?: string) =>
 
 /** Every gemeente's factsheet model, from one read of the indicators. */
 export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal): Promise<{ code: string; model: RapportModel }[]> {
-  const invoer = await leesRapportInvoer(d, kwartaal);
-  return d.regio.gemeenten.map((g) => ({ code: g.code, model: factsheet(invoer, d.regio, d.normen, g.code, d.vandaag()) }));
+  const { beleid, invoer } = await factsheetInvoer(d, kwartaal);
+  return d.regio.gemeenten.map((g) => ({ code: g.code, model: factsheet(invoer, d.regio, d.normen, g.code, d.vandaag(), beleid) }));
 }

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/dates.js';
 import type { Knex } from 'knex';
 import { toNumber, type Db } from '../db/connection.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
@@ -91,4 +92,29 @@ export async function* iterateRegistraties(db: Db | Knex.Transaction, pageSize =
 
 export async function updateAfgeleid(trx: Knex.Transaction, id: string, afgeleid: Afgeleid): Promise<void> {
   await trx('registraties').update(afgeleid).where('registratie_id', id);
+}
+
+export interface OpenZaak {
+  registratie_id: string;
+  gemeente_sleutel: string;
+  /** the date the term counts from: binnenkomst (VB) or the VB (onderzoek, V&V) */
+  vanaf: string;
+}
+
+/**
+ * Open work that may be over its term on `vandaag`: VB's not done with a binnenkomst at least a
+ * week ago, onderzoeken and V&V running with a VB more than 70 days ago. The caller applies the
+ * exact werkdagen rule. Oldest first, at most `limiet` per kind.
+ */
+export async function openZaken(db: Db, vandaag: string, limiet = 1000): Promise<Record<'vb' | 'onderzoek' | 'vv', OpenZaak[]>> {
+  const weekGeleden = addDays(vandaag, -7);
+  const tienWeken = addDays(vandaag, -71);
+  const vb = (await db('registraties').select({ registratie_id: 'registratie_id', gemeente_sleutel: 'gemeente_sleutel', vanaf: 'datum_binnenkomst' })
+    .where({ soort: 'melding' }).whereNull('datum_veiligheidsbeoordeling').andWhere('datum_binnenkomst', '<=', weekGeleden)
+    .orderBy('datum_binnenkomst').limit(limiet)) as OpenZaak[];
+  const lopend = async (start: string, einde: string) => (await db('registraties')
+    .select({ registratie_id: 'registratie_id', gemeente_sleutel: 'gemeente_sleutel', vanaf: 'datum_veiligheidsbeoordeling' })
+    .whereNotNull(start).whereNull(einde).andWhere('datum_veiligheidsbeoordeling', '<=', tienWeken)
+    .orderBy('datum_veiligheidsbeoordeling').limit(limiet)) as OpenZaak[];
+  return { vb, onderzoek: await lopend('datum_start_onderzoek', 'datum_einde_onderzoek'), vv: await lopend('datum_start_vv', 'datum_einde_vv') };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/connection.js';
 import { leesMeta } from '../indicatoren/repository.js';
@@ -13,7 +14,7 @@ interface Antwoord {
 }
 
 /**
- * Pages and API answers only change when the data changes. They are cached per URL and per
+ * Pages and API answers only change when the data changes. They are cached per session, URL and
  * data version (`data_versie`, written by every import and refresh). The version is read from
  * the database at most every 250 ms, so another app instance sees a new import within that
  * time; a hit is written straight from a ready buffer, with ETag and 304 support.
@@ -34,7 +35,8 @@ export function antwoordCache(db: Db, maxItems = 500) {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET') return next();
     const v = await huidigeVersie();
-    const key = req.originalUrl;
+    // per session: pages carry the user's name, menu and CSRF token, and a gemeente user's figures are protected
+    const key = `${String(res.locals.sessieToken ?? '')}|${req.originalUrl}`;
     const hit = cache.get(key);
     if (hit && hit.versie === v) {
       if (req.headers['if-none-match'] === hit.etag) {
@@ -44,7 +46,7 @@ export function antwoordCache(db: Db, maxItems = 500) {
       res.writeHead(200, { 'Content-Type': hit.type, 'Content-Length': hit.body.length, ETag: hit.etag }).end(hit.body);
       return;
     }
-    const etag = `"${Buffer.from(`${v}|${key}`).toString('base64url')}"`;
+    const etag = `"${createHash('sha256').update(`${v}|${key}`).digest('base64url')}"`;
     res.setHeader('ETag', etag);
     if (req.fresh) {
       res.status(304).end();

@@ -1,7 +1,14 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { projectPath } from '../config/paths.js';
 import type { AppContext } from '../context.js';
+import helmet from 'helmet';
+import multer from 'multer';
+import { isProductie } from '../config/env.js';
 import { AppFout } from '../shared/fouten.js';
+import { csrf, sessie, vereisLogin } from './auth.js';
+import { authRoutes } from './routes/auth.js';
+import { beheerRoutes } from './routes/beheer.js';
+import { caselijstRoutes } from './routes/caselijst.js';
 import { antwoordCache } from './antwoordcache.js';
 import { apiRoutes } from './routes/api.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -22,6 +29,28 @@ export function createApp(ctx: AppContext): express.Express {
   /** closes what the app opened itself (the PDF browser) */
   app.locals.sluit = () => rapporten.drukker.sluit();
   app.disable('x-powered-by');
+  app.set('trust proxy', ctx.env.TRUST_PROXY);
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // no inline scripts: chart data travels in application/json blocks, scripts are files
+        scriptSrc: ["'self'"],
+        // ECharts and the report preview style elements inline
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        ...(isProductie(ctx.env) ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: isProductie(ctx.env),
+  }));
   app.use('/static', express.static(projectPath('public'), { maxAge: '1h' }));
   // browser assets from node_modules, served by the app itself (no CDN)
   const vendor: Record<string, string> = {
@@ -40,10 +69,18 @@ export function createApp(ctx: AppContext): express.Express {
   app.get('/gezondheid', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  app.use(sessie(ctx.db));
+  app.use(csrf);
+  app.use(authRoutes(ctx, render));
+  // everything below needs a signed-in user with a password of their own
+  app.use(vereisLogin);
   const cache = antwoordCache(ctx.db);
   app.use(['/api', '/gemeente', '/doorstroom'], cache);
   app.get('/', cache);
   app.use(apiRoutes(ctx));
+  app.use(caselijstRoutes(ctx, render));
+  app.use(beheerRoutes(ctx, render));
   app.use(dashboardRoutes(ctx, render));
   app.use(financienRoutes(ctx, render));
   app.use(rapportageRoutes(ctx, render, rapporten));
@@ -51,15 +88,27 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use((req, res) => {
     if (req.path.startsWith('/api/')) res.status(404).json({ fout: 'niet_gevonden', melding: 'Deze API-route bestaat niet' });
-    else res.status(404).send(render('fout', { titel: 'Pagina niet gevonden', melding: 'Deze pagina bestaat niet.' }));
+    else res.status(404).send(render('fout', { titel: 'Pagina niet gevonden', melding: 'Deze pagina bestaat niet.' }, res));
   });
+  // one error handler: Dutch message, no stack trace to the browser; unexpected errors are logged
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const fout = error instanceof AppFout ? error : null;
+    const fout = error instanceof AppFout ? error : grensFout(error, ctx.env.UPLOAD_MAX_MB);
     if (!fout) ctx.logger.error({ err: error, url: req.originalUrl }, 'onverwachte fout');
     const status = fout?.status ?? 500;
     const melding = fout?.melding ?? 'Er ging iets mis aan onze kant. Probeer het later opnieuw.';
     if (req.path.startsWith('/api/')) res.status(status).json({ fout: fout?.code ?? 'intern', melding });
-    else res.status(status).send(render('fout', { titel: status === 404 ? 'Niet gevonden' : 'Fout', melding }));
+    else res.status(status).send(render('fout', { titel: status === 404 ? 'Niet gevonden' : status === 403 ? 'Geen toegang' : 'Fout', melding }, res));
   });
   return app;
+}
+
+/** Size limits of uploads and forms as a Dutch 413, not a 500. */
+function grensFout(error: unknown, maxMb: number): AppFout | null {
+  const e = error as { code?: string; type?: string };
+  if (error instanceof multer.MulterError) {
+    return new AppFout('ongeldige_invoer', e.code === 'LIMIT_FILE_SIZE' ? `Het bestand is groter dan ${maxMb} MB.` : 'Het formulier bevat te veel of onverwachte velden.', 413);
+  }
+  if (e?.type === 'entity.too.large') return new AppFout('ongeldige_invoer', 'Het formulier is te groot.', 413);
+  if (e?.type === 'entity.parse.failed') return new AppFout('ongeldige_invoer', 'Het formulier kon niet gelezen worden.', 400);
+  return null;
 }

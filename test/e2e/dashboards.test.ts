@@ -11,7 +11,7 @@ import { genereerDemo } from '../../server/demo/generator.js';
 import { importeerFinancieel } from '../../server/financien/importer.js';
 import { importeer } from '../../server/import/importer.js';
 import { testContext, type TestContext } from '../helpers/context.js';
-import { startServer } from '../helpers/server.js';
+import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -21,6 +21,7 @@ let ctx: TestContext;
 let server: Server;
 let base: string;
 let browser: Browser;
+let sessie: Sessie;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -30,6 +31,7 @@ beforeAll(async () => {
   const financien = genereerFinancien(instroom, '2024-12-31', 3);
   for (const soort of ['financien', 'formatie'] as const) await importeerFinancieel(ctx.db, soort, financienBron(financien, soort), { door: 'e2e' });
   ({ server, base } = await startServer(ctx));
+  sessie = await sessieAls(ctx, 'vt_management');
   browser = await startChromium();
 }, 120_000);
 
@@ -48,12 +50,13 @@ async function open(path: string, hoogte = 1200): Promise<{ page: Page; fouten: 
   });
   // a tall viewport: a full-page screenshot would resize the charts while capturing
   await page.setViewport({ width: 1360, height: hoogte });
+  await page.setCookie({ name: 'vt_sessie', value: sessie.token, url: base });
   await page.goto(base + path, { waitUntil: 'networkidle0' });
   return { page, fouten };
 }
 
 async function api(path: string) {
-  return (await (await fetch(base + path)).json()) as { regio: Record<string, unknown>; gemeenten: Record<string, Record<string, unknown>> };
+  return (await (await sessie.fetch(base + path)).json()) as { regio: Record<string, unknown>; gemeenten: Record<string, Record<string, unknown>> };
 }
 
 async function axeSerious(page: Page) {
@@ -126,7 +129,7 @@ describe('interaction', () => {
   });
 
   it('the gemeente switch works without JavaScript (redirect)', async () => {
-    const res = await fetch(`${base}/gemeente/GM0268?gemeente=GM0281&kwartaal=2024-Q3&periode=8`, { redirect: 'manual' });
+    const res = await sessie.fetch(`${base}/gemeente/GM0268?gemeente=GM0281&kwartaal=2024-Q3&periode=8`, { redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/gemeente/GM0281?kwartaal=2024-Q3&periode=8');
   });
@@ -134,7 +137,7 @@ describe('interaction', () => {
 
 describe('downloads', () => {
   it('the CSV of adviezen and meldingen per gemeente equals the API, with BOM and ;', async () => {
-    const res = await fetch(`${base}/export/regio/per-gemeente.csv?kwartaal=2024-Q3`);
+    const res = await sessie.fetch(`${base}/export/regio/per-gemeente.csv?kwartaal=2024-Q3`);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
@@ -150,7 +153,7 @@ describe('downloads', () => {
   });
 
   it('the XLSX download is a workbook with the same table', async () => {
-    const res = await fetch(`${base}/export/gemeente/GM0281/vb-besluiten.xlsx?kwartaal=2024-Q3`);
+    const res = await sessie.fetch(`${base}/export/gemeente/GM0281/vb-besluiten.xlsx?kwartaal=2024-Q3`);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -9,12 +9,14 @@ import { demoBron } from '../../server/demo/export.js';
 import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';
 import { indicatorenVoorKwartaal } from '../../server/indicatoren/service.js';
+import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
+import { beschermJson } from '../../server/privacy/service.js';
 import type { RapportFiguur, RapportModel } from '../../server/rapportage/model.js';
 import {
   factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten,
 } from '../../server/rapportage/service.js';
 import { testContext, type TestContext } from '../helpers/context.js';
-import { startServer } from '../helpers/server.js';
+import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 const KWARTAAL = '2024-Q3';
@@ -25,6 +27,7 @@ let ctx: TestContext;
 let diensten: Rapportdiensten;
 let server: Server;
 let base: string;
+let sessie: Sessie;
 
 /** The text of every page (pdftotext from poppler-utils; pages are separated by form feeds). */
 function paginas(pdf: Uint8Array, layout = true): string[] {
@@ -41,6 +44,7 @@ beforeAll(async () => {
   await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 1 }), 'demo')], { door: 'e2e' });
   diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
   ({ server, base } = await startServer(ctx));
+  sessie = await sessieAls(ctx, 'vt_management');
 }, 120_000);
 
 afterAll(async () => {
@@ -149,8 +153,10 @@ describe('a quarter without data', () => {
 
 describe('factsheets', () => {
   it('one batch of 15 factsheets, two pages each, numbers as in the JSON', async () => {
-    const data = await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL);
+    // factsheets are public: their figures are the protected JSON a gemeente user gets
+    const data = beschermJson(await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL), STANDAARD_BELEID);
     const modellen = await factsheetModellen(diensten, KWARTAAL);
+    const telling = (v: unknown, mv: string) => (typeof v === 'number' ? `${nl.format(v)} ${mv}` : `een niet getoond aantal ${mv}`);
     expect(modellen).toHaveLength(ctx.regio.gemeenten.length);
     for (const { code, model } of modellen) {
       const pdf = await rapportPdf(diensten, model);
@@ -158,9 +164,11 @@ describe('factsheets', () => {
       const g = data.gemeenten[code]!;
       expect(tekst.length, code).toBeLessThanOrEqual(2);
       const alles = normaal(tekst.join(' '));
-      expect(alles).toContain(`kwamen uit ${g.naam} ${nl.format(g.meldingen as number)} meldingen en ${nl.format(g.adviezen as number)} adviezen`);
+      expect(alles).toContain(`kwamen uit ${g.naam} ${telling(g.meldingen, 'meldingen')} en ${telling(g.adviezen, 'adviezen')}`);
       const per1000 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      expect(alles).toContain(`Per 1.000 inwoners waren dat ${per1000.format((g.per_1000_inwoners as Record<string, number>).meldingen!)} meldingen`);
+      const p = (g.per_1000_inwoners as Record<string, unknown>).meldingen;
+      expect(alles).toContain(typeof p === 'number' ? `Per 1.000 inwoners waren dat ${per1000.format(p)} meldingen` : 'per 1.000 inwoners wordt niet getoond');
+      expect(alles).toContain('Kleine aantallen Aantallen van 1 tot en met 4');
       if (code === 'GM0281') {
         writeFileSync(join(ctx.dir, 'tiel.pdf'), pdf);
         execFileSync('pdftoppm', ['-r', '60', '-png', join(ctx.dir, 'tiel.pdf'), join(ARTIFACTS, 'factsheet-tiel')]);
@@ -171,31 +179,31 @@ describe('factsheets', () => {
 
 describe('web: duiding, preview and downloads', () => {
   it('a duiding saved on /rapportages/:kwartaal shows in the preview and in the PDF, with who and when', async () => {
-    const form = new URLSearchParams({ sectie: 'veiligheidsbeoordeling', tekst: 'De daling komt door een tijdelijk personeelstekort.\n\nIn oktober is dat opgelost.' });
-    const post = await fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: form, redirect: 'manual' });
+    const form = new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: 'De daling komt door een tijdelijk personeelstekort.\n\nIn oktober is dat opgelost.' });
+    const post = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: form, redirect: 'manual' });
     expect(post.status).toBe(303);
-    const pagina = await (await fetch(`${base}/rapportages/${KWARTAAL}`)).text();
+    const pagina = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}`)).text();
     expect(pagina).toContain('tijdelijk personeelstekort');
     expect(pagina).toMatch(/Laatst bewerkt door .+ op \d{1,2} \w+ \d{4}/);
-    const voorbeeld = await (await fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text();
+    const voorbeeld = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text();
     expect(voorbeeld).toContain('<p>In oktober is dat opgelost.</p>');
-    const res = await fetch(`${base}/rapportages/${KWARTAAL}/rapport.pdf`);
+    const res = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/rapport.pdf`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toContain(`kwartaalrapportage-${KWARTAAL}.pdf`);
     const tekst = normaal(paginas(new Uint8Array(await res.arrayBuffer())).join(' '));
     expect(tekst).toContain('Duiding De daling komt door een tijdelijk personeelstekort.');
     // removing: an empty text deletes the duiding
-    await fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ sectie: 'veiligheidsbeoordeling', tekst: '' }), redirect: 'manual' });
-    expect(await (await fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text()).not.toContain('personeelstekort');
+    await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: '' }), redirect: 'manual' });
+    expect(await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text()).not.toContain('personeelstekort');
   }, 60_000);
 
   it('rejects an unknown section, a bad quarter and a gemeente outside the region', async () => {
-    const fout = await fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ sectie: 'x', tekst: 'a' }) });
+    const fout = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'x', tekst: 'a' }) });
     expect(fout.status).toBe(400);
     expect(await fout.text()).toContain('Onbekende sectie');
-    expect((await fetch(`${base}/rapportages/2024-Q5/voorbeeld`)).status).toBe(400);
-    expect((await fetch(`${base}/rapportages/${KWARTAAL}/gemeente/GM0363/factsheet.pdf`)).status).toBe(400);
-    const lijst = await (await fetch(`${base}/rapportages`)).text();
+    expect((await sessie.fetch(`${base}/rapportages/2024-Q5/voorbeeld`)).status).toBe(400);
+    expect((await sessie.fetch(`${base}/rapportages/${KWARTAAL}/gemeente/GM0363/factsheet.pdf`)).status).toBe(400);
+    const lijst = await (await sessie.fetch(`${base}/rapportages`)).text();
     expect(lijst).toContain(`/rapportages/${KWARTAAL}/rapport.pdf`);
   });
 });

@@ -1,7 +1,33 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Rol } from '../../server/auth/rollen.js';
+import { gebruikerToevoegen } from '../../server/auth/service.js';
+import { maakSessie } from '../../server/auth/sessies-repository.js';
 import { createApp } from '../../server/web/app.js';
 import type { TestContext } from './context.js';
+
+export interface Sessie {
+  email: string;
+  token: string;
+  csrf: string;
+  cookie: string;
+  /** fetch with this session's cookie */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+}
+
+let volgnummer = 0;
+
+/** A user with the role (and gemeenten) and a signed-in session, straight in the database. */
+export async function sessieAls(ctx: TestContext, rol: Rol, gemeenten: string[] = []): Promise<Sessie> {
+  const email = `${rol}-${++volgnummer}-${Date.now()}@test.vt`;
+  const { id } = await gebruikerToevoegen(ctx.db, ctx.regio, { email, rol, gemeenten }, { wachtwoord: 'test-wachtwoord-123', demo: true });
+  const { token, csrf } = await maakSessie(ctx.db, id, 1);
+  const cookie = `vt_sessie=${token}`;
+  return {
+    email, token, csrf, cookie,
+    fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie } }),
+  };
+}
 
 export async function startServer(ctx: TestContext): Promise<{ server: Server; base: string }> {
   const app = createApp(ctx);

@@ -6,10 +6,12 @@ import { VERSIE_GELDIG_MS } from '../../server/web/antwoordcache.js';
 import { createApp } from '../../server/web/app.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
+import { sessieAls, type Sessie } from '../helpers/server.js';
 
 let ctx: TestContext;
 let server: Server;
 let base: string;
+let sessie: Sessie;
 
 beforeAll(async () => {
   ctx = await testContext('2024-12-31');
@@ -20,6 +22,7 @@ beforeAll(async () => {
   ]);
   server = createApp(ctx).listen(0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sessie = await sessieAls(ctx, 'bestuur');
 });
 afterAll(async () => {
   server.close();
@@ -29,14 +32,14 @@ afterAll(async () => {
 /** A conditional GET without fetch: fetch adds Cache-Control: no-cache to a request with If-None-Match. */
 const statusMetEtag = (path: string, etag: string) =>
   new Promise<number>((resolve, reject) => {
-    request(base + path, { headers: { 'If-None-Match': etag } }, (res) => {
+    request(base + path, { headers: { 'If-None-Match': etag, cookie: sessie.cookie } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     }).on('error', reject).end();
   });
 
 const get = async (path: string) => {
-  const res = await fetch(base + path);
+  const res = await sessie.fetch(base + path);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
@@ -79,7 +82,7 @@ describe('API', () => {
   });
 
   it('the region page shows the quarter chosen in the URL, its gemeenten and the instroom per quarter', async () => {
-    const html = await (await fetch(`${base}/?kwartaal=2019-Q1`)).text();
+    const html = await (await sessie.fetch(`${base}/?kwartaal=2019-Q1`)).text();
     expect(html).toContain('Regio Gelderland-Zuid');
     expect(html).toContain('Mook en Middelaar');
     expect(html).toMatch(/<th scope="row">Q1 2019<\/th>\s*<td class="getal">0<\/td><td class="getal">2<\/td>/);
@@ -88,7 +91,7 @@ describe('API', () => {
   it('cached answers follow a new import (data version), and support ETag revalidation', async () => {
     const voor = await get('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268');
     expect((voor.body.gemeenten as Record<string, Record<string, unknown>>).GM0268!.meldingen).toBe(1);
-    const eerste = await fetch(`${base}/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268`);
+    const eerste = await sessie.fetch(`${base}/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268`);
     const etag = eerste.headers.get('etag')!;
     expect(await statusMetEtag('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268', etag)).toBe(304);
     await importeerRijen(ctx, [melding({ binnenkomst: '2019-03-01', gemeente: 'GM0268' })]);

@@ -12,11 +12,12 @@ import type { RapportTabel } from '../../server/rapportage/model.js';
 import { formatKeuro } from '../../server/shared/formaat.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
-import { startServer } from '../helpers/server.js';
+import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 let ctx: TestContext;
 let server: Server;
 let base: string;
+let sessie: Sessie;
 
 const FIN_Q1_Q2 = [
   'kwartaal;post;realisatie;begroting;begroting_jaar',
@@ -40,6 +41,7 @@ beforeAll(async () => {
     melding({ binnenkomst: '2019-05-01' }),
   ]);
   ({ server, base } = await startServer(ctx));
+  sessie = await sessieAls(ctx, 'bestuur');
 });
 afterAll(async () => {
   server?.close();
@@ -91,7 +93,7 @@ describe('financien and formatie import', () => {
 
 describe('financien in the API, the page and the report', () => {
   it('the report chapter shows the same numbers as /api/financien', async () => {
-    const api = (await (await fetch(`${base}/api/financien?kwartaal=2019-Q1`)).json()) as Awaited<ReturnType<typeof financienVoorKwartaal>>;
+    const api = (await (await sessie.fetch(`${base}/api/financien?kwartaal=2019-Q1`)).json()) as Awaited<ReturnType<typeof financienVoorKwartaal>>;
     const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
     const model = await kwartaalrapportageModel(d, '2019-Q1');
     const hoofdstuk = model.hoofdstukken.find((h) => h.sectie === 'financien')!;
@@ -100,7 +102,7 @@ describe('financien in the API, the page and the report', () => {
     for (const p of api.posten) expect(cellen(p.naam), p.post).toEqual([p.realisatie, p.begroting, p.verschil, p.begroting_jaar, p.realisatie_jaar_tot_nu].map(formatKeuro));
     for (const t of api.totalen) expect(cellen(t.naam), t.totaal).toEqual([t.realisatie, t.begroting, t.verschil, t.begroting_jaar, t.realisatie_jaar_tot_nu].map(formatKeuro));
     expect(hoofdstuk.zinnen[0]).toBe('Het resultaat over het eerste kwartaal van 2019 was € 564 (k€), € 86 (k€) slechter dan begroot.');
-    const pagina = await (await fetch(`${base}/financien?kwartaal=2019-Q1`)).text();
+    const pagina = await (await sessie.fetch(`${base}/financien?kwartaal=2019-Q1`)).text();
     expect(pagina).toContain('€ −1.520');
     expect(pagina).toContain('Totaal personeelskosten');
   });
@@ -113,6 +115,6 @@ describe('financien in the API, the page and the report', () => {
     expect(model.hoofdstukken.find((h) => h.sectie === 'samenvatting')!.zinnen).toContain(
       'Over dit kwartaal zijn geen financiële gegevens geïmporteerd; het hoofdstuk Financiën en formatie vervalt.',
     );
-    expect(await (await fetch(`${base}/financien?kwartaal=2019-Q2`)).text()).toContain('Voor dit kwartaal zijn geen financiële gegevens geïmporteerd.');
+    expect(await (await sessie.fetch(`${base}/financien?kwartaal=2019-Q2`)).text()).toContain('Voor dit kwartaal zijn geen financiële gegevens geïmporteerd.');
   });
 });

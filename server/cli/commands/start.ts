@@ -1,3 +1,5 @@
+import { maakDemoAccounts } from '../../auth/service.js';
+import { demoModusAan } from '../../config/env.js';
 import { createContext } from '../../context.js';
 import { countRegistraties } from '../../registraties/repository.js';
 import { createApp } from '../../web/app.js';
@@ -10,6 +12,9 @@ export async function startCommand(): Promise<void> {
     process.stderr.write('De database is leeg: demodata voor de regio wordt gegenereerd en geïmporteerd…\n');
     const samenvatting = await laadDemo(ctx, { seed: '42', schaal: '1' });
     process.stderr.write(`Demodata geladen: ${new Intl.NumberFormat('nl-NL').format(samenvatting?.nieuw ?? 0)} registraties.\n`);
+  }
+  if (demoModusAan(ctx.env) && (await maakDemoAccounts(ctx.db, ctx.regio))) {
+    process.stderr.write('Demomodus: demo-accounts voor elke rol aangemaakt; ze staan op de inlogpagina.\n');
   }
   const app = createApp(ctx);
   const server = app.listen(ctx.env.PORT, () => {

@@ -1,4 +1,9 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { mag, magGemeente, startpagina } from '../../auth/rollen.js';
+import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
+import { beleidVoor, voorWeergave } from '../../privacy/service.js';
+import { geenToegang } from '../../shared/fouten.js';
+import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
 import type { Grafiek } from '../../charts/grafiek.js';
@@ -17,20 +22,28 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const bron = { db: ctx.db, regio: ctx.regio, normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV } };
 
-  async function model(pagina: Pagina, req: Request): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string }> {
+  /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
+  async function model(pagina: Pagina, req: Request, res: Response): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null }> {
+    const g = gebruikerVan(res)!;
+    if (pagina === 'regio' && !mag(g, 'regio')) throw geenToegang();
+    if (pagina === 'doorstroom' && !mag(g, 'doorstroom')) throw geenToegang();
+    const gemeente = pagina === 'gemeente' ? parseGebied(ctx.regio, req.params.code) : undefined;
+    if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
-    if (pagina === 'regio') return { keuze, model: await regioPagina(bron, keuze) };
-    if (pagina === 'doorstroom') return { keuze, model: await doorstroomPagina(bron, keuze) };
-    const gemeente = parseGebied(ctx.regio, req.params.code);
-    return { keuze, gemeente, model: await gemeentePagina(bron, keuze, gemeente) };
+    const beleid = await beleidVoor(ctx.db, res);
+    const b = beleid ? { ...bron, bescherm: voorWeergave(beleid) } : bron;
+    if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
+    if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
+    return { keuze, gemeente, beleid, model: await gemeentePagina(b, keuze, gemeente!) };
   }
 
   function query(keuze: Keuze): string {
     return `kwartaal=${keuze.kwartaal}&periode=${keuze.periode}`;
   }
 
-  async function toon(pagina: Pagina, req: Request): Promise<string> {
-    const { keuze, model: m, gemeente } = await model(pagina, req);
+  async function toon(pagina: Pagina, req: Request, res: Response): Promise<string> {
+    const { keuze, model: m, gemeente, beleid } = await model(pagina, req, res);
+    const g = gebruikerVan(res)!;
     const exportBasis = pagina === 'gemeente' ? `/export/gemeente/${gemeente}` : `/export/${pagina}`;
     return render(pagina === 'doorstroom' ? 'doorstroom' : 'dashboard', {
       ...m,
@@ -39,15 +52,21 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       actiePad: pagina === 'gemeente' ? `/gemeente/${gemeente}` : pagina === 'regio' ? '/' : '/doorstroom',
       kwartalen: kwartaalReeks(keuze.bereik.van, keuze.bereik.tot).reverse().map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === keuze.kwartaal })),
       periodes: PERIODES.map((p) => ({ waarde: p, label: `${p} kwartalen`, gekozen: p === keuze.periode })),
-      gemeenten: ctx.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, gekozen: g.code === gemeente })),
+      gemeenten: ctx.regio.gemeenten.filter((x) => magGemeente(g, x.code)).map((x) => ({ code: x.code, naam: x.naam, gekozen: x.code === gemeente })),
+      privacyNoot: beleid ? beleidTekst(beleid) : null,
       gemeenteKeuze: pagina === 'gemeente',
       datadatum: (await laatsteImportdatum(ctx.db))?.slice(0, 10) ?? null,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze))),
-    });
+    }, res);
   }
 
   router.get('/', async (req, res) => {
-    res.send(await toon('regio', req));
+    const g = gebruikerVan(res)!;
+    if (!mag(g, 'regio')) {
+      res.redirect(303, startpagina(g));
+      return;
+    }
+    res.send(await toon('regio', req, res));
   });
   router.get('/gemeente/:code', async (req, res) => {
     // the gemeente switch of the filter form (works without JavaScript)
@@ -58,17 +77,18 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       res.redirect(303, `/gemeente/${gekozen}?${rest.toString()}`);
       return;
     }
-    res.send(await toon('gemeente', req));
+    res.send(await toon('gemeente', req, res));
   });
   router.get('/doorstroom', async (req, res) => {
-    res.send(await toon('doorstroom', req));
+    res.send(await toon('doorstroom', req, res));
   });
 
-  const exporteer = (pagina: Pagina) => async (req: Request, res: import('express').Response) => {
-    const { model: m } = await model(pagina, req);
+  const exporteer = (pagina: Pagina) => async (req: Request, res: Response) => {
+    const { model: m } = await model(pagina, req, res);
     const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
+    await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
     if (req.params.formaat === 'xlsx') {
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));

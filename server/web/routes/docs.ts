@@ -17,7 +17,7 @@ export function slug(tekst: string): string {
     .replace(/-+/g, '-');
 }
 
-const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages' } as const;
+const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages', privacy: 'Privacy en bescherming van kleine aantallen' } as const;
 
 /** The user documentation in docs/, rendered as pages (the "i" of every chart links here). */
 export function docsRoutes(render: Render): Router {
@@ -41,7 +41,7 @@ export function docsRoutes(render: Render): Router {
     if (!(naam in DOCS)) throw nietGevonden('Dit document bestaat niet.');
     let html = cache.get(naam);
     if (!html) cache.set(naam, (html = marked.parse(readFileSync(projectPath('docs', `${naam}.md`), 'utf8')) as string));
-    res.send(render('document', { titel: DOCS[naam], inhoud: html }));
+    res.send(render('document', { titel: DOCS[naam], inhoud: html }, res));
   });
   return router;
 }

@@ -10,10 +10,12 @@ import { parseKwartaal } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { grafiekModel } from './dashboard.js';
+import { audit, vereis } from '../auth.js';
 
 /** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */
 export function financienRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
+  router.use(['/financien', '/api/financien', '/export/financien'], vereis('financien'));
 
   async function model(req: Request) {
     const kwartalen = await financienKwartalen(ctx.db);
@@ -36,7 +38,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
       kolommen: FINANCIEN_KOLOMMEN_TABEL,
       rijen: m.data?.heeft_financien ? financienTabel(m.data) : [],
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
-    }));
+    }, res));
   });
 
   router.get('/api/financien', async (req, res) => {
@@ -48,6 +50,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
     const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}`;
+    await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: grafiek.id, kwartaal: m.kwartaal, formaat: req.params.formaat });
     if (req.params.formaat === 'xlsx') {
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
     } else if (req.params.formaat === 'csv') {

@@ -1,0 +1,28 @@
+import type { Db } from '../db/connection.js';
+
+export type AuditActie =
+  | 'inloggen' | 'inloggen_mislukt' | 'uitloggen' | 'wachtwoord_gewijzigd' | 'gebruiker_toegevoegd' | 'gebruiker_geblokkeerd'
+  | 'import' | 'import_afgewezen' | 'download' | 'rapport' | 'instelling_gewijzigd' | 'duiding_gewijzigd' | 'caselijst';
+
+export interface AuditRegel {
+  id: number;
+  tijdstip: string;
+  wie: string;
+  actie: AuditActie;
+  details: string | null;
+  ip: string | null;
+}
+
+/** Who did what when: kept in the database, read by the beheerder. */
+export async function schrijfAudit(db: Db, regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null }): Promise<void> {
+  await db('audit_log').insert({
+    tijdstip: new Date().toISOString(), wie: regel.wie, actie: regel.actie,
+    details: regel.details ? JSON.stringify(regel.details) : null, ip: regel.ip ?? null,
+  });
+}
+
+export async function leesAudit(db: Db, filter: { actie?: string; limiet?: number } = {}): Promise<AuditRegel[]> {
+  let q = db('audit_log').select('*').orderBy('id', 'desc').limit(filter.limiet ?? 200);
+  if (filter.actie) q = q.where({ actie: filter.actie });
+  return (await q) as AuditRegel[];
+}

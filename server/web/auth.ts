@@ -1,0 +1,114 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { schrijfAudit, type AuditActie } from '../audit/repository.js';
+import { vindGebruiker } from '../auth/gebruikers-repository.js';
+import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/rollen.js';
+import { leesSessie } from '../auth/sessies-repository.js';
+import { cookieSecure, type Env } from '../config/env.js';
+import type { Db } from '../db/connection.js';
+import { AppFout, geenToegang } from '../shared/fouten.js';
+
+export const SESSIE_COOKIE = 'vt_sessie';
+export const LOGIN_CSRF_COOKIE = 'vt_login_csrf';
+
+export function leesCookies(header: string | undefined): Record<string, string> {
+  const uit: Record<string, string> = {};
+  for (const deel of (header ?? '').split(';')) {
+    const i = deel.indexOf('=');
+    if (i > 0) uit[deel.slice(0, i).trim()] = decodeURIComponent(deel.slice(i + 1).trim());
+  }
+  return uit;
+}
+
+export const cookieOpties = (env: Env, maxAgeMs?: number) => ({
+  httpOnly: true, sameSite: 'strict' as const, secure: cookieSecure(env), path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+});
+
+export const gebruikerVan = (res: Response): Gebruiker | undefined => res.locals.gebruiker as Gebruiker | undefined;
+
+/** Reads the session cookie: `res.locals.gebruiker`, `res.locals.csrf`, and what every page shows of the user. */
+export function sessie(db: Db): RequestHandler {
+  return async (req, res, next) => {
+    const token = leesCookies(req.headers.cookie)[SESSIE_COOKIE];
+    if (token) {
+      const s = await leesSessie(db, token);
+      const g = s ? await vindGebruiker(db, { id: s.gebruikerId }) : null;
+      if (s && g && !g.geblokkeerd) {
+        const gebruiker: Gebruiker = { id: g.id, email: g.email, rol: g.rol, gemeenten: g.gemeenten, moet_wachtwoord_wijzigen: g.moet_wachtwoord_wijzigen, geblokkeerd: false, demo: g.demo };
+        res.locals.gebruiker = gebruiker;
+        res.locals.csrf = s.csrf;
+        res.locals.sessieToken = token;
+      }
+    }
+    const g = gebruikerVan(res);
+    res.locals.pagina = {
+      gebruiker: g ? { email: g.email, rol: ROL_NAAM[g.rol] } : null,
+      csrf: res.locals.csrf,
+      menu: g ? {
+        regio: mag(g, 'regio'), doorstroom: mag(g, 'doorstroom'), caselijst: mag(g, 'caselijst'), financien: mag(g, 'financien'), beheer: mag(g, 'beheer'),
+        rapportages: true, gemeente: g.rol === 'gemeente' ? g.gemeenten[0] : 'GM0268',
+      } : null,
+    };
+    next();
+  };
+}
+
+const isApi = (req: Request) => req.path.startsWith('/api/');
+
+/** Everything except the login page needs a session; a new account first changes its password. */
+export function vereisLogin(req: Request, res: Response, next: NextFunction): void {
+  const g = gebruikerVan(res);
+  if (!g) {
+    if (isApi(req) || req.method !== 'GET') {
+      res.status(401).json({ fout: 'niet_ingelogd', melding: 'Log eerst in.' });
+      return;
+    }
+    res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
+    return;
+  }
+  if (g.moet_wachtwoord_wijzigen && !['/wachtwoord', '/uitloggen'].includes(req.path)) {
+    if (isApi(req)) {
+      res.status(403).json({ fout: 'wachtwoord_wijzigen', melding: 'Kies eerst een eigen wachtwoord.' });
+      return;
+    }
+    res.redirect(303, '/wachtwoord');
+    return;
+  }
+  next();
+}
+
+export function vereis(recht: Recht): RequestHandler {
+  return (_req, res, next) => {
+    const g = gebruikerVan(res);
+    if (!g || !mag(g, recht)) throw geenToegang();
+    next();
+  };
+}
+
+/** A gemeente user only reaches the gemeente codes of the account. */
+export function vereisGemeente(res: Response, code: string): void {
+  const g = gebruikerVan(res);
+  if (!g || !magGemeente(g, code)) throw geenToegang('U hebt geen toegang tot de cijfers van deze gemeente.');
+}
+
+function gelijk(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * CSRF: every state-changing request carries the session's token, as form field `_csrf`, in the
+ * query of a multipart form's action, or as header `X-CSRF-Token`. SameSite=Strict cookies are
+ * the second line.
+ */
+export function csrf(req: Request, res: Response, next: NextFunction): void {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+  const gegeven = (req.body as Record<string, string> | undefined)?._csrf ?? (req.query._csrf as string | undefined) ?? req.get('x-csrf-token');
+  const verwacht = (res.locals.csrf as string | undefined) ?? leesCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
+  if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.', 403);
+  next();
+}
+
+export async function audit(db: Db, req: Request, res: Response, actie: AuditActie, details?: Record<string, unknown>, wie?: string): Promise<void> {
+  await schrijfAudit(db, { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null });
+}

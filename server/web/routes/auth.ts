@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { DEMO_ACCOUNTS, inloggen, wachtwoordWijzigen } from '../../auth/service.js';
+import { ROL_NAAM, startpagina } from '../../auth/rollen.js';
+import { beeindigSessie, maakSessie, ruimVerlopenSessiesOp } from '../../auth/sessies-repository.js';
+import { demoModusAan } from '../../config/env.js';
+import type { AppContext } from '../../context.js';
+import { AppFout } from '../../shared/fouten.js';
+import type { Render } from '../views.js';
+import { audit, cookieOpties, gebruikerVan, LOGIN_CSRF_COOKIE, SESSIE_COOKIE, vereisLogin } from '../auth.js';
+
+/** Only a local path: never redirect to another site after login. */
+const veiligTerug = (terug: unknown) => (typeof terug === 'string' && /^\/(?!\/)[^\s\\]*$/.test(terug) ? terug : null);
+
+/** Login, logout and the (forced) password change. */
+export function authRoutes(ctx: AppContext, render: Render): Router {
+  const router = Router();
+  const limiet = rateLimit({
+    windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).send(render('fout', { titel: 'Te veel pogingen', melding: 'Te veel inlogpogingen vanaf dit adres. Probeer het over een kwartier opnieuw.' }));
+    },
+  });
+
+  const toonLogin = (res: import('express').Response, model: Record<string, unknown> = {}, status = 200) => {
+    const loginCsrf = randomBytes(24).toString('base64url');
+    res.cookie(LOGIN_CSRF_COOKIE, loginCsrf, cookieOpties(ctx.env));
+    res.status(status).send(render('inloggen', {
+      titel: 'Inloggen', loginCsrf, demo: demoModusAan(ctx.env) ? DEMO_ACCOUNTS.map((a) => ({ ...a, rol: ROL_NAAM[a.rol] })) : null, ...model,
+    }, res));
+  };
+
+  router.get('/inloggen', (req, res) => {
+    const g = gebruikerVan(res);
+    if (g) {
+      res.redirect(303, veiligTerug(req.query.terug) ?? startpagina(g));
+      return;
+    }
+    toonLogin(res, { terug: veiligTerug(req.query.terug) });
+  });
+
+  router.post('/inloggen', limiet, async (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const email = String(body.email ?? '').slice(0, 254);
+    const resultaat = await inloggen(ctx.db, email, String(body.wachtwoord ?? '').slice(0, 200), {
+      maxPogingen: ctx.env.LOGIN_MAX_POGINGEN, blokkadeMinuten: ctx.env.LOGIN_BLOKKADE_MINUTEN,
+    });
+    if (!resultaat.ok) {
+      await audit(ctx.db, req, res, 'inloggen_mislukt', { email, reden: resultaat.reden }, email || 'anoniem');
+      const melding = resultaat.reden === 'vergrendeld'
+        ? `Dit account is na ${ctx.env.LOGIN_MAX_POGINGEN} mislukte pogingen ${ctx.env.LOGIN_BLOKKADE_MINUTEN} minuten vergrendeld.`
+        : resultaat.reden === 'geblokkeerd' ? 'Dit account is geblokkeerd. Neem contact op met de beheerder.' : 'Het e-mailadres of het wachtwoord klopt niet.';
+      toonLogin(res, { fout: melding, email, terug: veiligTerug(body.terug) }, 401);
+      return;
+    }
+    await ruimVerlopenSessiesOp(ctx.db);
+    const sessie = await maakSessie(ctx.db, resultaat.gebruiker.id, ctx.env.SESSIE_UREN);
+    res.cookie(SESSIE_COOKIE, sessie.token, cookieOpties(ctx.env, ctx.env.SESSIE_UREN * 3600_000));
+    res.clearCookie(LOGIN_CSRF_COOKIE, cookieOpties(ctx.env));
+    await audit(ctx.db, req, res, 'inloggen', { rol: resultaat.gebruiker.rol }, resultaat.gebruiker.email);
+    res.redirect(303, resultaat.gebruiker.moet_wachtwoord_wijzigen ? '/wachtwoord' : veiligTerug(body.terug) ?? startpagina(resultaat.gebruiker));
+  });
+
+  router.post('/uitloggen', vereisLogin, async (req, res) => {
+    await beeindigSessie(ctx.db, res.locals.sessieToken as string);
+    await audit(ctx.db, req, res, 'uitloggen');
+    res.clearCookie(SESSIE_COOKIE, cookieOpties(ctx.env));
+    res.redirect(303, '/inloggen');
+  });
+
+  router.get('/wachtwoord', vereisLogin, (_req, res) => {
+    res.send(render('wachtwoord', { titel: 'Wachtwoord kiezen', verplicht: gebruikerVan(res)!.moet_wachtwoord_wijzigen }, res));
+  });
+
+  router.post('/wachtwoord', vereisLogin, async (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const g = gebruikerVan(res)!;
+    try {
+      if ((body.nieuw ?? '') !== (body.herhaal ?? '')) throw new AppFout('ongeldige_invoer', 'De twee nieuwe wachtwoorden zijn niet gelijk.', 400);
+      await wachtwoordWijzigen(ctx.db, g.id, body.huidig ?? '', body.nieuw ?? '');
+    } catch (error) {
+      if (!(error instanceof AppFout)) throw error;
+      res.status(400).send(render('wachtwoord', { titel: 'Wachtwoord kiezen', verplicht: g.moet_wachtwoord_wijzigen, fout: error.melding }, res));
+      return;
+    }
+    await audit(ctx.db, req, res, 'wachtwoord_gewijzigd');
+    res.redirect(303, startpagina(g));
+  });
+  return router;
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { Router, type Response } from 'express';
+import multer from 'multer';
+import { leesAudit } from '../../audit/repository.js';
+import { lijstGebruikers } from '../../auth/gebruikers-repository.js';
+import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
+import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
+import { importDeps, type AppContext } from '../../context.js';
+import { importeerFinancieel } from '../../financien/importer.js';
+import { listImportbatches } from '../../importbatches/repository.js';
+import { ImportAfgewezen, importeer, type ImportSamenvatting } from '../../import/importer.js';
+import { readTable, sha256OfFile } from '../../import/readers.js';
+import { beleidSchema, leesBeleid, schrijfBeleid } from '../../privacy/instellingen.js';
+import { beleidTekst } from '../../privacy/onderdrukking.js';
+import { formatDatum } from '../../shared/formaat.js';
+import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
+import type { Render } from '../views.js';
+import { audit, gebruikerVan, vereis } from '../auth.js';
+
+const SOORTEN = ['registraties', 'financien', 'formatie'] as const;
+
+/** The beheerder: accounts, uploads through the web, the import log, the audit log, the small-numbers policy. */
+export function beheerRoutes(ctx: AppContext, render: Render): Router {
+  const router = Router();
+  router.use('/beheer', vereis('beheer'));
+  // uploads go to a directory of our own under a name of our own; the user's file name is only shown
+  const uploadMap = mkdtempSync(join(tmpdir(), 'vt-upload-'));
+  const upload = multer({
+    storage: multer.diskStorage({
+      destination: uploadMap,
+      filename: (_req, file, cb) => cb(null, `${randomBytes(12).toString('hex')}${extname(file.originalname).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'}`),
+    }),
+    limits: { fileSize: ctx.env.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 },
+  });
+
+  const overzicht = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const gebruikers = await lijstGebruikers(ctx.db);
+    res.status(status).send(render('beheer', {
+      titel: 'Beheer', actief: { beheer: true },
+      rollen: ROLLEN.map((r) => ({ waarde: r, naam: ROL_NAAM[r] })),
+      gemeenten: ctx.regio.gemeenten,
+      gebruikers: gebruikers.map((g) => ({
+        id: g.id, email: g.email, rol: ROL_NAAM[g.rol], gemeenten: g.gemeenten.join(', '), geblokkeerd: g.geblokkeerd,
+        nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatDatum(g.laatst_ingelogd_op) : 'nooit',
+      })),
+      ...extra,
+    }, res));
+  };
+
+  router.get('/beheer', async (_req, res) => overzicht(res));
+
+  router.post('/beheer/gebruikers', async (req, res) => {
+    const body = req.body as Record<string, string | string[] | undefined>;
+    const gemeenten = ([] as string[]).concat(body.gemeente ?? []);
+    try {
+      const { wachtwoord } = await gebruikerToevoegen(ctx.db, ctx.regio, { email: String(body.email ?? ''), rol: String(body.rol ?? ''), gemeenten });
+      await audit(ctx.db, req, res, 'gebruiker_toegevoegd', { email: body.email, rol: body.rol, gemeenten });
+      await overzicht(res, { nieuwAccount: { email: String(body.email).toLowerCase(), wachtwoord } });
+    } catch (error) {
+      if (!(error instanceof AppFout)) throw error;
+      await overzicht(res, { fout: error.melding }, 400);
+    }
+  });
+
+  router.post('/beheer/gebruikers/:id/blokkeer', async (req, res) => {
+    const g = (await lijstGebruikers(ctx.db)).find((x) => x.id === Number(req.params.id));
+    if (!g) throw ongeldigeInvoer('Onbekende gebruiker');
+    if (g.id === gebruikerVan(res)!.id) throw ongeldigeInvoer('U kunt uw eigen account niet blokkeren.');
+    await blokkeer(ctx.db, g.email);
+    await audit(ctx.db, req, res, 'gebruiker_geblokkeerd', { email: g.email });
+    res.redirect(303, '/beheer');
+  });
+
+  const importPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const batches = await listImportbatches(ctx.db, 50);
+    res.status(status).send(render('beheer-import', {
+      titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
+      batches: batches.map((b) => ({ ...b, gestart: b.gestart_op.replace('T', ' ').slice(0, 19) })),
+      ...extra,
+    }, res));
+  };
+
+  router.get('/beheer/import', async (_req, res) => importPagina(res));
+
+  router.post('/beheer/import', upload.single('bestand'), async (req, res) => {
+    const bestand = req.file;
+    const soort = String((req.body as Record<string, string>).soort ?? 'registraties');
+    try {
+      if (!bestand) throw ongeldigeInvoer('Kies een bestand om te importeren.');
+      if (!(SOORTEN as readonly string[]).includes(soort)) throw ongeldigeInvoer('Onbekende soort import');
+      const naam = bestand.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120);
+      const bron = { bestand: naam, sha256: await sha256OfFile(bestand.path), rows: readTable(bestand.path) };
+      const door = gebruikerVan(res)!.email;
+      let samenvatting: ImportSamenvatting;
+      try {
+        samenvatting = soort === 'registraties'
+          ? await importeer(importDeps(ctx), [bron], { door })
+          : await importeerFinancieel(ctx.db, soort as 'financien' | 'formatie', bron, { door });
+      } catch (error) {
+        if (!(error instanceof ImportAfgewezen)) throw error;
+        await audit(ctx.db, req, res, 'import_afgewezen', { soort, bestand: naam, afgewezen: error.samenvatting.afgewezen });
+        await importPagina(res, { afgewezen: error.samenvatting, fouten: error.samenvatting.fouten.slice(0, 500) }, 400);
+        return;
+      }
+      await audit(ctx.db, req, res, 'import', { soort, bestand: naam, rijen: samenvatting.rijen, nieuw: samenvatting.nieuw, gewijzigd: samenvatting.gewijzigd });
+      await importPagina(res, { geslaagd: samenvatting });
+    } catch (error) {
+      if (!(error instanceof AppFout)) throw error;
+      await importPagina(res, { fout: error.melding }, 400);
+    } finally {
+      if (bestand) rmSync(bestand.path, { force: true });
+    }
+  });
+
+  router.get('/beheer/audit', async (req, res) => {
+    const actie = typeof req.query.actie === 'string' && req.query.actie ? req.query.actie : undefined;
+    const regels = await leesAudit(ctx.db, { actie, limiet: 500 });
+    res.send(render('beheer-audit', {
+      titel: 'Auditlog', actief: { beheer: true }, actie,
+      regels: regels.map((r) => ({ ...r, tijd: r.tijdstip.replace('T', ' ').slice(0, 19) })),
+    }, res));
+  });
+
+  const instellingenPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const beleid = await leesBeleid(ctx.db);
+    res.status(status).send(render('beheer-instellingen', {
+      titel: 'Instellingen', actief: { beheer: true }, beleid, tekst: beleidTekst(beleid), teken: beleid.methode === 'teken', ...extra,
+    }, res));
+  };
+  router.get('/beheer/instellingen', async (_req, res) => instellingenPagina(res));
+  router.post('/beheer/instellingen', async (req, res) => {
+    const parsed = beleidSchema.safeParse(req.body);
+    if (!parsed.success) {
+      await instellingenPagina(res, { fout: parsed.error.issues[0]?.message ?? 'Ongeldige instelling' }, 400);
+      return;
+    }
+    const oud = await leesBeleid(ctx.db);
+    await schrijfBeleid(ctx.db, parsed.data, gebruikerVan(res)!.email);
+    await audit(ctx.db, req, res, 'instelling_gewijzigd', { sleutel: 'onderdrukking', oud, nieuw: parsed.data });
+    await instellingenPagina(res, { opgeslagen: true });
+  });
+  return router;
+}
