@@ -36,11 +36,25 @@ function percentiel(gesorteerd: number[], p: number): number {
   return gesorteerd[Math.min(gesorteerd.length - 1, Math.ceil((p / 100) * gesorteerd.length) - 1)] ?? NaN;
 }
 
+/** Signs in as the demo bestuur account (demo mode creates it on a database without users). */
+async function inloggen(base: string): Promise<string> {
+  const formulier = await fetch(`${base}/inloggen`);
+  const csrfCookie = formulier.headers.getSetCookie().find((c) => c.startsWith('vt_login_csrf='))!.split(';')[0]!;
+  const res = await fetch(`${base}/inloggen`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: csrfCookie },
+    body: new URLSearchParams({ _csrf: csrfCookie.split('=')[1]!, email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026' }),
+  });
+  const sessie = res.headers.getSetCookie().find((c) => c.startsWith('vt_sessie='))?.split(';')[0];
+  if (!sessie) throw new Error('inloggen als bestuur@demo.vt mislukt: start de benchmark op een database zonder gebruikers (demomodus)');
+  return sessie;
+}
+let cookie = '';
+
 async function meet(url: string) {
   const tijden: number[] = [];
-  await autocannon({ url, connections: 50, duration: 3 }); // warm-up, not counted
+  await autocannon({ url, connections: 50, duration: 3, headers: { cookie } }); // warm-up, not counted
   // without a callback autocannon returns an EventEmitter that is also a promise of the result
-  const instance = autocannon({ url, connections: 50, duration: duur, pipelining: 1 }) as unknown as Promise<autocannon.Result> &
+  const instance = autocannon({ url, connections: 50, duration: duur, pipelining: 1, headers: { cookie } }) as unknown as Promise<autocannon.Result> &
     NodeJS.EventEmitter;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => tijden.push(ms));
   const r = await instance;
@@ -62,7 +76,8 @@ try {
   }
   kinderen.push(await start('node', [cli, 'start'], { DATABASE_URL: db, PORT: '3101', LOG_LEVEL: 'warn' }, /draait op/));
   const pagina = 'http://127.0.0.1:3101/?kwartaal=2026-Q2';
-  const html = await (await fetch(pagina)).text();
+  cookie = await inloggen('http://127.0.0.1:3101');
+  const html = await (await fetch(pagina, { headers: { cookie } })).text();
   writeFileSync(join(dir, 'pagina.html'), html);
   kinderen.push(await start('npx', ['tsx', 'bench/static-server.ts', dir, '3102'], {}, /klaar/));
 
@@ -74,7 +89,7 @@ try {
     ['gemeentepagina', 'http://127.0.0.1:3101/gemeente/GM0268?kwartaal=2026-Q2'],
   ];
   for (const [naam, url] of metingen) {
-    await fetch(url); // warm
+    await fetch(url, { headers: { cookie } }); // warm
     const m = await meet(url);
     regels.push(`| ${naam} | ${nl.format(m.rps)} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.fouten} |`);
   }

@@ -2,7 +2,7 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import {
-  aantalGebruikers, vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen,
+  vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen,
 } from './gebruikers-repository.js';
 import { ROLLEN, type Gebruiker, type Rol } from './rollen.js';
 import { beeindigSessiesVan } from './sessies-repository.js';
@@ -95,9 +95,10 @@ export const DEMO_ACCOUNTS = [
   { email: 'tiel@demo.vt', rol: 'gemeente', gemeenten: ['GM0281'], wachtwoord: 'demo-tiel-2026' },
 ] as const;
 
+/** Creates the demo accounts that do not exist yet; `npm start` calls it only on a database without users. */
 export async function maakDemoAccounts(db: Db, regio: Regio): Promise<boolean> {
-  if ((await aantalGebruikers(db)) > 0) return false;
   for (const a of DEMO_ACCOUNTS) {
+    if (await vindGebruiker(db, { email: a.email })) continue;
     const gemeenten = 'gemeenten' in a ? [...a.gemeenten].filter((c) => regio.perCode.has(c)) : [];
     await gebruikerToevoegen(db, regio, { email: a.email, rol: a.rol, gemeenten: a.rol === 'gemeente' && gemeenten.length === 0 ? [regio.gemeenten[0]!.code] : gemeenten }, { wachtwoord: a.wachtwoord, demo: true });
   }

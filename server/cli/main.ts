@@ -67,7 +67,7 @@ export function buildProgram(): Command {
     .description('voegt een account toe en drukt een eenmalig wachtwoord af')
     .argument('<e-mail>', 'e-mailadres (de inlognaam)')
     .requiredOption('--rol <rol>', 'beheerder, vt_management, bestuur of gemeente')
-    .option('--gemeente <code...>', 'gemeentecode(s) voor de rol gemeente, zoals GM0281')
+    .option('--gemeente <code>', 'gemeentecode voor de rol gemeente, zoals GM0281; herhaal de optie (of scheid met komma’s) voor meer gemeenten', (code: string, eerder: string[]) => [...eerder, code], [] as string[])
     .action(gebruikerToevoegenCommand);
   gebruiker.command('lijst').description('toont alle accounts').option('--json', 'als JSON').action(gebruikerLijstCommand);
   gebruiker.command('blokkeer').description('blokkeert een account en beëindigt zijn sessies').argument('<e-mail>').action(gebruikerBlokkeerCommand);

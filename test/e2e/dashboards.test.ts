@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maakDemoAccounts } from '../../server/auth/service.js';
 import { startChromium } from '../../server/browser/chromium.js';
 import { importDeps } from '../../server/context.js';
 import { demoBron } from '../../server/demo/export.js';
@@ -164,5 +165,51 @@ describe('downloads', () => {
     const besluit = data.gemeenten.GM0281!.vb_besluit as Record<string, number>;
     const totaal = ws.getRows(2, ws.rowCount - 1)!.reduce((s, r) => s + Number(r.getCell(2).value), 0);
     expect(totaal).toBe(Object.values(besluit).reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('login and navigation in Chromium, per role', () => {
+  const ROLLEN = [
+    { email: 'beheerder@demo.vt', wachtwoord: 'demo-beheerder-2026', start: '/beheer', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Financiën', 'Rapportages', 'Beheer'], verboden: '/doorstroom/achterstand' },
+    { email: 'management@demo.vt', wachtwoord: 'demo-management-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Financiën', 'Rapportages'], verboden: '/beheer' },
+    { email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Financiën', 'Rapportages'], verboden: '/doorstroom/achterstand' },
+    { email: 'tiel@demo.vt', wachtwoord: 'demo-tiel-2026', start: '/gemeente/GM0281', menu: ['Mijn gemeente', 'Rapportages'], verboden: '/gemeente/GM0268' },
+  ];
+
+  beforeAll(async () => {
+    await maakDemoAccounts(ctx.db, ctx.regio);
+  });
+
+  it.each(ROLLEN)('$email logs in, sees the menu of the role, is refused elsewhere, logs out', async (rol) => {
+    // a fresh browser context: no cookies of the other tests
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    try {
+      await page.setViewport({ width: 1360, height: 1000 });
+      await page.goto(`${base}/doorstroom`, { waitUntil: 'networkidle0' });
+      expect(new URL(page.url()).pathname).toBe('/inloggen');
+      if (rol.email.startsWith('beheerder')) {
+        expect(await page.$eval('main', (m) => m.textContent)).toContain('Demo-accounts');
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: join(ARTIFACTS, 'inloggen.png') });
+      }
+      await page.type('#email', rol.email);
+      await page.type('#wachtwoord', rol.wachtwoord);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('button[type=submit]')]);
+      // back where the login started when allowed, else the role's start page
+      const pad = new URL(page.url()).pathname;
+      expect(['/doorstroom', rol.start]).toContain(pad);
+      const menu = await page.$$eval('.kop__menu a', (as) => as.map((a) => a.textContent?.trim()));
+      expect(menu).toEqual(rol.menu);
+      await page.goto(base + rol.start, { waitUntil: 'networkidle0' });
+      expect(await page.$eval('h1', (h) => h.textContent)).toBeTruthy();
+      const verboden = await page.goto(base + rol.verboden, { waitUntil: 'networkidle0' });
+      expect(verboden?.status()).toBe(403);
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Geen toegang');
+      await Promise.all([page.waitForNavigation(), page.click('.kop__gebruiker button')]);
+      expect(new URL(page.url()).pathname).toBe('/inloggen');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { aantalGebruikers } from '../../auth/gebruikers-repository.js';
 import { maakDemoAccounts } from '../../auth/service.js';
 import { demoModusAan } from '../../config/env.js';
 import { createContext } from '../../context.js';
@@ -13,7 +14,7 @@ export async function startCommand(): Promise<void> {
     const samenvatting = await laadDemo(ctx, { seed: '42', schaal: '1' });
     process.stderr.write(`Demodata geladen: ${new Intl.NumberFormat('nl-NL').format(samenvatting?.nieuw ?? 0)} registraties.\n`);
   }
-  if (demoModusAan(ctx.env) && (await maakDemoAccounts(ctx.db, ctx.regio))) {
+  if (demoModusAan(ctx.env) && (await aantalGebruikers(ctx.db)) === 0 && (await maakDemoAccounts(ctx.db, ctx.regio))) {
     process.stderr.write('Demomodus: demo-accounts voor elke rol aangemaakt; ze staan op de inlogpagina.\n');
   }
   const app = createApp(ctx);
