@@ -89,17 +89,21 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
-    if (req.params.formaat === 'xlsx') {
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
-    } else if (req.params.formaat === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(grafiek.tabel));
-    } else throw nietGevonden('Download als .csv of .xlsx');
+    await stuurTabel(res, grafiek, naam, req.params.formaat);
   };
   router.get('/export/gemeente/:code/:grafiek.:formaat', exporteer('gemeente'));
   router.get('/export/regio/:grafiek.:formaat', exporteer('regio'));
   router.get('/export/doorstroom/:grafiek.:formaat', exporteer('doorstroom'));
   return router;
+}
+
+/** A chart's table as a CSV or XLSX download. */
+export async function stuurTabel(res: Response, grafiek: Grafiek, naam: string, formaat: unknown): Promise<void> {
+  if (formaat === 'xlsx') {
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
+  } else if (formaat === 'csv') {
+    res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(grafiek.tabel));
+  } else throw nietGevonden('Download als .csv of .xlsx');
 }
 
 /** What the grafiek partial needs: the chart as JSON for the browser, the table, the downloads. */

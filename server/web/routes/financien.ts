@@ -5,11 +5,10 @@ import type { AppContext } from '../../context.js';
 import { financienKwartalen } from '../../financien/repository.js';
 import { financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
-import { alsCsv, alsXlsx } from '../../export/tabel-export.js';
 import { parseKwartaal } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
-import { grafiekModel } from './dashboard.js';
+import { grafiekModel, stuurTabel } from './dashboard.js';
 import { audit, vereis } from '../auth.js';
 
 /** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */
@@ -51,11 +50,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}`;
     await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: grafiek.id, kwartaal: m.kwartaal, formaat: req.params.formaat });
-    if (req.params.formaat === 'xlsx') {
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
-    } else if (req.params.formaat === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(grafiek.tabel));
-    } else throw nietGevonden('Download als .csv of .xlsx');
+    await stuurTabel(res, grafiek, naam, req.params.formaat);
   });
   return router;
 }
