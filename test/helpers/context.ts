@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import knexFactory from 'knex';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, importDeps, type AppContext } from '../../server/context.js';
@@ -8,18 +10,45 @@ import type { TableRow } from '../../server/import/readers.js';
 
 export interface TestContext extends AppContext {
   dir: string;
+  /** DATABASE_URL of this context, for CLI child processes */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
-/** A fresh app context on a temporary SQLite file, with a fixed "today". */
+/**
+ * The database of the tests: SQLite by default; with VT_TEST_POSTGRES_URL (an admin connection,
+ * set by .ci/run and the `postgres` test project) a fresh PostgreSQL database per context.
+ */
+export const TEST_POSTGRES = process.env.VT_TEST_DB === 'postgres' ? process.env.VT_TEST_POSTGRES_URL : undefined;
+
+async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const naam = `vt_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: TEST_POSTGRES, pool: { min: 0, max: 1 } });
+  await admin.raw(`CREATE DATABASE ${naam}`);
+  const url = new URL(TEST_POSTGRES!);
+  url.pathname = `/${naam}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.raw(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
+      await admin.destroy();
+    },
+  };
+}
+
+/** A fresh app context on a temporary database, with a fixed "today". */
 export async function testContext(vandaag = '2026-11-22'): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-monitor-test-'));
-  const ctx = await createContext({ DATABASE_URL: join(dir, 'test.sqlite'), LOG_LEVEL: 'silent', vandaag: () => vandaag });
+  const pg = TEST_POSTGRES ? await postgresDatabase() : null;
+  const databaseUrl = pg?.url ?? join(dir, 'test.sqlite');
+  const ctx = await createContext({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
   return {
     ...ctx,
     dir,
+    databaseUrl,
     async close() {
       await ctx.db.destroy();
+      await pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -32,6 +32,7 @@ export async function sessieAls(ctx: TestContext, rol: Rol, gemeenten: string[] 
 export async function startServer(ctx: TestContext): Promise<{ server: Server; base: string }> {
   const app = createApp(ctx);
   const server = app.listen(0, '127.0.0.1');
+  server.keepAliveTimeout = 65_000;
   server.on('close', () => void (app.locals.sluit as () => Promise<void>)());
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };

@@ -72,13 +72,13 @@ describe('financien and formatie import', () => {
       expect.objectContaining({ bestand: 'fout.csv', regel: 4, kolom: 'post', waarde: 'huur' }),
     ]);
     expect(await ctx.db('financien').select('*').orderBy(['kwartaal', 'post'])).toEqual(voor);
-    expect(await ctx.db('importbatches').where({ soort: 'financien', status: 'afgewezen' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    expect(Number((await ctx.db('importbatches').where({ soort: 'financien', status: 'afgewezen' }).count({ n: '*' }).first())!.n)).toBe(1);
   });
 
   it('formatie with decimal commas; the CLI importeer --soort formatie and financien --json', () => {
     const pad = join(ctx.dir, 'formatie.csv');
     writeFileSync(pad, 'maand;fte_personeel;fte_inhuur;status\n2019-01;80,5;9,5;realisatie\n2019-02;81;10;realisatie\n2019-03;82;11;prognose\n');
-    const env = { ...process.env, DATABASE_URL: join(ctx.dir, 'test.sqlite'), LOG_LEVEL: 'silent' };
+    const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' };
     const uit = execFileSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'formatie', '--json', pad], { env, encoding: 'utf8' });
     expect(JSON.parse(uit)).toMatchObject({ rijen: 3, nieuw: 3 });
     const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'financien', '--kwartaal', '2019-Q1', '--json'], { env, encoding: 'utf8' }));

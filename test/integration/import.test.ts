@@ -101,7 +101,7 @@ describe('atomicity', () => {
       { bestand: 'bestand.csv', regel: 3, kolom: 'datum_binnenkomst', waarde: '2024-13-02', melding: '2024-13-02 is geen bestaande datum' },
     ]);
     expect(await countRegistraties(ctx.db)).toBe(0);
-    expect(await ctx.db('indicatoren').count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    expect(Number((await ctx.db('indicatoren').count({ n: '*' }).first())!.n)).toBe(0);
     expect(await ctx.db('importbatches').select('status', 'rijen', 'afgewezen')).toEqual([{ status: 'afgewezen', rijen: 3, afgewezen: 1 }]);
   });
 

@@ -173,6 +173,16 @@ describe('login, CSRF, throttling, sessions', () => {
     try {
       const s = sessies.bestuur!;
       expect((await s.fetch(`${tweede.base}/doorstroom?kwartaal=2019-Q1`, { redirect: 'manual' })).status).toBe(200);
+      // an import through the first instance is visible on the second (its cache follows the data version)
+      const adviezen = async () => ((await (await s.fetch(`${tweede.base}/api/indicatoren?kwartaal=2019-Q3`)).json()) as { regio?: { adviezen: number } }).regio?.adviezen ?? 0;
+      const voor = await adviezen();
+      const b = sessies.beheerder!;
+      const form = new FormData();
+      form.set('soort', 'registraties');
+      form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nTWEE-1;advies;2019-08-01;GM0268;politie\n']), 'twee.csv');
+      expect((await b.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(b.csrf)}`, { method: 'POST', body: form })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await adviezen()).toBe(voor + 1);
       const ander = await sessieAls(ctx, 'bestuur');
       const uit = await ander.fetch(`${base}/uitloggen`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ _csrf: ander.csrf }) });
       expect(uit.status).toBe(303);
@@ -221,7 +231,7 @@ describe('the beheerder: upload through the web, users from the CLI', () => {
   });
 
   it('gebruiker toevoegen prints a one-time password; lijst; blokkeer ends the sessions', async () => {
-    const env = { ...process.env, DATABASE_URL: join(ctx.dir, 'test.sqlite'), LOG_LEVEL: 'silent' };
+    const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' };
     const cli = (...args: string[]) => execFileSync('node', ['bin/vt-monitor.js', 'gebruiker', ...args], { env, encoding: 'utf8' });
     const wachtwoord = cli('toevoegen', '--rol', 'gemeente', '--gemeente', 'GM0281', 'raad@tiel.nl').trim();
     expect(wachtwoord).toMatch(/^[A-Za-z2-9]{16}$/);

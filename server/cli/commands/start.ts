@@ -21,6 +21,8 @@ export async function startCommand(): Promise<void> {
   const server = app.listen(ctx.env.PORT, () => {
     process.stderr.write(`VT Monitor draait op http://localhost:${ctx.env.PORT}\n`);
   });
+  // longer than the idle timeout of common reverse proxies (60 s), so they never reuse a closed connection
+  server.keepAliveTimeout = 65_000;
   const stop = () => {
     server.close();
     void (app.locals.sluit as () => Promise<void>)();
