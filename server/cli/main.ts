@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { AppFout } from '../shared/fouten.js';
+import { backupCommand } from './commands/backup.js';
 import { demoCommand } from './commands/demo.js';
 import { financienCommand } from './commands/financien.js';
 import { gebruikerBlokkeerCommand, gebruikerLijstCommand, gebruikerToevoegenCommand } from './commands/gebruiker.js';
@@ -16,6 +17,11 @@ export function buildProgram(): Command {
     .showHelpAfterError('(gebruik --help voor de opties)');
 
   program.command('start').description('migreert, laadt demodata in een lege database en start de webapplicatie').action(startCommand);
+  program
+    .command('backup')
+    .description('maakt een backup van de SQLite-database terwijl de applicatie draait (PostgreSQL: pg_dump)')
+    .argument('<pad>', 'het backupbestand')
+    .action(backupCommand);
   program.command('migreer').description('brengt het databaseschema bij (knex-migraties)').action(migreerCommand);
 
   program
