@@ -1,6 +1,7 @@
 import { addDays } from '../calendar/dates.js';
 import type { Knex } from 'knex';
 import { toNumber, type Db } from '../db/connection.js';
+import { copyUpsert, isPostgresTransaction } from '../db/pg-bulk.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
 import { COLUMN_NAMES, type Registratie } from '../import/columns.js';
 import { AFGELEIDE_KOLOMMEN, type Afgeleid } from './derive.js';
@@ -38,6 +39,10 @@ export async function upsertRegistraties(db: Db | Knex.Transaction, rows: Opgesl
   if (isSqliteTransaction(db)) {
     const upsert = await preparedStatement(db, SQLITE_UPSERT);
     for (const row of rows) upsert.run(OPGESLAGEN_KOLOMMEN.map((c) => row[c] ?? null));
+    return;
+  }
+  if (isPostgresTransaction(db)) {
+    await copyUpsert(db, 'registraties', OPGESLAGEN_KOLOMMEN as string[], rows as unknown as Record<string, unknown>[], 'registratie_id');
     return;
   }
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
