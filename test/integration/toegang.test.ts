@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gebruikerToevoegen, inloggen } from '../../server/auth/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';

@@ -1,0 +1,80 @@
+/**
+ * Web measurements: a running `vt-monitor start` under 50 concurrent connections with autocannon,
+ * signed in as the demo bestuur account; percentiles from every response time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export const CLI = join(process.cwd(), 'bin', 'vt-monitor.js');
+
+export interface WebMeting {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  fouten: number;
+}
+
+export function startProces(cmd: string, args: string[], env: NodeJS.ProcessEnv, klaar: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const kijk = (chunk: Buffer) => {
+      if (klaar.test(chunk.toString())) resolve(child);
+    };
+    child.stdout.on('data', kijk);
+    child.stderr.on('data', kijk);
+    child.on('exit', (code) => reject(new Error(`${cmd} ${args.join(' ')} stopte (${code})`)));
+  });
+}
+
+/** autocannon reports no p95: collect every response time and take the percentiles ourselves. */
+export function percentiel(gesorteerd: number[], p: number): number {
+  return gesorteerd[Math.min(gesorteerd.length - 1, Math.ceil((p / 100) * gesorteerd.length) - 1)] ?? NaN;
+}
+
+/** Signs in as the demo bestuur account (demo mode creates it on a database without users). */
+export async function inloggen(base: string): Promise<string> {
+  const formulier = await fetch(`${base}/inloggen`);
+  const csrfCookie = formulier.headers.getSetCookie().find((c) => c.startsWith('vt_login_csrf='))!.split(';')[0]!;
+  const res = await fetch(`${base}/inloggen`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: csrfCookie },
+    body: new URLSearchParams({ _csrf: csrfCookie.split('=')[1]!, email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026' }),
+  });
+  const sessie = res.headers.getSetCookie().find((c) => c.startsWith('vt_sessie='))?.split(';')[0];
+  if (!sessie) {
+    throw new Error(`inloggen als bestuur@demo.vt mislukt (${res.status} ${res.headers.get('location') ?? ''}): start de benchmark op een database zonder gebruikers (demomodus)`);
+  }
+  return sessie;
+}
+
+export async function belast(url: string, duur: number, cookie = ''): Promise<WebMeting> {
+  const tijden: number[] = [];
+  await fetch(url, { headers: { cookie } });
+  await autocannon({ url, connections: 50, duration: 2, headers: { cookie } }); // warm-up, not counted
+  // without a callback autocannon returns an EventEmitter that is also a promise of the result
+  const instance = autocannon({ url, connections: 50, duration: duur, pipelining: 1, headers: { cookie } }) as unknown as Promise<autocannon.Result> &
+    NodeJS.EventEmitter;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => tijden.push(ms));
+  const r = await instance;
+  tijden.sort((a, b) => a - b);
+  return { rps: r.requests.average, p50: percentiel(tijden, 50), p95: percentiel(tijden, 95), p99: percentiel(tijden, 99), fouten: r.errors + r.non2xx };
+}
+
+/** Starts the app on the database, signs in, measures the given paths; returns also the region page HTML. */
+export async function meetApp(databaseUrl: string, poort: number, paden: Record<string, string>, duur: number): Promise<{ metingen: Record<string, WebMeting>; html: string }> {
+  const app = await startProces('node', [CLI, 'start'], { DATABASE_URL: databaseUrl, PORT: String(poort), LOG_LEVEL: 'warn' }, /draait op/);
+  try {
+    const base = `http://127.0.0.1:${poort}`;
+    const cookie = await inloggen(base);
+    const metingen: Record<string, WebMeting> = {};
+    let html = '';
+    for (const [naam, pad] of Object.entries(paden)) {
+      if (!html) html = await (await fetch(base + pad, { headers: { cookie } })).text();
+      metingen[naam] = await belast(base + pad, duur, cookie);
+    }
+    return { metingen, html };
+  } finally {
+    app.kill();
+  }
+}
