@@ -13,10 +13,26 @@ export async function maakSessie(db: Db, gebruikerId: number, uren: number): Pro
   return { token, csrf, verlooptOp };
 }
 
-export async function leesSessie(db: Db, token: string): Promise<{ gebruikerId: number; csrf: string } | null> {
-  const r = (await db('sessies').where({ id: hashToken(token) }).andWhere('verloopt_op', '>', new Date().toISOString()).first()) as
-    | { gebruiker_id: number; csrf: string } | undefined;
-  return r ? { gebruikerId: Number(r.gebruiker_id), csrf: r.csrf } : null;
+export interface SessieMetGebruiker {
+  csrf: string;
+  gebruiker: { id: number; email: string; rol: string; gemeenten: string[]; moet_wachtwoord_wijzigen: boolean; demo: boolean };
+}
+
+/** Session and its (not blocked) user in one query: every request needs both. */
+export async function leesSessieMetGebruiker(db: Db, token: string): Promise<SessieMetGebruiker | null> {
+  const r = (await db('sessies')
+    .join('gebruikers', 'gebruikers.id', 'sessies.gebruiker_id')
+    .select('sessies.csrf', 'gebruikers.id', 'gebruikers.email', 'gebruikers.rol', 'gebruikers.gemeenten', 'gebruikers.moet_wachtwoord_wijzigen', 'gebruikers.demo')
+    .where('sessies.id', hashToken(token)).andWhere('sessies.verloopt_op', '>', new Date().toISOString()).andWhere('gebruikers.geblokkeerd', 0)
+    .first()) as { csrf: string; id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
+  if (!r) return null;
+  return {
+    csrf: r.csrf,
+    gebruiker: {
+      id: Number(r.id), email: r.email, rol: r.rol, gemeenten: JSON.parse(r.gemeenten) as string[],
+      moet_wachtwoord_wijzigen: Number(r.moet_wachtwoord_wijzigen) === 1, demo: Number(r.demo) === 1,
+    },
+  };
 }
 
 export async function beeindigSessie(db: Db, token: string): Promise<void> {

@@ -1,9 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { schrijfAudit, type AuditActie } from '../audit/repository.js';
-import { vindGebruiker } from '../auth/gebruikers-repository.js';
 import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/rollen.js';
-import { leesSessie } from '../auth/sessies-repository.js';
+import { leesSessieMetGebruiker } from '../auth/sessies-repository.js';
 import { cookieSecure, type Env } from '../config/env.js';
 import type { Db } from '../db/connection.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
@@ -31,10 +30,9 @@ export function sessie(db: Db): RequestHandler {
   return async (req, res, next) => {
     const token = leesCookies(req.headers.cookie)[SESSIE_COOKIE];
     if (token) {
-      const s = await leesSessie(db, token);
-      const g = s ? await vindGebruiker(db, { id: s.gebruikerId }) : null;
-      if (s && g && !g.geblokkeerd) {
-        const gebruiker: Gebruiker = { id: g.id, email: g.email, rol: g.rol, gemeenten: g.gemeenten, moet_wachtwoord_wijzigen: g.moet_wachtwoord_wijzigen, geblokkeerd: false, demo: g.demo };
+      const s = await leesSessieMetGebruiker(db, token);
+      if (s) {
+        const gebruiker: Gebruiker = { ...s.gebruiker, rol: s.gebruiker.rol as Gebruiker['rol'], geblokkeerd: false };
         res.locals.gebruiker = gebruiker;
         res.locals.csrf = s.csrf;
         res.locals.sessieToken = token;
