@@ -25,7 +25,7 @@ import { importeer } from '../server/import/importer.js';
 import { herberekenIndicatoren } from '../server/indicatoren/herbereken.js';
 import { countRegistraties } from '../server/registraties/repository.js';
 import { meetPdf, type PdfMeting } from './metingen/pdf.js';
-import { belast, CLI, meetApp, startProces, type WebMeting } from './metingen/web.js';
+import { belast, CLI, meetApp, startProces, STATISCHE_SERVER, type WebMeting } from './metingen/web.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -277,7 +277,7 @@ try {
 
   log('baseline: een statisch bestand zo groot als de regiopagina');
   writeFileSync(join(dir, 'pagina.html'), resultaten.sqlite.groottes[2]!.html);
-  const statisch = await startProces('npx', ['tsx', 'bench/static-server.ts', dir, '3204'], {}, /klaar/);
+  const statisch = await startProces(STATISCHE_SERVER[0], [...STATISCHE_SERVER[1], dir, '3204'], {}, /klaar/);
   let webBaseline: WebMeting;
   try {
     webBaseline = await belast('http://127.0.0.1:3204/pagina.html', DUUR);

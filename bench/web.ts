@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { belast, CLI, meetApp, startProces, type WebMeting } from './metingen/web.js';
+import { belast, CLI, meetApp, startProces, STATISCHE_SERVER, type WebMeting } from './metingen/web.js';
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(name);
@@ -33,7 +33,7 @@ try {
     'regiopagina /': '/?kwartaal=2026-Q2', 'API /api/indicatoren': '/api/indicatoren?kwartaal=2026-Q2', gemeentepagina: '/gemeente/GM0268?kwartaal=2026-Q2',
   }, duur);
   writeFileSync(join(dir, 'pagina.html'), html);
-  const statisch = await startProces('npx', ['tsx', 'bench/static-server.ts', dir, '3102'], {}, /klaar/);
+  const statisch = await startProces(STATISCHE_SERVER[0], [...STATISCHE_SERVER[1], dir, '3102'], {}, /klaar/);
   let baseline: WebMeting;
   try {
     baseline = await belast('http://127.0.0.1:3102/pagina.html', duur);

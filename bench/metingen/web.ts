@@ -16,6 +16,9 @@ export interface WebMeting {
   fouten: number;
 }
 
+/** The static baseline server, started with node itself (an `npx` wrapper would outlive a kill and keep the port). */
+export const STATISCHE_SERVER = [process.execPath, ['--import', 'tsx', join(process.cwd(), 'bench', 'static-server.ts')]] as const;
+
 export function startProces(cmd: string, args: string[], env: NodeJS.ProcessEnv, klaar: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
