@@ -25,7 +25,7 @@ import { importeer } from '../server/import/importer.js';
 import { herberekenIndicatoren } from '../server/indicatoren/herbereken.js';
 import { countRegistraties } from '../server/registraties/repository.js';
 import { meetPdf, type PdfMeting } from './metingen/pdf.js';
-import { belast, CLI, meetApp, startProces, STATISCHE_SERVER, type WebMeting } from './metingen/web.js';
+import { CLI, meetApp, meetStatisch, type WebMeting } from './metingen/web.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -276,14 +276,7 @@ try {
   else log('PostgreSQL niet bereikbaar: alleen SQLite');
 
   log('baseline: een statisch bestand zo groot als de regiopagina');
-  writeFileSync(join(dir, 'pagina.html'), resultaten.sqlite.groottes[2]!.html);
-  const statisch = await startProces(STATISCHE_SERVER[0], [...STATISCHE_SERVER[1], dir, '3204'], {}, /klaar/);
-  let webBaseline: WebMeting;
-  try {
-    webBaseline = await belast('http://127.0.0.1:3204/pagina.html', DUUR);
-  } finally {
-    statisch.kill();
-  }
+  const webBaseline = await meetStatisch(dir, resultaten.sqlite.groottes[2]!.html, 3204, DUUR);
   const pdfSqlite = resultaten.sqlite.groottes[2]!.pdf;
   const md = rapport(resultaten, webBaseline, { rapport: pdfSqlite.baselineRapportMs, factsheets: pdfSqlite.baselineFactsheetsMs },
     pg ? versie('psql', ['--version']).replace('psql (PostgreSQL)', 'PostgreSQL') : 'PostgreSQL niet gemeten');

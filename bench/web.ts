@@ -5,10 +5,10 @@
  * Without --db it generates and imports ~3,000,000 registrations first (several minutes).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { belast, CLI, meetApp, startProces, STATISCHE_SERVER, type WebMeting } from './metingen/web.js';
+import { CLI, meetApp, meetStatisch, type WebMeting } from './metingen/web.js';
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(name);
@@ -32,14 +32,7 @@ try {
   const { metingen, html } = await meetApp(db, 3101, {
     'regiopagina /': '/?kwartaal=2026-Q2', 'API /api/indicatoren': '/api/indicatoren?kwartaal=2026-Q2', gemeentepagina: '/gemeente/GM0268?kwartaal=2026-Q2',
   }, duur);
-  writeFileSync(join(dir, 'pagina.html'), html);
-  const statisch = await startProces(STATISCHE_SERVER[0], [...STATISCHE_SERVER[1], dir, '3102'], {}, /klaar/);
-  let baseline: WebMeting;
-  try {
-    baseline = await belast('http://127.0.0.1:3102/pagina.html', duur);
-  } finally {
-    statisch.kill();
-  }
+  const baseline = await meetStatisch(dir, html, 3102, duur);
   console.log(`\n50 gelijktijdige verbindingen, ${duur} s per meting; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
   console.log(['| meting | req/s | p50 ms | p95 ms | p99 ms | fouten |', '|---|---:|---:|---:|---:|---:|',
     regel(`statisch bestand (${nl.format(html.length / 1024)} kB), baseline`, baseline),

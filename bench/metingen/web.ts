@@ -3,6 +3,7 @@
  * signed in as the demo bestuur account; percentiles from every response time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -16,8 +17,6 @@ export interface WebMeting {
   fouten: number;
 }
 
-/** The static baseline server, started with node itself (an `npx` wrapper would outlive a kill and keep the port). */
-export const STATISCHE_SERVER = [process.execPath, ['--import', 'tsx', join(process.cwd(), 'bench', 'static-server.ts')]] as const;
 
 export function startProces(cmd: string, args: string[], env: NodeJS.ProcessEnv, klaar: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -79,5 +78,19 @@ export async function meetApp(databaseUrl: string, poort: number, paden: Record<
     return { metingen, html };
   } finally {
     app.kill();
+  }
+}
+
+/**
+ * The baseline: express serving `html` as a static file, under the same load. The server is
+ * started with node itself (an `npx` wrapper would outlive a kill and keep the port).
+ */
+export async function meetStatisch(dir: string, html: string, poort: number, duur: number): Promise<WebMeting> {
+  writeFileSync(join(dir, 'pagina.html'), html);
+  const server = await startProces(process.execPath, ['--import', 'tsx', join(process.cwd(), 'bench', 'static-server.ts'), dir, String(poort)], {}, /klaar/);
+  try {
+    return await belast(`http://127.0.0.1:${poort}/pagina.html`, duur);
+  } finally {
+    server.kill();
   }
 }

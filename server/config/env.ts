@@ -29,6 +29,8 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export const isProductie = (env: Env) => env.NODE_ENV === 'production';
+/** The sector norms (percent on time) the dashboards and reports compare with. */
+export const normenVan = (env: Env) => ({ vb: env.NORM_VB, onderzoek: env.NORM_ONDERZOEK, vv: env.NORM_VV });
 export const demoModusAan = (env: Env) => (env.DEMO_MODUS ?? (isProductie(env) ? 'uit' : 'aan')) === 'aan';
 export const cookieSecure = (env: Env) => (env.COOKIE_SECURE ?? (isProductie(env) ? 'aan' : 'uit')) === 'aan';
 

@@ -87,7 +87,8 @@ export async function indicatorenVoorKwartaal(db: Db, regio: Regio, kwartaal: Kw
   };
 }
 
-function pad(value: unknown, path: string[]): unknown {
+/** The value at a dotted path into an indicator value (`groei.meldingen_yoy` → ['groei', 'meldingen_yoy']); null when absent. */
+export function pad(value: unknown, path: string[]): unknown {
   let v = value;
   for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
   return v === undefined ? null : v;

@@ -3,7 +3,7 @@ import { projectPath } from '../config/paths.js';
 import type { AppContext } from '../context.js';
 import helmet from 'helmet';
 import multer from 'multer';
-import { isProductie } from '../config/env.js';
+import { isProductie, normenVan } from '../config/env.js';
 import { AppFout } from '../shared/fouten.js';
 import { csrf, sessie, vereisLogin } from './auth.js';
 import { authRoutes } from './routes/auth.js';
@@ -24,7 +24,7 @@ export function createApp(ctx: AppContext): express.Express {
   const render = createRenderer();
   const rapporten = maakRapportdiensten({
     db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
-    normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV },
+    normen: normenVan(ctx.env),
   });
   /** closes what the app opened itself (the PDF browser) */
   app.locals.sluit = () => rapporten.drukker.sluit();

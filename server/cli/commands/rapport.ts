@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normenVan } from '../../config/env.js';
 import { createContext } from '../../context.js';
 import { parseGebied, parseKwartaal } from '../../indicatoren/service.js';
 import {
@@ -22,7 +23,7 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
   const ctx = await createContext();
   const diensten = maakRapportdiensten({
     db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
-    normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV },
+    normen: normenVan(ctx.env),
   });
   const start = performance.now();
   try {

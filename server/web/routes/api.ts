@@ -3,17 +3,11 @@ import { kwartaalReeks } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
 import { REGIO } from '../../indicatoren/herbereken.js';
 import { leesIndicatoren } from '../../indicatoren/repository.js';
-import { indicatorReeks, indicatorenVoorKwartaal, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
+import { indicatorReeks, indicatorenVoorKwartaal, pad, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
 import { beschermWaarden } from '../../privacy/onderdrukking.js';
 import { beleidVoor, beschermJson } from '../../privacy/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { gebruikerVan, vereisGemeente } from '../auth.js';
-
-function pad(value: unknown, path: string[]): unknown {
-  let v = value;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
-  return v === undefined ? null : v;
-}
 
 /** JSON API over the stored indicators: parse, authorize, query, answer. A gemeente user gets protected figures of its own gemeenten and the region. */
 export function apiRoutes(ctx: AppContext): Router {
@@ -52,8 +46,8 @@ export function apiRoutes(ctx: AppContext): Router {
         w[r.indicator] = r.waarde;
         perKwartaal.set(r.kwartaal, w);
       }
-      const pad_ = req.query.indicator.split('.');
-      reeks.reeks = reeks.reeks.map((p) => ({ kwartaal: p.kwartaal, waarde: perKwartaal.has(p.kwartaal) ? pad(beschermWaarden(perKwartaal.get(p.kwartaal)!, beleid), pad_) : null }));
+      const indicatorPad = req.query.indicator.split('.');
+      reeks.reeks = reeks.reeks.map((p) => ({ kwartaal: p.kwartaal, waarde: perKwartaal.has(p.kwartaal) ? pad(beschermWaarden(perKwartaal.get(p.kwartaal)!, beleid), indicatorPad) : null }));
     }
     res.json(reeks);
   });

@@ -5,6 +5,7 @@ import { beleidVoor, voorWeergave } from '../../privacy/service.js';
 import { geenToegang } from '../../shared/fouten.js';
 import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks } from '../../calendar/kwartaal.js';
+import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
 import type { Grafiek } from '../../charts/grafiek.js';
 import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
@@ -20,7 +21,7 @@ type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 /** The dashboards: parse the filters from the URL, build the page model, render. */
 export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
-  const bron = { db: ctx.db, regio: ctx.regio, normen: { vb: ctx.env.NORM_VB, onderzoek: ctx.env.NORM_ONDERZOEK, vv: ctx.env.NORM_VV } };
+  const bron = { db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env) };
 
   /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
   async function model(pagina: Pagina, req: Request, res: Response): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null }> {
