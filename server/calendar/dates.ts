@@ -2,7 +2,6 @@
  * Dates are ISO `YYYY-MM-DD` strings everywhere in VT Monitor. For arithmetic they are
  * turned into day numbers (days since 1970-01-01, UTC), which avoids time zones and DST.
  */
-const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isIsoDate(value: string): boolean {
@@ -12,21 +11,44 @@ export function isIsoDate(value: string): boolean {
   return isValidYmd(y, mo, d);
 }
 
+const DAGEN_PER_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidYmd(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1900 && year <= 2999)) return false;
+  const schrikkel = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && schrikkel ? 29 : (DAGEN_PER_MAAND[month - 1] as number));
 }
 
+/**
+ * Day number ↔ civil date with integer arithmetic (H. Hinnant's days_from_civil and
+ * civil_from_days): these run several times for every imported registration, and a Date
+ * object per call was a visible part of the import profile.
+ */
 export function toDayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+  const m = Number(iso.slice(5, 7));
+  const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const d = Number(iso.slice(8, 10));
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return ymd(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function ymd(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function addDays(iso: string, days: number): string {

@@ -9,6 +9,8 @@ import { fromDayNumber, toDayNumber, weekday } from './dates.js';
  * every imported melding.
  */
 export interface Werkdagkalender {
+  /** the configured days besides the Atw holidays */
+  extraFeestdagen: readonly string[];
   isWerkdag(iso: string): boolean;
   /** Number of werkdagen d with from < d <= to (the day of receipt is day 0). */
   werkdagenTussen(from: string, to: string): number;
@@ -48,6 +50,7 @@ export function createWerkdagkalender(extraFeestdagen: readonly string[] = []): 
   }
 
   return {
+    extraFeestdagen: [...extraFeestdagen],
     isWerkdag,
     werkdagenTussen(from, to) {
       return (cumulative[indexOf(to)] as number) - (cumulative[indexOf(from)] as number);

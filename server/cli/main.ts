@@ -1,28 +1,28 @@
 import { Command, Option } from 'commander';
 import { AppFout } from '../shared/fouten.js';
-import { backupCommand } from './commands/backup.js';
-import { demoCommand } from './commands/demo.js';
-import { financienCommand } from './commands/financien.js';
-import { gebruikerBlokkeerCommand, gebruikerLijstCommand, gebruikerToevoegenCommand } from './commands/gebruiker.js';
-import { herberekenCommand } from './commands/herbereken.js';
-import { importeerCommand } from './commands/importeer.js';
-import { indicatorenCommand } from './commands/indicatoren.js';
-import { migreerCommand } from './commands/migreer.js';
-import { rapportCommand } from './commands/rapport.js';
-import { startCommand } from './commands/start.js';
+
+/**
+ * A command's module is loaded when the command runs: loading all of them (the web app,
+ * Chromium, ExcelJS) cost two seconds before any command started.
+ */
+function lazy<M extends Record<K, (...args: never[]) => Promise<void>>, K extends keyof M & string>(
+  laad: () => Promise<M>, naam: K,
+): (...args: Parameters<M[K]>) => Promise<void> {
+  return async (...args) => (await laad())[naam](...args);
+}
 
 export function buildProgram(): Command {
   const program = new Command('vt-monitor')
     .description('VT Monitor: kwartaalcijfers en beleidsmonitoring voor Veilig Thuis')
     .showHelpAfterError('(gebruik --help voor de opties)');
 
-  program.command('start').description('migreert, laadt demodata in een lege database en start de webapplicatie').action(startCommand);
+  program.command('start').description('migreert, laadt demodata in een lege database en start de webapplicatie').action(lazy(() => import('./commands/start.js'), 'startCommand'));
   program
     .command('backup')
     .description('maakt een backup van de SQLite-database terwijl de applicatie draait (PostgreSQL: pg_dump)')
     .argument('<pad>', 'het backupbestand')
-    .action(backupCommand);
-  program.command('migreer').description('brengt het databaseschema bij (knex-migraties)').action(migreerCommand);
+    .action(lazy(() => import('./commands/backup.js'), 'backupCommand'));
+  program.command('migreer').description('brengt het databaseschema bij (knex-migraties)').action(lazy(() => import('./commands/migreer.js'), 'migreerCommand'));
 
   program
     .command('importeer')
@@ -32,7 +32,7 @@ export function buildProgram(): Command {
     .option('--mapping <json>', 'mappingbestand voor kolomnamen en codes van een ander registratiesysteem')
     .option('--accepteer-geldige', 'laad de geldige rijen en schrijf de afgewezen rijen naar <naam>-afgewezen.csv')
     .option('--json', 'druk één samenvatting als JSON af')
-    .action(importeerCommand);
+    .action(lazy(() => import('./commands/importeer.js'), 'importeerCommand'));
 
   program
     .command('demo')
@@ -43,13 +43,13 @@ export function buildProgram(): Command {
     .option('--uit <pad>', 'schrijf de gegenereerde export ook als CSV-bestand en importeer dat bestand')
     .option('--alleen-bestand', 'met --uit: schrijf alleen het bestand, importeer niets')
     .option('--json', 'druk de importsamenvatting als JSON af')
-    .action(demoCommand);
+    .action(lazy(() => import('./commands/demo.js'), 'demoCommand'));
 
   program
     .command('herbereken')
     .description('berekent alle indicatoren opnieuw')
     .option('--afleiden', 'leid eerst de afgeleide kenmerken van elke registratie opnieuw af (na een wijziging van kalender of regio)')
-    .action(herberekenCommand);
+    .action(lazy(() => import('./commands/herbereken.js'), 'herberekenCommand'));
 
   program
     .command('indicatoren')
@@ -58,14 +58,14 @@ export function buildProgram(): Command {
     .option('--gemeente <code>', 'alleen deze gemeente (en de regio)')
     .addOption(new Option('--json', 'als JSON').conflicts('csv'))
     .option('--csv', 'als CSV (;-gescheiden)')
-    .action(indicatorenCommand);
+    .action(lazy(() => import('./commands/indicatoren.js'), 'indicatorenCommand'));
 
   program
     .command('financien')
     .description('toont realisatie, begroting en formatie van een kwartaal')
     .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
     .option('--json', 'als JSON (bedragen in euro’s)')
-    .action(financienCommand);
+    .action(lazy(() => import('./commands/financien.js'), 'financienCommand'));
 
   const gebruiker = program.command('gebruiker').description('accounts: toevoegen, lijst, blokkeer');
   gebruiker
@@ -74,9 +74,9 @@ export function buildProgram(): Command {
     .argument('<e-mail>', 'e-mailadres (de inlognaam)')
     .requiredOption('--rol <rol>', 'beheerder, vt_management, bestuur of gemeente')
     .option('--gemeente <code>', 'gemeentecode voor de rol gemeente, zoals GM0281; herhaal de optie (of scheid met komma’s) voor meer gemeenten', (code: string, eerder: string[]) => [...eerder, code], [] as string[])
-    .action(gebruikerToevoegenCommand);
-  gebruiker.command('lijst').description('toont alle accounts').option('--json', 'als JSON').action(gebruikerLijstCommand);
-  gebruiker.command('blokkeer').description('blokkeert een account en beëindigt zijn sessies').argument('<e-mail>').action(gebruikerBlokkeerCommand);
+    .action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerToevoegenCommand'));
+  gebruiker.command('lijst').description('toont alle accounts').option('--json', 'als JSON').action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerLijstCommand'));
+  gebruiker.command('blokkeer').description('blokkeert een account en beëindigt zijn sessies').argument('<e-mail>').action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerBlokkeerCommand'));
 
   program
     .command('rapport')
@@ -85,7 +85,7 @@ export function buildProgram(): Command {
     .option('--uit <pad>', 'PDF-bestand; met --alle-gemeenten een map (standaard: naam met kwartaal)')
     .option('--gemeente <code>', 'de factsheet van deze gemeente, zoals GM0268')
     .option('--alle-gemeenten', 'een factsheet per gemeente, als losse PDF-bestanden in de map van --uit')
-    .action(rapportCommand);
+    .action(lazy(() => import('./commands/rapport.js'), 'rapportCommand'));
 
   return program;
 }

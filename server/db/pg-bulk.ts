@@ -21,7 +21,7 @@ function veld(waarde: unknown): string {
 }
 
 export async function copyUpsert(
-  trx: Knex.Transaction, tabel: string, kolommen: string[], rijen: Record<string, unknown>[], sleutel: string,
+  trx: Knex.Transaction, tabel: string, kolommen: readonly string[], rijen: readonly (readonly unknown[])[], sleutel: string,
 ): Promise<void> {
   if (rijen.length === 0) return;
   const conn = (await trx.client.acquireConnection()) as Client;
@@ -32,7 +32,7 @@ export async function copyUpsert(
   const klaar = once(stream, 'finish');
   let buffer = '';
   for (const rij of rijen) {
-    buffer += `${kolommen.map((k) => veld(rij[k])).join('\t')}\n`;
+    buffer += `${rij.map(veld).join('\t')}\n`;
     if (buffer.length > 1 << 20) {
       if (!stream.write(buffer)) await once(stream, 'drain');
       buffer = '';

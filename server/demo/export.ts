@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { COLUMN_NAMES } from '../import/columns.js';
 import { csvVeld } from '../shared/csv.js';
-import type { ImportBron } from '../import/importer.js';
+import type { RijenBron } from '../import/importer.js';
 import type { TableRow } from '../import/readers.js';
 import { alsRegel } from './generator.js';
 
@@ -29,7 +29,7 @@ export async function schrijfDemoCsv(rijen: Iterable<Rij>, pad: string, onRij?: 
 }
 
 /** The generated rows as an import source, without a file in between. */
-export function demoBron(rijen: Iterable<Rij>, beschrijving: string): ImportBron {
+export function demoBron(rijen: Iterable<Rij>, beschrijving: string): RijenBron {
   async function* rows(): AsyncGenerator<TableRow> {
     yield { regel: 1, values: [...COLUMN_NAMES] };
     let regel = 1;

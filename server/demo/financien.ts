@@ -8,7 +8,7 @@ import { kwartaalReeks, kwartaalVan, laatsteDag, type Kwartaal } from '../calend
 import { maandenVan } from '../financien/compute.js';
 import { FINANCIEN_KOLOMMEN, FORMATIE_KOLOMMEN } from '../financien/posten.js';
 import type { FinancienRij, FormatieRij } from '../financien/validate.js';
-import type { ImportBron } from '../import/importer.js';
+import type { RijenBron } from '../import/importer.js';
 import type { TableRow } from '../import/readers.js';
 import { csvVeld } from '../shared/csv.js';
 import { Random } from './random.js';
@@ -89,7 +89,7 @@ export function genereerFinancien(instroom: Map<Kwartaal, number>, tot: string, 
 const financienWaarden = (r: FinancienRij) => [r.kwartaal, r.post, String(r.realisatie), r.begroting === null ? '' : String(r.begroting), r.begroting_jaar === null ? '' : String(r.begroting_jaar)];
 const formatieWaarden = (r: FormatieRij) => [r.maand, String(r.fte_personeel).replace('.', ','), String(r.fte_inhuur).replace('.', ','), r.status];
 
-export function financienBron(d: DemoFinancien, soort: 'financien' | 'formatie'): ImportBron {
+export function financienBron(d: DemoFinancien, soort: 'financien' | 'formatie'): RijenBron {
   const kop = soort === 'financien' ? [...FINANCIEN_KOLOMMEN] : [...FORMATIE_KOLOMMEN];
   const waarden = soort === 'financien' ? d.financien.map(financienWaarden) : d.formatie.map(formatieWaarden);
   async function* rows(): AsyncGenerator<TableRow> {

@@ -1,6 +1,6 @@
 import { insertImportbatch } from '../importbatches/repository.js';
 import { schrijfMeta } from '../indicatoren/repository.js';
-import { ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportBron, type ImportSamenvatting } from '../import/importer.js';
+import { ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
 import type { RijFout } from '../import/validate-row.js';
 import { cellText, type RawCell } from '../import/values.js';
 import type { Db } from '../db/connection.js';
@@ -17,7 +17,7 @@ const KOLOMMEN: Record<Soort, readonly string[]> = { financien: FINANCIEN_KOLOMM
  * transaction the quarters (months) of the file replace what was stored. A file with an error
  * loads nothing; the attempt is logged as afgewezen.
  */
-export async function importeerFinancieel(db: Db, soort: Soort, bron: ImportBron, opties: { door: string }): Promise<ImportSamenvatting> {
+export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron, opties: { door: string }): Promise<ImportSamenvatting> {
   const samenvatting: ImportSamenvatting = { bestanden: [bron.bestand], rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], geladen: false };
   const fout = (f: RijFout) => {
     if (samenvatting.fouten.length < MAX_GEMELDE_FOUTEN) samenvatting.fouten.push(f);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
@@ -6,22 +5,30 @@ import { isPostgres, type Db } from '../db/connection.js';
 import { insertImportbatch, updateImportbatch } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../indicatoren/geraakt.js';
 import { schrijfMeta } from '../indicatoren/repository.js';
-import { deriveRegistratie, raakvlak } from '../registraties/derive.js';
-import { findBestaande, upsertRegistraties, type OpgeslagenRegistratie } from '../registraties/repository.js';
-import { COLUMN_NAMES, REQUIRED_COLUMNS, type Registratie } from './columns.js';
-import { mapHeader, type Mapping, EMPTY_MAPPING } from './mapping.js';
-import type { TableRow } from './readers.js';
-import { validateRow, type RijFout } from './validate-row.js';
-import { cellText, type RawCell } from './values.js';
+import { raakvlak } from '../registraties/derive.js';
+import {
+  findBestaande, hashVanRij, idVanRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
+} from '../registraties/repository.js';
+import { blokkenVanBestand, blokkenVanRijen } from './blokken.js';
+import type { Mapping } from './mapping.js';
+import type { ByteProgress, TableRow } from './readers.js';
+import type { RijFout } from './validate-row.js';
+import type { RawCell } from './values.js';
+import type { Voorbereid, VoorbereidingContext } from './voorbereiding.js';
 
-export interface ImportBron {
+interface BronBasis {
   /** the name errors and batches refer to (the file name) */
   bestand: string;
   sha256: string;
-  rows: AsyncIterable<TableRow>;
   /** receives each rejected line (with --accepteer-geldige) */
   afgewezen?: AfgewezenSchrijver;
 }
+
+/** Rows in memory (demo data, tests): prepared in the importing thread. */
+export type RijenBron = BronBasis & { rows: AsyncIterable<TableRow> };
+/** A CSV or XLSX file: read and prepared in a worker thread while the importing thread writes. */
+export type BestandBron = BronBasis & { pad: string; onBytes?: ByteProgress };
+export type ImportBron = RijenBron | BestandBron;
 
 export interface AfgewezenSchrijver {
   header(values: RawCell[]): void;
@@ -69,12 +76,6 @@ export class ImportAfgewezen extends Error {
   }
 }
 
-export function rijHash(r: Registratie): string {
-  const hash = createHash('sha1');
-  for (const c of COLUMN_NAMES) hash.update(`${r[c as keyof Registratie] ?? '\u0000'}\u001f`);
-  return hash.digest('hex');
-}
-
 interface BronTelling {
   rijen: number;
   nieuw: number;
@@ -110,58 +111,49 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
           soort: 'registraties', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: gestartOp,
           beeindigd_op: null, status: 'geladen', rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null,
         });
-        let pending: Registratie[] = [];
+        let pending: Extract<Voorbereid, { soort: 'rij' }>[] = [];
         const pendingIds = new Set<string>();
         const flush = async () => {
           if (pending.length === 0) return;
           // once a row is rejected (default mode) nothing will be kept: skip the writes
           if (opties.accepteerGeldige || totaal.afgewezen === 0) {
-            await schrijf(trx, deps, pending, batchId, telling, geraakt);
+            await schrijf(trx, pending, batchId, telling, geraakt);
           }
           pending = [];
           pendingIds.clear();
         };
 
-        let kolommen: Map<string, number> | null = null;
-        let kopFout = false;
-        for await (const row of bron.rows) {
-          if (kolommen === null) {
-            kolommen = mapHeader(row.values.map((v) => cellText(v)), opties.mapping ?? EMPTY_MAPPING);
-            bron.afgewezen?.header(row.values);
-            for (const naam of REQUIRED_COLUMNS) {
-              if (!kolommen.has(naam)) {
-                kopFout = true;
-                addFout({ bestand: bron.bestand, regel: row.regel, kolom: naam, waarde: '', melding: `verplichte kolom ${naam} ontbreekt in de kopregel` });
-              }
+        let kopGelezen = false;
+        const ctx: VoorbereidingContext = { bestand: bron.bestand, regio: deps.regio, kalender: deps.kalender, vandaag, mapping: opties.mapping };
+        const blokken = 'pad' in bron ? blokkenVanBestand(bron.pad, ctx, bron.onBytes) : blokkenVanRijen(bron.rows, ctx);
+        for await (const blok of blokken) {
+          for (const item of blok) {
+            if (item.soort === 'kop') {
+              kopGelezen = true;
+              bron.afgewezen?.header(item.cellen);
+              for (const f of item.fouten) addFout(f);
+              continue;
             }
-            continue;
+            telling.rijen++;
+            opties.onRij?.();
+            if (item.soort === 'afgewezen') {
+              telling.afgewezen++;
+              totaal.afgewezen++;
+              for (const f of item.fouten) addFout(f);
+              bron.afgewezen?.rij(item.cellen, item.redenen);
+              continue;
+            }
+            // a repeated id within one file: the later line wins, so write the earlier one first
+            const id = idVanRij(item.rij);
+            if (pendingIds.has(id)) await flush();
+            pending.push(item);
+            pendingIds.add(id);
+            if (pending.length >= CHUNK) await flush();
           }
-          telling.rijen++;
-          opties.onRij?.();
-          if (kopFout) {
-            telling.afgewezen++;
-            totaal.afgewezen++;
-            bron.afgewezen?.rij(row.values, ['verplichte kolom ontbreekt in de kopregel']);
-            continue;
-          }
-          const raw = toRecord(row.values, kolommen, opties.mapping ?? EMPTY_MAPPING);
-          const result = validateRow(raw, { bestand: bron.bestand, regel: row.regel, regio: deps.regio, vandaag });
-          if (!result.ok) {
-            telling.afgewezen++;
-            totaal.afgewezen++;
-            for (const f of result.fouten) addFout(f);
-            bron.afgewezen?.rij(row.values, result.fouten.map((f) => `${f.kolom}: ${f.melding}`));
-            continue;
-          }
-          // a repeated id within one file: the later line wins, so write the earlier one first
-          if (pendingIds.has(result.registratie.registratie_id)) await flush();
-          pending.push(result.registratie);
-          pendingIds.add(result.registratie.registratie_id);
-          if (pending.length >= CHUNK) await flush();
         }
         await flush();
         await bron.afgewezen?.sluit();
-        if (kolommen === null) {
+        if (!kopGelezen) {
           addFout({ bestand: bron.bestand, regel: 1, kolom: '', waarde: '', melding: 'het bestand is leeg: geen kopregel gevonden' });
           totaal.afgewezen++;
         }
@@ -206,40 +198,25 @@ function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | null {
   return eigen.length > 0 ? JSON.stringify(eigen) : null;
 }
 
-function toRecord(values: RawCell[], kolommen: Map<string, number>, mapping: Mapping): Record<string, RawCell> {
-  const record: Record<string, RawCell> = {};
-  for (const [naam, index] of kolommen) {
-    let value = values[index] ?? null;
-    const valueMap = mapping.values.get(naam);
-    if (valueMap && value !== null) {
-      const mapped = valueMap.get(cellText(value).toLowerCase());
-      if (mapped !== undefined) value = mapped;
-    }
-    record[naam] = value;
-  }
-  return record;
-}
-
 async function schrijf(
-  trx: Knex.Transaction, deps: ImportDeps, registraties: Registratie[], batchId: number, telling: BronTelling,
-  geraakt: GeraakteKwartalen,
+  trx: Knex.Transaction, items: Extract<Voorbereid, { soort: 'rij' }>[], batchId: number, telling: BronTelling, geraakt: GeraakteKwartalen,
 ): Promise<void> {
-  const bestaand = await findBestaande(trx, registraties.map((r) => r.registratie_id));
-  const teSchrijven: OpgeslagenRegistratie[] = [];
-  for (const r of registraties) {
-    const hash = rijHash(r);
-    const oud = bestaand.get(r.registratie_id);
-    if (oud && oud.rij_hash === hash) {
+  const bestaand = await findBestaande(trx, items.map((item) => idVanRij(item.rij)));
+  const nieuw: OpgeslagenRij[] = [];
+  const gewijzigd: OpgeslagenRij[] = [];
+  for (const item of items) {
+    const oud = bestaand.get(idVanRij(item.rij));
+    if (oud && oud.rij_hash === hashVanRij(item.rij)) {
       telling.ongewijzigd++;
       continue;
     }
-    const afgeleid = deriveRegistratie(r, deps.regio, deps.kalender);
     if (oud) {
       telling.gewijzigd++;
       geraakt.add(raakvlak(oud));
     } else telling.nieuw++;
-    geraakt.add(raakvlak(afgeleid));
-    teSchrijven.push({ ...r, ...afgeleid, rij_hash: hash, importbatch_id: batchId });
+    geraakt.add(raakvlakVanRij(item.rij));
+    zetImportbatch(item.rij, batchId);
+    (oud ? gewijzigd : nieuw).push(item.rij);
   }
-  await upsertRegistraties(trx, teSchrijven);
+  await schrijfRegistraties(trx, { nieuw, gewijzigd });
 }

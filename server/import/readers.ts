@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
+import { CsvParser } from './csv.js';
 import { decode, detectDelimiter, detectEncoding } from './detect.js';
 import type { RawCell } from './values.js';
 
@@ -29,20 +28,20 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-export async function* readCsv(path: string, onProgress?: ByteProgress): AsyncGenerator<TableRow> {
+/** `naam`: the file name errors mention (an upload is stored under a random name). */
+export async function* readCsv(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
   const head = await readHead(path, SNIFF_BYTES);
   const { encoding } = detectEncoding(head);
   const firstLine = (decode(head, encoding).split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
   if (onProgress) file.on('data', () => onProgress(file.bytesRead));
   const text = encoding === 'utf8' ? file.setEncoding('utf8') : file.pipe(iconv.decodeStream('win1252'));
-  const parser = text.pipe(
-    parse({ delimiter: detectDelimiter(firstLine), bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
+  const parser = new CsvParser(detectDelimiter(firstLine), naam);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { regel: info.lines, values: record };
+    for await (const chunk of text as AsyncIterable<string>) {
+      for (const record of parser.push(chunk)) yield record;
     }
+    for (const record of parser.end()) yield record;
   } finally {
     file.destroy();
   }
@@ -60,6 +59,8 @@ function plainCell(value: unknown): RawCell {
 }
 
 export async function* readXlsx(path: string, onProgress?: ByteProgress): AsyncGenerator<TableRow> {
+  // loaded on first use: ExcelJS takes longer to load than a CSV of 100.000 rows takes to read
+  const { default: ExcelJS } = await import('exceljs');
   const file = createReadStream(path);
   if (onProgress) file.on('data', () => onProgress(file.bytesRead));
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -88,8 +89,8 @@ export function isXlsx(path: string): boolean {
   return extname(path).toLowerCase() === '.xlsx';
 }
 
-export function readTable(path: string, onProgress?: ByteProgress): AsyncGenerator<TableRow> {
-  return isXlsx(path) ? readXlsx(path, onProgress) : readCsv(path, onProgress);
+export function readTable(path: string, onProgress?: ByteProgress, naam?: string): AsyncGenerator<TableRow> {
+  return isXlsx(path) ? readXlsx(path, onProgress) : readCsv(path, onProgress, naam);
 }
 
 export async function sha256OfFile(path: string): Promise<string> {

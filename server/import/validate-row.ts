@@ -1,6 +1,6 @@
 import type { Regio } from '../config/regio.js';
-import { COLUMNS, DATE_COLUMNS, type Registratie } from './columns.js';
-import { cellText, parseBoolean, parseCode, parseDate, parseGemeenteCode, type RawCell } from './values.js';
+import { COLUMNS, DATE_COLUMNS, kolomObject, type Registratie } from './columns.js';
+import { cellText, codeParser, parseBoolean, parseDate, parseGemeenteCode, type Parsed, type RawCell } from './values.js';
 
 export interface RijFout {
   bestand: string;
@@ -20,38 +20,78 @@ export interface RowContext {
 
 export type RowResult = { ok: true; registratie: Registratie } | { ok: false; fouten: RijFout[] };
 
+type Waarde = string | number | null;
+
+/** The parser of each column, made once: the code lists become sets. */
+const PARSERS: readonly { name: keyof Registratie; required: boolean; parse: (cell: RawCell) => Parsed<string | number> }[] = COLUMNS.map((col) => {
+  const t = col.type;
+  const parse =
+    t.kind === 'text'
+      ? (cell: RawCell): Parsed<string> => ({ ok: true, value: cellText(cell) })
+      : t.kind === 'code'
+        ? codeParser(t.values)
+        : t.kind === 'date'
+          ? parseDate
+          : t.kind === 'boolean'
+            ? parseBoolean
+            : parseGemeenteCode;
+  return { name: col.name as keyof Registratie, required: col.required === true, parse };
+});
+
+const MELDING_ONLY = COLUMNS.filter((c) => c.meldingOnly).map((c) => c.name);
+
+/** A filled column that needs another one filled too. */
+const VEREIST: readonly [keyof Registratie, keyof Registratie, string][] = [
+  ['besluit_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling ontbreekt terwijl besluit_veiligheidsbeoordeling is ingevuld'],
+  ['datum_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling ontbreekt terwijl datum_veiligheidsbeoordeling is ingevuld'],
+  ['datum_besluit_vervolg', 'vervolg', 'vervolg ontbreekt terwijl datum_besluit_vervolg is ingevuld'],
+  ['vervolg', 'datum_besluit_vervolg', 'datum_besluit_vervolg ontbreekt terwijl vervolg is ingevuld'],
+  ['datum_einde_vv', 'datum_start_vv', 'datum_start_vv ontbreekt terwijl datum_einde_vv is ingevuld'],
+  ['datum_einde_onderzoek', 'datum_start_onderzoek', 'datum_start_onderzoek ontbreekt terwijl datum_einde_onderzoek is ingevuld'],
+  ['uitkomst_onderzoek', 'datum_einde_onderzoek', 'datum_einde_onderzoek ontbreekt terwijl uitkomst_onderzoek is ingevuld'],
+  ['datum_overdracht', 'overdracht_aan', 'overdracht_aan ontbreekt terwijl datum_overdracht is ingevuld'],
+  ['overdracht_aan', 'datum_overdracht', 'datum_overdracht ontbreekt terwijl overdracht_aan is ingevuld'],
+];
+
+/** Start and end dates that must be in order. */
+const VOLGORDE: readonly [keyof Registratie, keyof Registratie][] = [
+  ['datum_start_vv', 'datum_einde_vv'],
+  ['datum_start_onderzoek', 'datum_einde_onderzoek'],
+];
+
+/** Collects the errors of one row (one object per row: the checks run for every line of an export). */
+class Fouten {
+  readonly lijst: RijFout[] = [];
+
+  constructor(
+    private readonly ctx: RowContext,
+    private readonly raw: Record<string, RawCell>,
+  ) {}
+
+  fout(kolom: string, melding: string, waarde: RawCell = this.raw[kolom]): void {
+    this.lijst.push({ bestand: this.ctx.bestand, regel: this.ctx.regel, kolom, waarde: cellText(waarde), melding });
+  }
+}
+
 /**
  * Validates one row (already keyed by canonical column names) against the types and the
  * consistency rules of the export format. Collects every error of the row.
  */
 export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowResult {
-  const fouten: RijFout[] = [];
-  const fout = (kolom: string, waarde: RawCell, melding: string) =>
-    fouten.push({ bestand: ctx.bestand, regel: ctx.regel, kolom, waarde: cellText(waarde), melding });
-
-  const out: Record<string, string | number | null> = {};
-  for (const col of COLUMNS) {
+  const fouten = new Fouten(ctx, raw);
+  const out = kolomObject<Waarde>(null);
+  for (const col of PARSERS) {
     const cell = raw[col.name];
     if (cellText(cell) === '') {
       out[col.name] = null;
-      if (col.required) fout(col.name, cell, `${col.name} is verplicht en ontbreekt`);
+      if (col.required) fouten.fout(col.name, `${col.name} is verplicht en ontbreekt`);
       continue;
     }
-    const t = col.type;
-    const parsed =
-      t.kind === 'text'
-        ? { ok: true as const, value: cellText(cell) }
-        : t.kind === 'code'
-          ? parseCode(cell, t.values)
-          : t.kind === 'date'
-            ? parseDate(cell)
-            : t.kind === 'boolean'
-              ? parseBoolean(cell)
-              : parseGemeenteCode(cell);
+    const parsed = col.parse(cell);
     if (parsed.ok) out[col.name] = parsed.value;
     else {
       out[col.name] = null;
-      fout(col.name, cell, `${cellText(cell)} ${parsed.melding}`);
+      fouten.fout(col.name, `${cellText(cell)} ${parsed.melding}`);
     }
   }
   const r = out as unknown as Registratie;
@@ -60,58 +100,42 @@ export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowR
   if (r.gemeente_code === null && r.gemeente !== null && cellText(raw.gemeente_code) === '') {
     const code = ctx.regio.codeVoorNaam(r.gemeente);
     if (code) r.gemeente_code = code;
-    else fout('gemeente', raw.gemeente, `onbekende gemeente "${r.gemeente}"; geef voor een gemeente buiten de regio de gemeente_code`);
+    else fouten.fout('gemeente', `onbekende gemeente "${r.gemeente}"; geef voor een gemeente buiten de regio de gemeente_code`);
   }
 
   // dates: not before binnenkomst, not after the ingest day
   for (const name of DATE_COLUMNS) {
-    const value = out[name] as string | null;
+    const value = out[name as keyof Registratie] as string | null;
     if (value === null) continue;
-    if (value > ctx.vandaag) fout(name, raw[name], `datum ${value} ligt in de toekomst (na ${ctx.vandaag})`);
+    if (value > ctx.vandaag) fouten.fout(name, `datum ${value} ligt in de toekomst (na ${ctx.vandaag})`);
     else if (r.datum_binnenkomst !== null && name !== 'datum_binnenkomst' && value < r.datum_binnenkomst) {
-      fout(name, raw[name], `datum ${value} ligt vóór datum_binnenkomst (${r.datum_binnenkomst})`);
+      fouten.fout(name, `datum ${value} ligt vóór datum_binnenkomst (${r.datum_binnenkomst})`);
     }
   }
 
   if (r.soort === 'advies') {
-    for (const col of COLUMNS) {
-      if (!col.meldingOnly || out[col.name] === null) continue;
+    for (const name of MELDING_ONLY) {
+      if (out[name as keyof Registratie] === null) continue;
       // monitoring = nee says nothing about a melding; only "ja" conflicts with an advies
-      if (col.name === 'monitoring' && out[col.name] === 0) continue;
-      fout(col.name, raw[col.name], `een advies heeft geen ${col.name}; dit veld hoort alleen bij een melding`);
+      if (name === 'monitoring' && out.monitoring === 0) continue;
+      fouten.fout(name, `een advies heeft geen ${name}; dit veld hoort alleen bij een melding`);
     }
   }
 
-  const requires = (filled: keyof Registratie, needed: keyof Registratie, melding: string) => {
-    if (r[filled] !== null && r[needed] === null && cellText(raw[filled]) !== '' && cellText(raw[needed]) === '') {
-      fout(needed, raw[needed], melding);
+  for (const [ingevuld, nodig, melding] of VEREIST) {
+    if (r[ingevuld] !== null && r[nodig] === null && cellText(raw[ingevuld]) !== '' && cellText(raw[nodig]) === '') {
+      fouten.fout(nodig, melding);
     }
-  };
-  requires('besluit_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling',
-    'datum_veiligheidsbeoordeling ontbreekt terwijl besluit_veiligheidsbeoordeling is ingevuld');
-  requires('datum_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling',
-    'besluit_veiligheidsbeoordeling ontbreekt terwijl datum_veiligheidsbeoordeling is ingevuld');
-  requires('datum_besluit_vervolg', 'vervolg', 'vervolg ontbreekt terwijl datum_besluit_vervolg is ingevuld');
-  requires('vervolg', 'datum_besluit_vervolg', 'datum_besluit_vervolg ontbreekt terwijl vervolg is ingevuld');
-  requires('datum_einde_vv', 'datum_start_vv', 'datum_start_vv ontbreekt terwijl datum_einde_vv is ingevuld');
-  requires('datum_einde_onderzoek', 'datum_start_onderzoek',
-    'datum_start_onderzoek ontbreekt terwijl datum_einde_onderzoek is ingevuld');
-  requires('uitkomst_onderzoek', 'datum_einde_onderzoek',
-    'datum_einde_onderzoek ontbreekt terwijl uitkomst_onderzoek is ingevuld');
-  requires('datum_overdracht', 'overdracht_aan', 'overdracht_aan ontbreekt terwijl datum_overdracht is ingevuld');
-  requires('overdracht_aan', 'datum_overdracht', 'datum_overdracht ontbreekt terwijl overdracht_aan is ingevuld');
+  }
 
   if (r.vervolg !== null && r.besluit_veiligheidsbeoordeling !== 'vervolg_veilig_thuis') {
-    fout('vervolg', raw.vervolg,
-      `vervolg vraagt besluit_veiligheidsbeoordeling vervolg_veilig_thuis (nu: ${r.besluit_veiligheidsbeoordeling ?? 'leeg'})`);
+    fouten.fout('vervolg', `vervolg vraagt besluit_veiligheidsbeoordeling vervolg_veilig_thuis (nu: ${r.besluit_veiligheidsbeoordeling ?? 'leeg'})`);
   }
-  const order = (start: keyof Registratie, end: keyof Registratie) => {
+  for (const [start, einde] of VOLGORDE) {
     const s = r[start] as string | null;
-    const e = r[end] as string | null;
-    if (s !== null && e !== null && e < s) fout(end, raw[end], `${end} (${e}) ligt vóór ${start} (${s})`);
-  };
-  order('datum_start_vv', 'datum_einde_vv');
-  order('datum_start_onderzoek', 'datum_einde_onderzoek');
+    const e = r[einde] as string | null;
+    if (s !== null && e !== null && e < s) fouten.fout(einde, `${einde} (${e}) ligt vóór ${start} (${s})`);
+  }
 
-  return fouten.length > 0 ? { ok: false, fouten } : { ok: true, registratie: r };
+  return fouten.lijst.length > 0 ? { ok: false, fouten: fouten.lijst } : { ok: true, registratie: r };
 }

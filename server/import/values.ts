@@ -6,12 +6,17 @@ export type RawCell = string | number | boolean | Date | null | undefined;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; melding: string };
 
 export function cellText(cell: RawCell): string {
+  if (typeof cell === 'string') return cell.trim();
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell).trim();
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const ISO_VOLLEDIG = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Two digits at `i` as a number. */
+const getal2 = (text: string, i: number) => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
 const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 
 /** `YYYY-MM-DD`, Dutch `DD-MM-YYYY` / `D-M-YYYY`, or an XLSX date cell. */
@@ -22,6 +27,11 @@ export function parseDate(cell: RawCell): Parsed<string> {
     return { ok: true, value: cell.toISOString().slice(0, 10) };
   }
   const text = cellText(cell);
+  // the form of almost every cell of an export: already canonical, only the day needs checking
+  if (ISO_VOLLEDIG.test(text)) {
+    const jaar = getal2(text, 0) * 100 + getal2(text, 2);
+    return isValidYmd(jaar, getal2(text, 5), getal2(text, 8)) ? { ok: true, value: text } : { ok: false, melding: 'is geen bestaande datum' };
+  }
   let m = ISO.exec(text);
   let parts: [number, number, number] | null = null;
   if (m) parts = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -42,10 +52,14 @@ export function parseBoolean(cell: RawCell): Parsed<0 | 1> {
   return { ok: false, melding: 'is geen ja/nee-waarde; gebruik ja of nee' };
 }
 
-export function parseCode(cell: RawCell, values: readonly string[]): Parsed<string> {
-  const text = cellText(cell).toLowerCase();
-  if (values.includes(text)) return { ok: true, value: text };
-  return { ok: false, melding: `is geen geldige code; toegestaan: ${values.join(', ')}` };
+/** The parser of one code list (a set lookup; made once per column). */
+export function codeParser(values: readonly string[]): (cell: RawCell) => Parsed<string> {
+  const toegestaan = new Set(values);
+  const melding = `is geen geldige code; toegestaan: ${values.join(', ')}`;
+  return (cell) => {
+    const text = cellText(cell).toLowerCase();
+    return toegestaan.has(text) ? { ok: true, value: text } : { ok: false, melding };
+  };
 }
 
 export function parseGemeenteCode(cell: RawCell): Parsed<string> {

@@ -88,6 +88,11 @@ function binnenTienWeken(vb: string | null, einde: string | null): { dagen: numb
   return { dagen, binnen: dagen <= TIEN_WEKEN_DAGEN ? 1 : 0 };
 }
 
+/** Late from the day after ten weeks past the VB (or the start, if that is later). */
+function laatVanaf(start: string | null, vb: string | null): string | null {
+  return start === null || vb === null ? null : maxDate(start, addDays(vb, TIEN_WEKEN_DAGEN + 1));
+}
+
 export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkdagkalender): Afgeleid {
   const melding = r.soort === 'melding';
   const vb = r.datum_veiligheidsbeoordeling;
@@ -103,12 +108,10 @@ export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkda
   const openVbLaat = melding
     ? interval(kalender.nteWerkdagNa(r.datum_binnenkomst, VB_TERMIJN_WERKDAGEN + 1), vb)
     : interval(null, null);
-  const laatVanaf = (start: string | null) =>
-    start === null || vb === null ? null : maxDate(start, addDays(vb, TIEN_WEKEN_DAGEN + 1));
   const openOnderzoek = interval(r.datum_start_onderzoek, r.datum_einde_onderzoek);
-  const openOnderzoekLaat = interval(laatVanaf(r.datum_start_onderzoek), r.datum_einde_onderzoek);
+  const openOnderzoekLaat = interval(laatVanaf(r.datum_start_onderzoek, vb), r.datum_einde_onderzoek);
   const openVv = interval(r.datum_start_vv, r.datum_einde_vv);
-  const openVvLaat = interval(laatVanaf(r.datum_start_vv), r.datum_einde_vv);
+  const openVvLaat = interval(laatVanaf(r.datum_start_vv, vb), r.datum_einde_vv);
   const monitoring = r.monitoring === 1 ? interval(r.datum_overdracht, r.datum_einde_monitoring) : interval(null, null);
 
   const laatste = maxDate(
@@ -159,15 +162,29 @@ export interface Raakvlak {
   intervallen: Interval[];
 }
 
+type VoorraadKolom = `${Voorraad}_${'van' | 'tot'}`;
+const VOORRAAD_KOLOMMEN = VOORRADEN.map((v) => [`${v}_van`, `${v}_tot`] as [VoorraadKolom, VoorraadKolom]);
+const KWARTAAL_KOLOMMEN = ['kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv'] as const;
+
+/** The derived columns a raakvlak is made of. */
+export type RaakvlakKolom = (typeof KWARTAAL_KOLOMMEN)[number] | VoorraadKolom;
+
 export function raakvlak(a: Pick<Afgeleid, 'kw_binnenkomst' | 'kw_vb' | 'kw_besluit_vervolg' | 'kw_einde_onderzoek' | 'kw_einde_vv'> &
   Partial<Afgeleid>): Raakvlak {
-  const kwartalen = [a.kw_binnenkomst, a.kw_vb, a.kw_besluit_vervolg, a.kw_einde_onderzoek, a.kw_einde_vv].filter(
-    (k): k is Kwartaal => k !== null && k !== undefined,
-  );
+  return raakvlakVia((kolom) => a[kolom] ?? null);
+}
+
+/** The raakvlak from any representation of the derived columns (an object, a stored row). */
+export function raakvlakVia(lees: (kolom: RaakvlakKolom) => Kwartaal | null): Raakvlak {
+  const kwartalen: Kwartaal[] = [];
+  for (const kolom of KWARTAAL_KOLOMMEN) {
+    const k = lees(kolom);
+    if (k !== null) kwartalen.push(k);
+  }
   const intervallen: Interval[] = [];
-  for (const v of VOORRADEN) {
-    const van = a[`${v}_van`] ?? null;
-    if (van !== null) intervallen.push({ van, tot: a[`${v}_tot`] ?? null });
+  for (const [vanKolom, totKolom] of VOORRAAD_KOLOMMEN) {
+    const van = lees(vanKolom);
+    if (van !== null) intervallen.push({ van, tot: lees(totKolom) });
   }
   return { kwartalen, intervallen };
 }

@@ -11,6 +11,7 @@ import { ImportAfgewezen, importeer } from '../../server/import/importer.js';
 import { buildMapping } from '../../server/import/mapping.js';
 import { readTable } from '../../server/import/readers.js';
 import { countRegistraties } from '../../server/registraties/repository.js';
+import { AppFout } from '../../server/shared/fouten.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 
@@ -25,7 +26,7 @@ afterEach(async () => {
 const KOP = 'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie;datum_veiligheidsbeoordeling;besluit_veiligheidsbeoordeling';
 
 async function importeerBestand(pad: string, opties: { mapping?: ReturnType<typeof buildMapping>; accepteerGeldige?: boolean } = {}) {
-  return importeer(importDeps(ctx), [{ bestand: 'bestand.csv', sha256: 'x', rows: readTable(pad) }], { door: 'test', ...opties });
+  return importeer(importDeps(ctx), [{ bestand: 'bestand.csv', sha256: 'x', pad }], { door: 'test', ...opties });
 }
 
 async function opgeslagen(id: string) {
@@ -103,6 +104,33 @@ describe('atomicity', () => {
     expect(await countRegistraties(ctx.db)).toBe(0);
     expect(Number((await ctx.db('indicatoren').count({ n: '*' }).first())!.n)).toBe(0);
     expect(await ctx.db('importbatches').select('status', 'rijen', 'afgewezen')).toEqual([{ status: 'afgewezen', rijen: 3, afgewezen: 1 }]);
+  });
+
+  it('an unclosed quote stops the import with the file and line, and loads nothing', async () => {
+    const pad = join(ctx.dir, 'q.csv');
+    writeFileSync(pad, `${KOP}\nR1;melding;2024-01-02;GM0268;politie;;\nR2;"melding;2024-01-02;GM0268;politie;;\n`);
+    const fout = (await importeerBestand(pad).catch((e: unknown) => e)) as AppFout;
+    expect(fout).toBeInstanceOf(AppFout);
+    expect(fout.melding).toBe('bestand.csv: regel 3: een veld begint met een aanhalingsteken (") dat niet wordt afgesloten');
+    expect(await countRegistraties(ctx.db)).toBe(0);
+  });
+
+  it('a file prepared in the worker thread is stored exactly as the same rows prepared in this thread', async () => {
+    const pad = join(ctx.dir, 'w.csv');
+    expect(spawnSync('node', [join(process.cwd(), 'bin', 'vt-monitor.js'), 'demo', '--tot', '2020-06-30', '--uit', pad, '--alleen-bestand'], {
+      env: { ...process.env, DATABASE_URL: join(ctx.dir, 'demo.sqlite'), LOG_LEVEL: 'silent' },
+    }).status).toBe(0);
+    const viaWorker = await importeerBestand(pad);
+    const ander = await testContext('2024-12-31');
+    try {
+      const inThread = await importeer(importDeps(ander), [{ bestand: 'bestand.csv', sha256: 'x', rows: readTable(pad) }], { door: 'test' });
+      expect(inThread).toEqual(viaWorker);
+      expect(viaWorker.nieuw).toBeGreaterThan(5000);
+      const rijen = (c: TestContext) => c.db('registraties').select('*').orderBy('registratie_id');
+      expect(await rijen(ander)).toEqual(await rijen(ctx));
+    } finally {
+      await ander.close();
+    }
   });
 
   it('--accepteer-geldige loads the valid rows', async () => {

@@ -7,7 +7,7 @@ import { financienBron, genereerFinancien, schrijfFinancienCsv, telInstroom } fr
 import { importeerFinancieel } from '../../financien/importer.js';
 
 import { importeer, type ImportSamenvatting } from '../../import/importer.js';
-import { readTable, sha256OfFile } from '../../import/readers.js';
+import { sha256OfFile } from '../../import/readers.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { maakVoortgang } from '../voortgang.js';
 import { samenvattingJson, samenvattingTekst } from './importeer.js';
@@ -51,7 +51,7 @@ export async function laadDemo(ctx: AppContext, opties: DemoCliOpties): Promise<
   }
   let verwerkt = 0;
   const bron = opties.uit
-    ? { bestand: basename(opties.uit), sha256: await sha256OfFile(opties.uit), rows: readTable(opties.uit) }
+    ? { bestand: basename(opties.uit), sha256: await sha256OfFile(opties.uit), pad: opties.uit }
     : demoBron(rijen(), `demo seed=${parsed.seed} tot=${parsed.tot} schaal=${parsed.schaal}`);
   const samenvatting = await importeer(importDeps(ctx), [bron], { door: 'demo', onRij: () => voortgang.update(++verwerkt) });
   voortgang.stop();

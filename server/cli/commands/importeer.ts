@@ -77,7 +77,8 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
       bronnen.push({
         bestand: basename(pad),
         sha256: await sha256OfFile(pad),
-        rows: readTable(pad, balk ? (bytes) => balk.update(Math.floor((basis + bytes) / 1024)) : undefined),
+        pad,
+        onBytes: balk ? (bytes) => balk.update(Math.floor((basis + bytes) / 1024)) : undefined,
         afgewezen: schrijver,
       });
       klaarBytes += statSync(pad).size;

@@ -92,13 +92,13 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       if (!bestand) throw ongeldigeInvoer('Kies een bestand om te importeren.');
       if (!(SOORTEN as readonly string[]).includes(soort)) throw ongeldigeInvoer('Onbekende soort import');
       const naam = bestand.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120);
-      const bron = { bestand: naam, sha256: await sha256OfFile(bestand.path), rows: readTable(bestand.path) };
+      const bron = { bestand: naam, sha256: await sha256OfFile(bestand.path) };
       const door = gebruikerVan(res)!.email;
       let samenvatting: ImportSamenvatting;
       try {
         samenvatting = soort === 'registraties'
-          ? await importeer(importDeps(ctx), [bron], { door })
-          : await importeerFinancieel(ctx.db, soort as 'financien' | 'formatie', bron, { door });
+          ? await importeer(importDeps(ctx), [{ ...bron, pad: bestand.path }], { door })
+          : await importeerFinancieel(ctx.db, soort as 'financien' | 'formatie', { ...bron, rows: readTable(bestand.path, undefined, naam) }, { door });
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', { soort, bestand: naam, afgewezen: error.samenvatting.afgewezen });

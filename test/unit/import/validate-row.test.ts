@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegio } from '../../../server/config/regio.js';
+import { COLUMN_NAMES, kolomObject } from '../../../server/import/columns.js';
 import { validateRow, type RijFout } from '../../../server/import/validate-row.js';
 import regioJson from '../../../config/regio/gelderland-zuid.json' with { type: 'json' };
 
@@ -92,5 +93,11 @@ describe('validateRow', () => {
     expect(fouten({ uitkomst_onderzoek: 'weerlegd' })).toEqual([
       fout('datum_einde_onderzoek', '', 'datum_einde_onderzoek ontbreekt terwijl uitkomst_onderzoek is ingevuld'),
     ]);
+  });
+});
+
+describe('kolomObject', () => {
+  it('has exactly the columns of the export format, in their order', () => {
+    expect(Object.keys(kolomObject(null))).toEqual(COLUMN_NAMES);
   });
 });

@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import type { RegioBestand } from '../config/regio.js';
+import { ongeldigeInvoer } from '../shared/fouten.js';
+import type { Mapping } from './mapping.js';
+import type { ByteProgress, TableRow } from './readers.js';
+import { Voorbereider, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
+
+const BLOKGROOTTE = 1000;
+const MAX_ONDERWEG = 8;
+
+/** Prepares rows given in memory (demo data, tests), in this thread. */
+export async function* blokkenVanRijen(rows: AsyncIterable<TableRow>, ctx: VoorbereidingContext): AsyncGenerator<Voorbereid[]> {
+  const voorbereider = new Voorbereider(ctx);
+  let blok: Voorbereid[] = [];
+  for await (const row of rows) {
+    blok.push(voorbereider.bereidVoor(row));
+    if (blok.length >= BLOKGROOTTE) {
+      yield blok;
+      blok = [];
+    }
+  }
+  if (blok.length > 0) yield blok;
+}
+
+export interface WorkerOpdracht {
+  pad: string;
+  bestand: string;
+  regio: RegioBestand;
+  extraFeestdagen: readonly string[];
+  vandaag: string;
+  mapping?: Mapping;
+  blokgrootte: number;
+  maxOnderweg: number;
+}
+
+export type WorkerBericht =
+  | { soort: 'blok'; bytes: number; items: Voorbereid[] }
+  | { soort: 'klaar' }
+  | { soort: 'fout'; appFout: boolean; melding: string; context?: Record<string, unknown> };
+
+/**
+ * Prepares a file in a worker thread: reading, parsing, validating, deriving and hashing run in
+ * parallel with the writes of the importing thread. Blocks arrive in file order.
+ */
+export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid[]> {
+  const { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten } = ctx.regio;
+  const opdracht: WorkerOpdracht = {
+    pad, bestand: ctx.bestand, regio: { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten },
+    extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping,
+    blokgrootte: BLOKGROOTTE, maxOnderweg: MAX_ONDERWEG,
+  };
+  const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), { workerData: opdracht });
+  const wachtrij: WorkerBericht[] = [];
+  let wacht: (() => void) | null = null;
+  let gestopt: Error | null = null;
+  const wek = () => {
+    wacht?.();
+    wacht = null;
+  };
+  worker.on('message', (tekst: string) => {
+    wachtrij.push(JSON.parse(tekst) as WorkerBericht);
+    wek();
+  });
+  worker.on('error', (error) => {
+    gestopt = error;
+    wek();
+  });
+  worker.on('exit', (code) => {
+    gestopt ??= new Error(`de voorbereiding van ${ctx.bestand} stopte onverwacht (code ${code})`);
+    wek();
+  });
+  try {
+    for (;;) {
+      const bericht = wachtrij.shift();
+      if (!bericht) {
+        if (gestopt) throw gestopt;
+        await new Promise<void>((resolve) => (wacht = resolve));
+        continue;
+      }
+      if (bericht.soort === 'klaar') return;
+      if (bericht.soort === 'fout') throw bericht.appFout ? ongeldigeInvoer(bericht.melding, bericht.context) : new Error(bericht.melding);
+      onBytes?.(bericht.bytes);
+      yield bericht.items;
+      worker.postMessage('verder');
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, fromDayNumber, isValidYmd, toDayNumber, weekday } from '../../../server/calendar/dates.js';
+
+describe('day numbers', () => {
+  it('agree with the JavaScript Date for every day from 1900 to 2100', () => {
+    const afwijkend: number[] = [];
+    for (let dag = toDayNumber('1900-01-01'); dag <= toDayNumber('2100-12-31'); dag++) {
+      const iso = new Date(dag * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(dag) !== iso || toDayNumber(iso) !== dag) afwijkend.push(dag);
+    }
+    expect(afwijkend).toEqual([]);
+    expect(toDayNumber('1970-01-01')).toBe(0);
+  });
+
+  it('cross months, leap days and years', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(daysBetween('2019-01-01', '2020-01-01')).toBe(365);
+    expect(weekday('2026-11-22')).toBe(0); // a Sunday
+  });
+
+  it('a date exists only with a real day of its month', () => {
+    expect(isValidYmd(2024, 2, 29)).toBe(true);
+    expect(isValidYmd(2023, 2, 29)).toBe(false);
+    expect(isValidYmd(1900, 2, 29)).toBe(false); // divisible by 100, not by 400
+    expect(isValidYmd(2000, 2, 29)).toBe(true);
+    expect(isValidYmd(2024, 4, 31)).toBe(false);
+    expect(isValidYmd(2024, 13, 1)).toBe(false);
+    expect(isValidYmd(2024, 0, 1)).toBe(false);
+    expect(isValidYmd(2024, 1, 0)).toBe(false);
+    expect(isValidYmd(Number.NaN, 1, 1)).toBe(false);
+  });
+});
