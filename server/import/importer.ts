@@ -171,9 +171,10 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
       await schrijfMeta(trx, 'data_versie', new Date().toISOString());
     });
     totaal.geladen = true;
-    // PostgreSQL plans the count queries from table statistics; after a large import they are
-    // stale until autovacuum comes by (measured: a rebuild 2x slower right after 1M rows)
-    if (isPostgres(deps.db) && totaal.nieuw + totaal.gewijzigd >= 10_000) await deps.db.raw('ANALYZE registraties');
+    // PostgreSQL plans the count queries from table statistics, and its index-only scans need the
+    // visibility map; after a large import both are stale until autovacuum comes by (measured at
+    // 1M rows: VACUUM takes 1.3 s, and a full rebuild then drops from 4.9 s to 2.5 s)
+    if (isPostgres(deps.db) && totaal.nieuw + totaal.gewijzigd >= 10_000) await deps.db.raw('VACUUM (ANALYZE) registraties');
     return totaal;
   } catch (error) {
     if (!(error instanceof ImportAfgewezen)) throw error;
