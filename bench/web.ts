@@ -1,7 +1,7 @@
 /**
  * npm run bench:web — the region page and the indicator API under 50 concurrent connections,
  * against express serving a static file of the same size as the baseline (same run).
- * Usage: tsx bench/web.ts [--db pad-naar-geladen.sqlite] [--schaal 46] [--duur 10]
+ * Usage: tsx bench/web.ts [--db pad-naar-geladen.sqlite | postgres://…] [--kwartaal 2026-Q2] [--schaal 46] [--duur 10]
  * Without --db it generates and imports ~3,000,000 registrations first (several minutes).
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ const arg = (name: string, fallback?: string) => {
 };
 const dir = mkdtempSync(join(tmpdir(), 'vt-bench-web-'));
 const duur = Number(arg('--duur', '10'));
+const kwartaal = arg('--kwartaal', '2026-Q2')!;
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const regel = (naam: string, m: WebMeting) => `| ${naam} | ${nl.format(m.rps)} | ${nl.format(m.p50)} | ${nl.format(m.p95)} | ${nl.format(m.p99)} | ${m.fouten} |`;
 
@@ -30,7 +31,8 @@ try {
     spawnSync('node', [CLI, 'importeer', csv], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const { metingen, html } = await meetApp(db, 3101, {
-    'regiopagina /': '/?kwartaal=2026-Q2', 'API /api/indicatoren': '/api/indicatoren?kwartaal=2026-Q2', gemeentepagina: '/gemeente/GM0268?kwartaal=2026-Q2',
+    'regiopagina /': `/?kwartaal=${kwartaal}`, 'API /api/indicatoren': `/api/indicatoren?kwartaal=${kwartaal}`,
+    gemeentepagina: `/gemeente/GM0268?kwartaal=${kwartaal}`,
   }, duur);
   const baseline = await meetStatisch(dir, html, 3102, duur);
   console.log(`\n50 gelijktijdige verbindingen, ${duur} s per meting; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
