@@ -2,13 +2,20 @@
  * Dates are ISO `YYYY-MM-DD` strings everywhere in VT Monitor. For arithmetic they are
  * turned into day numbers (days since 1970-01-01, UTC), which avoids time zones and DST.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Two digits at `i` as a number. */
+const twee = (text: string, i: number) => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
+
+/** Year, month and day of text in the strict form `YYYY-MM-DD` (not checked for existence), or null. */
+export function isoDelen(value: string): [number, number, number] | null {
+  if (!ISO_DATE.test(value)) return null;
+  return [twee(value, 0) * 100 + twee(value, 2), twee(value, 5), twee(value, 8)];
+}
 
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidYmd(y, mo, d);
+  const delen = isoDelen(value);
+  return delen !== null && isValidYmd(...delen);
 }
 
 const DAGEN_PER_MAAND = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

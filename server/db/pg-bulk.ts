@@ -2,17 +2,6 @@ import { once } from 'node:events';
 import type { Knex } from 'knex';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { isPostgres, type Db } from './connection.js';
-
-/**
- * The PostgreSQL bulk path: rows go with COPY into a temporary staging table (dropped at commit),
- * then one INSERT … SELECT … ON CONFLICT moves them into place — inside the caller's
- * transaction, so a rejected or crashed import still leaves nothing behind. Multi-row INSERTs
- * with bound parameters spent most of their time building and parsing parameters.
- */
-export function isPostgresTransaction(db: Db | Knex.Transaction): db is Knex.Transaction {
-  return isPostgres(db as Db) && 'commit' in db && typeof db.commit === 'function';
-}
 
 /** COPY text format: backslash escapes, \N for null. */
 function veld(waarde: unknown): string {
@@ -20,6 +9,12 @@ function veld(waarde: unknown): string {
   return String(waarde).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
+/**
+ * The PostgreSQL bulk path: rows go with COPY into a temporary staging table (dropped at commit),
+ * then one INSERT … SELECT … ON CONFLICT moves them into place — inside the caller's
+ * transaction, so a rejected or crashed import still leaves nothing behind. Multi-row INSERTs
+ * with bound parameters spent most of their time building and parsing parameters.
+ */
 export async function copyUpsert(
   trx: Knex.Transaction, tabel: string, kolommen: readonly string[], rijen: readonly (readonly unknown[])[], sleutel: string,
 ): Promise<void> {

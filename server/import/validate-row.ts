@@ -68,8 +68,9 @@ class Fouten {
     private readonly raw: Record<string, RawCell>,
   ) {}
 
-  fout(kolom: string, melding: string, waarde: RawCell = this.raw[kolom]): void {
-    this.lijst.push({ bestand: this.ctx.bestand, regel: this.ctx.regel, kolom, waarde: cellText(waarde), melding });
+  /** An error on `kolom`; the value reported is that column's cell as the file gave it. */
+  fout(kolom: string, melding: string): void {
+    this.lijst.push({ bestand: this.ctx.bestand, regel: this.ctx.regel, kolom, waarde: cellText(this.raw[kolom]), melding });
   }
 }
 

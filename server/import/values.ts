@@ -1,4 +1,4 @@
-import { isValidYmd, ymd } from '../calendar/dates.js';
+import { isoDelen, isValidYmd, ymd } from '../calendar/dates.js';
 
 /** A raw cell as the readers deliver it: text from CSV, text/number/Date from XLSX. */
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -13,10 +13,6 @@ export function cellText(cell: RawCell): string {
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const ISO_VOLLEDIG = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Two digits at `i` as a number. */
-const getal2 = (text: string, i: number) => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
 const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 
 /** `YYYY-MM-DD`, Dutch `DD-MM-YYYY` / `D-M-YYYY`, or an XLSX date cell. */
@@ -28,10 +24,8 @@ export function parseDate(cell: RawCell): Parsed<string> {
   }
   const text = cellText(cell);
   // the form of almost every cell of an export: already canonical, only the day needs checking
-  if (ISO_VOLLEDIG.test(text)) {
-    const jaar = getal2(text, 0) * 100 + getal2(text, 2);
-    return isValidYmd(jaar, getal2(text, 5), getal2(text, 8)) ? { ok: true, value: text } : { ok: false, melding: 'is geen bestaande datum' };
-  }
+  const canoniek = isoDelen(text);
+  if (canoniek) return isValidYmd(...canoniek) ? { ok: true, value: text } : { ok: false, melding: 'is geen bestaande datum' };
   let m = ISO.exec(text);
   let parts: [number, number, number] | null = null;
   if (m) parts = [Number(m[1]), Number(m[2]), Number(m[3])];

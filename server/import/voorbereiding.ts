@@ -66,8 +66,7 @@ export class Voorbereider {
     }
     const r = result.registratie;
     const afgeleid = deriveRegistratie(r, this.ctx.regio, this.ctx.kalender);
-    // the import batch is known to the writer only
-    return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r), null) };
+    return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
   }
 
   private kop(row: TableRow): Voorbereid {

@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/dates.js';
 import type { Knex } from 'knex';
 import { toNumber, type Db } from '../db/connection.js';
-import { copyUpsert, isPostgresTransaction } from '../db/pg-bulk.js';
+import { copyUpsert } from '../db/pg-bulk.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
 import { COLUMN_NAMES, type Registratie } from '../import/columns.js';
 import { AFGELEIDE_KOLOMMEN, raakvlakVia, type Afgeleid, type Raakvlak } from './derive.js';
@@ -14,10 +14,7 @@ export interface BestaandeRegistratie extends Afgeleid {
   rij_hash: string;
 }
 
-/** Rows per statement: ~60 columns stays far below SQLite's and PostgreSQL's parameter limits. */
-const ROWS_PER_STATEMENT = 200;
-
-export const OPGESLAGEN_KOLOMMEN: readonly string[] = [...COLUMN_NAMES, ...AFGELEIDE_KOLOMMEN, 'rij_hash', 'importbatch_id'];
+const OPGESLAGEN_KOLOMMEN: readonly string[] = [...COLUMN_NAMES, ...AFGELEIDE_KOLOMMEN, 'rij_hash', 'importbatch_id'];
 const BESTAANDE_KOLOMMEN = ['registratie_id', 'rij_hash', ...AFGELEIDE_KOLOMMEN];
 
 const SQLITE_INSERT = `INSERT INTO registraties (${OPGESLAGEN_KOLOMMEN.join(', ')}) VALUES (${OPGESLAGEN_KOLOMMEN.map(() => '?').join(', ')})`;
@@ -26,16 +23,17 @@ const SQLITE_UPSERT = `${SQLITE_INSERT}
 const SQLITE_BESTAANDE = `SELECT ${BESTAANDE_KOLOMMEN.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
 
 /**
- * The stored row of a registration. Built as an array, not as a merged object: an object with
- * ~60 keys read back key by key cost more than SQLite's own insert (measured in issue 7).
+ * The stored row of a registration, without its import batch (the writer sets it:
+ * `zetImportbatch`). Built as an array, not as a merged object: an object with ~60 keys read
+ * back key by key cost more than SQLite's own insert (measured in issue 7).
  */
-export function opgeslagenRij(r: Registratie, afgeleid: Afgeleid, rijHash: string, importbatchId: number | null): OpgeslagenRij {
+export function opgeslagenRij(r: Registratie, afgeleid: Afgeleid, rijHash: string): OpgeslagenRij {
   const rij: OpgeslagenRij = new Array(OPGESLAGEN_KOLOMMEN.length);
   let i = 0;
   for (const c of COLUMN_NAMES) rij[i++] = r[c as keyof Registratie] ?? null;
   for (const c of AFGELEIDE_KOLOMMEN) rij[i++] = afgeleid[c] ?? null;
   rij[i++] = rijHash;
-  rij[i] = importbatchId;
+  rij[i] = null;
   return rij;
 }
 
@@ -68,33 +66,25 @@ export async function findBestaande(db: Db | Knex.Transaction, ids: string[]): P
 }
 
 /**
- * Writes registrations: `nieuw` are not in the table yet (a plain INSERT — on SQLite an upsert
- * costs half again as much per row), `gewijzigd` replace the stored row with the same id.
+ * Writes registrations inside the import's transaction: `nieuw` are not in the table yet (a plain
+ * INSERT — on SQLite an upsert costs half again as much per row), `gewijzigd` replace the stored
+ * row with the same id. PostgreSQL takes both through COPY and one upsert.
  */
 export async function schrijfRegistraties(
-  db: Db | Knex.Transaction, rijen: { nieuw: OpgeslagenRij[]; gewijzigd: OpgeslagenRij[] },
+  trx: Knex.Transaction, rijen: { nieuw: OpgeslagenRij[]; gewijzigd: OpgeslagenRij[] },
 ): Promise<void> {
-  if (isSqliteTransaction(db)) {
-    if (rijen.nieuw.length > 0) {
-      const insert = await preparedStatement(db, SQLITE_INSERT);
-      // values as arguments: better-sqlite3 binds those faster than the elements of one array
-      for (const rij of rijen.nieuw) insert.run(...rij);
-    }
-    if (rijen.gewijzigd.length > 0) {
-      const upsert = await preparedStatement(db, SQLITE_UPSERT);
-      for (const rij of rijen.gewijzigd) upsert.run(...rij);
-    }
+  if (!isSqliteTransaction(trx)) {
+    await copyUpsert(trx, 'registraties', OPGESLAGEN_KOLOMMEN, rijen.nieuw.concat(rijen.gewijzigd), 'registratie_id');
     return;
   }
-  const alle = rijen.nieuw.concat(rijen.gewijzigd);
-  if (alle.length === 0) return;
-  if (isPostgresTransaction(db)) {
-    await copyUpsert(db, 'registraties', OPGESLAGEN_KOLOMMEN, alle, 'registratie_id');
-    return;
+  if (rijen.nieuw.length > 0) {
+    const insert = await preparedStatement(trx, SQLITE_INSERT);
+    // values as arguments: better-sqlite3 binds those faster than the elements of one array
+    for (const rij of rijen.nieuw) insert.run(...rij);
   }
-  for (let i = 0; i < alle.length; i += ROWS_PER_STATEMENT) {
-    const objecten = alle.slice(i, i + ROWS_PER_STATEMENT).map((rij) => Object.fromEntries(OPGESLAGEN_KOLOMMEN.map((c, k) => [c, rij[k]])));
-    await db('registraties').insert(objecten).onConflict('registratie_id').merge();
+  if (rijen.gewijzigd.length > 0) {
+    const upsert = await preparedStatement(trx, SQLITE_UPSERT);
+    for (const rij of rijen.gewijzigd) upsert.run(...rij);
   }
 }
 
