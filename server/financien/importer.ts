@@ -1,6 +1,7 @@
 import { insertImportbatch } from '../importbatches/repository.js';
 import { schrijfMeta } from '../indicatoren/repository.js';
-import { ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
+import { foutenVoorbeeld, ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
+import { normaliseHeader } from '../import/mapping.js';
 import type { RijFout } from '../import/validate-row.js';
 import { cellText, type RawCell } from '../import/values.js';
 import type { Db } from '../db/connection.js';
@@ -27,7 +28,7 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
   let kolommen: Map<string, number> | null = null;
   for await (const row of bron.rows) {
     if (kolommen === null) {
-      kolommen = new Map(row.values.map((v, i) => [cellText(v).toLowerCase().replace(/^\ufeff/, ''), i]));
+      kolommen = new Map(row.values.map((v, i) => [normaliseHeader(cellText(v)), i]));
       for (const k of KOLOMMEN[soort]) {
         if (!kolommen.has(k)) fout({ bestand: bron.bestand, regel: row.regel, kolom: k, waarde: '', melding: `verplichte kolom ${k} ontbreekt in de kopregel (verwacht: ${KOLOMMEN[soort].join(';')})` });
       }
@@ -59,7 +60,7 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
   const batch = (status: 'geladen' | 'afgewezen') => ({
     soort, bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: new Date().toISOString(), beeindigd_op: new Date().toISOString(),
     status, rijen: samenvatting.rijen, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: samenvatting.afgewezen,
-    fouten_voorbeeld: samenvatting.fouten.length ? JSON.stringify(samenvatting.fouten.slice(0, 20)) : null,
+    fouten_voorbeeld: foutenVoorbeeld(samenvatting.fouten, bron.bestand),
   });
   if (samenvatting.fouten.length > 0) {
     samenvatting.afgewezen = Math.max(samenvatting.afgewezen, 1);

@@ -194,7 +194,8 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
   }
 }
 
-function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | null {
+/** The first 20 errors of one file, as stored with its import batch. */
+export function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | null {
   const eigen = fouten.filter((f) => f.bestand === bestand).slice(0, 20);
   return eigen.length > 0 ? JSON.stringify(eigen) : null;
 }
