@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
   factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten,
 } from '../../server/rapportage/service.js';
 import { testContext, type TestContext } from '../helpers/context.js';
+import { pdfInfo, pdfNaarPng, pdfPaginas as paginas } from '../helpers/pdf.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
@@ -29,13 +29,6 @@ let server: Server;
 let base: string;
 let sessie: Sessie;
 
-/** The text of every page (pdftotext from poppler-utils; pages are separated by form feeds). */
-function paginas(pdf: Uint8Array, layout = true): string[] {
-  const bestand = join(ctx.dir, `p-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(bestand, pdf);
-  const tekst = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), bestand, '-'], { encoding: 'utf8' });
-  return tekst.split('\f').slice(0, -1);
-}
 const normaal = (s: string) => s.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
@@ -61,14 +54,13 @@ describe('kwartaalrapportage (PDF)', () => {
   beforeAll(async () => {
     model = await kwartaalrapportageModel(diensten, KWARTAAL);
     pdf = await rapportPdf(diensten, model);
-    writeFileSync(join(ctx.dir, 'rapport.pdf'), pdf);
-    tekst = paginas(pdf);
+    tekst = await paginas(pdf);
   }, 60_000);
 
-  it('is a tagged A4 PDF with a document outline', () => {
-    const info = execFileSync('pdfinfo', [join(ctx.dir, 'rapport.pdf')], { encoding: 'utf8' });
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  it('is a tagged A4 PDF with a document outline', async () => {
+    const info = await pdfInfo(pdf);
+    expect(info.tagged).toBe(true);
+    expect(info.formaat.map(Math.floor)).toEqual([595, 841]);
     expect(tekst.length).toBeGreaterThanOrEqual(10);
     expect(tekst.length).toBeLessThanOrEqual(24);
     expect(tekst[0]).toContain(`Pagina 1 van ${tekst.length}`);
@@ -120,19 +112,17 @@ describe('kwartaalrapportage (PDF)', () => {
     }
   });
 
-  it('no figure is cut at a page edge: caption, chart and definition share a page; pages saved as PNG', () => {
+  it('no figure is cut at a page edge: caption, chart and definition share a page; pages saved as PNG', async () => {
     const figuren = model.hoofdstukken.flatMap((h) => h.blokken).filter((b): b is RapportFiguur => b.soort === 'figuur');
     expect(figuren.length).toBeGreaterThanOrEqual(10);
-    const plat = paginas(pdf, false).map(normaal);
+    const plat = (await paginas(pdf, false)).map(normaal);
     for (const f of figuren) {
       const pagina = plat.findIndex((p) => p.includes(`Figuur ${f.nummer}. `));
       expect(pagina, `Figuur ${f.nummer}`).toBeGreaterThanOrEqual(0);
       expect(plat[pagina], `definitie van figuur ${f.nummer} op dezelfde pagina`).toContain(normaal(f.definitie).slice(0, 50));
     }
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '5', join(ctx.dir, 'rapport.pdf'), join(ctx.dir, 'pagina')]);
-    const pngs = readdirSync(ctx.dir).filter((f) => f.startsWith('pagina') && f.endsWith('.png')).sort();
+    const pngs = await pdfNaarPng(pdf, join(ARTIFACTS, 'rapport'), { tot: 5 });
     expect(pngs).toHaveLength(5);
-    for (const png of pngs) copyFileSync(join(ctx.dir, png), join(ARTIFACTS, `rapport-${png.replace('pagina-', '')}`));
   });
 
   it('states the data date and the version of the definitions', () => {
@@ -144,7 +134,7 @@ describe('kwartaalrapportage (PDF)', () => {
 describe('a quarter without data', () => {
   it('renders a correct one-page report saying so', async () => {
     const pdf = await rapportPdf(diensten, await kwartaalrapportageModel(diensten, '2015-Q2'));
-    const tekst = paginas(pdf);
+    const tekst = await paginas(pdf);
     expect(tekst).toHaveLength(1);
     expect(normaal(tekst[0]!)).toContain('Over het tweede kwartaal van 2015 zijn geen registraties beschikbaar.');
     expect(tekst[0]).not.toContain('Inhoud');
@@ -160,7 +150,7 @@ describe('factsheets', () => {
     expect(modellen).toHaveLength(ctx.regio.gemeenten.length);
     for (const { code, model } of modellen) {
       const pdf = await rapportPdf(diensten, model);
-      const tekst = paginas(pdf);
+      const tekst = await paginas(pdf);
       const g = data.gemeenten[code]!;
       expect(tekst.length, code).toBeLessThanOrEqual(2);
       const alles = normaal(tekst.join(' '));
@@ -170,8 +160,7 @@ describe('factsheets', () => {
       expect(alles).toContain(typeof p === 'number' ? `Per 1.000 inwoners waren dat ${per1000.format(p)} meldingen` : 'per 1.000 inwoners wordt niet getoond');
       expect(alles).toContain('Kleine aantallen Aantallen van 1 tot en met 4');
       if (code === 'GM0281') {
-        writeFileSync(join(ctx.dir, 'tiel.pdf'), pdf);
-        execFileSync('pdftoppm', ['-r', '60', '-png', join(ctx.dir, 'tiel.pdf'), join(ARTIFACTS, 'factsheet-tiel')]);
+        await pdfNaarPng(pdf, join(ARTIFACTS, 'factsheet-tiel'));
       }
     }
   }, 120_000);
@@ -190,7 +179,7 @@ describe('web: duiding, preview and downloads', () => {
     const res = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/rapport.pdf`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toContain(`kwartaalrapportage-${KWARTAAL}.pdf`);
-    const tekst = normaal(paginas(new Uint8Array(await res.arrayBuffer())).join(' '));
+    const tekst = normaal((await paginas(new Uint8Array(await res.arrayBuffer()))).join(' '));
     expect(tekst).toContain('Duiding De daling komt door een tijdelijk personeelstekort.');
     // removing: an empty text deletes the duiding
     await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: '' }), redirect: 'manual' });
