@@ -1,7 +1,9 @@
 /** Dutch number and date formats (`1.527`, `29,4%`, `1 januari 2019`). */
+import { format, parseISO } from 'date-fns';
+import { nl } from 'date-fns/locale';
+
 const geheel = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const decimaal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 export function formatGetal(value: number | null | undefined, decimalen?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
@@ -22,10 +24,13 @@ export function formatGroei(value: number | null | undefined): string {
   return `${sign}${decimaal.format(Math.abs(value))}%`;
 }
 
+/**
+ * `1 januari 2019`, with date-fns and its Dutch locale (not on a hot path). `parseISO` reads a
+ * date without time as local midnight and `format` writes local time, so the day never shifts.
+ */
 export function formatDatum(iso: string | null | undefined): string {
   if (!iso) return '–';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${maanden[(m ?? 1) - 1]} ${y}`;
+  return format(parseISO(iso.slice(0, 10)), 'd MMMM yyyy', { locale: nl });
 }
 
 /** Euros shown in thousands as in the report: `€ 2.084`, `€ −1.234`; null → dash. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addDays as dfAddDays, differenceInCalendarDays, formatISO, getDay, parseISO } from 'date-fns';
 import { addDays, daysBetween, fromDayNumber, isValidYmd, toDayNumber, weekday } from '../../../server/calendar/dates.js';
+import { formatDatum } from '../../../server/shared/formaat.js';
+
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 describe('day numbers', () => {
   it('agree with the JavaScript Date for every day from 1900 to 2100', () => {
@@ -31,5 +35,35 @@ describe('day numbers', () => {
     expect(isValidYmd(2024, 0, 1)).toBe(false);
     expect(isValidYmd(2024, 1, 0)).toBe(false);
     expect(isValidYmd(Number.NaN, 1, 1)).toBe(false);
+  });
+});
+
+describe('the integer day arithmetic agrees with date-fns for every day 2015–2030', () => {
+  it('addDays, daysBetween and weekday', () => {
+    const afwijkend: string[] = [];
+    const start = toDayNumber('2015-01-01');
+    for (let dag = start; dag <= toDayNumber('2030-12-31'); dag++) {
+      const iso = fromDayNumber(dag);
+      const d = parseISO(iso);
+      if (iso !== formatISO(d, { representation: 'date' })) afwijkend.push(`${iso}: ${formatISO(d)}`);
+      if (addDays(iso, 1) !== formatISO(dfAddDays(d, 1), { representation: 'date' })) afwijkend.push(`${iso} + 1`);
+      if (addDays(iso, -70) !== formatISO(dfAddDays(d, -70), { representation: 'date' })) afwijkend.push(`${iso} − 70`);
+      if (daysBetween('2015-01-01', iso) !== differenceInCalendarDays(d, parseISO('2015-01-01'))) afwijkend.push(`${iso} days`);
+      if (weekday(iso) !== getDay(d)) afwijkend.push(`${iso} weekday`);
+    }
+    expect(afwijkend).toEqual([]);
+  });
+
+  it('formatDatum writes the Dutch date of date-fns’ nl locale, on every day', () => {
+    const afwijkend: string[] = [];
+    for (let dag = toDayNumber('2015-01-01'); dag <= toDayNumber('2030-12-31'); dag += 1) {
+      const iso = fromDayNumber(dag);
+      const [y, m, d] = iso.split('-').map(Number);
+      const verwacht = `${d} ${MAANDEN[m! - 1]} ${y}`;
+      if (formatDatum(iso) !== verwacht) afwijkend.push(`${iso}: ${formatDatum(iso)}`);
+    }
+    expect(afwijkend).toEqual([]);
+    expect(formatDatum('2019-01-01')).toBe('1 januari 2019');
+    expect(formatDatum('2026-12-01T23:30:00.000Z')).toBe('1 december 2026');
   });
 });
