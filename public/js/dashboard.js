@@ -3,11 +3,72 @@ import { pasFormaatToe } from './grafiek-formaat.js';
 
 const echarts = window.echarts;
 
+/** The chart's table as one Dutch sentence per row, for screen readers ("Q1 2024: meldingen 1.421, adviezen 1.102."). */
+export function beschrijving(figuur) {
+  const titel = figuur.querySelector('.grafiek__titel')?.textContent.trim() ?? 'Grafiek';
+  const tabel = figuur.querySelector('.grafiek__tabel table');
+  if (!tabel) return `Grafiek: ${titel}.`;
+  const kolommen = [...tabel.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  const rijen = [...tabel.querySelectorAll('tbody tr')].map((tr) => {
+    const kop = tr.querySelector('th')?.textContent.trim() ?? '';
+    const cellen = [...tr.querySelectorAll('td')].map((td, i) => `${kolommen[i + 1] ?? ''} ${td.textContent.trim()}`.trim());
+    return `${kop}: ${cellen.join(', ')}.`;
+  });
+  const aantal = rijen.length === 1 ? '1 rij' : `${rijen.length} rijen`;
+  return `Grafiek: ${titel}. De tabel eronder heeft ${aantal}. ${rijen.join(' ')}`;
+}
+
+function bewaar(blob, naam) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = naam;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** SVG as ECharts renders it; PNG by drawing that SVG on a canvas at twice the size, on white. */
+function opslaanKnoppen(figuur, chart, id) {
+  const plek = figuur.querySelector('.grafiek__downloads');
+  if (!plek) return;
+  const svgTekst = () => chart.renderToSVGString();
+  const knop = (label, actie) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'grafiek__opslaan utrecht-button utrecht-button--subtle';
+    b.textContent = label;
+    b.addEventListener('click', actie);
+    return b;
+  };
+  const svg = knop('SVG', () => bewaar(new Blob([svgTekst()], { type: 'image/svg+xml' }), `${id}.svg`));
+  const png = knop('PNG', () => {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width * 2;
+      canvas.height = img.height * 2;
+      const c = canvas.getContext('2d');
+      c.fillStyle = '#ffffff';
+      c.fillRect(0, 0, canvas.width, canvas.height);
+      c.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((blob) => bewaar(blob, `${id}.png`), 'image/png');
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgTekst())}`;
+  });
+  const tekst = document.createElement('span');
+  tekst.className = 'grafiek__opslaan-label';
+  tekst.textContent = ' · Bewaar de grafiek als ';
+  plek.append(tekst, svg, ' ', png);
+}
+
 for (const figuur of document.querySelectorAll('[data-grafiek]')) {
   const id = figuur.dataset.grafiek;
   const data = JSON.parse(document.getElementById(`${id}-data`).textContent);
-  const chart = echarts.init(figuur.querySelector('.grafiek__canvas'), null, { renderer: 'svg', locale: 'EN' });
-  chart.setOption(pasFormaatToe(data.option, data.formaat));
+  const chart = echarts.init(figuur.querySelector('.grafiek__canvas'), null, { renderer: 'svg', locale: 'NL' });
+  const option = pasFormaatToe(data.option, data.formaat);
+  option.aria = { ...(option.aria ?? {}), enabled: true, label: { enabled: true, description: beschrijving(figuur) } };
+  chart.setOption(option);
   if (data.links) {
     // a bar or an axis label of a gemeente leads to that gemeente's page
     chart.on('click', (p) => {
@@ -16,6 +77,7 @@ for (const figuur of document.querySelectorAll('[data-grafiek]')) {
     });
     figuur.classList.add('grafiek--klikbaar');
   }
+  opslaanKnoppen(figuur, chart, id);
   figuur.dataset.gerenderd = 'ja';
   new ResizeObserver(() => chart.resize()).observe(figuur);
 }

@@ -55,6 +55,8 @@ export function createApp(ctx: AppContext): express.Express {
   // browser assets from node_modules, served by the app itself (no CDN)
   const vendor: Record<string, string> = {
     '/static/vendor/echarts.min.js': 'echarts/dist/echarts.min.js',
+    // ECharts' Dutch locale (registers 'NL': toolbox, aria and date texts)
+    '/static/vendor/echarts-nl.js': 'echarts/i18n/langNL.js',
     '/static/vendor/utrecht-tokens.css': '@utrecht/design-tokens/dist/index.css',
     '/static/vendor/utrecht-components.css': '@utrecht/component-library-css/dist/index.css',
   };

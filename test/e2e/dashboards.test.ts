@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -110,6 +110,43 @@ describe('interaction', () => {
     await Promise.all([page.waitForNavigation(), page.mouse.click(punt.x, punt.y)]);
     expect(page.url()).toBe(`${base}/gemeente/GM0268?kwartaal=2024-Q3`);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Gemeente Nijmegen');
+    await page.close();
+  });
+
+  it('charts speak Dutch: ECharts runs with its NL locale and describes each chart from its table', async () => {
+    const { page, fouten } = await open('/?kwartaal=2024-Q3', 1600);
+    expect(fouten).toEqual([]);
+    const { locale, label } = await page.evaluate(() => {
+      const el = document.querySelector('[data-grafiek="per-gemeente"] .grafiek__canvas') as HTMLElement;
+      const w = window as unknown as { echarts: { getInstanceByDom(e: HTMLElement): { getOption(): unknown; getModel(): { getLocaleModel(): { get(k: string): unknown } } } } };
+      const chart = w.echarts.getInstanceByDom(el);
+      return { locale: chart.getModel().getLocaleModel().get(['aria', 'general', 'withTitle'] as unknown as string), label: el.getAttribute('aria-label') ?? '' };
+    });
+    expect(String(locale)).toMatch(/grafiek|diagram/i);
+    const data = await api('/api/indicatoren?kwartaal=2024-Q3');
+    expect(label).toMatch(/^Grafiek: /);
+    expect(label).toContain(`Nijmegen: `);
+    expect(label).toContain(nl.format(data.gemeenten.GM0268!.meldingen as number));
+    expect(label).not.toMatch(/NaN|the data|This is a chart|undefined/);
+    await page.close();
+  });
+
+  it('a chart can be saved as SVG and as PNG', async () => {
+    const { page } = await open('/?kwartaal=2024-Q3', 1600);
+    const map = join(ARTIFACTS, 'downloads');
+    rmSync(map, { recursive: true, force: true });
+    mkdirSync(map, { recursive: true });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: map });
+    const figuur = '[data-grafiek="per-gemeente"]';
+    await page.click(`${figuur} .grafiek__opslaan:nth-of-type(1)`);
+    await page.click(`${figuur} .grafiek__opslaan:nth-of-type(2)`);
+    const bestand = async (naam: string) => {
+      for (let i = 0; i < 100 && !existsSync(join(map, naam)); i++) await new Promise((r) => setTimeout(r, 100));
+      return readFileSync(join(map, naam));
+    };
+    expect((await bestand('per-gemeente.svg')).toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Nijmegen/);
+    expect((await bestand('per-gemeente.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     await page.close();
   });
 
