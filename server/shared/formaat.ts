@@ -39,3 +39,14 @@ export function formatKeuro(euros: number | null | undefined): string {
   const k = Math.round(Math.abs(euros) / 1000) * Math.sign(euros);
   return `€ ${k < 0 ? '−' : ''}${geheel.format(Math.abs(k))}`;
 }
+
+const tijdstip = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** A stored UTC timestamp as Dutch local time in Europe/Amsterdam: `1 december 2026 om 20:03:28`. */
+export function formatTijdstip(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? iso : tijdstip.format(t);
+}

@@ -23,6 +23,7 @@ let server: Server;
 let base: string;
 let browser: Browser;
 let sessie: Sessie;
+let beheerder: Sessie;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -33,6 +34,7 @@ beforeAll(async () => {
   for (const soort of ['financien', 'formatie'] as const) await importeerFinancieel(ctx.db, soort, financienBron(financien, soort), { door: 'e2e' });
   ({ server, base } = await startServer(ctx));
   sessie = await sessieAls(ctx, 'vt_management');
+  beheerder = await sessieAls(ctx, 'beheerder');
   browser = await startChromium();
 }, 120_000);
 
@@ -248,5 +250,32 @@ describe('login and navigation in Chromium, per role', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('readable on a phone (390 px wide): the page itself never scrolls sideways', () => {
+  it.each([
+    ['/docs/indicatoren', 'vt_management'],
+    ['/docs/import', 'vt_management'],
+    ['/docs/privacy', 'vt_management'],
+    ['/beheer/import', 'beheerder'],
+    ['/beheer/audit', 'beheerder'],
+  ] as const)('%s', async (pad, rol) => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 390, height: 844 });
+    await page.setCookie({ name: 'vt_sessie', value: (rol === 'beheerder' ? beheerder : sessie).token, url: base });
+    const res = await page.goto(base + pad, { waitUntil: 'networkidle0' });
+    expect(res?.status()).toBe(200);
+    const breed = await page.evaluate(() => ({
+      pagina: document.documentElement.scrollWidth,
+      // elements wider than the screen that are not inside a scrolling table container
+      te_breed: [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.tabel-container, pre'))
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5),
+    }));
+    await page.screenshot({ path: join(ARTIFACTS, `smal${pad.replace(/\//g, '-')}.png`), fullPage: true });
+    expect(breed.te_breed).toEqual([]);
+    expect(breed.pagina).toBeLessThanOrEqual(390);
+    await page.close();
   });
 });

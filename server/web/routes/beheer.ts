@@ -7,6 +7,7 @@ import multer from 'multer';
 import { leesAudit } from '../../audit/repository.js';
 import { lijstGebruikers } from '../../auth/gebruikers-repository.js';
 import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
+import { formatTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
 import { importDeps, type AppContext } from '../../context.js';
 import { importeerFinancieel } from '../../financien/importer.js';
@@ -78,7 +79,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const batches = await listImportbatches(ctx.db, 50);
     res.status(status).send(render('beheer-import', {
       titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
-      batches: batches.map((b) => ({ ...b, gestart: b.gestart_op.replace('T', ' ').slice(0, 19) })),
+      batches: batches.map((b) => ({ ...b, gestart: formatTijdstip(b.gestart_op) })),
       ...extra,
     }, res));
   };
@@ -120,7 +121,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const regels = await leesAudit(ctx.db, { actie, limiet: 500 });
     res.send(render('beheer-audit', {
       titel: 'Auditlog', actief: { beheer: true }, actie,
-      regels: regels.map((r) => ({ ...r, tijd: r.tijdstip.replace('T', ' ').slice(0, 19) })),
+      regels: regels.map((r) => ({ ...r, tijd: formatTijdstip(r.tijdstip) })),
     }, res));
   });
 

@@ -1,0 +1,50 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertImportbatch } from '../../server/importbatches/repository.js';
+import { testContext, type TestContext } from '../helpers/context.js';
+import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+
+let ctx: TestContext;
+let server: Server;
+let base: string;
+let beheerder: Sessie;
+
+beforeAll(async () => {
+  ctx = await testContext();
+  ({ server, base } = await startServer(ctx));
+  beheerder = await sessieAls(ctx, 'beheerder');
+});
+
+afterAll(async () => {
+  server?.close();
+  await ctx?.close();
+});
+
+const pagina = async (pad: string) => (await beheerder.fetch(base + pad)).text();
+
+describe('/beheer as the beheerder reads it', () => {
+  it('the import log shows times in Europe/Amsterdam, summer and winter', async () => {
+    const batch = { soort: 'registraties', sha256: 'x', door: 'test', status: 'geladen' as const, rijen: 1, nieuw: 1, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null };
+    await insertImportbatch(ctx.db, { ...batch, bestand: 'zomer.csv', gestart_op: '2026-06-30T22:30:05.000Z', beeindigd_op: '2026-06-30T22:31:00.000Z' });
+    await insertImportbatch(ctx.db, { ...batch, bestand: 'winter.csv', gestart_op: '2026-12-31T23:15:00.000Z', beeindigd_op: '2026-12-31T23:16:00.000Z' });
+    const html = await pagina('/beheer/import');
+    expect(html).toContain('1 juli 2026 om 00:30:05'); // UTC+2
+    expect(html).toContain('1 januari 2027 om 00:15:00'); // UTC+1
+    expect(html).not.toContain('2026-06-30 22:30');
+  });
+
+  it('the audit log shows times in Europe/Amsterdam', async () => {
+    await ctx.db('audit_log').insert({ tijdstip: '2026-03-29T01:30:00.000Z', wie: 'test', actie: 'download', details: null, ip: null });
+    expect(await pagina('/beheer/audit')).toContain('29 maart 2026 om 03:30:00'); // the night summer time starts
+  });
+
+  it('a new user has no role until the beheerder chooses one', async () => {
+    const html = await pagina('/beheer');
+    expect(html).toMatch(/<select[^>]*id="nieuw-rol"[^>]*required[^>]*><option value="" selected disabled>Kies een rol<\/option>/);
+    const form = new URLSearchParams({ _csrf: beheerder.csrf, email: 'zonder-rol@vt.nl' });
+    const res = await beheerder.fetch(`${base}/beheer/gebruikers`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/rol/i);
+    expect(await ctx.db('gebruikers').where({ email: 'zonder-rol@vt.nl' }).first()).toBeUndefined();
+  });
+});
