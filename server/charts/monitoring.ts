@@ -31,6 +31,7 @@ export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek 
     anker: ANKER,
     formaat: 'procent',
     option: basisOptie({
+      grid: { left: 8, right: 24, top: 80, bottom: 28, containLabel: true },
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: '%', min: 0, max: 100 },
       series: [
