@@ -9,7 +9,8 @@ import { basisOptie, staafReeks, type Cel, type Grafiek } from './grafiek.js';
  * (`{"onderdrukt": true}`) or missing (null): it stays null, a gap in the chart and "–" in the
  * table, never 0.
  */
-const ANKER = 'toegevoegd-in-20271-beleidsmonitoring-samenwerkingsafspraken-7-1-en-8-kwaliteitskader-focusblad';
+export const ANKER_TWEEDE_GOLF = 'toegevoegd-in-20271-beleidsmonitoring-samenwerkingsafspraken-71-en-8-kwaliteitskader-focusblad';
+const ANKER = ANKER_TWEEDE_GOLF;
 
 /** A number, or null for anything else (hidden, missing). */
 export const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);

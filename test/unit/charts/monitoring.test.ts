@@ -73,3 +73,13 @@ describe('charts of definitions 2027.1', () => {
     expect(w).toEqual({ meldingen: 12, meldingen_spoed: ONDERDRUKT, overdracht_per_moment: ONDERDRUKT });
   });
 });
+
+describe('the charts point at their definition', () => {
+  it('the anchor of the new charts is a heading of docs/indicatoren.md', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { slug } = await import('../../../server/web/routes/docs.js');
+    const koppen = readFileSync('docs/indicatoren.md', 'utf8').split('\n').filter((r) => r.startsWith('#')).map((r) => slug(r.replace(/^#+\s*/, '')));
+    const g = monitoringAfspraken(reeks, 'regio');
+    expect(koppen).toContain(g.anker);
+  });
+});
