@@ -23,3 +23,11 @@ export const OVERDRACHT_AAN_LABEL: Record<string, string> = {
   raad_kinderbescherming: 'Raad voor de Kinderbescherming', melder: 'Melder', clientsysteem: 'Cliëntsysteem',
   politie_justitie: 'Politie en justitie', overig: 'Overig', onbekend: 'Onbekend',
 };
+export const AARD_GEWELD_LABEL: Record<string, string> = {
+  kindermishandeling: 'Kindermishandeling', partnergeweld: 'Partnergeweld', ex_partnergeweld: 'Ex-partnergeweld',
+  ouderenmishandeling: 'Ouderenmishandeling', eergerelateerd: 'Eergerelateerd geweld', overig_huiselijk_geweld: 'Overig huiselijk geweld',
+  onbekend: 'Onbekend',
+};
+export const MOMENT_LABEL: Record<string, string> = {
+  na_vb: 'Na de veiligheidsbeoordeling', na_vervolgkeuze: 'Na de keuze voor vervolgstappen', na_onderzoek: 'Na onderzoek', na_vv: 'Na voorwaarden en vervolg',
+};

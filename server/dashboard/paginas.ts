@@ -4,6 +4,7 @@ import { doorlooptijden, leeftijdOpenWerk, openWerk } from '../charts/doorstroom
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
 import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoordeling.js';
+import { aardGeweld, monitoringAfspraken, monitoringAfwijkingen, overdrachtPerMoment, spoed, wachtlijst, wachttijden } from '../charts/monitoring.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/herbereken.js';
@@ -23,6 +24,14 @@ export interface PaginaModel {
   kwartaalLabel: string;
   tegels: Tegel[];
   grafieken: Grafiek[];
+  /** the section "Monitoring" (samenwerkingsafspraken § 7.1): agreements met, deviations, contacts */
+  monitoring: Grafiek[];
+}
+
+/** The Monitoring section of a page: its charts over the trend quarters of one gebied. */
+function monitoringSectie(paneel: Paneel, keuze: Keuze, gebied: string, naam: string): Grafiek[] {
+  const reeks = keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, gebied) }));
+  return [monitoringAfspraken(reeks, naam), monitoringAfwijkingen(reeks, naam)];
 }
 
 export interface Bron {
@@ -76,7 +85,11 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
       perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), label),
       vbBesluiten(obj(nu, 'vb_besluit'), label),
       vbTijdigheid(tijdigheidReeks(paneel, keuze, REGIO), bron.normen.vb, 'regio'),
+      overdrachtPerMoment(nu.overdracht_per_moment, label),
+      aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
+      spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) })), 'regio'),
     ],
+    monitoring: monitoringSectie(paneel, keuze, REGIO, 'regio'),
   };
 }
 
@@ -104,7 +117,11 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
       perMelder(obj(nu, 'meldingen_per_melder'), label),
       vbBesluiten(obj(nu, 'vb_besluit'), label),
       vbTijdigheid(tijdigheidReeks(paneel, keuze, code), bron.normen.vb, naam),
+      overdrachtPerMoment(nu.overdracht_per_moment, label),
+      aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
+      spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, code) })), naam),
     ],
+    monitoring: monitoringSectie(paneel, keuze, code, naam),
   };
 }
 
@@ -129,6 +146,10 @@ export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<Pagina
       leeftijdOpenWerk((nu.leeftijd_open_werk ?? { vb: {}, onderzoek: {}, vv: {} }) as Parameters<typeof leeftijdOpenWerk>[0], kwartaal),
       doorlooptijden(reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: mp(w, 'doorlooptijd_vb_werkdagen'), onderzoek: null, vv: null })), 'vb'),
       doorlooptijden(reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: null, onderzoek: mp(w, 'doorlooptijd_onderzoek_dagen'), vv: mp(w, 'doorlooptijd_vv_dagen') })), 'tienweken'),
+      wachtlijst(reeks),
+      wachttijden(nu, kwartaal),
+      overdrachtPerMoment(nu.overdracht_per_moment, `regio, ${kwartaalKort(kwartaal)}`),
     ],
+    monitoring: monitoringSectie(paneel, keuze, REGIO, 'regio'),
   };
 }

@@ -1,6 +1,7 @@
 import { kwartaalKort, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
 import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
 import { overdrachtNaVb, overdrachtPerOntvanger } from '../charts/overdracht.js';
+import { ANKER_TWEEDE_GOLF, overdrachtPerMoment } from '../charts/monitoring.js';
 import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoordeling.js';
 import { afgerondPerKwartaal } from '../charts/vervolg.js';
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
@@ -169,6 +170,7 @@ function overdracht(c: Context): Hoofdstuk {
   const K = c.invoer.kwartaal;
   const naVb = overdrachtNaVb(c.invoer.trend.map((k) => ({ kwartaal: k, vb_besluit: obj(w(c, k), 'vb_besluit') })), 'regio');
   const ontvanger = overdrachtPerOntvanger(obj(w(c, K), 'overdracht_na_vervolgkeuze_aan'), kwartaalKort(K));
+  const perMoment = overdrachtPerMoment(w(c, K).overdracht_per_moment, `regio, ${kwartaalKort(K)}`);
   return hoofdstuk(c, 'overdracht', [], [
     c.nr.figuur(naVb),
     c.nr.tabelVan(naVb, 'Overdracht na de veiligheidsbeoordeling, per kwartaal — regio'),
@@ -180,6 +182,23 @@ function overdracht(c: Context): Hoofdstuk {
         { kop: 'Onderzoeken met monitoring', waarde: (v) => cel.getal(getal(v, 'onderzoeken_met_monitoring')) },
         { kop: 'V&V met monitoring', waarde: (v) => cel.getal(getal(v, 'vv_met_monitoring')) },
         { kop: 'In monitoring (einde kwartaal)', waarde: (v) => cel.getal(getal(v, 'in_monitoring')) },
+      ]),
+    // definitions 2027.1: the three moments of § 8 and the agreements of § 7.1
+    c.nr.figuur(perMoment),
+    c.nr.tabelVan(perMoment),
+    kwartaalTabel(c, 'tabel-monitoring-afspraken', 'Monitoring volgens de afspraken per kwartaal',
+      'Afgesproken: na een onderzoek dat niet is weerlegd en na V&V, niet na overdracht aan een gecertificeerde instelling (§ 7.1); contacten na 3 en 12 maanden tijdig = binnen een maand van de afgesproken datum.',
+      ANKER_TWEEDE_GOLF, [
+        { kop: 'Overdracht na onderzoek', waarde: (v) => cel.getal(getal(v, 'overdracht_na_onderzoek')) },
+        { kop: 'Overdracht na V&V', waarde: (v) => cel.getal(getal(v, 'overdracht_na_vv')) },
+        { kop: 'Onderzoek: monitoring afgesproken', waarde: (v) => cel.getal(getal(v, 'onderzoeken_monitoring_verwacht')) },
+        { kop: '… conform', waarde: (v) => cel.procent(getal(v, 'onderzoeken_monitoring_pct')) },
+        { kop: 'V&V: monitoring afgesproken', waarde: (v) => cel.getal(getal(v, 'vv_monitoring_verwacht')) },
+        { kop: '… conform', waarde: (v) => cel.procent(getal(v, 'vv_monitoring_pct')) },
+        { kop: 'Monitoring na weerlegd', waarde: (v) => cel.getal(getal(v, 'monitoring_na_weerlegd')) },
+        { kop: 'Monitoring na overdracht aan een GI', waarde: (v) => cel.getal(getal(v, 'monitoring_na_overdracht_gi')) },
+        { kop: 'Contact na 3 maanden tijdig', waarde: (v) => cel.procent(getal(v, 'monitoring_3m_pct')) },
+        { kop: 'Contact na 12 maanden tijdig', waarde: (v) => cel.procent(getal(v, 'monitoring_12m_pct')) },
       ]),
   ]);
 }

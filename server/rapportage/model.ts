@@ -84,6 +84,7 @@ const BRONSECTIE: Record<string, string> = {
   'per-1000-inwoners': 'Per 1.000 inwoners',
   groei: 'Groei',
   'financien-en-formatie': 'Financiën en formatie',
+  'toegevoegd-in-20271-beleidsmonitoring-samenwerkingsafspraken-71-en-8-kwaliteitskader-focusblad': 'Toegevoegd in 2027.1: beleidsmonitoring',
 };
 
 export function bronVan(anker: string, definitieversie: string): string {

@@ -10,6 +10,7 @@ import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { voorWeergave } from '../privacy/service.js';
+import { verbergTweedeGolf } from '../indicatoren/tweede-golf.js';
 
 export interface Rapportdiensten {
   db: Db;
@@ -42,7 +43,7 @@ export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwar
 /** Factsheets are public council documents: always protected against small numbers. */
 async function factsheetInvoer(d: Rapportdiensten, kwartaal: Kwartaal) {
   const beleid = await leesBeleid(d.db);
-  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: voorWeergave(beleid) }) };
+  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: (w) => voorWeergave(beleid)(verbergTweedeGolf(w)) }) };
 }
 
 export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, code: string): Promise<RapportModel> {

@@ -73,9 +73,9 @@ async function axeSerious(page: Page) {
 }
 
 describe.each([
-  ['regio', '/?kwartaal=2024-Q3', 7, 3600],
-  ['gemeente', '/gemeente/GM0281?kwartaal=2024-Q3', 6, 2600],
-  ['doorstroom', '/doorstroom?kwartaal=2024-Q3', 5, 2000],
+  ['regio', '/?kwartaal=2024-Q3', 12, 6400],
+  ['gemeente', '/gemeente/GM0281?kwartaal=2024-Q3', 11, 5600],
+  ['doorstroom', '/doorstroom?kwartaal=2024-Q3', 10, 4600],
   ['rapportages', '/rapportages', 0, 1200],
   ['rapportage', '/rapportages/2024-Q3', 0, 2600],
   ['financien', '/financien?kwartaal=2024-Q3', 2, 2400],
@@ -95,6 +95,43 @@ describe.each([
     expect(await axeSerious(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, `${naam}.png`) });
     await page.close();
+  });
+});
+
+describe('the sections of definitions 2027.1 (monitoring, overdracht per moment, wachtlijst, aard van het geweld, spoed)', () => {
+  it.each([
+    ['regio', '/?kwartaal=2024-Q3', ['overdracht-per-moment', 'aard-geweld', 'spoed'], 6400],
+    ['gemeente', '/gemeente/GM0281?kwartaal=2024-Q3', ['overdracht-per-moment', 'aard-geweld', 'spoed'], 5600],
+    ['doorstroom', '/doorstroom?kwartaal=2024-Q3', ['wachtlijst', 'wachttijden', 'overdracht-per-moment'], 4600],
+  ])('%s: a Monitoring section and the new charts are drawn; screenshots saved', async (naam, path, ids, hoogte) => {
+    const { page, fouten } = await open(path, hoogte);
+    expect(fouten).toEqual([]);
+    expect(await page.$eval('#kop-monitoring', (h) => h.textContent)).toBe('Monitoring');
+    const inSectie = await page.$$eval('#monitoring [data-grafiek]', (els) => els.map((e) => [e.getAttribute('data-grafiek'), e.getAttribute('data-gerenderd')]));
+    expect(inSectie).toEqual([['monitoring-afspraken', 'ja'], ['monitoring-afwijkingen', 'ja']]);
+    await (await page.$('#monitoring'))!.screenshot({ path: join(ARTIFACTS, `${naam}-monitoring.png`) });
+    for (const id of ids) {
+      const el = (await page.$(`[data-grafiek="${id}"]`))!;
+      expect(await el.evaluate((e) => e.getAttribute('data-gerenderd'))).toBe('ja');
+      await el.screenshot({ path: join(ARTIFACTS, `${naam}-${id}.png`) });
+    }
+    await page.close();
+  });
+
+  it('the wachtlijst and monitoring tables equal the indicator JSON', async () => {
+    const { page } = await open('/doorstroom?kwartaal=2024-Q3', 4600);
+    const q3 = await api('/api/indicatoren?kwartaal=2024-Q3');
+    const rij = await page.$$eval('[data-grafiek="wachttijden"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent!.trim())));
+    const dagen = q3.regio.wacht_dagen as Record<string, { mediaan: number | null; max: number | null }>;
+    const fmt = (n: number | null) => (n === null ? '–' : nl.format(n));
+    expect(rij[0]).toEqual(['Wacht op keuze vervolgstappen', fmt(q3.regio.wacht_op_vervolgkeuze as number), fmt(dagen.wacht_op_vervolgkeuze!.mediaan), fmt(dagen.wacht_op_vervolgkeuze!.max)]);
+    const laatste = await page.$$eval('[data-grafiek="monitoring-afspraken"] tbody tr:last-child td', (tds) => tds.map((c) => c.textContent!.trim()));
+    expect(laatste[0]).toBe(nl.format(q3.regio.onderzoeken_monitoring_verwacht as number));
+    expect(laatste[1]).toBe(nl.format(q3.regio.onderzoeken_monitoring_conform as number));
+    await page.close();
+    const res = await sessie.fetch(`${base}/export/doorstroom/wachtlijst.csv?kwartaal=2024-Q3`);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8').split('\r\n')[0]).toContain('Wacht op start onderzoek');
   });
 });
 

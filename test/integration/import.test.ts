@@ -199,6 +199,9 @@ describe('migrations and CLI', () => {
       expect(await db.schema.hasTable('registraties')).toBe(false);
       await migrateLatest(db);
       expect(await db.schema.hasColumn('registraties', 'kw_binnenkomst')).toBe(true);
+      // definitions 2027.1 (migration 20261201150000)
+      expect(await db.schema.hasColumn('registraties', 'kw_overdracht')).toBe(true);
+      expect(await db.schema.hasColumn('registraties', 'wacht_start_vv_tot')).toBe(true);
     } finally {
       await db.destroy();
     }

@@ -5,6 +5,7 @@ import { REGIO } from '../../indicatoren/herbereken.js';
 import { leesIndicatoren } from '../../indicatoren/repository.js';
 import { indicatorReeks, indicatorenVoorKwartaal, pad, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
 import { beschermWaarden } from '../../privacy/onderdrukking.js';
+import { verbergTweedeGolf } from '../../indicatoren/tweede-golf.js';
 import { beleidVoor, beschermJson } from '../../privacy/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { gebruikerVan, vereisGemeente } from '../auth.js';
@@ -24,7 +25,8 @@ export function apiRoutes(ctx: AppContext): Router {
       return;
     }
     const eigen = gebruikerVan(res)!.gemeenten;
-    data.gemeenten = Object.fromEntries(Object.entries(data.gemeenten).filter(([code]) => eigen.includes(code)));
+    data.gemeenten = Object.fromEntries(Object.entries(data.gemeenten).filter(([code]) => eigen.includes(code)).map(([c, g]) => [c, verbergTweedeGolf(g)]));
+    data.regio = verbergTweedeGolf(data.regio);
     res.json(beschermJson(data, beleid));
   });
 
@@ -47,7 +49,7 @@ export function apiRoutes(ctx: AppContext): Router {
         perKwartaal.set(r.kwartaal, w);
       }
       const indicatorPad = req.query.indicator.split('.');
-      reeks.reeks = reeks.reeks.map((p) => ({ kwartaal: p.kwartaal, waarde: perKwartaal.has(p.kwartaal) ? pad(beschermWaarden(perKwartaal.get(p.kwartaal)!, beleid), indicatorPad) : null }));
+      reeks.reeks = reeks.reeks.map((p) => ({ kwartaal: p.kwartaal, waarde: perKwartaal.has(p.kwartaal) ? pad(beschermWaarden(verbergTweedeGolf(perKwartaal.get(p.kwartaal)!), beleid), indicatorPad) : null }));
     }
     res.json(reeks);
   });

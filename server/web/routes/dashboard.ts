@@ -13,6 +13,7 @@ import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from 
 import { alsCsv, alsXlsx } from '../../export/tabel-export.js';
 import { laatsteImportdatum } from '../../importbatches/repository.js';
 import { parseGebied } from '../../indicatoren/service.js';
+import { verbergTweedeGolf } from '../../indicatoren/tweede-golf.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 
@@ -32,7 +33,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, res);
-    const b = beleid ? { ...bron, bescherm: voorWeergave(beleid) } : bron;
+    const b = beleid ? { ...bron, bescherm: (w: Record<string, unknown>) => voorWeergave(beleid)(verbergTweedeGolf(w)) } : bron;
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
     if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
     return { keuze, gemeente, beleid, model: await gemeentePagina(b, keuze, gemeente!) };
@@ -58,6 +59,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       gemeenteKeuze: pagina === 'gemeente',
       datadatum: (await laatsteImportdatum(ctx.db))?.slice(0, 10) ?? null,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze))),
+      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze))),
     }, res);
   }
 
@@ -86,7 +88,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
 
   const exporteer = (pagina: Pagina) => async (req: Request, res: Response) => {
     const { model: m } = await model(pagina, req, res);
-    const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
+    const grafiek = [...m.grafieken, ...m.monitoring].find((g) => g.id === req.params.grafiek);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
