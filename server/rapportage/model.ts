@@ -4,7 +4,7 @@
  * it out.
  */
 import type { Grafiek } from '../charts/grafiek.js';
-import { formatDatum, formatGetal, formatGroei, formatPercentage } from '../shared/formaat.js';
+import { formatDatum, formatGetal, formatGroei, formatPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
 import type { Duiding } from './duiding-repository.js';
 import { grafiekNaarSvg } from './svg.js';
 
@@ -69,6 +69,8 @@ export interface RapportModel {
   voorlegger: { zinnen: string[]; duiding: DuidingModel | null };
   /** the small-numbers policy the figures were protected with (factsheets), for the colofon */
   privacy?: string;
+  /** the quarter has not ended: provisional figures (cover, header, every figure with *) */
+  voorlopig?: boolean;
   /** set when the quarter has no data: the report says so instead of showing chapters */
   geenGegevens: string | null;
   hoofdstukken: Hoofdstuk[];
@@ -117,7 +119,7 @@ export class Nummering {
       id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
       rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
         kop: String(kop ?? ''),
-        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, dec(i))) : (c ?? '–'))),
+        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, dec(i))) : (c ?? TEKEN_GEHEIM))),
       })),
     });
   }
@@ -137,3 +139,17 @@ export const cel = {
   procent: (v: number | null | undefined) => formatPercentage(v ?? null),
   groei: (v: number | null | undefined) => formatGroei(v ?? null),
 };
+
+/** CBS's verklaring van tekens, under every table and in every report and download. */
+export const VERKLARING_VAN_TEKENS: readonly [string, string][] = [
+  ['.', 'geheim (bescherming kleine aantallen) of onbekend'],
+  ['–', 'nihil'],
+  ['*', 'voorlopig cijfer (het kwartaal loopt nog)'],
+  ['0', 'in afgeronde cijfers: minder dan de helft van de afrondingseenheid'],
+];
+
+/** Marks a report of a quarter that has not ended as provisional: cover and page header. */
+export function markeerRapportVoorlopig(model: RapportModel, vandaag: string, laatsteDag: string): RapportModel {
+  if (laatsteDag <= vandaag) return { ...model, voorlopig: false };
+  return { ...model, voorlopig: true, ondertitel: `${model.ondertitel} — voorlopige cijfers*`, kop: `${model.kop} — VOORLOPIG*` };
+}
