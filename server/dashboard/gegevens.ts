@@ -9,7 +9,7 @@ export type Waarden = Record<string, unknown>;
 export type Paneel = Map<Kwartaal, Map<string, Waarden>>;
 
 /** Protection of one kwartaal × gebied, given the unprotected values of the three quarters before (newest first). */
-export type Bescherm = (w: Waarden, historie: Waarden[]) => Waarden;
+export type Bescherm = (w: Waarden, historie: Waarden[], gebied: string) => Waarden;
 
 /** `bescherm`: applied to every kwartaal × gebied (protection of small numbers for gemeente users and factsheets). */
 export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[], bescherm?: Bescherm): Promise<Paneel> {
@@ -23,7 +23,7 @@ export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string
   const paneel: Paneel = new Map();
   for (const k of kwartalen) {
     const historie = (g: string) => [1, 2, 3].map((d) => ruw.get(addKwartalen(k, -d))!.get(g)!).filter((w) => Object.keys(w).length > 0);
-    paneel.set(k, new Map(gebieden.map((g) => [g, bescherm(ruw.get(k)!.get(g)!, historie(g))])));
+    paneel.set(k, new Map(gebieden.map((g) => [g, bescherm(ruw.get(k)!.get(g)!, historie(g), g)])));
   }
   return paneel;
 }

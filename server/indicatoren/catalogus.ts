@@ -15,12 +15,15 @@ export type Soort = 'aantal' | 'voorraad' | 'aandeel' | 'mediaan' | 'groei' | 'p
 /**
  * How a value is protected for gemeente users and factsheets:
  * - `afronden`: every count is rounded to a multiple of the grondtal (default 5);
+ * - `alleen_regio`: a stock on the quarter's last day: rounded for the region, not shown per gemeente
+ *   (doorstroom is VT-management information, and a small gemeente's stock follows too closely from
+ *   the stock before and the flows of the quarter: the attacker test pinned rounded ones down);
  * - `uit_afgeronde`: recomputed from the rounded counts it is built from, not shown on a small base;
  * - `kleine_basis`: shown only when its (rounded) base is large enough (medians, maxima);
  * - `niet_openbaar`: never part of a protected answer (stored for the VT dashboards only);
  * - `{ vrij }`: shown as is, with the reason why that is safe.
  */
-export type Beschermklasse = 'afronden' | 'uit_afgeronde' | 'kleine_basis' | 'niet_openbaar' | { vrij: string };
+export type Beschermklasse = 'afronden' | 'alleen_regio' | 'uit_afgeronde' | 'kleine_basis' | 'niet_openbaar' | { vrij: string };
 
 export type Onderdeel = 'a' | 'b' | 'c' | 'd' | 'e';
 
@@ -180,7 +183,8 @@ export const PER_SLEUTEL: ReadonlyMap<string, Indicator> = new Map(CATALOGUS.map
 export function beschermklasse(i: Indicator): Beschermklasse {
   if (i.bescherming) return i.bescherming;
   switch (i.soort) {
-    case 'aantal': case 'voorraad': case 'verdeling': return 'afronden';
+    case 'aantal': case 'verdeling': return 'afronden';
+    case 'voorraad': return 'alleen_regio';
     case 'aandeel': case 'per1000': case 'groei': return 'uit_afgeronde';
     case 'mediaan': return 'kleine_basis';
     case 'intern': return 'niet_openbaar';

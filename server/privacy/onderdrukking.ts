@@ -78,7 +78,7 @@ function aandeel(r: Waarden, i: Indicator, beleid: Beleid): unknown {
  * quarters before (newest first), for the four-quarter key figures. A key the catalogue does not
  * know never leaves: it is dropped.
  */
-export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Waarden[] = []): Waarden {
+export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Waarden[] = [], isRegio = false): Waarden {
   const g = beleid.grondtal;
   const r: Waarden = {};
   // first every count, so that the derived figures can be computed from the rounded ones
@@ -86,12 +86,13 @@ export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Wa
     const i = PER_SLEUTEL.get(k);
     if (!i) continue;
     const klasse = beschermklasse(i);
-    if (klasse === 'afronden') r[k] = rondAfDiep(v, g);
+    if (klasse === 'afronden' || (klasse === 'alleen_regio' && isRegio)) r[k] = rondAfDiep(v, g);
+    else if (klasse === 'alleen_regio') r[k] = verbergAlles(v);
     else if (typeof klasse === 'object') r[k] = structuredClone(v);
   }
   for (const [k, v] of Object.entries(origineel)) {
     const i = PER_SLEUTEL.get(k);
-    if (!i || beschermklasse(i) === 'afronden' || typeof beschermklasse(i) === 'object') continue;
+    if (!i || k in r) continue;
     if (beschermklasse(i) === 'niet_openbaar') continue;
     if (i.soort === 'aandeel') r[k] = aandeel(r, i, beleid);
     else if (i.soort === 'mediaan') r[k] = mediaan(v, i, r, beleid);
@@ -159,7 +160,12 @@ export interface VierKwartalen {
   n: number | Onderdrukt;
 }
 
-/** Key-figure shares whose quarter base is below `kwartaalNoemer`, over this and the three quarters before. */
+/**
+ * Key-figure shares whose quarter base is below `kwartaalNoemer`, over this and the three quarters
+ * before: the sums of the four quarters' *rounded* counts, so the figure tells nothing that the
+ * four published quarters do not (the rounded sum of the exact counts would: four quarters of
+ * 2 each sum to 8, rounded 10, and pin every one of them to 2).
+ */
 function vierKwartalen(origineel: Waarden, r: Waarden, historie: Waarden[], beleid: Beleid): Record<string, VierKwartalen> | null {
   const uit: Record<string, VierKwartalen> = {};
   for (const i of PER_SLEUTEL.values()) {
@@ -167,14 +173,18 @@ function vierKwartalen(origineel: Waarden, r: Waarden, historie: Waarden[], bele
     const [teller, noemer] = i.uit as [string, string];
     if ((getal(r, noemer) ?? 0) >= beleid.kwartaalNoemer) continue;
     const vier = [origineel, ...historie.slice(0, 3)];
-    const tellers = vier.map((w) => getal(w, teller));
-    const noemers = vier.map((w) => getal(w, noemer));
+    const rond = (pad: string) => vier.map((w) => {
+      const n = getal(w, pad);
+      return n === null ? null : rondAf(n, beleid.grondtal);
+    });
+    const tellers = rond(teller);
+    const noemers = rond(noemer);
     if (vier.length < 4 || tellers.includes(null) || noemers.includes(null)) {
       uit[i.sleutel] = { pct: ONDERDRUKT, n: ONDERDRUKT };
       continue;
     }
-    const t = rondAf(tellers.reduce((s, x) => s! + x!, 0)!, beleid.grondtal);
-    const n = rondAf(noemers.reduce((s, x) => s! + x!, 0)!, beleid.grondtal);
+    const t = tellers.reduce<number>((s, x, j) => s + Math.min(x!, noemers[j]!), 0);
+    const n = noemers.reduce<number>((s, x) => s + x!, 0);
     uit[i.sleutel] = n < beleid.minNoemer ? { pct: ONDERDRUKT, n: ONDERDRUKT } : { pct: percentage(Math.min(t, n), n)!, n };
   }
   return Object.keys(uit).length > 0 ? uit : null;

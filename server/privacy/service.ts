@@ -3,6 +3,7 @@ import { beschermd } from '../auth/rollen.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
 import { leesPaneel, type Bescherm } from '../dashboard/gegevens.js';
+import { REGIO } from '../indicatoren/herbereken.js';
 import type { IndicatorenJson } from '../indicatoren/service.js';
 import { leesBeleid } from './instellingen.js';
 import { alsNull, beschermWaarden, beleidTekst, type Beleid } from './onderdrukking.js';
@@ -10,9 +11,9 @@ import { alsNull, beschermWaarden, beleidTekst, type Beleid } from './onderdrukk
 type Waarden = Record<string, unknown>;
 
 /** For pages and charts: protected values, suppressed ones as null. */
-export const voorWeergave = (beleid: Beleid): Bescherm => (w, historie) => alsNull(beschermWaarden(w, beleid, historie));
+export const voorWeergave = (beleid: Beleid): Bescherm => (w, historie, gebied) => alsNull(beschermWaarden(w, beleid, historie, gebied === REGIO));
 /** For JSON: suppressed values stay explicit (`{"onderdrukt": true}`). */
-export const voorJson = (beleid: Beleid): Bescherm => (w, historie) => beschermWaarden(w, beleid, historie);
+export const voorJson = (beleid: Beleid): Bescherm => (w, historie, gebied) => beschermWaarden(w, beleid, historie, gebied === REGIO);
 
 /** The catalogue JSON with every gebied protected (each with its own three quarters before, for the four-quarter key figures). */
 export async function beschermJson(db: Db, data: IndicatorenJson, beleid: Beleid, regioSleutel: string): Promise<IndicatorenJson & { onderdrukking: Beleid & { uitleg: string } }> {

@@ -22,7 +22,7 @@ const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties imp
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const KLASSE: Record<string, string> = {
-  afronden: 'afgerond op vijftallen', uit_afgeronde: 'berekend uit afgeronde aantallen', kleine_basis: 'alleen bij voldoende basis', niet_openbaar: 'alleen voor VT',
+  afronden: 'afgerond op vijftallen', alleen_regio: 'regio afgerond op vijftallen; per gemeente niet getoond', uit_afgeronde: 'berekend uit afgeronde aantallen', kleine_basis: 'alleen bij voldoende basis', niet_openbaar: 'alleen voor VT',
 };
 
 /** The catalogue itself, as a table under the definitions: the same data that compute, API and privacy read. */

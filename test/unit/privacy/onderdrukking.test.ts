@@ -16,9 +16,14 @@ describe('protection of small numbers: rounding to multiples of 5', () => {
       overdracht_per_moment: { na_vb: { lokaal_team: 2, melder: 9 } },
     }, beleid);
     expect(b).toEqual({
-      adviezen: 5, meldingen: 35, open_vb: 0, meldingen_per_melder: { politie: 20, overige_professional: 15, niet_professional: 5 },
+      adviezen: 5, meldingen: 35, open_vb: ONDERDRUKT, meldingen_per_melder: { politie: 20, overige_professional: 15, niet_professional: 5 },
       overdracht_per_moment: { na_vb: { lokaal_team: 0, melder: 10 } },
     });
+  });
+
+  it('a stock on the last day: rounded for the region, not shown per gemeente', () => {
+    expect(beschermWaarden({ open_vb: 3, in_monitoring: 41 }, beleid, [], true)).toEqual({ open_vb: 5, in_monitoring: 40 });
+    expect(beschermWaarden({ open_vb: 3, in_monitoring: 41 }, beleid)).toEqual({ open_vb: ONDERDRUKT, in_monitoring: ONDERDRUKT });
   });
 
   it('shares from the rounded counts; on a rounded base below 10 hidden, also when the base is 0 (never "niet te berekenen")', () => {
@@ -43,7 +48,9 @@ describe('protection of small numbers: rounding to multiples of 5', () => {
     // meldingen 13 → 15, before 10 → 10: +50; totaal 53 → 55, before 50 → 50: +10; after −10 % 59 before → 60: −8.3
     expect(b.groei).toEqual({ adviezen_qoq: 300, adviezen_yoy: 300, meldingen_qoq: 50, meldingen_yoy: ONDERDRUKT, totaal_qoq: 10, totaal_yoy: -8.3 });
     expect(b.doorlooptijd_vb_werkdagen).toEqual({ mediaan: ONDERDRUKT, p90: ONDERDRUKT });
-    expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 }, vervolgkeuze: { mediaan: 3, max: 4 }, nieuw: { mediaan: 1, max: 1 } } }, beleid).wacht_dagen)
+    // the waiting lists are stocks: their ages only where the stock itself is shown (the region), on a large enough list
+    expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 } } }, beleid).wacht_dagen).toEqual({ start_onderzoek: { mediaan: ONDERDRUKT, max: ONDERDRUKT } });
+    expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 }, vervolgkeuze: { mediaan: 3, max: 4 }, nieuw: { mediaan: 1, max: 1 } } }, beleid, [], true).wacht_dagen)
       .toEqual({ start_onderzoek: { mediaan: 12, max: 40 }, vervolgkeuze: { mediaan: ONDERDRUKT, max: ONDERDRUKT }, nieuw: { mediaan: ONDERDRUKT, max: ONDERDRUKT } });
   });
 
@@ -64,9 +71,11 @@ describe('protection of small numbers: rounding to multiples of 5', () => {
       const k = beschermklasse(i);
       if (typeof k === 'object') vrij.push(i.sleutel);
       const waarde = i.soort === 'verdeling' ? { x: 3, y: { z: 4 } } : 3;
-      const uit = beschermWaarden({ [i.sleutel]: waarde }, beleid)[i.sleutel];
-      expect(JSON.stringify(uit), i.sleutel).not.toContain('3');
-      expect(JSON.stringify(uit), i.sleutel).not.toContain('4');
+      for (const isRegio of [false, true]) {
+        const uit = beschermWaarden({ [i.sleutel]: waarde }, beleid, [], isRegio)[i.sleutel];
+        expect(JSON.stringify(uit), i.sleutel).not.toContain('3');
+        expect(JSON.stringify(uit), i.sleutel).not.toContain('4');
+      }
     }
     // a count shown unrounded must be a deliberate, reviewed exception: today there is none
     expect(vrij).toEqual([]);
