@@ -12,6 +12,7 @@ import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
 import { alsCsv, alsXlsx, metTekens } from '../../export/tabel-export.js';
 import { VERKLARING_VAN_TEKENS } from '../../rapportage/model.js';
+import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../../shared/formaat.js';
 import { laatsteImportdatum } from '../../importbatches/repository.js';
 import { parseGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
@@ -118,7 +119,7 @@ export function grafiekModel(g: Grafiek, exportPad: string, query: string, besch
     rijen: metTekens(g.tabel, beschermd).rijen.map((rij) => ({
       kop: rij[0],
       link: g.links && typeof rij[0] === 'string' ? (g.links[rij[0]] ?? null) : null,
-      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number' })),
+      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number', rechts: typeof c === 'number' || c === TEKEN_GEHEIM || c === TEKEN_NIHIL })),
     })),
     tekens: VERKLARING_VAN_TEKENS,
     csv: `${exportPad}.csv?${query}`,
