@@ -80,16 +80,21 @@ describe('login without leaks', () => {
     expect((await fetch(`${base}/docs/privacy`, { headers: { cookie }, redirect: 'manual' })).status).toBe(303);
   });
 
-  it('an unknown address takes as long as a wrong password (medians of 8 alternating attempts within 20 %)', async () => {
-    const onbekend: number[] = [];
-    const fout: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      // every attempt from its own address: neither the lock-out nor the address limit interferes
-      onbekend.push((await login(`niemand-${i}@vt.nl`, 'fout wachtwoord', `10.9.0.${i}`)).ms);
-      fout.push((await login('eigenaar@vt.nl', 'fout wachtwoord', `10.9.1.${i}`)).ms);
+  it('an unknown address takes as long as a wrong password (median of 10 back-to-back pairs within 20 %)', async () => {
+    const ratios: number[] = [];
+    const tijden: [number, number][] = [];
+    for (let i = 0; i < 10; i++) {
+      // every attempt from its own address: neither the lock-out nor the address limit interferes;
+      // the order alternates so that neither side always runs on a warmer machine
+      const onbekend = () => login(`niemand-${i}@vt.nl`, 'fout wachtwoord', `10.9.0.${i}`);
+      const fout = () => login('eigenaar@vt.nl', 'fout wachtwoord', `10.9.1.${i}`);
+      const [a, b] = i % 2 === 0 ? [await onbekend(), await fout()] : [undefined, await fout()];
+      const o = a ?? (await onbekend());
+      ratios.push(o.ms / b.ms);
+      tijden.push([o.ms, b.ms]);
     }
-    const ratio = mediaan(onbekend) / mediaan(fout);
-    expect(ratio, `unknown ${mediaan(onbekend).toFixed(0)} ms, wrong ${mediaan(fout).toFixed(0)} ms`).toBeGreaterThan(0.8);
+    const ratio = mediaan(ratios);
+    expect(ratio, tijden.map(([o, f]) => `${o.toFixed(0)}/${f.toFixed(0)} ms`).join(', ')).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(1.2);
   }, 60_000);
 });
