@@ -160,32 +160,52 @@ export interface VierKwartalen {
   n: number | Onderdrukt;
 }
 
+/** What a published rounded count tells: the true count lies in [lo, hi]. */
+function interval(gepubliceerd: number, grondtal: number): [number, number] {
+  const half = Math.floor((grondtal - 1) / 2);
+  return [Math.max(0, gepubliceerd - half), gepubliceerd + half];
+}
+
+/**
+ * Whether the rounded sum of four quarters narrows none of their published intervals: each
+ * quarter's interval must stay whole when the others range over theirs and the sum over its own
+ * (the check of statistical disclosure control on a derived cell). Four quarters of 2 (each
+ * published 0, so [0, 2]) sum to 8, rounded 10, [8, 12]: that would pin all four to 2, and is not
+ * published.
+ */
+function somVeilig(exact: number[], grondtal: number): boolean {
+  const iv = exact.map((n) => interval(rondAf(n, grondtal), grondtal));
+  const [sLo, sHi] = interval(rondAf(exact.reduce((s, n) => s + n, 0), grondtal), grondtal);
+  const somLo = iv.reduce((s, [lo]) => s + lo, 0);
+  const somHi = iv.reduce((s, [, hi]) => s + hi, 0);
+  return iv.every(([lo, hi]) => sLo - (somHi - hi) <= lo && sHi - (somLo - lo) >= hi);
+}
+
 /**
  * Key-figure shares whose quarter base is below `kwartaalNoemer`, over this and the three quarters
- * before: the sums of the four quarters' *rounded* counts, so the figure tells nothing that the
- * four published quarters do not (the rounded sum of the exact counts would: four quarters of
- * 2 each sum to 8, rounded 10, and pin every one of them to 2).
+ * before. Teller and noemer are each the rounded sum of the four quarters when that narrows no
+ * quarter's published interval (`somVeilig`), else the sum of the four published (rounded)
+ * quarters, which tells nothing new. Hidden when the base is below `minNoemer`.
  */
 function vierKwartalen(origineel: Waarden, r: Waarden, historie: Waarden[], beleid: Beleid): Record<string, VierKwartalen> | null {
   const uit: Record<string, VierKwartalen> = {};
+  const g = beleid.grondtal;
   for (const i of PER_SLEUTEL.values()) {
     if (!i.kern || !(i.sleutel in origineel)) continue;
     const [teller, noemer] = i.uit as [string, string];
     if ((getal(r, noemer) ?? 0) >= beleid.kwartaalNoemer) continue;
     const vier = [origineel, ...historie.slice(0, 3)];
-    const rond = (pad: string) => vier.map((w) => {
-      const n = getal(w, pad);
-      return n === null ? null : rondAf(n, beleid.grondtal);
-    });
-    const tellers = rond(teller);
-    const noemers = rond(noemer);
+    const tellers = vier.map((w) => getal(w, teller));
+    const noemers = vier.map((w) => getal(w, noemer));
+    const geheim = { pct: ONDERDRUKT, n: ONDERDRUKT };
     if (vier.length < 4 || tellers.includes(null) || noemers.includes(null)) {
-      uit[i.sleutel] = { pct: ONDERDRUKT, n: ONDERDRUKT };
+      uit[i.sleutel] = geheim;
       continue;
     }
-    const t = tellers.reduce<number>((s, x, j) => s + Math.min(x!, noemers[j]!), 0);
-    const n = noemers.reduce<number>((s, x) => s + x!, 0);
-    uit[i.sleutel] = n < beleid.minNoemer ? { pct: ONDERDRUKT, n: ONDERDRUKT } : { pct: percentage(Math.min(t, n), n)!, n };
+    const som = (xs: number[]) => (somVeilig(xs, g) ? rondAf(xs.reduce((s, x) => s + x, 0), g) : xs.reduce((s, x) => s + rondAf(x, g), 0));
+    const t = som(tellers as number[]);
+    const n = som(noemers as number[]);
+    uit[i.sleutel] = n < beleid.minNoemer ? geheim : { pct: percentage(Math.min(t, n), n)!, n };
   }
   return Object.keys(uit).length > 0 ? uit : null;
 }

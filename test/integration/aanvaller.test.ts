@@ -23,6 +23,8 @@ import { leesBereik } from '../../server/indicatoren/service.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { normenVan } from '../../server/config/env.js';
+import { factsheetModel, factsheetModellen, maakRapportdiensten } from '../../server/rapportage/service.js';
 
 type Waarden = Record<string, unknown>;
 const HALF = Math.floor((STANDAARD_BELEID.grondtal - 1) / 2);
@@ -195,15 +197,26 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
     }
     identiteiten++;
   }
-  // the four-quarter key figures: sums of the four quarters' rounded counts — check that, since it is what makes them harmless
+  // the four-quarter key figures: the rounded sums of teller and noemer over four quarters
   for (const g of gebieden) {
     for (const [qi, k] of kwartalen.entries()) {
       const vier = (gepubliceerd.get(`${g}|${k}`)!.laatste_4_kwartalen ?? {}) as Record<string, { pct: unknown; n: unknown }>;
-      for (const [sleutel, { n }] of Object.entries(vier)) {
-        if (typeof n !== 'number') continue;
-        const noemer = PER_SLEUTEL.get(sleutel)!.uit[1]!;
-        const som = [0, 1, 2, 3].reduce((s, d) => s + (tellingen(gepubliceerd.get(`${g}|${kwartalen[qi - d]}`)!).get(noemer) ?? NaN), 0);
-        expect(n, `${g} ${k} ${sleutel}`).toBe(som);
+      for (const [sleutel, { pct, n }] of Object.entries(vier)) {
+        if (typeof pct !== 'number' || typeof n !== 'number' || qi < 3) continue;
+        const [teller, noemer] = PER_SLEUTEL.get(sleutel)!.uit as [string, string];
+        // the teller follows from the share and the base (a multiple of the grondtal)
+        const t = Math.round((pct * n) / 100 / STANDAARD_BELEID.grondtal) * STANDAARD_BELEID.grondtal;
+        for (const [pad, v] of [[noemer, n], [teller, t]] as const) {
+          const ids = [0, 1, 2, 3].map((d) => `${g}|${kwartalen[qi - d]}|${pad}`);
+          if (!ids.every(bestaat)) continue;
+          // an attacker stronger than a real one: told by an oracle when the figure is the rounded exact sum
+          // (otherwise it is the sum of the published quarters and says nothing new)
+          const exact = ids.reduce((s, id) => s + echt.get(id)!, 0);
+          if (Math.abs(v - exact) > HALF) continue;
+          const termen = ids.map((id) => [1, id] as [number, string]);
+          beperkingen.push({ termen, soort: 'le', k: v + HALF, naam: `${g} ${k} Σ4 ${pad} ≤ ${v + HALF}` });
+          beperkingen.push({ termen: termen.map(([c, id]) => [-c, id] as [number, string]), soort: 'le', k: -Math.max(0, v - HALF), naam: `${g} ${k} Σ4 ${pad} ≥ ${v - HALF}` });
+        }
       }
     }
   }
@@ -252,5 +265,46 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     expect(regels.map((r) => Number(r.split(';')[2]))).toEqual(api.reeks.map((p) => p.waarde));
     for (const r of regels) for (const c of r.split(';').slice(1)) expect(c === '.' || Number(c) % 5 === 0, r).toBe(true);
     expect(csv).toContain('Verklaring van tekens');
+  });
+});
+
+describe('figures that stay visible (demo data, last complete quarter 2026-Q3, today 2026-12-01)', () => {
+  const zichtbaar = (waarden: string[]) => waarden.filter((w) => w !== '.' && !w.startsWith('.')).length;
+
+  it('every gemeente page shows at least 5 of its 6 kerncijfers as numbers; the default quarter is the last complete one', async () => {
+    const telling: string[] = [];
+    for (const g of ctx.regio.gemeenten) {
+      const sessie = await sessieAls(ctx, 'gemeente', [g.code]);
+      const html = await (await sessie.fetch(`${base}/gemeente/${g.code}`)).text();
+      expect(html, g.code).toContain('Kerncijfers derde kwartaal van 2026');
+      const tegels = [...html.matchAll(/<p class="tegel__waarde">([^<]*)<\/p>/g)].map((m) => m[1]!);
+      expect(tegels, g.code).toHaveLength(6);
+      telling.push(`${g.code}: ${zichtbaar(tegels)}`);
+      expect(zichtbaar(tegels), `${g.naam}: ${tegels.join(' | ')}`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('every factsheet of 2026-Q3 shows at least 5 of its 6 kerncijfers as numbers; the running quarter is marked voorlopig', async () => {
+    const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env), vandaag: ctx.vandaag });
+    for (const { code, model } of await factsheetModellen(d, '2026-Q3')) {
+      const waarden = model.kerncijfers.map((k) => k.waarde);
+      expect(zichtbaar(waarden), `${code}: ${waarden.join(' | ')}`).toBeGreaterThanOrEqual(5);
+      expect(model.voorlopig).toBe(false);
+    }
+    const lopend = await factsheetModel(d, '2026-Q4', 'GM0281');
+    expect(lopend.voorlopig).toBe(true);
+    expect(lopend.kop).toContain('VOORLOPIG');
+    expect(lopend.kerncijfers.find((k) => k.label === 'Meldingen')!.waarde).toMatch(/\*$/);
+  });
+
+  it('the API says voorlopig for the running quarter, in the quarter and in the series', async () => {
+    const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
+    expect(((await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2026-Q4`)).json()) as { voorlopig: boolean }).voorlopig).toBe(true);
+    expect(((await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2026-Q3`)).json()) as { voorlopig: boolean }).voorlopig).toBe(false);
+    const reeks = (await (await sessie.fetch(`${base}/api/reeks?indicator=meldingen&van=2026-Q3&tot=2026-Q4&gemeente=GM0281`)).json()) as { reeks: { voorlopig: boolean }[] };
+    expect(reeks.reeks.map((p) => p.voorlopig)).toEqual([false, true]);
+    const html = await (await sessie.fetch(`${base}/gemeente/GM0281?kwartaal=2026-Q4`)).text();
+    expect(html).toContain('(voorlopig: het kwartaal loopt nog)');
+    expect(html).toContain('Q4 2026*');
   });
 });

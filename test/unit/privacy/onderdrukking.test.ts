@@ -61,6 +61,10 @@ describe('protection of small numbers: rounding to multiples of 5', () => {
     expect(b.laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: 90, n: 150 } });
     // fewer than four quarters of data: hidden, not a share of fewer quarters
     expect(beschermWaarden(kwartaal(3, 3), beleid, [kwartaal(2, 2)]).laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: ONDERDRUKT, n: ONDERDRUKT } });
+    // four quarters of 2 each: the rounded sum (10, so 8–12) would pin all four to 2; the sum of the published quarters is given
+    const twee = [kwartaal(2, 2), kwartaal(2, 2), kwartaal(2, 2)];
+    expect(beschermWaarden(kwartaal(12, 12), beleid, twee).laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: 100, n: 10 } });
+    expect(beschermWaarden(kwartaal(2, 2), beleid, twee).laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: ONDERDRUKT, n: ONDERDRUKT } });
     // a large quarter needs no four-quarter figure
     expect(beschermWaarden(kwartaal(400, 390), beleid, []).laatste_4_kwartalen).toBeUndefined();
   });
