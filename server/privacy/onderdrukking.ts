@@ -222,5 +222,5 @@ export function alsNull(w: Waarden): Waarden {
 }
 
 export function beleidTekst(b: Beleid): string {
-  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (0 betekent: minder dan ${Math.ceil(b.grondtal / 2)}); percentages, groei en cijfers per 1.000 inwoners zijn berekend uit de afgeronde aantallen. Een percentage of groei op minder dan ${b.minNoemer} wordt niet getoond (.); een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal staat ook over de laatste 4 kwartalen samen.`;
+  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (0: minder dan ${Math.ceil(b.grondtal / 2)}); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
 }

@@ -50,7 +50,7 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   const g1000 = obj(nu, 'per_1000_inwoners');
   const r1000 = obj(w(K, REGIO), 'per_1000_inwoners');
   const voorlopig = (g: Grafiek) => metVoorlopig([g], invoer.trend, gemaaktOp)[0]!;
-  const vergelijk = gemeenteVsRegio(g1000, r1000, naam, K);
+  const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K));
   const trend = voorlopig(instroomPerKwartaal(invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })), naam));
   const overdracht = voorlopig(overdrachtLokaalTeam(invoer.trend.map((k) => ({
     kwartaal: k, na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
@@ -73,7 +73,7 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
     },
     hoofdstukken: [
       { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 220), nr.tabelVan(vergelijk, undefined, 2)] },
-      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 200), nr.figuur(overdracht, 200), nr.tabelVan(overdracht)] },
+      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 180), nr.figuur(overdracht, 180), nr.tabelVan(overdracht)] },
     ],
   }, gemaaktOp, laatsteDag(K));
 }

@@ -144,8 +144,8 @@ export const cel = {
 export const VERKLARING_VAN_TEKENS: readonly [string, string][] = [
   ['.', 'geheim (bescherming kleine aantallen) of onbekend'],
   ['–', 'nihil'],
-  ['*', 'voorlopig cijfer (het kwartaal loopt nog)'],
-  ['0', 'in afgeronde cijfers: minder dan de helft van de afrondingseenheid'],
+  ['*', 'voorlopig cijfer'],
+  ['0', 'afgerond: minder dan de helft van de eenheid'],
 ];
 
 /** Marks a report of a quarter that has not ended as provisional: cover and page header. */

@@ -9,7 +9,6 @@
  *
  * Full demo scale (`--schaal 1`, 64,000 registrations, 2019-Q1 … 2026-Q4), today 2026-12-01.
  */
-import type { Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kwartaalReeks, type Kwartaal } from '../../server/calendar/kwartaal.js';
 import { importDeps } from '../../server/context.js';
