@@ -15,6 +15,8 @@ export interface Tegel {
   definitie: string;
   /** "laatste 4 kwartalen: 87 %, n = 150" when the quarter alone is too small */
   toelichting: string | null;
+  /** the four quarters of that figure: "Q4 2025 t/m Q3 2026" */
+  periode: string | null;
   /** the quarter has not ended: its figures are provisional (*) */
   voorlopig: boolean;
   /** false when the value is hidden (.) */
@@ -108,8 +110,9 @@ export function maakTegels(
       normGehaald: d.norm === undefined || v === null ? null : v >= d.norm,
       definitie: d.definitie,
       toelichting: vierN !== null && v !== null
-        ? `laatste 4 kwartalen (${kwartaalKort(addKwartalen(kwartaal, -3))} t/m ${kwartaalKort(kwartaal)}): ${formatPercentage(v)}, n = ${formatGetal(vierN)}`
-        : v === null && beschermd ? 'niet getoond (.): te weinig registraties, ook over de laatste 4 kwartalen' : null,
+        ? `laatste 4 kwartalen: ${formatPercentage(v)}, n = ${formatGetal(vierN)}`
+        : v === null && beschermd ? 'niet getoond (.): ook over 4 kwartalen te weinig' : null,
+      periode: vierN !== null ? `${kwartaalKort(addKwartalen(kwartaal, -3))} t/m ${kwartaalKort(kwartaal)}` : null,
       voorlopig,
       zichtbaar: v !== null,
     };

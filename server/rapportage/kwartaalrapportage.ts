@@ -160,7 +160,7 @@ function vervolg(c: Context): Hoofdstuk {
         { kop: '… binnen 10 weken', waarde: (v) => cel.getal(getal(v, 'vv_binnen_termijn')) },
         { kop: '… percentage', waarde: (v) => cel.procent(getal(v, 'vv_binnen_termijn_pct')) },
         { kop: '… met monitoring', waarde: (v) => cel.getal(getal(v, 'vv_met_monitoring')) },
-        { kop: 'Onderzoek : V&V', waarde: (v) => verhoudingOnderzoekVv(n(v, 'onderzoeken_afgerond'), n(v, 'vv_afgerond')) ?? '–' },
+        { kop: 'Onderzoek : V&V', waarde: (v) => verhoudingOnderzoekVv(n(v, 'onderzoeken_afgerond'), n(v, 'vv_afgerond')) ?? '.' },
       ]),
   ]);
 }

@@ -28,9 +28,9 @@ describe('tegels', () => {
       ['2026-Q2', new Map([['GM0281', { adviezen: 80, meldingen: 40, laatste_4_kwartalen: { vb_binnen_termijn_pct: { pct: 88.2, n: 145 } } }]])],
     ]);
     const t = Object.fromEntries(maakTegels(beschermd, '2026-Q3', 'GM0281', normen, { beschermd: true, vandaag: '2026-12-01' }).map((x) => [x.id, x]));
-    expect(t.vb).toMatchObject({ waarde: '90,0%', toelichting: 'laatste 4 kwartalen (Q4 2025 t/m Q3 2026): 90,0%, n = 150', vorigKwartaal: '+1,8 procentpunt t.o.v. Q2 2026', normGehaald: true });
-    expect(t.onderzoek).toMatchObject({ waarde: '80,0%', toelichting: 'laatste 4 kwartalen (Q4 2025 t/m Q3 2026): 80,0%, n = 25', vorigKwartaal: 'niet getoond (.) t.o.v. Q2 2026' });
-    expect(t.vv).toMatchObject({ waarde: '.', zichtbaar: false, toelichting: 'niet getoond (.): te weinig registraties, ook over de laatste 4 kwartalen' });
+    expect(t.vb).toMatchObject({ waarde: '90,0%', toelichting: 'laatste 4 kwartalen: 90,0%, n = 150', periode: 'Q4 2025 t/m Q3 2026', vorigKwartaal: '+1,8 procentpunt t.o.v. Q2 2026', normGehaald: true });
+    expect(t.onderzoek).toMatchObject({ waarde: '80,0%', toelichting: 'laatste 4 kwartalen: 80,0%, n = 25', vorigKwartaal: 'niet getoond (.) t.o.v. Q2 2026' });
+    expect(t.vv).toMatchObject({ waarde: '.', zichtbaar: false, toelichting: 'niet getoond (.): ook over 4 kwartalen te weinig' });
     expect(t.adviezen).toMatchObject({ vorigJaar: 'niet getoond (.) t.o.v. Q3 2025' });
     // the running quarter is provisional
     const lopend = maakTegels(beschermd, '2026-Q3', 'GM0281', normen, { beschermd: true, vandaag: '2026-09-15' });
