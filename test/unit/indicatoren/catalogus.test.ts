@@ -30,6 +30,26 @@ describe('the indicator catalogue', () => {
     }
   });
 
+  it('the kind matches the value compute yields, so a count cannot be declared something unprotected', () => {
+    const perGebied = new Map([[regio.gemeenten[0]!.code, legeTelling()]]);
+    const waarden = new Map(indicatorRijen('2024-Q1', perGebied, regio).filter((r) => r.gebied !== REGIO).map((r) => [r.indicator, r.waarde]));
+    const bladeren = (v: unknown): [string, unknown][] =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => (x !== null && typeof x === 'object' ? bladeren(x).map(([kk, xx]) => [`${k}.${kk}`, xx] as [string, unknown]) : [[k, x] as [string, unknown]])) : [];
+    for (const [k, v] of waarden) {
+      const i = PER_SLEUTEL.get(k)!;
+      if (typeof v === 'number' || v === null) {
+        // a plain number is a count or stock (rounded), or a share named *_pct (recomputed from rounded counts)
+        expect(i.soort === 'aantal' || i.soort === 'voorraad' || (i.soort === 'aandeel' && k.endsWith('_pct')), `${k} is a number but of kind ${i.soort}`).toBe(true);
+      } else if (i.soort === 'mediaan') {
+        for (const [pad] of bladeren(v)) expect(['mediaan', 'p90', 'max'], `${k}.${pad}`).toContain(pad.split('.').at(-1));
+      } else if (i.soort === 'per1000') {
+        for (const [pad] of bladeren(v)) expect(PER_SLEUTEL.get(pad)?.soort, `${k}.${pad}`).toMatch(/aantal|voorraad/);
+      } else {
+        expect(['verdeling', 'groei', 'intern'], k).toContain(i.soort);
+      }
+    }
+  });
+
   it('one entry per key, a board part a–e or none, counts it is built from exist in the catalogue', () => {
     expect(new Set(CATALOGUS.map((i) => i.sleutel)).size).toBe(CATALOGUS.length);
     for (const i of CATALOGUS) {
