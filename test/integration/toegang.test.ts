@@ -61,6 +61,9 @@ const GET: [string, Partial<Record<Rol, number>>][] = [
   ['/beheer/audit', { vt_management: 403, bestuur: 403, gemeente: 403 }],
   ['/beheer/instellingen', { vt_management: 403, bestuur: 403, gemeente: 403 }],
   ['/docs/privacy', {}],
+  // a name on Object.prototype is no document either
+  ['/docs/constructor', { beheerder: 404, vt_management: 404, bestuur: 404, gemeente: 404 }],
+  ['/docs/toString', { beheerder: 404, vt_management: 404, bestuur: 404, gemeente: 404 }],
 ];
 
 const haal = (rol: Rol, pad: string, init: RequestInit = {}) =>
@@ -75,6 +78,14 @@ describe('every role × every route, checked on the server', () => {
       expect(res.status, `${rol} ${pad}`).toBe(want);
       if (rol === 'anoniem' && want === 303) expect(res.headers.get('location')).toMatch(/^\/inloggen\?terug=/);
     }
+  });
+
+  it('the menu\'s "Gemeenten" opens the region file\'s largest gemeente; a gemeente user gets its own', async () => {
+    const grootste = [...ctx.regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]!;
+    const bestuur = await (await haal('bestuur', '/docs/privacy')).text();
+    expect(bestuur).toContain(`href="/gemeente/${grootste.code}"`);
+    const gemeente = await (await haal('gemeente', '/docs/privacy')).text();
+    expect(gemeente).toContain('href="/gemeente/GM0281"');
   });
 
   it('state-changing routes: duiding only for VT management, settings only for the beheerder', async () => {
