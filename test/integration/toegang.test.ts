@@ -80,6 +80,13 @@ describe('every role × every route, checked on the server', () => {
     }
   });
 
+  it('/docs/indicatoren carries the catalogue itself, with every key and its protection', async () => {
+    const html = await (await haal('gemeente', '/docs/indicatoren')).text();
+    expect(html).toContain('id="catalogus"');
+    expect(html).toMatch(/<code>open_vb<\/code><\/td><td>Open veiligheidsbeoordelingen<\/td>.*regio afgerond op vijftallen; per gemeente niet getoond/);
+    expect(html).toContain('<code>adviezen_per_kanaal</code>');
+  });
+
   it('the menu\'s "Gemeenten" opens the region file\'s largest gemeente; a gemeente user gets its own', async () => {
     const grootste = [...ctx.regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]!;
     const bestuur = await (await haal('bestuur', '/docs/privacy')).text();
