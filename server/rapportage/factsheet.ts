@@ -72,7 +72,7 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
       duiding: null,
     },
     hoofdstukken: [
-      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 180), nr.tabelVan(vergelijk, undefined, 2)] },
+      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 205), nr.tabelVan(vergelijk, undefined, 2)] },
       { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 180), nr.figuur(overdracht, 180), nr.tabelVan(overdracht)] },
     ],
   }, gemaaktOp, laatsteDag(K));
