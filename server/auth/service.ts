@@ -38,6 +38,10 @@ export function blokkadeTot(mislukt: number, beleid: Inlogbeleid, nu: Date): str
 export async function inloggen(db: Db, email: string, wachtwoord: string, beleid: Inlogbeleid, adres = 'onbekend'): Promise<Inlogresultaat> {
   const nu = new Date();
   const sleutel = sleutelVan(email, adres);
+  // forget failures older than a day whose lock-out has ended (every attempt does this: same work)
+  const dagGeleden = new Date(nu.getTime() - 24 * 3600_000).toISOString();
+  await db('inlogpogingen').where('laatste_poging', '<', dagGeleden)
+    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu.toISOString())).delete();
   const g = await vindGebruiker(db, { email: email.trim() });
   const poging = (await db('inlogpogingen').where({ sleutel }).first()) as { mislukt: number; vergrendeld_tot: string | null } | undefined;
   const goed = await controleerWachtwoord(g?.wachtwoord_hash ?? (await dummyHash()), wachtwoord);
