@@ -255,6 +255,29 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     expect(tiel.teruggerekend).toEqual([]);
   });
 
+  it('every download of every gemeente page holds only rounded counts or "." (all charts, 20 quarters)', async () => {
+    let cellen = 0;
+    for (const g of ctx.regio.gemeenten) {
+      const sessie = await sessieAls(ctx, 'gemeente', [g.code]);
+      const html = await (await sessie.fetch(`${base}/gemeente/${g.code}?kwartaal=2026-Q3&periode=20`)).text();
+      const paden = [...new Set([...html.matchAll(/href="(\/export\/gemeente\/[^"]+\.csv\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
+      expect(paden.length, g.code).toBeGreaterThanOrEqual(6);
+      for (const pad of paden) {
+        const csv = await (await sessie.fetch(`${base}${pad}`)).text();
+        const [tabel] = csv.replace('\uFEFF', '').split('\r\n\r\n');
+        const [kop, ...regels] = tabel!.split('\r\n').map((r) => r.split(';'));
+        for (const r of regels) {
+          for (const [i, c] of r.entries()) {
+            if (i === 0 || /%|per 1\.000/.test(kop![i]!) || pad.includes('gemeente-vs-regio')) continue;
+            cellen++;
+            expect(c === '.' || (/^\d+$/.test(c) && Number(c) % 5 === 0), `${pad} ${kop![i]}: ${c}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(cellen).toBeGreaterThan(1000);
+  });
+
   it('downloads carry the same protected values as the API (instroom and VB per quarter, Tiel)', async () => {
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
     const csv = await (await sessie.fetch(`${base}/export/gemeente/GM0281/instroom.csv?kwartaal=2026-Q3&periode=20`)).text();
