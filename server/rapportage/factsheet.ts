@@ -30,7 +30,7 @@ function per1000Zin(wat: string, gemeente: number | null, regio: number | null):
 export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, code: string, gemaaktOp: string, beleid: Beleid): RapportModel {
   const K = invoer.kwartaal;
   const naam = gebiedNaam(regio, code);
-  const nr = new Nummering(invoer.definitieversie);
+  const nr = new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort));
   const basis = {
     soort: 'factsheet' as const,
     titel: `Factsheet Veilig Thuis — gemeente ${naam}`,

@@ -247,7 +247,7 @@ function gemeenten(c: Context): Hoofdstuk {
 
 export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: Normen, gemaaktOp: string): RapportModel {
   const K = invoer.kwartaal;
-  const c: Context = { invoer, regio, normen, nr: new Nummering(invoer.definitieversie) };
+  const c: Context = { invoer, regio, normen, nr: new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort)) };
   const basis = {
     soort: 'kwartaalrapportage' as const,
     titel: `Kwartaalrapportage Veilig Thuis ${regio.naam}`,

@@ -3,7 +3,7 @@
  * tables with ready-formatted cells. Built by pure functions; templates in `reports/` only lay
  * it out.
  */
-import type { Grafiek } from '../charts/grafiek.js';
+import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
 import { formatDatum, formatGetal, formatGroei, formatPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
 import type { Duiding } from './duiding-repository.js';
 import { grafiekNaarSvg } from './svg.js';
@@ -96,10 +96,12 @@ export function bronVan(anker: string, definitieversie: string): string {
 export class Nummering {
   private figuren = 0;
   private tabellen = 0;
-  constructor(private readonly definitieversie: string) {}
+  /** `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table */
+  constructor(private readonly definitieversie: string, private readonly voorlopig: string[] = []) {}
 
   /** `hoogte` in CSS pixels overrides the dashboard's height (the factsheet must fit two pages) */
-  figuur(g: Grafiek, hoogte?: number): RapportFiguur {
+  figuur(grafiek: Grafiek, hoogte?: number): RapportFiguur {
+    const g = markeerVoorlopig(grafiek, this.voorlopig);
     return {
       soort: 'figuur', id: `figuur-${g.id}`, nummer: ++this.figuren, titel: g.titel, definitie: g.definitie,
       bron: bronVan(g.anker, this.definitieversie), svg: grafiekNaarSvg(g, undefined, hoogte),
@@ -113,7 +115,9 @@ export class Nummering {
 
   /** A chart's own data table, formatted, as a report table. */
   /** `decimalen`: for every number column, or per column (after the first, the row heading) */
-  tabelVan(g: Grafiek, titel = g.titel, decimalen?: number | (number | undefined)[]): RapportTabel {
+  tabelVan(grafiek: Grafiek, titel?: string, decimalen?: number | (number | undefined)[]): RapportTabel {
+    const g = markeerVoorlopig(grafiek, this.voorlopig);
+    titel ??= g.titel;
     const dec = (i: number) => (Array.isArray(decimalen) ? decimalen[i] : decimalen);
     return this.tabel({
       id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
