@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
@@ -15,33 +16,46 @@ export interface Inlogbeleid {
 
 export type Inlogresultaat =
   | { ok: true; gebruiker: Gebruiker }
-  | { ok: false; reden: 'onbekend_of_fout' | 'vergrendeld' | 'geblokkeerd'; gebruiker?: GebruikerMetGeheimen };
+  /** `reden` is for the audit log only: the user always gets the same answer */
+  | { ok: false; reden: 'onbekend' | 'fout' | 'vergrendeld' | 'geblokkeerd'; gebruiker?: GebruikerMetGeheimen };
+
+const sleutelVan = (email: string, adres: string) => createHash('sha256').update(`${email.trim().toLowerCase()}\n${adres}`).digest('hex');
+
+/** Lock-out after `maxPogingen` failures in a row: `blokkadeMinuten`, doubled for every further failure, at most a day. */
+export function blokkadeTot(mislukt: number, beleid: Inlogbeleid, nu: Date): string | null {
+  if (mislukt < beleid.maxPogingen) return null;
+  const minuten = Math.min(24 * 60, beleid.blokkadeMinuten * 2 ** Math.min(mislukt - beleid.maxPogingen, 20));
+  return new Date(nu.getTime() + minuten * 60_000).toISOString();
+}
 
 /**
- * Checks e-mail and password. After `maxPogingen` failures in a row the account is locked for
- * `blokkadeMinuten` (in the database, so every app instance honours it). An unknown address
- * costs as much time as a wrong password and gets the same answer.
+ * Checks e-mail and password. Every attempt does the same work whatever the account: one argon2
+ * verification (against a dummy hash for an unknown address) and one write of the failure count
+ * for this account and client address. Unknown, blocked, locked and wrong-password attempts give
+ * the same answer. A lock-out (in the database, so every app instance honours it) holds for the
+ * pair account × address: an outsider elsewhere cannot lock the owner out.
  */
-export async function inloggen(db: Db, email: string, wachtwoord: string, beleid: Inlogbeleid): Promise<Inlogresultaat> {
-  const g = await vindGebruiker(db, { email: email.trim() });
-  if (!g) {
-    await controleerWachtwoord(await dummyHash(), wachtwoord);
-    return { ok: false, reden: 'onbekend_of_fout' };
-  }
-  if (g.geblokkeerd) return { ok: false, reden: 'geblokkeerd', gebruiker: g };
+export async function inloggen(db: Db, email: string, wachtwoord: string, beleid: Inlogbeleid, adres = 'onbekend'): Promise<Inlogresultaat> {
   const nu = new Date();
-  if (g.vergrendeld_tot && g.vergrendeld_tot > nu.toISOString()) return { ok: false, reden: 'vergrendeld', gebruiker: g };
-  if (!(await controleerWachtwoord(g.wachtwoord_hash, wachtwoord))) {
-    const pogingen = g.mislukte_pogingen + 1;
-    const vergrendel = pogingen >= beleid.maxPogingen;
-    await werkGebruikerBij(db, g.id, {
-      mislukte_pogingen: vergrendel ? 0 : pogingen,
-      vergrendeld_tot: vergrendel ? new Date(nu.getTime() + beleid.blokkadeMinuten * 60_000).toISOString() : g.vergrendeld_tot,
-    });
-    return { ok: false, reden: vergrendel ? 'vergrendeld' : 'onbekend_of_fout', gebruiker: g };
+  const sleutel = sleutelVan(email, adres);
+  // forget failures older than a day whose lock-out has ended (every attempt does this: same work)
+  const dagGeleden = new Date(nu.getTime() - 24 * 3600_000).toISOString();
+  await db('inlogpogingen').where('laatste_poging', '<', dagGeleden)
+    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu.toISOString())).delete();
+  const g = await vindGebruiker(db, { email: email.trim() });
+  const poging = (await db('inlogpogingen').where({ sleutel }).first()) as { mislukt: number; vergrendeld_tot: string | null } | undefined;
+  const goed = await controleerWachtwoord(g?.wachtwoord_hash ?? (await dummyHash()), wachtwoord);
+  const vergrendeld = poging?.vergrendeld_tot != null && poging.vergrendeld_tot > nu.toISOString();
+  if (g && goed && !g.geblokkeerd && !vergrendeld) {
+    await db('inlogpogingen').where({ sleutel }).delete();
+    await werkGebruikerBij(db, g.id, { laatst_ingelogd_op: nu.toISOString() });
+    return { ok: true, gebruiker: g };
   }
-  await werkGebruikerBij(db, g.id, { mislukte_pogingen: 0, vergrendeld_tot: null, laatst_ingelogd_op: nu.toISOString() });
-  return { ok: true, gebruiker: g };
+  const mislukt = Number(poging?.mislukt ?? 0) + (vergrendeld ? 0 : 1);
+  const rij = { sleutel, mislukt, vergrendeld_tot: vergrendeld ? poging!.vergrendeld_tot : blokkadeTot(mislukt, beleid, nu), laatste_poging: nu.toISOString() };
+  await db('inlogpogingen').insert(rij).onConflict('sleutel').merge(['mislukt', 'vergrendeld_tot', 'laatste_poging']);
+  const reden = !g ? 'onbekend' : g.geblokkeerd ? 'geblokkeerd' : vergrendeld || (rij.vergrendeld_tot !== null && !goed) ? 'vergrendeld' : 'fout';
+  return g ? { ok: false, reden, gebruiker: g } : { ok: false, reden };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -12,6 +12,9 @@ export interface VoorraadPunt {
   open_vv_over_termijn: number | null;
 }
 
+/** Open minus over termijn; unknown when either is (never a hidden count taken as 0). */
+const verschil = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
 export function openWerk(reeks: VoorraadPunt[]): Grafiek {
   const labels = reeks.map((p) => kwartaalKort(p.kwartaal));
   const kol = (k: keyof VoorraadPunt) => reeks.map((p) => p[k] as number | null);
@@ -27,11 +30,11 @@ export function openWerk(reeks: VoorraadPunt[]): Grafiek {
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal' },
       series: [
-        staafReeks('Open VB binnen termijn', reeks.map((p) => (p.open_vb ?? 0) - (p.open_vb_over_termijn ?? 0)), { stack: 'vb' }),
+        staafReeks('Open VB binnen termijn', reeks.map((p) => verschil(p.open_vb, p.open_vb_over_termijn)), { stack: 'vb' }),
         staafReeks('Open VB over termijn', kol('open_vb_over_termijn'), { stack: 'vb' }),
-        staafReeks('Onderzoek binnen termijn', reeks.map((p) => (p.open_onderzoeken ?? 0) - (p.open_onderzoeken_over_termijn ?? 0)), { stack: 'onderzoek' }),
+        staafReeks('Onderzoek binnen termijn', reeks.map((p) => verschil(p.open_onderzoeken, p.open_onderzoeken_over_termijn)), { stack: 'onderzoek' }),
         staafReeks('Onderzoek over termijn', kol('open_onderzoeken_over_termijn'), { stack: 'onderzoek' }),
-        staafReeks('V&V binnen termijn', reeks.map((p) => (p.open_vv ?? 0) - (p.open_vv_over_termijn ?? 0)), { stack: 'vv' }),
+        staafReeks('V&V binnen termijn', reeks.map((p) => verschil(p.open_vv, p.open_vv_over_termijn)), { stack: 'vv' }),
         staafReeks('V&V over termijn', kol('open_vv_over_termijn'), { stack: 'vv' }),
       ],
     }),

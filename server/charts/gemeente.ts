@@ -20,7 +20,7 @@ export function gemeenteVsRegio(
     hoogte: 340,
     option: basisOptie({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      yAxis: { type: 'category', data: keys.map((k) => PER_1000_LABEL[k]), inverse: true },
+      yAxis: { type: 'category', data: keys.map((k) => PER_1000_LABEL[k]), inverse: true, axisLabel: { interval: 0 } },
       xAxis: { type: 'value', name: 'per 1.000 inwoners', nameLocation: 'middle', nameGap: 26 },
       series: [staafReeks(gemeenteNaam, keys.map((k) => gemeente[k] ?? null)), staafReeks('Regio', keys.map((k) => regio[k] ?? null))],
     }),

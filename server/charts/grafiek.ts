@@ -28,7 +28,62 @@ export interface Grafiek {
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11); decals make series distinct without colour. */
 export const KLEUREN = ['#154273', '#b34700', '#00676b', '#6a3d9a', '#5c5c5c', '#8a6d00', '#a3195b'];
 
+type Optie = Record<string, unknown>;
+const categorieen = (as: unknown): unknown[] | null => {
+  const a = (Array.isArray(as) ? as[0] : as) as { type?: string; data?: unknown[] } | undefined;
+  return a?.type === 'category' && Array.isArray(a.data) ? a.data : null;
+};
+
+/**
+ * A bar whose value is hidden or unknown (null) is a gap, never a 0: the gap carries CBS's sign
+ * `.` as a mark at the axis, so a reader sees that a value is missing rather than small.
+ */
+function markeerOntbrekend(extra: Optie): Optie {
+  const opX = categorieen(extra.xAxis);
+  const opY = categorieen(extra.yAxis);
+  const labels = opX ?? opY;
+  if (!labels || !Array.isArray(extra.series)) return extra;
+  const series = (extra.series as Optie[]).map((s) => {
+    if (s.type !== 'bar' || !Array.isArray(s.data)) return s;
+    const gaten = (s.data as unknown[]).map((v, i) => (v === null ? i : -1)).filter((i) => i >= 0);
+    if (gaten.length === 0) return s;
+    return {
+      ...s,
+      markPoint: {
+        symbol: 'circle', symbolSize: 1, silent: true,
+        label: { show: true, formatter: '.', fontSize: 16, fontWeight: 'bold', color: '#1a1a1a', position: opX ? 'top' : 'right' },
+        data: gaten.map((i) => ({ name: 'geheim', coord: opX ? [labels[i], 0] : [0, labels[i]] })),
+      },
+    };
+  });
+  return { ...extra, series };
+}
+
+/** The running quarter's labels (and table cells) get CBS's `*` (voorlopig). */
+export function markeerVoorlopig(g: Grafiek, voorlopigeLabels: string[]): Grafiek {
+  if (voorlopigeLabels.length === 0) return g;
+  const set = new Set(voorlopigeLabels);
+  const ster = (x: unknown): unknown => (typeof x === 'string' && set.has(x) ? `${x}*` : x);
+  const as = (a: unknown): unknown => {
+    if (Array.isArray(a)) return a.map(as);
+    const o = a as { data?: unknown[] } | undefined;
+    return o && Array.isArray(o.data) ? { ...o, data: o.data.map(ster) } : a;
+  };
+  const titel = voorlopigeLabels.some((l) => g.titel.endsWith(l)) ? `${g.titel}* (voorlopig)` : g.titel;
+  const series = Array.isArray(g.option.series)
+    ? (g.option.series as Optie[]).map((s) => (s.markPoint ? { ...s, markPoint: { ...(s.markPoint as Optie), data: ((s.markPoint as Optie).data as Optie[]).map((d) => ({ ...d, coord: (d.coord as unknown[]).map(ster) })) } } : s))
+    : g.option.series;
+  return {
+    ...g,
+    titel,
+    option: { ...g.option, xAxis: as(g.option.xAxis), yAxis: as(g.option.yAxis), series },
+    tabel: { kolommen: g.tabel.kolommen, rijen: g.tabel.rijen.map((r) => r.map((c, i) => (i === 0 ? (ster(c) as Cel) : c))) },
+    links: g.links ? Object.fromEntries(Object.entries(g.links).map(([k, v]) => [ster(k) as string, v])) : undefined,
+  };
+}
+
 export function basisOptie(extra: Record<string, unknown>): Record<string, unknown> {
+  extra = markeerOntbrekend(extra);
   return {
     animation: false,
     color: KLEUREN,

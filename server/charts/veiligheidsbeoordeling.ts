@@ -2,7 +2,6 @@ import { formatDatum } from '../shared/formaat.js';
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BESLUIT_LABEL } from './labels.js';
 import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
-import { percentage } from '../shared/getallen.js';
 
 export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string): Grafiek {
   const rijen = Object.entries(besluit).map(([code, n]) => [BESLUIT_LABEL[code] ?? code, n] as [string, number]);
@@ -22,11 +21,13 @@ export interface TijdigheidPunt {
   kwartaal: Kwartaal;
   meldingen_vb: number | null;
   vb_binnen_termijn: number | null;
+  /** the stored (or protected) share; hidden or without VB's: null — never computed from a hidden count as 0 */
+  vb_binnen_termijn_pct: number | null;
 }
 
 /** 100 % stacked bars per quarter: the share of VB within and outside 5 werkdagen. */
 export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: string): Grafiek {
-  const binnen = reeks.map((p) => (p.meldingen_vb ? percentage(p.vb_binnen_termijn ?? 0, p.meldingen_vb) : null));
+  const binnen = reeks.map((p) => p.vb_binnen_termijn_pct);
   const buiten = binnen.map((b) => (b === null ? null : Math.round((100 - b) * 10) / 10));
   return {
     id: 'vb-tijdigheid',

@@ -8,14 +8,23 @@ export type Waarden = Record<string, unknown>;
 /** kwartaal → gebied → indicator → value, as stored */
 export type Paneel = Map<Kwartaal, Map<string, Waarden>>;
 
+/** Protection of one kwartaal × gebied, given the unprotected values of the three quarters before (newest first). */
+export type Bescherm = (w: Waarden, historie: Waarden[], gebied: string) => Waarden;
+
 /** `bescherm`: applied to every kwartaal × gebied (protection of small numbers for gemeente users and factsheets). */
-export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[], bescherm?: (w: Waarden) => Waarden): Promise<Paneel> {
-  const paneel: Paneel = new Map(kwartalen.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
-  for (const r of await leesIndicatoren(db, { kwartalen, gebieden })) {
-    const w = paneel.get(r.kwartaal)?.get(r.gebied);
+export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[], bescherm?: Bescherm): Promise<Paneel> {
+  const metHistorie = bescherm ? [...new Set(kwartalen.flatMap((k) => [k, addKwartalen(k, -1), addKwartalen(k, -2), addKwartalen(k, -3)]))] : kwartalen;
+  const ruw: Paneel = new Map(metHistorie.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
+  for (const r of await leesIndicatoren(db, { kwartalen: metHistorie, gebieden })) {
+    const w = ruw.get(r.kwartaal)?.get(r.gebied);
     if (w) w[r.indicator] = r.waarde;
   }
-  if (bescherm) for (const perGebied of paneel.values()) for (const [g, w] of perGebied) perGebied.set(g, bescherm(w));
+  if (!bescherm) return ruw;
+  const paneel: Paneel = new Map();
+  for (const k of kwartalen) {
+    const historie = (g: string) => [1, 2, 3].map((d) => ruw.get(addKwartalen(k, -d))!.get(g)!).filter((w) => Object.keys(w).length > 0);
+    paneel.set(k, new Map(gebieden.map((g) => [g, bescherm(ruw.get(k)!.get(g)!, historie(g), g)])));
+  }
   return paneel;
 }
 

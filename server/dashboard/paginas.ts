@@ -1,5 +1,5 @@
-import { addKwartalen, kwartaalKort, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
-import type { Grafiek } from '../charts/grafiek.js';
+import { addKwartalen, kwartaalKort, kwartaalVoluit, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
+import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
 import { doorlooptijden, leeftijdOpenWerk, openWerk } from '../charts/doorstroom.js';
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
@@ -9,7 +9,7 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/herbereken.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { getal, leesPaneel, waarden, type Keuze, type Paneel, type Waarden } from './gegevens.js';
+import { getal, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel } from './gegevens.js';
 import { maakTegels, type Tegel } from './tegels.js';
 
 export interface Normen {
@@ -39,8 +39,18 @@ export interface Bron {
   regio: Regio;
   normen: Normen;
   /** protection of small numbers, for what a gemeente user sees */
-  bescherm?: (w: Waarden) => Waarden;
+  bescherm?: Bescherm;
+  /** today, for the provisional (running) quarter */
+  vandaag?: string;
 }
+
+/** Every chart of a page or report: the running quarter's labels get `*` (voorlopig). */
+export function metVoorlopig(grafieken: Grafiek[], kwartalen: Kwartaal[], vandaag: string | undefined): Grafiek[] {
+  const lopend = vandaag === undefined ? [] : kwartalen.filter((k) => laatsteDag(k) > vandaag).map(kwartaalKort);
+  return grafieken.map((g) => markeerVoorlopig(g, lopend));
+}
+
+const tegelOpties = (bron: Bron) => ({ beschermd: bron.bescherm !== undefined, vandaag: bron.vandaag });
 
 const obj = (w: Record<string, unknown>, key: string) => (w[key] ?? {}) as Record<string, number>;
 
@@ -56,7 +66,7 @@ function instroomReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
 function tijdigheidReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
   return keuze.trend.map((k) => {
     const w = waarden(paneel, k, gebied);
-    return { kwartaal: k, meldingen_vb: getal(w, 'meldingen_vb'), vb_binnen_termijn: getal(w, 'vb_binnen_termijn') };
+    return { kwartaal: k, meldingen_vb: getal(w, 'meldingen_vb'), vb_binnen_termijn: getal(w, 'vb_binnen_termijn'), vb_binnen_termijn_pct: getal(w, 'vb_binnen_termijn_pct') };
   });
 }
 
@@ -76,8 +86,8 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
     titel: `Regio ${bron.regio.naam}`,
     kwartaal,
     kwartaalLabel: kwartaalVoluit(kwartaal),
-    tegels: maakTegels(paneel, kwartaal, REGIO, bron.normen),
-    grafieken: [
+    tegels: maakTegels(paneel, kwartaal, REGIO, bron.normen, tegelOpties(bron)),
+    grafieken: metVoorlopig([
       instroomPerKwartaal(instroomReeks(paneel, keuze, REGIO), 'regio'),
       perGemeente(perGem('aantal'), 'aantal', kwartaal),
       perGemeente(perGem('per1000'), 'per1000', kwartaal),
@@ -88,8 +98,8 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
       overdrachtPerMoment(nu.overdracht_per_moment, label),
       aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
       spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) })), 'regio'),
-    ],
-    monitoring: monitoringSectie(paneel, keuze, REGIO, 'regio'),
+    ], keuze.trend, bron.vandaag),
+    monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
   };
 }
 
@@ -103,8 +113,8 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
     titel: `Gemeente ${naam}`,
     kwartaal,
     kwartaalLabel: kwartaalVoluit(kwartaal),
-    tegels: maakTegels(paneel, kwartaal, code, bron.normen),
-    grafieken: [
+    tegels: maakTegels(paneel, kwartaal, code, bron.normen, tegelOpties(bron)),
+    grafieken: metVoorlopig([
       gemeenteVsRegio(obj(nu, 'per_1000_inwoners'), obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'), naam, kwartaal),
       instroomPerKwartaal(instroomReeks(paneel, keuze, code), naam),
       overdrachtLokaalTeam(
@@ -120,8 +130,8 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
       overdrachtPerMoment(nu.overdracht_per_moment, label),
       aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
       spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, code) })), naam),
-    ],
-    monitoring: monitoringSectie(paneel, keuze, code, naam),
+    ], keuze.trend, bron.vandaag),
+    monitoring: metVoorlopig(monitoringSectie(paneel, keuze, code, naam), keuze.trend, bron.vandaag),
   };
 }
 
@@ -136,7 +146,7 @@ export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<Pagina
     kwartaal,
     kwartaalLabel: kwartaalVoluit(kwartaal),
     tegels: [],
-    grafieken: [
+    grafieken: metVoorlopig([
       openWerk(reeks.map(({ kwartaal: k, w }) => ({
         kwartaal: k, open_vb: getal(w, 'open_vb'), open_vb_over_termijn: getal(w, 'open_vb_over_termijn'),
         open_onderzoeken: getal(w, 'open_onderzoeken'), open_onderzoeken_over_termijn: getal(w, 'open_onderzoeken_over_termijn'),
@@ -149,7 +159,7 @@ export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<Pagina
       wachtlijst(reeks),
       wachttijden(nu, kwartaal),
       overdrachtPerMoment(nu.overdracht_per_moment, `regio, ${kwartaalKort(kwartaal)}`),
-    ],
-    monitoring: monitoringSectie(paneel, keuze, REGIO, 'regio'),
+    ], keuze.trend, bron.vandaag),
+    monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
   };
 }

@@ -1,4 +1,4 @@
-import { kwartaalKort, addKwartalen, type Kwartaal } from '../calendar/kwartaal.js';
+import { kwartaalKort, addKwartalen, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { formatGetal, formatGroei, formatPercentage } from '../shared/formaat.js';
 import { afronden, groei } from '../shared/getallen.js';
 import { getal, waarden, type Paneel } from './gegevens.js';
@@ -13,6 +13,20 @@ export interface Tegel {
   /** true/false against the norm, null without norm or value */
   normGehaald: boolean | null;
   definitie: string;
+  /** "laatste 4 kwartalen: 87 %, n = 150" when the quarter alone is too small */
+  toelichting: string | null;
+  /** the four quarters of that figure: "Q4 2025 t/m Q3 2026" */
+  periode: string | null;
+  /** the quarter has not ended: its figures are provisional (*) */
+  voorlopig: boolean;
+  /** false when the value is hidden (.) */
+  zichtbaar: boolean;
+}
+
+export interface TegelOpties {
+  /** protected view: a missing value is hidden (.), not "niet te berekenen" */
+  beschermd?: boolean;
+  vandaag?: string;
 }
 
 interface TegelDefinitie {
@@ -20,16 +34,21 @@ interface TegelDefinitie {
   label: string;
   soort: 'aantal' | 'procent';
   waarde: (w: Record<string, unknown>) => number | null;
+  /** the catalogue key of a share (its four-quarter figure may stand in) */
+  sleutel?: string;
   norm?: number;
   definitie: string;
 }
 
-function verschil(soort: 'aantal' | 'procent', nu: number | null, toen: number | null): string {
+function verschil(soort: 'aantal' | 'procent', nu: number | null, toen: number | null, beschermd: boolean): string {
+  // in a protected view a missing figure is hidden, never "niet te berekenen" (that is for a zero base)
+  const leeg = beschermd ? 'niet getoond (.)' : 'niet te berekenen';
   if (soort === 'aantal') {
+    if (beschermd && (nu === null || toen === null)) return leeg;
     const g = groei(nu, toen);
-    return g === null ? 'niet te berekenen' : formatGroei(g);
+    return g === null ? leeg : formatGroei(g);
   }
-  if (nu === null || toen === null) return 'niet te berekenen';
+  if (nu === null || toen === null) return leeg;
   const d = afronden(nu - toen, 1);
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   return `${sign}${formatGetal(Math.abs(d), 1)} procentpunt`;
@@ -39,9 +58,9 @@ export function tegelDefinities(normen: { vb: number; onderzoek: number; vv: num
   return [
     { id: 'adviezen', label: 'Adviezen', soort: 'aantal', waarde: (w) => getal(w, 'adviezen'), definitie: 'Adviezen inclusief overige zorgmeldingen, naar datum van binnenkomst.' },
     { id: 'meldingen', label: 'Meldingen', soort: 'aantal', waarde: (w) => getal(w, 'meldingen'), definitie: 'Meldingen naar datum van binnenkomst.' },
-    { id: 'vb', label: 'VB binnen 5 werkdagen', soort: 'procent', norm: normen.vb, waarde: (w) => getal(w, 'vb_binnen_termijn_pct'), definitie: 'Aandeel veiligheidsbeoordelingen uiterlijk op de 5e werkdag na binnenkomst.' },
-    { id: 'onderzoek', label: 'Onderzoek binnen 10 weken', soort: 'procent', norm: normen.onderzoek, waarde: (w) => getal(w, 'onderzoeken_binnen_termijn_pct'), definitie: 'Aandeel afgeronde onderzoeken uiterlijk 70 dagen na de VB.' },
-    { id: 'vv', label: 'V&V binnen 10 weken', soort: 'procent', norm: normen.vv, waarde: (w) => getal(w, 'vv_binnen_termijn_pct'), definitie: 'Aandeel afgeronde voorwaarden en vervolg uiterlijk 70 dagen na de VB.' },
+    { id: 'vb', sleutel: 'vb_binnen_termijn_pct', label: 'VB binnen 5 werkdagen', soort: 'procent', norm: normen.vb, waarde: (w) => getal(w, 'vb_binnen_termijn_pct'), definitie: 'Aandeel veiligheidsbeoordelingen uiterlijk op de 5e werkdag na binnenkomst.' },
+    { id: 'onderzoek', sleutel: 'onderzoeken_binnen_termijn_pct', label: 'Onderzoek binnen 10 weken', soort: 'procent', norm: normen.onderzoek, waarde: (w) => getal(w, 'onderzoeken_binnen_termijn_pct'), definitie: 'Aandeel afgeronde onderzoeken uiterlijk 70 dagen na de VB.' },
+    { id: 'vv', sleutel: 'vv_binnen_termijn_pct', label: 'V&V binnen 10 weken', soort: 'procent', norm: normen.vv, waarde: (w) => getal(w, 'vv_binnen_termijn_pct'), definitie: 'Aandeel afgeronde voorwaarden en vervolg uiterlijk 70 dagen na de VB.' },
     {
       id: 'overdrachten', label: 'Overdrachten', soort: 'aantal',
       waarde: (w) => {
@@ -55,21 +74,47 @@ export function tegelDefinities(normen: { vb: number; onderzoek: number; vv: num
   ];
 }
 
-export function maakTegels(paneel: Paneel, kwartaal: Kwartaal, gebied: string, normen: { vb: number; onderzoek: number; vv: number }): Tegel[] {
+interface Tegelwaarde {
+  v: number | null;
+  /** n of the four quarters when the value is theirs */
+  vierN: number | null;
+}
+
+/** The tile's value: the quarter's own, or for a share on a small quarter base the four quarters' figure (protected views only). */
+function tegelwaarde(d: TegelDefinitie, w: Record<string, unknown>): Tegelwaarde {
+  const vier = d.sleutel ? ((w.laatste_4_kwartalen ?? {}) as Record<string, { pct: number | null; n: number | null } | undefined>)[d.sleutel] : undefined;
+  if (vier) return { v: vier.pct, vierN: vier.n };
+  return { v: d.waarde(w), vierN: null };
+}
+
+export function maakTegels(
+  paneel: Paneel, kwartaal: Kwartaal, gebied: string, normen: { vb: number; onderzoek: number; vv: number }, opties: TegelOpties = {},
+): Tegel[] {
+  const beschermd = opties.beschermd ?? false;
+  const voorlopig = opties.vandaag !== undefined && laatsteDag(kwartaal) > opties.vandaag;
   const nu = waarden(paneel, kwartaal, gebied);
   const vorig = waarden(paneel, addKwartalen(kwartaal, -1), gebied);
   const vorigJaar = waarden(paneel, addKwartalen(kwartaal, -4), gebied);
   return tegelDefinities(normen).map((d) => {
-    const v = d.waarde(nu);
+    const { v, vierN } = tegelwaarde(d, nu);
+    const ster = voorlopig && v !== null ? '*' : '';
+    const opmaak = (x: number | null) => (d.soort === 'procent' ? formatPercentage(x) : formatGetal(x));
+    const vergelijk = (w: Record<string, unknown>) => (vierN === null ? d.waarde(w) : tegelwaarde(d, w).v);
     return {
       id: d.id,
       label: d.label,
-      waarde: d.soort === 'procent' ? formatPercentage(v) : formatGetal(v),
-      vorigKwartaal: `${verschil(d.soort, v, d.waarde(vorig))} t.o.v. ${kwartaalKort(addKwartalen(kwartaal, -1))}`,
-      vorigJaar: `${verschil(d.soort, v, d.waarde(vorigJaar))} t.o.v. ${kwartaalKort(addKwartalen(kwartaal, -4))}`,
+      waarde: `${opmaak(v)}${ster}`,
+      vorigKwartaal: `${verschil(d.soort, v, vergelijk(vorig), beschermd)} t.o.v. ${kwartaalKort(addKwartalen(kwartaal, -1))}`,
+      vorigJaar: `${verschil(d.soort, v, vergelijk(vorigJaar), beschermd)} t.o.v. ${kwartaalKort(addKwartalen(kwartaal, -4))}`,
       norm: d.norm === undefined ? null : `norm ${d.norm}%`,
       normGehaald: d.norm === undefined || v === null ? null : v >= d.norm,
       definitie: d.definitie,
+      toelichting: vierN !== null && v !== null
+        ? `laatste 4 kwartalen: ${formatPercentage(v)}, n = ${formatGetal(vierN)}`
+        : v === null && beschermd ? 'niet getoond (.): ook over 4 kwartalen te weinig' : null,
+      periode: vierN !== null ? `${kwartaalKort(addKwartalen(kwartaal, -3))} t/m ${kwartaalKort(kwartaal)}` : null,
+      voorlopig,
+      zichtbaar: v !== null,
     };
   });
 }

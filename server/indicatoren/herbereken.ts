@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.js';
 import { groei, per1000 } from '../shared/getallen.js';
 import { basiswaarden, doorstroomwaarden, legeTelling, telOp, voegSamen, type Basiswaarden, type Telling } from './compute.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
+import { PER_1000_SLEUTELS } from './catalogus.js';
 import type { GeraakteKwartalen } from './geraakt.js';
 import { leesIndicatoren, leesMeta, schrijfMeta, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { fetchBereik, fetchTellingen } from './tallies-repository.js';
@@ -14,17 +15,15 @@ export const REGIO = 'regio';
 /** Bumped whenever a definition changes; printed in every report. */
 export const DEFINITIEVERSIE = '2027.1';
 
-export const PER_1000_INDICATOREN = [
-  'adviezen', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze',
-  'onderzoeken_afgerond', 'vv_afgerond',
-] as const;
+/** The counts with a per-1,000 figure: from the catalogue. */
+export const PER_1000_INDICATOREN = PER_1000_SLEUTELS;
 
 export function gebiedenVan(regio: Regio): string[] {
   return [...regio.gemeenten.map((g) => g.code), BUITEN_REGIO, ONBEKEND];
 }
 
 function per1000Waarden(b: Basiswaarden, inwoners: number): Record<string, number | null> {
-  return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000(b[k], inwoners)]));
+  return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000((b as unknown as Record<string, number>)[k] ?? 0, inwoners)]));
 }
 
 /** The stored rows of one kwartaal: every gebied, and the region as the sum of all of them. */

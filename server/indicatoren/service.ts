@@ -1,29 +1,20 @@
-import { isKwartaal, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { isKwartaal, kwartaalReeks, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { nietGevonden, ongeldigeInvoer } from '../shared/fouten.js';
 import { REGIO, gebiedenVan } from './herbereken.js';
+import { OPENBARE_SLEUTELS } from './catalogus.js';
 import { leesIndicatoren, leesMeta, leesReeks } from './repository.js';
-import { TWEEDE_GOLF_SLEUTELS } from './tweede-golf.js';
 
-/** Every top-level indicator key, as in the catalogue's JSON. */
-export const INDICATOR_SLEUTELS = [
-  'adviezen', 'adviezen_overige_zorgmelding', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_per_melder',
-  'meldingen_per_beroepsgroep', 'meldingen_per_eerdere_betrokkenheid', 'meldingen_vb', 'vb_binnen_termijn',
-  'vb_binnen_termijn_pct', 'vb_besluit', 'nog_niet_beoordeeld', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze', 'overdracht_na_vervolgkeuze_aan',
-  'onderzoeken_afgerond', 'onderzoeken_binnen_termijn', 'onderzoeken_binnen_termijn_pct', 'onderzoeken_met_monitoring',
-  'vv_afgerond', 'vv_binnen_termijn', 'vv_binnen_termijn_pct', 'vv_met_monitoring', 'groei', 'open_vb',
-  'open_vb_over_termijn', 'open_onderzoeken', 'open_onderzoeken_over_termijn', 'open_vv', 'open_vv_over_termijn',
-  'doorlooptijd_vb_werkdagen', 'doorlooptijd_onderzoek_dagen', 'doorlooptijd_vv_dagen', 'in_monitoring',
-  'per_1000_inwoners',
-  // definitions 2027.1 ("Added in the second wave")
-  ...TWEEDE_GOLF_SLEUTELS,
-] as const;
+/** Every top-level indicator key of the JSON, in catalogue order (the catalogue is the one list). */
+export const INDICATOR_SLEUTELS: readonly string[] = OPENBARE_SLEUTELS;
 
 export type Indicatorwaarden = Record<string, unknown>;
 
 export interface IndicatorenJson {
   kwartaal: Kwartaal;
+  /** figures of a quarter that has not ended yet are provisional (CBS: *) */
+  voorlopig: boolean;
   regio: Indicatorwaarden;
   gemeenten: Record<string, Indicatorwaarden & { naam: string }>;
 }
@@ -73,7 +64,10 @@ async function vereisKwartaalInBereik(db: Db, kwartaal: Kwartaal): Promise<void>
 }
 
 /** The catalogue's JSON for one kwartaal: region and every gebied, or one gebied. */
-export async function indicatorenVoorKwartaal(db: Db, regio: Regio, kwartaal: Kwartaal, gebied?: string): Promise<IndicatorenJson> {
+/** A quarter whose last day is after today: its figures are provisional. */
+export const isVoorlopig = (k: Kwartaal, vandaag: string) => laatsteDag(k) > vandaag;
+
+export async function indicatorenVoorKwartaal(db: Db, regio: Regio, kwartaal: Kwartaal, gebied?: string, vandaag = '9999-12-31'): Promise<IndicatorenJson> {
   await vereisKwartaalInBereik(db, kwartaal);
   const gebieden = gebied ? [REGIO, gebied] : [REGIO, ...gebiedenVan(regio)];
   const rijen = await leesIndicatoren(db, { kwartalen: [kwartaal], gebieden });
@@ -83,6 +77,7 @@ export async function indicatorenVoorKwartaal(db: Db, regio: Regio, kwartaal: Kw
     Object.fromEntries(INDICATOR_SLEUTELS.filter((k) => k in values).map((k) => [k, values[k]]));
   return {
     kwartaal,
+    voorlopig: isVoorlopig(kwartaal, vandaag),
     regio: ordered(perGebied.get(REGIO)!),
     gemeenten: Object.fromEntries(
       gebieden.filter((g) => g !== REGIO).map((g) => [g, { naam: gebiedNaam(regio, g), ...ordered(perGebied.get(g)!) }]),
@@ -103,13 +98,13 @@ export interface Reeks {
   naam: string;
   van: Kwartaal;
   tot: Kwartaal;
-  reeks: { kwartaal: Kwartaal; waarde: unknown }[];
+  reeks: { kwartaal: Kwartaal; waarde: unknown; voorlopig: boolean }[];
 }
 
 /** A series of one indicator (a key, or a dotted path into an object such as `groei.meldingen_yoy`). */
-export async function indicatorReeks(db: Db, regio: Regio, indicator: string, van: Kwartaal, tot: Kwartaal, gebied = REGIO): Promise<Reeks> {
+export async function indicatorReeks(db: Db, regio: Regio, indicator: string, van: Kwartaal, tot: Kwartaal, gebied = REGIO, vandaag = '9999-12-31'): Promise<Reeks> {
   const [sleutel, ...rest] = indicator.split('.');
-  if (!sleutel || !(INDICATOR_SLEUTELS as readonly string[]).includes(sleutel)) {
+  if (!sleutel || !(INDICATOR_SLEUTELS.includes(sleutel) || sleutel === 'laatste_4_kwartalen')) {
     throw ongeldigeInvoer(`Onbekende indicator "${indicator}"; zie docs/indicatoren.md voor de namen`);
   }
   if (van > tot) throw ongeldigeInvoer(`van (${van}) ligt na tot (${tot})`);
@@ -118,6 +113,6 @@ export async function indicatorReeks(db: Db, regio: Regio, indicator: string, va
   const perKwartaal = new Map(rijen.map((r) => [r.kwartaal, r.waarde]));
   return {
     indicator, gebied, naam: gebiedNaam(regio, gebied), van, tot,
-    reeks: kwartaalReeks(van, tot).map((k) => ({ kwartaal: k, waarde: perKwartaal.has(k) ? pad(perKwartaal.get(k), rest) : null })),
+    reeks: kwartaalReeks(van, tot).map((k) => ({ kwartaal: k, waarde: perKwartaal.has(k) ? pad(perKwartaal.get(k), rest) : null, voorlopig: isVoorlopig(k, vandaag) })),
   };
 }

@@ -212,15 +212,3 @@ export const TWEEDE_GOLF_SLEUTELS = [
   'onderzoeken_gestart', 'onderzoeken_gestart_binnen_termijn', 'onderzoeken_gestart_pct',
   'meldingen_spoed', 'spoed_vb_zelfde_dag', 'meldingen_per_aard_geweld', 'adviezen_per_aard_geweld', 'adviezen_per_kanaal',
 ] as const satisfies readonly (keyof TweedeGolfWaarden)[];
-
-/**
- * Fail closed until the privacy layer knows these keys: in a protected view (gemeente users,
- * factsheets) every key of the second wave is hidden as `{"onderdrukt": true}`, so no small
- * number of them leaves the server unprotected. The indicator catalogue of issue 14 replaces
- * this with real protection per key at merge time (then this wrapper goes).
- */
-export function verbergTweedeGolf<T extends Record<string, unknown>>(w: T): T {
-  const uit: Record<string, unknown> = { ...w };
-  for (const k of TWEEDE_GOLF_SLEUTELS) if (k in uit) uit[k] = { onderdrukt: true };
-  return uit as T;
-}

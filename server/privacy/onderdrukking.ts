@@ -1,25 +1,33 @@
 /**
  * Protection of small numbers for what a gemeente user sees or downloads and for the gemeente
  * factsheets (as CBS does for Veilig Thuis figures). Pure functions on the stored indicator
- * values of one kwartaal × gebied.
+ * values of one kwartaal × gebied, driven by the indicator catalogue.
  *
- * Method `teken`: a count 1 … drempel−1 is suppressed (primary). Counts that add up to a shown
- * total form a group; when a group has exactly one suppressed cell, the smallest other cell is
- * suppressed too (complementary), so no suppressed cell follows from the total minus the
- * others. Parts of a total that are not shown themselves (the late VB's = VB's − on time) are
- * virtual cells: when small they force the shown part to be suppressed. Repeated until stable,
- * because groups share cells (meldingen → melder → beroepsgroep).
- * Method `afronden`: every count is rounded to a multiple of 5 (a non-zero count never to 0).
- * Both: a percentage on a base below `minNoemer`, or whose numerator is suppressed, is not
- * shown; per-1,000 figures and growth follow their counts; medians on a small base are not shown.
+ * Method (see docs/privacy.md): every count — a count in the quarter, a stock on its last day,
+ * every part of a distribution — is rounded to the nearest multiple of the grondtal (5). Shares,
+ * per-1,000 figures and growth are computed again from those rounded counts, so no figure carries
+ * more than the rounded counts do; a share, growth or median on a rounded base below `minNoemer`
+ * is not shown (`.`). Rounding is the same for every quarter and every identity between counts
+ * (stocks, distributions, region and gemeenten, series): differences of rounded counts never give
+ * an exact small count back, which suppression cannot promise across quarters.
+ *
+ * A key figure's share whose quarter is too small (`kwartaalNoemer`) is also given over the last
+ * four quarters together (`laatste_4_kwartalen`), from the rounded sums.
  */
+import { beschermklasse, PER_SLEUTEL, type Indicator } from '../indicatoren/catalogus.js';
+import { percentage, per1000 } from '../shared/getallen.js';
+
 export interface Beleid {
-  methode: 'teken' | 'afronden';
-  drempel: number;
+  methode: 'afronden';
+  /** counts are rounded to a multiple of this */
+  grondtal: number;
+  /** a share, growth or median on a (rounded) base below this is not shown */
   minNoemer: number;
+  /** a key figure's share on a smaller quarter base is given over the last four quarters */
+  kwartaalNoemer: number;
 }
 
-export const STANDAARD_BELEID: Beleid = { methode: 'teken', drempel: 5, minNoemer: 10 };
+export const STANDAARD_BELEID: Beleid = { methode: 'afronden', grondtal: 5, minNoemer: 10, kwartaalNoemer: 50 };
 
 export const ONDERDRUKT = Object.freeze({ onderdrukt: true as const });
 export type Onderdrukt = typeof ONDERDRUKT;
@@ -27,159 +35,182 @@ export const isOnderdrukt = (v: unknown): v is Onderdrukt => typeof v === 'objec
 
 type Waarden = Record<string, unknown>;
 
-const VERDELINGEN = ['meldingen_per_melder', 'meldingen_per_beroepsgroep', 'meldingen_per_eerdere_betrokkenheid', 'vb_besluit', 'overdracht_na_vervolgkeuze_aan'];
-const AANTALLEN = [
-  'adviezen', 'adviezen_overige_zorgmelding', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'vb_binnen_termijn',
-  'nog_niet_beoordeeld', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze', 'onderzoeken_afgerond', 'onderzoeken_binnen_termijn',
-  'onderzoeken_met_monitoring', 'vv_afgerond', 'vv_binnen_termijn', 'vv_met_monitoring', 'open_vb', 'open_vb_over_termijn',
-  'open_onderzoeken', 'open_onderzoeken_over_termijn', 'open_vv', 'open_vv_over_termijn', 'in_monitoring',
-];
-const PERCENTAGES: [string, string, string][] = [
-  ['vb_binnen_termijn_pct', 'vb_binnen_termijn', 'meldingen_vb'],
-  ['onderzoeken_binnen_termijn_pct', 'onderzoeken_binnen_termijn', 'onderzoeken_afgerond'],
-  ['vv_binnen_termijn_pct', 'vv_binnen_termijn', 'vv_afgerond'],
-];
-const DOORLOOPTIJDEN: [string, string][] = [
-  ['doorlooptijd_vb_werkdagen', 'meldingen_vb'], ['doorlooptijd_onderzoek_dagen', 'onderzoeken_afgerond'], ['doorlooptijd_vv_dagen', 'vv_afgerond'],
-];
-const GROEI: [string, string][] = [['meldingen', 'meldingen'], ['adviezen', 'adviezen'], ['totaal', 'meldingen_totaal_instroom']];
-/** Stored for the doorstroom dashboard only: never part of a protected answer. */
-const INTERN = ['vb_per_week', 'leeftijd_open_werk'];
-
-/** A group: `totaal` equals the sum of `delen`; a part not shown anywhere is `virtueel` (total − the others). */
-interface Groep {
-  totaal: string;
-  delen: string[];
-  virtueel: boolean;
+/** Nearest multiple of the grondtal (halves up): with 5, 0–2 → 0, 3–7 → 5, 8–12 → 10. */
+export function rondAf(n: number, grondtal: number): number {
+  return Math.floor(n / grondtal + 0.5) * grondtal;
 }
 
-function groepen(w: Waarden): Groep[] {
-  const sleutels = (v: string) => Object.keys((w[v] ?? {}) as object).map((k) => `${v}.${k}`);
-  const g = (totaal: string, delen: string[], virtueel = false): Groep => ({ totaal, delen, virtueel });
-  return [
-    g('meldingen_totaal_instroom', ['adviezen', 'meldingen']),
-    g('adviezen', ['adviezen_overige_zorgmelding'], true),
-    g('meldingen', sleutels('meldingen_per_melder')),
-    g('meldingen', sleutels('meldingen_per_eerdere_betrokkenheid')),
-    g('meldingen_per_melder.overige_professional', sleutels('meldingen_per_beroepsgroep')),
-    g('meldingen_vb', sleutels('vb_besluit')),
-    g('overdracht_na_vb', ['vb_besluit.overdracht_melder', 'vb_besluit.overdracht_lokaal_team', 'vb_besluit.overdracht_betrokken_hulpverlening']),
-    g('overdracht_na_vervolgkeuze', sleutels('overdracht_na_vervolgkeuze_aan')),
-    g('meldingen_vb', ['vb_binnen_termijn'], true),
-    g('onderzoeken_afgerond', ['onderzoeken_binnen_termijn'], true),
-    g('onderzoeken_afgerond', ['onderzoeken_met_monitoring'], true),
-    g('vv_afgerond', ['vv_binnen_termijn'], true),
-    g('vv_afgerond', ['vv_met_monitoring'], true),
-    g('open_vb', ['open_vb_over_termijn'], true),
-    g('open_onderzoeken', ['open_onderzoeken_over_termijn'], true),
-    g('open_vv', ['open_vv_over_termijn'], true),
-  ];
+function rondAfDiep(v: unknown, grondtal: number): unknown {
+  if (typeof v === 'number') return rondAf(v, grondtal);
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    return Object.fromEntries(Object.entries(v as Waarden).map(([k, x]) => [k, rondAfDiep(x, grondtal)]));
+  }
+  return v === null ? null : ONDERDRUKT;
 }
 
-/** All counts as path → value (`vb_besluit.overdracht_melder`). */
-function aantallen(w: Waarden): Map<string, number> {
-  const uit = new Map<string, number>();
-  for (const k of AANTALLEN) if (typeof w[k] === 'number') uit.set(k, w[k] as number);
-  for (const v of VERDELINGEN) {
-    for (const [k, n] of Object.entries((w[v] ?? {}) as Record<string, unknown>)) if (typeof n === 'number') uit.set(`${v}.${k}`, n);
+/** The value at a dotted path; undefined when absent. */
+export function waardeOp(w: Waarden, pad: string): unknown {
+  let v: unknown = w;
+  for (const p of pad.split('.')) v = v !== null && typeof v === 'object' ? (v as Waarden)[p] : undefined;
+  return v;
+}
+
+const getal = (w: Waarden, pad: string): number | null => {
+  const v = waardeOp(w, pad);
+  return typeof v === 'number' ? v : null;
+};
+
+const verbergAlles = (v: unknown): unknown =>
+  v !== null && typeof v === 'object' && !isOnderdrukt(v) ? Object.fromEntries(Object.entries(v as Waarden).map(([k, x]) => [k, verbergAlles(x)])) : ONDERDRUKT;
+
+/** The share from rounded counts, or hidden on a small base. */
+function aandeel(r: Waarden, i: Indicator, beleid: Beleid): unknown {
+  const [teller, noemer] = i.uit as [string, string];
+  const t = getal(r, teller);
+  const n = getal(r, noemer);
+  if (t === null || n === null || n < beleid.minNoemer) return ONDERDRUKT;
+  return percentage(Math.min(t, n), n);
+}
+
+/**
+ * The protected copy of one gebied's values: counts rounded, the rest recomputed from the rounded
+ * counts or hidden (`{ "onderdrukt": true }`). `historie`: the unprotected values of the three
+ * quarters before (newest first), for the four-quarter key figures. A key the catalogue does not
+ * know never leaves: it is dropped.
+ */
+export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Waarden[] = [], isRegio = false): Waarden {
+  const g = beleid.grondtal;
+  const r: Waarden = {};
+  // first every count, so that the derived figures can be computed from the rounded ones
+  for (const [k, v] of Object.entries(origineel)) {
+    const i = PER_SLEUTEL.get(k);
+    if (!i) continue;
+    const klasse = beschermklasse(i);
+    if (klasse === 'afronden' || (klasse === 'alleen_regio' && isRegio)) r[k] = rondAfDiep(v, g);
+    else if (klasse === 'alleen_regio') r[k] = verbergAlles(v);
+    else if (typeof klasse === 'object') r[k] = structuredClone(v);
+  }
+  for (const [k, v] of Object.entries(origineel)) {
+    const i = PER_SLEUTEL.get(k);
+    if (!i || k in r) continue;
+    if (beschermklasse(i) === 'niet_openbaar') continue;
+    if (i.soort === 'aandeel') r[k] = aandeel(r, i, beleid);
+    else if (i.soort === 'mediaan') r[k] = mediaan(v, i, r, beleid);
+    else if (i.soort === 'per1000') r[k] = per1000Waarden(v, origineel, r);
+    else if (i.soort === 'groei') r[k] = groeiWaarden(v, i, origineel, beleid);
+    else r[k] = verbergAlles(v);
+  }
+  const vier = vierKwartalen(origineel, r, historie, beleid);
+  if (vier) r.laatste_4_kwartalen = vier;
+  return r;
+}
+
+function mediaan(v: unknown, i: Indicator, r: Waarden, beleid: Beleid): unknown {
+  const groot = (basis: string | undefined) => basis !== undefined && (getal(r, basis) ?? 0) >= beleid.minNoemer;
+  if (v === null || typeof v !== 'object') return ONDERDRUKT;
+  if (i.delen) {
+    // an object per list, each with its own base (wacht_dagen)
+    return Object.fromEntries(Object.entries(v as Waarden).map(([k, x]) => [k, groot(i.delen![k]) ? structuredClone(x) : verbergAlles(x)]));
+  }
+  return groot(i.uit[0]) ? structuredClone(v) : verbergAlles(v);
+}
+
+/** Per 1,000 from the rounded count: the value scaled by rounded/exact (exact for a gemeente; the region's own gemeenten are near enough). */
+function per1000Waarden(v: unknown, origineel: Waarden, r: Waarden): unknown {
+  if (v === null || typeof v !== 'object') return v === null ? null : ONDERDRUKT;
+  const uit: Waarden = {};
+  for (const [k, x] of Object.entries(v as Waarden)) {
+    const exact = getal(origineel, k);
+    const rond = getal(r, k);
+    if (typeof x !== 'number' || exact === null || rond === null) uit[k] = x === null ? null : ONDERDRUKT;
+    else if (exact === 0) uit[k] = rond === 0 ? 0 : ONDERDRUKT;
+    else {
+      const inwoners = (exact * 1000) / x;
+      uit[k] = per1000(rond, inwoners) ?? ONDERDRUKT;
+    }
   }
   return uit;
 }
 
-const klein = (n: number, beleid: Beleid) => n > 0 && n < beleid.drempel;
-
-/** The paths to suppress (method teken): primary, then complementary until stable. */
-export function teOnderdrukken(w: Waarden, beleid: Beleid): Set<string> {
-  const waarde = aantallen(w);
-  const weg = new Set([...waarde].filter(([, n]) => klein(n, beleid)).map(([k]) => k));
-  const gr = groepen(w).filter((g) => waarde.has(g.totaal));
-  for (let ronde = 0; ronde < 50; ronde++) {
-    let gewijzigd = false;
-    for (const g of gr) {
-      if (weg.has(g.totaal)) continue;
-      const delen = g.delen.filter((d) => waarde.has(d));
-      const virtueleWaarde = g.virtueel ? waarde.get(g.totaal)! - delen.reduce((s, d) => s + waarde.get(d)!, 0) : null;
-      const verborgen = delen.filter((d) => weg.has(d)).length + (virtueleWaarde !== null && klein(virtueleWaarde, beleid) ? 1 : 0);
-      if (verborgen !== 1) continue;
-      // suppress the smallest shown part, non-zero first (a hidden 0 protects nothing when the rest is known)
-      const kandidaten = delen.filter((d) => !weg.has(d)).sort((a, b) => {
-        const na = waarde.get(a)!;
-        const nb = waarde.get(b)!;
-        return (na === 0 ? 1 : 0) - (nb === 0 ? 1 : 0) || na - nb;
-      });
-      const keuze = kandidaten[0];
-      if (keuze !== undefined) {
-        weg.add(keuze);
-        gewijzigd = true;
-      } else if (g.virtueel === false && !weg.has(g.totaal)) {
-        weg.add(g.totaal);
-        gewijzigd = true;
-      }
+/** Growth from the rounded counts; the comparison quarter's count is recovered from the growth (one decimal suffices below 2,000). */
+function groeiWaarden(v: unknown, i: Indicator, origineel: Waarden, beleid: Beleid): unknown {
+  if (v === null || typeof v !== 'object') return ONDERDRUKT;
+  const g = beleid.grondtal;
+  const uit: Waarden = {};
+  for (const [k, x] of Object.entries(v as Waarden)) {
+    const naam = k.replace(/_(qoq|yoy)$/, '');
+    const telling = i.delen?.[naam];
+    const nu = telling ? getal(origineel, telling) : null;
+    if (typeof x !== 'number' || nu === null) {
+      uit[k] = ONDERDRUKT;
+      continue;
     }
-    if (!gewijzigd) break;
+    const vorig = Math.round((nu * 100) / (100 + x));
+    const rNu = rondAf(nu, g);
+    const rVorig = rondAf(vorig, g);
+    uit[k] = rNu < beleid.minNoemer || rVorig < beleid.minNoemer ? ONDERDRUKT : Math.round(((rNu - rVorig) / rVorig) * 1000) / 10;
   }
-  return weg;
+  return uit;
 }
 
-export function afrondenOp5(n: number): number {
-  if (n === 0) return 0;
-  return Math.max(5, Math.round(n / 5) * 5);
+export interface VierKwartalen {
+  /** the share over the four quarters, from the rounded sums */
+  pct: number | Onderdrukt;
+  /** the rounded sum of the base */
+  n: number | Onderdrukt;
 }
 
-function zet(w: Waarden, pad: string, waarde: unknown): void {
-  const [a, b] = pad.split('.') as [string, string | undefined];
-  if (b === undefined) w[a] = waarde;
-  else w[a] = { ...((w[a] ?? {}) as object), [b]: waarde };
+/** What a published rounded count tells: the true count lies in [lo, hi]. */
+function interval(gepubliceerd: number, grondtal: number): [number, number] {
+  const half = Math.floor((grondtal - 1) / 2);
+  return [Math.max(0, gepubliceerd - half), gepubliceerd + half];
 }
 
-/** The protected copy of one gebied's values: suppressed values become `{ "onderdrukt": true }`. */
-export function beschermWaarden(origineel: Waarden, beleid: Beleid): Waarden {
-  const w: Waarden = structuredClone(origineel);
-  for (const k of INTERN) delete w[k];
-  const waarde = aantallen(origineel);
-  const weg = beleid.methode === 'teken' ? teOnderdrukken(origineel, beleid) : new Set<string>();
-  if (beleid.methode === 'afronden') for (const [pad, n] of waarde) zet(w, pad, afrondenOp5(n));
-  else for (const pad of weg) zet(w, pad, ONDERDRUKT);
+/**
+ * Whether the rounded sum of four quarters narrows none of their published intervals: each
+ * quarter's interval must stay whole when the others range over theirs and the sum over its own
+ * (the check of statistical disclosure control on a derived cell). Four quarters of 2 (each
+ * published 0, so [0, 2]) sum to 8, rounded 10, [8, 12]: that would pin all four to 2, and is not
+ * published.
+ */
+function somVeilig(exact: number[], grondtal: number): boolean {
+  const iv = exact.map((n) => interval(rondAf(n, grondtal), grondtal));
+  const [sLo, sHi] = interval(rondAf(exact.reduce((s, n) => s + n, 0), grondtal), grondtal);
+  const somLo = iv.reduce((s, [lo]) => s + lo, 0);
+  const somHi = iv.reduce((s, [, hi]) => s + hi, 0);
+  return iv.every(([lo, hi]) => sLo - (somHi - hi) <= lo && sHi - (somLo - lo) >= hi);
+}
 
-  for (const [pct, teller, noemer] of PERCENTAGES) {
-    if (!(pct in w)) continue;
-    if ((waarde.get(noemer) ?? 0) < beleid.minNoemer || weg.has(teller) || weg.has(noemer)) w[pct] = ONDERDRUKT;
-  }
-  for (const [k, basis] of DOORLOOPTIJDEN) {
-    if (k in w && (waarde.get(basis) ?? 0) < beleid.minNoemer) w[k] = { mediaan: ONDERDRUKT, p90: ONDERDRUKT };
-  }
-  const p1000 = w.per_1000_inwoners as Record<string, unknown> | null | undefined;
-  if (p1000) {
-    const nieuw: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(p1000)) {
-      const n = waarde.get(k);
-      if (typeof v !== 'number' || n === undefined) nieuw[k] = v;
-      else if (weg.has(k)) nieuw[k] = ONDERDRUKT;
-      // rounded counts: the per-1,000 figure of the rounded count (the exact one would give the count away)
-      else if (beleid.methode === 'afronden') nieuw[k] = n === 0 ? 0 : Math.round((v * afrondenOp5(n)) / n * 100) / 100;
-      else nieuw[k] = v;
+/**
+ * Key-figure shares whose quarter base is below `kwartaalNoemer`, over this and the three quarters
+ * before. Teller and noemer are each the rounded sum of the four quarters when that narrows no
+ * quarter's published interval (`somVeilig`), else the sum of the four published (rounded)
+ * quarters, which tells nothing new. Hidden when the base is below `minNoemer`.
+ */
+function vierKwartalen(origineel: Waarden, r: Waarden, historie: Waarden[], beleid: Beleid): Record<string, VierKwartalen> | null {
+  const uit: Record<string, VierKwartalen> = {};
+  const g = beleid.grondtal;
+  for (const i of PER_SLEUTEL.values()) {
+    if (!i.kern || !(i.sleutel in origineel)) continue;
+    const [teller, noemer] = i.uit as [string, string];
+    if ((getal(r, noemer) ?? 0) >= beleid.kwartaalNoemer) continue;
+    const vier = [origineel, ...historie.slice(0, 3)];
+    const tellers = vier.map((w) => getal(w, teller));
+    const noemers = vier.map((w) => getal(w, noemer));
+    const geheim = { pct: ONDERDRUKT, n: ONDERDRUKT };
+    if (vier.length < 4 || tellers.includes(null) || noemers.includes(null)) {
+      uit[i.sleutel] = geheim;
+      continue;
     }
-    w.per_1000_inwoners = nieuw;
+    const som = (xs: number[]) => (somVeilig(xs, g) ? rondAf(xs.reduce((s, x) => s + x, 0), g) : xs.reduce((s, x) => s + rondAf(x, g), 0));
+    const t = som(tellers as number[]);
+    const n = som(noemers as number[]);
+    uit[i.sleutel] = n < beleid.minNoemer ? geheim : { pct: percentage(Math.min(t, n), n)!, n };
   }
-  const groei = w.groei as Record<string, unknown> | undefined;
-  if (groei) {
-    const nieuw: Record<string, unknown> = { ...groei };
-    for (const [naam, telling] of GROEI) {
-      const nu = waarde.get(telling);
-      for (const periode of ['qoq', 'yoy']) {
-        const g = groei[`${naam}_${periode}`];
-        if (typeof g !== 'number' || nu === undefined) continue;
-        // the comparison quarter's count follows from the count and the growth: protect it as well
-        const vorig = nu * 100 / (100 + g);
-        if (weg.has(telling) || nu < beleid.minNoemer || vorig < beleid.minNoemer) nieuw[`${naam}_${periode}`] = ONDERDRUKT;
-      }
-    }
-    w.groei = nieuw;
-  }
-  return w;
+  return Object.keys(uit).length > 0 ? uit : null;
 }
 
-/** For display: suppressed values become null ("–" in tables, no bar in charts). */
+/** For display: suppressed values become null (`.` in tables, a gap in charts). */
 export function alsNull(w: Waarden): Waarden {
   const uit: Waarden = {};
   for (const [k, v] of Object.entries(w)) {
@@ -191,7 +222,5 @@ export function alsNull(w: Waarden): Waarden {
 }
 
 export function beleidTekst(b: Beleid): string {
-  return b.methode === 'teken'
-    ? `Aantallen van 1 tot en met ${b.drempel - 1} en percentages op minder dan ${b.minNoemer} registraties worden niet getoond (–), net als een aantal waaruit zo'n klein aantal terug te rekenen is.`
-    : `Alle aantallen zijn afgerond op vijftallen; percentages op minder dan ${b.minNoemer} registraties worden niet getoond (–).`;
+  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (0: minder dan ${Math.ceil(b.grondtal / 2)}); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
 }

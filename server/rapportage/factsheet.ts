@@ -1,4 +1,4 @@
-import { kwartaalKort, kwartaalVoluit } from '../calendar/kwartaal.js';
+import { kwartaalKort, kwartaalVoluit, laatsteDag } from '../calendar/kwartaal.js';
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal } from '../charts/instroom.js';
 import type { Regio } from '../config/regio.js';
@@ -9,7 +9,9 @@ import { REGIO } from '../indicatoren/herbereken.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { formatDatum, formatGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';
-import { Nummering, type RapportModel } from './model.js';
+import { markeerRapportVoorlopig, Nummering, type RapportModel } from './model.js';
+import type { Grafiek } from '../charts/grafiek.js';
+import { metVoorlopig } from '../dashboard/paginas.js';
 import { aantal } from './zinnen.js';
 import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
 
@@ -28,7 +30,7 @@ function per1000Zin(wat: string, gemeente: number | null, regio: number | null):
 export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, code: string, gemaaktOp: string, beleid: Beleid): RapportModel {
   const K = invoer.kwartaal;
   const naam = gebiedNaam(regio, code);
-  const nr = new Nummering(invoer.definitieversie);
+  const nr = new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort));
   const basis = {
     soort: 'factsheet' as const,
     titel: `Factsheet Veilig Thuis — gemeente ${naam}`,
@@ -44,23 +46,24 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   }
   const w = (k: string, gebied = code) => waarden(invoer.paneel, k, gebied);
   const nu = w(K);
-  const tegels = maakTegels(invoer.paneel, K, code, normen);
+  const tegels = maakTegels(invoer.paneel, K, code, normen, { beschermd: true, vandaag: gemaaktOp });
   const g1000 = obj(nu, 'per_1000_inwoners');
   const r1000 = obj(w(K, REGIO), 'per_1000_inwoners');
-  const vergelijk = gemeenteVsRegio(g1000, r1000, naam, K);
-  const trend = instroomPerKwartaal(invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })), naam);
-  const overdracht = overdrachtLokaalTeam(invoer.trend.map((k) => ({
+  const voorlopig = (g: Grafiek) => metVoorlopig([g], invoer.trend, gemaaktOp)[0]!;
+  const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K));
+  const trend = voorlopig(instroomPerKwartaal(invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })), naam));
+  const overdracht = voorlopig(overdrachtLokaalTeam(invoer.trend.map((k) => ({
     kwartaal: k, na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
     na_vervolgkeuze: obj(w(k), 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
-  })), naam);
+  })), naam));
   const meldingen = getal(nu, 'meldingen');
   const adviezen = getal(nu, 'adviezen');
   const telling = (n: number | null, enkelvoud: string, meervoud: string) => (n === null ? `een niet getoond aantal ${meervoud} (bescherming kleine aantallen)` : aantal(n, enkelvoud, meervoud));
-  return {
+  return markeerRapportVoorlopig({
     ...basis,
     geenGegevens: null,
     privacy: beleidTekst(beleid),
-    kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.vorigJaar })),
+    kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.toelichting ?? t.vorigJaar })),
     voorlegger: {
       zinnen: [
         `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
@@ -69,8 +72,8 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
       duiding: null,
     },
     hoofdstukken: [
-      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 220), nr.tabelVan(vergelijk, undefined, 2)] },
-      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 200), nr.figuur(overdracht, 200), nr.tabelVan(overdracht)] },
+      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 205), nr.tabelVan(vergelijk, undefined, 2)] },
+      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 180), nr.figuur(overdracht, 180), nr.tabelVan(overdracht)] },
     ],
-  };
+  }, gemaaktOp, laatsteDag(K));
 }

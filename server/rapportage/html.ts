@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { projectPath } from '../config/paths.js';
+import { VERKLARING_VAN_TEKENS } from './model.js';
 import { helpers } from '../web/helpers/index.js';
 import type { RapportModel } from './model.js';
 
@@ -29,6 +30,6 @@ export function createRapportRenderer(dir = projectPath('reports')): RapportRend
       ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
         .map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
       : null;
-    return template({ model, css, inhoud, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, verantwoording: model.geenGegevens ? null : opmaak.verantwoording });
+    return template({ model, css, inhoud, tekens: VERKLARING_VAN_TEKENS, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, verantwoording: model.geenGegevens ? null : opmaak.verantwoording });
   };
 }

@@ -1,7 +1,7 @@
 import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { leesPaneel, type Paneel, type Waarden } from '../dashboard/gegevens.js';
+import { leesPaneel, type Bescherm, type Paneel } from '../dashboard/gegevens.js';
 import type { Normen } from '../dashboard/paginas.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/herbereken.js';
@@ -35,7 +35,7 @@ export interface RapportInvoer {
 }
 
 export async function leesRapportInvoer(
-  bron: RapportBron, kwartaal: Kwartaal, opties: { financien?: boolean; bescherm?: (w: Waarden) => Waarden } = {}, gebieden = [REGIO, ...gebiedenVan(bron.regio)],
+  bron: RapportBron, kwartaal: Kwartaal, opties: { financien?: boolean; bescherm?: Bescherm } = {}, gebieden = [REGIO, ...gebiedenVan(bron.regio)],
 ): Promise<RapportInvoer> {
   const bereik = await leesBereik(bron.db);
   const heeftGegevens = bereik !== null && kwartaal >= bereik.van && kwartaal <= bereik.tot;

@@ -1,4 +1,4 @@
-import { kwartaalKort, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
+import { kwartaalKort, kwartaalVoluit, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
 import { overdrachtNaVb, overdrachtPerOntvanger } from '../charts/overdracht.js';
 import { ANKER_TWEEDE_GOLF, overdrachtPerMoment } from '../charts/monitoring.js';
@@ -13,7 +13,7 @@ import { gebiedNaam } from '../indicatoren/service.js';
 import { formatDatum, formatGetal } from '../shared/formaat.js';
 import { afronden } from '../shared/getallen.js';
 import type { RapportInvoer } from './invoer.js';
-import { cel, duidingModel, Nummering, type Hoofdstuk, type RapportModel, type RapportTabel } from './model.js';
+import { cel, duidingModel, markeerRapportVoorlopig, Nummering, type Hoofdstuk, type RapportModel, type RapportTabel } from './model.js';
 import { doorstroomPerFteGrafiek, formatiePerMaand } from '../charts/financien.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../financien/tabel.js';
 import { instroomZinnen, openWerkZin, overdrachtZin, resultaatZin, termijnZin } from './zinnen.js';
@@ -121,7 +121,7 @@ function instroom(c: Context): Hoofdstuk {
 function veiligheidsbeoordeling(c: Context): Hoofdstuk {
   const K = c.invoer.kwartaal;
   const nu = w(c, K);
-  const tijdigheid = vbTijdigheid(c.invoer.trend.map((k) => ({ kwartaal: k, meldingen_vb: getal(w(c, k), 'meldingen_vb'), vb_binnen_termijn: getal(w(c, k), 'vb_binnen_termijn') })), c.normen.vb, 'regio');
+  const tijdigheid = vbTijdigheid(c.invoer.trend.map((k) => ({ kwartaal: k, meldingen_vb: getal(w(c, k), 'meldingen_vb'), vb_binnen_termijn: getal(w(c, k), 'vb_binnen_termijn'), vb_binnen_termijn_pct: getal(w(c, k), 'vb_binnen_termijn_pct') })), c.normen.vb, 'regio');
   const besluiten = vbBesluiten(obj(nu, 'vb_besluit'), kwartaalKort(K));
   return hoofdstuk(c, 'veiligheidsbeoordeling', [], [
     c.nr.figuur(tijdigheid),
@@ -161,7 +161,7 @@ function vervolg(c: Context): Hoofdstuk {
         { kop: '… binnen 10 weken', waarde: (v) => cel.getal(getal(v, 'vv_binnen_termijn')) },
         { kop: '… percentage', waarde: (v) => cel.procent(getal(v, 'vv_binnen_termijn_pct')) },
         { kop: '… met monitoring', waarde: (v) => cel.getal(getal(v, 'vv_met_monitoring')) },
-        { kop: 'Onderzoek : V&V', waarde: (v) => verhoudingOnderzoekVv(n(v, 'onderzoeken_afgerond'), n(v, 'vv_afgerond')) ?? '–' },
+        { kop: 'Onderzoek : V&V', waarde: (v) => verhoudingOnderzoekVv(n(v, 'onderzoeken_afgerond'), n(v, 'vv_afgerond')) ?? '.' },
       ]),
   ]);
 }
@@ -266,7 +266,7 @@ function gemeenten(c: Context): Hoofdstuk {
 
 export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: Normen, gemaaktOp: string): RapportModel {
   const K = invoer.kwartaal;
-  const c: Context = { invoer, regio, normen, nr: new Nummering(invoer.definitieversie) };
+  const c: Context = { invoer, regio, normen, nr: new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort)) };
   const basis = {
     soort: 'kwartaalrapportage' as const,
     titel: `Kwartaalrapportage Veilig Thuis ${regio.naam}`,
@@ -287,9 +287,9 @@ export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: 
         : `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar: er is nog niets geïmporteerd.`,
     };
   }
-  const tegels = maakTegels(invoer.paneel, K, REGIO, normen);
+  const tegels = maakTegels(invoer.paneel, K, REGIO, normen, { vandaag: gemaaktOp });
   const nu = w(c, K);
-  return {
+  return markeerRapportVoorlopig({
     ...basis,
     geenGegevens: null,
     kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: [t.norm ? (t.normGehaald ? `voldoet aan de ${t.norm}` : t.normGehaald === false ? `onder de ${t.norm}` : t.norm) : null, t.vorigJaar].filter(Boolean).join('; ') })),
@@ -299,5 +299,5 @@ export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: 
     },
     hoofdstukken: [samenvatting(c), instroom(c), veiligheidsbeoordeling(c), vervolg(c), overdracht(c), financien(c), gemeenten(c)]
       .filter((h): h is Hoofdstuk => h !== null),
-  };
+  }, gemaaktOp, laatsteDag(K));
 }

@@ -3,8 +3,8 @@
  * tables with ready-formatted cells. Built by pure functions; templates in `reports/` only lay
  * it out.
  */
-import type { Grafiek } from '../charts/grafiek.js';
-import { formatDatum, formatGetal, formatGroei, formatPercentage } from '../shared/formaat.js';
+import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
+import { formatDatum, formatGetal, formatGroei, formatPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
 import type { Duiding } from './duiding-repository.js';
 import { grafiekNaarSvg } from './svg.js';
 
@@ -69,6 +69,8 @@ export interface RapportModel {
   voorlegger: { zinnen: string[]; duiding: DuidingModel | null };
   /** the small-numbers policy the figures were protected with (factsheets), for the colofon */
   privacy?: string;
+  /** the quarter has not ended: provisional figures (cover, header, every figure with *) */
+  voorlopig?: boolean;
   /** set when the quarter has no data: the report says so instead of showing chapters */
   geenGegevens: string | null;
   hoofdstukken: Hoofdstuk[];
@@ -95,10 +97,12 @@ export function bronVan(anker: string, definitieversie: string): string {
 export class Nummering {
   private figuren = 0;
   private tabellen = 0;
-  constructor(private readonly definitieversie: string) {}
+  /** `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table */
+  constructor(private readonly definitieversie: string, private readonly voorlopig: string[] = []) {}
 
   /** `hoogte` in CSS pixels overrides the dashboard's height (the factsheet must fit two pages) */
-  figuur(g: Grafiek, hoogte?: number): RapportFiguur {
+  figuur(grafiek: Grafiek, hoogte?: number): RapportFiguur {
+    const g = markeerVoorlopig(grafiek, this.voorlopig);
     return {
       soort: 'figuur', id: `figuur-${g.id}`, nummer: ++this.figuren, titel: g.titel, definitie: g.definitie,
       bron: bronVan(g.anker, this.definitieversie), svg: grafiekNaarSvg(g, undefined, hoogte),
@@ -112,13 +116,15 @@ export class Nummering {
 
   /** A chart's own data table, formatted, as a report table. */
   /** `decimalen`: for every number column, or per column (after the first, the row heading) */
-  tabelVan(g: Grafiek, titel = g.titel, decimalen?: number | (number | undefined)[]): RapportTabel {
+  tabelVan(grafiek: Grafiek, titel?: string, decimalen?: number | (number | undefined)[]): RapportTabel {
+    const g = markeerVoorlopig(grafiek, this.voorlopig);
+    titel ??= g.titel;
     const dec = (i: number) => (Array.isArray(decimalen) ? decimalen[i] : decimalen);
     return this.tabel({
       id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
       rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
         kop: String(kop ?? ''),
-        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, dec(i))) : (c ?? '–'))),
+        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, dec(i))) : (c ?? TEKEN_GEHEIM))),
       })),
     });
   }
@@ -138,3 +144,17 @@ export const cel = {
   procent: (v: number | null | undefined) => formatPercentage(v ?? null),
   groei: (v: number | null | undefined) => formatGroei(v ?? null),
 };
+
+/** CBS's verklaring van tekens, under every table and in every report and download. */
+export const VERKLARING_VAN_TEKENS: readonly [string, string][] = [
+  ['.', 'geheim (bescherming kleine aantallen) of onbekend'],
+  ['–', 'nihil'],
+  ['*', 'voorlopig cijfer'],
+  ['0', 'afgerond: minder dan de helft van de eenheid'],
+];
+
+/** Marks a report of a quarter that has not ended as provisional: cover and page header. */
+export function markeerRapportVoorlopig(model: RapportModel, vandaag: string, laatsteDag: string): RapportModel {
+  if (laatsteDag <= vandaag) return { ...model, voorlopig: false };
+  return { ...model, voorlopig: true, ondertitel: `${model.ondertitel} — voorlopige cijfers*`, kop: `${model.kop} — VOORLOPIG*` };
+}

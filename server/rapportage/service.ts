@@ -10,7 +10,6 @@ import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { voorWeergave } from '../privacy/service.js';
-import { verbergTweedeGolf } from '../indicatoren/tweede-golf.js';
 
 export interface Rapportdiensten {
   db: Db;
@@ -30,7 +29,7 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
   return [
     `De cijfers komen uit de registraties van Veilig Thuis ${regio.naam}, tot en met de import van ${model.dataDatum}. Elke indicator volgt de definities van VT Monitor, versie ${model.definitieversie}: een advies of melding telt in het kwartaal van binnenkomst, een veiligheidsbeoordeling in het kwartaal waarin zij is afgerond, een onderzoek of traject voorwaarden en vervolg in het kwartaal van de einddatum.`,
     `Termijnen: de veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst (de dag van binnenkomst is dag 0; weekenden en de feestdagen van de Algemene termijnenwet tellen niet mee), onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: veiligheidsbeoordeling ${normen.vb}%, onderzoek ${normen.onderzoek}%, voorwaarden en vervolg ${normen.vv}%.`,
-    'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, dan staat er "–" (niet te berekenen), nooit 0%. Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
+    'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, dan staat er "." (niet te berekenen), nooit 0%. Tekens: . geheim of onbekend, – nihil, * voorlopig. Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
     `Per 1.000 inwoners: het aantal gedeeld door het inwonertal in het regiobestand van VT Monitor. Registraties van buiten de regio en zonder bekende gemeente tellen mee in het regiototaal, niet in de cijfers per 1.000 inwoners. Cijfers van het lopende kwartaal zijn voorlopig.`,
   ];
 }
@@ -43,7 +42,7 @@ export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwar
 /** Factsheets are public council documents: always protected against small numbers. */
 async function factsheetInvoer(d: Rapportdiensten, kwartaal: Kwartaal) {
   const beleid = await leesBeleid(d.db);
-  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: (w) => voorWeergave(beleid)(verbergTweedeGolf(w)) }) };
+  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: voorWeergave(beleid) }) };
 }
 
 export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, code: string): Promise<RapportModel> {

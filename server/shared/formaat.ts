@@ -5,8 +5,13 @@ import { nl } from 'date-fns/locale';
 const geheel = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const decimaal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+/** CBS's verklaring van tekens: `.` a figure that is hidden or unknown, `–` nihil, `*` provisional. */
+export const TEKEN_GEHEIM = '.';
+export const TEKEN_NIHIL = '–';
+export const TEKEN_VOORLOPIG = '*';
+
 export function formatGetal(value: number | null | undefined, decimalen?: number): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (value === null || value === undefined || Number.isNaN(value)) return TEKEN_GEHEIM;
   if (decimalen !== undefined) {
     return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimalen, maximumFractionDigits: decimalen }).format(value);
   }
@@ -14,12 +19,12 @@ export function formatGetal(value: number | null | undefined, decimalen?: number
 }
 
 export function formatPercentage(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : `${decimaal.format(value)}%`;
+  return value === null || value === undefined ? TEKEN_GEHEIM : `${decimaal.format(value)}%`;
 }
 
 /** `+29,4%` / `−3,1%`; null → "niet te berekenen" is for sentences, here a dash. */
 export function formatGroei(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '–';
+  if (value === null || value === undefined) return TEKEN_GEHEIM;
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';
   return `${sign}${decimaal.format(Math.abs(value))}%`;
 }

@@ -72,7 +72,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ status: 'ok' });
   });
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
-  app.use(sessie(ctx.db));
+  app.use(sessie(ctx.db, ctx.regio));
   app.use(csrf);
   app.use(authRoutes(ctx, render));
   // everything below needs a signed-in user with a password of their own

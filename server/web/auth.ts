@@ -5,6 +5,7 @@ import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/
 import { leesSessieMetGebruiker } from '../auth/sessies-repository.js';
 import { cookieSecure, type Env } from '../config/env.js';
 import type { Db } from '../db/connection.js';
+import type { Regio } from '../config/regio.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
 
 export const SESSIE_COOKIE = 'vt_sessie';
@@ -26,7 +27,9 @@ export const cookieOpties = (env: Env, maxAgeMs?: number) => ({
 export const gebruikerVan = (res: Response): Gebruiker | undefined => res.locals.gebruiker as Gebruiker | undefined;
 
 /** Reads the session cookie: `res.locals.gebruiker`, `res.locals.csrf`, and what every page shows of the user. */
-export function sessie(db: Db): RequestHandler {
+export function sessie(db: Db, regio: Regio): RequestHandler {
+  // the menu's "Gemeenten" opens the region file's largest gemeente (no code written into the product)
+  const standaardGemeente = [...regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]?.code ?? '';
   return async (req, res, next) => {
     const token = leesCookies(req.headers.cookie)[SESSIE_COOKIE];
     if (token) {
@@ -44,7 +47,7 @@ export function sessie(db: Db): RequestHandler {
       csrf: res.locals.csrf,
       menu: g ? {
         regio: mag(g, 'regio'), doorstroom: mag(g, 'doorstroom'), caselijst: mag(g, 'caselijst'), financien: mag(g, 'financien'), beheer: mag(g, 'beheer'),
-        rapportages: true, gemeente: g.rol === 'gemeente' ? g.gemeenten[0] : 'GM0268',
+        rapportages: true, gemeente: g.rol === 'gemeente' ? g.gemeenten[0] : standaardGemeente,
       } : null,
     };
     next();

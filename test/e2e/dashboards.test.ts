@@ -218,7 +218,10 @@ describe('downloads', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
-    const [kop, ...regels] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    // the table, a blank line, then CBS's verklaring van tekens
+    const [tabel, legenda] = bytes.subarray(3).toString('utf8').trim().split('\r\n\r\n');
+    expect(legenda).toContain('Verklaring van tekens');
+    const [kop, ...regels] = tabel!.split('\r\n');
     expect(kop).toBe('Gemeente;CBS-code;Adviezen;Meldingen');
     const data = await api('/api/indicatoren?kwartaal=2024-Q3');
     expect(regels).toHaveLength(15);
@@ -239,7 +242,9 @@ describe('downloads', () => {
     expect(ws.getRow(1).values).toEqual([undefined, 'Besluit', 'Aantal']);
     const data = await api('/api/indicatoren?kwartaal=2024-Q3&gemeente=GM0281');
     const besluit = data.gemeenten.GM0281!.vb_besluit as Record<string, number>;
-    const totaal = ws.getRows(2, ws.rowCount - 1)!.reduce((s, r) => s + Number(r.getCell(2).value), 0);
+    // an exact zero is CBS's nihil (–); the legend is its own sheet
+    const totaal = ws.getRows(2, ws.rowCount - 1)!.reduce((s, r) => s + (r.getCell(2).value === '–' ? 0 : Number(r.getCell(2).value)), 0);
+    expect(wb.worksheets[1]!.name).toBe('Verklaring van tekens');
     expect(totaal).toBe(Object.values(besluit).reduce((a, b) => a + b, 0));
   });
 });

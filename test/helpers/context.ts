@@ -7,6 +7,7 @@ import { createContext, importDeps, type AppContext } from '../../server/context
 import { importeer, type ImportSamenvatting } from '../../server/import/importer.js';
 import { COLUMN_NAMES } from '../../server/import/columns.js';
 import type { TableRow } from '../../server/import/readers.js';
+import type { Env } from '../../server/config/env.js';
 
 export interface TestContext extends AppContext {
   dir: string;
@@ -37,11 +38,11 @@ async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<vo
 }
 
 /** A fresh app context on a temporary database, with a fixed "today". */
-export async function testContext(vandaag = '2026-11-22'): Promise<TestContext> {
+export async function testContext(vandaag = '2026-11-22', env: Partial<Env> = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-monitor-test-'));
   const pg = TEST_POSTGRES ? await postgresDatabase() : null;
   const databaseUrl = pg?.url ?? join(dir, 'test.sqlite');
-  const ctx = await createContext({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
+  const ctx = await createContext({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
   return {
     ...ctx,
     dir,

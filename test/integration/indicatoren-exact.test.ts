@@ -189,6 +189,6 @@ describe('groei and empty quarters', () => {
     expect(q1).toMatchObject({ meldingen: 1527, adviezen: 1195 });
     expect(q1.groei).toEqual({ meldingen_yoy: 29.4, adviezen_yoy: 40.1, totaal_yoy: 33.9, meldingen_qoq: 11.1, adviezen_qoq: 25.8, totaal_qoq: 17.1 });
     const reeks = await indicatorReeks(ctx.db, ctx.regio, 'groei.meldingen_yoy', '2018-Q4', '2019-Q1');
-    expect(reeks.reeks).toEqual([{ kwartaal: '2018-Q4', waarde: null }, { kwartaal: '2019-Q1', waarde: 29.4 }]);
+    expect(reeks.reeks).toEqual([{ kwartaal: '2018-Q4', waarde: null, voorlopig: false }, { kwartaal: '2019-Q1', waarde: 29.4, voorlopig: false }]);
   });
 });

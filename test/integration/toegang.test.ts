@@ -61,6 +61,9 @@ const GET: [string, Partial<Record<Rol, number>>][] = [
   ['/beheer/audit', { vt_management: 403, bestuur: 403, gemeente: 403 }],
   ['/beheer/instellingen', { vt_management: 403, bestuur: 403, gemeente: 403 }],
   ['/docs/privacy', {}],
+  // a name on Object.prototype is no document either
+  ['/docs/constructor', { beheerder: 404, vt_management: 404, bestuur: 404, gemeente: 404 }],
+  ['/docs/toString', { beheerder: 404, vt_management: 404, bestuur: 404, gemeente: 404 }],
 ];
 
 const haal = (rol: Rol, pad: string, init: RequestInit = {}) =>
@@ -77,12 +80,27 @@ describe('every role × every route, checked on the server', () => {
     }
   });
 
+  it('/docs/indicatoren carries the catalogue itself, with every key and its protection', async () => {
+    const html = await (await haal('gemeente', '/docs/indicatoren')).text();
+    expect(html).toContain('id="catalogus"');
+    expect(html).toMatch(/<code>open_vb<\/code><\/td><td>Open veiligheidsbeoordelingen<\/td>.*regio afgerond op vijftallen; per gemeente niet getoond/);
+    expect(html).toContain('<code>adviezen_per_kanaal</code>');
+  });
+
+  it('the menu\'s "Gemeenten" opens the region file\'s largest gemeente; a gemeente user gets its own', async () => {
+    const grootste = [...ctx.regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]!;
+    const bestuur = await (await haal('bestuur', '/docs/privacy')).text();
+    expect(bestuur).toContain(`href="/gemeente/${grootste.code}"`);
+    const gemeente = await (await haal('gemeente', '/docs/privacy')).text();
+    expect(gemeente).toContain('href="/gemeente/GM0281"');
+  });
+
   it('state-changing routes: duiding only for VT management, settings only for the beheerder', async () => {
     for (const rol of ROLLEN.filter((r) => r !== 'anoniem')) {
       const s = sessies[rol]!;
       const duiding = await haal(rol, '/rapportages/2019-Q1/duiding', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, sectie: 'samenvatting', tekst: 'x' }) });
       expect(duiding.status, `${rol} duiding`).toBe(rol === 'vt_management' ? 303 : 403);
-      const instelling = await haal(rol, '/beheer/instellingen', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, methode: 'teken', drempel: '5', minNoemer: '10' }) });
+      const instelling = await haal(rol, '/beheer/instellingen', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, methode: 'afronden', grondtal: '5', minNoemer: '10', kwartaalNoemer: '50' }) });
       expect(instelling.status, `${rol} instellingen`).toBe(rol === 'beheerder' ? 200 : 403);
     }
   });
@@ -91,16 +109,18 @@ describe('every role × every route, checked on the server', () => {
     const body = (await (await haal('gemeente', '/api/indicatoren?kwartaal=2019-Q1')).json()) as Record<string, Record<string, unknown>>;
     expect(Object.keys(body.gemeenten!)).toEqual(['GM0281']);
     const tiel = body.gemeenten!.GM0281 as Record<string, unknown>;
-    expect(tiel.meldingen).toEqual({ onderdrukt: true });
-    expect(tiel.adviezen).toEqual({ onderdrukt: true });
+    // every count rounded to a multiple of 5 (1 → 0), a share on a base below 10 hidden, never "0 %"
+    expect(tiel.meldingen).toBe(0);
+    expect(tiel.adviezen).toBe(0);
     expect(tiel.vb_binnen_termijn_pct).toEqual({ onderdrukt: true });
-    // region: 1 advies is small, so meldingen (13) is hidden too, or 14 − 13 would give it away;
-    // 2 niet-professionals are small; with meldingen itself hidden, 11 + 0 + ? has no shown total to subtract from
-    expect(body.regio!.meldingen_totaal_instroom).toBe(14);
-    expect(body.regio!.adviezen).toEqual({ onderdrukt: true });
-    expect(body.regio!.meldingen).toEqual({ onderdrukt: true });
-    expect(body.regio!.meldingen_per_melder).toEqual({ politie: 11, overige_professional: 0, niet_professional: { onderdrukt: true } });
-    expect(body.onderdrukking).toMatchObject({ methode: 'teken', drempel: 5, minNoemer: 10 });
+    // a gemeente's stock is not shown (doorstroom is VT-management information); the region's is rounded
+    expect(tiel.open_vb).toEqual({ onderdrukt: true });
+    expect(body.regio!.meldingen_totaal_instroom).toBe(15);
+    expect(body.regio!.adviezen).toBe(0);
+    expect(body.regio!.meldingen).toBe(15);
+    expect(body.regio!.meldingen_per_melder).toEqual({ politie: 10, overige_professional: 0, niet_professional: 0 });
+    expect(body.onderdrukking).toMatchObject({ methode: 'afronden', grondtal: 5, minNoemer: 10 });
+    expect(body.voorlopig).toBe(false);
     // the unprotected roles see the counts
     const bestuur = (await (await haal('bestuur', '/api/indicatoren?kwartaal=2019-Q1')).json()) as Record<string, Record<string, Record<string, unknown>>>;
     expect(bestuur.gemeenten!.GM0281!.meldingen).toBe(1);
@@ -108,7 +128,7 @@ describe('every role × every route, checked on the server', () => {
     expect(pagina).toContain('Bescherming kleine aantallen');
     expect(pagina).not.toContain('Nijmegen</option>');
     const reeks = (await (await haal('gemeente', '/api/reeks?indicator=meldingen&van=2019-Q1&tot=2019-Q2&gemeente=GM0281')).json()) as { reeks: { waarde: unknown }[] };
-    expect(reeks.reeks.map((p) => p.waarde)).toEqual([{ onderdrukt: true }, { onderdrukt: true }]);
+    expect(reeks.reeks.map((p) => p.waarde)).toEqual([0, 0]);
   });
 });
 
@@ -154,12 +174,14 @@ describe('login, CSRF, throttling, sessions', () => {
     expect((await fetch(`${base}/gemeente/GM0281`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
   });
 
-  it('brute force: the account locks after 5 failures (even the right password fails then); the address is throttled', async () => {
+  it('brute force: after 5 failures the account is locked for this address (even the right password fails, with the same answer); the address is throttled', async () => {
     await gebruikerToevoegen(ctx.db, ctx.regio, { email: 'doelwit@vt.nl', rol: 'bestuur' }, { wachtwoord: 'het juiste wachtwoord', demo: true });
     for (let i = 0; i < 5; i++) expect((await login('doelwit@vt.nl', `fout-${i}`)).status).toBe(401);
     const juist = await login('doelwit@vt.nl', 'het juiste wachtwoord');
     expect(juist.status).toBe(401);
-    expect(await juist.text()).toContain('vergrendeld');
+    expect(await juist.text()).not.toContain('vergrendeld');
+    // the owner elsewhere is not locked out
+    expect(await inloggen(ctx.db, 'doelwit@vt.nl', 'het juiste wachtwoord', { maxPogingen: 5, blokkadeMinuten: 15 }, '192.0.2.77')).toMatchObject({ ok: true });
     let status = 0;
     for (let i = 0; i < 20 && status !== 429; i++) status = (await login('iemand@vt.nl', 'fout')).status;
     expect(status).toBe(429);

@@ -13,11 +13,15 @@ import { audit, cookieOpties, gebruikerVan, LOGIN_CSRF_COOKIE, SESSIE_COOKIE, ve
 /** Only a local path: never redirect to another site after login. */
 const veiligTerug = (terug: unknown) => (typeof terug === 'string' && /^\/(?!\/)[^\s\\]*$/.test(terug) ? terug : null);
 
+/** The one answer to every failed login. */
+export const INLOG_FOUT = 'Inloggen is niet gelukt: het e-mailadres of het wachtwoord klopt niet, of het account is (tijdelijk) niet beschikbaar. Na enkele mislukte pogingen moet u steeds langer wachten; neem zo nodig contact op met de beheerder.';
+
 /** Login, logout and the (forced) password change. */
 export function authRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const limiet = rateLimit({
-    windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false,
+    // successful logins do not count: a shared office address is not locked out by its own users
+    windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false, skipSuccessfulRequests: true,
     handler: (_req, res) => {
       res.status(429).send(render('fout', { titel: 'Te veel pogingen', melding: 'Te veel inlogpogingen vanaf dit adres. Probeer het over een kwartier opnieuw.' }));
     },
@@ -45,13 +49,11 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
     const email = String(body.email ?? '').slice(0, 254);
     const resultaat = await inloggen(ctx.db, email, String(body.wachtwoord ?? '').slice(0, 200), {
       maxPogingen: ctx.env.LOGIN_MAX_POGINGEN, blokkadeMinuten: ctx.env.LOGIN_BLOKKADE_MINUTEN,
-    });
+    }, req.ip ?? 'onbekend');
     if (!resultaat.ok) {
       await audit(ctx.db, req, res, 'inloggen_mislukt', { email, reden: resultaat.reden }, email || 'anoniem');
-      const melding = resultaat.reden === 'vergrendeld'
-        ? `Dit account is na ${ctx.env.LOGIN_MAX_POGINGEN} mislukte pogingen ${ctx.env.LOGIN_BLOKKADE_MINUTEN} minuten vergrendeld.`
-        : resultaat.reden === 'geblokkeerd' ? 'Dit account is geblokkeerd. Neem contact op met de beheerder.' : 'Het e-mailadres of het wachtwoord klopt niet.';
-      toonLogin(res, { fout: melding, email, terug: veiligTerug(body.terug) }, 401);
+      // one answer for unknown, blocked, locked and wrong: the page gives no account away
+      toonLogin(res, { fout: INLOG_FOUT, email, terug: veiligTerug(body.terug) }, 401);
       return;
     }
     await ruimVerlopenSessiesOp(ctx.db);

@@ -133,7 +133,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   const instellingenPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const beleid = await leesBeleid(ctx.db);
     res.status(status).send(render('beheer-instellingen', {
-      titel: 'Instellingen', actief: { beheer: true }, beleid, tekst: beleidTekst(beleid), teken: beleid.methode === 'teken', ...extra,
+      titel: 'Instellingen', actief: { beheer: true }, beleid, tekst: beleidTekst(beleid), ...extra,
     }, res));
   };
   router.get('/beheer/instellingen', async (_req, res) => instellingenPagina(res));

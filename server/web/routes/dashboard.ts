@@ -4,16 +4,17 @@ import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
 import { beleidVoor, voorWeergave } from '../../privacy/service.js';
 import { geenToegang } from '../../shared/fouten.js';
 import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
-import { kwartaalKort, kwartaalReeks } from '../../calendar/kwartaal.js';
+import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
 import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
 import type { Grafiek } from '../../charts/grafiek.js';
 import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
-import { alsCsv, alsXlsx } from '../../export/tabel-export.js';
+import { alsCsv, alsXlsx, metTekens } from '../../export/tabel-export.js';
+import { VERKLARING_VAN_TEKENS } from '../../rapportage/model.js';
+import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../../shared/formaat.js';
 import { laatsteImportdatum } from '../../importbatches/repository.js';
 import { parseGebied } from '../../indicatoren/service.js';
-import { verbergTweedeGolf } from '../../indicatoren/tweede-golf.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 
@@ -33,7 +34,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, res);
-    const b = beleid ? { ...bron, bescherm: (w: Record<string, unknown>) => voorWeergave(beleid)(verbergTweedeGolf(w)) } : bron;
+    const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
     if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
     return { keuze, gemeente, beleid, model: await gemeentePagina(b, keuze, gemeente!) };
@@ -58,8 +59,9 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       privacyNoot: beleid ? beleidTekst(beleid) : null,
       gemeenteKeuze: pagina === 'gemeente',
       datadatum: (await laatsteImportdatum(ctx.db))?.slice(0, 10) ?? null,
-      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze))),
-      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze))),
+      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
+      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
+      voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
     }, res);
   }
 
@@ -87,12 +89,12 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   });
 
   const exporteer = (pagina: Pagina) => async (req: Request, res: Response) => {
-    const { model: m } = await model(pagina, req, res);
+    const { model: m, beleid } = await model(pagina, req, res);
     const grafiek = [...m.grafieken, ...m.monitoring].find((g) => g.id === req.params.grafiek);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
-    await stuurTabel(res, grafiek, naam, req.params.formaat);
+    await stuurTabel(res, grafiek, naam, req.params.formaat, beleid !== null);
   };
   router.get('/export/gemeente/:code/:grafiek.:formaat', exporteer('gemeente'));
   router.get('/export/regio/:grafiek.:formaat', exporteer('regio'));
@@ -101,24 +103,26 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
 }
 
 /** A chart's table as a CSV or XLSX download. */
-export async function stuurTabel(res: Response, grafiek: Grafiek, naam: string, formaat: unknown): Promise<void> {
+export async function stuurTabel(res: Response, grafiek: Grafiek, naam: string, formaat: unknown, beschermd = false): Promise<void> {
+  const tabel = metTekens(grafiek.tabel, beschermd);
   if (formaat === 'xlsx') {
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(grafiek.tabel, grafiek.id));
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(tabel, grafiek.id, VERKLARING_VAN_TEKENS));
   } else if (formaat === 'csv') {
-    res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(grafiek.tabel));
+    res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(tabel, VERKLARING_VAN_TEKENS));
   } else throw nietGevonden('Download als .csv of .xlsx');
 }
 
 /** What the grafiek partial needs: the chart as JSON for the browser, the table, the downloads. */
-export function grafiekModel(g: Grafiek, exportPad: string, query: string) {
+export function grafiekModel(g: Grafiek, exportPad: string, query: string, beschermd = false) {
   return {
     ...g,
     json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null }),
-    rijen: g.tabel.rijen.map((rij) => ({
+    rijen: metTekens(g.tabel, beschermd).rijen.map((rij) => ({
       kop: rij[0],
       link: g.links && typeof rij[0] === 'string' ? (g.links[rij[0]] ?? null) : null,
-      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number' || c === null })),
+      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number', rechts: typeof c === 'number' || c === TEKEN_GEHEIM || c === TEKEN_NIHIL })),
     })),
+    tekens: VERKLARING_VAN_TEKENS,
     csv: `${exportPad}.csv?${query}`,
     xlsx: `${exportPad}.xlsx?${query}`,
     hoogte: g.hoogte ?? 340,

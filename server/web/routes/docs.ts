@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { Marked } from 'marked';
 import { projectPath } from '../../config/paths.js';
 import { nietGevonden } from '../../shared/fouten.js';
+import { beschermklasse, CATALOGUS } from '../../indicatoren/catalogus.js';
 import type { Render } from '../views.js';
 
 export function slug(tekst: string): string {
@@ -18,6 +19,21 @@ export function slug(tekst: string): string {
 }
 
 const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages', privacy: 'Privacy en bescherming van kleine aantallen' } as const;
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const KLASSE: Record<string, string> = {
+  afronden: 'afgerond op vijftallen', alleen_regio: 'regio afgerond op vijftallen; per gemeente niet getoond', uit_afgeronde: 'berekend uit afgeronde aantallen', kleine_basis: 'alleen bij voldoende basis', niet_openbaar: 'alleen voor VT',
+};
+
+/** The catalogue itself, as a table under the definitions: the same data that compute, API and privacy read. */
+function catalogusHtml(): string {
+  const rijen = CATALOGUS.map((i) => {
+    const k = beschermklasse(i);
+    const bescherming = typeof k === 'object' ? `niet beschermd: ${k.vrij}` : KLASSE[k]!;
+    return `<tr><td><code>${esc(i.sleutel)}</code></td><td>${esc(i.label)}</td><td>${esc(i.soort)}</td><td>${esc(i.eenheid)}</td><td>${i.onderdeel ?? ''}</td><td>${esc(i.hoofdstuk)}</td><td>${esc(i.uit.join(', '))}</td><td>${esc(bescherming)}</td><td>${esc(i.definitie)}</td></tr>`;
+  }).join('');
+  return `<h2 id="catalogus" class="utrecht-heading-2">Catalogus</h2><p class="utrecht-paragraph">Elke sleutel van de JSON, met soort, eenheid, onderdeel (a–e), hoofdstuk, de aantallen waaruit zij is opgebouwd en de bescherming van kleine aantallen (zie <a href="/docs/privacy">Privacy</a>). Sleutels zonder waarde in een kwartaal ontbreken in dat kwartaal.</p><div class="tabel-container"><table class="utrecht-table utrecht-table--html-table"><thead><tr><th scope="col">sleutel</th><th scope="col">label</th><th scope="col">soort</th><th scope="col">eenheid</th><th scope="col">onderdeel</th><th scope="col">hoofdstuk</th><th scope="col">opgebouwd uit</th><th scope="col">bescherming</th><th scope="col">definitie</th></tr></thead><tbody>${rijen}</tbody></table></div>`;
+}
 
 /** The user documentation in docs/, rendered as pages (the "i" of every chart links here). */
 export function docsRoutes(render: Render): Router {
@@ -38,9 +54,13 @@ export function docsRoutes(render: Render): Router {
   const cache = new Map<string, string>();
   router.get('/docs/:naam', (req, res) => {
     const naam = req.params.naam as keyof typeof DOCS;
-    if (!(naam in DOCS)) throw nietGevonden('Dit document bestaat niet.');
+    if (!Object.hasOwn(DOCS, naam)) throw nietGevonden('Dit document bestaat niet.');
     let html = cache.get(naam);
-    if (!html) cache.set(naam, (html = marked.parse(readFileSync(projectPath('docs', `${naam}.md`), 'utf8')) as string));
+    if (!html) {
+      html = marked.parse(readFileSync(projectPath('docs', `${naam}.md`), 'utf8')) as string;
+      if (naam === 'indicatoren') html += catalogusHtml();
+      cache.set(naam, html);
+    }
     res.send(render('document', { titel: DOCS[naam], inhoud: html }, res));
   });
   return router;

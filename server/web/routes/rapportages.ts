@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { mag, magGemeente } from '../../auth/rollen.js';
 import { audit, gebruikerVan, vereis, vereisGemeente } from '../auth.js';
 import { z } from 'zod';
-import { kwartaalKort, kwartaalReeks, kwartaalVoluit } from '../../calendar/kwartaal.js';
+import { kwartaalKort, kwartaalReeks, kwartaalVoluit, laatsteDag } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
 import { leesBereik, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
 import { leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-repository.js';
@@ -46,7 +46,8 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       actief: { rapportages: true },
       volledig: mag(g, 'regio'),
       kwartalen: kwartalen.map((k) => ({
-        kwartaal: k, label: kwartaalVoluit(k), kort: kwartaalKort(k), pdf: rapportBestandsnaam(k),
+        // the running quarter is offered as provisional, never as if final
+        kwartaal: k, label: `${kwartaalVoluit(k)}${laatsteDag(k) > ctx.vandaag() ? ' (voorlopig*)' : ''}`, kort: kwartaalKort(k), pdf: rapportBestandsnaam(k),
         factsheets: eigen.map((x) => ({ code: x.code, naam: x.naam, pdf: rapportBestandsnaam(k, x.code) })),
       })),
     }, res));

@@ -14,7 +14,7 @@ const grafieken: Grafiek[] = [
   perMelder({ politie: 10, overige_professional: 5, niet_professional: 1 }, 'Q2 2024'),
   perBeroepsgroep({ onderwijs: 3, huisarts: 0 }, 'Q2 2024'),
   vbBesluiten({ overdracht_lokaal_team: 12, vervolg_veilig_thuis: 4 }, 'Q2 2024'),
-  vbTijdigheid(kw.map((k) => ({ kwartaal: k, meldingen_vb: 8, vb_binnen_termijn: 7 })), 90, 'regio'),
+  vbTijdigheid(kw.map((k) => ({ kwartaal: k, meldingen_vb: 8, vb_binnen_termijn: 7, vb_binnen_termijn_pct: 87.5 })), 90, 'regio'),
   vbPerWeek([{ week: '2024-04-01', meldingen_vb: 4, binnen_termijn: 3, pct: 75 }], 90, '2024-Q2'),
   openWerk(kw.map((k) => ({ kwartaal: k, open_vb: 5, open_vb_over_termijn: 1, open_onderzoeken: 3, open_onderzoeken_over_termijn: 1, open_vv: 2, open_vv_over_termijn: 0 }))),
   leeftijdOpenWerk({ vb: { '0_5': 3 }, onderzoek: { tot_10w: 2 }, vv: { tot_10w: 1 } }, '2024-Q2'),

@@ -1,66 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { afrondenOp5, beschermWaarden, ONDERDRUKT, STANDAARD_BELEID, teOnderdrukken } from '../../../server/privacy/onderdrukking.js';
+import { CATALOGUS, beschermklasse, isTelling } from '../../../server/indicatoren/catalogus.js';
+import { beschermWaarden, ONDERDRUKT, rondAf, STANDAARD_BELEID } from '../../../server/privacy/onderdrukking.js';
 
 const beleid = STANDAARD_BELEID;
 
-describe('protection of small numbers', () => {
-  it('suppresses 1–4, keeps 0 and 5; marks the value explicitly, never as 0', () => {
-    const w = beschermWaarden({ adviezen: 4, meldingen: 0, nog_niet_beoordeeld: 5, in_monitoring: 1 }, beleid);
-    expect(w).toMatchObject({ adviezen: ONDERDRUKT, meldingen: 0, nog_niet_beoordeeld: 5, in_monitoring: ONDERDRUKT });
-    expect(JSON.parse(JSON.stringify(w)).adviezen).toEqual({ onderdrukt: true });
+describe('protection of small numbers: rounding to multiples of 5', () => {
+  it('rounds to the nearest multiple of 5 (0–2 → 0, 3–7 → 5, 8–12 → 10)', () => {
+    expect([0, 1, 2, 3, 7, 8, 12, 13, 1527, 1528].map((n) => rondAf(n, 5))).toEqual([0, 0, 0, 5, 5, 10, 10, 15, 1525, 1530]);
   });
 
-  it('complementary: one small melder type would follow from meldingen minus the others', () => {
-    const w = { meldingen: 30, meldingen_per_melder: { politie: 20, overige_professional: 8, niet_professional: 2 } };
-    const weg = teOnderdrukken(w, beleid);
-    // niet_professional (2) primary; overige_professional (8) the smallest other, so 2 cannot be recomputed as 30 − 20 − 8
-    expect([...weg].sort()).toEqual(['meldingen_per_melder.niet_professional', 'meldingen_per_melder.overige_professional']);
-    const b = beschermWaarden(w, beleid);
-    expect(b.meldingen).toBe(30);
-    expect(b.meldingen_per_melder).toEqual({ politie: 20, overige_professional: ONDERDRUKT, niet_professional: ONDERDRUKT });
-  });
-
-  it('complementary across levels: a hidden beroepsgroep total forces a second beroepsgroep to be hidden', () => {
-    const w = {
-      meldingen: 40,
-      meldingen_per_melder: { politie: 25, overige_professional: 12, niet_professional: 3 },
-      meldingen_per_beroepsgroep: { onderwijs: 6, huisarts: 2, ggz: 4, jeugdzorg: 0 },
-    };
-    const weg = teOnderdrukken(w, beleid);
-    // primary: niet_professional 3, huisarts 2, ggz 4; the melder group then hides overige_professional (12),
-    // and no group is left with exactly one hidden cell
-    expect(weg.has('meldingen_per_melder.overige_professional')).toBe(true);
-    for (const groep of [['meldingen_per_melder.politie', 'meldingen_per_melder.overige_professional', 'meldingen_per_melder.niet_professional']]) {
-      expect(groep.filter((c) => weg.has(c)).length).not.toBe(1);
-    }
-    const beroep = ['onderwijs', 'huisarts', 'ggz', 'jeugdzorg'].filter((b) => weg.has(`meldingen_per_beroepsgroep.${b}`));
-    expect(beroep.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('a small complement that is not shown (late VBs) hides the shown part and its percentage', () => {
-    const b = beschermWaarden({ meldingen_vb: 30, vb_binnen_termijn: 28, vb_binnen_termijn_pct: 93.3 }, beleid);
-    expect(b).toMatchObject({ meldingen_vb: 30, vb_binnen_termijn: ONDERDRUKT, vb_binnen_termijn_pct: ONDERDRUKT });
-  });
-
-  it('percentages on a base below 10 are not shown; per 1,000 and growth follow their counts', () => {
+  it('every count, stock and part of a distribution is rounded; a key the catalogue does not know is dropped', () => {
     const b = beschermWaarden({
-      meldingen: 3, adviezen: 40, meldingen_totaal_instroom: 43, onderzoeken_afgerond: 9, onderzoeken_binnen_termijn: 5, onderzoeken_binnen_termijn_pct: 55.6,
-      per_1000_inwoners: { meldingen: 0.09, adviezen: 1.14 },
-      groei: { adviezen_qoq: 300, adviezen_yoy: 0, meldingen_qoq: 50, meldingen_yoy: null, totaal_qoq: 7.5, totaal_yoy: 2 },
+      adviezen: 4, meldingen: 36, open_vb: 1, meldingen_per_melder: { politie: 20, overige_professional: 13, niet_professional: 3 },
+      onbekende_sleutel: 3, vb_per_week: [{ week: '2026-07-06', meldingen_vb: 3 }],
+      overdracht_per_moment: { na_vb: { lokaal_team: 2, melder: 9 } },
     }, beleid);
-    expect(b.onderzoeken_binnen_termijn_pct).toEqual(ONDERDRUKT);
-    // meldingen (3) hidden and the total shown: adviezen is hidden too (43 − 40 = 3), with its per 1,000 and growth
-    expect(b.adviezen).toEqual(ONDERDRUKT);
-    expect(b.per_1000_inwoners).toEqual({ meldingen: ONDERDRUKT, adviezen: ONDERDRUKT });
-    expect(b.groei).toMatchObject({ adviezen_qoq: ONDERDRUKT, meldingen_qoq: ONDERDRUKT, meldingen_yoy: null, totaal_qoq: 7.5 });
-    // growth gives the comparison quarter away: 40 after +300% means 10 before (shown), after +400% 8 (not shown)
-    const g = beschermWaarden({ adviezen: 40, groei: { adviezen_qoq: 300, adviezen_yoy: 400 } }, beleid);
-    expect(g.groei).toEqual({ adviezen_qoq: 300, adviezen_yoy: ONDERDRUKT });
+    expect(b).toEqual({
+      adviezen: 5, meldingen: 35, open_vb: ONDERDRUKT, meldingen_per_melder: { politie: 20, overige_professional: 15, niet_professional: 5 },
+      overdracht_per_moment: { na_vb: { lokaal_team: 0, melder: 10 } },
+    });
   });
 
-  it('method afronden: multiples of 5, a non-zero count never 0', () => {
-    expect([0, 1, 2, 3, 7, 8, 12, 13, 1527].map(afrondenOp5)).toEqual([0, 5, 5, 5, 5, 10, 10, 15, 1525]);
-    const b = beschermWaarden({ meldingen: 13, per_1000_inwoners: { meldingen: 0.26 } }, { ...beleid, methode: 'afronden' });
-    expect(b).toMatchObject({ meldingen: 15, per_1000_inwoners: { meldingen: 0.3 } });
+  it('a stock on the last day: rounded for the region, not shown per gemeente', () => {
+    expect(beschermWaarden({ open_vb: 3, in_monitoring: 41 }, beleid, [], true)).toEqual({ open_vb: 5, in_monitoring: 40 });
+    expect(beschermWaarden({ open_vb: 3, in_monitoring: 41 }, beleid)).toEqual({ open_vb: ONDERDRUKT, in_monitoring: ONDERDRUKT });
+  });
+
+  it('shares from the rounded counts; on a rounded base below 10 hidden, also when the base is 0 (never "niet te berekenen")', () => {
+    // Tiel, 2026-Q3: 33 of 37 on time → 35 of 35
+    expect(beschermWaarden({ meldingen_vb: 37, vb_binnen_termijn: 33, vb_binnen_termijn_pct: 89.2 }, beleid).vb_binnen_termijn_pct).toBe(100);
+    expect(beschermWaarden({ meldingen_vb: 44, vb_binnen_termijn: 38, vb_binnen_termijn_pct: 86.4 }, beleid).vb_binnen_termijn_pct).toBe(88.9);
+    for (const n of [0, 2, 7]) {
+      expect(beschermWaarden({ onderzoeken_afgerond: n, onderzoeken_binnen_termijn: 0, onderzoeken_binnen_termijn_pct: n ? 0 : null }, beleid).onderzoeken_binnen_termijn_pct).toEqual(ONDERDRUKT);
+    }
+  });
+
+  it('per 1,000 from the rounded count; growth from rounded counts, hidden on a small base; medians on a small base hidden', () => {
+    const b = beschermWaarden({
+      meldingen: 13, adviezen: 40, meldingen_totaal_instroom: 53, meldingen_vb: 7,
+      per_1000_inwoners: { meldingen: 0.31, adviezen: 0.95 },
+      groei: { adviezen_qoq: 300, adviezen_yoy: 400, meldingen_qoq: 30, meldingen_yoy: null, totaal_qoq: 6, totaal_yoy: -10 },
+      doorlooptijd_vb_werkdagen: { mediaan: 3, p90: 6 },
+    }, beleid);
+    // 13 of 42,000 inhabitants (0.31) → 15 of them: 0.36
+    expect(b.per_1000_inwoners).toEqual({ meldingen: 0.36, adviezen: 0.95 });
+    // 40 after +300% is 10 before: 40 vs 10 → +300; after +400% 8 before → 10: +300 from the rounded counts
+    // meldingen 13 → 15, before 10 → 10: +50; totaal 53 → 55, before 50 → 50: +10; after −10 % 59 before → 60: −8.3
+    expect(b.groei).toEqual({ adviezen_qoq: 300, adviezen_yoy: 300, meldingen_qoq: 50, meldingen_yoy: ONDERDRUKT, totaal_qoq: 10, totaal_yoy: -8.3 });
+    expect(b.doorlooptijd_vb_werkdagen).toEqual({ mediaan: ONDERDRUKT, p90: ONDERDRUKT });
+    // the waiting lists are stocks: their ages only where the stock itself is shown (the region), on a large enough list
+    expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 } } }, beleid).wacht_dagen).toEqual({ start_onderzoek: { mediaan: ONDERDRUKT, max: ONDERDRUKT } });
+    expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 }, vervolgkeuze: { mediaan: 3, max: 4 }, nieuw: { mediaan: 1, max: 1 } } }, beleid, [], true).wacht_dagen)
+      .toEqual({ start_onderzoek: { mediaan: 12, max: 40 }, vervolgkeuze: { mediaan: ONDERDRUKT, max: ONDERDRUKT }, nieuw: { mediaan: ONDERDRUKT, max: ONDERDRUKT } });
+  });
+
+  it('a key figure on a small quarter base is also given over the last four quarters, from the rounded sums', () => {
+    const kwartaal = (vb: number, binnen: number) => ({ meldingen_vb: vb, vb_binnen_termijn: binnen, vb_binnen_termijn_pct: null });
+    const b = beschermWaarden(kwartaal(37, 33), beleid, [kwartaal(40, 36), kwartaal(35, 30), kwartaal(39, 36)]);
+    // 151 VB's, 135 on time → 150 and 135: 90.0 %
+    expect(b.laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: 90, n: 150 } });
+    // fewer than four quarters of data: hidden, not a share of fewer quarters
+    expect(beschermWaarden(kwartaal(3, 3), beleid, [kwartaal(2, 2)]).laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: ONDERDRUKT, n: ONDERDRUKT } });
+    // four quarters of 2 each: the rounded sum (10, so 8–12) would pin all four to 2; the sum of the published quarters is given
+    const twee = [kwartaal(2, 2), kwartaal(2, 2), kwartaal(2, 2)];
+    expect(beschermWaarden(kwartaal(12, 12), beleid, twee).laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: 100, n: 10 } });
+    expect(beschermWaarden(kwartaal(2, 2), beleid, twee).laatste_4_kwartalen).toEqual({ vb_binnen_termijn_pct: { pct: ONDERDRUKT, n: ONDERDRUKT } });
+    // a large quarter needs no four-quarter figure
+    expect(beschermWaarden(kwartaal(400, 390), beleid, []).laatste_4_kwartalen).toBeUndefined();
+  });
+
+  it('every count in the catalogue is protected: a value of 1–4 never leaves as itself (mutation guard)', () => {
+    const vrij: string[] = [];
+    for (const i of CATALOGUS.filter(isTelling)) {
+      const k = beschermklasse(i);
+      if (typeof k === 'object') vrij.push(i.sleutel);
+      const waarde = i.soort === 'verdeling' ? { x: 3, y: { z: 4 } } : 3;
+      for (const isRegio of [false, true]) {
+        const uit = beschermWaarden({ [i.sleutel]: waarde }, beleid, [], isRegio)[i.sleutel];
+        expect(JSON.stringify(uit), i.sleutel).not.toContain('3');
+        expect(JSON.stringify(uit), i.sleutel).not.toContain('4');
+      }
+    }
+    // a count shown unrounded must be a deliberate, reviewed exception: today there is none
+    expect(vrij).toEqual([]);
   });
 });
