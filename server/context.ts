@@ -1,7 +1,8 @@
 import pino, { type Logger } from 'pino';
 import { todayInAmsterdam } from './calendar/dates.js';
 import { createWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.js';
-import { loadExtraFeestdagen, readEnv, type Env } from './config/env.js';
+import { dekkingVan, loadKalender } from './calendar/besluiten.js';
+import { readEnv, type Env } from './config/env.js';
 import { loadRegio, type Regio } from './config/regio.js';
 import { createDb, type Db } from './db/connection.js';
 import { migrateLatest } from './db/migrate.js';
@@ -25,7 +26,8 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
   const db = createDb(env.DATABASE_URL);
   const regio = loadRegio(env.REGIO_BESTAND);
-  const kalender = createWerkdagkalender(loadExtraFeestdagen(env.KALENDER_BESTAND));
+  const kalenderbestand = loadKalender(env.KALENDER_BESTAND);
+  const kalender = createWerkdagkalender(kalenderbestand.extraFeestdagen, dekkingVan(kalenderbestand.besluiten));
   try {
     await migrateLatest(db);
     await syncRegio(db, regio);

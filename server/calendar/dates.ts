@@ -66,6 +66,16 @@ export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 
+/** The same day `months` calendar months later, clamped to the month's last day (31 May + 1 month = 30 June). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = isoDelen(iso)!;
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = toDayNumber(ymd(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1)) - 1;
+  return fromDayNumber(Math.min(toDayNumber(ymd(year, month, 1)) + d - 1, last));
+}
+
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
 export function weekday(iso: string): number {
   return (toDayNumber(iso) + 4) % 7;

@@ -1,4 +1,5 @@
 import { atwFeestdagen } from './atw.js';
+import type { Dekking } from './besluiten.js';
 import { fromDayNumber, toDayNumber, weekday } from './dates.js';
 
 /**
@@ -11,6 +12,8 @@ import { fromDayNumber, toDayNumber, weekday } from './dates.js';
 export interface Werkdagkalender {
   /** the configured days besides the Atw holidays */
   extraFeestdagen: readonly string[];
+  /** the years the configured decrees cover (for the warnings past them) */
+  dekking: Dekking;
   isWerkdag(iso: string): boolean;
   /** Number of werkdagen d with from < d <= to (the day of receipt is day 0). */
   werkdagenTussen(from: string, to: string): number;
@@ -21,7 +24,9 @@ export interface Werkdagkalender {
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
 
-export function createWerkdagkalender(extraFeestdagen: readonly string[] = []): Werkdagkalender {
+export function createWerkdagkalender(
+  extraFeestdagen: readonly string[] = [], dekking: Dekking = { totJaar: null, onbevestigdeJaren: [] },
+): Werkdagkalender {
   const firstDay = toDayNumber(`${FIRST_YEAR}-01-01`);
   const lastDay = toDayNumber(`${LAST_YEAR}-12-31`);
   const vrij = new Set<number>(extraFeestdagen.map(toDayNumber));
@@ -51,6 +56,7 @@ export function createWerkdagkalender(extraFeestdagen: readonly string[] = []): 
 
   return {
     extraFeestdagen: [...extraFeestdagen],
+    dekking,
     isWerkdag,
     werkdagenTussen(from, to) {
       return (cumulative[indexOf(to)] as number) - (cumulative[indexOf(from)] as number);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { projectPath } from './paths.js';
 
@@ -41,12 +40,4 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Ongeldige configuratie: ${problems}`);
   }
   return result.data;
-}
-
-const kalenderSchema = z.object({
-  extraFeestdagen: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-});
-
-export function loadExtraFeestdagen(path: string): string[] {
-  return kalenderSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).extraFeestdagen;
 }

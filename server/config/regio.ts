@@ -7,6 +7,12 @@ const regioSchema = z.object({
   naam: z.string().min(1),
   organisatie: z.string().min(1),
   toelichting: z.string().optional(),
+  /**
+   * From this date a politie advies is an overige zorgmelding (samenwerkingsafspraken § 5.1:
+   * registered as advies since 1 April 2021 in Gelderland-Zuid); before it, just an advies.
+   * Absent: every politie advies counts as one.
+   */
+  overige_zorgmelding_vanaf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als 2021-04-01').nullable().default(null),
   gemeenten: z
     .array(
       z.object({

@@ -1,4 +1,4 @@
-import { addDays, fromDayNumber, toDayNumber, weekday } from '../calendar/dates.js';
+import { addDays, addMonths, fromDayNumber, toDayNumber, weekday } from '../calendar/dates.js';
 import { kwartaalIndex, kwartaalVan } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
@@ -100,23 +100,35 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
   const rij: Rij = {
     registratie_id: id, soort: 'melding', datum_binnenkomst: datum, ...gemeente, melder_categorie: melder,
     beroepsgroep: melder === 'overige_professional' ? rnd.pick(p.BEROEPSGROEP) : '',
-    kanaal: rnd.pick(p.KANAAL_MELDING), aard_geweld: rnd.pick(p.AARD), spoed: rnd.chance(0.05) ? 'ja' : 'nee',
+    kanaal: rnd.pick(p.KANAAL_MELDING), aard_geweld: rnd.pick(p.AARD),
     eerdere_betrokkenheid: rnd.pick(p.EERDERE) ?? '',
   };
-  const werkdagen = rnd.chance(p.vbOpTijd(qi)) ? rnd.pick([[0, 8], [1, 20], [2, 22], [3, 20], [4, 16], [5, 14]]) : 6 + Math.floor(-Math.log(1 - rnd.next()) * 5);
+  const spoed = rnd.chance(0.05);
+  rij.spoed = spoed ? 'ja' : 'nee';
+  // a spoedmelding is mostly assessed on the day itself
+  const werkdagen = spoed
+    ? (rnd.chance(0.88) ? 0 : rnd.pick([[1, 3], [2, 1]]))
+    : rnd.chance(p.vbOpTijd(qi)) ? rnd.pick([[0, 8], [1, 20], [2, 22], [3, 20], [4, 16], [5, 14]]) : 6 + Math.floor(-Math.log(1 - rnd.next()) * 5);
   const vb = werkdagen === 0 ? datum : kalender.nteWerkdagNa(datum, werkdagen);
   const besluit = rnd.pick(p.BESLUIT);
   rij.datum_veiligheidsbeoordeling = vb;
   rij.besluit_veiligheidsbeoordeling = besluit;
 
-  const overdracht = (na: string, aan: string, monitoringKans: number) => {
+  /**
+   * Overdracht, and monitoring as the samenwerkingsafspraken § 7.1 agree it (`afgesproken`), with
+   * a realistic few deviations (`p.MONITORING_AFWIJKING`); contacts at 3 and 12 months after it.
+   */
+  const overdracht = (na: string, aan: string, afgesproken: boolean, afwijking = p.MONITORING_AFWIJKING) => {
     rij.datum_overdracht = addDays(na, rnd.int(0, 6));
     rij.overdracht_aan = aan;
-    const monitoring = rnd.chance(monitoringKans);
+    const monitoring = rnd.chance(afwijking) ? !afgesproken : afgesproken;
     rij.monitoring = monitoring ? 'ja' : 'nee';
     if (monitoring) {
-      rij.datum_monitoring_3m = addDays(rij.datum_overdracht, rnd.int(80, 110));
-      rij.datum_monitoring_12m = addDays(rij.datum_overdracht, rnd.int(350, 390));
+      const contact = (maanden: number, laatKans: number) => addDays(
+        addMonths(rij.datum_overdracht!, maanden), rnd.chance(laatKans) ? rnd.int(32, 75) : rnd.int(-21, 24),
+      );
+      rij.datum_monitoring_3m = contact(3, 0.07);
+      rij.datum_monitoring_12m = contact(12, 0.1);
       rij.datum_einde_monitoring = addDays(rij.datum_monitoring_12m, rnd.int(0, 14));
       rij.datum_afgesloten = rij.datum_einde_monitoring;
     } else rij.datum_afgesloten = rij.datum_overdracht;
@@ -124,26 +136,32 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
 
   if (besluit.startsWith('overdracht_')) {
     const aan: Record<string, string> = { overdracht_melder: 'melder', overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening' };
-    overdracht(vb, aan[besluit]!, 0.25);
+    // after a VB no monitoring is agreed (§ 7.1 names onderzoek and V&V)
+    overdracht(vb, aan[besluit]!, false, 0.02);
   } else if (besluit === 'vervolg_veilig_thuis') {
-    const keuze = addDays(vb, rnd.int(5, 25));
+    const keuze = addDays(vb, rnd.int(2, 20));
     rij.datum_besluit_vervolg = keuze;
     const r = rnd.next();
     if (r < 0.22) {
       rij.vervolg = 'overdracht';
-      overdracht(keuze, rnd.pick([['lokaal_team', 50], ['gecertificeerde_instelling', 20], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 10]]), 0.4);
+      overdracht(keuze, rnd.pick([['lokaal_team', 50], ['gecertificeerde_instelling', 20], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 10]]), false, 0.03);
     } else {
       const soort = rnd.chance(p.aandeelOnderzoek(jaar)) ? 'onderzoek' : 'vv';
       rij.vervolg = soort === 'onderzoek' ? 'onderzoek' : 'voorwaarden_en_vervolg';
-      const start = addDays(keuze, rnd.int(0, 5));
+      // most start within 5 days; a wachtlijst at busy times (Uitvoeringsbesluit Wmo 2015 art. 4.1.7: 5 days for an onderzoek)
+      const start = addDays(keuze, rnd.chance(p.startOpTijd(qi)) ? rnd.int(0, 5) : rnd.int(6, 35));
       const opTijd = rnd.chance(p.tienWekenOpTijd(qi, soort));
       const minDuur = Math.max(toDayNumber(start) - toDayNumber(vb) + 14, 35);
       const duur = opTijd ? rnd.int(Math.min(minDuur, 70), 70) : rnd.int(71, 160);
       const einde = addDays(vb, Math.max(duur, toDayNumber(start) - toDayNumber(vb)));
       rij[`datum_start_${soort}`] = start;
       rij[`datum_einde_${soort}`] = einde;
-      if (soort === 'onderzoek') rij.uitkomst_onderzoek = rnd.pick([['bevestigd', 55], ['weerlegd', 25], ['geen_oordeel', 20]]);
-      overdracht(einde, rnd.pick([['lokaal_team', 60], ['gecertificeerde_instelling', 15], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 5]]), 0.55);
+      const uitkomst = soort === 'onderzoek' ? rnd.pick([['bevestigd', 55], ['weerlegd', 25], ['geen_oordeel', 20]]) : null;
+      if (uitkomst) rij.uitkomst_onderzoek = uitkomst;
+      const aan = rnd.pick([['lokaal_team', 60], ['gecertificeerde_instelling', 15], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 5]]);
+      // § 7.1: monitoring after an onderzoek unless weerlegd, always after V&V, never after overdracht to a GI
+      const afgesproken = aan !== 'gecertificeerde_instelling' && uitkomst !== 'weerlegd';
+      overdracht(einde, aan, afgesproken, afgesproken ? p.MONITORING_AFWIJKING : p.MONITORING_TOCH);
     }
   } else {
     rij.datum_afgesloten = addDays(vb, rnd.int(0, 10));

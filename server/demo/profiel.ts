@@ -50,3 +50,11 @@ export function vbOpTijd(quarterIndex: number): number {
 export function tienWekenOpTijd(quarterIndex: number, soort: 'onderzoek' | 'vv'): number {
   return (soort === 'onderzoek' ? 0.45 : 0.55) + 0.13 * Math.sin(quarterIndex * 0.9 + 1);
 }
+/** share of registrations whose monitoring deviates from what § 7.1 agrees (realistic few) */
+export const MONITORING_AFWIJKING = 0.04;
+/** share monitored although § 7.1 agrees VT does not (weerlegd, or handed to a GI) */
+export const MONITORING_TOCH = 0.09;
+/** share of onderzoeken and V&V that start within 5 days of the besluit vervolg: 75–95 % */
+export function startOpTijd(quarterIndex: number): number {
+  return 0.85 + 0.1 * Math.sin(quarterIndex * 0.8 + 2);
+}

@@ -18,7 +18,11 @@ export interface Bedragen {
 }
 
 export interface FinancienKwartaal {
-  posten: ({ post: string; naam: string; groep: Groep } & Bedragen)[];
+  /**
+   * `afwijkend_teken`: the realisation has the unusual sign for its post, a positive amount on a
+   * cost post (a vrijval, a release) or a negative one on an income post; totalled as given.
+   */
+  posten: ({ post: string; naam: string; groep: Groep; afwijkend_teken: boolean } & Bedragen)[];
   totalen: ({ totaal: Totaal; naam: string } & Bedragen)[];
 }
 
@@ -50,7 +54,7 @@ export function berekenKwartaal(kwartaal: string, jaar: FinancienRij[]): Financi
     // the full-year budget as last given for this post this year
     const begrotingJaar = [...jaar].reverse().find((r) => r.post === p.post && r.begroting_jaar !== null)?.begroting_jaar ?? null;
     return {
-      post: p.post, naam: p.naam, groep: p.groep, realisatie, begroting,
+      post: p.post, naam: p.naam, groep: p.groep, afwijkend_teken: p.groep === 'inkomsten' ? realisatie < 0 : realisatie > 0, realisatie, begroting,
       verschil: begroting === null ? null : realisatie - begroting,
       begroting_jaar: begrotingJaar,
       realisatie_jaar_tot_nu: jaar.filter((r) => r.post === p.post).reduce((s, r) => s + r.realisatie, 0),

@@ -60,9 +60,8 @@ export function valideerFinancienRij(raw: Record<string, RawCell>, plaats: Plaat
       fout(kolom, cellText(raw[kolom]) === '' ? 'is verplicht' : p.melding);
       return null;
     }
-    // sign convention: income positive, costs negative
-    if (post && post.groep === 'inkomsten' && p.value < 0) fout(kolom, `is negatief, maar ${post.post} is een inkomstenpost: inkomsten staan positief in het bestand`);
-    if (post && post.groep !== 'inkomsten' && p.value > 0) fout(kolom, `is positief, maar ${post.post} is een kostenpost: kosten staan negatief in het bestand`);
+    // signs are the file's: income is usually positive and costs negative, but a release on a cost
+    // post ("vrijval", e.g. Lasten vorig boekjaar € 24) is positive; it is totalled as given and marked
     return p.value;
   };
   const realisatie = bedrag('realisatie', true);

@@ -43,9 +43,9 @@ export type WorkerBericht =
  * parallel with the writes of the importing thread. Blocks arrive in file order.
  */
 export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid[]> {
-  const { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten } = ctx.regio;
+  const { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten, overige_zorgmelding_vanaf } = ctx.regio;
   const opdracht: WorkerOpdracht = {
-    pad, bestand: ctx.bestand, regio: { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten },
+    pad, bestand: ctx.bestand, regio: { naam, organisatie, toelichting, overige_zorgmelding_vanaf, gemeenten, voormaligeGemeenten },
     extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping,
     blokgrootte: BLOKGROOTTE, maxOnderweg: MAX_ONDERWEG,
   };

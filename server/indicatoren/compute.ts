@@ -5,14 +5,14 @@ import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN
 import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { Tellingen } from './tallies-repository.js';
+import { legeTweedeGolf, telTweedeGolf, tweedeGolfWaarden, type TweedeGolfTelling, type TweedeGolfWaarden } from './tweede-golf.js';
 
 /** The besluiten that count as overdracht na VB (part c). */
 export const OVERDRACHT_BESLUITEN = ['overdracht_melder', 'overdracht_lokaal_team', 'overdracht_betrokken_hulpverlening'];
 
-/** Counts of one kwartaal × gebied, before percentages and percentiles. Mergeable. */
-export interface Telling {
+/** Counts of one kwartaal × gebied, before percentages and percentiles. Mergeable. The second wave's (`tg_…`) are in tweede-golf.ts. */
+export interface Telling extends TweedeGolfTelling {
   adviezen: number;
-  adviezen_overige_zorgmelding: number;
   meldingen: number;
   per_melder: Record<string, number>;
   per_beroepsgroep: Record<string, number>;
@@ -55,7 +55,7 @@ const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEn
 
 export function legeTelling(): Telling {
   return {
-    adviezen: 0, adviezen_overige_zorgmelding: 0, meldingen: 0,
+    adviezen: 0, meldingen: 0,
     per_melder: zeros(MELDER_CATEGORIEEN),
     per_beroepsgroep: zeros([...BEROEPSGROEPEN, 'onbekend']),
     per_eerdere_betrokkenheid: zeros([...EERDERE_BETROKKENHEID, 'onbekend']),
@@ -68,6 +68,7 @@ export function legeTelling(): Telling {
     leeftijd_vb: zeros(LEEFTIJD_VB.map(([k]) => k)),
     leeftijd_onderzoek: zeros(LEEFTIJD_TIEN_WEKEN.map(([k]) => k)),
     leeftijd_vv: zeros(LEEFTIJD_TIEN_WEKEN.map(([k]) => k)),
+    ...legeTweedeGolf(),
   };
 }
 
@@ -104,7 +105,7 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
     if (!t) continue;
     if (r.soort === 'advies') {
       t.adviezen += r.aantal;
-      if (r.melder_categorie === 'politie') t.adviezen_overige_zorgmelding += r.aantal;
+      // adviezen_overige_zorgmelding: from the derived flag (region's overige_zorgmelding_vanaf), in tweede-golf.ts
       continue;
     }
     t.meldingen += r.aantal;
@@ -181,6 +182,7 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
       }
     }
   }
+  telTweedeGolf(tellingen.tweedeGolf, kwartalen, cel);
   return kaart;
 }
 
@@ -204,7 +206,7 @@ export function doorstroomwaarden(t: Telling): Doorstroomwaarden {
 }
 
 /** The catalogue's indicators of one kwartaal × gebied (without groei and per 1,000, added later). */
-export interface Basiswaarden {
+export interface Basiswaarden extends TweedeGolfWaarden {
   adviezen: number;
   adviezen_overige_zorgmelding: number;
   meldingen: number;
@@ -243,7 +245,7 @@ export interface Basiswaarden {
 export function basiswaarden(t: Telling): Basiswaarden {
   return {
     adviezen: t.adviezen,
-    adviezen_overige_zorgmelding: t.adviezen_overige_zorgmelding,
+    adviezen_overige_zorgmelding: t.tg_overige_zorgmelding,
     meldingen: t.meldingen,
     meldingen_totaal_instroom: t.adviezen + t.meldingen,
     meldingen_per_melder: { ...t.per_melder },
@@ -275,5 +277,6 @@ export function basiswaarden(t: Telling): Basiswaarden {
     doorlooptijd_onderzoek_dagen: mediaanEnP90(t.onderzoek_dagen),
     doorlooptijd_vv_dagen: mediaanEnP90(t.vv_dagen),
     in_monitoring: t.voorraad.monitoring,
+    ...tweedeGolfWaarden(t),
   };
 }

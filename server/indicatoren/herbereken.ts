@@ -8,10 +8,11 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { GeraakteKwartalen } from './geraakt.js';
 import { leesIndicatoren, leesMeta, schrijfMeta, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { fetchBereik, fetchTellingen } from './tallies-repository.js';
+import { herleidAlles } from '../registraties/herafleiden.js';
 
 export const REGIO = 'regio';
 /** Bumped whenever a definition changes; printed in every report. */
-export const DEFINITIEVERSIE = '2026.2';
+export const DEFINITIEVERSIE = '2027.1';
 
 export const PER_1000_INDICATOREN = [
   'adviezen', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze',
@@ -143,6 +144,8 @@ export async function herberekenIndicatoren(
 export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
   const opgeslagen = await leesMeta(db, 'definitieversie');
   if (opgeslagen === null || opgeslagen === DEFINITIEVERSIE) return false;
+  // a new version can add derived columns (2027.1) or change the calendar: derive every registration again first
+  await herleidAlles(db, regio, kalender);
   await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
   return true;
 }

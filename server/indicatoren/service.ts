@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { nietGevonden, ongeldigeInvoer } from '../shared/fouten.js';
 import { REGIO, gebiedenVan } from './herbereken.js';
 import { leesIndicatoren, leesMeta, leesReeks } from './repository.js';
+import { TWEEDE_GOLF_SLEUTELS } from './tweede-golf.js';
 
 /** Every top-level indicator key, as in the catalogue's JSON. */
 export const INDICATOR_SLEUTELS = [
@@ -15,6 +16,8 @@ export const INDICATOR_SLEUTELS = [
   'open_vb_over_termijn', 'open_onderzoeken', 'open_onderzoeken_over_termijn', 'open_vv', 'open_vv_over_termijn',
   'doorlooptijd_vb_werkdagen', 'doorlooptijd_onderzoek_dagen', 'doorlooptijd_vv_dagen', 'in_monitoring',
   'per_1000_inwoners',
+  // definitions 2027.1 ("Added in the second wave")
+  ...TWEEDE_GOLF_SLEUTELS,
 ] as const;
 
 export type Indicatorwaarden = Record<string, unknown>;

@@ -34,6 +34,82 @@ export interface Tellingen {
   voorraden: Record<Voorraad, IntervalTelling[]>;
   vbPerWeek: WeekTelling[];
   openWerk: Record<'vb' | 'onderzoek' | 'vv', OpenWerkTelling[]>;
+  /** the counts of definitions 2027.1 (see tweedeGolfTellingen) */
+  tweedeGolf: TweedeGolfTellingen;
+}
+
+// --- definitions 2027.1: samenwerkingsafspraken § 7.1, § 8; Kwaliteitskader; focusblad ---
+export interface KenmerkTelling {
+  kwartaal: Kwartaal; gebied: string; soort: string; spoed: number | null; vb_zelfde_dag: number | null;
+  overige_zorgmelding: number | null; aard_geweld: string | null; kanaal: string | null; aantal: number;
+}
+export interface OverdrachtTelling { kwartaal: Kwartaal; gebied: string; vervolg: string | null; overdracht_aan: string | null; aantal: number }
+export interface VlagTelling { kwartaal: Kwartaal; gebied: string; vlag: number | null; aantal: number }
+export interface AfsprakenTelling {
+  kwartaal: Kwartaal; gebied: string; uitkomst: string | null; overdracht_aan: string | null; monitoring: number | null; aantal: number;
+}
+export type Wachtlijst = 'vervolgkeuze' | 'start_onderzoek' | 'start_vv';
+export interface TweedeGolfTellingen {
+  kenmerken: KenmerkTelling[];
+  overdracht: OverdrachtTelling[];
+  startOnderzoek: VlagTelling[];
+  monitoring3m: VlagTelling[];
+  monitoring12m: VlagTelling[];
+  onderzoekAfspraken: AfsprakenTelling[];
+  vvAfspraken: AfsprakenTelling[];
+  /** waiting items with the date their wait started (the VB; the besluit vervolg) */
+  wacht: Record<Wachtlijst, OpenWerkTelling[]>;
+}
+
+type IntervalQuery = (prefix: string, extra?: { naam: string; kolom: string }) => Knex.QueryBuilder;
+
+async function tweedeGolfTellingen(db: Q, kwartalen: Kwartaal[] | null, intervallen: IntervalQuery): Promise<TweedeGolfTellingen> {
+  const kenmerken = await inKwartalen(
+    db('registraties').select({
+      kwartaal: 'kw_binnenkomst', gebied: 'gemeente_sleutel', soort: 'soort', spoed: 'spoed', vb_zelfde_dag: 'vb_zelfde_dag',
+      overige_zorgmelding: 'overige_zorgmelding', aard_geweld: 'aard_geweld', kanaal: 'kanaal',
+    }).count({ aantal: '*' }),
+    'kw_binnenkomst', kwartalen,
+  ).groupBy('kw_binnenkomst', 'gemeente_sleutel', 'soort', 'spoed', 'vb_zelfde_dag', 'overige_zorgmelding', 'aard_geweld', 'kanaal');
+
+  const overdracht = await inKwartalen(
+    db('registraties').select({ kwartaal: 'kw_overdracht', gebied: 'gemeente_sleutel', vervolg: 'vervolg', overdracht_aan: 'overdracht_aan' })
+      .count({ aantal: '*' }),
+    'kw_overdracht', kwartalen,
+  ).whereIn('vervolg', ['onderzoek', 'voorwaarden_en_vervolg']).groupBy('kw_overdracht', 'gemeente_sleutel', 'vervolg', 'overdracht_aan');
+
+  const vlag = (kwKolom: string, vlagKolom: string) => inKwartalen(
+    db('registraties').select({ kwartaal: kwKolom, gebied: 'gemeente_sleutel', vlag: vlagKolom }).count({ aantal: '*' }),
+    kwKolom, kwartalen,
+  ).groupBy(kwKolom, 'gemeente_sleutel', vlagKolom);
+
+  const onderzoekAfspraken = await inKwartalen(
+    db('registraties').select({
+      kwartaal: 'kw_einde_onderzoek', gebied: 'gemeente_sleutel', uitkomst: 'uitkomst_onderzoek', overdracht_aan: 'overdracht_aan', monitoring: 'monitoring',
+    }).count({ aantal: '*' }),
+    'kw_einde_onderzoek', kwartalen,
+  ).groupBy('kw_einde_onderzoek', 'gemeente_sleutel', 'uitkomst_onderzoek', 'overdracht_aan', 'monitoring');
+  const vvAfspraken = await inKwartalen(
+    db('registraties').select({ kwartaal: 'kw_einde_vv', gebied: 'gemeente_sleutel', overdracht_aan: 'overdracht_aan', monitoring: 'monitoring' })
+      .count({ aantal: '*' }),
+    'kw_einde_vv', kwartalen,
+  ).groupBy('kw_einde_vv', 'gemeente_sleutel', 'overdracht_aan', 'monitoring');
+
+  const wacht = {
+    vervolgkeuze: numbers<OpenWerkTelling>(await intervallen('wacht_vervolgkeuze', { naam: 'vanaf', kolom: 'datum_veiligheidsbeoordeling' }), ['aantal']),
+    start_onderzoek: numbers<OpenWerkTelling>(await intervallen('wacht_start_onderzoek', { naam: 'vanaf', kolom: 'datum_besluit_vervolg' }), ['aantal']),
+    start_vv: numbers<OpenWerkTelling>(await intervallen('wacht_start_vv', { naam: 'vanaf', kolom: 'datum_besluit_vervolg' }), ['aantal']),
+  };
+  return {
+    kenmerken: numbers(kenmerken, ['aantal', 'spoed', 'vb_zelfde_dag', 'overige_zorgmelding']),
+    overdracht: numbers(overdracht, ['aantal']),
+    startOnderzoek: numbers(await vlag('kw_start_onderzoek', 'onderzoek_start_binnen_termijn'), ['aantal', 'vlag']),
+    monitoring3m: numbers(await vlag('kw_monitoring_3m', 'monitoring_3m_tijdig'), ['aantal', 'vlag']),
+    monitoring12m: numbers(await vlag('kw_monitoring_12m', 'monitoring_12m_tijdig'), ['aantal', 'vlag']),
+    onderzoekAfspraken: numbers(onderzoekAfspraken, ['aantal', 'monitoring']),
+    vvAfspraken: numbers(vvAfspraken, ['aantal', 'monitoring']),
+    wacht,
+  };
 }
 
 function inKwartalen(query: Knex.QueryBuilder, column: string, kwartalen: Kwartaal[] | null): Knex.QueryBuilder {
@@ -112,7 +188,10 @@ export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promi
     openWerk[soort] = numbers(await intervallen(v, { naam: 'vanaf', kolom: vanaf }), ['aantal']);
   }
 
+  const tweedeGolf = await tweedeGolfTellingen(db, kwartalen, intervallen);
+
   return {
+    tweedeGolf,
     vbPerWeek: numbers(vbPerWeek, ['aantal', 'binnen_termijn']),
     openWerk,
     instroom: numbers(instroom, ['aantal', 'nog_niet_beoordeeld']),

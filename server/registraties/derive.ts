@@ -1,4 +1,4 @@
-import { addDays, daysBetween, maxDate, weekday } from '../calendar/dates.js';
+import { addDays, addMonths, daysBetween, maxDate, weekday } from '../calendar/dates.js';
 import { kwartaalVan, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { ONBEKEND, type Regio } from '../config/regio.js';
@@ -15,6 +15,8 @@ export const TIEN_WEKEN_DAGEN = 70;
  */
 export const VOORRADEN = [
   'open_vb', 'open_vb_laat', 'open_onderzoek', 'open_onderzoek_laat', 'open_vv', 'open_vv_laat', 'monitoring',
+  // the wachtlijst (definitions 2027.1): waiting for the choice of vervolg, for the start of an onderzoek or V&V
+  'wacht_vervolgkeuze', 'wacht_start_onderzoek', 'wacht_start_vv',
 ] as const;
 export type Voorraad = (typeof VOORRADEN)[number];
 
@@ -57,12 +59,43 @@ export interface Afgeleid {
   open_vv_laat_tot: Kwartaal | null;
   monitoring_van: Kwartaal | null;
   monitoring_tot: Kwartaal | null;
+  // --- definitions 2027.1 (samenwerkingsafspraken § 7.1, § 8; Kwaliteitskader; focusblad) ---
+  kw_overdracht: Kwartaal | null;
+  kw_start_onderzoek: Kwartaal | null;
+  /** started at most 5 calendar days after datum_besluit_vervolg (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 1) */
+  onderzoek_start_binnen_termijn: 0 | 1 | null;
+  /** meldingen: the VB on the day of binnenkomst */
+  vb_zelfde_dag: 0 | 1 | null;
+  /** adviezen: a politie advies on or after the region's overige_zorgmelding_vanaf */
+  overige_zorgmelding: 0 | 1 | null;
+  /** the quarter the contact at 3 (12) months after datum_overdracht falls due (monitoring = ja) */
+  kw_monitoring_3m: Kwartaal | null;
+  monitoring_3m_tijdig: 0 | 1 | null;
+  kw_monitoring_12m: Kwartaal | null;
+  monitoring_12m_tijdig: 0 | 1 | null;
+  wacht_vervolgkeuze_van: Kwartaal | null;
+  wacht_vervolgkeuze_tot: Kwartaal | null;
+  wacht_start_onderzoek_van: Kwartaal | null;
+  wacht_start_onderzoek_tot: Kwartaal | null;
+  wacht_start_vv_van: Kwartaal | null;
+  wacht_start_vv_tot: Kwartaal | null;
 }
+
+/** Days after datum_besluit_vervolg within which an onderzoek starts (the 5th calendar day is on time). */
+export const START_ONDERZOEK_DAGEN = 5;
+/**
+ * The monitoring contacts: due 3 and 12 months after datum_overdracht; a contact is tijdig when its
+ * date lies from MONITORING_MARGE_MAANDEN before to as many months after the due date (inclusive).
+ */
+export const MONITORING_MOMENTEN = [['3m', 3], ['12m', 12]] as const;
+export const MONITORING_MARGE_MAANDEN = 1;
 
 export const AFGELEIDE_KOLOMMEN: readonly (keyof Afgeleid)[] = [
   'gemeente_sleutel', 'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv',
   'kw_laatste', 'week_vb', 'vb_werkdagen', 'vb_binnen_termijn', 'nog_niet_beoordeeld', 'onderzoek_dagen',
   'onderzoek_binnen_termijn', 'vv_dagen', 'vv_binnen_termijn',
+  'kw_overdracht', 'kw_start_onderzoek', 'onderzoek_start_binnen_termijn', 'vb_zelfde_dag', 'overige_zorgmelding',
+  'kw_monitoring_3m', 'monitoring_3m_tijdig', 'kw_monitoring_12m', 'monitoring_12m_tijdig',
   ...VOORRADEN.flatMap((v) => [`${v}_van`, `${v}_tot`] as (keyof Afgeleid)[]),
 ];
 
@@ -92,6 +125,51 @@ function binnenTienWeken(vb: string | null, einde: string | null): { dagen: numb
 function laatVanaf(start: string | null, vb: string | null): string | null {
   return start === null || vb === null ? null : maxDate(start, addDays(vb, TIEN_WEKEN_DAGEN + 1));
 }
+
+/** The monitoring contact at `maanden` months: the quarter it falls due, and whether it was tijdig. */
+function monitoringContact(r: Registratie, maanden: number, contact: string | null): { kw: Kwartaal | null; tijdig: 0 | 1 | null } {
+  if (r.monitoring !== 1 || r.datum_overdracht === null) return { kw: null, tijdig: null };
+  const vervalt = addMonths(r.datum_overdracht, maanden);
+  const tijdig = contact !== null && contact >= addMonths(vervalt, -MONITORING_MARGE_MAANDEN) && contact <= addMonths(vervalt, MONITORING_MARGE_MAANDEN);
+  return { kw: kwartaalVan(vervalt), tijdig: tijdig ? 1 : 0 };
+}
+
+/** Facts of definitions 2027.1, kept apart from the first wave's. */
+function deriveTweedeGolf(r: Registratie, regio: Regio): Omit<Afgeleid, keyof EersteGolf> {
+  const melding = r.soort === 'melding';
+  const vb = r.datum_veiligheidsbeoordeling;
+  const startOnderzoek = r.datum_start_onderzoek;
+  const m3 = monitoringContact(r, 3, r.datum_monitoring_3m);
+  const m12 = monitoringContact(r, 12, r.datum_monitoring_12m);
+  const vanaf = regio.overige_zorgmelding_vanaf;
+  const wachtKeuze = melding && vb !== null && r.besluit_veiligheidsbeoordeling === 'vervolg_veilig_thuis'
+    ? interval(vb, r.datum_besluit_vervolg) : interval(null, null);
+  const wachtOnderzoek = melding && r.vervolg === 'onderzoek' ? interval(r.datum_besluit_vervolg, startOnderzoek) : interval(null, null);
+  const wachtVv = melding && r.vervolg === 'voorwaarden_en_vervolg' ? interval(r.datum_besluit_vervolg, r.datum_start_vv) : interval(null, null);
+  return {
+    kw_overdracht: kw(r.datum_overdracht),
+    kw_start_onderzoek: melding ? kw(startOnderzoek) : null,
+    onderzoek_start_binnen_termijn: !melding || startOnderzoek === null ? null
+      : r.datum_besluit_vervolg !== null && daysBetween(r.datum_besluit_vervolg, startOnderzoek) <= START_ONDERZOEK_DAGEN ? 1 : 0,
+    vb_zelfde_dag: melding ? (vb !== null && vb === r.datum_binnenkomst ? 1 : 0) : null,
+    overige_zorgmelding: melding ? null
+      : r.melder_categorie === 'politie' && (vanaf === null || r.datum_binnenkomst >= vanaf) ? 1 : 0,
+    kw_monitoring_3m: m3.kw,
+    monitoring_3m_tijdig: m3.tijdig,
+    kw_monitoring_12m: m12.kw,
+    monitoring_12m_tijdig: m12.tijdig,
+    wacht_vervolgkeuze_van: wachtKeuze.van,
+    wacht_vervolgkeuze_tot: wachtKeuze.tot,
+    wacht_start_onderzoek_van: wachtOnderzoek.van,
+    wacht_start_onderzoek_tot: wachtOnderzoek.tot,
+    wacht_start_vv_van: wachtVv.van,
+    wacht_start_vv_tot: wachtVv.tot,
+  };
+}
+
+type EersteGolf = Omit<Afgeleid, 'kw_overdracht' | 'kw_start_onderzoek' | 'onderzoek_start_binnen_termijn' | 'vb_zelfde_dag' |
+  'overige_zorgmelding' | 'kw_monitoring_3m' | 'monitoring_3m_tijdig' | 'kw_monitoring_12m' | 'monitoring_12m_tijdig' |
+  `wacht_${'vervolgkeuze' | 'start_onderzoek' | 'start_vv'}_${'van' | 'tot'}`>;
 
 export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkdagkalender): Afgeleid {
   const melding = r.soort === 'melding';
@@ -150,6 +228,7 @@ export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkda
     open_vv_laat_tot: openVvLaat.tot,
     monitoring_van: monitoring.van,
     monitoring_tot: monitoring.tot,
+    ...deriveTweedeGolf(r, regio),
   };
 }
 
@@ -164,7 +243,10 @@ export interface Raakvlak {
 
 type VoorraadKolom = `${Voorraad}_${'van' | 'tot'}`;
 const VOORRAAD_KOLOMMEN = VOORRADEN.map((v) => [`${v}_van`, `${v}_tot`] as [VoorraadKolom, VoorraadKolom]);
-const KWARTAAL_KOLOMMEN = ['kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv'] as const;
+const KWARTAAL_KOLOMMEN = [
+  'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv',
+  'kw_overdracht', 'kw_start_onderzoek', 'kw_monitoring_3m', 'kw_monitoring_12m',
+] as const;
 
 /** The derived columns a raakvlak is made of. */
 export type RaakvlakKolom = (typeof KWARTAAL_KOLOMMEN)[number] | VoorraadKolom;

@@ -64,11 +64,11 @@ describe('financien and formatie import', () => {
 
   it('a file with an error loads nothing and names file, line, column and value', async () => {
     const voor = await ctx.db('financien').select('*').orderBy(['kwartaal', 'post']);
-    const fout = importeerBestand('fout.csv', [FIN_Q1_Q2[0]!, '2019-Q2;subsidie_gemeenten;9;9;9', '2019-Q2;personeelskosten;1.400.000;;', '2019-Q2;huur;-5;;'], 'financien');
+    const fout = importeerBestand('fout.csv', [FIN_Q1_Q2[0]!, '2019-Q2;subsidie_gemeenten;9;9;9', '2019-Q2;personeelskosten;-1.400.000,50;;', '2019-Q2;huur;-5;;'], 'financien');
     await expect(fout).rejects.toBeInstanceOf(ImportAfgewezen);
     const e = (await fout.catch((x: unknown) => x)) as ImportAfgewezen;
     expect(e.samenvatting.fouten).toEqual([
-      expect.objectContaining({ bestand: 'fout.csv', regel: 3, kolom: 'realisatie', waarde: '1.400.000' }),
+      expect.objectContaining({ bestand: 'fout.csv', regel: 3, kolom: 'realisatie', waarde: '-1.400.000,50' }),
       expect.objectContaining({ bestand: 'fout.csv', regel: 4, kolom: 'post', waarde: 'huur' }),
     ]);
     expect(await ctx.db('financien').select('*').orderBy(['kwartaal', 'post'])).toEqual(voor);

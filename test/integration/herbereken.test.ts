@@ -32,6 +32,13 @@ describe('incremental refresh equals a full rebuild', () => {
     const volledig = await alles();
     expect(incrementeel.length).toBe(volledig.length);
     expect(incrementeel).toEqual(volledig);
+    // the keys of definitions 2027.1 are among the compared rows, and not all zero
+    const som = async (indicator: string) => (await ctx.db('indicatoren').where({ indicator, gebied: 'regio' }).select('waarde'))
+      .reduce((n, r: { waarde: string | number }) => n + Number(typeof r.waarde === 'string' ? JSON.parse(r.waarde) : r.waarde), 0);
+    for (const k of ['overdracht_na_onderzoek', 'overdracht_na_vv', 'onderzoeken_monitoring_verwacht', 'vv_monitoring_conform',
+      'monitoring_3m_gepland', 'wacht_op_start_onderzoek', 'onderzoeken_gestart', 'meldingen_spoed']) {
+      expect(await som(k), k).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -42,7 +49,11 @@ describe('a new version of the definitions', () => {
     // figures of an older version, without the indicator the new version added
     await schrijfMeta(ctx.db, 'definitieversie', '2026.1');
     await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).delete();
+    // a database from before 2027.1: the new derived columns are empty until every registration is derived again
+    await ctx.db('registraties').update({ kw_overdracht: null, kw_start_onderzoek: null, vb_zelfde_dag: null });
     expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(true);
+    expect(Number((await ctx.db('registraties').whereNotNull('kw_overdracht').count({ n: '*' }))[0]!.n)).toBeGreaterThan(1000);
+    expect(Number((await ctx.db('registraties').where({ soort: 'melding' }).whereNull('vb_zelfde_dag').count({ n: '*' }))[0]!.n)).toBe(0);
     expect(await leesMeta(ctx.db, 'definitieversie')).toBe(DEFINITIEVERSIE);
     expect(Number((await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).count({ n: '*' }))[0]!.n)).toBeGreaterThan(0);
     // the same version: nothing to do

@@ -1,5 +1,6 @@
 import { createContext } from '../../context.js';
 import { herberekenIndicatoren } from '../../indicatoren/herbereken.js';
+import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { herleidAlles } from '../../registraties/herafleiden.js';
 import { countRegistraties } from '../../registraties/repository.js';
 import { maakVoortgang } from '../voortgang.js';
@@ -20,6 +21,7 @@ export async function herberekenCommand(opties: { afleiden?: boolean }): Promise
         ? `Indicatoren herberekend voor ${resultaat.kwartalen.length} kwartalen (${resultaat.bereik.van} t/m ${resultaat.bereik.tot}) in ${duur} s.\n`
         : 'Er zijn geen registraties; alle indicatoren zijn verwijderd.\n',
     );
+    for (const w of await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender)) process.stderr.write(`${w}\n`);
   } finally {
     await ctx.db.destroy();
   }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { createContext, importDeps } from '../../context.js';
+import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { ImportAfgewezen, importeer, type ImportBron, type ImportSamenvatting } from '../../import/importer.js';
 import { loadMapping } from '../../import/mapping.js';
 import { importeerFinancieel, type Soort } from '../../financien/importer.js';
@@ -99,6 +100,8 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
     balk?.stop();
     ctx.logger.info({ ...samenvatting, fouten: samenvatting.fouten.length, ms: Date.now() - gestart }, 'import');
     process.stdout.write(opties.json ? `${samenvattingJson(samenvatting)}\n` : samenvattingTekst(samenvatting));
+    // with --json the warnings go to stderr, so that stdout stays one JSON document
+    for (const w of await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender)) (opties.json ? process.stderr : process.stdout).write(`${w}\n`);
     for (const s of schrijvers.values()) {
       if (s.aantal() > 0 && !opties.json) process.stdout.write(`Afgewezen rijen met reden: ${s.pad}\n`);
     }

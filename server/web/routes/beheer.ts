@@ -11,6 +11,7 @@ import { formatTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
 import { importDeps, type AppContext } from '../../context.js';
 import { importeerFinancieel } from '../../financien/importer.js';
+import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { listImportbatches } from '../../importbatches/repository.js';
 import { ImportAfgewezen, importeer, type ImportSamenvatting } from '../../import/importer.js';
 import { readTable, sha256OfFile } from '../../import/readers.js';
@@ -43,6 +44,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       titel: 'Beheer', actief: { beheer: true },
       rollen: ROLLEN.map((r) => ({ waarde: r, naam: ROL_NAAM[r] })),
       gemeenten: ctx.regio.gemeenten,
+      kalenderWaarschuwingen: await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender),
       gebruikers: gebruikers.map((g) => ({
         id: g.id, email: g.email, rol: ROL_NAAM[g.rol], gemeenten: g.gemeenten.join(', '), geblokkeerd: g.geblokkeerd,
         nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatDatum(g.laatst_ingelogd_op) : 'nooit',
@@ -107,7 +109,10 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
         return;
       }
       await audit(ctx.db, req, res, 'import', { soort, bestand: naam, rijen: samenvatting.rijen, nieuw: samenvatting.nieuw, gewijzigd: samenvatting.gewijzigd });
-      await importPagina(res, { geslaagd: samenvatting });
+      await importPagina(res, {
+        geslaagd: samenvatting,
+        kalenderWaarschuwingen: soort === 'registraties' ? await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender) : [],
+      });
     } catch (error) {
       if (!(error instanceof AppFout)) throw error;
       await importPagina(res, { fout: error.melding }, 400);

@@ -71,14 +71,20 @@ describe('financien: values and signs in the file', () => {
     expect(parseFte('87.5')).toEqual({ ok: true, value: 87.5 });
   });
 
-  it('income must be positive and costs negative', () => {
+  it('signs are the file\'s: a positive cost (a vrijval) and a negative income are accepted as given', () => {
     const plaats = { bestand: 'f.csv', regel: 4 };
-    const kosten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'personeelskosten', realisatie: '1500000', begroting: '', begroting_jaar: '' }, plaats);
-    expect(kosten.ok).toBe(false);
-    if (!kosten.ok) expect(kosten.fouten[0]).toMatchObject({ bestand: 'f.csv', regel: 4, kolom: 'realisatie', waarde: '1500000' });
+    const kosten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'lasten_vorig_boekjaar', realisatie: '24000', begroting: '', begroting_jaar: '' }, plaats);
+    expect(kosten).toEqual({ ok: true, rij: { kwartaal: '2019-Q1', post: 'lasten_vorig_boekjaar', realisatie: 24_000, begroting: null, begroting_jaar: null } });
     const inkomsten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'subsidie_gemeenten', realisatie: '2000', begroting: '-5', begroting_jaar: '' }, plaats);
-    expect(inkomsten.ok).toBe(false);
-    if (!inkomsten.ok) expect(inkomsten.fouten.map((f) => f.kolom)).toEqual(['begroting']);
+    expect(inkomsten.ok && inkomsten.rij.begroting).toBe(-5);
+    const q = berekenKwartaal('2019-Q1', [rij('2019-Q1', 'lasten_vorig_boekjaar', 24_000, null), rij('2019-Q1', 'organisatiekosten', -150_000, null)])!;
+    expect(q.posten.find((p) => p.post === 'lasten_vorig_boekjaar')!.afwijkend_teken).toBe(true);
+    expect(q.posten.find((p) => p.post === 'organisatiekosten')!.afwijkend_teken).toBe(false);
+    expect(q.totalen.find((t) => t.totaal === 'overige_kosten')!.realisatie).toBe(-126_000);
+    // a bad amount is still refused with file, line, column and value
+    const fout = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'personeelskosten', realisatie: '1.500,50', begroting: '', begroting_jaar: '' }, plaats);
+    expect(fout.ok).toBe(false);
+    if (!fout.ok) expect(fout.fouten[0]).toMatchObject({ bestand: 'f.csv', regel: 4, kolom: 'realisatie', waarde: '1.500,50' });
   });
 
   it('k€ formatting as in the report', () => {
