@@ -23,3 +23,14 @@ export const OVERDRACHT_AAN_LABEL: Record<string, string> = {
   raad_kinderbescherming: 'Raad voor de Kinderbescherming', melder: 'Melder', clientsysteem: 'Cliëntsysteem',
   politie_justitie: 'Politie en justitie', overig: 'Overig', onbekend: 'Onbekend',
 };
+export const AARD_GEWELD_LABEL: Record<string, string> = {
+  kindermishandeling: 'Kindermishandeling', partnergeweld: 'Partnergeweld', ex_partnergeweld: 'Ex-partnergeweld',
+  ouderenmishandeling: 'Ouderenmishandeling', eergerelateerd: 'Eergerelateerd geweld', overig_huiselijk_geweld: 'Overig huiselijk geweld',
+  onbekend: 'Onbekend',
+};
+export const EERDERE_BETROKKENHEID_LABEL: Record<string, string> = {
+  eerste_melding: 'Eerste melding', hermelding: 'Hermelding', vervolgmelding: 'Vervolgmelding', onbekend: 'Onbekend',
+};
+export const KANAAL_LABEL: Record<string, string> = {
+  telefoon: 'Telefoon', mail: 'E-mail', chat: 'Chat', op_locatie: 'Op locatie', meldformulier: 'Meldformulier', corv: 'CORV', onbekend: 'Onbekend',
+};

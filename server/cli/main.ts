@@ -80,8 +80,10 @@ export function buildProgram(): Command {
 
   program
     .command('rapport')
-    .description('maakt de kwartaalrapportage (PDF), of de factsheet van een of alle gemeenten')
-    .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .description('maakt de kwartaal-, halfjaar- of jaarrapportage (PDF), of de factsheet van een of alle gemeenten')
+    .option('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .option('--halfjaar <halfjaar>', 'de halfjaarrapportage, zoals 2026-H1')
+    .option('--jaar <jaar>', 'de jaarrapportage, zoals 2025')
     .option('--uit <pad>', 'PDF-bestand; met --alle-gemeenten een map (standaard: naam met kwartaal)')
     .option('--gemeente <code>', 'de factsheet van deze gemeente, zoals GM0268')
     .option('--alle-gemeenten', 'een factsheet per gemeente, als losse PDF-bestanden in de map van --uit')

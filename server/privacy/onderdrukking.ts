@@ -44,7 +44,7 @@ const DOORLOOPTIJDEN: [string, string][] = [
 ];
 const GROEI: [string, string][] = [['meldingen', 'meldingen'], ['adviezen', 'adviezen'], ['totaal', 'meldingen_totaal_instroom']];
 /** Stored for the doorstroom dashboard only: never part of a protected answer. */
-const INTERN = ['vb_per_week', 'leeftijd_open_werk'];
+const INTERN = ['vb_per_week', 'leeftijd_open_werk', 'histogrammen'];
 
 /** A group: `totaal` equals the sum of `delen`; a part not shown anywhere is `virtueel` (total − the others). */
 interface Groep {

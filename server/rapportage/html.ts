@@ -25,7 +25,7 @@ export function createRapportRenderer(dir = projectPath('reports')): RapportRend
   const template = hbs.compile(readFileSync(join(dir, 'rapport.hbs'), 'utf8'));
   const css = readFileSync(join(dir, 'rapport.css'), 'utf8');
   return (model, opmaak) => {
-    const inhoud = model.soort === 'kwartaalrapportage' && !model.geenGegevens
+    const inhoud = model.soort !== 'factsheet' && !model.geenGegevens
       ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
         .map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
       : null;

@@ -56,7 +56,7 @@ export interface Kerncijfer {
 }
 
 export interface RapportModel {
-  soort: 'kwartaalrapportage' | 'factsheet';
+  soort: 'kwartaalrapportage' | 'halfjaarrapportage' | 'jaarrapportage' | 'factsheet';
   titel: string;
   ondertitel: string;
   /** the text in the page header */

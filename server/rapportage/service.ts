@@ -5,6 +5,9 @@ import type { Normen } from '../dashboard/paginas.js';
 import { factsheet } from './factsheet.js';
 import { createRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';
+import { leesPeriodeInvoer } from './periode-invoer.js';
+import { perioderapportage } from './perioderapportage.js';
+import type { Periode } from './periode.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
 import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
@@ -24,6 +27,8 @@ export function maakRapportdiensten(deps: Omit<Rapportdiensten, 'drukker' | 'ren
   return { ...deps, drukker: deps.drukker ?? new PdfDrukker(), render: createRapportRenderer() };
 }
 
+const PERIODE_VERANTWOORDING = 'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het 90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken en trajecten van de hele periode, niet over de kwartaalmedianen.';
+
 /** The closing chapter: how the figures came about. */
 export function verantwoording(regio: Regio, normen: Normen, model: RapportModel): string[] {
   return [
@@ -31,6 +36,7 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
     `Termijnen: de veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst (de dag van binnenkomst is dag 0; weekenden en de feestdagen van de Algemene termijnenwet tellen niet mee), onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: veiligheidsbeoordeling ${normen.vb}%, onderzoek ${normen.onderzoek}%, voorwaarden en vervolg ${normen.vv}%.`,
     'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, dan staat er "–" (niet te berekenen), nooit 0%. Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
     `Per 1.000 inwoners: het aantal gedeeld door het inwonertal in het regiobestand van VT Monitor. Registraties van buiten de regio en zonder bekende gemeente tellen mee in het regiototaal, niet in de cijfers per 1.000 inwoners. Cijfers van het lopende kwartaal zijn voorlopig.`,
+    ...(model.soort === 'halfjaarrapportage' || model.soort === 'jaarrapportage' ? [PERIODE_VERANTWOORDING] : []),
   ];
 }
 
@@ -51,7 +57,7 @@ export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, cod
 }
 
 export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>): string {
-  const metVerantwoording = model.soort === 'kwartaalrapportage';
+  const metVerantwoording = model.soort !== 'factsheet';
   return d.render(model, { regioNaam: d.regio.naam, paginas, verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
 }
 
@@ -59,7 +65,7 @@ export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promi
   return d.drukker.druk({
     html: (paginas) => rapportHtml(d, model, paginas),
     kop: model.kop,
-    metInhoud: model.soort === 'kwartaalrapportage' && model.geenGegevens === null,
+    metInhoud: model.soort !== 'factsheet' && model.geenGegevens === null,
   });
 }
 
@@ -71,3 +77,11 @@ export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal):
   const { beleid, invoer } = await factsheetInvoer(d, kwartaal);
   return d.regio.gemeenten.map((g) => ({ code: g.code, model: factsheet(invoer, d.regio, d.normen, g.code, d.vandaag(), beleid) }));
 }
+
+/** The half-year or annual report of a period, from its stored quarters. */
+export async function perioderapportageModel(d: Rapportdiensten, periode: Periode): Promise<RapportModel> {
+  return perioderapportage(await leesPeriodeInvoer(d, periode), d.regio, d.normen, d.vandaag());
+}
+
+export const periodeBestandsnaam = (periode: Periode) =>
+  `${periode.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${periode.sleutel}.pdf`;
