@@ -8,6 +8,9 @@ import { leesRapportInvoer } from './invoer.js';
 import { leesPeriodeInvoer } from './periode-invoer.js';
 import { perioderapportage } from './perioderapportage.js';
 import type { Periode } from './periode.js';
+import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
+import { duidingModel, type Hoofdstuk } from './model.js';
+import { periodeVan, VRIJE_SECTIES, type Rapport } from './rapporten.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
 import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
@@ -42,8 +45,20 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
 
 export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
   const invoer = await leesRapportInvoer(d, kwartaal, { financien: true });
-  return kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag());
+  return metDuidingstatus(metVrijeHoofdstukken(kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen), invoer.duidingen);
 }
+
+/** The free chapters (ontwikkelingen, samenwerking, personeel) the management wrote, before the bijlage. */
+function metVrijeHoofdstukken(model: RapportModel, duidingen: Map<string, Duiding>): RapportModel {
+  if (model.geenGegevens !== null) return model;
+  const vrij: Hoofdstuk[] = VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie))
+    .map((s) => ({ id: `h-${s.sectie}`, sectie: s.sectie, titel: s.titel, zinnen: [], duiding: duidingModel(duidingen.get(s.sectie)), blokken: [] }));
+  const bijlage = model.hoofdstukken.findIndex((h) => h.sectie === 'gemeenten');
+  const at = bijlage < 0 ? model.hoofdstukken.length : bijlage;
+  return { ...model, hoofdstukken: [...model.hoofdstukken.slice(0, at), ...vrij, ...model.hoofdstukken.slice(at)] };
+}
+
+const metDuidingstatus = (model: RapportModel, duidingen: Map<string, Duiding>): RapportModel => ({ ...model, concept: !duidingIsDefinitief(duidingen) });
 
 /** Factsheets are public council documents: always protected against small numbers. */
 async function factsheetInvoer(d: Rapportdiensten, kwartaal: Kwartaal) {
@@ -64,7 +79,7 @@ export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: M
 export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promise<Uint8Array> {
   return d.drukker.druk({
     html: (paginas) => rapportHtml(d, model, paginas),
-    kop: model.kop,
+    kop: model.concept ? `CONCEPT — ${model.kop}` : model.kop,
     metInhoud: model.soort !== 'factsheet' && model.geenGegevens === null,
   });
 }
@@ -80,7 +95,13 @@ export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal):
 
 /** The half-year or annual report of a period, from its stored quarters. */
 export async function perioderapportageModel(d: Rapportdiensten, periode: Periode): Promise<RapportModel> {
-  return perioderapportage(await leesPeriodeInvoer(d, periode), d.regio, d.normen, d.vandaag());
+  const invoer = await leesPeriodeInvoer(d, periode);
+  return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen);
+}
+
+/** The model of any of the board's reports. */
+export async function rapportModel(d: Rapportdiensten, r: Rapport): Promise<RapportModel> {
+  return r.soort === 'kwartaal' ? kwartaalrapportageModel(d, r.periode) : perioderapportageModel(d, periodeVan(r));
 }
 
 export const periodeBestandsnaam = (periode: Periode) =>
