@@ -18,6 +18,8 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('bytes').notNullable();
     t.string('data_versie', 40).nullable();
     t.string('definitieversie', 20).nullable();
+    /** the cover's key figures as archived (JSON), for the delivery's message */
+    t.text('kerncijfers').nullable();
     t.string('gemaakt_op', 30).notNullable();
     t.string('gemaakt_door', 200).notNullable();
     t.unique(['rapport', 'periode', 'gemeente']);

@@ -19,7 +19,9 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.schema.createTable('verzendingen', (t) => {
     t.increments('id').primary();
-    t.integer('archief_id').notNullable().references('id').inTable('rapportarchief');
+    /** the archived PDF sent; null for a concept (sent with --concept, never archived) */
+    t.integer('archief_id').nullable().references('id').inTable('rapportarchief');
+    t.smallint('concept').notNullable().defaultTo(0);
     t.string('email', 254).notNullable();
     t.string('rapport', 12).notNullable();
     t.string('periode', 7).notNullable();
@@ -33,6 +35,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('verzonden_op', 30).nullable();
     t.string('aangemaakt_op', 30).notNullable();
     t.unique(['archief_id', 'email']);
+    t.index(['status', 'volgende_poging']);
   });
   await knex.schema.createTable('verzendclaims', (t) => {
     /** `kwartaal:2026-Q3` */

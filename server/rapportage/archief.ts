@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.js';
 import { leesMeta } from '../indicatoren/repository.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import { duidingIsDefinitief, leesDuidingen } from './duiding-repository.js';
+import type { RapportModel } from './model.js';
 import type { Rapport } from './rapporten.js';
 import { factsheetModellen, rapportModel, rapportPdf, type Rapportdiensten } from './service.js';
 
@@ -25,9 +26,13 @@ export interface Archiefstuk {
   definitieversie: string | null;
   gemaakt_op: string;
   gemaakt_door: string;
+  /** the cover's key figures as archived, JSON `[{label, waarde}]` */
+  kerncijfers: string | null;
 }
 
-const KOLOMMEN = ['id', 'rapport', 'periode', 'gemeente', 'sha256', 'bytes', 'data_versie', 'definitieversie', 'gemaakt_op', 'gemaakt_door'];
+const KOLOMMEN = ['id', 'rapport', 'periode', 'gemeente', 'sha256', 'bytes', 'data_versie', 'definitieversie', 'gemaakt_op', 'gemaakt_door', 'kerncijfers'];
+
+export const kerncijfersJson = (model: RapportModel) => JSON.stringify(model.kerncijfers.map((k) => ({ label: k.label, waarde: k.waarde })));
 
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -78,9 +83,9 @@ export async function archiveer(d: Rapportdiensten, r: Rapport, door: string): P
   if (r.soort === 'kwartaal') {
     for (const { code, model: fm } of await factsheetModellen(d, r.periode)) {
       if (await archiefstuk(d.db, 'factsheet', r.periode, code)) continue;
-      await bewaar(d.db, { rapport: 'factsheet', periode: r.periode, gemeente: code, ...meta }, await rapportPdf(d, fm));
+      await bewaar(d.db, { rapport: 'factsheet', periode: r.periode, gemeente: code, ...meta, kerncijfers: kerncijfersJson(fm) }, await rapportPdf(d, fm));
     }
   }
-  await bewaar(d.db, { rapport: r.soort, periode: r.periode, gemeente: '', ...meta }, pdf);
+  await bewaar(d.db, { rapport: r.soort, periode: r.periode, gemeente: '', ...meta, kerncijfers: kerncijfersJson(model) }, pdf);
   return (await archiefstuk(d.db, r.soort, r.periode))!;
 }
