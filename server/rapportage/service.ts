@@ -14,6 +14,7 @@ import { periodeVan, VRIJE_SECTIES, type Rapport } from './rapporten.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
 import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
+import { omslag } from './omslag.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { voorWeergave } from '../privacy/service.js';
 
@@ -71,18 +72,29 @@ export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, cod
   return factsheet(invoer, d.regio, d.normen, code, d.vandaag(), beleid);
 }
 
-export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>): string {
+export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>, vervolg?: Set<string>): string {
   const metVerantwoording = model.soort !== 'factsheet';
-  return d.render(model, { regioNaam: d.regio.naam, paginas, verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
+  return d.render(model, { regioNaam: d.regio.naam, paginas, vervolg, omslag: model.soort === 'factsheet' ? undefined : omslag(d.regio, model), verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
 }
 
 export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promise<Uint8Array> {
   return d.drukker.druk({
-    html: (paginas) => rapportHtml(d, model, paginas),
+    html: (paginas, vervolg) => rapportHtml(d, model, paginas, vervolg),
+    ordenHoofdstukken: model.soort !== 'factsheet' && model.geenGegevens === null,
     kop: model.concept ? `CONCEPT — ${model.kop}` : model.kop,
     metInhoud: model.soort !== 'factsheet' && model.geenGegevens === null,
+    metadata: {
+      titel: `${model.titel} — ${model.ondertitel}${model.concept ? ' (concept)' : ''}`,
+      auteur: d.regio.organisatie,
+      onderwerp: `${SOORT_NAAM[model.soort]} over ${model.kwartaalLabel}, met de cijfers tot en met de import van ${model.dataDatum} (definities ${model.definitieversie})`,
+      trefwoorden: ['Veilig Thuis', d.regio.naam, SOORT_NAAM[model.soort], model.kwartaalLabel, 'huiselijk geweld', 'kindermishandeling', ...(model.concept ? ['concept'] : [])],
+    },
   });
 }
+
+const SOORT_NAAM: Record<RapportModel['soort'], string> = {
+  kwartaalrapportage: 'Kwartaalrapportage', halfjaarrapportage: 'Halfjaarrapportage', jaarrapportage: 'Jaarrapportage', factsheet: 'Factsheet',
+};
 
 export const rapportBestandsnaam = (kwartaal: Kwartaal, gemeente?: string) =>
   gemeente ? `factsheet-${gemeente}-${kwartaal}.pdf` : `kwartaalrapportage-${kwartaal}.pdf`;

@@ -4,7 +4,9 @@ import { leesPeriodeInvoer } from '../../server/rapportage/periode-invoer.js';
 import { parseHalfjaar, parseJaar } from '../../server/rapportage/periode.js';
 import { maakRapportdiensten, perioderapportageModel, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
-import { pdfPaginas } from '../helpers/pdf.js';
+import { pdfInfo, pdfPaginas } from '../helpers/pdf.js';
+import { paginasVanBestemmingen } from '../../server/rapportage/pdf-bestemmingen.js';
+import { vtMonitorVersie } from '../../server/rapportage/pdf-metadata.js';
 import { advies, melding } from '../helpers/registraties.js';
 
 /**
@@ -78,6 +80,32 @@ describe('half-year and annual report (PDF)', () => {
     expect(tekst).toMatch(/Open veiligheidsbeoordelingen 1 0/);
     expect(tekst).toMatch(/… binnen 5 werkdagen 80,0% 100,0% −20,0 %-punt/);
     expect(tekst).toMatch(/Nijmegen 1 5 /);
+  });
+
+  it('PDF metadata set after printing; tagged; the table of contents read from the compressed final PDF', async () => {
+    const model = await perioderapportageModel(diensten, parseHalfjaar('2026-H1'));
+    const pdf = await rapportPdf(diensten, model);
+    const info = await pdfInfo(pdf);
+    expect(info.tagged).toBe(true);
+    expect(info.info).toMatchObject({
+      Title: 'Halfjaarrapportage Veilig Thuis Gelderland-Zuid — Januari t/m juni 2026 (concept)',
+      Author: 'Veilig Thuis Gelderland-Zuid',
+      Creator: `VT Monitor ${vtMonitorVersie()}`,
+      Language: 'nl',
+      Subject: 'Halfjaarrapportage over januari t/m juni 2026, met de cijfers tot en met de import van 1 december 2026 (definities 2027.1)'.replace('1 december 2026', (model.dataDatum)),
+    });
+    expect(String(info.info.Keywords)).toContain('Halfjaarrapportage');
+    // pdf-lib wrote object streams: the destinations are still found, and match the table of contents
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/ObjStm');
+    const bestemmingen = await paginasVanBestemmingen(pdf);
+    const tekst = await pdfPaginas(pdf);
+    for (const h of model.hoofdstukken) {
+      const pagina = bestemmingen.get(h.id)!;
+      expect(tekst[pagina - 1], h.titel).toContain(h.titel);
+    }
+    const cover = tekst[0]!.replace(/\s+/g, ' ');
+    expect(cover).toContain('Status CONCEPT — de duiding is nog niet definitief');
+    expect(cover).toContain(`Versie VT Monitor ${vtMonitorVersie()}, definities 2027.1`);
   });
 
   it('prints the annual report', async () => {
