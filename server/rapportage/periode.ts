@@ -7,14 +7,15 @@
  * - doorlooptijden (median, p90) come from the summed stored distributions (`histogrammen`), so
  *   they are the median of every registration of the period, not an average of quarter medians.
  */
-import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { addKwartalen, kwartaalKort, kwartaalReeks, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Waarden } from '../dashboard/gegevens.js';
 import { periodeMediaan, type HistogramSleutel, type OpgeslagenHistogrammen } from '../indicatoren/histogrammen.js';
 import { PER_1000_INDICATOREN } from '../indicatoren/herbereken.js';
 import { groei, per1000, percentage } from '../shared/getallen.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 
-export type Periodesoort = 'halfjaar' | 'jaar';
+/** `kwartaal` only to build the quarterly report's extra chapters from the same functions */
+export type Periodesoort = 'kwartaal' | 'halfjaar' | 'jaar';
 
 export interface Periode {
   soort: Periodesoort;
@@ -36,6 +37,10 @@ export function jaar(j: number): Periode {
   return { soort: 'jaar', sleutel: String(j), jaar: j, kwartalen: kwartaalReeks(`${j}-Q1`, `${j}-Q4`) };
 }
 
+export function kwartaalPeriode(k: Kwartaal): Periode {
+  return { soort: 'kwartaal', sleutel: k, jaar: Number(k.slice(0, 4)), kwartalen: [k] };
+}
+
 export function parseHalfjaar(value: unknown, param = '--halfjaar'): Periode {
   const m = typeof value === 'string' ? HALFJAAR.exec(value.trim()) : null;
   if (!m) throw ongeldigeInvoer(`Parameter ${param} moet een halfjaar zijn zoals 2026-H1 (gekregen: ${String(value ?? 'niets')})`);
@@ -54,24 +59,25 @@ export function parsePeriode(value: unknown): Periode {
 }
 
 export const periodeVorigJaar = (p: Periode): Periode =>
-  p.soort === 'jaar' ? jaar(p.jaar - 1) : halfjaar(p.jaar - 1, p.sleutel.endsWith('H1') ? 1 : 2);
+  p.soort === 'kwartaal' ? kwartaalPeriode(addKwartalen(p.sleutel, -4)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : halfjaar(p.jaar - 1, p.sleutel.endsWith('H1') ? 1 : 2);
 
 /** The period just before: the previous half year or year. */
 export const periodeVorige = (p: Periode): Periode =>
-  p.soort === 'jaar' ? jaar(p.jaar - 1) : p.sleutel.endsWith('H2') ? halfjaar(p.jaar, 1) : halfjaar(p.jaar - 1, 2);
+  p.soort === 'kwartaal' ? kwartaalPeriode(addKwartalen(p.sleutel, -1)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : p.sleutel.endsWith('H2') ? halfjaar(p.jaar, 1) : halfjaar(p.jaar - 1, 2);
 
 /** `januari t/m juni 2026`, `juli t/m december 2026`, `2025` */
 export function periodeVoluit(p: Periode): string {
+  if (p.soort === 'kwartaal') return kwartaalVoluit(p.sleutel);
   if (p.soort === 'jaar') return String(p.jaar);
   return p.sleutel.endsWith('H1') ? `januari t/m juni ${p.jaar}` : `juli t/m december ${p.jaar}`;
 }
 
 /** `H1 2026`, `2025` */
-export const periodeKort = (p: Periode): string => (p.soort === 'jaar' ? String(p.jaar) : `${p.sleutel.slice(5)} ${p.jaar}`);
+export const periodeKort = (p: Periode): string => (p.soort === 'kwartaal' ? kwartaalKort(p.sleutel) : p.soort === 'jaar' ? String(p.jaar) : `${p.sleutel.slice(5)} ${p.jaar}`);
 
 /** `het eerste halfjaar van 2026`, `2025` (in a sentence: "In … kwamen …") */
 export const periodeInZin = (p: Periode): string =>
-  p.soort === 'jaar' ? String(p.jaar) : `het ${p.sleutel.endsWith('H1') ? 'eerste' : 'tweede'} halfjaar van ${p.jaar}`;
+  p.soort === 'kwartaal' ? `het ${kwartaalVoluit(p.sleutel)}` : p.soort === 'jaar' ? String(p.jaar) : `het ${p.sleutel.endsWith('H1') ? 'eerste' : 'tweede'} halfjaar van ${p.jaar}`;
 
 export const rapportSoortNaam = (p: Periode): string => (p.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage');
 

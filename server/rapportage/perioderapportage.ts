@@ -253,6 +253,12 @@ function vervolg(c: Context): Hoofdstuk {
   return hoofdstuk(c, 'vervolg', [zin], [tabel]);
 }
 
+/** `5,5 / 9`: median (one decimal) and p90 over every registration of the period */
+function mediaanP90(w: Waarden, sleutel: string): string {
+  const v = (w[sleutel] ?? {}) as { mediaan?: number | null; p90?: number | null };
+  return `${formatGetal(v.mediaan ?? null, 1)} / ${formatGetal(v.p90 ?? null)}`;
+}
+
 function doorstroom(c: Context): Hoofdstuk {
   const nu = regioNu(c);
   const eerder = regioEerder(c);
@@ -261,7 +267,7 @@ function doorstroom(c: Context): Hoofdstuk {
   const laatste = c.invoer.kwartalenMetGegevens.at(-1)!;
   const tabel = c.nr.tabel({
     id: 'tabel-werkvoorraad', titel: `Werkvoorraad en wachtlijst op de laatste dag — ${c.kort} en ${c.kortEerder}`,
-    definitie: `Op de laatste dag van de periode (${laatste === c.invoer.periode.kwartalen.at(-1) ? 'einde periode' : `voorlopig: einde ${kwartaalKort(laatste)}`}): meldingen zonder veiligheidsbeoordeling, lopende onderzoeken en V&V, de wachtlijsten en hoe lang het langst wachtende al wacht.`,
+    definitie: `Op de laatste dag van de periode (${laatste === c.invoer.periode.kwartalen.at(-1) ? 'einde periode' : `voorlopig: einde ${kwartaalKort(laatste)}`}): meldingen zonder veiligheidsbeoordeling, lopende onderzoeken en V&V, de wachtlijsten en hoe lang het langst wachtende al wacht. Doorlooptijden: mediaan en 90e percentiel over alle in de periode afgeronde beoordelingen, onderzoeken en trajecten.`,
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal', kolommen: ['', c.kort, c.kortEerder],
     rijen: [
       rij('Open veiligheidsbeoordelingen', (w) => cel.getal(getal(w, 'open_vb'))),
@@ -276,6 +282,9 @@ function doorstroom(c: Context): Hoofdstuk {
       rij('Wacht op start V&V', (w) => cel.getal(getal(w, 'wacht_op_start_vv'))),
       rij('… wachttijd mediaan / langst (dagen)', (w) => `${formatGetal(wd(w, 'wacht_op_start_vv').mediaan, 1)} / ${formatGetal(wd(w, 'wacht_op_start_vv').max)}`),
       rij('In monitoring', (w) => cel.getal(getal(w, 'in_monitoring'))),
+      rij('Doorlooptijd VB mediaan / p90 (werkdagen)', (w) => mediaanP90(w, 'doorlooptijd_vb_werkdagen')),
+      rij('Doorlooptijd onderzoek mediaan / p90 (dagen)', (w) => mediaanP90(w, 'doorlooptijd_onderzoek_dagen')),
+      rij('Doorlooptijd V&V mediaan / p90 (dagen)', (w) => mediaanP90(w, 'doorlooptijd_vv_dagen')),
     ],
   });
   const reeks = c.invoer.regioPerKwartaal.slice(-8);
@@ -286,7 +295,8 @@ function doorstroom(c: Context): Hoofdstuk {
     categorieen: reeks.map((r) => kwartaalKort(r.kwartaal)),
     reeksen: [['Open VB', 'open_vb'], ['Lopende onderzoeken', 'open_onderzoeken'], ['Lopende V&V', 'open_vv']].map(([naam, k]) => ({ naam: naam!, data: reeks.map((r) => getal(r.waarden, k!)) })),
   });
-  return hoofdstuk(c, 'doorstroom', [openWerkZin({ open_vb: n(nu, 'open_vb'), open_vb_over_termijn: n(nu, 'open_vb_over_termijn') }).replace('het einde van het kwartaal', 'het einde van de periode')], [tabel, c.nr.figuur(grafiek), c.nr.tabelVan(grafiek)]);
+  const zin = openWerkZin({ open_vb: n(nu, 'open_vb'), open_vb_over_termijn: n(nu, 'open_vb_over_termijn') });
+  return hoofdstuk(c, 'doorstroom', [c.invoer.periode.soort === 'kwartaal' ? zin : zin.replace('het einde van het kwartaal', 'het einde van de periode')], [tabel, c.nr.figuur(grafiek), c.nr.tabelVan(grafiek)]);
 }
 
 function overdracht(c: Context): Hoofdstuk {
@@ -447,4 +457,35 @@ export function perioderapportage(invoer: PeriodeInvoer, regio: Regio, normen: N
     },
     hoofdstukken: hoofdstukken.filter((h): h is Hoofdstuk => h !== null),
   };
+}
+
+/**
+ * The chapters the quarterly report lacked (aard, radarfunctie, doorstroom, overdracht per
+ * moment, monitoring, long trend), built by the same functions from a one-quarter PeriodeInvoer.
+ * Their duiding keys avoid the quarter's own (`overdracht` is "Overdracht en monitoring" there).
+ */
+export const KWARTAAL_EXTRA_SECTIES = [
+  { sectie: 'aard', titel: 'Aard van het geweld' },
+  { sectie: 'radarfunctie', titel: 'Radarfunctie' },
+  { sectie: 'doorstroom', titel: 'Doorstroom' },
+  { sectie: 'overdracht_moment', titel: 'Overdracht per moment' },
+  { sectie: 'monitoring', titel: 'Monitoring' },
+  { sectie: 'trend', titel: 'Lange trend' },
+] as const;
+
+export function kwartaalExtraHoofdstukken(invoer: PeriodeInvoer, regio: Regio, normen: Normen): Hoofdstuk[] {
+  if (!invoer.heeftGegevens) return [];
+  const c: Context = { invoer, regio, normen, nr: new Nummering(invoer.definitieversie), kort: periodeKort(invoer.periode), kortEerder: periodeKort(invoer.vorigJaar) };
+  const moment = overdracht(c);
+  const metSleutel = { ...moment, id: 'h-overdracht_moment', sectie: 'overdracht_moment', duiding: duidingModel(invoer.duidingen.get('overdracht_moment')) };
+  const uit = [aard(c), radarfunctie(c), doorstroom(c), metSleutel, monitoring(c), trend(c)];
+  // the quarter's own duiding per section
+  return uit.map((h) => (h.sectie === 'overdracht_moment' ? h : { ...h, duiding: duidingModel(invoer.duidingen.get(h.sectie)) }));
+}
+
+/** Numbers figures and tables again in reading order, after chapters were inserted. */
+export function hernummer(hoofdstukken: Hoofdstuk[]): Hoofdstuk[] {
+  let figuren = 0;
+  let tabellen = 0;
+  return hoofdstukken.map((h) => ({ ...h, blokken: h.blokken.map((b) => ({ ...b, nummer: b.soort === 'figuur' ? ++figuren : ++tabellen })) }));
 }

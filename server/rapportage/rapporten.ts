@@ -6,7 +6,7 @@ import { isKwartaal, kwartaalKort } from '../calendar/kwartaal.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import { SECTIES } from './kwartaalrapportage.js';
 import { parseHalfjaar, parseJaar, periodeKort, type Periode } from './periode.js';
-import { PERIODE_SECTIES } from './perioderapportage.js';
+import { KWARTAAL_EXTRA_SECTIES, PERIODE_SECTIES } from './perioderapportage.js';
 
 export type Rapportsoort = 'kwartaal' | 'halfjaar' | 'jaar';
 export const RAPPORTSOORTEN: readonly Rapportsoort[] = ['kwartaal', 'halfjaar', 'jaar'];
@@ -39,7 +39,7 @@ export function rapportSecties(r: Rapport): { sectie: string; titel: string }[] 
   if (r.soort !== 'kwartaal') return [...PERIODE_SECTIES];
   // the quarter's own sections, the free chapters before the bijlage
   const zonderBijlage = SECTIES.filter((s) => s.sectie !== 'gemeenten');
-  return [...zonderBijlage, ...VRIJE_SECTIES, ...SECTIES.filter((s) => s.sectie === 'gemeenten')];
+  return [...zonderBijlage, ...KWARTAAL_EXTRA_SECTIES, ...VRIJE_SECTIES, ...SECTIES.filter((s) => s.sectie === 'gemeenten')];
 }
 
 export function rapportNaam(r: Rapport): string {

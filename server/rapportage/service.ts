@@ -6,8 +6,8 @@ import { factsheet } from './factsheet.js';
 import { createRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';
 import { leesPeriodeInvoer } from './periode-invoer.js';
-import { perioderapportage } from './perioderapportage.js';
-import type { Periode } from './periode.js';
+import { hernummer, kwartaalExtraHoofdstukken, perioderapportage } from './perioderapportage.js';
+import { kwartaalPeriode, type Periode } from './periode.js';
 import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
 import { duidingModel, type Hoofdstuk } from './model.js';
 import { periodeVan, VRIJE_SECTIES, type Rapport } from './rapporten.js';
@@ -46,14 +46,16 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
 
 export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
   const invoer = await leesRapportInvoer(d, kwartaal, { financien: true });
-  return metDuidingstatus(metVrijeHoofdstukken(kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen), invoer.duidingen);
+  const extra = kwartaalExtraHoofdstukken(await leesPeriodeInvoer(d, kwartaalPeriode(kwartaal)), d.regio, d.normen);
+  const model = metVrijeHoofdstukken(kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen, extra);
+  return metDuidingstatus({ ...model, hoofdstukken: hernummer(model.hoofdstukken) }, invoer.duidingen);
 }
 
-/** The free chapters (ontwikkelingen, samenwerking, personeel) the management wrote, before the bijlage. */
-function metVrijeHoofdstukken(model: RapportModel, duidingen: Map<string, Duiding>): RapportModel {
+/** The extra chapters and the free chapters (ontwikkelingen, samenwerking, personeel) the management wrote, before the bijlage. */
+function metVrijeHoofdstukken(model: RapportModel, duidingen: Map<string, Duiding>, extra: Hoofdstuk[] = []): RapportModel {
   if (model.geenGegevens !== null) return model;
-  const vrij: Hoofdstuk[] = VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie))
-    .map((s) => ({ id: `h-${s.sectie}`, sectie: s.sectie, titel: s.titel, zinnen: [], duiding: duidingModel(duidingen.get(s.sectie)), blokken: [] }));
+  const vrij: Hoofdstuk[] = [...extra, ...VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie))
+    .map((s) => ({ id: `h-${s.sectie}`, sectie: s.sectie, titel: s.titel, zinnen: [], duiding: duidingModel(duidingen.get(s.sectie)), blokken: [] }))];
   const bijlage = model.hoofdstukken.findIndex((h) => h.sectie === 'gemeenten');
   const at = bijlage < 0 ? model.hoofdstukken.length : bijlage;
   return { ...model, hoofdstukken: [...model.hoofdstukken.slice(0, at), ...vrij, ...model.hoofdstukken.slice(at)] };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGIO } from '../../server/indicatoren/herbereken.js';
 import { leesPeriodeInvoer } from '../../server/rapportage/periode-invoer.js';
 import { parseHalfjaar, parseJaar } from '../../server/rapportage/periode.js';
-import { maakRapportdiensten, perioderapportageModel, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
+import { kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { pdfInfo, pdfPaginas } from '../helpers/pdf.js';
 import { paginasVanBestemmingen } from '../../server/rapportage/pdf-bestemmingen.js';
@@ -114,6 +114,29 @@ describe('half-year and annual report (PDF)', () => {
     expect(tekst).toContain('In 2025 kwamen 4 meldingen en 1 advies binnen.');
     // no data for 2024: not computable, never 0
     expect(tekst).toMatch(/Totaal adviezen en meldingen 5 – –/);
+  });
+
+  it('the quarterly report has the chapters the figures support, and every figure has its table beside it', async () => {
+    const kwartaal = await kwartaalrapportageModel(diensten, '2026-Q2');
+    const titels = kwartaal.hoofdstukken.map((h) => h.titel);
+    for (const t of ['Aard van het geweld', 'Radarfunctie', 'Doorstroom', 'Overdracht per moment', 'Monitoring', 'Lange trend']) expect(titels).toContain(t);
+    expect(titels.at(-1)).toBe('Bijlage: cijfers per gemeente');
+    for (const model of [kwartaal, await perioderapportageModel(diensten, parseHalfjaar('2026-H1')), await perioderapportageModel(diensten, parseJaar('2025'))]) {
+      const blokken = model.hoofdstukken.flatMap((h) => h.blokken);
+      // numbered in reading order, without gaps
+      expect(blokken.filter((b) => b.soort === 'figuur').map((b) => b.nummer)).toEqual(blokken.filter((b) => b.soort === 'figuur').map((_, i) => i + 1));
+      expect(blokken.filter((b) => b.soort === 'tabel').map((b) => b.nummer)).toEqual(blokken.filter((b) => b.soort === 'tabel').map((_, i) => i + 1));
+      for (const h of model.hoofdstukken) {
+        h.blokken.forEach((b, i) => {
+          if (b.soort !== 'figuur') return;
+          expect([h.blokken[i - 1]?.soort, h.blokken[i + 1]?.soort], `${model.soort}: figuur ${b.nummer} ${b.titel}`).toContain('tabel');
+        });
+      }
+    }
+    // the quarter's own median: Q2 VBs after 2 and 9 werkdagen
+    const pdfTekst = (await pdfPaginas(await rapportPdf(diensten, kwartaal), false)).join('\n').replace(/\s+/g, ' ');
+    expect(pdfTekst).toMatch(/Doorlooptijd VB mediaan \/ p90 \(werkdagen\) 5,5 \/ 9 – \/ –/);
+    expect(pdfTekst).toMatch(/Tabel \d+\. Veiligheidsbeoordeling binnen termijn per week — Q2 2026 Week \(maandag\) Veiligheidsbeoordelingen Binnen termijn % binnen termijn 30 maart 2026 1 1 100,0% 20 april 2026 1 0 0,0%/);
   });
 
   it('a period without data says so', async () => {
