@@ -1,6 +1,6 @@
 /**
  * npm run bench:pdf — kwartaalrapportage and 15 factsheets against Chromium printing static HTML.
- * Usage: tsx bench/pdf.ts [--db pad.sqlite] [--kwartaal 2026-Q3] [--schaal 46]
+ * Usage: tsx bench/pdf.ts [--db pad.sqlite] [--kwartaal 2026-Q3] [--halfjaar 2026-H1] [--schaal 46]
  * Without --db it generates and imports the demo data at the given scale first (3,000,000
  * registrations at 46; takes minutes). A database given with --db is migrated in place.
  */
@@ -13,6 +13,7 @@ import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';
 import { countRegistraties } from '../server/registraties/repository.js';
 import { meetPdf } from './metingen/pdf.js';
+import { parseHalfjaar } from '../server/rapportage/periode.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -30,10 +31,11 @@ try {
     await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2026-09-30', seed: 1, schaal }), 'demo')], { door: 'bench' });
   }
   const n = await countRegistraties(ctx.db);
-  const m = await meetPdf(ctx, { kwartaal: arg('--kwartaal') });
+  const m = await meetPdf(ctx, { kwartaal: arg('--kwartaal'), halfjaar: arg('--halfjaar') ? parseHalfjaar(arg('--halfjaar')) : undefined });
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; ${nl.format(n)} registrations; kwartaal ${m.kwartaal}`);
   console.log(`browser start (once per batch): ${s(m.browserStartMs)}`);
   console.log(`kwartaalrapportage (${m.rapportPaginas} pages): median ${s(m.rapportMs)} (runs ${m.rapportRuns.map(s).join(', ')}) — target < 3 s; baseline static HTML of ${m.rapportPaginas} pages: ${s(m.baselineRapportMs)}`);
+  if (m.halfjaar) console.log(`halfjaarrapportage ${m.halfjaar.periode} (${m.halfjaar.paginas} pages): median ${s(m.halfjaar.ms)} (runs ${m.halfjaar.runs.map(s).join(', ')})`);
   console.log(`${m.factsheets} factsheets in one batch: ${s(m.factsheetsMs)} — target < 15 s; baseline ${m.factsheets} × 2 static pages: ${s(m.baselineFactsheetsMs)}`);
   await ctx.db.destroy();
 } finally {

@@ -8,7 +8,7 @@ import { createDb, type Db } from './db/connection.js';
 import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
 import type { ImportDeps } from './import/importer.js';
-import { DEFINITIEVERSIE, herberekenBijNieuweDefinities, herberekenIndicatoren } from './indicatoren/herbereken.js';
+import { DEFINITIEVERSIE, herberekenBijNieuweDefinities, herberekenIndicatoren, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
 
 /** Everything a command or the web app needs, wired once (no singletons). */
 export interface AppContext {
@@ -33,6 +33,8 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
     await syncRegio(db, regio);
     if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
       logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
+    } else if (await herberekenZonderHistogrammen(db, regio, kalender)) {
+      logger.info('indicatoren herberekend: de verdelingen voor halfjaar- en jaarmedianen ontbraken');
     }
   } catch (error) {
     // an open pool would keep the process alive after the error message

@@ -6,9 +6,11 @@
 import { addKwartalen, laatsteDag, type Kwartaal } from '../../server/calendar/kwartaal.js';
 import type { AppContext } from '../../server/context.js';
 import { leesBereik } from '../../server/indicatoren/service.js';
+import { PDFDocument } from 'pdf-lib';
 import {
-  factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf,
+  factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf,
 } from '../../server/rapportage/service.js';
+import type { Periode } from '../../server/rapportage/periode.js';
 import { PdfDrukker } from '../../server/rapportage/pdf.js';
 
 export interface PdfMeting {
@@ -23,6 +25,8 @@ export interface PdfMeting {
   baselineRapportMs: number;
   baselineFactsheetsMs: number;
   browserStartMs: number;
+  /** with --halfjaar: the half-year report, median of runs */
+  halfjaar?: { periode: string; paginas: number; ms: number; runs: number[] };
 }
 
 const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -33,8 +37,9 @@ async function tijd<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - s];
 }
 
-export function paginaAantal(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+/** Pages of a PDF, read with pdf-lib (the reports are written with compressed object streams). */
+export async function paginaAantal(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
 /** Static HTML with `paginas` A4 pages of text and a table each: the baseline document. */
@@ -43,7 +48,7 @@ export function statischeHtml(paginas: number): string {
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Baseline</title></head><body>${Array.from({ length: paginas }, (_, i) => pagina(i + 1)).join('')}</body></html>`;
 }
 
-export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; runs?: number } = {}): Promise<PdfMeting> {
+export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; runs?: number; halfjaar?: Periode } = {}): Promise<PdfMeting> {
   const bereik = await leesBereik(ctx.db);
   if (!bereik) throw new Error('geen gegevens in de database');
   const kwartaal = opties.kwartaal ?? (laatsteDag(bereik.tot) <= ctx.vandaag() ? bereik.tot : addKwartalen(bereik.tot, -1));
@@ -56,8 +61,20 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
     let rapportPaginas = 0;
     for (let i = 0; i < runs; i++) {
       const [pdf, ms] = await tijd(async () => rapportPdf(d, await kwartaalrapportageModel(d, kwartaal)));
-      rapportPaginas = paginaAantal(pdf);
+      rapportPaginas = await paginaAantal(pdf);
       rapportRuns.push(ms);
+    }
+    let halfjaar: PdfMeting['halfjaar'];
+    if (opties.halfjaar) {
+      const hj = opties.halfjaar;
+      const hjRuns: number[] = [];
+      let paginas = 0;
+      for (let i = 0; i < runs; i++) {
+        const [pdf, ms] = await tijd(async () => rapportPdf(d, await perioderapportageModel(d, hj)));
+        paginas = await paginaAantal(pdf);
+        hjRuns.push(ms);
+      }
+      halfjaar = { periode: hj.sleutel, paginas, ms: mediaan(hjRuns), runs: hjRuns };
     }
     const [aantal, factsheetsMs] = await tijd(async () => {
       const modellen = await factsheetModellen(d, kwartaal);
@@ -72,7 +89,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
     });
     return {
       kwartaal, rapportPaginas, rapportMs: mediaan(rapportRuns), rapportRuns, factsheetsMs, factsheets: aantal,
-      baselineRapportMs: mediaan(baselineRuns), baselineFactsheetsMs, browserStartMs,
+      baselineRapportMs: mediaan(baselineRuns), baselineFactsheetsMs, browserStartMs, halfjaar,
     };
   } finally {
     await drukker.sluit();

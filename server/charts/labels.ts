@@ -31,3 +31,9 @@ export const AARD_GEWELD_LABEL: Record<string, string> = {
 export const MOMENT_LABEL: Record<string, string> = {
   na_vb: 'Na de veiligheidsbeoordeling', na_vervolgkeuze: 'Na de keuze voor vervolgstappen', na_onderzoek: 'Na onderzoek', na_vv: 'Na voorwaarden en vervolg',
 };
+export const EERDERE_BETROKKENHEID_LABEL: Record<string, string> = {
+  eerste_melding: 'Eerste melding', hermelding: 'Hermelding', vervolgmelding: 'Vervolgmelding', onbekend: 'Onbekend',
+};
+export const KANAAL_LABEL: Record<string, string> = {
+  telefoon: 'Telefoon', mail: 'E-mail', chat: 'Chat', op_locatie: 'Op locatie', meldformulier: 'Meldformulier', corv: 'CORV', onbekend: 'Onbekend',
+};

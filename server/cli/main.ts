@@ -80,12 +80,34 @@ export function buildProgram(): Command {
 
   program
     .command('rapport')
-    .description('maakt de kwartaalrapportage (PDF), of de factsheet van een of alle gemeenten')
-    .requiredOption('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .description('maakt de kwartaal-, halfjaar- of jaarrapportage (PDF), of de factsheet van een of alle gemeenten')
+    .option('--kwartaal <kwartaal>', 'kwartaal, zoals 2019-Q1')
+    .option('--halfjaar <halfjaar>', 'de halfjaarrapportage, zoals 2026-H1')
+    .option('--jaar <jaar>', 'de jaarrapportage, zoals 2025')
     .option('--uit <pad>', 'PDF-bestand; met --alle-gemeenten een map (standaard: naam met kwartaal)')
     .option('--gemeente <code>', 'de factsheet van deze gemeente, zoals GM0268')
     .option('--alle-gemeenten', 'een factsheet per gemeente, als losse PDF-bestanden in de map van --uit')
     .action(lazy(() => import('./commands/rapport.js'), 'rapportCommand'));
+
+  const ontvangers = program.command('ontvangers').description('wie de rapportages per e-mail ontvangt: toevoegen, lijst, verwijder');
+  ontvangers
+    .command('toevoegen')
+    .description('voegt een ontvanger toe van een rapportage (een factsheet: van één gemeente)')
+    .argument('<e-mail>', 'e-mailadres van de ontvanger')
+    .requiredOption('--rapport <soort>', 'kwartaal, halfjaar, jaar of factsheet')
+    .option('--gemeente <code>', 'voor factsheets: de gemeente, zoals GM0268')
+    .action(lazy(() => import('./commands/verzend.js'), 'ontvangerToevoegenCommand'));
+  ontvangers.command('lijst').description('toont alle ontvangers').option('--json', 'als JSON').action(lazy(() => import('./commands/verzend.js'), 'ontvangerLijstCommand'));
+  ontvangers.command('verwijder').description('verwijdert een ontvanger van alle rapportages').argument('<e-mail>').action(lazy(() => import('./commands/verzend.js'), 'ontvangerVerwijderCommand'));
+
+  program
+    .command('verzend')
+    .description('verstuurt een rapportage aan haar ontvangers, en bij een kwartaal de factsheets aan de ontvangers van elke gemeente')
+    .option('--kwartaal <kwartaal>', 'kwartaal, zoals 2026-Q3')
+    .option('--halfjaar <halfjaar>', 'halfjaar, zoals 2026-H1')
+    .option('--jaar <jaar>', 'jaar, zoals 2025')
+    .option('--concept', 'verstuur ook als de duiding nog niet definitief is (gemarkeerd als CONCEPT, niet gearchiveerd)')
+    .action(lazy(() => import('./commands/verzend.js'), 'verzendCommand'));
 
   return program;
 }

@@ -23,6 +23,17 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(2000).default(300),
   LOGIN_MAX_POGINGEN: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_BLOKKADE_MINUTEN: z.coerce.number().min(1).max(24 * 60).default(15),
+  /** delivery of the reports by e-mail: smtp://user:pass@host:587 or smtps://host:465 */
+  SMTP_URL: z.string().url('SMTP_URL moet een URL zijn zoals smtp://gebruiker:wachtwoord@mail.example.nl:587')
+    .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL begint met smtp:// of smtps://').optional(),
+  /** the sender of the reports, e.g. "Veilig Thuis Gelderland-Zuid <rapportages@vtgz.nl>" */
+  MAIL_AFZENDER: z.string().min(3).refine((a) => /^[^<>]*<[^@<>\s]+@[^@<>\s]+>$|^[^@<>\s]+@[^@<>\s]+$/.test(a.trim()), 'MAIL_AFZENDER moet een e-mailadres zijn, eventueel met naam: Naam <adres@example.nl>').optional(),
+  /** the server sends the reports of a closed period itself, once, as soon as their duiding is definitief */
+  VERZEND_AUTOMATISCH: z.enum(['aan', 'uit']).default('uit'),
+}).superRefine((e, c) => {
+  if (e.VERZEND_AUTOMATISCH === 'aan' && (!e.SMTP_URL || !e.MAIL_AFZENDER)) {
+    c.addIssue({ code: 'custom', path: ['VERZEND_AUTOMATISCH'], message: 'VERZEND_AUTOMATISCH=aan vraagt ook SMTP_URL en MAIL_AFZENDER' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

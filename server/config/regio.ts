@@ -6,6 +6,8 @@ const gemeenteCode = z.string().regex(/^GM\d{4}$/, 'een CBS-code als GM0268');
 const regioSchema = z.object({
   naam: z.string().min(1),
   organisatie: z.string().min(1),
+  /** optional logo on the reports' cover: a PNG, JPEG or SVG file, relative to the project */
+  logo: z.string().min(1).optional(),
   toelichting: z.string().optional(),
   /**
    * From this date a politie advies is an overige zorgmelding (samenwerkingsafspraken § 5.1:

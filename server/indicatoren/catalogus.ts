@@ -172,6 +172,7 @@ export const CATALOGUS: readonly Indicator[] = [
 
   // Stored for the VT dashboards only
   { sleutel: 'vb_per_week', label: 'VB per week', soort: 'intern', eenheid: '—', uit: [], onderdeel: 'b', hoofdstuk: H.doorstroom, definitie: 'Veiligheidsbeoordelingen per week en het aandeel binnen termijn (doorstroomdashboard).' },
+  { sleutel: 'histogrammen', label: 'Verdelingen van de doorlooptijden', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'De verdeling (dagen of werkdagen → aantal) achter mediaan en p90 van de doorlooptijden, voor exacte medianen over een half jaar of jaar.' },
   { sleutel: 'leeftijd_open_werk', label: 'Leeftijd open werk', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).' },
 ];
 

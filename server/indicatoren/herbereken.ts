@@ -10,6 +10,7 @@ import type { GeraakteKwartalen } from './geraakt.js';
 import { leesIndicatoren, leesMeta, schrijfMeta, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { fetchBereik, fetchTellingen } from './tallies-repository.js';
 import { herleidAlles } from '../registraties/herafleiden.js';
+import { histogramWaarden } from './histogrammen.js';
 
 export const REGIO = 'regio';
 /** Bumped whenever a definition changes; printed in every report. */
@@ -39,13 +40,14 @@ export function indicatorRijen(kwartaal: Kwartaal, perGebied: Map<string, Tellin
     const gemeente = regio.perCode.get(gebied);
     if (gemeente) voegSamen(binnenRegio, telling);
     const b = basiswaarden(telling);
-    push(gebied, { ...b, per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null, ...doorstroomwaarden(telling) });
+    push(gebied, { ...b, per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null, ...doorstroomwaarden(telling), ...histogramWaarden(telling) });
   }
   // per 1,000 for the region: the region's own gemeenten over their inhabitants
   push(REGIO, {
     ...basiswaarden(totaal),
     per_1000_inwoners: per1000Waarden(basiswaarden(binnenRegio), regio.inwonersTotaal),
     ...doorstroomwaarden(totaal),
+    ...histogramWaarden(totaal),
   });
   return rijen;
 }
@@ -145,6 +147,19 @@ export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalend
   if (opgeslagen === null || opgeslagen === DEFINITIEVERSIE) return false;
   // a new version can add derived columns (2027.1) or change the calendar: derive every registration again first
   await herleidAlles(db, regio, kalender);
+  await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
+  return true;
+}
+
+/**
+ * Databases whose indicators were stored before the distributions (`histogrammen`) were: rebuild
+ * once at start-up, so that half-year and annual medians are exact. Returns whether it rebuilt.
+ */
+export async function herberekenZonderHistogrammen(db: Db, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
+  const heeft = await db('indicatoren').select('kwartaal').first();
+  if (!heeft) return false;
+  const met = await db('indicatoren').select('kwartaal').where({ indicator: 'histogrammen' }).first();
+  if (met) return false;
   await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
   return true;
 }

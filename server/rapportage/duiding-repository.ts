@@ -7,6 +7,10 @@ export interface Duiding {
   tekst: string;
   door: string;
   bijgewerkt_op: string;
+  /** concept until signed off (migration 20261201160000); absent in rows written before it */
+  status?: 'concept' | 'definitief';
+  definitief_door?: string | null;
+  definitief_op?: string | null;
 }
 
 export async function leesDuidingen(db: Db, kwartaal: Kwartaal): Promise<Map<string, Duiding>> {
@@ -20,5 +24,20 @@ export async function schrijfDuiding(db: Db, duiding: Duiding): Promise<void> {
     await db('duidingen').where({ kwartaal: duiding.kwartaal, sectie: duiding.sectie }).delete();
     return;
   }
-  await db('duidingen').insert(duiding).onConflict(['kwartaal', 'sectie']).merge(['tekst', 'door', 'bijgewerkt_op']);
+  // a changed text is a concept again until it is signed off anew
+  await db('duidingen').insert({ ...duiding, status: duiding.status ?? 'concept' }).onConflict(['kwartaal', 'sectie'])
+    .merge(['tekst', 'door', 'bijgewerkt_op', 'status', 'definitief_door', 'definitief_op']);
+}
+
+/**
+ * A report's duiding is definitief when the cover text (voorlegger) is written and it and every
+ * other written section are signed off. Sections left empty do not hold it back.
+ */
+export function duidingIsDefinitief(duidingen: Map<string, Duiding>): boolean {
+  return duidingen.has('voorlegger') && [...duidingen.values()].every((d) => d.status === 'definitief');
+}
+
+/** Signs off one section (its current text), with who and when. */
+export async function maakDefinitief(db: Db, periode: string, sectie: string, door: string, op: string): Promise<void> {
+  await db('duidingen').where({ kwartaal: periode, sectie }).update({ status: 'definitief', definitief_door: door, definitief_op: op });
 }

@@ -11,6 +11,10 @@ export interface RapportOpmaak {
   /** heading id → page number, from the first print (empty: the table of contents shows no numbers yet) */
   paginas?: Map<string, number>;
   verantwoording?: string[];
+  /** chapters (heading ids) that continue on the previous chapter's page */
+  vervolg?: Set<string>;
+  /** the cover's status line and mark (see omslag.ts) */
+  omslag?: { status: string; datum: string; versie: string; logo: string | null };
 }
 
 export type RapportRenderer = (model: RapportModel, opmaak: RapportOpmaak) => string;
@@ -26,10 +30,15 @@ export function createRapportRenderer(dir = projectPath('reports')): RapportRend
   const template = hbs.compile(readFileSync(join(dir, 'rapport.hbs'), 'utf8'));
   const css = readFileSync(join(dir, 'rapport.css'), 'utf8');
   return (model, opmaak) => {
-    const inhoud = model.soort === 'kwartaalrapportage' && !model.geenGegevens
+    const inhoud = model.soort !== 'factsheet' && !model.geenGegevens
       ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
         .map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
       : null;
-    return template({ model, css, inhoud, tekens: VERKLARING_VAN_TEKENS, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, verantwoording: model.geenGegevens ? null : opmaak.verantwoording });
+    const vervolg = (id: string) => opmaak.vervolg?.has(id) ?? false;
+    return template({
+      model: { ...model, hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id) })) }, verantwoordingVervolg: vervolg('h-verantwoording'),
+      css, inhoud, tekens: VERKLARING_VAN_TEKENS, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, omslag: opmaak.omslag,
+      verantwoording: model.geenGegevens ? null : opmaak.verantwoording,
+    });
   };
 }

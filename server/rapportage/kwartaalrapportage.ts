@@ -10,7 +10,7 @@ import type { Normen } from '../dashboard/paginas.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/herbereken.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { formatDatum, formatGetal } from '../shared/formaat.js';
+import { formatDatum, formatGetal, formatPercentage } from '../shared/formaat.js';
 import { afronden } from '../shared/getallen.js';
 import type { RapportInvoer } from './invoer.js';
 import { cel, duidingModel, markeerRapportVoorlopig, Nummering, type Hoofdstuk, type RapportModel, type RapportTabel } from './model.js';
@@ -115,6 +115,7 @@ function instroom(c: Context): Hoofdstuk {
     c.nr.figuur(melder),
     c.nr.tabelVan(melder),
     c.nr.figuur(beroep),
+    c.nr.tabelVan(beroep),
   ]);
 }
 
@@ -132,7 +133,7 @@ function veiligheidsbeoordeling(c: Context): Hoofdstuk {
         { kop: 'Percentage', waarde: (v) => cel.procent(getal(v, 'vb_binnen_termijn_pct')) },
         { kop: 'Nog niet beoordeeld', waarde: (v) => cel.getal(getal(v, 'nog_niet_beoordeeld')) },
       ]),
-    c.nr.figuur(vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], c.normen.vb, K)),
+    ...((g) => [c.nr.figuur(g), c.nr.tabelVan({ ...g, formaat: 'getal', tabel: { ...g.tabel, rijen: g.tabel.rijen.map(([week, ...r]) => [formatDatum(String(week)), ...r.slice(0, -1), formatPercentage(r.at(-1) as number | null)]) } })])(vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], c.normen.vb, K)),
     c.nr.figuur(besluiten),
     c.nr.tabelVan(besluiten),
   ]);
@@ -220,7 +221,8 @@ function financien(c: Context): Hoofdstuk | null {
     rijen: financienTabel(f).map((r) => ({ kop: r.naam, cellen: r.cellen, totaal: r.totaal })),
   });
   const perFte = doorstroomPerFteGrafiek(f.doorstroom_per_fte);
-  return hoofdstuk(c, 'financien', zinnen, [tabel, c.nr.figuur(formatiePerMaand(f.formatie)), c.nr.figuur(perFte), c.nr.tabelVan(perFte, undefined, [1, 0, 0, 1, 1])]);
+  const formatie = formatiePerMaand(f.formatie);
+  return hoofdstuk(c, 'financien', zinnen, [tabel, c.nr.figuur(formatie), c.nr.tabelVan(formatie, undefined, 1), c.nr.figuur(perFte), c.nr.tabelVan(perFte, undefined, [1, 0, 0, 1, 1])]);
 }
 
 /** The gebieden of the bijlage: the region's gemeenten by name, then outside the region, unknown, and the total. */
@@ -261,7 +263,8 @@ function gemeenten(c: Context): Hoofdstuk {
     const bron = modus === 'aantal' ? v : obj(v, 'per_1000_inwoners');
     return { code: g.code, naam: g.naam, adviezen: getal(bron, 'adviezen'), meldingen: getal(bron, 'meldingen') };
   });
-  return hoofdstuk(c, 'gemeenten', [], [abc, de, c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)), c.nr.figuur(perGemeente(perGem('per1000'), 'per1000', K))]);
+  const per1000 = perGemeente(perGem('per1000'), 'per1000', K);
+  return hoofdstuk(c, 'gemeenten', [], [abc, de, c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)), c.nr.figuur(per1000), c.nr.tabelVan(per1000, undefined, 2)]);
 }
 
 export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: Normen, gemaaktOp: string): RapportModel {

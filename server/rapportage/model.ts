@@ -56,7 +56,7 @@ export interface Kerncijfer {
 }
 
 export interface RapportModel {
-  soort: 'kwartaalrapportage' | 'factsheet';
+  soort: 'kwartaalrapportage' | 'halfjaarrapportage' | 'jaarrapportage' | 'factsheet';
   titel: string;
   ondertitel: string;
   /** the text in the page header */
@@ -74,6 +74,8 @@ export interface RapportModel {
   /** set when the quarter has no data: the report says so instead of showing chapters */
   geenGegevens: string | null;
   hoofdstukken: Hoofdstuk[];
+  /** the duiding is not signed off yet: every page says CONCEPT (set by the service) */
+  concept?: boolean;
 }
 
 /** Section titles of docs/indicatoren.md by anchor, to cite the definition's source. */

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { startChromium } from '../browser/chromium.js';
 import { paginasVanBestemmingen } from './pdf-bestemmingen.js';
+import { vulMetadata, type PdfMetadata } from './pdf-metadata.js';
+import { vervolgHoofdstukken, type GemetenHoofdstuk } from './paginering.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -14,11 +16,18 @@ function kopEnVoet(kop: string): { headerTemplate: string; footerTemplate: strin
 }
 
 export interface Drukopdracht {
-  /** the report's HTML; called again with the page numbers of the headings for the table of contents */
-  html: (paginas?: Map<string, number>) => string;
+  /**
+   * the report's HTML; called again with the page numbers of the headings for the table of
+   * contents, and with the chapters that continue on the previous chapter's page
+   */
+  html: (paginas?: Map<string, number>, vervolg?: Set<string>) => string;
+  /** measure the chapters first, so that none starts a new page that would leave one under half full */
+  ordenHoofdstukken?: boolean;
   kop: string;
   /** print twice to fill in the table of contents */
   metInhoud: boolean;
+  /** the document information set after printing (title, author, …); without it Chromium's own */
+  metadata?: PdfMetadata;
 }
 
 /**
@@ -49,12 +58,18 @@ export class PdfDrukker {
     const page = await browser.newPage();
     try {
       await beveilig(page);
-      let pdf = await print(page, opdracht.html(), opdracht.kop);
-      if (opdracht.metInhoud) {
-        const paginas = paginasVanBestemmingen(pdf);
-        if (paginas.size > 0) pdf = await print(page, opdracht.html(paginas), opdracht.kop);
+      let vervolg: Set<string> | undefined;
+      if (opdracht.ordenHoofdstukken) {
+        await page.setContent(opdracht.html(), { waitUntil: 'load' });
+        const gemeten = await meetHoofdstukken(page);
+        vervolg = vervolgHoofdstukken(gemeten);
       }
-      return pdf;
+      let pdf = await print(page, opdracht.html(undefined, vervolg), opdracht.kop);
+      if (opdracht.metInhoud) {
+        const paginas = await paginasVanBestemmingen(pdf);
+        if (paginas.size > 0) pdf = await print(page, opdracht.html(paginas, vervolg), opdracht.kop);
+      }
+      return opdracht.metadata ? await vulMetadata(pdf, opdracht.metadata) : pdf;
     } finally {
       await page.close().catch(() => undefined);
     }
@@ -64,6 +79,29 @@ export class PdfDrukker {
     const browser = this.browser;
     this.browser = null;
     if (browser) await (await browser.catch(() => null))?.close();
+  }
+}
+
+/** Heights of every chapter's blocks in print layout at the A4 content width (the page's own scripts stay off). */
+async function meetHoofdstukken(page: Page): Promise<GemetenHoofdstuk[]> {
+  await page.emulateMediaType('print');
+  await page.setViewport({ width: Math.round(((210 - 36) / 25.4) * 96), height: 1200 });
+  try {
+    // a block's height is the distance to the next block's top (vertical margins collapse)
+    return await page.evaluate(() => [...document.querySelectorAll('main > .hoofdstuk')].map((h) => {
+      const kinderen = [...h.children];
+      const tops = kinderen.map((b) => b.getBoundingClientRect().top);
+      return {
+        id: h.querySelector('h2')?.id ?? '',
+        blokken: kinderen.map((b, i) => {
+          const stijl = getComputedStyle(b);
+          const hoogte = i + 1 < kinderen.length ? tops[i + 1]! - tops[i]! : b.getBoundingClientRect().bottom - tops[i]! + parseFloat(stijl.marginBottom);
+          return { hoogte, heel: stijl.breakInside === 'avoid' };
+        }),
+      };
+    }));
+  } finally {
+    await page.emulateMediaType(undefined);
   }
 }
 

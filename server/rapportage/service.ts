@@ -5,9 +5,16 @@ import type { Normen } from '../dashboard/paginas.js';
 import { factsheet } from './factsheet.js';
 import { createRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';
+import { leesPeriodeInvoer } from './periode-invoer.js';
+import { hernummer, kwartaalExtraHoofdstukken, perioderapportage } from './perioderapportage.js';
+import { kwartaalPeriode, type Periode } from './periode.js';
+import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
+import { duidingModel, type Hoofdstuk } from './model.js';
+import { periodeVan, VRIJE_SECTIES, type Rapport } from './rapporten.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
 import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
+import { omslag } from './omslag.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { voorWeergave } from '../privacy/service.js';
 
@@ -24,6 +31,8 @@ export function maakRapportdiensten(deps: Omit<Rapportdiensten, 'drukker' | 'ren
   return { ...deps, drukker: deps.drukker ?? new PdfDrukker(), render: createRapportRenderer() };
 }
 
+const PERIODE_VERANTWOORDING = 'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het 90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken en trajecten van de hele periode, niet over de kwartaalmedianen.';
+
 /** The closing chapter: how the figures came about. */
 export function verantwoording(regio: Regio, normen: Normen, model: RapportModel): string[] {
   return [
@@ -31,13 +40,28 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
     `Termijnen: de veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst (de dag van binnenkomst is dag 0; weekenden en de feestdagen van de Algemene termijnenwet tellen niet mee), onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: veiligheidsbeoordeling ${normen.vb}%, onderzoek ${normen.onderzoek}%, voorwaarden en vervolg ${normen.vv}%.`,
     'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, dan staat er "." (niet te berekenen), nooit 0%. Tekens: . geheim of onbekend, – nihil, * voorlopig. Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
     `Per 1.000 inwoners: het aantal gedeeld door het inwonertal in het regiobestand van VT Monitor. Registraties van buiten de regio en zonder bekende gemeente tellen mee in het regiototaal, niet in de cijfers per 1.000 inwoners. Cijfers van het lopende kwartaal zijn voorlopig.`,
+    ...(model.soort === 'halfjaarrapportage' || model.soort === 'jaarrapportage' ? [PERIODE_VERANTWOORDING] : []),
   ];
 }
 
 export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
   const invoer = await leesRapportInvoer(d, kwartaal, { financien: true });
-  return kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag());
+  const extra = kwartaalExtraHoofdstukken(await leesPeriodeInvoer(d, kwartaalPeriode(kwartaal)), d.regio, d.normen);
+  const model = metVrijeHoofdstukken(kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen, extra);
+  return metDuidingstatus({ ...model, hoofdstukken: hernummer(model.hoofdstukken) }, invoer.duidingen);
 }
+
+/** The extra chapters and the free chapters (ontwikkelingen, samenwerking, personeel) the management wrote, before the bijlage. */
+function metVrijeHoofdstukken(model: RapportModel, duidingen: Map<string, Duiding>, extra: Hoofdstuk[] = []): RapportModel {
+  if (model.geenGegevens !== null) return model;
+  const vrij: Hoofdstuk[] = [...extra, ...VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie))
+    .map((s) => ({ id: `h-${s.sectie}`, sectie: s.sectie, titel: s.titel, zinnen: [], duiding: duidingModel(duidingen.get(s.sectie)), blokken: [] }))];
+  const bijlage = model.hoofdstukken.findIndex((h) => h.sectie === 'gemeenten');
+  const at = bijlage < 0 ? model.hoofdstukken.length : bijlage;
+  return { ...model, hoofdstukken: [...model.hoofdstukken.slice(0, at), ...vrij, ...model.hoofdstukken.slice(at)] };
+}
+
+const metDuidingstatus = (model: RapportModel, duidingen: Map<string, Duiding>): RapportModel => ({ ...model, concept: !duidingIsDefinitief(duidingen) });
 
 /** Factsheets are public council documents: always protected against small numbers. */
 async function factsheetInvoer(d: Rapportdiensten, kwartaal: Kwartaal) {
@@ -50,18 +74,29 @@ export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, cod
   return factsheet(invoer, d.regio, d.normen, code, d.vandaag(), beleid);
 }
 
-export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>): string {
-  const metVerantwoording = model.soort === 'kwartaalrapportage';
-  return d.render(model, { regioNaam: d.regio.naam, paginas, verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
+export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>, vervolg?: Set<string>): string {
+  const metVerantwoording = model.soort !== 'factsheet';
+  return d.render(model, { regioNaam: d.regio.naam, paginas, vervolg, omslag: model.soort === 'factsheet' ? undefined : omslag(d.regio, model), verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
 }
 
 export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promise<Uint8Array> {
   return d.drukker.druk({
-    html: (paginas) => rapportHtml(d, model, paginas),
-    kop: model.kop,
-    metInhoud: model.soort === 'kwartaalrapportage' && model.geenGegevens === null,
+    html: (paginas, vervolg) => rapportHtml(d, model, paginas, vervolg),
+    ordenHoofdstukken: model.soort !== 'factsheet' && model.geenGegevens === null,
+    kop: model.concept ? `CONCEPT — ${model.kop}` : model.kop,
+    metInhoud: model.soort !== 'factsheet' && model.geenGegevens === null,
+    metadata: {
+      titel: `${model.titel} — ${model.ondertitel}${model.concept ? ' (concept)' : ''}`,
+      auteur: d.regio.organisatie,
+      onderwerp: `${SOORT_NAAM[model.soort]} over ${model.kwartaalLabel}, met de cijfers tot en met de import van ${model.dataDatum} (definities ${model.definitieversie})`,
+      trefwoorden: ['Veilig Thuis', d.regio.naam, SOORT_NAAM[model.soort], model.kwartaalLabel, 'huiselijk geweld', 'kindermishandeling', ...(model.concept ? ['concept'] : [])],
+    },
   });
 }
+
+const SOORT_NAAM: Record<RapportModel['soort'], string> = {
+  kwartaalrapportage: 'Kwartaalrapportage', halfjaarrapportage: 'Halfjaarrapportage', jaarrapportage: 'Jaarrapportage', factsheet: 'Factsheet',
+};
 
 export const rapportBestandsnaam = (kwartaal: Kwartaal, gemeente?: string) =>
   gemeente ? `factsheet-${gemeente}-${kwartaal}.pdf` : `kwartaalrapportage-${kwartaal}.pdf`;
@@ -71,3 +106,17 @@ export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal):
   const { beleid, invoer } = await factsheetInvoer(d, kwartaal);
   return d.regio.gemeenten.map((g) => ({ code: g.code, model: factsheet(invoer, d.regio, d.normen, g.code, d.vandaag(), beleid) }));
 }
+
+/** The half-year or annual report of a period, from its stored quarters. */
+export async function perioderapportageModel(d: Rapportdiensten, periode: Periode): Promise<RapportModel> {
+  const invoer = await leesPeriodeInvoer(d, periode);
+  return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen);
+}
+
+/** The model of any of the board's reports. */
+export async function rapportModel(d: Rapportdiensten, r: Rapport): Promise<RapportModel> {
+  return r.soort === 'kwartaal' ? kwartaalrapportageModel(d, r.periode) : perioderapportageModel(d, periodeVan(r));
+}
+
+export const periodeBestandsnaam = (periode: Periode) =>
+  `${periode.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${periode.sleutel}.pdf`;

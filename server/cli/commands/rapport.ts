@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { normenVan } from '../../config/env.js';
 import { createContext } from '../../context.js';
 import { parseGebied, parseKwartaal } from '../../indicatoren/service.js';
+import { parseHalfjaar, parseJaar } from '../../rapportage/periode.js';
 import {
+  perioderapportageModel, periodeBestandsnaam,
   factsheetModel, factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportBestandsnaam, rapportPdf,
 } from '../../rapportage/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { maakVoortgang } from '../voortgang.js';
 
 export interface RapportOpties {
-  kwartaal: string;
+  kwartaal?: string;
+  halfjaar?: string;
+  jaar?: string;
   uit?: string;
   gemeente?: string;
   alleGemeenten?: boolean;
@@ -18,6 +22,9 @@ export interface RapportOpties {
 
 /** `vt-monitor rapport --kwartaal 2019-Q1 [--gemeente GM0268 | --alle-gemeenten] [--uit pad]` */
 export async function rapportCommand(opties: RapportOpties): Promise<void> {
+  const gekozen = [opties.kwartaal, opties.halfjaar, opties.jaar].filter((x) => x !== undefined).length;
+  if (gekozen !== 1) throw ongeldigeInvoer('Kies precies één van --kwartaal, --halfjaar of --jaar');
+  if (opties.kwartaal === undefined) return perioderapportCommand(opties);
   const kwartaal = parseKwartaal(opties.kwartaal, '--kwartaal');
   if (opties.gemeente && opties.alleGemeenten) throw ongeldigeInvoer('Kies --gemeente of --alle-gemeenten, niet allebei');
   const ctx = await createContext();
@@ -47,6 +54,24 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
       process.stderr.write(`${gemeente ? 'Factsheet' : 'Kwartaalrapportage'} geschreven: ${uit}\n`);
     }
     ctx.logger.info({ kwartaal, gemeente: opties.gemeente, alleGemeenten: !!opties.alleGemeenten, ms: Math.round(performance.now() - start) }, 'rapport gemaakt');
+  } finally {
+    await diensten.drukker.sluit();
+    await ctx.db.destroy();
+  }
+}
+
+/** `vt-monitor rapport --halfjaar 2026-H1 | --jaar 2025 [--uit pad]` */
+async function perioderapportCommand(opties: RapportOpties): Promise<void> {
+  const periode = opties.halfjaar !== undefined ? parseHalfjaar(opties.halfjaar) : parseJaar(opties.jaar);
+  if (opties.gemeente || opties.alleGemeenten) throw ongeldigeInvoer('Factsheets zijn er per kwartaal: gebruik --kwartaal met --gemeente of --alle-gemeenten');
+  const ctx = await createContext();
+  const diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: normenVan(ctx.env) });
+  const start = performance.now();
+  try {
+    const uit = opties.uit ?? periodeBestandsnaam(periode);
+    writeFileSync(uit, await rapportPdf(diensten, await perioderapportageModel(diensten, periode)));
+    process.stderr.write(`${periode.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage'} geschreven: ${uit}\n`);
+    ctx.logger.info({ periode: periode.sleutel, ms: Math.round(performance.now() - start) }, 'rapport gemaakt');
   } finally {
     await diensten.drukker.sluit();
     await ctx.db.destroy();

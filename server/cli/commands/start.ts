@@ -5,6 +5,7 @@ import { createContext } from '../../context.js';
 import { countRegistraties } from '../../registraties/repository.js';
 import { createApp } from '../../web/app.js';
 import { laadDemo } from './demo.js';
+import { startVerzendplanner } from '../../verzending/planner.js';
 
 /** `npm start`: migrate, load demo data into an empty database, serve. */
 export async function startCommand(): Promise<void> {
@@ -23,7 +24,10 @@ export async function startCommand(): Promise<void> {
   });
   // longer than the idle timeout of common reverse proxies (60 s), so they never reuse a closed connection
   server.keepAliveTimeout = 65_000;
+  // delivery by e-mail: retries, and with VERZEND_AUTOMATISCH=aan the reports of closed periods
+  const stopPlanner = startVerzendplanner(ctx);
   const stop = () => {
+    stopPlanner?.();
     server.close();
     void (app.locals.sluit as () => Promise<void>)();
     void ctx.db.destroy();

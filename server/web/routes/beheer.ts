@@ -21,6 +21,8 @@ import { formatDatum } from '../../shared/formaat.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { audit, gebruikerVan, vereis } from '../auth.js';
+import { controleerOntvanger, leesOntvangers, ONTVANGER_RAPPORTEN, verwijderOntvanger, voegOntvangerToe } from '../../verzending/ontvangers.js';
+import { leesVerzendingen, MAX_POGINGEN } from '../../verzending/verzending.js';
 
 const SOORTEN = ['registraties', 'financien', 'formatie'] as const;
 
@@ -148,5 +150,46 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     await audit(ctx.db, req, res, 'instelling_gewijzigd', { sleutel: 'onderdrukking', oud, nieuw: parsed.data });
     await instellingenPagina(res, { opgeslagen: true });
   });
+  /** Delivery by e-mail: recipients, and every delivery with its SMTP answer (failed ones first). */
+  const verzending = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const ontvangers = await leesOntvangers(ctx.db);
+    const log = await leesVerzendingen(ctx.db, { limiet: 300 });
+    const rij = (v: (typeof log)[number]) => ({
+      ...v, gemeenteNaam: v.gemeente ? ctx.regio.perCode.get(v.gemeente)?.naam ?? v.gemeente : '',
+      aangemaakt: formatTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatTijdstip(v.verzonden_op) : '',
+      volgende: v.volgende_poging ? formatTijdstip(v.volgende_poging) : v.status === 'mislukt' ? `opgegeven na ${MAX_POGINGEN} pogingen` : '',
+      hash: v.sha256.slice(0, 12),
+    });
+    res.status(status).send(render('beheer-verzending', {
+      titel: 'Verzending', actief: { beheer: true },
+      rapporten: ONTVANGER_RAPPORTEN, gemeenten: ctx.regio.gemeenten,
+      smtp: Boolean(ctx.env.SMTP_URL && ctx.env.MAIL_AFZENDER), automatisch: ctx.env.VERZEND_AUTOMATISCH === 'aan',
+      ontvangers: ontvangers.map((o) => ({ ...o, gemeenteNaam: o.gemeente ? ctx.regio.perCode.get(o.gemeente)?.naam ?? o.gemeente : '' })),
+      mislukt: log.filter((v) => v.status === 'mislukt' || v.status === 'bezig').map(rij),
+      log: log.filter((v) => v.status !== 'mislukt' && v.status !== 'bezig').map(rij),
+      ...extra,
+    }, res));
+  };
+
+  router.get('/beheer/verzending', async (_req, res) => verzending(res));
+
+  router.post('/beheer/ontvangers', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    try {
+      const o = controleerOntvanger(ctx.regio, { email: body.email, rapport: body.rapport, gemeente: body.rapport === 'factsheet' ? body.gemeente : undefined });
+      if (await voegOntvangerToe(ctx.db, o, gebruikerVan(res)!.email)) await audit(ctx.db, req, res, 'ontvanger_toegevoegd', o);
+      res.redirect(303, '/beheer/verzending');
+    } catch (error) {
+      if (error instanceof AppFout) return verzending(res, { fout: error.melding }, 400);
+      throw error;
+    }
+  });
+
+  router.post('/beheer/ontvangers/verwijder', async (req, res) => {
+    const email = String((req.body as Record<string, unknown>).email ?? '');
+    if ((await verwijderOntvanger(ctx.db, email)) > 0) await audit(ctx.db, req, res, 'ontvanger_verwijderd', { email: email.trim().toLowerCase() });
+    res.redirect(303, '/beheer/verzending');
+  });
+
   return router;
 }

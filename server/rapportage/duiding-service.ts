@@ -1,0 +1,55 @@
+import type { Db } from '../db/connection.js';
+import { leesDuidingen, type Duiding } from './duiding-repository.js';
+import { rapportSecties, type Rapport } from './rapporten.js';
+
+export interface SectieInvoer {
+  sectie: string;
+  tekst: string;
+  definitief: boolean;
+}
+
+export interface DuidingWijziging {
+  sectie: string;
+  /** gewijzigd: new text (concept); definitief: signed off; concept: taken back; verwijderd: emptied */
+  actie: 'gewijzigd' | 'definitief' | 'concept' | 'verwijderd';
+}
+
+const normaal = (t: string) => t.replace(/\r\n/g, '\n').replace(/\s+$/, '');
+
+/**
+ * Saves the whole editor of one report at once (one form: no section's unsaved text is lost by
+ * saving another). A changed text is a concept unless signed off in the same save; signing off
+ * keeps the text and records who and when. Returns what changed, for the audit log.
+ */
+export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvoer[], door: string, nu: string): Promise<DuidingWijziging[]> {
+  const toegestaan = new Set(rapportSecties(rapport).map((s) => s.sectie));
+  const wijzigingen: DuidingWijziging[] = [];
+  await db.transaction(async (trx) => {
+    const bestaand = await leesDuidingen(trx as unknown as Db, rapport.periode);
+    for (const s of invoer) {
+      if (!toegestaan.has(s.sectie)) continue;
+      const tekst = normaal(s.tekst);
+      const oud = bestaand.get(s.sectie);
+      const sleutel = { kwartaal: rapport.periode, sectie: s.sectie };
+      if (tekst.trim() === '') {
+        if (oud) {
+          await trx('duidingen').where(sleutel).delete();
+          wijzigingen.push({ sectie: s.sectie, actie: 'verwijderd' });
+        }
+        continue;
+      }
+      const definitief = s.definitief ? { status: 'definitief', definitief_door: door, definitief_op: nu } : { status: 'concept', definitief_door: null, definitief_op: null };
+      if (!oud || oud.tekst !== tekst) {
+        const rij: Duiding = { ...sleutel, tekst, door, bijgewerkt_op: nu, ...definitief } as Duiding;
+        if (oud) await trx('duidingen').where(sleutel).update(rij);
+        else await trx('duidingen').insert(rij);
+        wijzigingen.push({ sectie: s.sectie, actie: 'gewijzigd' });
+        if (s.definitief) wijzigingen.push({ sectie: s.sectie, actie: 'definitief' });
+      } else if (s.definitief !== (oud.status === 'definitief')) {
+        await trx('duidingen').where(sleutel).update(definitief);
+        wijzigingen.push({ sectie: s.sectie, actie: s.definitief ? 'definitief' : 'concept' });
+      }
+    }
+  });
+  return wijzigingen;
+}

@@ -1,0 +1,81 @@
+import { kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { leesPaneel, waarden, type Paneel, type Waarden } from '../dashboard/gegevens.js';
+import { laatsteImportdatum } from '../importbatches/repository.js';
+import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/herbereken.js';
+import { leesMeta } from '../indicatoren/repository.js';
+import { leesBereik, type Bereik } from '../indicatoren/service.js';
+import { leesDuidingen, type Duiding } from './duiding-repository.js';
+import type { RapportBron } from './invoer.js';
+import { periodeGroei, periodeVorige, periodeVorigJaar, periodeWaarden, type Periode } from './periode.js';
+
+/** Everything a half-year or annual report is made of, read once. */
+export interface PeriodeInvoer {
+  periode: Periode;
+  vorigJaar: Periode;
+  bereik: Bereik | null;
+  /** false when no quarter of the period has data */
+  heeftGegevens: boolean;
+  /** the period's quarters that have data (fewer than all: the period is not complete yet) */
+  kwartalenMetGegevens: Kwartaal[];
+  /** the period's values per gebied (region included), with `groei` against a year earlier */
+  nu: Map<string, Waarden>;
+  /** the same period a year earlier, per gebied */
+  eerder: Map<string, Waarden>;
+  /** the region per quarter, every quarter from the first data to the period's end (the long trend) */
+  regioPerKwartaal: { kwartaal: Kwartaal; waarden: Waarden }[];
+  /** the region per calendar year since the first data (the last one up to the period's end) */
+  regioPerJaar: { jaar: number; waarden: Waarden; volledig: boolean }[];
+  duidingen: Map<string, Duiding>;
+  dataDatum: string | null;
+  definitieversie: string;
+}
+
+function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: (g: string) => number | null): Map<string, Waarden> {
+  return new Map(gebieden.map((g) => [g, periodeWaarden(kwartalen.map((k) => waarden(paneel, k, g)), inwoners(g))]));
+}
+
+export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode): Promise<PeriodeInvoer> {
+  const bereik = await leesBereik(bron.db);
+  const vorigJaar = periodeVorigJaar(periode);
+  const eerste = periode.kwartalen[0]!;
+  const laatste = periode.kwartalen.at(-1)!;
+  const heeftGegevens = bereik !== null && laatste >= bereik.van && eerste <= bereik.tot;
+  const gebieden = [REGIO, ...gebiedenVan(bron.regio)];
+  const inwoners = (g: string) => (g === REGIO ? null : bron.regio.perCode.get(g)?.inwoners ?? null);
+  const basis = {
+    periode, vorigJaar, bereik, heeftGegevens,
+    duidingen: await leesDuidingen(bron.db, periode.sleutel),
+    dataDatum: await laatsteImportdatum(bron.db),
+    definitieversie: (await leesMeta(bron.db, 'definitieversie')) ?? DEFINITIEVERSIE,
+  };
+  if (!heeftGegevens) {
+    return { ...basis, kwartalenMetGegevens: [], nu: new Map(), eerder: new Map(), regioPerKwartaal: [], regioPerJaar: [] };
+  }
+  const inBereik = (k: Kwartaal) => k >= bereik.van && k <= bereik.tot;
+  const kwartalenMetGegevens = periode.kwartalen.filter(inBereik);
+  const paneel = await leesPaneel(bron.db, [...periode.kwartalen, ...vorigJaar.kwartalen], gebieden);
+  const nu = perGebied(paneel, periode.kwartalen, gebieden, inwoners);
+  const eerder = perGebied(paneel, vorigJaar.kwartalen, gebieden, inwoners);
+  const trendPaneel = await leesPaneel(bron.db, kwartaalReeks(bereik.van, laatste < bereik.tot ? laatste : bereik.tot), [REGIO]);
+  const vorige = periodeWaarden(periodeVorige(periode).kwartalen.map((k) => waarden(trendPaneel, k, REGIO)), null);
+  // the region's per-1,000: its own gemeenten over their inhabitants (as the stored quarters do)
+  for (const [kaart, kwartalen] of [[nu, periode.kwartalen], [eerder, vorigJaar.kwartalen]] as const) {
+    const binnen = periodeWaarden(kwartalen.map((k) => {
+      const som: Waarden = {};
+      for (const g of bron.regio.gemeenten) for (const [sleutel, v] of Object.entries(waarden(paneel, k, g.code))) {
+        if (typeof v === 'number') som[sleutel] = ((som[sleutel] as number | undefined) ?? 0) + v;
+      }
+      return som;
+    }), bron.regio.inwonersTotaal);
+    const r = kaart.get(REGIO)!;
+    if (Object.keys(r).length > 0) r.per_1000_inwoners = binnen.per_1000_inwoners;
+  }
+  for (const g of gebieden) nu.get(g)!.groei = periodeGroei(nu.get(g)!, eerder.get(g)!, g === REGIO ? vorige : {});
+  const regioPerKwartaal = [...trendPaneel.keys()].map((k) => ({ kwartaal: k, waarden: waarden(trendPaneel, k, REGIO) }));
+  const jaren: PeriodeInvoer['regioPerJaar'] = [];
+  for (let j = Number(bereik.van.slice(0, 4)); j <= periode.jaar; j++) {
+    const kw = regioPerKwartaal.filter((r) => r.kwartaal.startsWith(`${j}-`));
+    jaren.push({ jaar: j, waarden: periodeWaarden(kw.map((r) => r.waarden), null), volledig: kw.length === 4 });
+  }
+  return { ...basis, kwartalenMetGegevens, nu, eerder, regioPerKwartaal, regioPerJaar: jaren };
+}

@@ -1,0 +1,52 @@
+/**
+ * The board's three reports as one notion: a quarter (`kwartaal`, `2026-Q3`), a half year
+ * (`halfjaar`, `2026-H1`) or a year (`jaar`, `2025`); their duiding sections, model, file name.
+ */
+import { isKwartaal, kwartaalKort } from '../calendar/kwartaal.js';
+import { ongeldigeInvoer } from '../shared/fouten.js';
+import { SECTIES } from './kwartaalrapportage.js';
+import { parseHalfjaar, parseJaar, periodeKort, type Periode } from './periode.js';
+import { KWARTAAL_EXTRA_SECTIES, PERIODE_SECTIES } from './perioderapportage.js';
+
+export type Rapportsoort = 'kwartaal' | 'halfjaar' | 'jaar';
+export const RAPPORTSOORTEN: readonly Rapportsoort[] = ['kwartaal', 'halfjaar', 'jaar'];
+
+export interface Rapport {
+  soort: Rapportsoort;
+  /** the period key as stored with the duiding and the archive */
+  periode: string;
+}
+
+/** The free chapters of every report: the management's prose, shown when written. */
+export const VRIJE_SECTIES = [
+  { sectie: 'ontwikkelingen', titel: 'Ontwikkelingen' },
+  { sectie: 'samenwerking', titel: 'Samenwerking met het lokale veld' },
+  { sectie: 'personeel', titel: 'Personeel' },
+] as const;
+
+/** `2026-Q3`, `2026-H1` or `2025` → the report. */
+export function rapportVan(periode: unknown): Rapport {
+  const p = typeof periode === 'string' ? periode.trim() : '';
+  if (isKwartaal(p)) return { soort: 'kwartaal', periode: p };
+  if (/^\d{4}-H[12]$/.test(p)) return { soort: 'halfjaar', periode: p };
+  if (/^\d{4}$/.test(p)) return { soort: 'jaar', periode: p };
+  throw ongeldigeInvoer(`Onbekende rapportage: ${String(periode ?? 'niets')} (verwacht een kwartaal zoals 2026-Q3, een halfjaar zoals 2026-H1 of een jaar zoals 2025)`);
+}
+
+export const periodeVan = (r: Rapport): Periode => (r.soort === 'halfjaar' ? parseHalfjaar(r.periode) : parseJaar(r.periode));
+
+export function rapportSecties(r: Rapport): { sectie: string; titel: string }[] {
+  if (r.soort !== 'kwartaal') return [...PERIODE_SECTIES];
+  // the quarter's own sections, the free chapters before the bijlage
+  const zonderBijlage = SECTIES.filter((s) => s.sectie !== 'gemeenten');
+  return [...zonderBijlage, ...KWARTAAL_EXTRA_SECTIES, ...VRIJE_SECTIES, ...SECTIES.filter((s) => s.sectie === 'gemeenten')];
+}
+
+export function rapportNaam(r: Rapport): string {
+  if (r.soort === 'kwartaal') return `Kwartaalrapportage ${kwartaalKort(r.periode)}`;
+  return `${r.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage'} ${periodeKort(periodeVan(r))}`;
+}
+
+export function rapportBestand(r: Rapport): string {
+  return `${r.soort === 'kwartaal' ? 'kwartaalrapportage' : r.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${r.periode}.pdf`;
+}
