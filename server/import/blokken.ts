@@ -7,6 +7,11 @@ import { Voorbereider, type Voorbereid, type VoorbereidingContext } from './voor
 
 const BLOKGROOTTE = 1000;
 const MAX_ONDERWEG = 8;
+/**
+ * Heap of the preparation worker: a file that would need more (a hostile XLSX whose sizes lie in
+ * its zip directory) stops the worker, not the server; the import is refused in Dutch.
+ */
+export const WORKER_HEAP_MB = 256;
 
 /** Prepares rows given in memory (demo data, tests), in this thread. */
 export async function* blokkenVanRijen(rows: AsyncIterable<TableRow>, ctx: VoorbereidingContext): AsyncGenerator<Voorbereid[]> {
@@ -49,7 +54,9 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
     extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping,
     blokgrootte: BLOKGROOTTE, maxOnderweg: MAX_ONDERWEG,
   };
-  const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), { workerData: opdracht });
+  const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), {
+    workerData: opdracht, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   const wachtrij: WorkerBericht[] = [];
   let wacht: (() => void) | null = null;
   let gestopt: Error | null = null;
@@ -61,8 +68,10 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
     wachtrij.push(JSON.parse(tekst) as WorkerBericht);
     wek();
   });
-  worker.on('error', (error) => {
-    gestopt = error;
+  worker.on('error', (error: Error & { code?: string }) => {
+    gestopt = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? ongeldigeInvoer(`${ctx.bestand}: het bestand vraagt bij het lezen meer dan ${WORKER_HEAP_MB} MB geheugen en is niet geïmporteerd; lever de export als CSV`, { bestand: ctx.bestand, regel: 0 })
+      : error;
     wek();
   });
   worker.on('exit', (code) => {
