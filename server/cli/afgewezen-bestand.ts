@@ -1,18 +1,20 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { stringify } from 'csv-stringify';
 import type { AfgewezenSchrijver } from '../import/importer.js';
 import { cellText } from '../import/values.js';
+import { csvVeld } from '../shared/csv.js';
 
 export function afgewezenPad(invoer: string): string {
   return join(dirname(invoer), `${basename(invoer, extname(invoer))}-afgewezen.csv`);
 }
 
+const regel = (velden: string[]) => `${velden.map(csvVeld).join(';')}\n`;
+
 /** Writes rejected lines with their reasons to `<naam>-afgewezen.csv` (`;`, UTF-8 with BOM), only when there are any. */
 export function afgewezenBestand(invoer: string): AfgewezenSchrijver & { aantal: () => number; pad: string } {
   const pad = afgewezenPad(invoer);
   let kop: string[] = [];
-  let csv: ReturnType<typeof stringify> | null = null;
+  let out: WriteStream | null = null;
   let done: Promise<void> = Promise.resolve();
   let aantal = 0;
   return {
@@ -22,18 +24,17 @@ export function afgewezenBestand(invoer: string): AfgewezenSchrijver & { aantal:
       kop = [...values.map(cellText), 'reden'];
     },
     rij(values, redenen) {
-      if (!csv) {
-        csv = stringify({ delimiter: ';', bom: true });
-        const out = createWriteStream(pad);
-        done = new Promise((resolve, reject) => out.on('finish', () => resolve()).on('error', reject));
-        csv.pipe(out);
-        csv.write(kop);
+      if (!out) {
+        out = createWriteStream(pad);
+        const stroom = out;
+        done = new Promise((resolve, reject) => stroom.on('finish', () => resolve()).on('error', reject));
+        out.write(`\uFEFF${regel(kop)}`);
       }
       aantal++;
-      csv.write([...values.map(cellText), redenen.join(' | ')]);
+      out.write(regel([...values.map(cellText), redenen.join(' | ')]));
     },
     async sluit() {
-      csv?.end();
+      out?.end();
       await done;
     },
   };
