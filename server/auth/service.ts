@@ -1,4 +1,5 @@
 import type { Regio } from '../config/regio.js';
+import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import {
@@ -34,13 +35,14 @@ export async function inloggen(db: Db, email: string, wachtwoord: string, beleid
   if (!(await controleerWachtwoord(g.wachtwoord_hash, wachtwoord))) {
     const pogingen = g.mislukte_pogingen + 1;
     const vergrendel = pogingen >= beleid.maxPogingen;
-    await werkGebruikerBij(db, g.id, {
+    // through the write queue: a login attempt during an import does not wait for it
+    await schrijfOpDeAchtergrond(db, () => werkGebruikerBij(db, g.id, {
       mislukte_pogingen: vergrendel ? 0 : pogingen,
       vergrendeld_tot: vergrendel ? new Date(nu.getTime() + beleid.blokkadeMinuten * 60_000).toISOString() : g.vergrendeld_tot,
-    });
+    }));
     return { ok: false, reden: vergrendel ? 'vergrendeld' : 'onbekend_of_fout', gebruiker: g };
   }
-  await werkGebruikerBij(db, g.id, { mislukte_pogingen: 0, vergrendeld_tot: null, laatst_ingelogd_op: nu.toISOString() });
+  await schrijfOpDeAchtergrond(db, () => werkGebruikerBij(db, g.id, { mislukte_pogingen: 0, vergrendeld_tot: null, laatst_ingelogd_op: nu.toISOString() }));
   return { ok: true, gebruiker: g };
 }
 

@@ -12,7 +12,7 @@ import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
 import { alsCsv, alsXlsx } from '../../export/tabel-export.js';
 import { laatsteImportdatum } from '../../importbatches/repository.js';
-import { parseGebied } from '../../indicatoren/service.js';
+import { leesBereik, parseGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 
@@ -65,6 +65,11 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const g = gebruikerVan(res)!;
     if (!mag(g, 'regio')) {
       res.redirect(303, startpagina(g));
+      return;
+    }
+    // an empty (production) database: a first page that says what to do, not an error
+    if (!(await leesBereik(ctx.db))) {
+      res.send(render('leeg', { titel: 'Nog geen cijfers', actief: { regio: true }, beheerder: mag(g, 'beheer') }, res));
       return;
     }
     res.send(await toon('regio', req, res));
