@@ -214,6 +214,7 @@ describe('migrations and CLI', () => {
     expect(JSON.parse(afgewezen.stdout)).toEqual({
       bestanden: ['export.csv'], rijen: 2, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 1,
       fouten: [{ bestand: 'export.csv', regel: 3, kolom: 'gemeente_code', waarde: 'GM9', melding: 'GM9 is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)' }],
+      waarschuwingen: [],
     });
     const geldig = spawnSync('node', [cli, 'importeer', pad, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
     expect(geldig.status).toBe(0);
