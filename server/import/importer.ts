@@ -10,7 +10,7 @@ import {
   findBestaande, hashVanRij, idVanRij, kolomVanRij, opgeslagenRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
 } from '../registraties/repository.js';
 import { AppFout } from '../shared/fouten.js';
-import { blokkenVanBestand, blokkenVanRijen } from './blokken.js';
+import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
 import { COLUMN_NAMES, kolomObject, type Registratie } from './columns.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from './importslot.js';
@@ -33,7 +33,12 @@ interface BronBasis {
 /** Rows in memory (demo data, tests): prepared in the importing thread. */
 export type RijenBron = BronBasis & { rows: AsyncIterable<TableRow> };
 /** A CSV or XLSX file: read and prepared in a worker thread while the importing thread writes. */
-export type BestandBron = BronBasis & { pad: string; onBytes?: ByteProgress };
+export type BestandBron = BronBasis & {
+  pad: string;
+  onBytes?: ByteProgress;
+  /** prepare in this thread instead of a worker (tests that import hundreds of small files) */
+  inThread?: boolean;
+};
 export type ImportBron = RijenBron | BestandBron;
 
 export interface AfgewezenSchrijver {
@@ -168,7 +173,8 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
 
         let kopGelezen = false;
         const ctx: VoorbereidingContext = { bestand: bron.bestand, regio: deps.regio, kalender: deps.kalender, vandaag, mapping: opties.mapping };
-        const blokken = 'pad' in bron ? blokkenVanBestand(bron.pad, ctx, bron.onBytes) : blokkenVanRijen(bron.rows, ctx);
+        const blokken = !('pad' in bron) ? blokkenVanRijen(bron.rows, ctx)
+          : bron.inThread ? blokkenVanBestandHier(bron.pad, ctx, bron.onBytes) : blokkenVanBestand(bron.pad, ctx, bron.onBytes);
         try {
         for await (const blok of blokken) {
           for (const item of blok) {

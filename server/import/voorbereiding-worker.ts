@@ -7,9 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createWerkdagkalender } from '../calendar/werkdagen.js';
 import { buildRegio } from '../config/regio.js';
 import { AppFout } from '../shared/fouten.js';
-import type { WorkerBericht, WorkerOpdracht } from './blokken.js';
-import { bestandSoort, readTable } from './readers.js';
-import { Voorbereider, type Voorbereid } from './voorbereiding.js';
+import { voorbereidBestand, type WorkerBericht, type WorkerOpdracht } from './blokken.js';
+import type { Voorbereid } from './voorbereiding.js';
 
 const opdracht = workerData as WorkerOpdracht;
 const poort = parentPort!;
@@ -25,13 +24,10 @@ poort.on('message', () => {
 });
 
 async function bereidVoor(): Promise<void> {
-  const soort = await bestandSoort(opdracht.pad, opdracht.bestand);
-  const voorbereider = new Voorbereider({
+  const ctx = {
     bestand: opdracht.bestand, regio: buildRegio(opdracht.regio), kalender: createWerkdagkalender(opdracht.extraFeestdagen),
     vandaag: opdracht.vandaag, mapping: opdracht.mapping,
-    // XLSX leaves trailing empty cells out of a row; a CSV line has exactly the header's fields
-    veldtelling: soort === 'xlsx' ? 'hoogstens' : 'exact',
-  });
+  };
   let bytes = 0;
   let blok: Voorbereid[] = [];
   const verstuur = async () => {
@@ -40,8 +36,8 @@ async function bereidVoor(): Promise<void> {
     stuur({ soort: 'blok', bytes, items: blok });
     blok = [];
   };
-  for await (const row of readTable(opdracht.pad, (gelezen) => (bytes = gelezen), opdracht.bestand, soort)) {
-    blok.push(voorbereider.bereidVoor(row));
+  for await (const item of voorbereidBestand(opdracht.pad, ctx, (gelezen) => (bytes = gelezen))) {
+    blok.push(item);
     if (blok.length >= opdracht.blokgrootte) await verstuur();
   }
   if (blok.length > 0) await verstuur();
@@ -49,8 +45,6 @@ async function bereidVoor(): Promise<void> {
 }
 
 bereidVoor().catch((error: unknown) => {
-  // whatever a reader throws in English (a library's message, a string too long for V8) reaches
-  // the user as one Dutch line naming the file; the original stays in the context for the log
   const fout = error instanceof AppFout
     ? { melding: error.melding, context: error.context }
     : { melding: `${opdracht.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`, context: { bestand: opdracht.bestand, regel: 0, oorzaak: (error as Error).message } };
