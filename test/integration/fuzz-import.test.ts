@@ -53,7 +53,6 @@ function maakCorpus(basis: Tabel, xlsx: Buffer, xlsxRijen: number): Geval[] {
   const uit: Geval[] = [];
   const voeg = (soort: string, bytes: Buffer | string) => uit.push({ naam: `fuzz-${String(uit.length + 1).padStart(3, '0')}-${soort}.csv`, bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) });
   const voegXlsx = (soort: string, bytes: Buffer) => uit.push({ naam: `fuzz-${String(uit.length + 1).padStart(3, '0')}-${soort}.xlsx`, bytes });
-  const kopie = (t: Tabel): Tabel => ({ kop: [...t.kop], rijen: t.rijen.map((x) => [...x]) });
   const steekproef = (t: Tabel, n: number): Tabel => ({ kop: t.kop, rijen: Array.from({ length: n }, () => [...r.pick(t.rijen)]) });
   const kolommen = (t: Tabel, houd: number[]): Tabel => ({ kop: houd.map((i) => t.kop[i]!), rijen: t.rijen.map((x) => houd.map((i) => x[i]!)) });
   const index = (naam: string) => basis.kop.indexOf(naam);
