@@ -217,3 +217,46 @@ describe('plausibility warnings', () => {
     expect(JSON.parse(batch.waarschuwingen as string)).toHaveLength(3);
   });
 });
+
+describe('the web upload', () => {
+  it('an .xlsx that is no zip, a zip bomb, a file without a gemeente column: 400 in Dutch, recorded and audited as refused; a warning shows', async () => {
+    const { startServer, sessieAls } = await import('../helpers/server.js');
+    const { server, base } = await startServer(ctx);
+    try {
+      const s = await sessieAls(ctx, 'beheerder');
+      const stuur = async (inhoud: Buffer | string, naam: string) => {
+        const form = new FormData();
+        form.set('soort', 'registraties');
+        form.set('bestand', new Blob([typeof inhoud === 'string' ? inhoud : new Uint8Array(inhoud)]), naam);
+        const res = await s.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(s.csrf)}`, { method: 'POST', body: form });
+        return { status: res.status, html: await res.text() };
+      };
+      const geenZip = await stuur('registratie_id;soort\nA;advies\n', 'export.xlsx');
+      expect(geenZip.status).toBe(400);
+      expect(geenZip.html).toContain('export.xlsx: is geen geldig Excel-bestand (xlsx): het is geen zip-archief');
+      const bom = await stuur(await zipBom(300 * 1024 * 1024), 'bom.xlsx');
+      expect(bom.status).toBe(400);
+      expect(bom.html).toContain('bom.xlsx: is geen normaal Excel-bestand');
+      const zonder = await stuur('registratie_id;soort;datum_binnenkomst;melder_categorie\nA;advies;2024-01-02;politie\n', 'zonder.csv');
+      expect(zonder.status).toBe(400);
+      expect(zonder.html).toContain('zonder.csv: regel 1: de kopregel noemt geen gemeente_code en geen gemeente');
+      const goed = await stuur('registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\n=1+1;advies;2024-01-02;GM0268;politie\n', 'formule.csv');
+      expect(goed.status).toBe(200);
+      expect(goed.html).toContain('id="waarschuwingen"');
+      expect(goed.html).toContain('registratie_id(&#x27;s) beginnen met');
+      const { leegWachtrij } = await import('../../server/db/schrijfwachtrij.js');
+      await leegWachtrij(ctx.db);
+      expect(await ctx.db('importbatches').select('bestand', 'status').orderBy('id')).toEqual([
+        { bestand: 'export.xlsx', status: 'afgewezen' }, { bestand: 'bom.xlsx', status: 'afgewezen' },
+        { bestand: 'zonder.csv', status: 'afgewezen' }, { bestand: 'formule.csv', status: 'geladen' },
+      ]);
+      const audit = (await ctx.db('audit_log').whereIn('actie', ['import', 'import_afgewezen']).select('actie', 'details').orderBy('id')) as { actie: string; details: string }[];
+      expect(audit.map((a) => [a.actie, JSON.parse(a.details).bestand])).toEqual([
+        ['import_afgewezen', 'export.xlsx'], ['import_afgewezen', 'bom.xlsx'], ['import_afgewezen', 'zonder.csv'], ['import', 'formule.csv'],
+      ]);
+      expect(JSON.parse(audit[0]!.details).weigering).toBe('export.xlsx: is geen geldig Excel-bestand (xlsx): het is geen zip-archief');
+    } finally {
+      server.close();
+    }
+  });
+});
