@@ -4,6 +4,7 @@
  * Usage: tsx bench/web.ts [--db pad-naar-geladen.sqlite | postgres://…] [--kwartaal 2026-Q2] [--schaal 46] [--duur 10]
  *        [--tijdens-import export.csv]   (measures while `vt-monitor importeer export.csv` runs on the same database;
  *                                         adds a chart download, which writes an audit entry per request)
+ *        [--met-download]                (the same download without an import, for comparison)
  * Without --db it generates and imports ~3,000,000 registrations first (several minutes).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,7 +50,7 @@ try {
     'regiopagina /': `/?kwartaal=${kwartaal}`, 'API /api/indicatoren': `/api/indicatoren?kwartaal=${kwartaal}`,
     gemeentepagina: `/gemeente/GM0268?kwartaal=${kwartaal}`,
   };
-  if (importBestand) paden['download (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
+  if (importBestand || process.argv.includes('--met-download')) paden['download (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
   const { metingen, html } = await meetApp(db, 3101, paden, duur, startImport);
   if (importKlaar) console.log(await importKlaar);
   const baseline = await meetStatisch(dir, html, 3102, duur);
