@@ -88,10 +88,32 @@ async function regelVanByte(path: string, offset: number): Promise<number> {
  * Decodes UTF-8 strictly, chunk by chunk: an invalid byte anywhere in the file (not only in the
  * sample that chose the encoding) is an error naming its line, never a silent replacement.
  */
-async function* strikteUtf8(path: string, bytes: AsyncIterable<Buffer>, naam: string): AsyncGenerator<string> {
+async function* strikteUtf8(path: string, bytes: AsyncIterable<Buffer>, naam: string, nogOnbeslist = false): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let positie = 0;
+  // a sample of pure ASCII decides nothing: the first byte above 127 does. Valid UTF-8 there
+  // means UTF-8 (strict from then on); a byte that cannot start UTF-8 means Windows-1252.
+  let onbeslist = nogOnbeslist;
+  let win1252 = false;
   for await (const chunk of bytes) {
+    if (win1252) {
+      yield iconv.decode(chunk, 'win1252');
+      continue;
+    }
+    if (onbeslist) {
+      const hoog = eersteHogeByte(chunk);
+      if (hoog === -1) {
+        positie += chunk.length;
+        yield chunk.toString('latin1');
+        continue;
+      }
+      onbeslist = false;
+      if (eersteOngeldigeUtf8(chunk.subarray(hoog)) === 0) {
+        win1252 = true;
+        yield iconv.decode(chunk, 'win1252');
+        continue;
+      }
+    }
     let tekst: string;
     try {
       tekst = decoder.decode(chunk, { stream: true });
@@ -110,6 +132,11 @@ async function* strikteUtf8(path: string, bytes: AsyncIterable<Buffer>, naam: st
   }
 }
 
+function eersteHogeByte(buf: Buffer): number {
+  for (let i = 0; i < buf.length; i++) if (buf[i]! >= 0x80) return i;
+  return -1;
+}
+
 /** `naam`: the file name errors mention (an upload is stored under a random name). */
 export async function* readCsv(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
   const head = await readHead(path, SNIFF_BYTES);
@@ -120,7 +147,8 @@ export async function* readCsv(path: string, onProgress?: ByteProgress, naam = b
   const alleenCr = headTekst.indexOf('\n') === -1 && headTekst.indexOf('\r') !== -1;
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
   if (onProgress) file.on('data', () => onProgress(file.bytesRead));
-  const text = encoding === 'utf8' ? strikteUtf8(path, file as AsyncIterable<Buffer>, naam) : file.pipe(iconv.decodeStream('win1252'));
+  const puurAscii = eersteHogeByte(head) === -1;
+  const text = encoding === 'utf8' ? strikteUtf8(path, file as AsyncIterable<Buffer>, naam, puurAscii) : file.pipe(iconv.decodeStream('win1252'));
   const parser = new CsvParser(detectDelimiter(firstLine), naam, alleenCr);
   try {
     for await (const chunk of text as AsyncIterable<string>) {

@@ -159,7 +159,8 @@ describe('every file gets a located Dutch answer', () => {
     ['onbekend.csv', () => 'naam;adres;telefoon\nJan;Straat 1;06\n', /^onbekend\.csv: regel 1: de kopregel bevat geen enkele kolom van het exportformaat \(gevonden: "naam", "adres", "telefoon"\)/],
     ['alleen-kop.csv', () => `${kop}\r\n`, /^alleen-kop\.csv: regel 2: het bestand bevat alleen een kopregel en geen enkele registratie$/],
     ['dubbel.csv', () => `${kop};soort\nA;advies;2024-01-02;GM0268;politie;melding\n`, /^dubbel\.csv: regel 1: kolom soort staat meer dan eens in de kopregel$/],
-    ['utf8-laat.csv', () => Buffer.concat([Buffer.from(`${kop}\n${'A1;advies;2024-01-02;GM0268;politie\n'.repeat(40_000)}`), Buffer.from([0x41, 0xff, 0x3b, 0x0a])]), /^utf8-laat\.csv: regel 40002: bevat ongeldige UTF-8/],
+    // UTF-8 from its first non-ASCII character (in an ignored column), an invalid byte after the first megabyte
+    ['utf8-laat.csv', () => Buffer.concat([Buffer.from(`${kop};opmerking cliënt\n${'A1;advies;2024-01-02;GM0268;politie;\n'.repeat(40_000)}`), Buffer.from([0x41, 0xff, 0x3b, 0x0a])]), /^utf8-laat\.csv: regel 40002: bevat ongeldige UTF-8/],
     ['regel-te-lang.csv', () => `${kop}\nA;${'x'.repeat(1_200_000)}`, /^regel-te-lang\.csv: regel 2: de regel is langer dan 1 miljoen tekens/],
   ];
   for (const [naam, maak, verwacht] of gevallen) {
@@ -171,6 +172,12 @@ describe('every file gets a located Dutch answer', () => {
       expect(await ctx.db('importbatches').select('status', 'bestand')).toEqual([{ status: 'afgewezen', bestand: naam }]);
     });
   }
+
+  it('pure ASCII for more than the first megabyte, then Windows-1252: read as Windows-1252', async () => {
+    const regels = Array.from({ length: 30_000 }, (_, i) => `W${i};advies;2024-01-02;GM0268;politie;`).join('\n');
+    const { s } = await importeerTekst(Buffer.concat([Buffer.from(`${kop};opmerking\n${regels}\nW-laat;advies;2024-01-02;GM0268;politie;`), iconv.encode('café', 'win1252'), Buffer.from('\n')]), 'laat-1252.csv');
+    expect(s).toMatchObject({ nieuw: 30_001, afgewezen: 0 });
+  });
 
   it('an XLSX whose data is on the second sheet only; a zip bomb is refused before it is inflated', async () => {
     const wb = new ExcelJS.Workbook();
