@@ -15,6 +15,8 @@ export interface Waarschuwing {
 /** More than this many times the mean of the four quarters before is a jump worth a look. */
 export const SPRONG_FACTOR = 3;
 const VOORBEELDEN = 5;
+/** Unknown codes named one by one; the rest in one warning. */
+const MAX_CODES = 10;
 
 let cbsCodes: Set<string> | null = null;
 /** Every CBS gemeentecode known to have been used (config/cbs-gemeentecodes.json, with its source). */
@@ -58,8 +60,12 @@ export class Plausibiliteit {
   async waarschuwingen(trx: Knex.Transaction): Promise<Waarschuwing[]> {
     const uit: Waarschuwing[] = [];
     const w = (soort: Waarschuwing['soort'], melding: string) => uit.push({ bestand: this.bestand, soort, melding });
-    for (const [code, regels] of this.onbekend) {
+    const onbekend = [...this.onbekend];
+    for (const [code, regels] of onbekend.slice(0, MAX_CODES)) {
       w('onbekende_gemeentecode', `gemeente_code ${code} ligt buiten de regio en is geen bekende CBS-gemeentecode (${regels.map((r) => `regel ${r}`).join(', ')}); controleer de code`);
+    }
+    if (onbekend.length > MAX_CODES) {
+      w('onbekende_gemeentecode', `en nog ${nl.format(onbekend.length - MAX_CODES)} andere gemeentecodes buiten de regio die geen bekende CBS-gemeentecode zijn: ${onbekend.slice(MAX_CODES, MAX_CODES + 10).map(([c]) => c).join(', ')}${onbekend.length > MAX_CODES + 10 ? ', …' : ''}`);
     }
     if (this.formuleAantal > 0) {
       w('formule_id', `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`);
