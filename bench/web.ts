@@ -2,9 +2,12 @@
  * npm run bench:web — the region page and the indicator API under 50 concurrent connections,
  * against express serving a static file of the same size as the baseline (same run).
  * Usage: tsx bench/web.ts [--db pad-naar-geladen.sqlite | postgres://…] [--kwartaal 2026-Q2] [--schaal 46] [--duur 10]
+ *        [--tijdens-import export.csv]   (measures while `vt-monitor importeer export.csv` runs on the same database;
+ *                                         adds a chart download, which writes an audit entry per request)
+ *        [--met-download]                (the same download without an import, for comparison)
  * Without --db it generates and imports ~3,000,000 registrations first (several minutes).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +33,26 @@ try {
     spawnSync('node', [CLI, 'demo', '--tot', '2026-09-30', '--schaal', arg('--schaal', '46')!, '--uit', csv, '--alleen-bestand'], { env, stdio: 'inherit' });
     spawnSync('node', [CLI, 'importeer', csv], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const { metingen, html } = await meetApp(db, 3101, {
+  const importBestand = arg('--tijdens-import');
+  let importKlaar: Promise<string> | null = null;
+  const startImport = importBestand ? () => {
+    const t0 = Date.now();
+    const p = spawn('node', [CLI, 'importeer', importBestand, '--json'], { env: { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let uit = '';
+    p.stdout.on('data', (d: Buffer) => (uit += d.toString()));
+    importKlaar = new Promise((resolve) => p.on('exit', (code) => {
+      const s = (() => { try { return JSON.parse(uit) as { rijen: number; nieuw: number; gewijzigd: number }; } catch { return null; } })();
+      resolve(`import: exit ${code}, ${((Date.now() - t0) / 1000).toFixed(1)} s${s ? `, ${s.rijen} rijen (${s.nieuw} nieuw, ${s.gewijzigd} gewijzigd)` : ''}`);
+    }));
+    console.log(`import van ${importBestand} gestart; de metingen lopen terwijl hij schrijft`);
+  } : undefined;
+  const paden: Record<string, string> = {
     'regiopagina /': `/?kwartaal=${kwartaal}`, 'API /api/indicatoren': `/api/indicatoren?kwartaal=${kwartaal}`,
     gemeentepagina: `/gemeente/GM0268?kwartaal=${kwartaal}`,
-  }, duur);
+  };
+  if (importBestand || process.argv.includes('--met-download')) paden['download (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
+  const { metingen, html } = await meetApp(db, 3101, paden, duur, startImport);
+  if (importKlaar) console.log(await importKlaar);
   const baseline = await meetStatisch(dir, html, 3102, duur);
   console.log(`\n50 gelijktijdige verbindingen, ${duur} s per meting; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
   console.log(['| meting | req/s | p50 ms | p95 ms | p99 ms | fouten |', '|---|---:|---:|---:|---:|---:|',

@@ -4,7 +4,8 @@ import { createWerkdagkalender, type Werkdagkalender } from './calendar/werkdage
 import { dekkingVan, loadKalender } from './calendar/besluiten.js';
 import { readEnv, type Env } from './config/env.js';
 import { loadRegio, type Regio } from './config/regio.js';
-import { createDb, type Db } from './db/connection.js';
+import { createDb, parseDatabaseUrl, type Db } from './db/connection.js';
+import { AppFout } from './shared/fouten.js';
 import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
 import type { ImportDeps } from './import/importer.js';
@@ -24,12 +25,25 @@ export interface AppContext {
 export async function createContext(overrides: Partial<Env> & { vandaag?: () => string } = {}): Promise<AppContext> {
   const env = { ...readEnv(), ...overrides };
   const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
-  const db = createDb(env.DATABASE_URL);
   const regio = loadRegio(env.REGIO_BESTAND);
   const kalenderbestand = loadKalender(env.KALENDER_BESTAND);
   const kalender = createWerkdagkalender(kalenderbestand.extraFeestdagen, dekkingVan(kalenderbestand.besluiten));
+  const waar = parseDatabaseUrl(env.DATABASE_URL);
+  const naam = waar.dialect === 'sqlite' ? waar.location : waar.location.replace(/\/\/[^@/]*@/, '//…@');
+  let db: Db;
+  try {
+    db = createDb(env.DATABASE_URL);
+  } catch (error) {
+    throw databaseFout(naam, error);
+  }
   try {
     await migrateLatest(db);
+  } catch (error) {
+    // an open pool would keep the process alive after the error message
+    await db.destroy();
+    throw databaseFout(naam, error);
+  }
+  try {
     await syncRegio(db, regio);
     if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
       logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
@@ -37,7 +51,6 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
       logger.info('indicatoren herberekend: de verdelingen voor halfjaar- en jaarmedianen ontbraken');
     }
   } catch (error) {
-    // an open pool would keep the process alive after the error message
     await db.destroy();
     throw error;
   }
@@ -51,4 +64,11 @@ export function importDeps(ctx: AppContext): ImportDeps {
       await herberekenIndicatoren(trx, ctx.regio, ctx.kalender, geraakt);
     },
   };
+}
+
+/** A database that cannot be opened or migrated: one Dutch line (the driver's code in brackets). */
+function databaseFout(naam: string, error: unknown): AppFout {
+  const e = error as { code?: string; message?: string };
+  const code = e.code ?? (/^(SQLITE_\w+)/.exec(e.message ?? '')?.[1]) ?? 'onbekende oorzaak';
+  return new AppFout('intern', `De database ${naam} kan niet worden geopend of bijgewerkt (${code}); controleer DATABASE_URL, het pad en de rechten`, 500, { code });
 }

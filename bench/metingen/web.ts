@@ -64,13 +64,17 @@ export async function belast(url: string, duur: number, cookie = ''): Promise<We
 }
 
 /** Starts the app on the database, signs in, measures the given paths; returns also the region page HTML. */
-export async function meetApp(databaseUrl: string, poort: number, paden: Record<string, string>, duur: number): Promise<{ metingen: Record<string, WebMeting>; html: string }> {
+export async function meetApp(
+  databaseUrl: string, poort: number, paden: Record<string, string>, duur: number, voorMeting?: () => void,
+): Promise<{ metingen: Record<string, WebMeting>; html: string }> {
   const app = await startProces('node', [CLI, 'start'], { DATABASE_URL: databaseUrl, PORT: String(poort), LOG_LEVEL: 'warn' }, /draait op/);
   try {
     const base = `http://127.0.0.1:${poort}`;
     const cookie = await inloggen(base);
     const metingen: Record<string, WebMeting> = {};
     let html = '';
+    // e.g. start an import in another process: the measurements then run while it writes
+    voorMeting?.();
     for (const [naam, pad] of Object.entries(paden)) {
       if (!html) html = await (await fetch(base + pad, { headers: { cookie } })).text();
       metingen[naam] = await belast(base + pad, duur, cookie);

@@ -15,9 +15,11 @@ export interface AuditRegel {
 }
 
 /** Who did what when: kept in the database, read by the beheerder. */
-export async function schrijfAudit(db: Db, regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null }): Promise<void> {
+export async function schrijfAudit(
+  db: Db, regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null; tijdstip?: string },
+): Promise<void> {
   await db('audit_log').insert({
-    tijdstip: new Date().toISOString(), wie: regel.wie, actie: regel.actie,
+    tijdstip: regel.tijdstip ?? new Date().toISOString(), wie: regel.wie, actie: regel.actie,
     details: regel.details ? JSON.stringify(regel.details) : null, ip: regel.ip ?? null,
   });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Regio } from '../config/regio.js';
+import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import {
@@ -38,22 +39,25 @@ export function blokkadeTot(mislukt: number, beleid: Inlogbeleid, nu: Date): str
 export async function inloggen(db: Db, email: string, wachtwoord: string, beleid: Inlogbeleid, adres = 'onbekend'): Promise<Inlogresultaat> {
   const nu = new Date();
   const sleutel = sleutelVan(email, adres);
-  // forget failures older than a day whose lock-out has ended (every attempt does this: same work)
+  // forget failures older than a day whose lock-out has ended (every attempt does this: same work).
+  // Writes go through the write queue: a login during an import does not wait for the import's lock.
   const dagGeleden = new Date(nu.getTime() - 24 * 3600_000).toISOString();
-  await db('inlogpogingen').where('laatste_poging', '<', dagGeleden)
-    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu.toISOString())).delete();
+  await schrijfOpDeAchtergrond(db, () => db('inlogpogingen').where('laatste_poging', '<', dagGeleden)
+    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu.toISOString())).delete());
   const g = await vindGebruiker(db, { email: email.trim() });
   const poging = (await db('inlogpogingen').where({ sleutel }).first()) as { mislukt: number; vergrendeld_tot: string | null } | undefined;
   const goed = await controleerWachtwoord(g?.wachtwoord_hash ?? (await dummyHash()), wachtwoord);
   const vergrendeld = poging?.vergrendeld_tot != null && poging.vergrendeld_tot > nu.toISOString();
   if (g && goed && !g.geblokkeerd && !vergrendeld) {
-    await db('inlogpogingen').where({ sleutel }).delete();
-    await werkGebruikerBij(db, g.id, { laatst_ingelogd_op: nu.toISOString() });
+    await schrijfOpDeAchtergrond(db, async () => {
+      await db('inlogpogingen').where({ sleutel }).delete();
+      await werkGebruikerBij(db, g.id, { laatst_ingelogd_op: nu.toISOString() });
+    });
     return { ok: true, gebruiker: g };
   }
   const mislukt = Number(poging?.mislukt ?? 0) + (vergrendeld ? 0 : 1);
   const rij = { sleutel, mislukt, vergrendeld_tot: vergrendeld ? poging!.vergrendeld_tot : blokkadeTot(mislukt, beleid, nu), laatste_poging: nu.toISOString() };
-  await db('inlogpogingen').insert(rij).onConflict('sleutel').merge(['mislukt', 'vergrendeld_tot', 'laatste_poging']);
+  await schrijfOpDeAchtergrond(db, () => db('inlogpogingen').insert(rij).onConflict('sleutel').merge(['mislukt', 'vergrendeld_tot', 'laatste_poging']));
   const reden = !g ? 'onbekend' : g.geblokkeerd ? 'geblokkeerd' : vergrendeld || (rij.vergrendeld_tot !== null && !goed) ? 'vergrendeld' : 'fout';
   return g ? { ok: false, reden, gebruiker: g } : { ok: false, reden };
 }

@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection.js';
+import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
+
+/**
+ * Sessions made while their insert still waits in the write queue (an import holds SQLite's
+ * write lock): the next request of the same browser finds its session here.
+ */
+const wachtend = new Map<string, { gebruiker_id: number; csrf: string; verloopt_op: string }>();
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -9,7 +16,15 @@ export async function maakSessie(db: Db, gebruikerId: number, uren: number): Pro
   const csrf = randomBytes(24).toString('base64url');
   const nu = new Date();
   const verlooptOp = new Date(nu.getTime() + uren * 3600_000).toISOString();
-  await db('sessies').insert({ id: hashToken(token), gebruiker_id: gebruikerId, csrf, aangemaakt_op: nu.toISOString(), verloopt_op: verlooptOp });
+  const rij = { id: hashToken(token), gebruiker_id: gebruikerId, csrf, aangemaakt_op: nu.toISOString(), verloopt_op: verlooptOp };
+  wachtend.set(rij.id, rij);
+  await schrijfOpDeAchtergrond(db, async () => {
+    try {
+      await db('sessies').insert(rij);
+    } finally {
+      wachtend.delete(rij.id);
+    }
+  });
   return { token, csrf, verlooptOp };
 }
 
@@ -25,7 +40,7 @@ export async function leesSessieMetGebruiker(db: Db, token: string): Promise<Ses
     .select('sessies.csrf', 'gebruikers.id', 'gebruikers.email', 'gebruikers.rol', 'gebruikers.gemeenten', 'gebruikers.moet_wachtwoord_wijzigen', 'gebruikers.demo')
     .where('sessies.id', hashToken(token)).andWhere('sessies.verloopt_op', '>', new Date().toISOString()).andWhere('gebruikers.geblokkeerd', 0)
     .first()) as { csrf: string; id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
-  if (!r) return null;
+  if (!r) return wachtendeSessie(db, token);
   return {
     csrf: r.csrf,
     gebruiker: {
@@ -35,8 +50,26 @@ export async function leesSessieMetGebruiker(db: Db, token: string): Promise<Ses
   };
 }
 
+/** A session whose insert is still in the write queue, with its (not blocked) user. */
+async function wachtendeSessie(db: Db, token: string): Promise<SessieMetGebruiker | null> {
+  const s = wachtend.get(hashToken(token));
+  if (!s || s.verloopt_op <= new Date().toISOString()) return null;
+  const g = (await db('gebruikers').where({ id: s.gebruiker_id, geblokkeerd: 0 })
+    .first('id', 'email', 'rol', 'gemeenten', 'moet_wachtwoord_wijzigen', 'demo')) as { id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
+  if (!g) return null;
+  return {
+    csrf: s.csrf,
+    gebruiker: {
+      id: Number(g.id), email: g.email, rol: g.rol, gemeenten: JSON.parse(g.gemeenten) as string[],
+      moet_wachtwoord_wijzigen: Number(g.moet_wachtwoord_wijzigen) === 1, demo: Number(g.demo) === 1,
+    },
+  };
+}
+
 export async function beeindigSessie(db: Db, token: string): Promise<void> {
-  await db('sessies').where({ id: hashToken(token) }).delete();
+  const id = hashToken(token);
+  wachtend.delete(id);
+  await schrijfOpDeAchtergrond(db, () => db('sessies').where({ id }).delete());
 }
 
 export async function beeindigSessiesVan(db: Db, gebruikerId: number): Promise<void> {
@@ -44,5 +77,6 @@ export async function beeindigSessiesVan(db: Db, gebruikerId: number): Promise<v
 }
 
 export async function ruimVerlopenSessiesOp(db: Db): Promise<void> {
-  await db('sessies').where('verloopt_op', '<=', new Date().toISOString()).delete();
+  const nu = new Date().toISOString();
+  await schrijfOpDeAchtergrond(db, () => db('sessies').where('verloopt_op', '<=', nu).delete());
 }

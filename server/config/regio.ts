@@ -87,7 +87,14 @@ export function loadRegio(path: string): Regio {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new Error(`Regiobestand ${path} kan niet worden gelezen: ${(cause as Error).message}`, { cause });
+    const code = (cause as { code?: string }).code;
+    const reden = code === 'ENOENT' ? 'het bestand bestaat niet' : code === 'EACCES' ? 'geen leesrechten' : cause instanceof SyntaxError ? 'het is geen geldige JSON' : `(${code ?? 'onleesbaar'})`;
+    throw new Error(`Regiobestand ${path} kan niet worden gelezen: ${reden}`, { cause });
+  }
+  const geldig = regioSchema.safeParse(json);
+  if (!geldig.success) {
+    const velden = geldig.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(het hele bestand)').join(', ');
+    throw new Error(`Regiobestand ${path} klopt niet met het formaat: ongeldige of ontbrekende velden: ${velden}`);
   }
   return buildRegio(json);
 }

@@ -19,7 +19,7 @@ const KOLOMMEN: Record<Soort, readonly string[]> = { financien: FINANCIEN_KOLOMM
  * loads nothing; the attempt is logged as afgewezen.
  */
 export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron, opties: { door: string }): Promise<ImportSamenvatting> {
-  const samenvatting: ImportSamenvatting = { bestanden: [bron.bestand], rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], geladen: false };
+  const samenvatting: ImportSamenvatting = { bestanden: [bron.bestand], rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], waarschuwingen: [], geladen: false };
   const fout = (f: RijFout) => {
     if (samenvatting.fouten.length < MAX_GEMELDE_FOUTEN) samenvatting.fouten.push(f);
   };

@@ -2,11 +2,19 @@ import { Worker } from 'node:worker_threads';
 import type { RegioBestand } from '../config/regio.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import type { Mapping } from './mapping.js';
-import type { ByteProgress, TableRow } from './readers.js';
+import { AppFout } from '../shared/fouten.js';
+import { bestandSoort, readTable, type ByteProgress, type TableRow } from './readers.js';
 import { Voorbereider, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
 
 const BLOKGROOTTE = 1000;
 const MAX_ONDERWEG = 8;
+/**
+ * Heap of the preparation worker: a file that would need more (a hostile XLSX whose sizes lie in
+ * its zip directory) stops the worker, not the server; the import is refused in Dutch.
+ */
+export const WORKER_HEAP_MB = 256;
+/** Longest the importing thread waits for the next block of the worker. */
+const STILSTAND_MS = 120_000;
 
 /** Prepares rows given in memory (demo data, tests), in this thread. */
 export async function* blokkenVanRijen(rows: AsyncIterable<TableRow>, ctx: VoorbereidingContext): AsyncGenerator<Voorbereid[]> {
@@ -14,6 +22,38 @@ export async function* blokkenVanRijen(rows: AsyncIterable<TableRow>, ctx: Voorb
   let blok: Voorbereid[] = [];
   for await (const row of rows) {
     blok.push(voorbereider.bereidVoor(row));
+    if (blok.length >= BLOKGROOTTE) {
+      yield blok;
+      blok = [];
+    }
+  }
+  if (blok.length > 0) yield blok;
+}
+
+/**
+ * Reads and prepares a file line by line: its type from its content, the field-count rule of
+ * that type, every reader error as one Dutch line naming the file. The worker runs this; tests
+ * that import hundreds of small files may run it in their own thread (`inThread`).
+ */
+export async function* voorbereidBestand(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid> {
+  try {
+    const soort = await bestandSoort(pad, ctx.bestand);
+    // XLSX leaves trailing empty cells out of a row; a CSV line has exactly the header's fields
+    const voorbereider = new Voorbereider({ ...ctx, veldtelling: soort === 'xlsx' ? 'hoogstens' : 'exact' });
+    for await (const row of readTable(pad, onBytes, ctx.bestand, soort)) yield voorbereider.bereidVoor(row);
+  } catch (error) {
+    if (error instanceof AppFout) throw error;
+    // whatever a reader throws in English (a library's message, a string too long for V8) reaches
+    // the user as one Dutch line naming the file; the original stays in the context for the log
+    throw ongeldigeInvoer(`${ctx.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`, { bestand: ctx.bestand, regel: 0, oorzaak: (error as Error).message });
+  }
+}
+
+/** `voorbereidBestand` in blocks, in this thread. */
+export async function* blokkenVanBestandHier(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid[]> {
+  let blok: Voorbereid[] = [];
+  for await (const item of voorbereidBestand(pad, ctx, onBytes)) {
+    blok.push(item);
     if (blok.length >= BLOKGROOTTE) {
       yield blok;
       blok = [];
@@ -49,7 +89,9 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
     extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping,
     blokgrootte: BLOKGROOTTE, maxOnderweg: MAX_ONDERWEG,
   };
-  const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), { workerData: opdracht });
+  const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), {
+    workerData: opdracht, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   const wachtrij: WorkerBericht[] = [];
   let wacht: (() => void) | null = null;
   let gestopt: Error | null = null;
@@ -61,8 +103,10 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
     wachtrij.push(JSON.parse(tekst) as WorkerBericht);
     wek();
   });
-  worker.on('error', (error) => {
-    gestopt = error;
+  worker.on('error', (error: Error & { code?: string }) => {
+    gestopt = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? ongeldigeInvoer(`${ctx.bestand}: het bestand vraagt bij het lezen meer dan ${WORKER_HEAP_MB} MB geheugen en is niet geïmporteerd; lever de export als CSV`, { bestand: ctx.bestand, regel: 0 })
+      : error;
     wek();
   });
   worker.on('exit', (code) => {
@@ -74,7 +118,16 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
       const bericht = wachtrij.shift();
       if (!bericht) {
         if (gestopt) throw gestopt;
-        await new Promise<void>((resolve) => (wacht = resolve));
+        // a reader that never finishes (a damaged file a library waits on forever) is stopped
+        let timer: NodeJS.Timeout | undefined;
+        const stil = await Promise.race([
+          new Promise<false>((resolve) => (wacht = () => resolve(false))),
+          new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), STILSTAND_MS))),
+        ]);
+        clearTimeout(timer);
+        if (stil) {
+          throw ongeldigeInvoer(`${ctx.bestand}: het lezen van het bestand stond ${STILSTAND_MS / 1000} seconden stil; het bestand is beschadigd en niet geïmporteerd`, { bestand: ctx.bestand, regel: 0 });
+        }
         continue;
       }
       if (bericht.soort === 'klaar') return;

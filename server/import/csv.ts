@@ -15,16 +15,26 @@ export interface CsvRecord {
  * Lines without a quote are split with one native `split` — that is almost every line of an
  * export, and it makes this parser several times faster than a character-by-character one.
  */
+/** The longest record accepted (a registration line is a few hundred characters). */
+export const MAX_RECORD_TEKENS = 1024 * 1024;
+
 export class CsvParser {
   private rest = '';
   private regel = 0;
   private begonnen = false;
 
+  /** the line separator: LF (with an optional CR before it), or a lone CR for old Mac exports */
+  private readonly nlTeken: number;
+
   constructor(
     private readonly delimiter: string,
     /** names the file in the error for an unclosed quote */
     private readonly bestand: string,
-  ) {}
+    /** the file ends its lines with a lone CR; otherwise a CR not before LF is part of its field */
+    alleenCr = false,
+  ) {
+    this.nlTeken = alleenCr ? 13 : 10;
+  }
 
   /** The records completed by this chunk; an incomplete last line waits for the next chunk. */
   push(chunk: string): CsvRecord[] {
@@ -35,6 +45,13 @@ export class CsvParser {
     }
     const records: CsvRecord[] = [];
     this.rest = text.slice(this.parse(text, records, false));
+    // a record that never ends (a huge field, binary data) is refused before it fills the memory
+    if (this.rest.length > MAX_RECORD_TEKENS) {
+      throw ongeldigeInvoer(
+        `${this.bestand}: regel ${this.regel + 1}: de regel is langer dan ${MAX_RECORD_TEKENS / 1024 / 1024} miljoen tekens; is dit wel een CSV-export?`,
+        { bestand: this.bestand, regel: this.regel + 1 },
+      );
+    }
     return records;
   }
 
@@ -49,20 +66,19 @@ export class CsvParser {
   /** Parses complete records from `text`; returns where the unparsed remainder starts. */
   private parse(text: string, records: CsvRecord[], eof: boolean): number {
     let pos = 0;
+    const nlTeken = this.nlTeken === 13 ? '\r' : '\n';
     while (pos < text.length) {
-      let nl = text.indexOf('\n', pos);
+      let nl = text.indexOf(nlTeken, pos);
       if (nl === -1) {
         if (!eof) return pos;
         nl = text.length;
       }
-      const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      const lineEnd = this.nlTeken === 10 && nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       const line = text.slice(pos, lineEnd);
       if (line.indexOf('"') === -1) {
-        // a lone CR as line end (old Mac exports) also separates lines
-        for (const deel of line.split('\r')) {
-          this.regel++;
-          if (deel.length > 0) records.push({ regel: this.regel, values: deel.split(this.delimiter) });
-        }
+        // a stray CR inside the line stays in its field (and fails validation there): it never makes a row
+        this.regel++;
+        if (line.length > 0) records.push({ regel: this.regel, values: line.split(this.delimiter) });
         pos = nl + 1;
         continue;
       }
@@ -109,7 +125,12 @@ export class CsvParser {
       let i = pos;
       while (i < text.length) {
         const c = text.charCodeAt(i);
-        if (c === delimiter || c === 10 || c === 13) break;
+        if (c === delimiter || c === this.nlTeken) break;
+        // CR ends the record only before LF (or at the very end); elsewhere it is text of the field
+        if (c === 13 && (i + 1 >= text.length || text.charCodeAt(i + 1) === 10)) {
+          if (i + 1 >= text.length && !eof) return null;
+          break;
+        }
         i++;
       }
       field += text.slice(pos, i);

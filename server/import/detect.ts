@@ -37,3 +37,23 @@ export function detectDelimiter(headerLine: string): ';' | ',' {
   }
   return semicolons >= commas && semicolons > 0 ? ';' : ',';
 }
+
+/** Offset of the first byte that breaks UTF-8 in `buf` (-1: none; a sequence cut off at the end is not counted). */
+export function eersteOngeldigeUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let j = 1; j <= n; j++) {
+      if (i + j >= buf.length) return -1;
+      if ((buf[i + j]! & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}

@@ -3,9 +3,11 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
+import { ongeldigeInvoer } from '../shared/fouten.js';
 import { CsvParser } from './csv.js';
-import { decode, detectDelimiter, detectEncoding } from './detect.js';
+import { decode, detectDelimiter, detectEncoding, eersteOngeldigeUtf8 } from './detect.js';
 import type { RawCell } from './values.js';
+import { controleerZip } from './zip.js';
 
 /** A line of a tabular file; the first one a reader yields is the header (regel 1). */
 export interface TableRow {
@@ -28,15 +30,126 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
+/** A file that cannot be read at all: one Dutch error naming the file (and the line where it applies). */
+export const bestandsFout = (naam: string, melding: string, regel?: number) =>
+  ongeldigeInvoer(`${naam}: ${regel ? `regel ${regel}: ` : ''}${melding}`, { bestand: naam, regel: regel ?? 0 });
+
+export type BestandSoort = 'csv' | 'xlsx';
+
+/**
+ * What a file is, from its first bytes rather than its name: a zip is read as XLSX, text as
+ * CSV; gzip, UTF-16, an old .xls, binary data and an empty file are refused in Dutch.
+ */
+export async function bestandSoort(path: string, naam = basename(path)): Promise<BestandSoort> {
+  const head = await readHead(path, 4096);
+  const zonderBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+  if (zonderBom.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) throw bestandsFout(naam, 'het bestand is leeg');
+  if (head[0] === 0x1f && head[1] === 0x8b) throw bestandsFout(naam, 'dit is een gzip-bestand (.gz); pak het eerst uit en importeer de CSV of XLSX die erin zit');
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'xlsx';
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw bestandsFout(naam, 'dit is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx of als CSV (UTF-8)');
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || isUtf16ZonderBom(head)) {
+    throw bestandsFout(naam, 'het bestand is als UTF-16 (Unicode) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV');
+  }
+  if (isXlsx(path)) throw bestandsFout(naam, 'is geen geldig Excel-bestand (xlsx): het is geen zip-archief');
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  if (nul > head.length / 100) throw bestandsFout(naam, 'is geen CSV-bestand: het bevat binaire gegevens');
+  return 'csv';
+}
+
+/** ASCII text in UTF-16: every other byte of the first characters is NUL. */
+function isUtf16ZonderBom(head: Buffer): boolean {
+  const n = Math.min(head.length, 64) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let oneven = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) oneven++;
+  }
+  return even === n / 2 || oneven === n / 2;
+}
+
+/** The line of byte `offset` (1-based), counted by reading the file again up to there. */
+async function regelVanByte(path: string, offset: number): Promise<number> {
+  let regel = 1;
+  let gelezen = 0;
+  for await (const chunk of createReadStream(path, { end: Math.max(offset - 1, 0) })) {
+    const buf = chunk as Buffer;
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) if (gelezen + i < offset) regel++;
+    gelezen += buf.length;
+  }
+  return regel;
+}
+
+/**
+ * Decodes UTF-8 strictly, chunk by chunk: an invalid byte anywhere in the file (not only in the
+ * sample that chose the encoding) is an error naming its line, never a silent replacement.
+ */
+async function* strikteUtf8(path: string, bytes: AsyncIterable<Buffer>, naam: string, nogOnbeslist = false): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let positie = 0;
+  // a sample of pure ASCII decides nothing: the first byte above 127 does. Valid UTF-8 there
+  // means UTF-8 (strict from then on); a byte that cannot start UTF-8 means Windows-1252.
+  let onbeslist = nogOnbeslist;
+  let win1252 = false;
+  for await (const chunk of bytes) {
+    if (win1252) {
+      yield iconv.decode(chunk, 'win1252');
+      continue;
+    }
+    if (onbeslist) {
+      const hoog = eersteHogeByte(chunk);
+      if (hoog === -1) {
+        positie += chunk.length;
+        yield chunk.toString('latin1');
+        continue;
+      }
+      onbeslist = false;
+      if (eersteOngeldigeUtf8(chunk.subarray(hoog)) === 0) {
+        win1252 = true;
+        yield iconv.decode(chunk, 'win1252');
+        continue;
+      }
+    }
+    let tekst: string;
+    try {
+      tekst = decoder.decode(chunk, { stream: true });
+    } catch {
+      const plek = positie + Math.max(eersteOngeldigeUtf8(chunk), 0);
+      throw bestandsFout(naam, 'bevat ongeldige UTF-8 (een teken dat niet te lezen is); sla het bestand op als CSV UTF-8', await regelVanByte(path, plek));
+    }
+    positie += chunk.length;
+    yield tekst;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw bestandsFout(naam, 'eindigt midden in een UTF-8-teken: het bestand is afgebroken', await regelVanByte(path, positie));
+  }
+}
+
+function eersteHogeByte(buf: Buffer): number {
+  for (let i = 0; i < buf.length; i++) if (buf[i]! >= 0x80) return i;
+  return -1;
+}
+
 /** `naam`: the file name errors mention (an upload is stored under a random name). */
 export async function* readCsv(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
   const head = await readHead(path, SNIFF_BYTES);
   const { encoding } = detectEncoding(head);
-  const firstLine = (decode(head, encoding).split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
+  const headTekst = decode(head, encoding);
+  const firstLine = (headTekst.split(/\r?\n|\r/)[0] ?? '').replace(/^\uFEFF/, '');
+  // old Mac exports end lines with a lone CR; anywhere else a CR is part of its field
+  const alleenCr = headTekst.indexOf('\n') === -1 && headTekst.indexOf('\r') !== -1;
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
   if (onProgress) file.on('data', () => onProgress(file.bytesRead));
-  const text = encoding === 'utf8' ? file.setEncoding('utf8') : file.pipe(iconv.decodeStream('win1252'));
-  const parser = new CsvParser(detectDelimiter(firstLine), naam);
+  const puurAscii = eersteHogeByte(head) === -1;
+  const text = encoding === 'utf8' ? strikteUtf8(path, file as AsyncIterable<Buffer>, naam, puurAscii) : file.pipe(iconv.decodeStream('win1252'));
+  const parser = new CsvParser(detectDelimiter(firstLine), naam, alleenCr);
   try {
     for await (const chunk of text as AsyncIterable<string>) {
       for (const record of parser.push(chunk)) yield record;
@@ -58,7 +171,9 @@ function plainCell(value: unknown): RawCell {
   return null;
 }
 
-export async function* readXlsx(path: string, onProgress?: ByteProgress): AsyncGenerator<TableRow> {
+export async function* readXlsx(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
+  // sizes from the zip's central directory, before anything is inflated (zip bombs)
+  await controleerZip(path, naam);
   // loaded on first use: ExcelJS takes longer to load than a CSV of 100.000 rows takes to read
   const { default: ExcelJS } = await import('exceljs');
   const file = createReadStream(path);
@@ -70,16 +185,29 @@ export async function* readXlsx(path: string, onProgress?: ByteProgress): AsyncG
     worksheets: 'emit',
     entries: 'ignore',
   });
+  let blad = 0;
+  let gelezen = false;
   try {
     for await (const worksheet of workbook) {
+      blad++;
+      const bladNaam = (worksheet as { name?: string }).name;
       for await (const row of worksheet) {
         const values = row.values as unknown[];
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => plainCell(values[i + 1]));
         if (cells.every((c) => c === null || String(c).trim() === '')) continue;
+        if (blad > 1) {
+          throw bestandsFout(naam, `het eerste werkblad is leeg; de gegevens staan op werkblad ${blad}${bladNaam ? ` ("${bladNaam}")` : ''}. Zet de export op het eerste werkblad`);
+        }
+        gelezen = true;
         yield { regel: row.number, values: cells };
       }
-      break; // the export is the first worksheet
+      // the export is the first worksheet; the others are only looked at when it is empty
+      if (gelezen) break;
     }
+  } catch (error) {
+    if (error instanceof Error && 'melding' in error) throw error;
+    // exceljs and its unzipper speak English ("invalid signature", "FILE_ENDED"): the user gets Dutch
+    throw bestandsFout(naam, 'is geen leesbaar Excel-bestand (xlsx): het bestand is beschadigd of afgebroken');
   } finally {
     file.destroy();
   }
@@ -89,8 +217,10 @@ export function isXlsx(path: string): boolean {
   return extname(path).toLowerCase() === '.xlsx';
 }
 
-export function readTable(path: string, onProgress?: ByteProgress, naam?: string): AsyncGenerator<TableRow> {
-  return isXlsx(path) ? readXlsx(path, onProgress) : readCsv(path, onProgress, naam);
+/** Reads a CSV or XLSX export, decided by its content (`bestandSoort`). */
+export async function* readTable(path: string, onProgress?: ByteProgress, naam = basename(path), soort?: BestandSoort): AsyncGenerator<TableRow> {
+  soort ??= await bestandSoort(path, naam);
+  yield* soort === 'xlsx' ? readXlsx(path, onProgress, naam) : readCsv(path, onProgress, naam);
 }
 
 export async function sha256OfFile(path: string): Promise<string> {

@@ -18,6 +18,13 @@ export interface RowContext {
   vandaag: string;
 }
 
+/** No date lies before this day: Veilig Thuis started on 1 January 2015. */
+export const EERSTE_DATUM = '2015-01-01';
+/** The longest registratie_id accepted. */
+export const MAX_ID_LENGTE = 64;
+// eslint-disable-next-line no-control-regex
+const STUURTEKENS = /[\u0000-\u001f\u007f]/;
+
 export type RowResult = { ok: true; registratie: Registratie } | { ok: false; fouten: RijFout[] };
 
 type Waarde = string | number | null;
@@ -70,17 +77,33 @@ class Fouten {
 
   /** An error on `kolom`; the value reported is that column's cell as the file gave it. */
   fout(kolom: string, melding: string): void {
-    this.lijst.push({ bestand: this.ctx.bestand, regel: this.ctx.regel, kolom, waarde: cellText(this.raw[kolom]), melding });
+    this.lijst.push({ bestand: this.ctx.bestand, regel: this.ctx.regel, kolom, waarde: toonWaarde(cellText(this.raw[kolom])), melding });
   }
+}
+
+/** A value as an error message shows it: control characters visible, at most 80 characters. */
+function toonWaarde(tekst: string): string {
+  // eslint-disable-next-line no-control-regex
+  const zichtbaar = tekst.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return zichtbaar.length > 80 ? `${zichtbaar.slice(0, 80)}…` : zichtbaar;
+}
+
+export interface ValidatieOpties {
+  /**
+   * Only the cells themselves (types, codes, limits), not the rules between columns: a file
+   * that carries some columns is checked against the merge with the stored registration.
+   */
+  alleenVelden?: boolean;
 }
 
 /**
  * Validates one row (already keyed by canonical column names) against the types and the
  * consistency rules of the export format. Collects every error of the row.
  */
-export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowResult {
+export function validateRow(raw: Record<string, RawCell>, ctx: RowContext, opties: ValidatieOpties = {}): RowResult {
   const fouten = new Fouten(ctx, raw);
   const out = kolomObject<Waarde>(null);
+  const mislukt = new Set<string>();
   for (const col of PARSERS) {
     const cell = raw[col.name];
     if (cellText(cell) === '') {
@@ -92,10 +115,19 @@ export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowR
     if (parsed.ok) out[col.name] = parsed.value;
     else {
       out[col.name] = null;
-      fouten.fout(col.name, `${cellText(cell)} ${parsed.melding}`);
+      mislukt.add(col.name);
+      fouten.fout(col.name, `${toonWaarde(cellText(cell))} ${parsed.melding}`);
     }
   }
   const r = out as unknown as Registratie;
+
+  if (r.registratie_id !== null) {
+    // untrimmed: a TAB or line break at either end is as wrong as one inside
+    if (STUURTEKENS.test(String(raw.registratie_id))) fouten.fout('registratie_id', 'registratie_id bevat een stuurteken (zoals NUL, CR, LF of TAB)');
+    else if (r.registratie_id.length > MAX_ID_LENGTE) {
+      fouten.fout('registratie_id', `registratie_id is ${r.registratie_id.length} tekens lang; het maximum is ${MAX_ID_LENGTE}`);
+    }
+  }
 
   // gemeente: code wins; otherwise the name must be a known (region or former) gemeente
   if (r.gemeente_code === null && r.gemeente !== null && cellText(raw.gemeente_code) === '') {
@@ -104,12 +136,32 @@ export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowR
     else fouten.fout('gemeente', `onbekende gemeente "${r.gemeente}"; geef voor een gemeente buiten de regio de gemeente_code`);
   }
 
-  // dates: not before binnenkomst, not after the ingest day
+  // dates: not before Veilig Thuis existed, not after the ingest day
   for (const name of DATE_COLUMNS) {
     const value = out[name as keyof Registratie] as string | null;
     if (value === null) continue;
     if (value > ctx.vandaag) fouten.fout(name, `datum ${value} ligt in de toekomst (na ${ctx.vandaag})`);
-    else if (r.datum_binnenkomst !== null && name !== 'datum_binnenkomst' && value < r.datum_binnenkomst) {
+    else if (value < EERSTE_DATUM) fouten.fout(name, `datum ${value} ligt vóór ${EERSTE_DATUM}, de start van Veilig Thuis`);
+  }
+  if (!opties.alleenVelden) controleerRegels(r, fouten, mislukt);
+  return fouten.lijst.length > 0 ? { ok: false, fouten: fouten.lijst } : { ok: true, registratie: r };
+}
+
+/**
+ * The rules between columns, on a merged registration (the stored version with the columns a
+ * file carries): the errors name the merged values.
+ */
+export function controleerSamengevoegd(r: Registratie, ctx: RowContext): RijFout[] {
+  const fouten = new Fouten(ctx, r as unknown as Record<string, RawCell>);
+  controleerRegels(r, fouten, new Set());
+  return fouten.lijst;
+}
+
+function controleerRegels(r: Registratie, fouten: Fouten, mislukt: Set<string>): void {
+  const out = r as unknown as Record<string, Waarde>;
+  for (const name of DATE_COLUMNS) {
+    const value = out[name] as string | null;
+    if (value !== null && r.datum_binnenkomst !== null && name !== 'datum_binnenkomst' && value < r.datum_binnenkomst) {
       fouten.fout(name, `datum ${value} ligt vóór datum_binnenkomst (${r.datum_binnenkomst})`);
     }
   }
@@ -124,9 +176,7 @@ export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowR
   }
 
   for (const [ingevuld, nodig, melding] of VEREIST) {
-    if (r[ingevuld] !== null && r[nodig] === null && cellText(raw[ingevuld]) !== '' && cellText(raw[nodig]) === '') {
-      fouten.fout(nodig, melding);
-    }
+    if (r[ingevuld] !== null && r[nodig] === null && !mislukt.has(ingevuld) && !mislukt.has(nodig)) fouten.fout(nodig, melding);
   }
 
   if (r.vervolg !== null && r.besluit_veiligheidsbeoordeling !== 'vervolg_veilig_thuis') {
@@ -137,6 +187,4 @@ export function validateRow(raw: Record<string, RawCell>, ctx: RowContext): RowR
     const e = r[einde] as string | null;
     if (s !== null && e !== null && e < s) fouten.fout(einde, `${einde} (${e}) ligt vóór ${start} (${s})`);
   }
-
-  return fouten.lijst.length > 0 ? { ok: false, fouten: fouten.lijst } : { ok: true, registratie: r };
 }

@@ -7,9 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createWerkdagkalender } from '../calendar/werkdagen.js';
 import { buildRegio } from '../config/regio.js';
 import { AppFout } from '../shared/fouten.js';
-import type { WorkerBericht, WorkerOpdracht } from './blokken.js';
-import { readTable } from './readers.js';
-import { Voorbereider, type Voorbereid } from './voorbereiding.js';
+import { voorbereidBestand, type WorkerBericht, type WorkerOpdracht } from './blokken.js';
+import type { Voorbereid } from './voorbereiding.js';
 
 const opdracht = workerData as WorkerOpdracht;
 const poort = parentPort!;
@@ -25,10 +24,10 @@ poort.on('message', () => {
 });
 
 async function bereidVoor(): Promise<void> {
-  const voorbereider = new Voorbereider({
+  const ctx = {
     bestand: opdracht.bestand, regio: buildRegio(opdracht.regio), kalender: createWerkdagkalender(opdracht.extraFeestdagen),
     vandaag: opdracht.vandaag, mapping: opdracht.mapping,
-  });
+  };
   let bytes = 0;
   let blok: Voorbereid[] = [];
   const verstuur = async () => {
@@ -37,8 +36,8 @@ async function bereidVoor(): Promise<void> {
     stuur({ soort: 'blok', bytes, items: blok });
     blok = [];
   };
-  for await (const row of readTable(opdracht.pad, (gelezen) => (bytes = gelezen), opdracht.bestand)) {
-    blok.push(voorbereider.bereidVoor(row));
+  for await (const item of voorbereidBestand(opdracht.pad, ctx, (gelezen) => (bytes = gelezen))) {
+    blok.push(item);
     if (blok.length >= opdracht.blokgrootte) await verstuur();
   }
   if (blok.length > 0) await verstuur();
@@ -46,6 +45,8 @@ async function bereidVoor(): Promise<void> {
 }
 
 bereidVoor().catch((error: unknown) => {
-  const fout = error instanceof AppFout ? { melding: error.melding, context: error.context } : { melding: (error as Error).message };
-  stuur({ soort: 'fout', appFout: error instanceof AppFout, ...fout });
+  const fout = error instanceof AppFout
+    ? { melding: error.melding, context: error.context }
+    : { melding: `${opdracht.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`, context: { bestand: opdracht.bestand, regel: 0, oorzaak: (error as Error).message } };
+  stuur({ soort: 'fout', appFout: true, ...fout });
 });

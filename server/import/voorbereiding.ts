@@ -2,9 +2,9 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import { deriveRegistratie } from '../registraties/derive.js';
 import { opgeslagenRij, type OpgeslagenRij } from '../registraties/repository.js';
-import { kolomObject, REQUIRED_COLUMNS, type Registratie } from './columns.js';
+import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from './columns.js';
 import { rijHash } from './hash.js';
-import { EMPTY_MAPPING, mapHeader, type Mapping } from './mapping.js';
+import { EMPTY_MAPPING, mapHeader, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';
 import { validateRow, type RijFout } from './validate-row.js';
 import { cellText, type RawCell } from './values.js';
@@ -17,6 +17,11 @@ export interface VoorbereidingContext {
   /** ISO date of the ingest day */
   vandaag: string;
   mapping?: Mapping;
+  /**
+   * `exact`: a line with more or fewer fields than the header is invalid (CSV); `hoogstens`:
+   * fewer is fine (XLSX leaves trailing empty cells out), more with a value is not.
+   */
+  veldtelling?: 'exact' | 'hoogstens';
 }
 
 /**
@@ -25,8 +30,19 @@ export interface VoorbereidingContext {
  * a rejected line with its errors and the text of its cells (for the afgewezen file).
  */
 export type Voorbereid =
-  | { soort: 'kop'; regel: number; cellen: string[]; fouten: RijFout[] }
+  | {
+    soort: 'kop'; regel: number; cellen: string[]; fouten: RijFout[];
+    /** the canonical columns the file carries (gemeente_code also when only gemeente is given) */
+    aanwezig: string[];
+    /** refused as a whole: the header is not one of an export (line 1) */
+    structureel?: string;
+  }
   | { soort: 'rij'; regel: number; rij: OpgeslagenRij }
+  /**
+   * A valid line of a file that does not carry every column: its values in the order of
+   * COLUMN_NAMES (absent columns null); the importing thread merges it with the stored version.
+   */
+  | { soort: 'deel'; regel: number; waarden: (string | number | null)[]; cellen: string[] }
   | { soort: 'afgewezen'; regel: number; cellen: string[]; fouten: RijFout[]; redenen: string[] };
 
 interface KolomPlaats {
@@ -45,6 +61,9 @@ export class Voorbereider {
   /** where each canonical column is in a line (from the header) */
   private kolommen: KolomPlaats[] | null = null;
   private kopFout = false;
+  private kopLengte = 0;
+  /** every column of the format is in the header: the line is the whole registration */
+  private volledig = false;
   private readonly mapping: Mapping;
 
   constructor(private readonly ctx: VoorbereidingContext) {
@@ -56,8 +75,15 @@ export class Voorbereider {
     if (this.kopFout) {
       return { soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: [], redenen: ['verplichte kolom ontbreekt in de kopregel'] };
     }
+    const telling = this.veldtellingFout(row);
+    if (telling) {
+      const fout: RijFout = { bestand: this.ctx.bestand, regel: row.regel, kolom: '', waarde: '', melding: telling };
+      return { soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: [fout], redenen: [telling] };
+    }
     const raw = this.record(row.values, this.kolommen);
-    const result = validateRow(raw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
+    const result = validateRow(
+      raw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag }, { alleenVelden: !this.volledig },
+    );
     if (!result.ok) {
       return {
         soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: result.fouten,
@@ -65,22 +91,52 @@ export class Voorbereider {
       };
     }
     const r = result.registratie;
+    if (!this.volledig) {
+      return { soort: 'deel', regel: row.regel, waarden: COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), cellen: row.values.map(cellText) };
+    }
     const afgeleid = deriveRegistratie(r, this.ctx.regio, this.ctx.kalender);
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
+  }
+
+  /** "5 velden, de kop heeft 10": a line cut off or with a stray delimiter is never guessed at. */
+  private veldtellingFout(row: TableRow): string | null {
+    const n = row.values.length;
+    if (n === this.kopLengte) return null;
+    if (this.ctx.veldtelling === 'hoogstens') {
+      if (n < this.kopLengte || row.values.slice(this.kopLengte).every((v) => cellText(v) === '')) return null;
+    }
+    return `regel ${row.regel}: ${n} ${n === 1 ? 'veld' : 'velden'}, de kop heeft ${this.kopLengte}`;
   }
 
   private kop(row: TableRow): Voorbereid {
     const cellen = row.values.map(cellText);
     const kolommen = mapHeader(cellen, this.mapping);
+    this.kopLengte = row.values.length;
     this.kolommen = [...kolommen].map(([naam, index]) => ({ naam: naam as keyof Registratie, index, waarden: this.mapping.values.get(naam) }));
+    const aanwezig = new Set(kolommen.keys());
+    // a gemeente name is turned into its code: a file with names carries the code too
+    if (aanwezig.has('gemeente')) aanwezig.add('gemeente_code');
+    this.volledig = COLUMN_NAMES.every((c) => aanwezig.has(c));
     const fouten: RijFout[] = [];
-    for (const naam of REQUIRED_COLUMNS) {
-      if (!kolommen.has(naam)) {
-        fouten.push({ bestand: this.ctx.bestand, regel: row.regel, kolom: naam, waarde: '', melding: `verplichte kolom ${naam} ontbreekt in de kopregel` });
+    const kopFout = (kolom: string, melding: string) => fouten.push({ bestand: this.ctx.bestand, regel: row.regel, kolom, waarde: '', melding });
+    let structureel: string | undefined;
+    const dubbel = dubbeleKolommen(cellen, this.mapping);
+    if (kolommen.size === 0) {
+      const gevonden = cellen.filter((c) => c !== '').slice(0, 5).map((c) => `"${c.slice(0, 40)}"`).join(', ');
+      structureel = `de kopregel bevat geen enkele kolom van het exportformaat${gevonden ? ` (gevonden: ${gevonden})` : ''}; is dit wel een registratie-export?`;
+      kopFout('', structureel);
+    } else {
+      for (const naam of REQUIRED_COLUMNS) {
+        if (!kolommen.has(naam)) kopFout(naam, `verplichte kolom ${naam} ontbreekt in de kopregel`);
       }
+      if (!kolommen.has('gemeente_code') && !kolommen.has('gemeente')) {
+        kopFout('gemeente_code', 'de kopregel noemt geen gemeente_code en geen gemeente; een van beide is verplicht');
+      }
+      for (const naam of dubbel) kopFout(naam, `kolom ${naam} staat meer dan eens in de kopregel`);
+      if (fouten.length > 0) structureel = fouten.map((f) => f.melding).join('; ');
     }
     this.kopFout = fouten.length > 0;
-    return { soort: 'kop', regel: row.regel, cellen, fouten };
+    return { soort: 'kop', regel: row.regel, cellen, fouten, aanwezig: [...aanwezig], structureel };
   }
 
   private record(values: RawCell[], kolommen: KolomPlaats[]): Record<string, RawCell> {
@@ -92,4 +148,18 @@ export class Voorbereider {
     }
     return record;
   }
+}
+
+/** Canonical columns named twice in a header (also through the mapping): which one would win is a guess. */
+function dubbeleKolommen(cellen: string[], mapping: Mapping): string[] {
+  const gezien = new Set<string>();
+  const dubbel = new Set<string>();
+  for (const cel of cellen) {
+    const h = normaliseHeader(cel.replace(/^\uFEFF/, ''));
+    const naam = mapping.columns.get(h) ?? h;
+    if (!COLUMN_NAMES.includes(naam)) continue;
+    if (gezien.has(naam)) dubbel.add(naam);
+    gezien.add(naam);
+  }
+  return [...dubbel];
 }

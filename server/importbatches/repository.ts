@@ -16,9 +16,11 @@ export interface Importbatch {
   ongewijzigd: number;
   afgewezen: number;
   fouten_voorbeeld: string | null;
+  /** plausibility warnings (JSON list), or null */
+  waarschuwingen: string | null;
 }
 
-export type NieuweImportbatch = Omit<Importbatch, 'id'>;
+export type NieuweImportbatch = Omit<Importbatch, 'id' | 'waarschuwingen'> & { waarschuwingen?: string | null };
 
 export async function insertImportbatch(db: Db | Knex.Transaction, batch: NieuweImportbatch): Promise<number> {
   const [row] = await db('importbatches').insert(batch).returning('id');

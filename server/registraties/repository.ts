@@ -21,6 +21,9 @@ const SQLITE_INSERT = `INSERT INTO registraties (${OPGESLAGEN_KOLOMMEN.join(', '
 const SQLITE_UPSERT = `${SQLITE_INSERT}
   ON CONFLICT (registratie_id) DO UPDATE SET ${OPGESLAGEN_KOLOMMEN.filter((c) => c !== 'registratie_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
 const SQLITE_BESTAANDE = `SELECT ${BESTAANDE_KOLOMMEN.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
+/** With the export columns too: a file that carries only some columns is merged with these. */
+const BESTAANDE_VOLLEDIG = [...new Set([...COLUMN_NAMES, ...BESTAANDE_KOLOMMEN])];
+const SQLITE_BESTAANDE_VOLLEDIG = `SELECT ${BESTAANDE_VOLLEDIG.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
 
 /**
  * The stored row of a registration, without its import batch (the writer sets it:
@@ -43,6 +46,8 @@ const HASH_INDEX = INDEX.get('rij_hash')!;
 const IMPORTBATCH_INDEX = INDEX.get('importbatch_id')!;
 
 export const idVanRij = (rij: OpgeslagenRij): string => rij[ID_INDEX] as string;
+/** One stored column of a row (export or derived column). */
+export const kolomVanRij = (rij: OpgeslagenRij, kolom: string): string | number | null => rij[INDEX.get(kolom)!] ?? null;
 export const hashVanRij = (rij: OpgeslagenRij): string => rij[HASH_INDEX] as string;
 
 /** The quarters a stored row counts in. */
@@ -54,13 +59,19 @@ export function zetImportbatch(rij: OpgeslagenRij, importbatchId: number): void 
   rij[IMPORTBATCH_INDEX] = importbatchId;
 }
 
-export async function findBestaande(db: Db | Knex.Transaction, ids: string[]): Promise<Map<string, BestaandeRegistratie>> {
+/**
+ * The stored versions of these ids: hash and derived columns, and with `metWaarden` also every
+ * export column (for merging a file that does not carry all columns).
+ */
+export async function findBestaande(
+  db: Db | Knex.Transaction, ids: string[], metWaarden = false,
+): Promise<Map<string, BestaandeRegistratie & Partial<Registratie>>> {
   if (isSqliteTransaction(db)) {
-    const rows = (await preparedStatement(db, SQLITE_BESTAANDE)).all(JSON.stringify(ids)) as BestaandeRegistratie[];
+    const rows = (await preparedStatement(db, metWaarden ? SQLITE_BESTAANDE_VOLLEDIG : SQLITE_BESTAANDE)).all(JSON.stringify(ids)) as BestaandeRegistratie[];
     return new Map(rows.map((r) => [r.registratie_id, r]));
   }
   const rows = (await db('registraties')
-    .select(...BESTAANDE_KOLOMMEN)
+    .select(...(metWaarden ? BESTAANDE_VOLLEDIG : BESTAANDE_KOLOMMEN))
     .whereIn('registratie_id', ids)) as BestaandeRegistratie[];
   return new Map(rows.map((r) => [r.registratie_id, r]));
 }

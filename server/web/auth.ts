@@ -6,6 +6,7 @@ import { leesSessieMetGebruiker } from '../auth/sessies-repository.js';
 import { cookieSecure, type Env } from '../config/env.js';
 import type { Db } from '../db/connection.js';
 import type { Regio } from '../config/regio.js';
+import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
 
 export const SESSIE_COOKIE = 'vt_sessie';
@@ -110,6 +111,8 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
+/** An audit entry, through the write queue: it is never lost and never makes the answer wait for an import. */
 export async function audit(db: Db, req: Request, res: Response, actie: AuditActie, details?: Record<string, unknown>, wie?: string): Promise<void> {
-  await schrijfAudit(db, { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null });
+  const regel = { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null, tijdstip: new Date().toISOString() };
+  await schrijfOpDeAchtergrond(db, () => schrijfAudit(db, regel));
 }

@@ -11,7 +11,6 @@ import { ImportAfgewezen, importeer } from '../../server/import/importer.js';
 import { buildMapping } from '../../server/import/mapping.js';
 import { readTable } from '../../server/import/readers.js';
 import { countRegistraties } from '../../server/registraties/repository.js';
-import { AppFout } from '../../server/shared/fouten.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 
@@ -106,13 +105,14 @@ describe('atomicity', () => {
     expect(await ctx.db('importbatches').select('status', 'rijen', 'afgewezen')).toEqual([{ status: 'afgewezen', rijen: 3, afgewezen: 1 }]);
   });
 
-  it('an unclosed quote stops the import with the file and line, and loads nothing', async () => {
+  it('an unclosed quote refuses the file with the file and line, records the attempt, and loads nothing', async () => {
     const pad = join(ctx.dir, 'q.csv');
     writeFileSync(pad, `${KOP}\nR1;melding;2024-01-02;GM0268;politie;;\nR2;"melding;2024-01-02;GM0268;politie;;\n`);
-    const fout = (await importeerBestand(pad).catch((e: unknown) => e)) as AppFout;
-    expect(fout).toBeInstanceOf(AppFout);
-    expect(fout.melding).toBe('bestand.csv: regel 3: een veld begint met een aanhalingsteken (") dat niet wordt afgesloten');
+    const fout = (await importeerBestand(pad).catch((e: unknown) => e)) as ImportAfgewezen;
+    expect(fout).toBeInstanceOf(ImportAfgewezen);
+    expect(fout.samenvatting.weigering).toBe('bestand.csv: regel 3: een veld begint met een aanhalingsteken (") dat niet wordt afgesloten');
     expect(await countRegistraties(ctx.db)).toBe(0);
+    expect(await ctx.db('importbatches').select('status', 'bestand')).toEqual([{ status: 'afgewezen', bestand: 'bestand.csv' }]);
   });
 
   it('a file prepared in the worker thread is stored exactly as the same rows prepared in this thread', async () => {
@@ -217,6 +217,7 @@ describe('migrations and CLI', () => {
     expect(JSON.parse(afgewezen.stdout)).toEqual({
       bestanden: ['export.csv'], rijen: 2, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 1,
       fouten: [{ bestand: 'export.csv', regel: 3, kolom: 'gemeente_code', waarde: 'GM9', melding: 'GM9 is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)' }],
+      waarschuwingen: [],
     });
     const geldig = spawnSync('node', [cli, 'importeer', pad, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
     expect(geldig.status).toBe(0);

@@ -29,20 +29,25 @@ export function cliGebruiker(): string {
 }
 
 export function samenvattingJson(s: ImportSamenvatting): string {
-  const { bestanden, rijen, nieuw, gewijzigd, ongewijzigd, afgewezen, fouten } = s;
-  return JSON.stringify({ bestanden, rijen, nieuw, gewijzigd, ongewijzigd, afgewezen, fouten }, null, 2);
+  const { bestanden, rijen, nieuw, gewijzigd, ongewijzigd, afgewezen, fouten, waarschuwingen, weigering } = s;
+  return JSON.stringify({ bestanden, rijen, nieuw, gewijzigd, ongewijzigd, afgewezen, ...(weigering ? { weigering } : {}), fouten, waarschuwingen }, null, 2);
 }
 
 export function samenvattingTekst(s: ImportSamenvatting): string {
   const regels = [
     s.geladen ? 'Import geslaagd.' : 'Import afgewezen: er is niets geladen.',
+    ...(s.weigering ? [`  ${s.weigering}`] : []),
     `  rijen:        ${nl.format(s.rijen)}`,
     `  nieuw:        ${nl.format(s.nieuw)}`,
     `  gewijzigd:    ${nl.format(s.gewijzigd)}`,
     `  ongewijzigd:  ${nl.format(s.ongewijzigd)}`,
     `  afgewezen:    ${nl.format(s.afgewezen)}`,
   ];
-  if (s.fouten.length > 0) {
+  if (s.waarschuwingen.length > 0) {
+    regels.push('', 'Waarschuwingen (het bestand is wel geladen; kijk of dit klopt):');
+    for (const w of s.waarschuwingen) regels.push(`  ${w.bestand}: ${w.melding}`);
+  }
+  if (s.fouten.length > 0 && !(s.weigering && s.fouten.length === 1)) {
     regels.push('', 'Fouten (bestand:regel, kolom, waarde — melding):');
     for (const f of s.fouten.slice(0, 50)) regels.push(`  ${f.bestand}:${f.regel}  ${f.kolom || '-'}  "${f.waarde}" — ${f.melding}`);
     if (s.fouten.length > 50) regels.push(`  … en nog ${nl.format(s.fouten.length - 50)} fout(en); gebruik --json voor de volledige lijst`);
@@ -89,6 +94,7 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
     try {
       samenvatting = await importeer(importDeps(ctx), bronnen, {
         accepteerGeldige: opties.accepteerGeldige, mapping, door: cliGebruiker(), onRij: () => regels?.update(++rijen),
+        onWacht: (melding) => process.stderr.write(`${melding}\n`),
       });
     } catch (error) {
       balk?.stop();

@@ -9,11 +9,13 @@ import { lijstGebruikers } from '../../auth/gebruikers-repository.js';
 import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
 import { formatTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
-import { importDeps, type AppContext } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import { importeerFinancieel } from '../../financien/importer.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { listImportbatches } from '../../importbatches/repository.js';
-import { ImportAfgewezen, importeer, type ImportSamenvatting } from '../../import/importer.js';
+import type { Importbatch } from '../../importbatches/repository.js';
+import { ImportAfgewezen, type ImportSamenvatting } from '../../import/importer.js';
+import { importeerOpEigenVerbinding } from '../../import/service.js';
 import { readTable, sha256OfFile } from '../../import/readers.js';
 import { beleidSchema, leesBeleid, schrijfBeleid } from '../../privacy/instellingen.js';
 import { beleidTekst } from '../../privacy/onderdrukking.js';
@@ -83,7 +85,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const batches = await listImportbatches(ctx.db, 50);
     res.status(status).send(render('beheer-import', {
       titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
-      batches: batches.map((b) => ({ ...b, gestart: formatTijdstip(b.gestart_op) })),
+      batches: batches.map((b) => ({ ...b, gestart: formatTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
       ...extra,
     }, res));
   };
@@ -102,22 +104,27 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       let samenvatting: ImportSamenvatting;
       try {
         samenvatting = soort === 'registraties'
-          ? await importeer(importDeps(ctx), [{ ...bron, pad: bestand.path }], { door })
+          ? await importeerOpEigenVerbinding(ctx, [{ ...bron, pad: bestand.path }], { door, bijBezet: 'weiger' })
           : await importeerFinancieel(ctx.db, soort as 'financien' | 'formatie', { ...bron, rows: readTable(bestand.path, undefined, naam) }, { door });
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
-        await audit(ctx.db, req, res, 'import_afgewezen', { soort, bestand: naam, afgewezen: error.samenvatting.afgewezen });
+        await audit(ctx.db, req, res, 'import_afgewezen', {
+          soort, bestand: naam, afgewezen: error.samenvatting.afgewezen, ...(error.samenvatting.weigering ? { weigering: error.samenvatting.weigering } : {}),
+        });
         await importPagina(res, { afgewezen: error.samenvatting, fouten: error.samenvatting.fouten.slice(0, 500) }, 400);
         return;
       }
-      await audit(ctx.db, req, res, 'import', { soort, bestand: naam, rijen: samenvatting.rijen, nieuw: samenvatting.nieuw, gewijzigd: samenvatting.gewijzigd });
+      await audit(ctx.db, req, res, 'import', {
+        soort, bestand: naam, rijen: samenvatting.rijen, nieuw: samenvatting.nieuw, gewijzigd: samenvatting.gewijzigd, waarschuwingen: samenvatting.waarschuwingen.length,
+      });
       await importPagina(res, {
         geslaagd: samenvatting,
+        waarschuwingen: samenvatting.waarschuwingen,
         kalenderWaarschuwingen: soort === 'registraties' ? await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender) : [],
       });
     } catch (error) {
       if (!(error instanceof AppFout)) throw error;
-      await importPagina(res, { fout: error.melding }, 400);
+      await importPagina(res, { fout: error.melding }, error.status === 409 ? 409 : 400);
     } finally {
       if (bestand) rmSync(bestand.path, { force: true });
     }
@@ -192,4 +199,19 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   return router;
+}
+
+/** What the import log shows of a batch: its refusal or first errors, and its warnings. */
+function batchMeldingen(b: Importbatch): string[] {
+  const uit: string[] = [];
+  try {
+    const fouten = b.fouten_voorbeeld ? (JSON.parse(b.fouten_voorbeeld) as { regel: number; kolom: string; melding: string }[]) : [];
+    for (const f of fouten.slice(0, 3)) uit.push(`regel ${f.regel}${f.kolom ? `, ${f.kolom}` : ''}: ${f.melding}`);
+    if (fouten.length > 3) uit.push(`… en meer fouten`);
+    const waarschuwingen = b.waarschuwingen ? (JSON.parse(b.waarschuwingen) as { melding: string }[]) : [];
+    for (const w of waarschuwingen.slice(0, 5)) uit.push(`waarschuwing: ${w.melding}`);
+  } catch {
+    // an unreadable note is left out, the batch itself still shows
+  }
+  return uit;
 }

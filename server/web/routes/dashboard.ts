@@ -14,7 +14,7 @@ import { alsCsv, alsXlsx, metTekens } from '../../export/tabel-export.js';
 import { VERKLARING_VAN_TEKENS } from '../../rapportage/model.js';
 import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../../shared/formaat.js';
 import { laatsteImportdatum } from '../../importbatches/repository.js';
-import { parseGebied } from '../../indicatoren/service.js';
+import { leesBereik, parseGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 
@@ -69,6 +69,11 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const g = gebruikerVan(res)!;
     if (!mag(g, 'regio')) {
       res.redirect(303, startpagina(g));
+      return;
+    }
+    // an empty (production) database: a first page that says what to do, not an error
+    if (!(await leesBereik(ctx.db))) {
+      res.send(render('leeg', { titel: 'Nog geen cijfers', actief: { regio: true }, beheerder: mag(g, 'beheer') }, res));
       return;
     }
     res.send(await toon('regio', req, res));

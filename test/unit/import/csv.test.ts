@@ -3,8 +3,8 @@ import { CsvParser, type CsvRecord } from '../../../server/import/csv.js';
 import { AppFout } from '../../../server/shared/fouten.js';
 
 /** Parses `tekst` fed in chunks of `stuk` characters (every split point gets tested). */
-function parse(tekst: string, stuk = tekst.length || 1, delimiter = ';'): CsvRecord[] {
-  const parser = new CsvParser(delimiter, 'export.csv');
+function parse(tekst: string, stuk = tekst.length || 1, delimiter = ';', alleenCr = false): CsvRecord[] {
+  const parser = new CsvParser(delimiter, 'export.csv', alleenCr);
   const records: CsvRecord[] = [];
   for (let i = 0; i < tekst.length; i += stuk) records.push(...parser.push(tekst.slice(i, i + stuk)));
   records.push(...parser.end());
@@ -19,12 +19,28 @@ describe('CsvParser', () => {
     ]);
   });
 
-  it('CRLF, a lone CR, no line break at the end, empty lines skipped but counted, BOM dropped', () => {
-    expect(parse('\uFEFFa;b\r\n\r\n1;2\r3;4')).toEqual([
+  it('CRLF, no line break at the end, empty lines skipped but counted, BOM dropped; a stray CR makes no row', () => {
+    for (const stuk of [1, 2, 3, 100]) {
+      expect(parse('\uFEFFa;b\r\n\r\n1;2\r3;4\r\n"5";6\r7\r\n', stuk)).toEqual([
+        { regel: 1, values: ['a', 'b'] },
+        { regel: 3, values: ['1', '2\r3', '4'] },
+        { regel: 4, values: ['5', '6\r7'] },
+      ]);
+    }
+  });
+
+  it('a file with lone CRs as line ends (old Mac exports)', () => {
+    expect(parse('a;b\r1;2\r\r3;4', 2, ';', true)).toEqual([
       { regel: 1, values: ['a', 'b'] },
-      { regel: 3, values: ['1', '2'] },
+      { regel: 2, values: ['1', '2'] },
       { regel: 4, values: ['3', '4'] },
     ]);
+  });
+
+  it('a record longer than the limit is refused with its line', () => {
+    const parser = new CsvParser(';', 'groot.csv');
+    parser.push('a;b\n');
+    expect(() => parser.push('x'.repeat(1024 * 1024 + 10))).toThrow(/groot.csv: regel 2: de regel is langer dan/);
   });
 
   it('keeps empty fields', () => {

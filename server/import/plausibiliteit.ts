@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import type { Knex } from 'knex';
+import { addKwartalen, type Kwartaal } from '../calendar/kwartaal.js';
+import { projectPath } from '../config/paths.js';
+import { BUITEN_REGIO, type Regio } from '../config/regio.js';
+import { toNumber } from '../db/connection.js';
+
+/** A plausibility warning: the file loads, but someone should look at this. */
+export interface Waarschuwing {
+  bestand: string;
+  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id';
+  melding: string;
+}
+
+/** More than this many times the mean of the four quarters before is a jump worth a look. */
+export const SPRONG_FACTOR = 3;
+const VOORBEELDEN = 5;
+/** Unknown codes named one by one; the rest in one warning. */
+const MAX_CODES = 10;
+
+let cbsCodes: Set<string> | null = null;
+/** Every CBS gemeentecode known to have been used (config/cbs-gemeentecodes.json, with its source). */
+export function bekendeCbsCodes(): Set<string> {
+  cbsCodes ??= new Set((JSON.parse(readFileSync(projectPath('config', 'cbs-gemeentecodes.json'), 'utf8')) as { codes: string[] }).codes);
+  return cbsCodes;
+}
+
+/** An id a spreadsheet would run as a formula (CSV injection): `=`, `+`, `-` or `@` first. */
+export const lijktFormule = (id: string) => /^[=+\-@]/.test(id);
+
+const nl = new Intl.NumberFormat('nl-NL');
+const lijst = (items: string[], totaal: number) => `${items.join(', ')}${totaal > items.length ? ` en nog ${nl.format(totaal - items.length)}` : ''}`;
+
+/** Collects, per file, what the warnings need from its accepted rows. */
+export class Plausibiliteit {
+  private readonly perGemeenteKwartaal = new Map<string, number>();
+  private readonly onbekend = new Map<string, number[]>();
+  private readonly formules: string[] = [];
+  private formuleAantal = 0;
+
+  constructor(private readonly bestand: string, private readonly regio: Regio) {}
+
+  rij(id: string, gemeenteCode: string | null, sleutel: string, kwartaal: Kwartaal, regel: number): void {
+    if (this.regio.gemeenten.some((g) => g.code === sleutel)) {
+      const k = `${sleutel}|${kwartaal}`;
+      this.perGemeenteKwartaal.set(k, (this.perGemeenteKwartaal.get(k) ?? 0) + 1);
+    }
+    if (sleutel === BUITEN_REGIO && gemeenteCode !== null && !bekendeCbsCodes().has(gemeenteCode)) {
+      const regels = this.onbekend.get(gemeenteCode) ?? [];
+      if (regels.length < VOORBEELDEN) regels.push(regel);
+      this.onbekend.set(gemeenteCode, regels);
+    }
+    if (lijktFormule(id)) {
+      this.formuleAantal++;
+      if (this.formules.length < VOORBEELDEN) this.formules.push(`regel ${regel} (${JSON.stringify(id.slice(0, 30))})`);
+    }
+  }
+
+  /** The warnings, once the file's rows are written (the quarters before are read inside the import's transaction). */
+  async waarschuwingen(trx: Knex.Transaction): Promise<Waarschuwing[]> {
+    const uit: Waarschuwing[] = [];
+    const w = (soort: Waarschuwing['soort'], melding: string) => uit.push({ bestand: this.bestand, soort, melding });
+    const onbekend = [...this.onbekend];
+    for (const [code, regels] of onbekend.slice(0, MAX_CODES)) {
+      w('onbekende_gemeentecode', `gemeente_code ${code} ligt buiten de regio en is geen bekende CBS-gemeentecode (${regels.map((r) => `regel ${r}`).join(', ')}); controleer de code`);
+    }
+    if (onbekend.length > MAX_CODES) {
+      w('onbekende_gemeentecode', `en nog ${nl.format(onbekend.length - MAX_CODES)} andere gemeentecodes buiten de regio die geen bekende CBS-gemeentecode zijn: ${onbekend.slice(MAX_CODES, MAX_CODES + 10).map(([c]) => c).join(', ')}${onbekend.length > MAX_CODES + 10 ? ', …' : ''}`);
+    }
+    if (this.formuleAantal > 0) {
+      w('formule_id', `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`);
+    }
+    for (const sprong of await this.sprongen(trx)) w('kwartaal_sprong', sprong);
+    return uit;
+  }
+
+  private async sprongen(trx: Knex.Transaction): Promise<string[]> {
+    if (this.perGemeenteKwartaal.size === 0) return [];
+    const gemeenten = new Set<string>();
+    const kwartalen = new Set<string>();
+    for (const k of this.perGemeenteKwartaal.keys()) {
+      const [g, kw] = k.split('|') as [string, string];
+      gemeenten.add(g);
+      for (let i = 1; i <= 4; i++) kwartalen.add(addKwartalen(kw, -i));
+    }
+    const rows = (await trx('registraties').select('gemeente_sleutel', 'kw_binnenkomst').count({ n: '*' })
+      .whereIn('gemeente_sleutel', [...gemeenten]).whereIn('kw_binnenkomst', [...kwartalen])
+      .groupBy('gemeente_sleutel', 'kw_binnenkomst')) as { gemeente_sleutel: string; kw_binnenkomst: string; n: unknown }[];
+    const opgeslagen = new Map(rows.map((r) => [`${r.gemeente_sleutel}|${r.kw_binnenkomst}`, toNumber(r.n)]));
+    const meldingen: string[] = [];
+    for (const [k, aantal] of [...this.perGemeenteKwartaal].sort(([a], [b]) => a.localeCompare(b))) {
+      const [g, kw] = k.split('|') as [string, string];
+      const ervoor = [1, 2, 3, 4].map((i) => opgeslagen.get(`${g}|${addKwartalen(kw, -i)}`) ?? 0);
+      // only against a full history: at the start of the data every quarter would look like a jump
+      if (ervoor.some((n) => n === 0)) continue;
+      const gemiddeld = ervoor.reduce((a, b) => a + b, 0) / 4;
+      if (aantal > SPRONG_FACTOR * gemiddeld) {
+        const naam = this.regio.gemeenten.find((x) => x.code === g)?.naam ?? g;
+        meldingen.push(`${naam} (${g}) heeft in ${kw} ${nl.format(aantal)} registraties in dit bestand, meer dan ${SPRONG_FACTOR} keer het gemiddelde van de vier kwartalen ervoor (${nl.format(Math.round(gemiddeld * 10) / 10)}); controleer de gemeentecodes en de periode van de export`);
+      }
+    }
+    return meldingen;
+  }
+}

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb } from '../../server/db/connection.js';
+import { neemImportslot } from '../../server/import/importslot.js';
+import { testContext, type TestContext } from '../helpers/context.js';
+import { sessieAls, startServer } from '../helpers/server.js';
+
+/** One import at a time: the next waits its turn in Dutch (CLI) or is refused in Dutch (web), never a driver error. */
+const CLI = join(process.cwd(), 'bin', 'vt-monitor.js');
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await testContext('2024-12-31');
+});
+afterEach(async () => {
+  await ctx.close();
+});
+
+/** Another import, held open: its transaction holds the import slot until `los()`. */
+async function lopendeImport(): Promise<{ los: () => Promise<void> }> {
+  const db = createDb(ctx.databaseUrl);
+  let los!: () => void;
+  const vrij = new Promise<void>((resolve) => (los = resolve));
+  let genomen!: () => void;
+  const slot = new Promise<void>((resolve) => (genomen = resolve));
+  const klaar = db.transaction(async (trx) => {
+    await neemImportslot(trx, 'weiger');
+    genomen();
+    await vrij;
+  });
+  await slot;
+  let los_ = false;
+  return {
+    los: async () => {
+      if (los_) return;
+      los_ = true;
+      los();
+      await klaar;
+      await db.destroy();
+    },
+  };
+}
+
+describe('a second import while one runs', () => {
+  it('the CLI waits its turn and says so in Dutch; the web upload is refused in Dutch (409)', { timeout: 120_000 }, async () => {
+    const pad = join(ctx.dir, 'export.csv');
+    writeFileSync(pad, 'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nA1;advies;2024-01-02;GM0268;politie\n');
+    // the session first: its insert would wait for the import held below
+    const s = await sessieAls(ctx, 'beheerder');
+    const eerste = await lopendeImport();
+    const { server, base } = await startServer(ctx);
+    try {
+      const p = spawn('node', [CLI, 'importeer', pad], { env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' } });
+      let stderr = '';
+      let stdout = '';
+      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const einde = new Promise<number | null>((resolve) => p.on('exit', resolve));
+      const t0 = Date.now();
+      while (!stderr.includes('Er loopt al een import') && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 100));
+      expect(stderr).toContain('Er loopt al een import; deze import wacht tot die klaar is…');
+
+      const form = new FormData();
+      form.set('soort', 'registraties');
+      form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nW1;advies;2024-01-02;GM0268;politie\n']), 'web.csv');
+      const web = await s.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(s.csrf)}`, { method: 'POST', body: form });
+      expect(web.status).toBe(409);
+      expect(await web.text()).toContain('Er loopt al een import. Wacht tot die klaar is en probeer het daarna opnieuw.');
+
+      await eerste.los();
+      expect(await einde, stderr).toBe(0);
+      expect(stdout).toContain('Import geslaagd.');
+      expect(stderr).not.toMatch(/SQLITE|locked|deadlock|INSERT|SELECT/);
+      expect(await ctx.db('registraties').pluck('registratie_id')).toEqual(['A1']);
+    } finally {
+      await eerste.los();
+      server.close();
+    }
+  });
+});
