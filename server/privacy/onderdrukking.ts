@@ -16,6 +16,7 @@
  */
 import { beschermklasse, PER_SLEUTEL, type Indicator } from '../indicatoren/catalogus.js';
 import { percentage, per1000 } from '../shared/getallen.js';
+import { verbergVastgepind } from './controle.js';
 
 export interface Beleid {
   methode: 'afronden';
@@ -90,6 +91,8 @@ export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Wa
     else if (klasse === 'alleen_regio') r[k] = verbergAlles(v);
     else if (typeof klasse === 'object') r[k] = structuredClone(v);
   }
+  // what the identities of this quarter would pin down among the rounded counts is hidden (controle.ts)
+  verbergVastgepind(r, g, isRegio, ONDERDRUKT);
   for (const [k, v] of Object.entries(origineel)) {
     const i = PER_SLEUTEL.get(k);
     if (!i || k in r) continue;
@@ -97,7 +100,7 @@ export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Wa
     if (i.soort === 'aandeel') r[k] = aandeel(r, i, beleid);
     else if (i.soort === 'mediaan') r[k] = mediaan(v, i, r, beleid);
     else if (i.soort === 'per1000') r[k] = per1000Waarden(v, origineel, r);
-    else if (i.soort === 'groei') r[k] = groeiWaarden(v, i, origineel, beleid);
+    else if (i.soort === 'groei') r[k] = groeiWaarden(v, i, origineel, r, beleid);
     else r[k] = verbergAlles(v);
   }
   const vier = vierKwartalen(origineel, r, historie, beleid);
@@ -133,7 +136,7 @@ function per1000Waarden(v: unknown, origineel: Waarden, r: Waarden): unknown {
 }
 
 /** Growth from the rounded counts; the comparison quarter's count is recovered from the growth (one decimal suffices below 2,000). */
-function groeiWaarden(v: unknown, i: Indicator, origineel: Waarden, beleid: Beleid): unknown {
+function groeiWaarden(v: unknown, i: Indicator, origineel: Waarden, r: Waarden, beleid: Beleid): unknown {
   if (v === null || typeof v !== 'object') return ONDERDRUKT;
   const g = beleid.grondtal;
   const uit: Waarden = {};
@@ -141,7 +144,8 @@ function groeiWaarden(v: unknown, i: Indicator, origineel: Waarden, beleid: Bele
     const naam = k.replace(/_(qoq|yoy)$/, '');
     const telling = i.delen?.[naam];
     const nu = telling ? getal(origineel, telling) : null;
-    if (typeof x !== 'number' || nu === null) {
+    // a count the auditor hid has no growth either (it would give the rounded count back)
+    if (typeof x !== 'number' || nu === null || getal(r, telling!) === null) {
       uit[k] = ONDERDRUKT;
       continue;
     }
@@ -198,7 +202,8 @@ function vierKwartalen(origineel: Waarden, r: Waarden, historie: Waarden[], bele
     const tellers = vier.map((w) => getal(w, teller));
     const noemers = vier.map((w) => getal(w, noemer));
     const geheim = { pct: ONDERDRUKT, n: ONDERDRUKT };
-    if (vier.length < 4 || tellers.includes(null) || noemers.includes(null)) {
+    // a teller or noemer the auditor hid in this quarter: a sum with it would give it back
+    if (vier.length < 4 || tellers.includes(null) || noemers.includes(null) || getal(r, teller) === null || getal(r, noemer) === null) {
       uit[i.sleutel] = geheim;
       continue;
     }
