@@ -62,7 +62,8 @@ describe('kwartaalrapportage (PDF)', () => {
     expect(info.tagged).toBe(true);
     expect(info.formaat.map(Math.floor)).toEqual([595, 841]);
     expect(tekst.length).toBeGreaterThanOrEqual(10);
-    expect(tekst.length).toBeLessThanOrEqual(24);
+    // the chapters of the beleidsmonitoring and the reporting cycle (issues 15, 16) made it longer than the first 16 pages
+    expect(tekst.length).toBeLessThanOrEqual(32);
     expect(tekst[0]).toContain(`Pagina 1 van ${tekst.length}`);
   });
 
