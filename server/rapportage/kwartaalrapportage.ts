@@ -103,7 +103,7 @@ function instroom(c: Context): Hoofdstuk {
   const instroomGrafiek = instroomPerKwartaal(reeks, 'regio');
   const groeiRij = (kop: string, sleutel: string) => ({ kop, waarde: (v: Waarden) => cel.groei(obj(v, 'groei')[sleutel] ?? null) });
   const groeiTabel = (soort: 'qoq' | 'yoy', titel: string) => kwartaalTabel(c, `tabel-groei-${soort}`, titel,
-    '(aantal in het kwartaal − aantal in het vergelijkingskwartaal) / aantal in het vergelijkingskwartaal × 100, één decimaal; – = niet te berekenen.',
+    '(aantal in het kwartaal − aantal in het vergelijkingskwartaal) / aantal in het vergelijkingskwartaal × 100, één decimaal; . = niet te berekenen (het vergelijkingskwartaal telde 0 of heeft geen gegevens).',
     'groei', [groeiRij('Meldingen', `meldingen_${soort}`), groeiRij('Adviezen', `adviezen_${soort}`), groeiRij('Totaal', `totaal_${soort}`)]);
   const melder = perMelder(obj(nu, 'meldingen_per_melder'), kwartaalKort(K));
   const beroep = perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), kwartaalKort(K));
