@@ -20,6 +20,7 @@ export function openWerk(reeks: VoorraadPunt[]): Grafiek {
   const kol = (k: keyof VoorraadPunt) => reeks.map((p) => p[k] as number | null);
   return {
     id: 'open-werk',
+    blad: 'Openstaand werk',
     titel: 'Openstaand werk op de laatste dag van elk kwartaal',
     definitie: 'Meldingen zonder veiligheidsbeoordeling en lopende onderzoeken en V&V op de laatste dag van het kwartaal; "over termijn": meer dan 5 werkdagen na binnenkomst of meer dan 70 dagen na de VB.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
@@ -60,6 +61,7 @@ export function doorlooptijden(reeks: DoorlooptijdPunt[], soort: 'vb' | 'tienwek
   if (soort === 'vb') {
     return {
       id: 'doorlooptijd-vb',
+      blad: 'Doorlooptijd VB',
       titel: 'Doorlooptijd tot de veiligheidsbeoordeling (werkdagen)',
       definitie: 'Mediaan en 90e percentiel van het aantal werkdagen van binnenkomst tot de veiligheidsbeoordeling, over de VB\'s van het kwartaal. Termijn: 5 werkdagen.',
       anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
@@ -74,6 +76,7 @@ export function doorlooptijden(reeks: DoorlooptijdPunt[], soort: 'vb' | 'tienwek
   }
   return {
     id: 'doorlooptijd-onderzoek-vv',
+    blad: 'Doorlooptijd onderzoek en V&V',
     titel: 'Doorlooptijd van onderzoek en V&V (dagen na de VB)',
     definitie: 'Mediaan en 90e percentiel van de dagen van de veiligheidsbeoordeling tot het einde, over de in het kwartaal afgeronde. Termijn: 70 dagen.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
@@ -101,6 +104,7 @@ export function leeftijdOpenWerk(leeftijd: { vb: Record<string, number>; onderzo
   const rijen = groepen.flatMap(([naam, klassen]) => Object.entries(klassen).map(([k, n]) => [naam, LEEFTIJD_LABEL[k] ?? k, n] as [string, string, number]));
   return {
     id: 'leeftijd-open-werk',
+    blad: 'Leeftijd openstaand werk',
     titel: `Leeftijd van het openstaande werk op ${kwartaalKort(kwartaal)}`,
     definitie: 'Open VB naar werkdagen sinds binnenkomst; lopende onderzoeken en V&V naar dagen sinds de veiligheidsbeoordeling, op de laatste dag van het kwartaal.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',

@@ -16,6 +16,7 @@ export function formatiePerMaand(maanden: FormatieMaand[]): Grafiek {
     });
   return {
     id: 'formatie',
+    blad: 'Formatie per maand',
     titel: 'Formatie per maand (fte): eigen personeel en inhuur, realisatie en prognose',
     definitie: 'Fte per maand uit het formatiebestand; lichte balken met een gestippelde rand zijn prognoses.',
     anker: 'financien-en-formatie',
@@ -41,6 +42,7 @@ export function formatiePerMaand(maanden: FormatieMaand[]): Grafiek {
 export function doorstroomPerFteGrafiek(rijen: DoorstroomPerFte[]): Grafiek {
   return {
     id: 'per-fte',
+    blad: 'Meldingen en adviezen per fte',
     titel: 'Meldingen en adviezen per fte, per kwartaal',
     definitie: 'Aantal meldingen en adviezen van het kwartaal gedeeld door de gemiddelde formatie (eigen personeel en inhuur) van de maanden van dat kwartaal.',
     anker: 'financien-en-formatie',

@@ -13,6 +13,7 @@ export function gemeenteVsRegio(
   const keys = Object.keys(PER_1000_LABEL);
   return {
     id: 'gemeente-vs-regio',
+    blad: 'Gemeente naast regio per 1.000',
     titel: `${gemeenteNaam} naast de regio, per 1.000 inwoners — ${kwartaalKort(kwartaal)}`,
     definitie: 'Aantallen per 1.000 inwoners; de regio is het totaal van haar gemeenten gedeeld door hun inwoners samen.',
     anker: 'per-1000-inwoners',
@@ -37,6 +38,7 @@ export interface OverdrachtPunt {
 export function overdrachtLokaalTeam(reeks: OverdrachtPunt[], gemeenteNaam: string): Grafiek {
   return {
     id: 'overdracht-lokaal-team',
+    blad: 'Overdracht aan lokaal team',
     titel: `Overdrachten aan het lokaal team per kwartaal — ${gemeenteNaam}`,
     definitie: 'Meldingen die aan het lokaal team zijn overgedragen: na de veiligheidsbeoordeling (besluit overdracht lokaal team) en na de keuze voor vervolgstappen (vervolg overdracht, ontvanger lokaal team).',
     anker: 'overdracht-onderdeel-c',

@@ -5,14 +5,26 @@
  */
 export type Cel = string | number | null;
 
+/**
+ * What a column holds, for a spreadsheet's number format: a count, a share in percent (29.4 for
+ * 29,4%), a figure with decimals (per 1.000, fte), an amount in euro, an ISO date, or text.
+ * A table that does not say so gets its kinds from its values and headers (`kolomsoorten` in
+ * server/export/tabel-export.ts).
+ */
+export type Kolomsoort = 'tekst' | 'aantal' | 'aandeel' | 'decimaal' | 'bedrag' | 'datum';
+
 export interface Tabel {
   kolommen: string[];
   rijen: Cel[][];
+  /** per column; absent: inferred */
+  soorten?: Kolomsoort[];
 }
 
 export interface Grafiek {
   id: string;
   titel: string;
+  /** the sheet name in a workbook (Dutch, at most 31 characters); absent: derived from the title */
+  blad?: string;
   /** short definition shown under the "i" */
   definitie: string;
   /** anchor in docs/indicatoren.md */
@@ -77,7 +89,7 @@ export function markeerVoorlopig(g: Grafiek, voorlopigeLabels: string[]): Grafie
     ...g,
     titel,
     option: { ...g.option, xAxis: as(g.option.xAxis), yAxis: as(g.option.yAxis), series },
-    tabel: { kolommen: g.tabel.kolommen, rijen: g.tabel.rijen.map((r) => r.map((c, i) => (i === 0 ? (ster(c) as Cel) : c))) },
+    tabel: { ...g.tabel, rijen: g.tabel.rijen.map((r) => r.map((c, i) => (i === 0 ? (ster(c) as Cel) : c))) },
     links: g.links ? Object.fromEntries(Object.entries(g.links).map(([k, v]) => [ster(k) as string, v])) : undefined,
   };
 }

@@ -12,6 +12,7 @@ export function instroomPerKwartaal(reeks: InstroomPunt[], gebiedNaam: string): 
   const labels = reeks.map((p) => kwartaalKort(p.kwartaal));
   return {
     id: 'instroom',
+    blad: 'Adviezen en meldingen',
     titel: `Adviezen en meldingen per kwartaal — ${gebiedNaam}`,
     definitie: 'Aantal adviezen (inclusief overige zorgmeldingen) en meldingen, naar kwartaal van binnenkomst.',
     anker: 'instroom-onderdeel-a',
@@ -41,6 +42,7 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
   const per1000 = modus === 'per1000';
   return {
     id: per1000 ? 'per-gemeente-per-1000' : 'per-gemeente',
+    blad: per1000 ? 'Instroom per gemeente per 1.000' : 'Instroom per gemeente',
     titel: per1000
       ? `Adviezen en meldingen per 1.000 inwoners per gemeente — ${kwartaalKort(kwartaal)}`
       : `Adviezen en meldingen per gemeente — ${kwartaalKort(kwartaal)}`,
@@ -64,11 +66,11 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
 }
 
 function verdeling(
-  id: string, titel: string, definitie: string, anker: string, waarden: Record<string, number>, labels: Record<string, string>, kop: string,
+  id: string, titel: string, definitie: string, anker: string, waarden: Record<string, number>, labels: Record<string, string>, kop: string, blad: string,
 ): Grafiek {
   const rijen = Object.entries(waarden).map(([code, n]) => [labels[code] ?? code, n] as [string, number]);
   return {
-    id, titel, definitie, anker, formaat: 'getal',
+    id, titel, blad, definitie, anker, formaat: 'getal',
     hoogte: Math.max(260, rijen.length * 28 + 60),
     option: horizontaleStaven(rijen.map(([l]) => l), rijen.map(([, n]) => n), 'Meldingen'),
     tabel: { kolommen: [kop, 'Meldingen'], rijen },
@@ -78,12 +80,12 @@ function verdeling(
 export function perMelder(waarden: Record<string, number>, titelSuffix: string): Grafiek {
   return verdeling('per-melder', `Meldingen per type melder — ${titelSuffix}`,
     'Meldingen naar wie contact opnam met Veilig Thuis: politie, overige professional of niet-professional.',
-    'instroom-onderdeel-a', waarden, MELDER_LABEL, 'Melder');
+    'instroom-onderdeel-a', waarden, MELDER_LABEL, 'Melder', 'Meldingen per type melder');
 }
 
 export function perBeroepsgroep(waarden: Record<string, number>, titelSuffix: string): Grafiek {
   const metWaarde = Object.fromEntries(Object.entries(waarden).filter(([, n]) => n > 0));
   return verdeling('per-beroepsgroep', `Meldingen van professionals per beroepsgroep — ${titelSuffix}`,
     'Meldingen van overige professionals (dus niet de politie) naar beroepsgroep; zonder beroepsgroep: onbekend.',
-    'instroom-onderdeel-a', metWaarde, BEROEPSGROEP_LABEL, 'Beroepsgroep');
+    'instroom-onderdeel-a', metWaarde, BEROEPSGROEP_LABEL, 'Beroepsgroep', 'Meldingen per beroepsgroep');
 }

@@ -27,6 +27,7 @@ export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek 
   const lijn = (naam: string, key: string) => ({ name: naam, type: 'line', data: reeks.map((p) => num(p.w[key])), symbolSize: 7, connectNulls: false });
   return {
     id: 'monitoring-afspraken',
+    blad: 'Monitoring volgens afspraken',
     titel: `Monitoring volgens de afspraken, per kwartaal — ${gebiedNaam}`,
     definitie: 'Aandeel afgeronde onderzoeken (niet weerlegd, niet naar een GI) en V&V (niet naar een GI) met monitoring, en aandeel contacten na 3 en 12 maanden binnen een maand van de afgesproken datum.',
     anker: ANKER,
@@ -66,6 +67,7 @@ export function monitoringAfwijkingen(reeks: Punt[], gebiedNaam: string): Grafie
   ];
   return {
     id: 'monitoring-afwijkingen',
+    blad: 'Afwijkingen monitoring',
     titel: `Afwijkingen van de monitoringafspraken, per kwartaal — ${gebiedNaam}`,
     definitie: 'Afgeronde onderzoeken en V&V waarbij de monitoring afwijkt van § 7.1: wel monitoring na een weerlegd onderzoek of na overdracht aan een gecertificeerde instelling, geen monitoring waar die is afgesproken.',
     anker: ANKER,
@@ -97,6 +99,7 @@ export function overdrachtPerMoment(waarde: unknown, label: string): Grafiek {
   };
   return {
     id: 'overdracht-per-moment',
+    blad: 'Overdracht per moment',
     titel: `Overdracht per moment en ontvanger — ${label}`,
     definitie: 'Overdrachten na de veiligheidsbeoordeling, na de keuze voor vervolgstappen, na onderzoek en na voorwaarden en vervolg (samenwerkingsafspraken § 8), naar de partij die de zorg overnam.',
     anker: ANKER,
@@ -128,6 +131,7 @@ export function wachtlijst(reeks: Punt[]): Grafiek {
   const leeftijd = (w: Waarden, k: string, m: 'mediaan' | 'max') => num(obj(obj(w.wacht_dagen)[k])[m]);
   return {
     id: 'wachtlijst',
+    blad: 'Wachtlijst',
     titel: 'Wachtlijst op de laatste dag van elk kwartaal',
     definitie: 'Meldingen die wachten op de keuze voor vervolgstappen (sinds de VB) of op de start van een onderzoek of V&V (sinds het besluit over het vervolg); in de tabel ook de mediane en langste wachttijd in dagen.',
     anker: ANKER,
@@ -149,6 +153,7 @@ export function wachttijden(w: Waarden, kwartaal: Kwartaal): Grafiek {
   const leeftijd = (k: string, m: 'mediaan' | 'max') => num(obj(obj(w.wacht_dagen)[k])[m]);
   return {
     id: 'wachttijden',
+    blad: 'Wachttijd op de wachtlijst',
     titel: `Wachttijd op de wachtlijst in dagen — ${kwartaalKort(kwartaal)}`,
     definitie: 'Mediane en langste wachttijd op de laatste dag van het kwartaal: sinds de VB (keuze vervolgstappen) of sinds het besluit over het vervolg (start onderzoek of V&V).',
     anker: ANKER,
@@ -173,6 +178,7 @@ export function aardGeweld(meldingen: unknown, adviezen: unknown, label: string)
   const a = obj(adviezen);
   return {
     id: 'aard-geweld',
+    blad: 'Aard van het geweld',
     titel: `Meldingen en adviezen naar aard van het geweld — ${label}`,
     definitie: 'Meldingen en adviezen die in het kwartaal binnenkwamen, naar aard van het geweld (voor het integraal veiligheidsplan, VNG-focusblad); zonder aard: onbekend.',
     anker: ANKER,
@@ -198,6 +204,7 @@ export function spoed(reeks: Punt[], gebiedNaam: string): Grafiek {
   };
   return {
     id: 'spoed',
+    blad: 'Spoedmeldingen',
     titel: `Spoedmeldingen en veiligheidsbeoordeling op dezelfde dag — ${gebiedNaam}`,
     definitie: 'Meldingen met spoed die in het kwartaal binnenkwamen, en daarvan die met de veiligheidsbeoordeling op de dag van binnenkomst.',
     anker: ANKER,

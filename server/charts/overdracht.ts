@@ -16,6 +16,7 @@ export function overdrachtNaVb(reeks: OverdrachtNaVbPunt[], gebiedNaam: string):
   const waarde = (p: OverdrachtNaVbPunt, b: string) => p.vb_besluit[b] ?? null;
   return {
     id: 'overdracht-na-vb',
+    blad: 'Overdracht na VB',
     titel: `Overdracht na de veiligheidsbeoordeling, per kwartaal — ${gebiedNaam}`,
     definitie: 'Veiligheidsbeoordelingen van het kwartaal met besluit overdracht aan het lokaal team, aan betrokken hulpverlening of aan de melder.',
     anker: 'overdracht-onderdeel-c',
@@ -40,6 +41,7 @@ export function overdrachtPerOntvanger(waarden: Record<string, number>, titelSuf
   const rijen = Object.entries(waarden).map(([code, n]) => [OVERDRACHT_AAN_LABEL[code] ?? code, n] as [string, number]);
   return {
     id: 'overdracht-per-ontvanger',
+    blad: 'Overdracht per ontvanger',
     titel: `Overdracht na de keuze voor vervolgstappen, naar ontvanger — ${titelSuffix}`,
     definitie: 'Meldingen met vervolg overdracht, naar kwartaal van het besluit over het vervolg, naar de partij die de zorg overnam.',
     anker: 'overdracht-onderdeel-c',

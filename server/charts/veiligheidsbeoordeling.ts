@@ -7,6 +7,7 @@ export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string
   const rijen = Object.entries(besluit).map(([code, n]) => [BESLUIT_LABEL[code] ?? code, n] as [string, number]);
   return {
     id: 'vb-besluiten',
+    blad: 'Besluiten na de VB',
     titel: `Besluiten na de veiligheidsbeoordeling — ${titelSuffix}`,
     definitie: 'Veiligheidsbeoordelingen die in het kwartaal zijn afgerond, naar besluit.',
     anker: 'veiligheidsbeoordeling-onderdeel-b',
@@ -31,6 +32,7 @@ export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: 
   const buiten = binnen.map((b) => (b === null ? null : Math.round((100 - b) * 10) / 10));
   return {
     id: 'vb-tijdigheid',
+    blad: 'VB binnen 5 werkdagen',
     titel: `Veiligheidsbeoordeling binnen 5 werkdagen, per kwartaal — ${gebiedNaam}`,
     definitie: `Aandeel van de veiligheidsbeoordelingen dat uiterlijk op de 5e werkdag na binnenkomst is afgerond. Norm: ${norm}%.`,
     anker: 'veiligheidsbeoordeling-onderdeel-b',
@@ -64,6 +66,7 @@ export function vbPerWeek(weken: WeekPunt[], norm: number, kwartaal: Kwartaal): 
   const labels = weken.map((w) => `week van ${formatDatum(w.week).replace(/ \d{4}$/, '')}`);
   return {
     id: 'vb-per-week',
+    blad: 'VB binnen termijn per week',
     titel: `Veiligheidsbeoordeling binnen termijn per week — ${kwartaalKort(kwartaal)}`,
     definitie: 'Aandeel binnen 5 werkdagen van de veiligheidsbeoordelingen die in die week (maandag t/m zondag) zijn afgerond.',
     anker: 'veiligheidsbeoordeling-onderdeel-b',

@@ -14,6 +14,7 @@ export function afgerondPerKwartaal(reeks: AfgerondPunt[], gebiedNaam: string): 
   const buiten = (n: number | null, binnen: number | null) => (n === null || binnen === null ? null : n - binnen);
   return {
     id: 'afgerond-per-kwartaal',
+    blad: 'Afgeronde onderzoeken en V&V',
     titel: `Afgeronde onderzoeken en voorwaarden en vervolg, per kwartaal — ${gebiedNaam}`,
     definitie: 'Onderzoeken en V&V met een einddatum in het kwartaal; binnen termijn = uiterlijk 70 dagen (10 weken) na de veiligheidsbeoordeling.',
     anker: 'onderzoek-onderdeel-d-en-voorwaarden-en-vervolg-onderdeel-e',

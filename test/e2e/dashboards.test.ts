@@ -242,9 +242,10 @@ describe('downloads', () => {
     expect(ws.getRow(1).values).toEqual([undefined, 'Besluit', 'Aantal']);
     const data = await api('/api/indicatoren?kwartaal=2024-Q3&gemeente=GM0281');
     const besluit = data.gemeenten.GM0281!.vb_besluit as Record<string, number>;
-    // an exact zero is CBS's nihil (–); the legend is its own sheet
+    // an exact zero is CBS's nihil (–); the legend is in the sheet Toelichting
     const totaal = ws.getRows(2, ws.rowCount - 1)!.reduce((s, r) => s + (r.getCell(2).value === '–' ? 0 : Number(r.getCell(2).value)), 0);
-    expect(wb.worksheets[1]!.name).toBe('Verklaring van tekens');
+    expect(ws.name).toBe('Besluiten na de VB');
+    expect(wb.worksheets[1]!.name).toBe('Toelichting');
     expect(totaal).toBe(Object.values(besluit).reduce((a, b) => a + b, 0));
   });
 });

@@ -10,7 +10,9 @@ import type { AppContext } from '../../context.js';
 import type { Grafiek } from '../../charts/grafiek.js';
 import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
-import { alsCsv, alsXlsx, metTekens } from '../../export/tabel-export.js';
+import { alleTabellenDownload, tabelDownload, tabellenVanPagina } from '../../export/downloads.js';
+import { metTekens } from '../../export/tabel-export.js';
+import { stuurDownload } from '../download.js';
 import { VERKLARING_VAN_TEKENS } from '../../rapportage/model.js';
 import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../../shared/formaat.js';
 import { laatsteImportdatum } from '../../importbatches/repository.js';
@@ -62,6 +64,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
+      alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: m.grafieken.length + m.monitoring.length },
     }, res);
   }
 
@@ -94,27 +97,29 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   });
 
   const exporteer = (pagina: Pagina) => async (req: Request, res: Response) => {
-    const { model: m, beleid } = await model(pagina, req, res);
-    const grafiek = [...m.grafieken, ...m.monitoring].find((g) => g.id === req.params.grafiek);
+    const { model: m, beleid, keuze } = await model(pagina, req, res);
+    const grafiek = tabellenVanPagina(m).find((g) => g.id === req.params.grafiek);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
-    await stuurTabel(res, grafiek, naam, req.params.formaat, beleid !== null);
+    const d = await tabelDownload(downloadContext(), grafiek, naam, req.params.formaat, { onderwerp: m.titel, periode: keuze, beleid });
+    stuurDownload(res, d);
   };
+  /** Every table of the page in one workbook. */
+  const alleTabellen = (pagina: Pagina) => async (req: Request, res: Response) => {
+    const { model: m, beleid, keuze } = await model(pagina, req, res);
+    const naam = `${pagina}-alle-tabellen-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
+    await audit(ctx.db, req, res, 'download', { pagina, grafiek: 'alle-tabellen', kwartaal: m.kwartaal, gemeente: req.params.code, formaat: 'xlsx' });
+    stuurDownload(res, await alleTabellenDownload(downloadContext(), tabellenVanPagina(m), naam, { onderwerp: m.titel, periode: keuze, beleid }));
+  };
+  const downloadContext = () => ({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() });
+  router.get('/export/gemeente/:code/alle-tabellen.xlsx', alleTabellen('gemeente'));
+  router.get('/export/regio/alle-tabellen.xlsx', alleTabellen('regio'));
+  router.get('/export/doorstroom/alle-tabellen.xlsx', alleTabellen('doorstroom'));
   router.get('/export/gemeente/:code/:grafiek.:formaat', exporteer('gemeente'));
   router.get('/export/regio/:grafiek.:formaat', exporteer('regio'));
   router.get('/export/doorstroom/:grafiek.:formaat', exporteer('doorstroom'));
   return router;
-}
-
-/** A chart's table as a CSV or XLSX download. */
-export async function stuurTabel(res: Response, grafiek: Grafiek, naam: string, formaat: unknown, beschermd = false): Promise<void> {
-  const tabel = metTekens(grafiek.tabel, beschermd);
-  if (formaat === 'xlsx') {
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${naam}.xlsx`).send(await alsXlsx(tabel, grafiek.id, VERKLARING_VAN_TEKENS));
-  } else if (formaat === 'csv') {
-    res.type('text/csv; charset=utf-8').attachment(`${naam}.csv`).send(alsCsv(tabel, VERKLARING_VAN_TEKENS));
-  } else throw nietGevonden('Download als .csv of .xlsx');
 }
 
 /** What the grafiek partial needs: the chart as JSON for the browser, the table, the downloads. */

@@ -5,10 +5,13 @@ import type { AppContext } from '../../context.js';
 import { financienKwartalen } from '../../financien/repository.js';
 import { financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
+import { FINANCIEN_BRON, financienTabellen } from '../../export/financien-download.js';
+import { alleTabellenDownload, tabelDownload } from '../../export/downloads.js';
+import { stuurDownload } from '../download.js';
 import { parseKwartaal } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
-import { grafiekModel, stuurTabel } from './dashboard.js';
+import { grafiekModel } from './dashboard.js';
 import { audit, vereis } from '../auth.js';
 
 /** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */
@@ -37,6 +40,9 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
       kolommen: FINANCIEN_KOLOMMEN_TABEL,
       rijen: m.data?.heeft_financien ? financienTabel(m.data) : [],
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
+      downloads: m.kwartaal ? {
+        csv: `/export/financien/begroting.csv?${query}`, xlsx: `/export/financien/begroting.xlsx?${query}`, alle: `/export/financien/alle-tabellen.xlsx?${query}`,
+      } : null,
     }, res));
   });
 
@@ -44,13 +50,22 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
     res.json(await financienVoorKwartaal(ctx.db, parseKwartaal(req.query.kwartaal)));
   });
 
+  const downloadContext = () => ({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() });
+  router.get('/export/financien/alle-tabellen.xlsx', async (req: Request, res: Response) => {
+    const m = await model(req);
+    if (!m.kwartaal || !m.data) throw nietGevonden('Er zijn nog geen financiële gegevens');
+    await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: 'alle-tabellen', kwartaal: m.kwartaal, formaat: 'xlsx' });
+    const d = await alleTabellenDownload(downloadContext(), financienTabellen(m.data, m.grafieken), `financien-alle-tabellen-${m.kwartaal}`, { onderwerp: 'Financiën en formatie', periode: { kwartaal: m.kwartaal }, beleid: null, bron: FINANCIEN_BRON(ctx.regio.organisatie) });
+    stuurDownload(res, d);
+  });
   router.get('/export/financien/:grafiek.:formaat', async (req: Request, res: Response) => {
     const m = await model(req);
-    const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
-    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
-    const naam = `${grafiek.id}-${m.kwartaal}`;
-    await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: grafiek.id, kwartaal: m.kwartaal, formaat: req.params.formaat });
-    await stuurTabel(res, grafiek, naam, req.params.formaat);
+    if (!m.kwartaal || !m.data) throw nietGevonden('Er zijn nog geen financiële gegevens');
+    const tabel = financienTabellen(m.data, m.grafieken).find((g) => g.id === req.params.grafiek);
+    if (!tabel) throw nietGevonden(`Onbekende tabel "${String(req.params.grafiek)}"`);
+    const naam = `${tabel.id}-${m.kwartaal}`;
+    await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: tabel.id, kwartaal: m.kwartaal, formaat: req.params.formaat });
+    stuurDownload(res, await tabelDownload(downloadContext(), tabel, naam, req.params.formaat, { onderwerp: 'Financiën en formatie', periode: { kwartaal: m.kwartaal }, beleid: null, bron: FINANCIEN_BRON(ctx.regio.organisatie) }));
   });
   return router;
 }
