@@ -1,0 +1,227 @@
+import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importeerFinancieel } from '../../server/financien/importer.js';
+import { readTable } from '../../server/import/readers.js';
+import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
+import { melding } from '../helpers/registraties.js';
+import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+
+/**
+ * Every kind of download read back with exceljs, on hand-made registrations with exact answers:
+ * the achterstand lists (boundaries of 5 werkdagen and 70 days), the finance table, and the
+ * workbook "alle tabellen" of each page (a sheet per table of the page, plus Toelichting).
+ * Today is Tuesday 31 December 2019; 25 and 26 December are holidays, and 27 December 2019 counts
+ * as one by Royal Decree (config/kalender.json).
+ */
+let ctx: TestContext;
+let server: Server;
+let base: string;
+const sessies: Record<string, Sessie> = {};
+
+const onderzoek = (id: string, binnenkomst: string, vb: string) => melding({
+  id, binnenkomst, vb, besluit: 'vervolg_veilig_thuis', besluitVervolg: vb, vervolg: 'onderzoek', startOnderzoek: vb, gemeente: 'GM0281',
+});
+
+beforeAll(async () => {
+  ctx = await testContext('2019-12-31');
+  await importeerRijen(ctx, [
+    // VB open: from 2 December 18 werkdagen, from 18 December 6 (over the term), from 19 December 5 (not yet)
+    melding({ id: 'VB-18', binnenkomst: '2019-12-02', gemeente: 'GM0268' }),
+    melding({ id: 'VB-6', binnenkomst: '2019-12-18', gemeente: 'GM0281' }),
+    melding({ id: 'VB-5', binnenkomst: '2019-12-19', gemeente: 'GM0281' }),
+    // onderzoek running: VB on 21 October is 71 days ago (over the term), on 22 October 70 (not yet)
+    onderzoek('OND-71', '2019-10-18', '2019-10-21'),
+    onderzoek('OND-70', '2019-10-21', '2019-10-22'),
+    // V&V running since a VB on 1 October: 91 days
+    melding({
+      id: 'VV-91', binnenkomst: '2019-10-01', vb: '2019-10-01', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-10-01',
+      vervolg: 'voorwaarden_en_vervolg', startVv: '2019-10-01', gemeente: 'GM0268',
+    }),
+  ]);
+  const pad = join(ctx.dir, 'financien.csv');
+  writeFileSync(pad, `\ufeff${[
+    'kwartaal;post;realisatie;begroting;begroting_jaar',
+    '2019-Q4;subsidie_gemeenten;2.084.000;2.100.000;8.400.000',
+    '2019-Q4;personeelskosten;-1.500.000;-1.450.000;-5.800.000',
+    '2019-Q4;lasten_vorig_boekjaar;-25.000;;',
+  ].join('\r\n')}\r\n`);
+  await importeerFinancieel(ctx.db, 'financien', { bestand: 'financien.csv', sha256: '-', rows: readTable(pad) }, { door: 'test' });
+  ({ server, base } = await startServer(ctx));
+  sessies.vt_management = await sessieAls(ctx, 'vt_management');
+  sessies.beheerder = await sessieAls(ctx, 'beheerder');
+  sessies.bestuur = await sessieAls(ctx, 'bestuur');
+  sessies.gemeente = await sessieAls(ctx, 'gemeente', ['GM0281']);
+});
+afterAll(async () => {
+  server?.close();
+  await ctx?.close();
+});
+
+async function werkboek(res: Response): Promise<ExcelJS.Workbook> {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+  return wb;
+}
+
+const rijen = (ws: ExcelJS.Worksheet) => ws.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+
+function toelichting(wb: ExcelJS.Workbook): Map<string, unknown> {
+  const ws = wb.getWorksheet('Toelichting')!;
+  const m = new Map<string, unknown>();
+  ws.eachRow((r) => m.set(String(r.getCell(1).value), r.getCell(2).value));
+  return m;
+}
+
+describe('the achterstand download', () => {
+  it('is for VT management only, as the page: others get 403, a visitor the login', async () => {
+    for (const pad of ['/doorstroom/achterstand.xlsx', '/doorstroom/achterstand.csv']) {
+      for (const rol of ['beheerder', 'bestuur', 'gemeente']) expect((await sessies[rol]!.fetch(base + pad)).status, `${rol} ${pad}`).toBe(403);
+      expect((await fetch(base + pad, { redirect: 'manual' })).status).toBe(303);
+      expect((await sessies.vt_management!.fetch(base + pad)).status).toBe(200);
+    }
+  });
+
+  it('XLSX: one sheet per list with the registrations over their term, dates as dates, durations as numbers, never cached', async () => {
+    const res = await sessies.vt_management!.fetch(`${base}/doorstroom/achterstand.xlsx`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const wb = await werkboek(res);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Veiligheidsbeoordeling open', 'Onderzoek open', 'Voorwaarden en vervolg open', 'Toelichting']);
+    const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+    expect(rijen(wb.getWorksheet('Veiligheidsbeoordeling open')!)).toEqual([
+      ['Registratie', 'Gemeente', 'Binnengekomen', 'Werkdagen'],
+      ['VB-18', 'Nijmegen', d('2019-12-02'), 18],
+      ['VB-6', 'Tiel', d('2019-12-18'), 6],
+    ]);
+    expect(rijen(wb.getWorksheet('Onderzoek open')!)).toEqual([['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'], ['OND-71', 'Tiel', d('2019-10-21'), 71]]);
+    expect(rijen(wb.getWorksheet('Voorwaarden en vervolg open')!)).toEqual([['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'], ['VV-91', 'Nijmegen', d('2019-10-01'), 91]]);
+    const vb = wb.getWorksheet('Veiligheidsbeoordeling open')!;
+    expect(vb.getRow(2).getCell(3).numFmt).toBe('d-m-yyyy');
+    expect(vb.getRow(2).getCell(4).numFmt).toBe('#,##0');
+    const t = toelichting(wb);
+    expect(t.get('Peildatum')).toBe('31 december 2019');
+    expect(t.get('Geëxporteerd op')).toBe('31 december 2019');
+    expect(t.get('Organisatie')).toBe(ctx.regio.organisatie);
+    expect(t.get('Definitieversie')).toBe('VT Monitor, Indicatoren 2027.1');
+  });
+
+  it('CSV: the three lists in one table, the list named in the first column', async () => {
+    const res = await sessies.vt_management!.fetch(`${base}/doorstroom/achterstand.csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const [tabel] = (await res.text()).replace(/^\uFEFF/, '').split('\r\n\r\n');
+    expect(tabel!.split('\r\n')).toEqual([
+      'Lijst;Registratie;Gemeente;Termijn loopt sinds;Duur;Eenheid',
+      'Veiligheidsbeoordeling na meer dan 5 werkdagen nog open;VB-18;Nijmegen;2019-12-02;18;werkdagen',
+      'Veiligheidsbeoordeling na meer dan 5 werkdagen nog open;VB-6;Tiel;2019-12-18;6;werkdagen',
+      'Onderzoek na meer dan 10 weken nog open;OND-71;Tiel;2019-10-21;71;dagen',
+      'Voorwaarden en vervolg na meer dan 10 weken nog open;VV-91;Nijmegen;2019-10-01;91;dagen',
+    ]);
+  });
+
+  it('is linked from the achterstand page', async () => {
+    const html = await (await sessies.vt_management!.fetch(`${base}/doorstroom/achterstand`)).text();
+    expect(html).toContain('href="/doorstroom/achterstand.xlsx"');
+    expect(html).toContain('href="/doorstroom/achterstand.csv"');
+  });
+});
+
+describe('the finance table download', () => {
+  it('XLSX: euros as numbers with € #,##0, no budget as –, a sheet Toelichting with the finance source', async () => {
+    const wb = await werkboek(await sessies.bestuur!.fetch(`${base}/export/financien/begroting.xlsx?kwartaal=2019-Q4`));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Realisatie en begroting', 'Toelichting']);
+    const ws = wb.getWorksheet('Realisatie en begroting')!;
+    const alle = rijen(ws);
+    expect(alle[0]).toEqual(['Post', 'Realisatie (€)', 'Begroting (€)', 'Verschil (€)', 'Begroting jaar (€)', 'Realisatie jaar t/m kwartaal (€)']);
+    expect(alle.find((r) => r[0] === 'Subsidie gemeenten')).toEqual(['Subsidie gemeenten', 2084000, 2100000, -16000, 8400000, 2084000]);
+    expect(alle.find((r) => r[0] === 'Lasten vorig boekjaar')).toEqual(['Lasten vorig boekjaar', -25000, '–', '–', '–', -25000]);
+    expect(ws.getRow(2).getCell(2).numFmt).toBe('"€" #,##0');
+    const t = toelichting(wb);
+    expect(t.get('Kwartaal')).toBe('vierde kwartaal van 2019 (Q4 2019)');
+    expect(t.get('Bron')).toBe(`VT Monitor, financiële administratie en formatiebestand van ${ctx.regio.organisatie}`);
+  });
+
+  it('CSV: the same rows in whole euros', async () => {
+    const res = await sessies.bestuur!.fetch(`${base}/export/financien/begroting.csv?kwartaal=2019-Q4`);
+    const regels = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(regels[0]).toBe('Post;Realisatie (€);Begroting (€);Verschil (€);Begroting jaar (€);Realisatie jaar t/m kwartaal (€)');
+    expect(regels).toContain('Subsidie gemeenten;2084000;2100000;-16000;8400000;2084000');
+  });
+
+  it('is refused to a gemeente, as the page', async () => {
+    expect((await sessies.gemeente!.fetch(`${base}/export/financien/begroting.xlsx?kwartaal=2019-Q4`)).status).toBe(403);
+    expect((await sessies.gemeente!.fetch(`${base}/export/financien/alle-tabellen.xlsx?kwartaal=2019-Q4`)).status).toBe(403);
+  });
+});
+
+/** The titles of the tables a page shows, read from its HTML. */
+async function titelsOpPagina(s: Sessie, pad: string): Promise<{ titels: string[]; alle: string }> {
+  const html = await (await s.fetch(base + pad)).text();
+  const titels = [...html.matchAll(/<h3 id="titel-[^"]+" class="utrecht-heading-3 grafiek__titel">([^<]*)<\/h3>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#x27;/g, "'"));
+  const alle = /href="([^"]*alle-tabellen\.xlsx[^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
+  return { titels, alle };
+}
+
+describe('one workbook "alle tabellen" per page', () => {
+  const paginas: [string, string, string][] = [
+    ['vt_management', '/?kwartaal=2019-Q4', 'Regio'],
+    ['vt_management', '/doorstroom?kwartaal=2019-Q4', 'Doorstroom'],
+    ['gemeente', '/gemeente/GM0281?kwartaal=2019-Q4', 'Gemeente Tiel'],
+    ['bestuur', '/financien?kwartaal=2019-Q4', 'Financiën en formatie'],
+  ];
+  it.each(paginas)('%s %s: a sheet per table of the page, in its order, plus Toelichting', async (rol, pad, onderwerp) => {
+    const s = sessies[rol]!;
+    const { titels, alle } = await titelsOpPagina(s, pad);
+    expect(alle).not.toBe('');
+    const wb = await werkboek(await s.fetch(base + alle));
+    const extra = pad.startsWith('/financien') ? 1 : 0; // the finance table is no chart
+    expect(titels.length).toBeGreaterThan(1);
+    expect(wb.worksheets).toHaveLength(titels.length + extra + 1);
+    expect(wb.worksheets.at(-1)!.name).toBe('Toelichting');
+    const t = toelichting(wb);
+    expect(String(wb.getWorksheet('Toelichting')!.getRow(1).getCell(1).value)).toMatch(new RegExp(`^${onderwerp}.*: alle tabellen$`));
+    // the Toelichting lists every table of the page by its title, against its sheet
+    const beschreven = wb.worksheets.slice(0, -1).map((w) => String(t.get(w.name)));
+    titels.forEach((titel, i) => expect(beschreven[i + extra]!.startsWith(titel), `${titel}`).toBe(true));
+    for (const ws of wb.worksheets.slice(0, -1)) {
+      expect(ws.name.length).toBeLessThanOrEqual(31);
+      expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
+      expect(ws.name).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/); // no ids like per-gemeente-per-1000
+      const koppen = (ws.getRow(1).values as unknown[]).slice(1);
+      expect(new Set(koppen).size, ws.name).toBe(koppen.length);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter).toBeTruthy();
+    }
+  });
+
+  it('the regio workbook holds the exact figures: 6 meldingen and no adviezen (–) in Q4 2019', async () => {
+    const wb = await werkboek(await sessies.vt_management!.fetch(`${base}/export/regio/alle-tabellen.xlsx?kwartaal=2019-Q4&periode=4`));
+    const ws = wb.getWorksheet('Adviezen en meldingen')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Kwartaal', 'Adviezen', 'Meldingen', 'Totaal']);
+    const q4 = rijen(ws).find((r) => r[0] === 'Q4 2019');
+    expect(q4).toEqual(['Q4 2019', '–', 6, 6]);
+    expect(ws.getRow(rijen(ws).findIndex((r) => r[0] === 'Q4 2019') + 1).getCell(3).numFmt).toBe('#,##0');
+    const t = toelichting(wb);
+    expect(t.get('Kwartaal')).toBe('vierde kwartaal van 2019 (Q4 2019)');
+    expect(t.get('Periode')).toBe('de trendgrafieken beslaan 4 kwartalen tot en met Q4 2019');
+    expect(String(t.get('Bescherming kleine aantallen'))).toMatch(/^Geen afronding/);
+  });
+
+  it('the doorstroom workbook names the three "waarvan over termijn" by their group', async () => {
+    const wb = await werkboek(await sessies.vt_management!.fetch(`${base}/export/doorstroom/alle-tabellen.xlsx?kwartaal=2019-Q4`));
+    expect(wb.getWorksheet('Openstaand werk')!.getRow(1).values).toEqual([undefined,
+      'Kwartaal', 'Open VB', 'Open VB: waarvan over termijn', 'Lopende onderzoeken', 'Lopende onderzoeken: waarvan over termijn', 'Lopende V&V', 'Lopende V&V: waarvan over termijn']);
+  });
+
+  it('a gemeente user gets her own gemeente only, protected, with the rule in the Toelichting', async () => {
+    expect((await sessies.gemeente!.fetch(`${base}/export/gemeente/GM0268/alle-tabellen.xlsx?kwartaal=2019-Q4`)).status).toBe(403);
+    const wb = await werkboek(await sessies.gemeente!.fetch(`${base}/export/gemeente/GM0281/alle-tabellen.xlsx?kwartaal=2019-Q4`));
+    expect(String(toelichting(wb).get('Bescherming kleine aantallen'))).toMatch(/^Alle aantallen zijn afgerond op veelvouden van 5/);
+    // Tiel's 4 meldingen of Q4 2019 (VB-6, VB-5, OND-71, OND-70) are rounded to 5; a count cell is a number or a sign, never empty
+    const ws = wb.getWorksheet('Adviezen en meldingen')!;
+    expect(rijen(ws).find((r) => r[0] === 'Q4 2019')).toEqual(['Q4 2019', 0, 5, 5]);
+  });
+});
