@@ -165,6 +165,16 @@ async function titelsOpPagina(s: Sessie, pad: string): Promise<{ titels: string[
   return { titels, alle };
 }
 
+describe('the documentation of the downloads', () => {
+  it('is served at /docs/downloads and names the formats', async () => {
+    const res = await sessies.gemeente!.fetch(`${base}/docs/downloads`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Toelichting');
+    expect(html).toContain('#,##0');
+  });
+});
+
 describe('one workbook "alle tabellen" per page', () => {
   const paginas: [string, string, string][] = [
     ['vt_management', '/?kwartaal=2019-Q4', 'Regio'],
