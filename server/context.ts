@@ -9,7 +9,8 @@ import { AppFout } from './shared/fouten.js';
 import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
 import type { ImportDeps } from './import/importer.js';
-import { DEFINITIEVERSIE, herberekenBijNieuweDefinities, herberekenIndicatoren, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
+import { herberekenBijNieuweDefinities, herberekenIndicatoren, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
+import { DEFINITIEVERSIE } from './indicatoren/gebieden.js';
 
 /** Everything a command or the web app needs, wired once (no singletons). */
 export interface AppContext {

@@ -1,6 +1,6 @@
 import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import { leesIndicatoren } from '../indicatoren/repository.js';
 import { berekenKwartaal, doorstroomPerFte, maandenVan, metTotaal, type DoorstroomPerFte, type FinancienKwartaal, type FormatieMaand } from './compute.js';
 import { leesFinancienJaar, leesFormatie } from './repository.js';

@@ -3,7 +3,7 @@ import { beschermd } from '../auth/rollen.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
 import { leesPaneel, type Bescherm } from '../dashboard/gegevens.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import type { IndicatorenJson } from '../indicatoren/service.js';
 import { leesBeleid } from './instellingen.js';
 import { alsNull, beschermWaarden, beleidTekst, type Beleid } from './onderdrukking.js';

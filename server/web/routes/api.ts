@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { kwartaalReeks } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
-import { REGIO } from '../../indicatoren/herbereken.js';
+import { REGIO } from '../../indicatoren/gebieden.js';
 import { indicatorReeks, indicatorenVoorKwartaal, pad, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
 import { beleidVoor, beschermdeReeks, beschermJson } from '../../privacy/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
