@@ -11,7 +11,7 @@ import {
 } from '../registraties/repository.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
-import { COLUMN_NAMES, kolomObject, type Registratie } from './columns.js';
+import { COLUMN_NAMES, kolomObject, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from './importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { importDeps } from '../../server/context.js';
 import { genereerDemo } from '../../server/demo/generator.js';
-import { COLUMN_NAMES, type Registratie } from '../../server/import/columns.js';
+import { COLUMN_NAMES, type Registratie } from '../../server/registraties/schema.js';
 import { rijHash } from '../../server/import/hash.js';
 import { ImportAfgewezen, importeer } from '../../server/import/importer.js';
 import { AFGELEIDE_KOLOMMEN, deriveRegistratie } from '../../server/registraties/derive.js';

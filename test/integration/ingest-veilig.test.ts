@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDeps } from '../../server/context.js';
-import { COLUMN_NAMES, type Registratie } from '../../server/import/columns.js';
+import { COLUMN_NAMES, type Registratie } from '../../server/registraties/schema.js';
 import { rijHash } from '../../server/import/hash.js';
 import { ImportAfgewezen, importeer, type ImportSamenvatting } from '../../server/import/importer.js';
 import { herberekenIndicatoren } from '../../server/indicatoren/herbereken.js';
