@@ -3,8 +3,8 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import { isPostgres, type Db } from '../db/connection.js';
 import { insertImportbatch, updateImportbatch } from '../importbatches/repository.js';
-import { GeraakteKwartalen } from '../indicatoren/geraakt.js';
-import { schrijfMeta } from '../indicatoren/repository.js';
+import { GeraakteKwartalen } from '../registraties/geraakt.js';
+import { schrijfMeta } from '../db/metagegevens.js';
 import { deriveRegistratie, raakvlak } from '../registraties/derive.js';
 import {
   findBestaande, hashVanRij, idVanRij, kolomVanRij, opgeslagenRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,

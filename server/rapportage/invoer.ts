@@ -5,7 +5,7 @@ import { leesPaneel, type Bescherm, type Paneel } from '../dashboard/gegevens.js
 import type { Normen } from '../dashboard/paginas.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';
-import { leesMeta } from '../indicatoren/repository.js';
+import { leesMeta } from '../db/metagegevens.js';
 import { leesBereik, type Bereik } from '../indicatoren/service.js';
 import { financienVoorKwartaal, type FinancienJson } from '../financien/service.js';
 import { leesDuidingen, type Duiding } from './duiding-repository.js';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { genereerDemo } from '../../server/demo/generator.js';
 import { COLUMN_NAMES, type Registratie } from '../../server/registraties/schema.js';
 import { rijHash } from '../../server/import/hash.js';

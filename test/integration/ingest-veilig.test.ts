@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { COLUMN_NAMES, type Registratie } from '../../server/registraties/schema.js';
 import { rijHash } from '../../server/import/hash.js';
 import { ImportAfgewezen, importeer, type ImportSamenvatting } from '../../server/import/importer.js';
