@@ -33,7 +33,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const gemeente = pagina === 'gemeente' ? parseGebied(ctx.regio, req.params.code) : undefined;
     if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
-    const beleid = await beleidVoor(ctx.db, res);
+    const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
     if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
