@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { daysBetween } from '../../calendar/dates.js';
 import type { AppContext } from '../../context.js';
 import { gebiedNaam } from '../../indicatoren/service.js';
-import { openZaken } from '../../registraties/repository.js';
+import { openZaken } from '../../registraties/service.js';
 import { formatDatum } from '../../shared/formaat.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
