@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext, importDeps } from '../server/context.js';
+import { createContext } from '../server/context.js';
+import { importDeps } from '../server/import/service.js';
 import { demoBron } from '../server/demo/export.js';
 import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';

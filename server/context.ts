@@ -8,8 +8,8 @@ import { createDb, parseDatabaseUrl, type Db } from './db/connection.js';
 import { AppFout } from './shared/fouten.js';
 import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
-import type { ImportDeps } from './import/importer.js';
-import { DEFINITIEVERSIE, herberekenBijNieuweDefinities, herberekenIndicatoren, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
+import { herberekenBijNieuweDefinities, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
+import { DEFINITIEVERSIE } from './indicatoren/gebieden.js';
 
 /** Everything a command or the web app needs, wired once (no singletons). */
 export interface AppContext {
@@ -57,14 +57,8 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => todayInAmsterdam()) };
 }
 
-export function importDeps(ctx: AppContext): ImportDeps {
-  return {
-    db: ctx.db, regio: ctx.regio, kalender: ctx.kalender, vandaag: ctx.vandaag,
-    herbereken: async (trx, geraakt) => {
-      await herberekenIndicatoren(trx, ctx.regio, ctx.kalender, geraakt);
-    },
-  };
-}
+// merge shim: removed by the lead after merging
+export { importDeps } from './import/service.js';
 
 /** A database that cannot be opened or migrated: one Dutch line (the driver's code in brackets). */
 function databaseFout(naam: string, error: unknown): AppFout {

@@ -4,10 +4,10 @@ import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import {
-  vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen,
+  lijstGebruikers, vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen,
 } from './gebruikers-repository.js';
 import { ROLLEN, type Gebruiker, type Rol } from './rollen.js';
-import { beeindigSessiesVan } from './sessies-repository.js';
+import { beeindigSessie, beeindigSessiesVan, maakSessie, ruimVerlopenSessiesOp } from './sessies-repository.js';
 import { controleerWachtwoord, dummyHash, eenmaligWachtwoord, hashWachtwoord, wachtwoordProbleem } from './wachtwoord.js';
 
 export interface Inlogbeleid {
@@ -74,8 +74,8 @@ export async function gebruikerToevoegen(
   if (!(ROLLEN as readonly string[]).includes(invoer.rol)) throw ongeldigeInvoer(`Onbekende rol "${invoer.rol}"; kies uit ${ROLLEN.join(', ')}`);
   const rol = invoer.rol as Rol;
   const gemeenten = [...new Set((invoer.gemeenten ?? []).flatMap((g) => g.split(',')).map((g) => g.trim().toUpperCase()).filter(Boolean))];
-  if (rol === 'gemeente' && gemeenten.length === 0) throw ongeldigeInvoer('Een gebruiker met rol gemeente heeft minstens één --gemeente nodig');
-  if (rol !== 'gemeente' && gemeenten.length > 0) throw ongeldigeInvoer('--gemeente geldt alleen voor de rol gemeente');
+  if (rol === 'gemeente' && gemeenten.length === 0) throw ongeldigeInvoer('Een gebruiker met rol gemeente heeft minstens één gemeente nodig', { regel: 'gemeente_nodig' });
+  if (rol !== 'gemeente' && gemeenten.length > 0) throw ongeldigeInvoer('Alleen een gebruiker met rol gemeente heeft gemeenten', { regel: 'gemeente_alleen_bij_rol_gemeente' });
   for (const code of gemeenten) {
     if (!regio.perCode.has(code)) throw ongeldigeInvoer(`${code} is geen gemeente van de regio ${regio.naam}`);
   }
@@ -121,4 +121,20 @@ export async function maakDemoAccounts(db: Db, regio: Regio): Promise<boolean> {
     await gebruikerToevoegen(db, regio, { email: a.email, rol: a.rol, gemeenten: a.rol === 'gemeente' && gemeenten.length === 0 ? [regio.gemeenten[0]!.code] : gemeenten }, { wachtwoord: a.wachtwoord, demo: true });
   }
   return true;
+}
+
+/** Every account, for the beheer page. */
+export async function leesGebruikers(db: Db): Promise<GebruikerMetGeheimen[]> {
+  return lijstGebruikers(db);
+}
+
+/** The session of a successful login; expired sessions are cleared first. */
+export async function startSessie(db: Db, gebruikerId: number, uren: number): Promise<{ token: string; csrf: string; verlooptOp: string }> {
+  await ruimVerlopenSessiesOp(db);
+  return maakSessie(db, gebruikerId, uren);
+}
+
+/** Logout: the session ends at once. */
+export async function sluitSessie(db: Db, token: string): Promise<void> {
+  await beeindigSessie(db, token);
 }

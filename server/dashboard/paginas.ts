@@ -7,7 +7,7 @@ import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoor
 import { aardGeweld, monitoringAfspraken, monitoringAfwijkingen, overdrachtPerMoment, spoed, wachtlijst, wachttijden } from '../charts/monitoring.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { getal, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel } from './gegevens.js';
 import { maakTegels, type Tegel } from './tegels.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { COLUMN_NAMES } from '../import/columns.js';
+import { COLUMN_NAMES } from '../registraties/schema.js';
 import { csvVeld } from '../shared/csv.js';
 import type { RijenBron } from '../import/importer.js';
 import type { TableRow } from '../import/readers.js';

@@ -2,7 +2,7 @@ import { addDays, addMonths, fromDayNumber, toDayNumber, weekday } from '../cale
 import { kwartaalIndex, kwartaalVan } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
-import { COLUMN_NAMES } from '../import/columns.js';
+import { COLUMN_NAMES } from '../registraties/schema.js';
 import * as p from './profiel.js';
 import { Random } from './random.js';
 

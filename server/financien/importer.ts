@@ -1,5 +1,5 @@
 import { insertImportbatch } from '../importbatches/repository.js';
-import { schrijfMeta } from '../indicatoren/repository.js';
+import { schrijfMeta } from '../db/metagegevens.js';
 import { foutenVoorbeeld, ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
 import { normaliseHeader } from '../import/mapping.js';
 import type { RijFout } from '../import/validate-row.js';

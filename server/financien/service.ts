@@ -1,9 +1,9 @@
 import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import { leesIndicatoren } from '../indicatoren/repository.js';
 import { berekenKwartaal, doorstroomPerFte, maandenVan, metTotaal, type DoorstroomPerFte, type FinancienKwartaal, type FormatieMaand } from './compute.js';
-import { leesFinancienJaar, leesFormatie } from './repository.js';
+import { financienKwartalen as leesFinancienKwartalen, leesFinancienJaar, leesFormatie } from './repository.js';
 
 export const TREND = 8;
 
@@ -34,4 +34,9 @@ export async function financienVoorKwartaal(db: Db, kwartaal: Kwartaal): Promise
     formatie,
     doorstroom_per_fte: trend.map((k) => doorstroomPerFte(k, formatie, waarde(k, 'meldingen'), waarde(k, 'adviezen'))),
   };
+}
+
+/** The quarters with a financien file, newest first. */
+export async function financienKwartalen(db: Db): Promise<string[]> {
+  return leesFinancienKwartalen(db);
 }

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { COLUMN_NAMES, type Registratie } from './columns.js';
+import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
 
 /**
  * The hash of a registration's export fields: a re-import compares it with the stored one

@@ -3,15 +3,15 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import { isPostgres, type Db } from '../db/connection.js';
 import { insertImportbatch, updateImportbatch } from '../importbatches/repository.js';
-import { GeraakteKwartalen } from '../indicatoren/geraakt.js';
-import { schrijfMeta } from '../indicatoren/repository.js';
+import { GeraakteKwartalen } from '../registraties/geraakt.js';
+import { schrijfMeta } from '../db/metagegevens.js';
 import { deriveRegistratie, raakvlak } from '../registraties/derive.js';
 import {
   findBestaande, hashVanRij, idVanRij, kolomVanRij, opgeslagenRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
 } from '../registraties/repository.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
-import { COLUMN_NAMES, kolomObject, type Registratie } from './columns.js';
+import { COLUMN_NAMES, kolomObject, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from './importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';

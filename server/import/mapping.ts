@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { COLUMN_NAMES } from './columns.js';
+import { COLUMN_NAMES } from '../registraties/schema.js';
 
 /**
  * A mapping file renames another system's headers and code values onto the export format:

@@ -1,7 +1,21 @@
 import type { AppContext } from '../context.js';
-import { importDeps } from '../context.js';
 import { createDb, isPostgres } from '../db/connection.js';
-import { importeer, type ImportBron, type ImportOpties, type ImportSamenvatting } from './importer.js';
+import { herberekenIndicatoren } from '../indicatoren/herbereken.js';
+import { importeer, type ImportBron, type ImportDeps, type ImportOpties, type ImportSamenvatting } from './importer.js';
+
+/**
+ * The import service: what an import needs, with the refresh of the stored indicators as its last
+ * step. The importer runs that step inside its transaction (so a file and the indicators it
+ * changes land together or not at all) but knows nothing of indicatoren/: the service hands it in.
+ */
+export function importDeps(ctx: AppContext): ImportDeps {
+  return {
+    db: ctx.db, regio: ctx.regio, kalender: ctx.kalender, vandaag: ctx.vandaag,
+    herbereken: async (trx, geraakt) => {
+      await herberekenIndicatoren(trx, ctx.regio, ctx.kalender, geraakt);
+    },
+  };
+}
 
 /**
  * An import started by the web app. On SQLite it runs on a connection of its own: the app's

@@ -1,5 +1,5 @@
 import type { Regio } from '../config/regio.js';
-import { COLUMNS, DATE_COLUMNS, kolomObject, type Registratie } from './columns.js';
+import { COLUMNS, DATE_COLUMNS, kolomObject, type Registratie } from '../registraties/schema.js';
 import { cellText, codeParser, parseBoolean, parseDate, parseGemeenteCode, type Parsed, type RawCell } from './values.js';
 
 export interface RijFout {

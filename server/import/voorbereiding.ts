@@ -2,7 +2,7 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import { deriveRegistratie } from '../registraties/derive.js';
 import { opgeslagenRij, type OpgeslagenRij } from '../registraties/repository.js';
-import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from './columns.js';
+import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { EMPTY_MAPPING, mapHeader, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';

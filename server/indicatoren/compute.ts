@@ -1,7 +1,7 @@
 import { daysBetween } from '../calendar/dates.js';
 import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN, OVERDRACHT_AAN } from '../import/columns.js';
+import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN, OVERDRACHT_AAN } from '../registraties/schema.js';
 import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { Tellingen } from './tallies-repository.js';

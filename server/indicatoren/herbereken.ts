@@ -1,27 +1,20 @@
 import type { Knex } from 'knex';
 import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
-import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
+import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { groei, per1000 } from '../shared/getallen.js';
 import { basiswaarden, doorstroomwaarden, legeTelling, telOp, voegSamen, type Basiswaarden, type Telling } from './compute.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import { PER_1000_SLEUTELS } from './catalogus.js';
-import type { GeraakteKwartalen } from './geraakt.js';
-import { leesIndicatoren, leesMeta, schrijfMeta, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
+import { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './gebieden.js';
+import type { GeraakteKwartalen } from '../registraties/geraakt.js';
+import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
+import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
 import { fetchBereik, fetchTellingen } from './tallies-repository.js';
 import { herleidAlles } from '../registraties/herafleiden.js';
 import { histogramWaarden } from './histogrammen.js';
 
-export const REGIO = 'regio';
-/** Bumped whenever a definition changes; printed in every report. */
-export const DEFINITIEVERSIE = '2027.1';
-
-/** The counts with a per-1,000 figure: from the catalogue. */
-export const PER_1000_INDICATOREN = PER_1000_SLEUTELS;
-
-export function gebiedenVan(regio: Regio): string[] {
-  return [...regio.gemeenten.map((g) => g.code), BUITEN_REGIO, ONBEKEND];
-}
+// merge shim: removed by the lead after merging
+export { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './gebieden.js';
 
 function per1000Waarden(b: Basiswaarden, inwoners: number): Record<string, number | null> {
   return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000((b as unknown as Record<string, number>)[k] ?? 0, inwoners)]));

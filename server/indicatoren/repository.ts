@@ -63,11 +63,5 @@ export async function leesReeks(db: Q, indicator: string, gebied: string, van: K
   );
 }
 
-export async function leesMeta(db: Q, sleutel: string): Promise<string | null> {
-  const row = (await db('metagegevens').select('waarde').where({ sleutel }).first()) as { waarde: string } | undefined;
-  return row?.waarde ?? null;
-}
-
-export async function schrijfMeta(db: Q, sleutel: string, waarde: string): Promise<void> {
-  await db('metagegevens').insert({ sleutel, waarde }).onConflict('sleutel').merge();
-}
+// merge shim: removed by the lead after merging
+export { leesMeta, schrijfMeta } from '../db/metagegevens.js';

@@ -2,9 +2,10 @@ import { isKwartaal, kwartaalReeks, laatsteDag, type Kwartaal } from '../calenda
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { nietGevonden, ongeldigeInvoer } from '../shared/fouten.js';
-import { REGIO, gebiedenVan } from './herbereken.js';
+import { REGIO, gebiedenVan } from './gebieden.js';
 import { OPENBARE_SLEUTELS } from './catalogus.js';
-import { leesIndicatoren, leesMeta, leesReeks } from './repository.js';
+import { leesIndicatoren, leesReeks } from './repository.js';
+import { leesMeta } from '../db/metagegevens.js';
 
 /** Every top-level indicator key of the JSON, in catalogue order (the catalogue is the one list). */
 export const INDICATOR_SLEUTELS: readonly string[] = OPENBARE_SLEUTELS;

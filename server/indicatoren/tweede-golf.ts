@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/dates.js';
 import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
-import { AARD_GEWELD, KANALEN, OVERDRACHT_AAN } from '../import/columns.js';
+import { AARD_GEWELD, KANALEN, OVERDRACHT_AAN } from '../registraties/schema.js';
 import { inVoorraad, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { TweedeGolfTellingen, Wachtlijst } from './tallies-repository.js';

@@ -1,9 +1,8 @@
-import type { Response } from 'express';
-import { beschermd } from '../auth/rollen.js';
+import { beschermd, type Gebruiker } from '../auth/rollen.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
 import { leesPaneel, type Bescherm } from '../dashboard/gegevens.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import type { IndicatorenJson } from '../indicatoren/service.js';
 import { leesBeleid } from './instellingen.js';
 import { alsNull, beschermWaarden, beleidTekst, type Beleid } from './onderdrukking.js';
@@ -36,7 +35,6 @@ export async function beschermdeReeks(db: Db, kwartalen: Kwartaal[], gebied: str
 }
 
 /** The policy when the signed-in user's view is protected, else null. */
-export async function beleidVoor(db: Db, res: Response): Promise<Beleid | null> {
-  const g = res.locals.gebruiker as Parameters<typeof beschermd>[0] | undefined;
+export async function beleidVoor(db: Db, g: Gebruiker | undefined): Promise<Beleid | null> {
   return g && beschermd(g) ? leesBeleid(db) : null;
 }

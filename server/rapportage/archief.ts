@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection.js';
-import { leesMeta } from '../indicatoren/repository.js';
+import { leesMeta } from '../db/metagegevens.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import { duidingIsDefinitief, leesDuidingen } from './duiding-repository.js';
 import type { RapportModel } from './model.js';

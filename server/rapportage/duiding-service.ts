@@ -1,5 +1,8 @@
 import type { Db } from '../db/connection.js';
-import { leesDuidingen, type Duiding } from './duiding-repository.js';
+import type { Kwartaal } from '../calendar/kwartaal.js';
+import { leesDuidingen as leesOpgeslagen, schrijfDuiding as schrijfOpgeslagen, type Duiding } from './duiding-repository.js';
+
+export { duidingIsDefinitief } from './duiding-repository.js';
 import { rapportSecties, type Rapport } from './rapporten.js';
 
 export interface SectieInvoer {
@@ -25,7 +28,7 @@ export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvo
   const toegestaan = new Set(rapportSecties(rapport).map((s) => s.sectie));
   const wijzigingen: DuidingWijziging[] = [];
   await db.transaction(async (trx) => {
-    const bestaand = await leesDuidingen(trx as unknown as Db, rapport.periode);
+    const bestaand = await leesOpgeslagen(trx as unknown as Db, rapport.periode);
     for (const s of invoer) {
       if (!toegestaan.has(s.sectie)) continue;
       const tekst = normaal(s.tekst);
@@ -52,4 +55,14 @@ export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvo
     }
   });
   return wijzigingen;
+}
+
+/** The duiding of one period, per section. */
+export async function leesDuidingen(db: Db, kwartaal: Kwartaal): Promise<Map<string, Duiding>> {
+  return leesOpgeslagen(db, kwartaal);
+}
+
+/** Saves one section's text (a draft: signing off goes through bewaarDuiding). */
+export async function schrijfDuiding(db: Db, duiding: Duiding): Promise<void> {
+  await schrijfOpgeslagen(db, duiding);
 }

@@ -5,7 +5,7 @@ import type { Regio } from '../config/regio.js';
 import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
 import type { Normen } from '../dashboard/paginas.js';
 import { maakTegels } from '../dashboard/tegels.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { formatDatum, formatGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';

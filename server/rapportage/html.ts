@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { projectPath } from '../config/paths.js';
 import { VERKLARING_VAN_TEKENS } from './model.js';
-import { helpers } from '../web/helpers/index.js';
+import { helpers } from '../shared/sjabloonhelpers.js';
 import type { RapportModel } from './model.js';
 
 export interface RapportOpmaak {

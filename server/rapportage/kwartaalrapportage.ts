@@ -8,7 +8,7 @@ import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
 import type { Normen } from '../dashboard/paginas.js';
 import { maakTegels } from '../dashboard/tegels.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { formatDatum, formatGetal, formatPercentage } from '../shared/formaat.js';
 import { afronden } from '../shared/getallen.js';

@@ -1,8 +1,8 @@
 import { kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import { leesPaneel, waarden, type Paneel, type Waarden } from '../dashboard/gegevens.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
-import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/herbereken.js';
-import { leesMeta } from '../indicatoren/repository.js';
+import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';
+import { leesMeta } from '../db/metagegevens.js';
 import { leesBereik, type Bereik } from '../indicatoren/service.js';
 import { leesDuidingen, type Duiding } from './duiding-repository.js';
 import type { RapportBron } from './invoer.js';

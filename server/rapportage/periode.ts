@@ -10,7 +10,7 @@
 import { addKwartalen, kwartaalKort, kwartaalReeks, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Waarden } from '../dashboard/gegevens.js';
 import { periodeMediaan, type HistogramSleutel, type OpgeslagenHistogrammen } from '../indicatoren/histogrammen.js';
-import { PER_1000_INDICATOREN } from '../indicatoren/herbereken.js';
+import { PER_1000_INDICATOREN } from '../indicatoren/gebieden.js';
 import { groei, per1000, percentage } from '../shared/getallen.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 

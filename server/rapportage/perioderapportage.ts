@@ -15,7 +15,7 @@ import {
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import { getal, type Waarden } from '../dashboard/gegevens.js';
 import type { Normen } from '../dashboard/paginas.js';
-import { REGIO } from '../indicatoren/herbereken.js';
+import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { formatDatum, formatGetal } from '../shared/formaat.js';
 import { percentage } from '../shared/getallen.js';

@@ -2,7 +2,7 @@ import { addDays, addMonths, daysBetween, maxDate, weekday } from '../calendar/d
 import { kwartaalVan, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { ONBEKEND, type Regio } from '../config/regio.js';
-import type { Registratie } from '../import/columns.js';
+import type { Registratie } from './schema.js';
 
 /** VB within 5 werkdagen after binnenkomst (day of receipt = day 0). */
 export const VB_TERMIJN_WERKDAGEN = 5;

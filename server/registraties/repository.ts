@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { toNumber, type Db } from '../db/connection.js';
 import { copyUpsert } from '../db/pg-bulk.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
-import { COLUMN_NAMES, type Registratie } from '../import/columns.js';
+import { COLUMN_NAMES, type Registratie } from './schema.js';
 import { AFGELEIDE_KOLOMMEN, raakvlakVia, type Afgeleid, type Raakvlak } from './derive.js';
 
 /** A registration as stored: its values in the order of `OPGESLAGEN_KOLOMMEN`. */

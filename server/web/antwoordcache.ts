@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/connection.js';
-import { leesMeta } from '../indicatoren/repository.js';
+import { leesMeta } from '../db/metagegevens.js';
 
 /** How long an instance trusts the data version it read last (ms). */
 export const VERSIE_GELDIG_MS = 250;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import { projectPath } from '../config/paths.js';
-import { helpers } from './helpers/index.js';
+import { helpers } from '../shared/sjabloonhelpers.js';
 
 /** With `res`, the page also gets the signed-in user, the menu for that role and the CSRF token. */
 export type Render = (view: string, model: Record<string, unknown>, res?: Response) => string;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakDemoAccounts } from '../../server/auth/service.js';
 import { startChromium } from '../../server/browser/chromium.js';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { demoBron } from '../../server/demo/export.js';
 import { financienBron, genereerFinancien, telInstroom } from '../../server/demo/financien.js';
 import { genereerDemo } from '../../server/demo/generator.js';

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../../server/browser/chromium.js';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { demoBron } from '../../server/demo/export.js';
 import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';

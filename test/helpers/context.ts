@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import knexFactory from 'knex';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext, importDeps, type AppContext } from '../../server/context.js';
+import { createContext, type AppContext } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { importeer, type ImportSamenvatting } from '../../server/import/importer.js';
-import { COLUMN_NAMES } from '../../server/import/columns.js';
+import { COLUMN_NAMES } from '../../server/registraties/schema.js';
 import type { TableRow } from '../../server/import/readers.js';
 import type { Env } from '../../server/config/env.js';
 

@@ -11,12 +11,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { kwartaalReeks, type Kwartaal } from '../../server/calendar/kwartaal.js';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { demoBron } from '../../server/demo/export.js';
 import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';
 import { beschermklasse, IDENTITEITEN, PER_SLEUTEL, type Pad } from '../../server/indicatoren/catalogus.js';
-import { REGIO } from '../../server/indicatoren/herbereken.js';
+import { REGIO } from '../../server/indicatoren/gebieden.js';
 import { leesIndicatoren } from '../../server/indicatoren/repository.js';
 import { leesBereik } from '../../server/indicatoren/service.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakSessie } from '../../server/auth/sessies-repository.js';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { leegWachtrij } from '../../server/db/schrijfwachtrij.js';
 import { demoBron } from '../../server/demo/export.js';
 import { genereerDemo } from '../../server/demo/generator.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { demoBron } from '../../server/demo/export.js';
 import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';
@@ -45,7 +45,7 @@ describe('incremental refresh equals a full rebuild', () => {
 describe('a new version of the definitions', () => {
   it('rebuilds the stored figures once, at start-up, and records the version', async () => {
     const { herberekenBijNieuweDefinities, DEFINITIEVERSIE } = await import('../../server/indicatoren/herbereken.js');
-    const { leesMeta, schrijfMeta } = await import('../../server/indicatoren/repository.js');
+    const { leesMeta, schrijfMeta } = await import('../../server/db/metagegevens.js');
     // figures of an older version, without the indicator the new version added
     await schrijfMeta(ctx.db, 'definitieversie', '2026.1');
     await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).delete();

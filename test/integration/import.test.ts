@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importDeps } from '../../server/context.js';
+import { importDeps } from '../../server/import/service.js';
 import { createDb } from '../../server/db/connection.js';
 import { migrateLatest, migrateRollbackAll } from '../../server/db/migrate.js';
 import { ImportAfgewezen, importeer } from '../../server/import/importer.js';

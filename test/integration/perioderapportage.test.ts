@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGIO } from '../../server/indicatoren/herbereken.js';
+import { REGIO } from '../../server/indicatoren/gebieden.js';
 import { leesPeriodeInvoer } from '../../server/rapportage/periode-invoer.js';
 import { parseHalfjaar, parseJaar } from '../../server/rapportage/periode.js';
 import { kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';

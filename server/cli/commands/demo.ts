@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { isIsoDate } from '../../calendar/dates.js';
-import { createContext, importDeps, type AppContext } from '../../context.js';
+import { createContext, type AppContext } from '../../context.js';
+import { importDeps } from '../../import/service.js';
 import { demoBron, schrijfDemoCsv } from '../../demo/export.js';
 import { genereerDemo } from '../../demo/generator.js';
 import { financienBron, genereerFinancien, schrijfFinancienCsv, telInstroom } from '../../demo/financien.js';

@@ -3,13 +3,23 @@ import { lijstGebruikers } from '../../auth/gebruikers-repository.js';
 import { ROL_NAAM } from '../../auth/rollen.js';
 import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
 import { createContext } from '../../context.js';
+import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import { cliGebruiker } from './importeer.js';
+
+/** The service's rules about gemeenten, in the words of this command's flag. */
+const IN_VLAGGEN: Record<string, string> = {
+  gemeente_nodig: 'Een gebruiker met rol gemeente heeft minstens één --gemeente nodig',
+  gemeente_alleen_bij_rol_gemeente: '--gemeente geldt alleen voor de rol gemeente',
+};
 
 /** `gebruiker toevoegen --rol gemeente --gemeente GM0281 <e-mail>`: prints the one-time password once. */
 export async function gebruikerToevoegenCommand(email: string, opties: { rol: string; gemeente?: string[] }): Promise<void> {
   const ctx = await createContext();
   try {
-    const { wachtwoord } = await gebruikerToevoegen(ctx.db, ctx.regio, { email, rol: opties.rol, gemeenten: opties.gemeente ?? [] });
+    const { wachtwoord } = await gebruikerToevoegen(ctx.db, ctx.regio, { email, rol: opties.rol, gemeenten: opties.gemeente ?? [] }).catch((error: unknown) => {
+      const regel = error instanceof AppFout ? error.context?.regel : undefined;
+      throw typeof regel === 'string' && IN_VLAGGEN[regel] ? ongeldigeInvoer(IN_VLAGGEN[regel], { regel }) : error;
+    });
     await schrijfAudit(ctx.db, { wie: cliGebruiker(), actie: 'gebruiker_toegevoegd', details: { email, rol: opties.rol, gemeenten: opties.gemeente ?? [] } });
     process.stderr.write(`Gebruiker ${email.toLowerCase()} (${ROL_NAAM[opties.rol as keyof typeof ROL_NAAM]}) toegevoegd. Eenmalig wachtwoord (wordt niet bewaard; bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord):\n`);
     process.stdout.write(`${wachtwoord}\n`);

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { createContext, importDeps } from '../../context.js';
+import { createContext } from '../../context.js';
+import { importDeps } from '../../import/service.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { ImportAfgewezen, importeer, type ImportBron, type ImportSamenvatting } from '../../import/importer.js';
 import { loadMapping } from '../../import/mapping.js';

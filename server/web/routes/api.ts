@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { kwartaalReeks } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
-import { REGIO } from '../../indicatoren/herbereken.js';
+import { REGIO } from '../../indicatoren/gebieden.js';
 import { indicatorReeks, indicatorenVoorKwartaal, pad, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
 import { beleidVoor, beschermdeReeks, beschermJson } from '../../privacy/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
@@ -16,7 +16,7 @@ export function apiRoutes(ctx: AppContext): Router {
     const gebied = req.query.gemeente === undefined ? undefined : parseGebied(ctx.regio, req.query.gemeente);
     if (gebied) vereisGemeente(res, gebied);
     const data = await indicatorenVoorKwartaal(ctx.db, ctx.regio, kwartaal, gebied, ctx.vandaag());
-    const beleid = await beleidVoor(ctx.db, res);
+    const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     if (!beleid) {
       res.json(data);
       return;
@@ -35,7 +35,7 @@ export function apiRoutes(ctx: AppContext): Router {
     const gebied = req.query.gemeente === undefined ? REGIO : parseGebied(ctx.regio, req.query.gemeente);
     if (gebied !== REGIO) vereisGemeente(res, gebied);
     const reeks = await indicatorReeks(ctx.db, ctx.regio, req.query.indicator, van, tot, gebied, ctx.vandaag());
-    const beleid = await beleidVoor(ctx.db, res);
+    const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     if (beleid) {
       // protection needs the other indicators of each quarter (bases) and the three quarters before
       const beschermd = await beschermdeReeks(ctx.db, kwartaalReeks(van, tot), gebied, beleid);

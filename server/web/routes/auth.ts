@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { DEMO_ACCOUNTS, inloggen, wachtwoordWijzigen } from '../../auth/service.js';
+import { DEMO_ACCOUNTS, inloggen, sluitSessie, startSessie, wachtwoordWijzigen } from '../../auth/service.js';
 import { ROL_NAAM, startpagina } from '../../auth/rollen.js';
-import { beeindigSessie, maakSessie, ruimVerlopenSessiesOp } from '../../auth/sessies-repository.js';
 import { demoModusAan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
 import { AppFout } from '../../shared/fouten.js';
@@ -56,8 +55,7 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
       toonLogin(res, { fout: INLOG_FOUT, email, terug: veiligTerug(body.terug) }, 401);
       return;
     }
-    await ruimVerlopenSessiesOp(ctx.db);
-    const sessie = await maakSessie(ctx.db, resultaat.gebruiker.id, ctx.env.SESSIE_UREN);
+    const sessie = await startSessie(ctx.db, resultaat.gebruiker.id, ctx.env.SESSIE_UREN);
     res.cookie(SESSIE_COOKIE, sessie.token, cookieOpties(ctx.env, ctx.env.SESSIE_UREN * 3600_000));
     res.clearCookie(LOGIN_CSRF_COOKIE, cookieOpties(ctx.env));
     await audit(ctx.db, req, res, 'inloggen', { rol: resultaat.gebruiker.rol }, resultaat.gebruiker.email);
@@ -65,7 +63,7 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.post('/uitloggen', vereisLogin, async (req, res) => {
-    await beeindigSessie(ctx.db, res.locals.sessieToken as string);
+    await sluitSessie(ctx.db, res.locals.sessieToken as string);
     await audit(ctx.db, req, res, 'uitloggen');
     res.clearCookie(SESSIE_COOKIE, cookieOpties(ctx.env));
     res.redirect(303, '/inloggen');

@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { Router, type Response } from 'express';
 import multer from 'multer';
-import { leesAudit } from '../../audit/repository.js';
-import { lijstGebruikers } from '../../auth/gebruikers-repository.js';
+import { leesAuditlog } from '../../audit/service.js';
 import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
 import { formatTijdstip } from '../../shared/formaat.js';
-import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
+import { blokkeer, gebruikerToevoegen, leesGebruikers } from '../../auth/service.js';
 import type { AppContext } from '../../context.js';
 import { importeerFinancieel } from '../../financien/importer.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
-import { listImportbatches } from '../../importbatches/repository.js';
-import type { Importbatch } from '../../importbatches/repository.js';
+import { leesImportlog, type Importbatch } from '../../importbatches/service.js';
 import { ImportAfgewezen, type ImportSamenvatting } from '../../import/importer.js';
 import { importeerOpEigenVerbinding } from '../../import/service.js';
 import { readTable, sha256OfFile } from '../../import/readers.js';
@@ -43,7 +41,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   const overzicht = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    const gebruikers = await lijstGebruikers(ctx.db);
+    const gebruikers = await leesGebruikers(ctx.db);
     res.status(status).send(render('beheer', {
       titel: 'Beheer', actief: { beheer: true },
       rollen: ROLLEN.map((r) => ({ waarde: r, naam: ROL_NAAM[r] })),
@@ -73,7 +71,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.post('/beheer/gebruikers/:id/blokkeer', async (req, res) => {
-    const g = (await lijstGebruikers(ctx.db)).find((x) => x.id === Number(req.params.id));
+    const g = (await leesGebruikers(ctx.db)).find((x) => x.id === Number(req.params.id));
     if (!g) throw ongeldigeInvoer('Onbekende gebruiker');
     if (g.id === gebruikerVan(res)!.id) throw ongeldigeInvoer('U kunt uw eigen account niet blokkeren.');
     await blokkeer(ctx.db, g.email);
@@ -82,7 +80,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   const importPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    const batches = await listImportbatches(ctx.db, 50);
+    const batches = await leesImportlog(ctx.db, 50);
     res.status(status).send(render('beheer-import', {
       titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
       batches: batches.map((b) => ({ ...b, gestart: formatTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
@@ -132,7 +130,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
 
   router.get('/beheer/audit', async (req, res) => {
     const actie = typeof req.query.actie === 'string' && req.query.actie ? req.query.actie : undefined;
-    const regels = await leesAudit(ctx.db, { actie, limiet: 500 });
+    const regels = await leesAuditlog(ctx.db, { actie, limiet: 500 });
     res.send(render('beheer-audit', {
       titel: 'Auditlog', actief: { beheer: true }, actie,
       regels: regels.map((r) => ({ ...r, tijd: formatTijdstip(r.tijdstip) })),

@@ -7,18 +7,15 @@ import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
 import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
-import type { Grafiek } from '../../charts/grafiek.js';
 import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
 import { alleTabellenDownload, tabelDownload, tabellenVanPagina } from '../../export/downloads.js';
-import { metTekens } from '../../export/tabel-export.js';
 import { stuurDownload } from '../download.js';
-import { VERKLARING_VAN_TEKENS } from '../../rapportage/model.js';
-import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../../shared/formaat.js';
-import { laatsteImportdatum } from '../../importbatches/repository.js';
+import { leesDatadatum } from '../../importbatches/service.js';
 import { leesBereik, parseGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
+import { grafiekModel } from '../grafiek-antwoord.js';
 
 type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 
@@ -35,7 +32,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const gemeente = pagina === 'gemeente' ? parseGebied(ctx.regio, req.params.code) : undefined;
     if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
-    const beleid = await beleidVoor(ctx.db, res);
+    const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
     if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
@@ -60,7 +57,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       gemeenten: ctx.regio.gemeenten.filter((x) => magGemeente(g, x.code)).map((x) => ({ code: x.code, naam: x.naam, gekozen: x.code === gemeente })),
       privacyNoot: beleid ? beleidTekst(beleid) : null,
       gemeenteKeuze: pagina === 'gemeente',
-      datadatum: (await laatsteImportdatum(ctx.db))?.slice(0, 10) ?? null,
+      datadatum: await leesDatadatum(ctx.db),
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
@@ -120,21 +117,4 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   router.get('/export/regio/:grafiek.:formaat', exporteer('regio'));
   router.get('/export/doorstroom/:grafiek.:formaat', exporteer('doorstroom'));
   return router;
-}
-
-/** What the grafiek partial needs: the chart as JSON for the browser, the table, the downloads. */
-export function grafiekModel(g: Grafiek, exportPad: string, query: string, beschermd = false) {
-  return {
-    ...g,
-    json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null }),
-    rijen: metTekens(g.tabel, beschermd).rijen.map((rij) => ({
-      kop: rij[0],
-      link: g.links && typeof rij[0] === 'string' ? (g.links[rij[0]] ?? null) : null,
-      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number', rechts: typeof c === 'number' || c === TEKEN_GEHEIM || c === TEKEN_NIHIL })),
-    })),
-    tekens: VERKLARING_VAN_TEKENS,
-    csv: `${exportPad}.csv?${query}`,
-    xlsx: `${exportPad}.xlsx?${query}`,
-    hoogte: g.hoogte ?? 340,
-  };
 }

@@ -2,8 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { kwartaalKort, kwartaalVoluit } from '../../calendar/kwartaal.js';
 import { doorstroomPerFteGrafiek, formatiePerMaand } from '../../charts/financien.js';
 import type { AppContext } from '../../context.js';
-import { financienKwartalen } from '../../financien/repository.js';
-import { financienVoorKwartaal } from '../../financien/service.js';
+import { financienKwartalen, financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
 import { FINANCIEN_BRON, financienTabellen } from '../../export/financien-download.js';
 import { alleTabellenDownload, tabelDownload } from '../../export/downloads.js';
@@ -11,7 +10,7 @@ import { stuurDownload } from '../download.js';
 import { parseKwartaal } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
-import { grafiekModel } from './dashboard.js';
+import { grafiekModel } from '../grafiek-antwoord.js';
 import { audit, vereis } from '../auth.js';
 
 /** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */

@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { kwartaalKort, kwartaalReeks, kwartaalVoluit, laatsteDag } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
 import { leesBereik, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
-import { duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-repository.js';
 import { SECTIES } from '../../rapportage/kwartaalrapportage.js';
 import {
   factsheetModel, rapportBestandsnaam, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten,
 } from '../../rapportage/service.js';
 import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } from '../../rapportage/archief.js';
-import { bewaarDuiding } from '../../rapportage/duiding-service.js';
+import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
 import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
 import { formatTijdstip } from '../../shared/formaat.js';
 import { nietGevonden, ongeldigeInvoer } from '../../shared/fouten.js';

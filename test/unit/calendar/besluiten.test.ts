@@ -5,7 +5,7 @@ import { createWerkdagkalender } from '../../../server/calendar/werkdagen.js';
 import { projectPath } from '../../../server/config/paths.js';
 import { buildRegio } from '../../../server/config/regio.js';
 import { deriveRegistratie } from '../../../server/registraties/derive.js';
-import { kolomObject, type Registratie } from '../../../server/import/columns.js';
+import { kolomObject, type Registratie } from '../../../server/registraties/schema.js';
 import { readFileSync } from 'node:fs';
 
 const bestand = loadKalender(projectPath('config', 'kalender.json'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegio } from '../../../server/config/regio.js';
-import { COLUMN_NAMES, kolomObject } from '../../../server/import/columns.js';
+import { COLUMN_NAMES, kolomObject } from '../../../server/registraties/schema.js';
 import { validateRow, type RijFout } from '../../../server/import/validate-row.js';
 import regioJson from '../../../config/regio/gelderland-zuid.json' with { type: 'json' };
 

@@ -3,7 +3,8 @@ import { loadRegio } from '../../../server/config/regio.js';
 import { projectPath } from '../../../server/config/paths.js';
 import { beschermklasse, CATALOGUS, IDENTITEITEN, OPENBARE_SLEUTELS, PER_SLEUTEL } from '../../../server/indicatoren/catalogus.js';
 import { legeTelling } from '../../../server/indicatoren/compute.js';
-import { indicatorRijen, REGIO } from '../../../server/indicatoren/herbereken.js';
+import { indicatorRijen } from '../../../server/indicatoren/herbereken.js';
+import { REGIO } from '../../../server/indicatoren/gebieden.js';
 import { INDICATOR_SLEUTELS } from '../../../server/indicatoren/service.js';
 
 const regio = loadRegio(projectPath('config', 'regio', 'gelderland-zuid.json'));

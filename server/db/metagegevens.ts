@@ -1,0 +1,17 @@
+import type { Knex } from 'knex';
+import type { Db } from './connection.js';
+
+type Q = Db | Knex.Transaction;
+
+/**
+ * The key-value table `metagegevens` (data_versie, definitieversie, …): written by every import
+ * (registrations and financien) and the refresh, read by pages, reports and the response cache.
+ */
+export async function leesMeta(db: Q, sleutel: string): Promise<string | null> {
+  const row = (await db('metagegevens').select('waarde').where({ sleutel }).first()) as { waarde: string } | undefined;
+  return row?.waarde ?? null;
+}
+
+export async function schrijfMeta(db: Q, sleutel: string, waarde: string): Promise<void> {
+  await db('metagegevens').insert({ sleutel, waarde }).onConflict('sleutel').merge();
+}

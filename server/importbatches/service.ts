@@ -1,0 +1,14 @@
+import type { Db } from '../db/connection.js';
+import { laatsteImportdatum, listImportbatches, type Importbatch } from './repository.js';
+
+export type { Importbatch } from './repository.js';
+
+/** The import log: the most recent attempts first. */
+export async function leesImportlog(db: Db, limiet = 50): Promise<Importbatch[]> {
+  return listImportbatches(db, limiet);
+}
+
+/** The day of the most recent successful import (the data date pages and reports print), or null. */
+export async function leesDatadatum(db: Db): Promise<string | null> {
+  return (await laatsteImportdatum(db))?.slice(0, 10) ?? null;
+}

@@ -1,0 +1,16 @@
+import type { HelperDelegate } from 'handlebars';
+import { kwartaalKort } from '../calendar/kwartaal.js';
+import { formatDatum, formatGetal, formatGroei, formatPercentage } from './formaat.js';
+
+/**
+ * Every handlebars helper, registered in one place; each is a pure formatting function. Shared by
+ * the web views and the printed reports, so neither layer imports the other.
+ */
+export const helpers: Record<string, HelperDelegate> = {
+  getal: (value: number | null) => formatGetal(value),
+  procent: (value: number | null) => formatPercentage(value),
+  groei: (value: number | null) => formatGroei(value),
+  datum: (iso: string | null) => formatDatum(iso),
+  kwartaalKort: (k: string) => kwartaalKort(k),
+  gelijk: (a: unknown, b: unknown) => a === b,
+};

@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../server/config/paths.js';
+
+/**
+ * The layer drawing of ARCHITECTURE.md, checked against the import graph of server/.
+ * Every import, re-export and dynamic import counts, type-only ones too: a type import still
+ * ties a file to the layer it names.
+ */
+const ROOT = projectPath();
+const SERVER = join(ROOT, 'server');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return tsFiles(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+interface Kant {
+  /** importing file, relative to the project root (server/…) */
+  van: string;
+  /** a project file (server/…) or a package name */
+  naar: string;
+}
+
+const bestanden = tsFiles(SERVER).map((f) => relative(ROOT, f).split('\\').join('/')).sort();
+const kanten: Kant[] = bestanden.flatMap((van) => {
+  const info = ts.preProcessFile(readFileSync(join(ROOT, van), 'utf8'), true, true);
+  return info.importedFiles.map(({ fileName }) => {
+    if (!fileName.startsWith('.')) return { van, naar: fileName.startsWith('node:') ? fileName : fileName.split('/').slice(0, fileName.startsWith('@') ? 2 : 1).join('/') };
+    const doel = normalize(join(dirname(van), fileName)).split('\\').join('/').replace(/\.js$/, '.ts');
+    return { van, naar: doel };
+  });
+});
+
+const onder = (map: string) => (f: string) => f.startsWith(`server/${map}/`);
+const isRoute = onder('web/routes');
+/** A repository module: `repository.ts` or `<iets>-repository.ts`, wherever it lives. */
+const isRepository = (f: string) => /(^|\/|-)repository\.ts$/.test(f);
+const REFRESH = 'server/indicatoren/herbereken.ts';
+/** The web framework and its middleware: only server/web/ speaks HTTP. */
+const HTTP_PAKKETTEN = new Set(['express', 'multer', 'express-rate-limit', 'cookie-parser', 'compression', 'helmet']);
+
+function overtredingen(regel: (k: Kant) => boolean): string[] {
+  return kanten.filter(regel).map((k) => `${k.van} -> ${k.naar}`);
+}
+
+describe(`architecture: the import graph of server/ (${bestanden.length} files)`, () => {
+  it('reads a real graph: every relative import names an existing file', () => {
+    expect(bestanden.length).toBeGreaterThan(100);
+    const intern = kanten.filter((k) => k.naar.startsWith('server/'));
+    expect(intern.length).toBeGreaterThan(400);
+    expect(intern.filter((k) => !existsSync(join(ROOT, k.naar))).map((k) => `${k.van} -> ${k.naar}`)).toEqual([]);
+    // the rules below would pass on an empty graph: make sure the edges they look at are seen
+    expect(kanten).toContainEqual({ van: 'server/web/routes/dashboard.ts', naar: 'express' });
+    expect(kanten).toContainEqual({ van: 'server/import/service.ts', naar: REFRESH });
+  });
+
+  it('routes import no repository, nothing from db/ and no other route', () => {
+    expect(overtredingen((k) => isRoute(k.van) && (isRepository(k.naar) || onder('db')(k.naar) || isRoute(k.naar)))).toEqual([]);
+  });
+
+  it('only server/web/ imports express and its middleware (services take no Request or Response)', () => {
+    expect(overtredingen((k) => !onder('web')(k.van) && HTTP_PAKKETTEN.has(k.naar))).toEqual([]);
+  });
+
+  it('nothing below the web layer imports web/ (only the start command wires the app)', () => {
+    expect(overtredingen((k) => onder('web')(k.naar) && !onder('web')(k.van) && k.van !== 'server/cli/commands/start.ts')).toEqual([]);
+  });
+
+  it('rapportage/ does not import web/', () => {
+    expect(overtredingen((k) => onder('rapportage')(k.van) && onder('web')(k.naar))).toEqual([]);
+  });
+
+  it('registraties/ and indicatoren/ do not import import/ (the registration schema lives at the bottom)', () => {
+    expect(overtredingen((k) => (onder('registraties')(k.van) || onder('indicatoren')(k.van)) && onder('import')(k.naar))).toEqual([]);
+  });
+
+  it('import/ reaches indicatoren/ only through the import service, and only for the refresh step', () => {
+    expect(overtredingen((k) => onder('import')(k.van) && onder('indicatoren')(k.naar) && !(k.van === 'server/import/service.ts' && k.naar === REFRESH))).toEqual([]);
+  });
+
+  it('the read side does not import the refresh module (only the import service, the wiring and the herbereken command do)', () => {
+    const mag = new Set(['server/import/service.ts', 'server/context.ts', 'server/cli/commands/herbereken.ts']);
+    expect(overtredingen((k) => k.naar === REFRESH && !mag.has(k.van))).toEqual([]);
+  });
+});
