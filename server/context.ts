@@ -8,6 +8,7 @@ import { createDb, parseDatabaseUrl, type Db } from './db/connection.js';
 import { AppFout } from './shared/fouten.js';
 import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
+import { laadVerzondenCbs } from './spiegel/service.js';
 import type { ImportDeps } from './import/importer.js';
 import { DEFINITIEVERSIE, herberekenBijNieuweDefinities, herberekenIndicatoren, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
 
@@ -45,6 +46,8 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   }
   try {
     await syncRegio(db, regio);
+    // CBS figures shipped with this release (config/cbs/veilig-thuis.csv); an imported figure stays
+    await laadVerzondenCbs(db);
     if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
       logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
     } else if (await herberekenZonderHistogrammen(db, regio, kalender)) {
