@@ -68,3 +68,13 @@ export async function importeerCbs(db: Db, regio: Regio, bron: { bestand: string
   s.geladen = true;
   return s;
 }
+
+/** The page /spiegel: the chosen period (default the newest with figures), every period for the series. */
+export async function spiegelPagina(db: Db, regio: Regio, periodeTekst: string | undefined): Promise<{ perioden: string[]; spiegel: Spiegel | null; reeks: Spiegel[] }> {
+  const perioden = await spiegelPerioden(db, regio);
+  const gekozen = periodeTekst ?? perioden[0];
+  if (!gekozen) return { perioden, spiegel: null, reeks: [] };
+  const reeks = await Promise.all(perioden.map((p) => spiegelVoorPeriode(db, regio, p)));
+  const spiegel = reeks[perioden.indexOf(gekozen)] ?? (await spiegelVoorPeriode(db, regio, gekozen));
+  return { perioden, spiegel, reeks };
+}
