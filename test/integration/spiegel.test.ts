@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportAfgewezen } from '../../server/import/importer.js';
+import type { RapportTabel } from '../../server/rapportage/model.js';
+import { parseHalfjaar, parseJaar } from '../../server/rapportage/periode.js';
+import { maakRapportdiensten, perioderapportageModel } from '../../server/rapportage/service.js';
 import { importeerCbs, laadVerzondenCbs, spiegelPerioden, spiegelVoorPeriode } from '../../server/spiegel/service.js';
 import { importeerRijen, testContext, type Rij, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
@@ -85,6 +88,21 @@ describe('spiegel: eigen, from hand-made registrations', () => {
     expect(json.eigen.meldingen).toBe(10);
     const tekst = execFileSync('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023'], { env, encoding: 'utf8' });
     expect(tekst).toMatch(/Ontvangen meldingen\*\s+2\.695\s+\.\s+127\.340\s+7,2\s+10\s+-2\.685/);
+  });
+});
+
+describe('spiegel chapter in the half-year and annual reports', () => {
+  it('the annual report 2023 has the chapter with table, figure and source line; a half year without CBS figures says so', async () => {
+    const diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
+    const model = await perioderapportageModel(diensten, parseJaar('2023'));
+    const h = model.hoofdstukken.find((x) => x.sectie === 'spiegel')!;
+    expect(h.titel).toBe('Spiegel: de regio en Nederland');
+    const tabel = h.blokken.find((b) => b.soort === 'tabel') as RapportTabel;
+    expect(tabel.rijen.find((r) => r.kop === 'Ontvangen meldingen*')!.cellen).toEqual(['2.695', '.', '127.340', '7,2', '10', '-2.685']);
+    expect(h.blokken.some((b) => b.soort === 'figuur')).toBe(true);
+    expect(h.zinnen.at(-1)).toContain('CBS 84852NED (https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland)');
+    const half = await perioderapportageModel(diensten, parseHalfjaar('2023-H2'));
+    expect(half.hoofdstukken.find((x) => x.sectie === 'spiegel')!.zinnen[0]).toBe('CBS publiceert (in de opgeslagen tabellen) voor 2e halfjaar 2023 geen meldingen van Gelderland-Zuid (VT) en ook niet van Nederland.');
   });
 });
 
