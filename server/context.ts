@@ -10,6 +10,7 @@ import { migrateLatest } from './db/migrate.js';
 import { syncRegio } from './db/regio-sync.js';
 import { herberekenBijNieuweDefinities, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
 import { DEFINITIEVERSIE } from './indicatoren/gebieden.js';
+import { laadVerzondenCbs } from './spiegel/service.js';
 
 /** Everything a command or the web app needs, wired once (no singletons). */
 export interface AppContext {
@@ -45,6 +46,8 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   }
   try {
     await syncRegio(db, regio);
+    // CBS figures shipped with this release (config/cbs/veilig-thuis.csv); an imported figure stays
+    await laadVerzondenCbs(db);
     if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
       logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
     } else if (await herberekenZonderHistogrammen(db, regio, kalender)) {

@@ -28,11 +28,18 @@ export function buildProgram(): Command {
     .command('importeer')
     .description('importeert registratie-exports (CSV of XLSX)')
     .argument('<bestand...>', 'een of meer exportbestanden')
-    .option('--soort <soort>', 'registraties (standaard), financien of formatie', 'registraties')
+    .option('--soort <soort>', 'registraties (standaard), financien, formatie of cbs (StatLine-CSV of CBS OData-v4-JSON)', 'registraties')
     .option('--mapping <json>', 'mappingbestand voor kolomnamen en codes van een ander registratiesysteem')
     .option('--accepteer-geldige', 'laad de geldige rijen en schrijf de afgewezen rijen naar <naam>-afgewezen.csv')
     .option('--json', 'druk één samenvatting als JSON af')
     .action(lazy(() => import('./commands/importeer.js'), 'importeerCommand'));
+
+  program
+    .command('spiegel')
+    .description('de regio naast Nederland (CBS-cijfers) en de eigen registratie van een jaar of halfjaar')
+    .requiredOption('--periode <periode>', 'jaar of halfjaar, zoals 2023 of 2023-H1')
+    .option('--json', 'als JSON')
+    .action(lazy(() => import('./commands/spiegel.js'), 'spiegelCommand'));
 
   program
     .command('demo')

@@ -14,6 +14,12 @@ const regioSchema = z.object({
    * registered as advies since 1 April 2021 in Gelderland-Zuid); before it, just an advies.
    * Absent: every politie advies counts as one.
    */
+  /**
+   * The Veilig Thuis-region this organisation is in CBS's tables (gebiedsindeling
+   * 'veiligthuisregio', code VTnn; StatLine writes the name with '(VT)'). The spiegel compares
+   * with CBS's figures of this region. Absent: the spiegel has no region figures.
+   */
+  cbs_vt_regio: z.object({ code: z.string().regex(/^VT\d{2}$/, 'een CBS-code als VT06'), naam: z.string().min(1) }).optional(),
   overige_zorgmelding_vanaf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als 2021-04-01').nullable().default(null),
   gemeenten: z
     .array(

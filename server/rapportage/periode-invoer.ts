@@ -5,6 +5,8 @@ import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js'
 import { leesMeta } from '../db/metagegevens.js';
 import { leesBereik, type Bereik } from '../indicatoren/service.js';
 import { leesDuidingen, type Duiding } from './duiding-repository.js';
+import type { Spiegel } from '../spiegel/compute.js';
+import { spiegelVoorPeriode } from '../spiegel/service.js';
 import type { RapportBron } from './invoer.js';
 import { periodeGroei, periodeVorige, periodeVorigJaar, periodeWaarden, type Periode } from './periode.js';
 
@@ -28,6 +30,8 @@ export interface PeriodeInvoer {
   duidingen: Map<string, Duiding>;
   dataDatum: string | null;
   definitieversie: string;
+  /** the spiegel (CBS region and Nederland beside our own registration) of a half year or year */
+  spiegel?: Spiegel | null;
 }
 
 function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: (g: string) => number | null): Map<string, Waarden> {
@@ -47,6 +51,7 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode): Pr
     duidingen: await leesDuidingen(bron.db, periode.sleutel),
     dataDatum: await laatsteImportdatum(bron.db),
     definitieversie: (await leesMeta(bron.db, 'definitieversie')) ?? DEFINITIEVERSIE,
+    spiegel: periode.soort === 'kwartaal' ? null : await spiegelVoorPeriode(bron.db, bron.regio, periode.sleutel),
   };
   if (!heeftGegevens) {
     return { ...basis, kwartalenMetGegevens: [], nu: new Map(), eerder: new Map(), regioPerKwartaal: [], regioPerJaar: [] };

@@ -19,6 +19,8 @@ import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { formatDatum, formatGetal } from '../shared/formaat.js';
 import { percentage } from '../shared/getallen.js';
+import { spiegelGrafiek } from '../charts/spiegel.js';
+import { spiegelTabel } from '../spiegel/tabel.js';
 import { verhoudingOnderzoekVv } from './kwartaalrapportage.js';
 import { cel, duidingModel, Nummering, type Hoofdstuk, type RapportModel, type RapportTabel } from './model.js';
 import type { PeriodeInvoer } from './periode-invoer.js';
@@ -38,6 +40,7 @@ export const PERIODE_SECTIES = [
   { sectie: 'overdracht', titel: 'Overdracht per moment' },
   { sectie: 'monitoring', titel: 'Monitoring' },
   { sectie: 'trend', titel: 'Lange trend' },
+  { sectie: 'spiegel', titel: 'Spiegel: de regio en Nederland' },
   { sectie: 'ontwikkelingen', titel: 'Ontwikkelingen' },
   { sectie: 'samenwerking', titel: 'Samenwerking met het lokale veld' },
   { sectie: 'personeel', titel: 'Personeel' },
@@ -365,6 +368,28 @@ function trend(c: Context): Hoofdstuk {
   return hoofdstuk(c, 'trend', [], [c.nr.figuur(perJaar), jaarTabel, c.nr.figuur(perKwartaal), c.nr.tabelVan(perKwartaal)]);
 }
 
+/** CBS's figures for the region beside Nederland and beside our own registration (docs/spiegel.md). */
+function spiegel(c: Context): Hoofdstuk | null {
+  const s = c.invoer.spiegel;
+  if (!s) return null;
+  const t = spiegelTabel(s);
+  const tabel = c.nr.tabel({
+    id: 'tabel-spiegel', titel: `${s.regio.naam} en Nederland volgens CBS, en de eigen registratie, ${s.periode_label}`, anker: 'spiegel',
+    definitie: `CBS-cijfers zoals gepubliceerd (afgerond op 5); eigen registratie: binnengekomen in de periode, afgerond op ${s.eigen.afgerond_op}; verschil = eigen − CBS. Per 1.000 inwoners alleen met een CBS-bevolking. . = niet gepubliceerd of niet bevestigd, * = voorlopig.`,
+    kolommen: t.kolommen,
+    rijen: t.rijen.map((r) => ({ kop: String(r[0]), cellen: r.slice(1).map((v) => cel.getal(typeof v === 'number' ? v : null)) })),
+  });
+  const grafiek = spiegelGrafiek(s);
+  const bronnen = [...new Set([...Object.values(s.regio.bronnen), ...Object.values(s.nederland.bronnen)].map((b) => `CBS ${b.tabel} (${b.url})`))];
+  const zinnen = [
+    s.regio.meldingen === null
+      ? `CBS publiceert (in de opgeslagen tabellen) voor ${s.periode_label} geen meldingen van ${s.regio.naam}${s.nederland.meldingen === null ? ' en ook niet van Nederland' : `; Nederland: ${cel.getal(s.nederland.meldingen)}`}.`
+      : `Volgens CBS ontving ${s.regio.naam} in ${s.periode_label} ${cel.getal(s.regio.meldingen)} meldingen; de eigen registratie telt er ${cel.getal(s.eigen.meldingen)} (verschil ${cel.getal(s.eigen.verschil.meldingen)}).`,
+    `Bron: ${bronnen.length > 0 ? bronnen.join('; ') : 'CBS (geen cijfers voor deze periode)'}.`,
+  ];
+  return hoofdstuk(c, 'spiegel', zinnen, [tabel, c.nr.figuur(grafiek)]);
+}
+
 function gemeenten(c: Context): Hoofdstuk {
   const gebieden = [
     ...[...c.regio.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')).map((g) => ({ code: g.code, totaal: false })),
@@ -434,7 +459,7 @@ export function perioderapportage(invoer: PeriodeInvoer, regio: Regio, normen: N
     return { label, waarde: cel.procent(v), toelichting: v === null ? `norm ${norm}%` : v >= norm ? `voldoet aan de norm van ${norm}%` : `onder de norm van ${norm}%` };
   };
   const hoofdstukken: (Hoofdstuk | null)[] = [
-    samenvatting(c), instroom(c), aard(c), radarfunctie(c), veiligheidsbeoordeling(c), vervolg(c), doorstroom(c), overdracht(c), monitoring(c), trend(c),
+    samenvatting(c), instroom(c), aard(c), radarfunctie(c), veiligheidsbeoordeling(c), vervolg(c), doorstroom(c), overdracht(c), monitoring(c), trend(c), spiegel(c),
     ...VRIJE_HOOFDSTUKKEN.map((s) => vrijHoofdstuk(c, s)), gemeenten(c),
   ];
   return {

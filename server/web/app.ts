@@ -12,6 +12,7 @@ import { caselijstRoutes } from './routes/caselijst.js';
 import { antwoordCache } from './antwoordcache.js';
 import { apiRoutes } from './routes/api.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { spiegelRoutes } from './routes/spiegel.js';
 import { financienRoutes } from './routes/financien.js';
 import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
@@ -85,6 +86,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(beheerRoutes(ctx, render));
   app.use(dashboardRoutes(ctx, render));
   app.use(financienRoutes(ctx, render));
+  app.use(spiegelRoutes(ctx, render));
   app.use(rapportageRoutes(ctx, render, rapporten));
   app.use(docsRoutes(render));
 

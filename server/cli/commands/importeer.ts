@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { createContext } from '../../context.js';
@@ -9,6 +9,7 @@ import { loadMapping } from '../../import/mapping.js';
 import { importeerFinancieel, type Soort } from '../../financien/importer.js';
 import { readTable, sha256OfFile } from '../../import/readers.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
+import { importeerCbs } from '../../spiegel/service.js';
 import { afgewezenBestand } from '../afgewezen-bestand.js';
 import { maakVoortgang } from '../voortgang.js';
 
@@ -65,7 +66,11 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
     await importeerFinancieelCommand(soort, bestanden, opties);
     return;
   }
-  if (soort !== 'registraties') throw ongeldigeInvoer(`--soort moet registraties, financien of formatie zijn (gekregen: ${soort})`);
+  if (soort === 'cbs') {
+    await importeerCbsCommand(bestanden, opties);
+    return;
+  }
+  if (soort !== 'registraties') throw ongeldigeInvoer(`--soort moet registraties, financien, formatie of cbs zijn (gekregen: ${soort})`);
   const mapping = opties.mapping ? loadMapping(opties.mapping) : undefined;
   const ctx = await createContext();
   try {
@@ -127,6 +132,28 @@ async function importeerFinancieelCommand(soort: Soort, bestanden: string[], opt
         const s = await importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256OfFile(pad), rows: readTable(pad) }, { door: cliGebruiker() });
         ctx.logger.info({ soort, bestand: pad, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd }, 'import');
         process.stdout.write(opties.json ? `${samenvattingJson(s)}\n` : samenvattingTekst(s));
+      } catch (error) {
+        if (!(error instanceof ImportAfgewezen)) throw error;
+        process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));
+        process.exitCode = 1;
+      }
+    }
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+/** `importeer --soort cbs`: each file on its own, all or nothing per file. */
+async function importeerCbsCommand(bestanden: string[], opties: ImporteerOpties): Promise<void> {
+  if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer('--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor cbs');
+  const ctx = await createContext();
+  try {
+    for (const pad of bestanden) {
+      try {
+        const s = await importeerCbs(ctx.db, ctx.regio, { bestand: basename(pad), sha256: await sha256OfFile(pad), tekst: readFileSync(pad, 'utf8') }, { door: cliGebruiker() });
+        ctx.logger.info({ soort: 'cbs', bestand: pad, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd }, 'import');
+        process.stdout.write(opties.json ? `${JSON.stringify({ ...JSON.parse(samenvattingJson(s)), niet_in_spiegel: s.niet_in_spiegel }, null, 2)}\n` : samenvattingTekst(s));
+        if (!opties.json && s.niet_in_spiegel > 0) process.stdout.write(`  ${s.niet_in_spiegel} cijfer(s) opgeslagen die de spiegel niet toont (maat buiten de catalogus, zie docs/spiegel.md)\n`);
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));

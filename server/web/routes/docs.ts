@@ -18,7 +18,7 @@ export function slug(tekst: string): string {
     .replace(/-+/g, '-');
 }
 
-const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages', privacy: 'Privacy en bescherming van kleine aantallen', downloads: 'Downloads: CSV en Excel' } as const;
+const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages', privacy: 'Privacy en bescherming van kleine aantallen', downloads: 'Downloads: CSV en Excel', spiegel: 'Spiegel: de regio en Nederland (CBS)' } as const;
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const KLASSE: Record<string, string> = {

@@ -1,0 +1,173 @@
+/**
+ * The spiegel as pure computation: CBS's figures for this VT region and for Nederland in one
+ * period, per 1.000 inwoners where CBS gives the population, the region's rank among the VT
+ * regions, the same figures from our own registrations (rounded like CBS) with the difference,
+ * and the gemeenten of the region where CBS publishes gemeente rows. A figure CBS does not give
+ * is null (shown as '.'), never 0.
+ */
+import { rondAf } from '../privacy/onderdrukking.js';
+import { normaliseerNaam } from '../config/regio.js';
+import { per1000 } from '../shared/getallen.js';
+import type { CbsCijfer } from './cbs-bestand.js';
+import { BEVOLKING, SPIEGEL_MATEN, voorrang, type Maat, type SpiegelMaat } from './maten.js';
+import type { EigenTelling } from './repository.js';
+
+export type Waarden = Record<SpiegelMaat, number | null>;
+
+export interface SpiegelGebied extends Waarden {
+  code: string;
+  naam: string;
+  /** population on 1 January of the period's year (CBS), or null */
+  inwoners: number | null;
+  per_1000_inwoners: Waarden;
+  /** the figures CBS marks voorlopig (*) */
+  voorlopig: SpiegelMaat[];
+  /** per figure: the CBS table and the page it was read from */
+  bronnen: Partial<Record<SpiegelMaat | 'inwoners', { tabel: string; url: string }>>;
+}
+
+export interface SpiegelGemeente {
+  code: string;
+  naam: string;
+  meldingen: number | null;
+  adviezen: number | null;
+  inwoners: number | null;
+  per_1000_inwoners: { meldingen: number | null; adviezen: number | null };
+  nederland_per_1000_inwoners: { meldingen: number | null; adviezen: number | null };
+  voorlopig: boolean;
+}
+
+export interface Spiegel {
+  periode: string;
+  periode_label: string;
+  cbs_periode: string;
+  van: string;
+  tot: string;
+  regio: SpiegelGebied;
+  nederland: SpiegelGebied;
+  rang: { maat: 'meldingen'; positie: number | null; van: number; toelichting: string };
+  eigen: Waarden & { afgerond_op: number; verschil: Waarden };
+  gemeenten: SpiegelGemeente[];
+}
+
+/** `2023` → 2023JJ00, `2023-H1` → 2023HJ01; null when the text is neither. */
+export function spiegelPeriode(tekst: string): { periode: string; cbs: string; label: string; van: string; tot: string } | null {
+  const m = /^(\d{4})(?:-H([12]))?$/i.exec(tekst.trim());
+  if (!m) return null;
+  const j = m[1]!;
+  if (!m[2]) return { periode: j, cbs: `${j}JJ00`, label: j, van: `${j}-01-01`, tot: `${j}-12-31` };
+  const h = m[2];
+  return { periode: `${j}-H${h}`, cbs: `${j}HJ0${h}`, label: `${h === '1' ? '1e' : '2e'} halfjaar ${j}`, van: h === '1' ? `${j}-01-01` : `${j}-07-01`, tot: h === '1' ? `${j}-06-30` : `${j}-12-31` };
+}
+
+/** CBS period code → the spiegel's period (`2023JJ00` → `2023`, `2023HJ02` → `2023-H2`). */
+export const vanCbsPeriode = (cbs: string): string => (cbs.endsWith('JJ00') ? cbs.slice(0, 4) : `${cbs.slice(0, 4)}-H${cbs.slice(7)}`);
+
+/** An index of the cells: the best source per (periode, regio, maat). */
+export class CbsIndex {
+  private readonly cel = new Map<string, CbsCijfer>();
+  constructor(cijfers: CbsCijfer[]) {
+    for (const c of cijfers) {
+      if (!c.maat) continue;
+      const k = `${c.periode} ${c.regio} ${c.maat}`;
+      const er = this.cel.get(k);
+      if (!er || voorrang(c.maat as Maat, c.tabel) < voorrang(c.maat as Maat, er.tabel)) this.cel.set(k, c);
+    }
+  }
+  get(periode: string, regio: string, maat: Maat): CbsCijfer | undefined {
+    return this.cel.get(`${periode} ${regio} ${maat}`);
+  }
+  /** the regions with any cell, with their CBS names */
+  regios(): Map<string, string> {
+    return new Map([...this.cel.values()].map((c) => [c.regio, c.regio_naam]));
+  }
+  /** spiegel periods with any figure for Nederland or the region (newest first) */
+  perioden(regio: string): string[] {
+    const set = new Set([...this.cel.values()].filter((c) => c.maat !== BEVOLKING && (c.regio === 'NL01' || c.regio === regio)).map((c) => c.periode));
+    return [...set].sort((a, b) => (a.slice(0, 4) === b.slice(0, 4) ? (a.endsWith('JJ00') ? -1 : b.endsWith('JJ00') ? 1 : b.localeCompare(a)) : b.localeCompare(a)));
+  }
+}
+
+const leeg = (): Waarden => Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, null])) as Waarden;
+
+export function gebied(index: CbsIndex, periode: string, code: string, naam: string): SpiegelGebied {
+  const jaar = `${periode.slice(0, 4)}JJ00`;
+  const bev = index.get(jaar, code, BEVOLKING);
+  const inwoners = bev?.waarde ?? null;
+  const g: SpiegelGebied = { ...leeg(), code, naam, inwoners, per_1000_inwoners: leeg(), voorlopig: [], bronnen: {} };
+  if (bev) g.bronnen.inwoners = { tabel: bev.tabel, url: bev.bron };
+  for (const m of SPIEGEL_MATEN) {
+    const c = index.get(periode, code, m);
+    if (!c) continue;
+    g[m] = c.waarde;
+    if (c.voorlopig) g.voorlopig.push(m);
+    g.bronnen[m] = { tabel: c.tabel, url: c.bron };
+    if (c.waarde !== null && inwoners !== null) g.per_1000_inwoners[m] = per1000(c.waarde, inwoners);
+  }
+  return g;
+}
+
+/** Our registrations counted as CBS counts them (docs/spiegel.md), each count rounded to the grondtal. */
+export function eigenWaarden(tellingen: EigenTelling[], grondtal: number): Waarden {
+  const w = Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, 0])) as Record<SpiegelMaat, number>;
+  for (const t of tellingen) {
+    if (t.soort === 'advies') {
+      w.adviezen += t.n;
+      continue;
+    }
+    if (t.soort !== 'melding') continue;
+    w.meldingen += t.n;
+    if (t.spoed === 1) w.acute_onveiligheid += t.n;
+    const b = t.besluit;
+    if (b === null) w.nog_niet_beoordeeld += t.n;
+    else if (b === 'vervolg_veilig_thuis') w.vervolgstappen_veilig_thuis += t.n;
+    else if (b === 'afsluiten_geen_vervolg') w.geen_vervolgstappen += t.n;
+    else if (b === 'regionaal_maatwerk') w.regionaal_maatwerk += t.n;
+    else if (b.startsWith('overdracht_')) w.overdracht += t.n;
+  }
+  return Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, rondAf(w[m], grondtal)])) as Waarden;
+}
+
+/** Rank (1 = most per 1.000 inwoners) of `code` among the VT regions with meldingen and population. */
+export function rang(index: CbsIndex, periode: string, code: string): Spiegel['rang'] {
+  const cijfers = [...index.regios().keys()].filter((r) => /^VT\d\d$/.test(r))
+    .map((r) => ({ r, v: gebied(index, periode, r, '').per_1000_inwoners.meldingen }))
+    .filter((x): x is { r: string; v: number } => x.v !== null)
+    .sort((a, b) => b.v - a.v);
+  const i = cijfers.findIndex((x) => x.r === code);
+  return {
+    maat: 'meldingen', positie: i < 0 ? null : i + 1, van: cijfers.length,
+    toelichting: 'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners (1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',
+  };
+}
+
+export function berekenSpiegel(invoer: {
+  cijfers: CbsCijfer[]; periode: NonNullable<ReturnType<typeof spiegelPeriode>>; cbsRegio: { code: string; naam: string };
+  eigen: EigenTelling[]; grondtal: number; gemeenten: { code: string; naam: string }[];
+}): Spiegel {
+  const index = new CbsIndex(invoer.cijfers);
+  const p = invoer.periode.cbs;
+  const namen = index.regios();
+  const regio = gebied(index, p, invoer.cbsRegio.code, namen.get(invoer.cbsRegio.code) ?? `${invoer.cbsRegio.naam} (VT)`);
+  const nederland = gebied(index, p, 'NL01', 'Nederland');
+  const eigen = eigenWaarden(invoer.eigen, invoer.grondtal);
+  const verschil = Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, regio[m] === null ? null : eigen[m]! - regio[m]!])) as Waarden;
+  // a gemeente row is keyed by its code, or by its StatLine label where the import knew no code
+  const perNaam = new Map([...namen].map(([k, n]) => [normaliseerNaam(n), k]));
+  const gemeenten = invoer.gemeenten.flatMap((g) => {
+    const sleutel = namen.has(g.code) ? g.code : perNaam.get(normaliseerNaam(g.naam));
+    if (!sleutel) return [];
+    const x = gebied(index, p, sleutel, g.naam);
+    if (x.meldingen === null && x.adviezen === null && !index.get(p, sleutel, 'meldingen') && !index.get(p, sleutel, 'adviezen')) return [];
+    return [{
+      code: g.code, naam: g.naam, meldingen: x.meldingen, adviezen: x.adviezen, inwoners: x.inwoners,
+      per_1000_inwoners: { meldingen: x.per_1000_inwoners.meldingen, adviezen: x.per_1000_inwoners.adviezen },
+      nederland_per_1000_inwoners: { meldingen: nederland.per_1000_inwoners.meldingen, adviezen: nederland.per_1000_inwoners.adviezen },
+      voorlopig: x.voorlopig.length > 0,
+    }];
+  });
+  return {
+    periode: invoer.periode.periode, periode_label: invoer.periode.label, cbs_periode: p, van: invoer.periode.van, tot: invoer.periode.tot,
+    regio, nederland, rang: rang(index, p, invoer.cbsRegio.code), eigen: { ...eigen, afgerond_op: invoer.grondtal, verschil }, gemeenten,
+  };
+}

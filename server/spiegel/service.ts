@@ -1,0 +1,80 @@
+import { schrijfAudit } from '../audit/repository.js';
+import type { Regio } from '../config/regio.js';
+import type { Db } from '../db/connection.js';
+import { insertImportbatch } from '../importbatches/repository.js';
+import { foutenVoorbeeld, ImportAfgewezen, type ImportSamenvatting } from '../import/importer.js';
+import { schrijfMeta } from '../indicatoren/repository.js';
+import { leesBeleid } from '../privacy/instellingen.js';
+import { ongeldigeInvoer } from '../shared/fouten.js';
+import { leesVerzonden } from './cbs-bestand.js';
+import { berekenSpiegel, CbsIndex, spiegelPeriode, vanCbsPeriode, type Spiegel } from './compute.js';
+import { leesOdataJson, leesStatlineCsv } from './importer.js';
+import { laadVerzondenCijfers, leesSpiegelCijfers, telEigen, vervangCbsCijfers } from './repository.js';
+
+/** At start-up and migrate: the shipped CBS figures that are absent (or changed in this release) are written. */
+export async function laadVerzondenCbs(db: Db): Promise<{ nieuw: number; gewijzigd: number }> {
+  return laadVerzondenCijfers(db, leesVerzonden());
+}
+
+const cbsRegioVan = (regio: Regio) => regio.cbs_vt_regio ?? { code: '', naam: regio.naam };
+
+/** The spiegel periods with CBS figures for Nederland or this region, newest first (`2023`, `2022-H1`, …). */
+export async function spiegelPerioden(db: Db, regio: Regio): Promise<string[]> {
+  return new CbsIndex(await leesSpiegelCijfers(db)).perioden(cbsRegioVan(regio).code).map(vanCbsPeriode);
+}
+
+/** `npx vt-monitor spiegel --periode 2023|2023-H1`, the page /spiegel and the reports' chapter. */
+export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: string): Promise<Spiegel> {
+  const periode = spiegelPeriode(periodeTekst);
+  if (!periode) throw ongeldigeInvoer(`Ongeldige periode "${periodeTekst}": gebruik een jaar (2023) of een halfjaar (2023-H1, 2023-H2)`);
+  const [cijfers, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, periode.van, periode.tot), leesBeleid(db)]);
+  return berekenSpiegel({
+    cijfers, periode, cbsRegio: cbsRegioVan(regio), eigen, grondtal: beleid.grondtal,
+    gemeenten: regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+  });
+}
+
+/**
+ * `importeer --soort cbs`: a StatLine CSV or CBS OData v4 JSON adds or replaces CBS cells. All or
+ * nothing: a file with any error loads nothing; every attempt is an import batch and an audit entry.
+ */
+export async function importeerCbs(db: Db, regio: Regio, bron: { bestand: string; sha256: string; tekst: string }, opties: { door: string }): Promise<ImportSamenvatting & { niet_in_spiegel: number }> {
+  const json = /^\s*[{[]/.test(bron.tekst.replace(/^\uFEFF/, ''));
+  const lees = json ? leesOdataJson : leesStatlineCsv;
+  const gelezen = lees(bron.tekst.replace(/^\uFEFF/, ''), bron.bestand, { bron: `${json ? 'CBS OData v4' : 'CBS StatLine-download'}: ${bron.bestand} (sha256 ${bron.sha256.slice(0, 12)})`, gemeenteCode: (n) => regio.codeVoorNaam(n) });
+  const s: ImportSamenvatting & { niet_in_spiegel: number } = {
+    bestanden: [bron.bestand], rijen: gelezen.cijfers.length, nieuw: 0, gewijzigd: 0, ongewijzigd: 0,
+    afgewezen: gelezen.fouten.length > 0 ? Math.max(1, new Set(gelezen.fouten.map((f) => f.regel)).size) : 0, fouten: gelezen.fouten, waarschuwingen: [], geladen: false,
+    // stored, but not a figure the spiegel shows (a measure outside its catalogue)
+    niet_in_spiegel: gelezen.cijfers.filter((c) => c.maat === null).length,
+  };
+  const batch = (status: 'geladen' | 'afgewezen') => ({
+    soort: 'cbs', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: new Date().toISOString(), beeindigd_op: new Date().toISOString(),
+    status, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd, afgewezen: s.afgewezen, fouten_voorbeeld: foutenVoorbeeld(s.fouten, bron.bestand),
+  });
+  if (gelezen.fouten.length > 0) {
+    await insertImportbatch(db, batch('afgewezen'));
+    await schrijfAudit(db, { wie: opties.door, actie: 'import_afgewezen', details: { soort: 'cbs', bestand: bron.bestand, fouten: s.fouten.length } });
+    throw new ImportAfgewezen(s);
+  }
+  await db.transaction(async (trx) => {
+    const id = await insertImportbatch(trx, batch('geladen'));
+    const t = await vervangCbsCijfers(trx, gelezen.cijfers, id);
+    Object.assign(s, t);
+    await trx('importbatches').update({ nieuw: t.nieuw, gewijzigd: t.gewijzigd, ongewijzigd: t.ongewijzigd }).where({ id });
+    await schrijfMeta(trx, 'data_versie', new Date().toISOString());
+  });
+  await schrijfAudit(db, { wie: opties.door, actie: 'import', details: { soort: 'cbs', tabel: gelezen.tabel, bestand: bron.bestand, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd } });
+  s.geladen = true;
+  return s;
+}
+
+/** The page /spiegel: the chosen period (default the newest with figures), every period for the series. */
+export async function spiegelPagina(db: Db, regio: Regio, periodeTekst: string | undefined): Promise<{ perioden: string[]; spiegel: Spiegel | null; reeks: Spiegel[] }> {
+  const perioden = await spiegelPerioden(db, regio);
+  const gekozen = periodeTekst ?? perioden[0];
+  if (!gekozen) return { perioden, spiegel: null, reeks: [] };
+  const reeks = await Promise.all(perioden.map((p) => spiegelVoorPeriode(db, regio, p)));
+  const spiegel = reeks[perioden.indexOf(gekozen)] ?? (await spiegelVoorPeriode(db, regio, gekozen));
+  return { perioden, spiegel, reeks };
+}
