@@ -7,6 +7,8 @@ import { leesFormatie } from '../financien/repository.js';
 import { leesBereik } from '../indicatoren/service.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { rondAf } from '../privacy/onderdrukking.js';
+import { prognoseGrafiek, scenarioGrafiek } from '../charts/prognose.js';
+import type { Grafiek } from '../charts/grafiek.js';
 import { afronden } from '../shared/getallen.js';
 import { rondVoorspelling, scenarioPad, voorspel, type Dagreeks, type ScenarioNaam, type Voorspelling } from './compute.js';
 import { leesDagreeksen } from './repository.js';
@@ -117,3 +119,25 @@ async function fteVoor(db: Db, meldingen: Dagreeks, peildatum: string, verwacht:
   return { huidig, nodig: afronden(verwacht / perFte, 1), meldingen_per_fte: afronden(perFte, 1), reden: null };
 }
 
+
+/** The region and doorstroom pages' charts: the forecast of `jaar` and, when configured, the scenario paths (all counts rounded). */
+export async function prognoseGrafieken(db: Db, regio: Regio, jaar: number, vandaag: string): Promise<Grafiek[]> {
+  const p = await prognoseVoorJaar(db, regio, jaar, vandaag);
+  const uit = [prognoseGrafiek(jaar, p.methode.peildatum, p.meldingen, p.adviezen)];
+  const s = regio.scenarios;
+  if (!s || jaar < s.basisjaar) return uit;
+  const data = await leesDagreeksen(db);
+  const sr = scenarioReeks(regio, data, jaar)!;
+  const { grondtal } = await leesBeleid(db);
+  const rond = (n: number) => rondAf(n, grondtal);
+  const lopend = p.methode.peildatum < `${jaar}-12-31`;
+  for (const soort of ['meldingen', 'adviezen'] as const) {
+    const x = sr[soort];
+    uit.push(scenarioGrafiek(soort, {
+      jaren: sr.jaren, laag: x.laag.map(rond), midden: x.midden.map(rond), hoog: x.hoog.map(rond),
+      gerealiseerd: x.gerealiseerd.map((n, i) => (lopend && i === sr.jaren.length - 1 ? p[soort].waargenomen : rond(n))),
+      verwacht: p[soort].verwacht, lopend,
+    }, s.gekozen, s.bron, s.voorbeeld));
+  }
+  return uit;
+}

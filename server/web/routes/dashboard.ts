@@ -61,6 +61,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       datadatum: (await laatsteImportdatum(ctx.db))?.slice(0, 10) ?? null,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
+      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
     }, res);
   }
@@ -95,7 +96,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
 
   const exporteer = (pagina: Pagina) => async (req: Request, res: Response) => {
     const { model: m, beleid } = await model(pagina, req, res);
-    const grafiek = [...m.grafieken, ...m.monitoring].find((g) => g.id === req.params.grafiek);
+    const grafiek = [...m.grafieken, ...m.monitoring, ...(m.prognose ?? [])].find((g) => g.id === req.params.grafiek);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
