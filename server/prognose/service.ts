@@ -122,10 +122,14 @@ async function fteVoor(db: Db, meldingen: Dagreeks, peildatum: string, verwacht:
 
 /** The region and doorstroom pages' charts: the forecast of `jaar` and, when configured, the scenario paths (all counts rounded). */
 export async function prognoseGrafieken(db: Db, regio: Regio, jaar: number, vandaag: string): Promise<Grafiek[]> {
+  return (await prognoseMetGrafieken(db, regio, jaar, vandaag)).grafieken;
+}
+
+export async function prognoseMetGrafieken(db: Db, regio: Regio, jaar: number, vandaag: string): Promise<{ prognose: PrognoseJson; grafieken: Grafiek[] }> {
   const p = await prognoseVoorJaar(db, regio, jaar, vandaag);
   const uit = [prognoseGrafiek(jaar, p.methode.peildatum, p.meldingen, p.adviezen)];
   const s = regio.scenarios;
-  if (!s || jaar < s.basisjaar) return uit;
+  if (!s || jaar < s.basisjaar) return { prognose: p, grafieken: uit };
   const data = await leesDagreeksen(db);
   const sr = scenarioReeks(regio, data, jaar)!;
   const { grondtal } = await leesBeleid(db);
@@ -139,5 +143,5 @@ export async function prognoseGrafieken(db: Db, regio: Regio, jaar: number, vand
       verwacht: p[soort].verwacht, lopend,
     }, s.gekozen, s.bron, s.voorbeeld));
   }
-  return uit;
+  return { prognose: p, grafieken: uit };
 }
