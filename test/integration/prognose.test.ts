@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/config/paths.js';
 import { prognoseVoorJaar } from '../../server/prognose/service.js';
+import { parseHalfjaar } from '../../server/rapportage/periode.js';
+import { maakRapportdiensten, perioderapportageModel } from '../../server/rapportage/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 
@@ -42,6 +44,17 @@ describe('prognose on hand-made registrations', () => {
     // base meldingen from the registrations of 2024 (90), adviezen configured (200)
     expect(p.scenarios).toMatchObject({ laag: { meldingen: 90, adviezen: 200 }, midden: { meldingen: 110, adviezen: 240 }, hoog: { meldingen: 160, adviezen: 360 }, gekozen: 'hoog', voorbeeld: true, basisjaar: 2024 });
     expect(p.fte).toEqual({ huidig: null, nodig: null, meldingen_per_fte: null, reden: 'geen gerealiseerde formatie in de 12 maanden tot de peildatum' });
+  });
+
+  it('the half-year report has the chapter, with the forecast as on the last day of the period', async () => {
+    const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
+    const model = await perioderapportageModel(d, parseHalfjaar('2025-H1'));
+    const h = model.hoofdstukken.find((x) => x.id === 'h-prognose')!;
+    expect(model.hoofdstukken.at(-1)!.sectie).toBe('gemeenten');
+    expect(h.zinnen[0]).toContain('geen norm of doel');
+    // as on 30 June 2025 with 2024 as the only pattern: 60 / (1/3) = 180 (the backtest figure above)
+    expect(h.zinnen[1]).toBe('Tot en met 30 juni 2025 kwamen 60 meldingen binnen; verwacht voor 2025: 180 (80%-interval . tot .).');
+    expect(h.blokken.map((b) => b.soort)).toEqual(['figuur', 'tabel', 'figuur', 'tabel', 'figuur', 'tabel']);
   });
 
   it('no leak: registrations dated after the peildatum do not change the forecast', async () => {
