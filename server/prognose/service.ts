@@ -64,8 +64,8 @@ export function scenarioReeks(regio: Regio, reeksen: Record<Soort, Dagreeks>, to
 }
 
 /** `npx vt-monitor prognose --jaar 2026 --json`, the region and doorstroom pages and the reports all use this. */
-export async function prognoseVoorJaar(db: Db, regio: Regio, jaar: number, vandaag: string): Promise<PrognoseJson> {
-  const data = await leesDagreeksen(db);
+export async function prognoseVoorJaar(db: Db, regio: Regio, jaar: number, vandaag: string, gelezen?: Awaited<ReturnType<typeof leesDagreeksen>>): Promise<PrognoseJson> {
+  const data = gelezen ?? (await leesDagreeksen(db));
   const bereik = await leesBereik(db);
   const eerste = bereik ? eersteDag(bereik.van) : (data.eersteDag ?? `${jaar}-01-01`);
   const peildatum = peildatumVoor(jaar, vandaag, data.laatsteDag);
@@ -126,11 +126,11 @@ export async function prognoseGrafieken(db: Db, regio: Regio, jaar: number, vand
 }
 
 export async function prognoseMetGrafieken(db: Db, regio: Regio, jaar: number, vandaag: string): Promise<{ prognose: PrognoseJson; grafieken: Grafiek[] }> {
-  const p = await prognoseVoorJaar(db, regio, jaar, vandaag);
+  const data = await leesDagreeksen(db);
+  const p = await prognoseVoorJaar(db, regio, jaar, vandaag, data);
   const uit = [prognoseGrafiek(jaar, p.methode.peildatum, p.meldingen, p.adviezen)];
   const s = regio.scenarios;
   if (!s || jaar < s.basisjaar) return { prognose: p, grafieken: uit };
-  const data = await leesDagreeksen(db);
   const sr = scenarioReeks(regio, data, jaar)!;
   const { grondtal } = await leesBeleid(db);
   const rond = (n: number) => rondAf(n, grondtal);
