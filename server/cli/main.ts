@@ -74,6 +74,13 @@ export function buildProgram(): Command {
     .option('--json', 'als JSON (bedragen in euro’s)')
     .action(lazy(() => import('./commands/financien.js'), 'financienCommand'));
 
+  program
+    .command('prognose')
+    .description('prognose van de instroom van een jaar (seizoenspatroon van eerdere jaren, 80%-interval uit de backtest), fte en scenario\'s; geen norm of doel')
+    .requiredOption('--jaar <jaar>', 'het jaar, zoals 2026')
+    .option('--json', 'als JSON')
+    .action(lazy(() => import('./commands/prognose.js'), 'prognoseCommand'));
+
   const gebruiker = program.command('gebruiker').description('accounts: toevoegen, lijst, blokkeer');
   gebruiker
     .command('toevoegen')

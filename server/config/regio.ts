@@ -3,6 +3,24 @@ import { z } from 'zod';
 
 const gemeenteCode = z.string().regex(/^GM\d{4}$/, 'een CBS-code als GM0268');
 
+const groeiSchema = z.union([z.number().min(-100), z.record(z.string().regex(/^\d{4}$/, 'een jaar als 2026'), z.number().min(-100))]);
+
+/**
+ * The growth scenarios (issue 17): laag/midden/hoog in percent per year (one figure, or per year),
+ * from a base year whose instroom is given or, when null, taken from the registrations.
+ */
+const scenariosSchema = z.object({
+  bron: z.string().min(1),
+  /** true: the percentages are an example, not published figures (the pages say so) */
+  voorbeeld: z.boolean(),
+  basisjaar: z.number().int().min(2015).max(2100),
+  basis: z.object({ meldingen: z.number().int().positive().nullable(), adviezen: z.number().int().positive().nullable() }).default({ meldingen: null, adviezen: null }),
+  groei: z.object({ laag: groeiSchema, midden: groeiSchema, hoog: groeiSchema }),
+  gekozen: z.enum(['laag', 'midden', 'hoog']),
+});
+
+export type Scenarios = z.infer<typeof scenariosSchema>;
+
 const regioSchema = z.object({
   naam: z.string().min(1),
   organisatie: z.string().min(1),
@@ -36,6 +54,7 @@ const regioSchema = z.object({
   voormaligeGemeenten: z
     .array(z.object({ code: gemeenteCode, naam: z.string().min(1), opgegaanIn: gemeenteCode, per: z.string() }))
     .default([]),
+  scenarios: scenariosSchema.nullable().optional(),
 });
 
 export type RegioBestand = z.infer<typeof regioSchema>;

@@ -11,6 +11,7 @@ import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { getal, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel } from './gegevens.js';
 import { maakTegels, type Tegel } from './tegels.js';
+import { prognoseGrafieken } from '../prognose/service.js';
 
 export interface Normen {
   vb: number;
@@ -26,7 +27,12 @@ export interface PaginaModel {
   grafieken: Grafiek[];
   /** the section "Monitoring" (samenwerkingsafspraken § 7.1): agreements met, deviations, contacts */
   monitoring: Grafiek[];
+  /** the section "Prognose en scenario's" (region and doorstroom pages): the year ahead, no target */
+  prognose?: Grafiek[];
 }
+
+/** The year the forecast is for: the last year with data. */
+const prognoseJaar = (keuze: Keuze) => Number(keuze.bereik.tot.slice(0, 4));
 
 /** The Monitoring section of a page: its charts over the trend quarters of one gebied. */
 function monitoringSectie(paneel: Paneel, keuze: Keuze, gebied: string, naam: string): Grafiek[] {
@@ -100,6 +106,7 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
       spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) })), 'regio'),
     ], keuze.trend, bron.vandaag),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
+    prognose: await prognoseGrafieken(bron.db, bron.regio, prognoseJaar(keuze), bron.vandaag ?? '9999-12-31'),
   };
 }
 
@@ -161,5 +168,6 @@ export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<Pagina
       overdrachtPerMoment(nu.overdracht_per_moment, `regio, ${kwartaalKort(kwartaal)}`),
     ], keuze.trend, bron.vandaag),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
+    prognose: (await prognoseGrafieken(bron.db, bron.regio, prognoseJaar(keuze), bron.vandaag ?? '9999-12-31')).slice(0, 1),
   };
 }

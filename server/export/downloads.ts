@@ -2,8 +2,8 @@ import { kwartaalKort, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaa
 import type { Grafiek } from '../charts/grafiek.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { DEFINITIEVERSIE } from '../indicatoren/herbereken.js';
-import { leesMeta } from '../indicatoren/repository.js';
+import { DEFINITIEVERSIE } from '../indicatoren/gebieden.js';
+import { leesMeta } from '../db/metagegevens.js';
 import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
 import { VERKLARING_VAN_TEKENS } from '../rapportage/model.js';
 import { formatDatum } from '../shared/formaat.js';
@@ -99,6 +99,6 @@ export async function alleTabellenDownload(
 }
 
 /** The tables of a dashboard page: its charts, then its Monitoring section. */
-export function tabellenVanPagina(m: { grafieken: Grafiek[]; monitoring: Grafiek[] }): Grafiek[] {
-  return [...m.grafieken, ...m.monitoring];
+export function tabellenVanPagina(m: { grafieken: Grafiek[]; monitoring: Grafiek[]; prognose?: Grafiek[] }): Grafiek[] {
+  return [...m.grafieken, ...m.monitoring, ...(m.prognose ?? [])];
 }

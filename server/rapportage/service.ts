@@ -1,4 +1,4 @@
-import type { Kwartaal } from '../calendar/kwartaal.js';
+import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import type { Normen } from '../dashboard/paginas.js';
@@ -7,6 +7,9 @@ import { createRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';
 import { leesPeriodeInvoer } from './periode-invoer.js';
 import { hernummer, kwartaalExtraHoofdstukken, perioderapportage } from './perioderapportage.js';
+import { prognoseHoofdstuk } from './prognose-hoofdstuk.js';
+import { prognoseMetGrafieken } from '../prognose/service.js';
+import { addDays } from '../calendar/dates.js';
 import { kwartaalPeriode, type Periode } from './periode.js';
 import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
 import { duidingModel, type Hoofdstuk } from './model.js';
@@ -110,7 +113,15 @@ export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal):
 /** The half-year or annual report of a period, from its stored quarters. */
 export async function perioderapportageModel(d: Rapportdiensten, periode: Periode): Promise<RapportModel> {
   const invoer = await leesPeriodeInvoer(d, periode);
-  return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen);
+  const model = perioderapportage(invoer, d.regio, d.normen, d.vandaag());
+  if (model.hoofdstukken.length === 0) return metDuidingstatus(model, invoer.duidingen);
+  // the forecast as on the last day of the period (or today, when that is earlier): nothing later than the report
+  const naPeriode = addDays(laatsteDag(periode.kwartalen[periode.kwartalen.length - 1]!), 1);
+  const { prognose, grafieken } = await prognoseMetGrafieken(d.db, d.regio, periode.jaar, naPeriode < d.vandaag() ? naPeriode : d.vandaag());
+  const h = model.hoofdstukken;
+  // before the appendix per gemeente, which stays last
+  const hoofdstukken = hernummer([...h.slice(0, -1), prognoseHoofdstuk(prognose, grafieken, invoer.definitieversie), ...h.slice(-1)]);
+  return metDuidingstatus({ ...model, hoofdstukken }, invoer.duidingen);
 }
 
 /** The model of any of the board's reports. */

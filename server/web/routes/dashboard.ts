@@ -60,8 +60,9 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       datadatum: await leesDatadatum(ctx.db),
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
+      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
       voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
-      alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: m.grafieken.length + m.monitoring.length },
+      alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: tabellenVanPagina(m).length },
     }, res);
   }
 
