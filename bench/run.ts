@@ -259,6 +259,7 @@ function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMetin
     `|---|${d.map(() => '---').join('|')}|`,
     `| regiopagina | ${kol((r) => web(vol(r).regio))} |`,
     `| API /api/indicatoren | ${kol((r) => web(vol(r).api))} |`,
+    `| regiopagina ÷ statisch bestand (doel ≥ 0,9×) | ${kol((r) => `${nl.format(vol(r).regio.rps / webBaseline.rps)}×`)} |`,
     '',
     '## PDF (warme browser)',
     '',

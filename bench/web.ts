@@ -5,6 +5,7 @@
  *        [--tijdens-import export.csv]   (measures while `vt-monitor importeer export.csv` runs on the same database;
  *                                         adds a chart download, which writes an audit entry per request)
  *        [--met-download]                (the same download without an import, for comparison)
+ *        [--poort 3101]                  (the app listens here, the static baseline on the next port)
  * Without --db it generates and imports ~3,000,000 registrations first (several minutes).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const arg = (name: string, fallback?: string) => {
 const dir = mkdtempSync(join(tmpdir(), 'vt-bench-web-'));
 const duur = Number(arg('--duur', '10'));
 const kwartaal = arg('--kwartaal', '2026-Q2')!;
+const poort = Number(arg('--poort', '3101'));
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const regel = (naam: string, m: WebMeting) => `| ${naam} | ${nl.format(m.rps)} | ${nl.format(m.p50)} | ${nl.format(m.p95)} | ${nl.format(m.p99)} | ${m.fouten} |`;
 
@@ -51,9 +53,9 @@ try {
     gemeentepagina: `/gemeente/GM0268?kwartaal=${kwartaal}`,
   };
   if (importBestand || process.argv.includes('--met-download')) paden['download (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
-  const { metingen, html } = await meetApp(db, 3101, paden, duur, startImport);
+  const { metingen, html } = await meetApp(db, poort, paden, duur, startImport);
   if (importKlaar) console.log(await importKlaar);
-  const baseline = await meetStatisch(dir, html, 3102, duur);
+  const baseline = await meetStatisch(dir, html, poort + 1, duur);
   console.log(`\n50 gelijktijdige verbindingen, ${duur} s per meting; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
   console.log(['| meting | req/s | p50 ms | p95 ms | p99 ms | fouten |', '|---|---:|---:|---:|---:|---:|',
     regel(`statisch bestand (${nl.format(html.length / 1024)} kB), baseline`, baseline),

@@ -76,7 +76,11 @@ export async function meetApp(
     // e.g. start an import in another process: the measurements then run while it writes
     voorMeting?.();
     for (const [naam, pad] of Object.entries(paden)) {
-      if (!html) html = await (await fetch(base + pad, { headers: { cookie } })).text();
+      if (!html) {
+        const res = await fetch(base + pad, { headers: { cookie } });
+        html = await res.text();
+        if (res.status !== 200) throw new Error(`${pad}: status ${res.status}, de baseline zou een foutpagina meten`);
+      }
       metingen[naam] = await belast(base + pad, duur, cookie);
     }
     return { metingen, html };

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection.js';
+import Database from 'better-sqlite3';
+import { isPostgres, type Db } from '../db/connection.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 
 /**
@@ -7,6 +8,14 @@ import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
  * write lock): the next request of the same browser finds its session here.
  */
 const wachtend = new Map<string, { gebruiker_id: number; csrf: string; verloopt_op: string }>();
+
+/**
+ * Sessions ended in this process whose delete still waits in the write queue: refused at once.
+ * A token leaves the set only when its row is gone (and the delete raised the session generation).
+ */
+const beeindigd = new Set<string>();
+
+export const sessieBeeindigd = (token: string): boolean => beeindigd.has(token);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -30,6 +39,8 @@ export async function maakSessie(db: Db, gebruikerId: number, uren: number): Pro
 
 export interface SessieMetGebruiker {
   csrf: string;
+  /** ISO time the session ends */
+  verlooptOp: string;
   gebruiker: { id: number; email: string; rol: string; gemeenten: string[]; moet_wachtwoord_wijzigen: boolean; demo: boolean };
 }
 
@@ -37,12 +48,12 @@ export interface SessieMetGebruiker {
 export async function leesSessieMetGebruiker(db: Db, token: string): Promise<SessieMetGebruiker | null> {
   const r = (await db('sessies')
     .join('gebruikers', 'gebruikers.id', 'sessies.gebruiker_id')
-    .select('sessies.csrf', 'gebruikers.id', 'gebruikers.email', 'gebruikers.rol', 'gebruikers.gemeenten', 'gebruikers.moet_wachtwoord_wijzigen', 'gebruikers.demo')
+    .select('sessies.csrf', 'sessies.verloopt_op', 'gebruikers.id', 'gebruikers.email', 'gebruikers.rol', 'gebruikers.gemeenten', 'gebruikers.moet_wachtwoord_wijzigen', 'gebruikers.demo')
     .where('sessies.id', hashToken(token)).andWhere('sessies.verloopt_op', '>', new Date().toISOString()).andWhere('gebruikers.geblokkeerd', 0)
-    .first()) as { csrf: string; id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
+    .first()) as { csrf: string; verloopt_op: string; id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
   if (!r) return wachtendeSessie(db, token);
   return {
-    csrf: r.csrf,
+    csrf: r.csrf, verlooptOp: r.verloopt_op,
     gebruiker: {
       id: Number(r.id), email: r.email, rol: r.rol, gemeenten: JSON.parse(r.gemeenten) as string[],
       moet_wachtwoord_wijzigen: Number(r.moet_wachtwoord_wijzigen) === 1, demo: Number(r.demo) === 1,
@@ -58,7 +69,7 @@ async function wachtendeSessie(db: Db, token: string): Promise<SessieMetGebruike
     .first('id', 'email', 'rol', 'gemeenten', 'moet_wachtwoord_wijzigen', 'demo')) as { id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
   if (!g) return null;
   return {
-    csrf: s.csrf,
+    csrf: s.csrf, verlooptOp: s.verloopt_op,
     gebruiker: {
       id: Number(g.id), email: g.email, rol: g.rol, gemeenten: JSON.parse(g.gemeenten) as string[],
       moet_wachtwoord_wijzigen: Number(g.moet_wachtwoord_wijzigen) === 1, demo: Number(g.demo) === 1,
@@ -69,7 +80,66 @@ async function wachtendeSessie(db: Db, token: string): Promise<SessieMetGebruike
 export async function beeindigSessie(db: Db, token: string): Promise<void> {
   const id = hashToken(token);
   wachtend.delete(id);
-  await schrijfOpDeAchtergrond(db, () => db('sessies').where({ id }).delete());
+  beeindigd.add(token);
+  await schrijfOpDeAchtergrond(db, async () => {
+    await db('sessies').where({ id }).delete();
+    // only once the row is gone (a failed delete keeps the session refused in this process)
+    beeindigd.delete(token);
+  });
+}
+
+/**
+ * Reads the session generation (migration 20261201175000: the database raises it whenever a
+ * session ends or an account changes). Every request reads it before it trusts a cached
+ * session, so it must be cheap:
+ * - SQLite: a synchronous prepared statement on a read-only connection of its own (a WAL read
+ *   sees every committed write of every process; microseconds, no pool, no promise);
+ * - PostgreSQL: one query shared by the requests that wait at the same time. A request never
+ *   joins a query that had already started when it arrived (that query might miss a commit
+ *   made just before): it waits for the next one, which starts after it.
+ */
+export function generatieLezer(db: Db): () => number | Promise<number> {
+  const viaKnex = async () => Number(((await db('sessie_generatie').where({ id: 1 }).first('generatie')) as { generatie: number | string } | undefined)?.generatie ?? 0);
+  if (isPostgres(db)) return samengevoegd(viaKnex);
+  const bestand = (db.client.config.connection as { filename?: string } | undefined)?.filename;
+  // an in-memory database exists on its one pooled connection only (and in one process)
+  if (!bestand || bestand === ':memory:') return viaKnex;
+  let stmt: Database.Statement | null = null;
+  return () => {
+    if (!stmt) {
+      const conn = new Database(bestand, { readonly: true, fileMustExist: true });
+      stmt = conn.prepare('SELECT generatie FROM sessie_generatie WHERE id = 1').pluck();
+      // closed with the pool (knex's destroy ends in its client's destroy)
+      const client = db.client as { destroy: (...args: unknown[]) => unknown };
+      const destroy = client.destroy.bind(client);
+      client.destroy = (...args: unknown[]) => {
+        conn.close();
+        return destroy(...args);
+      };
+    }
+    return Number(stmt.get() ?? 0);
+  };
+}
+
+/** Shares one read among concurrent callers, each of them served by a read that started after its call. */
+function samengevoegd(lees: () => Promise<number>): () => Promise<number> {
+  let lopend: Promise<number> | null = null;
+  let volgende: Promise<number> | null = null;
+  const start = (): Promise<number> => {
+    const p: Promise<number> = lees().finally(() => {
+      if (lopend === p) lopend = null;
+    });
+    lopend = p;
+    return p;
+  };
+  return () => {
+    if (!lopend) return start();
+    volgende ??= lopend.then(() => undefined, () => undefined).then(() => {
+      volgende = null;
+      return start();
+    });
+    return volgende;
+  };
 }
 
 export async function beeindigSessiesVan(db: Db, gebruikerId: number): Promise<void> {

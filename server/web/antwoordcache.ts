@@ -36,7 +36,8 @@ export function antwoordCache(db: Db, maxItems = 500) {
     if (req.method !== 'GET') return next();
     const v = await huidigeVersie();
     // per session: pages carry the user's name, menu and CSRF token, and a gemeente user's figures are protected
-    const key = `${String(res.locals.sessieToken ?? '')}|${req.originalUrl}`;
+    // and per session generation: a role, gemeenten or block changed since never meets a page cached before
+    const key = `${String(res.locals.sessieToken ?? '')}|${String(res.locals.sessieGeneratie ?? '')}|${req.originalUrl}`;
     const hit = cache.get(key);
     if (hit && hit.versie === v) {
       if (req.headers['if-none-match'] === hit.etag) {

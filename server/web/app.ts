@@ -31,7 +31,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.locals.sluit = () => rapporten.drukker.sluit();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.env.TRUST_PROXY);
-  app.use(helmet({
+  app.use(vasteKoppen(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -51,7 +51,7 @@ export function createApp(ctx: AppContext): express.Express {
       },
     },
     strictTransportSecurity: isProductie(ctx.env),
-  }));
+  })));
   app.use('/static', express.static(projectPath('public'), { maxAge: '1h' }));
   // browser assets from node_modules, served by the app itself (no CDN)
   const vendor: Record<string, string> = {
@@ -104,6 +104,26 @@ export function createApp(ctx: AppContext): express.Express {
     else res.status(status).send(render('fout', { titel: status === 404 ? 'Niet gevonden' : status === 403 ? 'Geen toegang' : 'Fout', melding }, res));
   });
   return app;
+}
+
+/**
+ * helmet's headers are the same for every response: compute them once (by running helmet
+ * against a recording response) and set them from a ready list per request.
+ */
+function vasteKoppen(middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void) {
+  const koppen: [string, string | number | readonly string[]][] = [];
+  const opname = {
+    setHeader: (naam: string, waarde: string | number | readonly string[]) => void koppen.push([naam, waarde]),
+    removeHeader: () => undefined,
+  };
+  middleware({} as Request, opname as unknown as Response, (err) => {
+    if (err) throw err as Error;
+  });
+  if (koppen.length === 0) throw new Error('helmet zette geen headers: de opname klopt niet meer');
+  return (_req: Request, res: Response, next: NextFunction) => {
+    for (const [naam, waarde] of koppen) res.setHeader(naam, waarde);
+    next();
+  };
 }
 
 /** Size limits of uploads and forms as a Dutch 413, not a 500. */

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { schrijfAudit, type AuditActie } from '../audit/repository.js';
 import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/rollen.js';
-import { leesSessieMetGebruiker } from '../auth/sessies-repository.js';
+import { sessieCache } from '../auth/sessies-service.js';
 import { cookieSecure, type Env } from '../config/env.js';
 import type { Db } from '../db/connection.js';
 import type { Regio } from '../config/regio.js';
@@ -31,10 +31,12 @@ export const gebruikerVan = (res: Response): Gebruiker | undefined => res.locals
 export function sessie(db: Db, regio: Regio): RequestHandler {
   // the menu's "Gemeenten" opens the region file's largest gemeente (no code written into the product)
   const standaardGemeente = [...regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]?.code ?? '';
+  const leesSessie = sessieCache(db);
   return async (req, res, next) => {
     const token = leesCookies(req.headers.cookie)[SESSIE_COOKIE];
     if (token) {
-      const s = await leesSessieMetGebruiker(db, token);
+      const { sessie: s, generatie } = await leesSessie(token);
+      res.locals.sessieGeneratie = generatie;
       if (s) {
         const gebruiker: Gebruiker = { ...s.gebruiker, rol: s.gebruiker.rol as Gebruiker['rol'], geblokkeerd: false };
         res.locals.gebruiker = gebruiker;
