@@ -6,7 +6,7 @@ import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '.
 import { rijHash } from './hash.js';
 import { EMPTY_MAPPING, mapHeader, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';
-import { validateRow, type RijFout } from './validate-row.js';
+import { controleerSamengevoegd, validateRow, type RijFout } from './validate-row.js';
 import { cellText, type RawCell } from './values.js';
 
 export interface VoorbereidingContext {
@@ -42,7 +42,15 @@ export type Voorbereid =
    * A valid line of a file that does not carry every column: its values in the order of
    * COLUMN_NAMES (absent columns null); the importing thread merges it with the stored version.
    */
-  | { soort: 'deel'; regel: number; waarden: (string | number | null)[]; cellen: string[] }
+  | {
+    soort: 'deel'; regel: number; waarden: (string | number | null)[]; cellen: string[];
+    /**
+     * The line as it would be stored when its id is new (merged over nothing, checked, derived
+     * and hashed here, so that the importing thread only does this work for ids it has stored),
+     * or the errors of that merge.
+     */
+    alsNieuw: { rij: OpgeslagenRij } | { fouten: RijFout[] };
+  }
   | { soort: 'afgewezen'; regel: number; cellen: string[]; fouten: RijFout[]; redenen: string[] };
 
 interface KolomPlaats {
@@ -64,6 +72,8 @@ export class Voorbereider {
   private kopLengte = 0;
   /** every column of the format is in the header: the line is the whole registration */
   private volledig = false;
+  /** the canonical columns the header carries */
+  private aanwezig = new Set<string>();
   private readonly mapping: Mapping;
 
   constructor(private readonly ctx: VoorbereidingContext) {
@@ -92,7 +102,12 @@ export class Voorbereider {
     }
     const r = result.registratie;
     if (!this.volledig) {
-      return { soort: 'deel', regel: row.regel, waarden: COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), cellen: row.values.map(cellText) };
+      const waarden = COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null);
+      const nieuw = voegSamen(undefined, waarden, this.aanwezig);
+      const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
+      const alsNieuw = fouten.length > 0 ? { fouten }
+        : { rij: opgeslagenRij(nieuw, deriveRegistratie(nieuw, this.ctx.regio, this.ctx.kalender), rijHash(nieuw)) };
+      return { soort: 'deel', regel: row.regel, waarden, cellen: row.values.map(cellText), alsNieuw };
     }
     const afgeleid = deriveRegistratie(r, this.ctx.regio, this.ctx.kalender);
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
@@ -116,6 +131,7 @@ export class Voorbereider {
     const aanwezig = new Set(kolommen.keys());
     // a gemeente name is turned into its code: a file with names carries the code too
     if (aanwezig.has('gemeente')) aanwezig.add('gemeente_code');
+    this.aanwezig = aanwezig;
     this.volledig = COLUMN_NAMES.every((c) => aanwezig.has(c));
     const fouten: RijFout[] = [];
     const kopFout = (kolom: string, melding: string) => fouten.push({ bestand: this.ctx.bestand, regel: row.regel, kolom, waarde: '', melding });
@@ -162,4 +178,17 @@ function dubbeleKolommen(cellen: string[], mapping: Mapping): string[] {
     gezien.add(naam);
   }
   return [...dubbel];
+}
+
+/**
+ * The merge of a line that does not carry every column: the file's columns over the stored
+ * version (a new id: over nothing). Empty cells of a carried column clear; absent columns keep.
+ */
+export function voegSamen(stored: Partial<Registratie> | undefined, waarden: readonly (string | number | null)[], aanwezig: Set<string>): Registratie {
+  const r = kolomObject<string | number | null>(null);
+  for (let i = 0; i < COLUMN_NAMES.length; i++) {
+    const c = COLUMN_NAMES[i] as keyof Registratie;
+    r[c] = aanwezig.has(c) ? (waarden[i] ?? null) : ((stored?.[c] as string | number | null | undefined) ?? null);
+  }
+  return r as unknown as Registratie;
 }
