@@ -20,7 +20,7 @@ import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
 import type { RijFout } from './validate-row.js';
 import type { RawCell } from './values.js';
-import { voegSamen, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
+import { idVanDeel, voegSamen, waardenVan, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
 
 export { voegSamen } from './voorbereiding.js';
 
@@ -198,7 +198,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
               continue;
             }
             // a repeated id within one file: the later line wins, so write the earlier one first
-            const id = item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string);
+            const id = item.soort === 'rij' ? idVanRij(item.rij) : idVanDeel(item);
             if (pendingIds.has(id)) await flush();
             pending.push(item);
             pendingIds.add(id);
@@ -296,13 +296,13 @@ interface Verwerking {
 async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
   const { trx, telling, geraakt } = v;
   const metWaarden = items.some((item) => item.soort === 'deel');
-  const bestaand = await findBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))), metWaarden);
+  const bestaand = await findBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : idVanDeel(item))), metWaarden);
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
   for (const item of items) {
     let rij: OpgeslagenRij;
     if (item.soort === 'deel') {
-      const oud = bestaand.get(item.waarden[0] as string);
+      const oud = bestaand.get(idVanDeel(item));
       if (!oud) {
         // a new id: the worker already merged the line over nothing, checked, derived and hashed it
         if ('fouten' in item.alsNieuw) {
@@ -311,7 +311,7 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
         }
         rij = item.alsNieuw.rij;
       } else {
-        const r = voegSamen(oud, item.waarden, v.aanwezig);
+        const r = voegSamen(oud, waardenVan(item), v.aanwezig);
         const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio: v.deps.regio, vandaag: v.vandaag });
         if (fouten.length > 0) {
           v.afwijzen(item, fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` })));

@@ -43,7 +43,9 @@ export type Voorbereid =
    * COLUMN_NAMES (absent columns null); the importing thread merges it with the stored version.
    */
   | {
-    soort: 'deel'; regel: number; waarden: (string | number | null)[]; cellen: string[];
+    soort: 'deel'; regel: number; cellen: string[];
+    /** left out when they are the first values of `alsNieuw.rij` (less to pass between threads): see `waardenVan` */
+    waarden?: (string | number | null)[];
     /**
      * The line as it would be stored when its id is new (merged over nothing, checked, derived
      * and hashed here, so that the importing thread only does this work for ids it has stored),
@@ -105,9 +107,10 @@ export class Voorbereider {
       const waarden = COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null);
       const nieuw = voegSamen(undefined, waarden, this.aanwezig);
       const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
-      const alsNieuw = fouten.length > 0 ? { fouten }
-        : { rij: opgeslagenRij(nieuw, deriveRegistratie(nieuw, this.ctx.regio, this.ctx.kalender), rijHash(nieuw)) };
-      return { soort: 'deel', regel: row.regel, waarden, cellen: row.values.map(cellText), alsNieuw };
+      if (fouten.length > 0) return { soort: 'deel', regel: row.regel, waarden, cellen: row.values.map(cellText), alsNieuw: { fouten } };
+      const rij = opgeslagenRij(nieuw, deriveRegistratie(nieuw, this.ctx.regio, this.ctx.kalender), rijHash(nieuw));
+      const gelijk = waarden.every((w, i) => w === rij[i]);
+      return { soort: 'deel', regel: row.regel, ...(gelijk ? {} : { waarden }), cellen: row.values.map(cellText), alsNieuw: { rij } };
     }
     const afgeleid = deriveRegistratie(r, this.ctx.regio, this.ctx.kalender);
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
@@ -191,4 +194,16 @@ export function voegSamen(stored: Partial<Registratie> | undefined, waarden: rea
     r[c] = aanwezig.has(c) ? (waarden[i] ?? null) : ((stored?.[c] as string | number | null | undefined) ?? null);
   }
   return r as unknown as Registratie;
+}
+
+/** The values of a narrow line in the order of COLUMN_NAMES (absent columns null). */
+export function waardenVan(item: Extract<Voorbereid, { soort: 'deel' }>): readonly (string | number | null)[] {
+  if (item.waarden) return item.waarden;
+  if ('rij' in item.alsNieuw) return item.alsNieuw.rij.slice(0, COLUMN_NAMES.length);
+  throw new Error('a narrow line without its values');
+}
+
+/** The registratie_id of a narrow line (the first of the export columns, and of a stored row). */
+export function idVanDeel(item: Extract<Voorbereid, { soort: 'deel' }>): string {
+  return (item.waarden ?? ('rij' in item.alsNieuw ? item.alsNieuw.rij : []))[0] as string;
 }
