@@ -11,7 +11,7 @@ import {
 } from '../registraties/repository.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
-import { COLUMN_NAMES } from './columns.js';
+import { COLUMN_NAMES, kolomObject, type Registratie } from './columns.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from './importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
@@ -20,9 +20,7 @@ import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
 import type { RijFout } from './validate-row.js';
 import type { RawCell } from './values.js';
-import { idVanDeel, voegSamen, waardenVan, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
-
-export { voegSamen } from './voorbereiding.js';
+import type { Voorbereid, VoorbereidingContext } from './voorbereiding.js';
 
 interface BronBasis {
   /** the name errors and batches refer to (the file name) */
@@ -198,7 +196,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
               continue;
             }
             // a repeated id within one file: the later line wins, so write the earlier one first
-            const id = item.soort === 'rij' ? idVanRij(item.rij) : idVanDeel(item);
+            const id = item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string);
             if (pendingIds.has(id)) await flush();
             pending.push(item);
             pendingIds.add(id);
@@ -289,6 +287,19 @@ interface Verwerking {
 }
 
 /**
+ * The merge of a line that does not carry every column: the file's columns over the stored
+ * version (a new id: over nothing). Empty cells of a carried column clear; absent columns keep.
+ */
+export function voegSamen(stored: Partial<Registratie> | undefined, waarden: readonly (string | number | null)[], aanwezig: Set<string>): Registratie {
+  const r = kolomObject<string | number | null>(null);
+  for (let i = 0; i < COLUMN_NAMES.length; i++) {
+    const c = COLUMN_NAMES[i] as keyof Registratie;
+    r[c] = aanwezig.has(c) ? (waarden[i] ?? null) : ((stored?.[c] as string | number | null | undefined) ?? null);
+  }
+  return r as unknown as Registratie;
+}
+
+/**
  * Looks up the stored versions of a chunk, merges lines of a narrow file with them (and checks
  * the rules between columns on the merge), and writes what changed: derived columns, hash and
  * touched quarters always come from the registration as it will be stored.
@@ -296,29 +307,20 @@ interface Verwerking {
 async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
   const { trx, telling, geraakt } = v;
   const metWaarden = items.some((item) => item.soort === 'deel');
-  const bestaand = await findBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : idVanDeel(item))), metWaarden);
+  const bestaand = await findBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))), metWaarden);
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
   for (const item of items) {
     let rij: OpgeslagenRij;
     if (item.soort === 'deel') {
-      const oud = bestaand.get(idVanDeel(item));
-      if (!oud) {
-        // a new id: the worker already merged the line over nothing, checked, derived and hashed it
-        if ('fouten' in item.alsNieuw) {
-          v.afwijzen(item, item.alsNieuw.fouten);
-          continue;
-        }
-        rij = item.alsNieuw.rij;
-      } else {
-        const r = voegSamen(oud, waardenVan(item), v.aanwezig);
-        const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio: v.deps.regio, vandaag: v.vandaag });
-        if (fouten.length > 0) {
-          v.afwijzen(item, fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` })));
-          continue;
-        }
-        rij = opgeslagenRij(r, deriveRegistratie(r, v.deps.regio, v.deps.kalender), rijHash(r));
+      const oud = bestaand.get(item.waarden[0] as string);
+      const r = voegSamen(oud, item.waarden, v.aanwezig);
+      const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio: v.deps.regio, vandaag: v.vandaag });
+      if (fouten.length > 0) {
+        v.afwijzen(item, fouten.map((f) => (oud ? { ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` } : f)));
+        continue;
       }
+      rij = opgeslagenRij(r, deriveRegistratie(r, v.deps.regio, v.deps.kalender), rijHash(r));
     } else rij = item.rij;
     const id = idVanRij(rij);
     v.plausibiliteit.rij(id, kolomVanRij(rij, 'gemeente_code') as string | null, kolomVanRij(rij, 'gemeente_sleutel') as string, kolomVanRij(rij, 'kw_binnenkomst') as string, item.regel);

@@ -6,7 +6,7 @@ import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '.
 import { rijHash } from './hash.js';
 import { EMPTY_MAPPING, mapHeader, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';
-import { controleerSamengevoegd, validateRow, type RijFout } from './validate-row.js';
+import { validateRow, type RijFout } from './validate-row.js';
 import { cellText, type RawCell } from './values.js';
 
 export interface VoorbereidingContext {
@@ -42,17 +42,7 @@ export type Voorbereid =
    * A valid line of a file that does not carry every column: its values in the order of
    * COLUMN_NAMES (absent columns null); the importing thread merges it with the stored version.
    */
-  | {
-    soort: 'deel'; regel: number; cellen: string[];
-    /** left out when they are the first values of `alsNieuw.rij` (less to pass between threads): see `waardenVan` */
-    waarden?: (string | number | null)[];
-    /**
-     * The line as it would be stored when its id is new (merged over nothing, checked, derived
-     * and hashed here, so that the importing thread only does this work for ids it has stored),
-     * or the errors of that merge.
-     */
-    alsNieuw: { rij: OpgeslagenRij } | { fouten: RijFout[] };
-  }
+  | { soort: 'deel'; regel: number; waarden: (string | number | null)[]; cellen: string[] }
   | { soort: 'afgewezen'; regel: number; cellen: string[]; fouten: RijFout[]; redenen: string[] };
 
 interface KolomPlaats {
@@ -74,8 +64,6 @@ export class Voorbereider {
   private kopLengte = 0;
   /** every column of the format is in the header: the line is the whole registration */
   private volledig = false;
-  /** the canonical columns the header carries */
-  private aanwezig = new Set<string>();
   private readonly mapping: Mapping;
 
   constructor(private readonly ctx: VoorbereidingContext) {
@@ -104,13 +92,7 @@ export class Voorbereider {
     }
     const r = result.registratie;
     if (!this.volledig) {
-      const waarden = COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null);
-      const nieuw = voegSamen(undefined, waarden, this.aanwezig);
-      const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
-      if (fouten.length > 0) return { soort: 'deel', regel: row.regel, waarden, cellen: row.values.map(cellText), alsNieuw: { fouten } };
-      const rij = opgeslagenRij(nieuw, deriveRegistratie(nieuw, this.ctx.regio, this.ctx.kalender), rijHash(nieuw));
-      const gelijk = waarden.every((w, i) => w === rij[i]);
-      return { soort: 'deel', regel: row.regel, ...(gelijk ? {} : { waarden }), cellen: row.values.map(cellText), alsNieuw: { rij } };
+      return { soort: 'deel', regel: row.regel, waarden: COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), cellen: row.values.map(cellText) };
     }
     const afgeleid = deriveRegistratie(r, this.ctx.regio, this.ctx.kalender);
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
@@ -134,7 +116,6 @@ export class Voorbereider {
     const aanwezig = new Set(kolommen.keys());
     // a gemeente name is turned into its code: a file with names carries the code too
     if (aanwezig.has('gemeente')) aanwezig.add('gemeente_code');
-    this.aanwezig = aanwezig;
     this.volledig = COLUMN_NAMES.every((c) => aanwezig.has(c));
     const fouten: RijFout[] = [];
     const kopFout = (kolom: string, melding: string) => fouten.push({ bestand: this.ctx.bestand, regel: row.regel, kolom, waarde: '', melding });
@@ -181,29 +162,4 @@ function dubbeleKolommen(cellen: string[], mapping: Mapping): string[] {
     gezien.add(naam);
   }
   return [...dubbel];
-}
-
-/**
- * The merge of a line that does not carry every column: the file's columns over the stored
- * version (a new id: over nothing). Empty cells of a carried column clear; absent columns keep.
- */
-export function voegSamen(stored: Partial<Registratie> | undefined, waarden: readonly (string | number | null)[], aanwezig: Set<string>): Registratie {
-  const r = kolomObject<string | number | null>(null);
-  for (let i = 0; i < COLUMN_NAMES.length; i++) {
-    const c = COLUMN_NAMES[i] as keyof Registratie;
-    r[c] = aanwezig.has(c) ? (waarden[i] ?? null) : ((stored?.[c] as string | number | null | undefined) ?? null);
-  }
-  return r as unknown as Registratie;
-}
-
-/** The values of a narrow line in the order of COLUMN_NAMES (absent columns null). */
-export function waardenVan(item: Extract<Voorbereid, { soort: 'deel' }>): readonly (string | number | null)[] {
-  if (item.waarden) return item.waarden;
-  if ('rij' in item.alsNieuw) return item.alsNieuw.rij.slice(0, COLUMN_NAMES.length);
-  throw new Error('a narrow line without its values');
-}
-
-/** The registratie_id of a narrow line (the first of the export columns, and of a stored row). */
-export function idVanDeel(item: Extract<Voorbereid, { soort: 'deel' }>): string {
-  return (item.waarden ?? ('rij' in item.alsNieuw ? item.alsNieuw.rij : []))[0] as string;
 }
