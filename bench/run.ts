@@ -1,7 +1,8 @@
 /**
  * npm run bench — the whole benchmark suite at national scale, SQLite and PostgreSQL side by side,
  * each measurement beside its baseline from the same run; writes BENCHMARKS.md.
- * Usage: tsx bench/run.ts [--schaal 46] [--duur 5] [--zonder-postgres]
+ * Usage: tsx bench/run.ts [--schaal 46] [--duur 5] [--zonder-postgres] [--snel]
+ * --snel: the section "Import" on small files (a quick check; full sizes by default).
  * PostgreSQL: VT_BENCH_POSTGRES_URL (admin connection), else VT_TEST_POSTGRES_URL, else
  * postgres://postgres:postgres@127.0.0.1:5432/postgres; a database is created per measurement.
  *
@@ -25,6 +26,7 @@ import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';
 import { herberekenIndicatoren } from '../server/indicatoren/herbereken.js';
 import { countRegistraties } from '../server/registraties/repository.js';
+import { IMPORT_DOELEN, importSectie, meetImport, type ImportVerhouding } from './metingen/import.js';
 import { meetPdf, type PdfMeting } from './metingen/pdf.js';
 import { CLI, meetApp, meetStatisch, type WebMeting } from './metingen/web.js';
 
@@ -220,7 +222,9 @@ function versie(cmd: string, args: string[]): string {
   return r.status === 0 ? r.stdout.trim().split('\n')[0]! : 'niet gevonden';
 }
 
-function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMeting, pdfBaselines: { rapport: number; factsheets: number }, pgVersie: string): string {
+function rapport(
+  res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMeting, pdfBaselines: { rapport: number; factsheets: number }, pgVersie: string, imports: ImportVerhouding[],
+): string {
   const d = (Object.keys(res) as Dialect[]);
   const kol = (f: (r: Resultaat) => string) => d.map((x) => f(res[x]!)).join(' | ');
   const naam: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
@@ -234,6 +238,7 @@ function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMetin
     `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${nl.format(totalmem() / 2 ** 30)} GiB RAM; node ${process.version}; SQLite via better-sqlite3; ${pgVersie}.`,
     `Gegevens: demodata \`--schaal ${SCHAAL}\` tot ${TOT} (${nl.format(vol(res[d[0]!]!).rijen)} registraties); kwartaal ${KWARTAAL}. Elke meting staat naast haar baseline uit dezelfde run.`,
     '',
+    ...importSectie(imports, IMPORT_DOELEN),
     '## Import van 1.000.000 rijen (CSV), met volledige validatie, afleiding en eerste berekening',
     '',
     `| | ${d.map((x) => naam[x]).join(' | ')} |`,
@@ -295,6 +300,8 @@ try {
   await splits(vol, 1_000_000, bestanden.m1, bestanden.rest);
   rmSync(vol);
 
+  const imports = heeftSqlite3() ? await meetImport(dir, { snel: process.argv.includes('--snel'), tot: TOT, log }) : [];
+
   const resultaten: Partial<Record<Dialect, Resultaat>> = {};
   resultaten.sqlite = await meetDatabase('sqlite', bestanden, 3201);
   const pg = await pgBeschikbaar();
@@ -305,7 +312,7 @@ try {
   const webBaseline = await meetStatisch(dir, resultaten.sqlite.groottes[2]!.html, 3204, DUUR);
   const pdfSqlite = resultaten.sqlite.groottes[2]!.pdf;
   const md = rapport(resultaten, webBaseline, { rapport: pdfSqlite.baselineRapportMs, factsheets: pdfSqlite.baselineFactsheetsMs },
-    pg ? versie('psql', ['--version']).replace('psql (PostgreSQL)', 'PostgreSQL') : 'PostgreSQL niet gemeten');
+    pg ? versie('psql', ['--version']).replace('psql (PostgreSQL)', 'PostgreSQL') : 'PostgreSQL niet gemeten', imports);
   writeFileSync('BENCHMARKS.md', md);
   log('BENCHMARKS.md geschreven');
 } finally {
