@@ -60,8 +60,6 @@ export async function createContext(overrides: Partial<Env> & { vandaag?: () => 
   return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => todayInAmsterdam()) };
 }
 
-// merge shim: removed by the lead after merging
-export { importDeps } from './import/service.js';
 
 /** A database that cannot be opened or migrated: one Dutch line (the driver's code in brackets). */
 function databaseFout(naam: string, error: unknown): AppFout {

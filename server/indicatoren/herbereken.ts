@@ -13,8 +13,6 @@ import { fetchBereik, fetchTellingen } from './tallies-repository.js';
 import { herleidAlles } from '../registraties/herafleiden.js';
 import { histogramWaarden } from './histogrammen.js';
 
-// merge shim: removed by the lead after merging
-export { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './gebieden.js';
 
 function per1000Waarden(b: Basiswaarden, inwoners: number): Record<string, number | null> {
   return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000((b as unknown as Record<string, number>)[k] ?? 0, inwoners)]));

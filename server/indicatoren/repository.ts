@@ -63,5 +63,3 @@ export async function leesReeks(db: Q, indicator: string, gebied: string, van: K
   );
 }
 
-// merge shim: removed by the lead after merging
-export { leesMeta, schrijfMeta } from '../db/metagegevens.js';

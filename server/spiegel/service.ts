@@ -3,7 +3,7 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { insertImportbatch } from '../importbatches/repository.js';
 import { foutenVoorbeeld, ImportAfgewezen, type ImportSamenvatting } from '../import/importer.js';
-import { schrijfMeta } from '../indicatoren/repository.js';
+import { schrijfMeta } from '../db/metagegevens.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import { leesVerzonden } from './cbs-bestand.js';

@@ -44,7 +44,8 @@ describe('incremental refresh equals a full rebuild', () => {
 
 describe('a new version of the definitions', () => {
   it('rebuilds the stored figures once, at start-up, and records the version', async () => {
-    const { herberekenBijNieuweDefinities, DEFINITIEVERSIE } = await import('../../server/indicatoren/herbereken.js');
+    const { herberekenBijNieuweDefinities } = await import('../../server/indicatoren/herbereken.js');
+    const { DEFINITIEVERSIE } = await import('../../server/indicatoren/gebieden.js');
     const { leesMeta, schrijfMeta } = await import('../../server/db/metagegevens.js');
     // figures of an older version, without the indicator the new version added
     await schrijfMeta(ctx.db, 'definitieversie', '2026.1');
