@@ -11,6 +11,13 @@ const SYSTEEM_PADEN = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/b
 
 export class GeenBrowser extends Error {}
 
+/**
+ * Flags of @sparticuz/chromium (made for one page per Lambda call) that we do not take: one
+ * process crashes as soon as a second browser context or target opens (the page tests open
+ * several), and the web-security flags have no place when printing our own pages.
+ */
+const ONGEWENSTE_SPARTICUZ_ARGS = ['--headless', '--single-process', '--disable-web-security', '--allow-running-insecure-content'];
+
 export interface GevondenChromium {
   pad: string;
   /** flags the browser needs on top of CHROMIUM_ARGS (the packaged Chromium brings its own) */
@@ -28,7 +35,7 @@ export async function vindChromium(env: NodeJS.ProcessEnv = process.env, systeem
   try {
     const naam = '@sparticuz/chromium';
     const sparticuz = (await import(naam)) as { default: { executablePath(): Promise<string>; args: string[] } };
-    return { pad: await sparticuz.default.executablePath(), args: sparticuz.default.args.filter((a) => !a.startsWith('--headless')) };
+    return { pad: await sparticuz.default.executablePath(), args: sparticuz.default.args.filter((a) => !ONGEWENSTE_SPARTICUZ_ARGS.some((o) => a.startsWith(o))) };
   } catch {
     throw new GeenBrowser(
       'Er is geen Chromium gevonden. Installeer Chromium (Debian: apt-get install chromium), zet CHROMIUM_PATH, of installeer het npm-pakket @sparticuz/chromium.',

@@ -98,7 +98,7 @@ export async function alleTabellenDownload(
   return { bestandsnaam: `${naam}.xlsx`, type: XLSX_TYPE, inhoud: await alsWerkboek(tabellen.map((t) => metTekensVan(t, beschermd)), uitleg) };
 }
 
-/** The tables of a dashboard page: its charts, then its Monitoring section. */
+/** The tables of a dashboard page in its order: its charts, the prognose section, the Monitoring section. */
 export function tabellenVanPagina(m: { grafieken: Grafiek[]; monitoring: Grafiek[]; prognose?: Grafiek[] }): Grafiek[] {
-  return [...m.grafieken, ...m.monitoring, ...(m.prognose ?? [])];
+  return [...m.grafieken, ...(m.prognose ?? []), ...m.monitoring]; // the order of the page
 }

@@ -254,9 +254,9 @@ describe('downloads', () => {
 
 describe('login and navigation in Chromium, per role', () => {
   const ROLLEN = [
-    { email: 'beheerder@demo.vt', wachtwoord: 'demo-beheerder-2026', start: '/beheer', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Financiën', 'Rapportages', 'Beheer'], verboden: '/doorstroom/achterstand' },
-    { email: 'management@demo.vt', wachtwoord: 'demo-management-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Financiën', 'Rapportages'], verboden: '/beheer' },
-    { email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Financiën', 'Rapportages'], verboden: '/doorstroom/achterstand' },
+    { email: 'beheerder@demo.vt', wachtwoord: 'demo-beheerder-2026', start: '/beheer', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages', 'Beheer'], verboden: '/doorstroom/achterstand' },
+    { email: 'management@demo.vt', wachtwoord: 'demo-management-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages'], verboden: '/beheer' },
+    { email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages'], verboden: '/doorstroom/achterstand' },
     { email: 'tiel@demo.vt', wachtwoord: 'demo-tiel-2026', start: '/gemeente/GM0281', menu: ['Mijn gemeente', 'Rapportages'], verboden: '/gemeente/GM0268' },
   ];
 

@@ -87,7 +87,7 @@ describe('financien and formatie import', () => {
     });
     const fout = spawnSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'begroting', pad], { env, encoding: 'utf8' });
     expect(fout.status).toBe(1);
-    expect(fout.stderr).toContain('--soort moet registraties, financien of formatie zijn');
+    expect(fout.stderr).toContain('--soort moet registraties, financien, formatie of cbs zijn (gekregen: begroting)');
   });
 });
 
