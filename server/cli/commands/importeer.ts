@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { createContext } from '../../context.js';
+import { createContext, type AppContext } from '../../context.js';
 import { importDeps } from '../../import/service.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { ImportAfgewezen, importeer, type ImportBron, type ImportSamenvatting } from '../../import/importer.js';
@@ -122,16 +122,22 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
   }
 }
 
-/** `importeer --soort financien|formatie`: each file on its own (a file replaces its quarters or months). */
-async function importeerFinancieelCommand(soort: Soort, bestanden: string[], opties: ImporteerOpties): Promise<void> {
+/**
+ * The imports that take each file on its own, all or nothing per file (financien, formatie, cbs):
+ * a refused file prints its summary and sets exit code 1, the next file still runs.
+ */
+async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
+  soort: string, bestanden: string[], opties: ImporteerOpties,
+  importeerEen: (ctx: AppContext, pad: string) => Promise<S>, json: (s: S) => string = samenvattingJson, extra: (s: S) => string = () => '',
+): Promise<void> {
   if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer(`--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor ${soort}`);
   const ctx = await createContext();
   try {
     for (const pad of bestanden) {
       try {
-        const s = await importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256OfFile(pad), rows: readTable(pad) }, { door: cliGebruiker() });
+        const s = await importeerEen(ctx, pad);
         ctx.logger.info({ soort, bestand: pad, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd }, 'import');
-        process.stdout.write(opties.json ? `${samenvattingJson(s)}\n` : samenvattingTekst(s));
+        process.stdout.write(opties.json ? `${json(s)}\n` : samenvattingTekst(s) + extra(s));
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));
@@ -143,24 +149,18 @@ async function importeerFinancieelCommand(soort: Soort, bestanden: string[], opt
   }
 }
 
-/** `importeer --soort cbs`: each file on its own, all or nothing per file. */
-async function importeerCbsCommand(bestanden: string[], opties: ImporteerOpties): Promise<void> {
-  if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer('--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor cbs');
-  const ctx = await createContext();
-  try {
-    for (const pad of bestanden) {
-      try {
-        const s = await importeerCbs(ctx.db, ctx.regio, { bestand: basename(pad), sha256: await sha256OfFile(pad), tekst: readFileSync(pad, 'utf8') }, { door: cliGebruiker() });
-        ctx.logger.info({ soort: 'cbs', bestand: pad, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd }, 'import');
-        process.stdout.write(opties.json ? `${JSON.stringify({ ...JSON.parse(samenvattingJson(s)), niet_in_spiegel: s.niet_in_spiegel }, null, 2)}\n` : samenvattingTekst(s));
-        if (!opties.json && s.niet_in_spiegel > 0) process.stdout.write(`  ${s.niet_in_spiegel} cijfer(s) opgeslagen die de spiegel niet toont (maat buiten de catalogus, zie docs/spiegel.md)\n`);
-      } catch (error) {
-        if (!(error instanceof ImportAfgewezen)) throw error;
-        process.stdout.write(opties.json ? `${samenvattingJson(error.samenvatting)}\n` : samenvattingTekst(error.samenvatting));
-        process.exitCode = 1;
-      }
-    }
-  } finally {
-    await ctx.db.destroy();
-  }
+/** `importeer --soort financien|formatie`: a file replaces its quarters or months. */
+function importeerFinancieelCommand(soort: Soort, bestanden: string[], opties: ImporteerOpties): Promise<void> {
+  return perBestand(soort, bestanden, opties, async (ctx, pad) =>
+    importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256OfFile(pad), rows: readTable(pad) }, { door: cliGebruiker() }));
+}
+
+/** `importeer --soort cbs`: a file adds or replaces CBS figures. */
+function importeerCbsCommand(bestanden: string[], opties: ImporteerOpties): Promise<void> {
+  return perBestand(
+    'cbs', bestanden, opties,
+    async (ctx, pad) => importeerCbs(ctx.db, ctx.regio, { bestand: basename(pad), sha256: await sha256OfFile(pad), tekst: readFileSync(pad, 'utf8') }, { door: cliGebruiker() }),
+    (s) => JSON.stringify({ ...JSON.parse(samenvattingJson(s)), niet_in_spiegel: s.niet_in_spiegel }, null, 2),
+    (s) => (s.niet_in_spiegel > 0 ? `  ${s.niet_in_spiegel} cijfer(s) opgeslagen die de spiegel niet toont (maat buiten de catalogus, zie docs/spiegel.md)\n` : ''),
+  );
 }
