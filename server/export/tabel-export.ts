@@ -128,6 +128,8 @@ function xlsxWaarde(c: Cel, soort: Kolomsoort): ExcelJS.CellValue {
 }
 
 const VERBODEN_IN_BLAD = /[[\]:*?/\\]/g;
+/** Words that lead on to what was cut off. */
+const SLEEPWOORD_AAN_EIND = /\s+(de|het|een|van|en|of|per|tegen|op|in|met|voor|naar|bij|uit|tot|door|over|na)$/i;
 
 /** A sheet name Excel accepts: no []:*?/\, no apostrophe at either end, at most 31 characters, cut at a word. */
 export function geldigeBladnaam(naam: string): string {
@@ -136,6 +138,11 @@ export function geldigeBladnaam(naam: string): string {
     const kort = n.slice(0, 32);
     const spatie = kort.lastIndexOf(' ');
     n = (spatie >= 12 ? kort.slice(0, spatie) : n.slice(0, 31)).replace(/[\s,;—–-]+$/, '');
+    // a cut name does not end in an opened bracket or a word that leads on ("Prognose (geen", "… per")
+    for (let vorige = ''; vorige !== n && n.length > 12;) {
+      vorige = n;
+      n = n.replace(/\s*\([^)]*$/, '').replace(SLEEPWOORD_AAN_EIND, '').replace(/[\s,;—–-]+$/, '');
+    }
   }
   return n || 'Tabel';
 }

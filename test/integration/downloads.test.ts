@@ -200,6 +200,9 @@ describe('one workbook "alle tabellen" per page', () => {
       expect(ws.name.length).toBeLessThanOrEqual(31);
       expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
       expect(ws.name).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/); // no ids like per-gemeente-per-1000
+      // a name cut to 31 characters still reads as a name: no opened bracket, no word leading on to what was cut
+      expect(ws.name).not.toMatch(/\([^)]*$/);
+      expect(ws.name).not.toMatch(/\s(de|het|een|van|en|per|tegen)$/i);
       const koppen = (ws.getRow(1).values as unknown[]).slice(1);
       expect(new Set(koppen).size, ws.name).toBe(koppen.length);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -132,7 +132,11 @@ describe('sheet names', () => {
   it('drop what Excel forbids, stay within 31 characters and cut at a word', () => {
     expect(geldigeBladnaam('Kosten [k€]: a/b?')).toBe('Kosten k€ a b');
     expect(geldigeBladnaam("'Tussen' aanhalingstekens'")).toBe("Tussen' aanhalingstekens");
-    expect(geldigeBladnaam('Adviezen en meldingen per kwartaal')).toBe('Adviezen en meldingen per');
+    expect(geldigeBladnaam('Adviezen en meldingen per kwartaal')).toBe('Adviezen en meldingen');
+    // a cut name ends neither in an opened bracket nor in a word that leads on
+    expect(geldigeBladnaam('Prognose instroom 2026 (geen norm of doel)')).toBe('Prognose instroom 2026');
+    expect(geldigeBladnaam("Meldingen per jaar tegen de scenario's laag")).toBe('Meldingen per jaar');
+    expect(geldigeBladnaam('Aantal meldingen van de politie (kort)')).toBe('Aantal meldingen van de politie');
     expect(geldigeBladnaam('Ééntweedrieviervijfzeszeveneightnegentien')).toHaveLength(31);
     expect(geldigeBladnaam('*?')).toBe('Tabel');
   });
