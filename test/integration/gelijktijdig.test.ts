@@ -42,6 +42,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  // keep-alive connections of the 10 clients would hold close() open until they time out
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await ctx.close();
 });
