@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.js';
 import type { Regio } from '../config/regio.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
+import { leesCsrfToken } from './invoer.js';
 
 export const SESSIE_COOKIE = 'vt_sessie';
 export const LOGIN_CSRF_COOKIE = 'vt_login_csrf';
@@ -107,7 +108,7 @@ function gelijk(a: string | undefined, b: string | undefined): boolean {
  */
 export function csrf(req: Request, res: Response, next: NextFunction): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-  const gegeven = (req.body as Record<string, string> | undefined)?._csrf ?? (req.query._csrf as string | undefined) ?? req.get('x-csrf-token');
+  const gegeven = leesCsrfToken(req);
   const verwacht = (res.locals.csrf as string | undefined) ?? leesCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
   if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.', 403);
   next();

@@ -72,7 +72,7 @@ describe('API', () => {
     ['/api/indicatoren?kwartaal=2019-5', 400, 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-5)'],
     ['/api/indicatoren?kwartaal=2019-Q1&gemeente=GM9999', 400, 'Onbekende gemeente "GM9999": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend'],
     ['/api/indicatoren?kwartaal=2010-Q1', 404, 'Geen cijfers voor 2010-Q1: er zijn cijfers van 2019-Q1 tot en met 2019-Q2'],
-    ['/api/reeks?van=2019-Q1&tot=2019-Q2', 400, 'Parameter indicator ontbreekt, zoals indicator=meldingen'],
+    ['/api/reeks?van=2019-Q1&tot=2019-Q2', 400, 'Parameter indicator ontbreekt, zoals indicator=meldingen (gekregen: niets)'],
     ['/api/reeks?indicator=wachttijd&van=2019-Q1&tot=2019-Q2', 400, 'Onbekende indicator "wachttijd"; zie docs/indicatoren.md voor de namen'],
     ['/api/reeks?indicator=meldingen&van=2019-Q3&tot=2019-Q2', 400, 'van (2019-Q3) ligt na tot (2019-Q2)'],
   ])('%s → %i with a Dutch message', async (path, status, melding) => {

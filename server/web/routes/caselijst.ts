@@ -6,6 +6,11 @@ import { formatDatum } from '../../shared/formaat.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
 import { stuurDownload } from '../download.js';
+import { z } from 'zod';
+import { parseFormaat } from '../../export/downloads.js';
+import { leesParams, uitParser } from '../invoer.js';
+
+const downloadParams = z.object({ formaat: uitParser(parseFormaat) });
 
 /** VT management's list of open registrations over their term, by id (no personal data is stored). */
 export function caselijstRoutes(ctx: AppContext, render: Render): Router {
@@ -22,8 +27,9 @@ export function caselijstRoutes(ctx: AppContext, render: Render): Router {
   // the same lists as a download: same access rule, same audit, never cached
   router.get('/doorstroom/achterstand.:formaat', vereis('caselijst'), async (req, res) => {
     const vandaag = ctx.vandaag();
-    const d = await achterstandDownload(ctx, vandaag, req.params.formaat);
-    await audit(ctx.db, req, res, 'caselijst', { download: req.params.formaat });
+    const { formaat } = leesParams(downloadParams, req);
+    const d = await achterstandDownload(ctx, vandaag, formaat);
+    await audit(ctx.db, req, res, 'caselijst', { download: formaat });
     stuurDownload(res, d, { geenCache: true });
   });
   return router;
