@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.js';
+import { leesMeta } from '../db/metagegevens.js';
 import { laatsteImportdatum, listImportbatches, type Importbatch } from './repository.js';
 
 export type { Importbatch } from './repository.js';
@@ -11,4 +12,9 @@ export async function leesImportlog(db: Db, limiet = 50): Promise<Importbatch[]>
 /** The day of the most recent successful import (the data date pages and reports print), or null. */
 export async function leesDatadatum(db: Db): Promise<string | null> {
   return (await laatsteImportdatum(db))?.slice(0, 10) ?? null;
+}
+
+/** The data version every import and refresh writes (`metagegevens.data_versie`): the response cache's key. */
+export async function leesDataversie(db: Db): Promise<string> {
+  return (await leesMeta(db, 'data_versie')) ?? '';
 }

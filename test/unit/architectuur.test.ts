@@ -97,6 +97,14 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
     expect(overtredingen((k) => isRoute(k.van) && (isRepository(k.naar) || onder('db')(k.naar) || isRoute(k.naar)))).toEqual([]);
   });
 
+  it('the rest of server/web (middleware, the app, the response cache) goes through services too: no repository, nothing from db/', () => {
+    const web = kanten.filter((k) => onder('web')(k.van) && !isRoute(k.van));
+    // the edges this rule is about are seen: the session middleware reaches sessions and audit through their services
+    expect(web).toContainEqual({ van: 'server/web/auth.ts', naar: 'server/auth/sessies-service.ts' });
+    expect(web).toContainEqual({ van: 'server/web/auth.ts', naar: 'server/audit/service.ts' });
+    expect(overtredingen((k) => onder('web')(k.van) && !isRoute(k.van) && (isRepository(k.naar) || onder('db')(k.naar)))).toEqual([]);
+  });
+
   it('only server/web/ imports express and its middleware (services take no Request or Response)', () => {
     expect(overtredingen((k) => !onder('web')(k.van) && HTTP_PAKKETTEN.has(k.naar))).toEqual([]);
   });
