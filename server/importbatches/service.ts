@@ -1,12 +1,12 @@
 import type { Db } from '../db/connection.js';
 import { leesMeta } from '../db/metagegevens.js';
-import { laatsteImportdatum, listImportbatches, type Importbatch } from './repository.js';
+import { laatsteImportdatum, leesImportbatches, type Importbatch } from './repository.js';
 
 export type { Importbatch } from './repository.js';
 
 /** The import log: the most recent attempts first. */
 export async function leesImportlog(db: Db, limiet = 50): Promise<Importbatch[]> {
-  return listImportbatches(db, limiet);
+  return leesImportbatches(db, limiet);
 }
 
 /** The day of the most recent successful import (the data date pages and reports print), or null. */

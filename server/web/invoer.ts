@@ -115,7 +115,7 @@ export const lijst = (schema: z.ZodType<string>, max: number) =>
 export const id = z.string().regex(/^\d{1,9}$/, 'moet een nummer zijn').transform(Number);
 
 /**
- * A parser of the domain that throws an `AppFout` (parseGebied, rapportVan, parseFormaat) as a
+ * A parser of the domain that throws an `AppFout` (leesGebied, rapportVan, leesFormaat) as a
  * schema: its own message and status reach the user unchanged, so the knowledge stays in one place.
  */
 export function uitParser<T>(parse: (waarde: unknown) => T) {

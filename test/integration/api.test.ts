@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSIE_GELDIG_MS } from '../../server/web/antwoordcache.js';
-import { createApp } from '../../server/web/app.js';
+import { maakApp } from '../../server/web/app.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
 import { sessieAls, type Sessie } from '../helpers/server.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
     melding({ binnenkomst: '2019-02-10', gemeente: 'GM0281' }),
     advies({ binnenkomst: '2019-04-10', gemeente: 'GM0281' }),
   ]);
-  server = createApp(ctx).listen(0);
+  server = maakApp(ctx).listen(0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   sessie = await sessieAls(ctx, 'bestuur');
 });

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { kwartaalReeks } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
 import { REGIO } from '../../indicatoren/gebieden.js';
-import { indicatorReeks, indicatorenVoorKwartaal, pad, parseGebied } from '../../indicatoren/service.js';
+import { indicatorReeks, indicatorenVoorKwartaal, pad, leesGebied } from '../../indicatoren/service.js';
 import { beleidVoor, beschermdeReeks, beschermJson } from '../../privacy/service.js';
 import { z } from 'zod';
 import { gebruikerVan, vereisGemeente } from '../auth.js';
@@ -11,7 +11,7 @@ import { kwartaal, leesQuery, optioneel, uitParser } from '../invoer.js';
 /** JSON API over the stored indicators: parse, authorize, query, answer. A gemeente user gets protected figures of its own gemeenten and the region. */
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
-  const gebied = uitParser((v) => parseGebied(ctx.regio, v));
+  const gebied = uitParser((v) => leesGebied(ctx.regio, v));
   const indicatorenQuery = z.object({ kwartaal, gemeente: optioneel(gebied) });
   const reeksQuery = z.object({
     indicator: z.string({ error: (issue) => (issue.input === undefined ? 'ontbreekt, zoals indicator=meldingen' : undefined) }).min(1, 'ontbreekt, zoals indicator=meldingen').max(200),

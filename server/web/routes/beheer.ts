@@ -6,7 +6,7 @@ import { Router, type Response } from 'express';
 import multer from 'multer';
 import { leesAuditlog } from '../../audit/service.js';
 import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
-import { formatTijdstip } from '../../shared/formaat.js';
+import { formatteerTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen, leesGebruikers } from '../../auth/service.js';
 import type { AppContext } from '../../context.js';
 import { importeerFinancieel } from '../../financien/importer.js';
@@ -14,10 +14,10 @@ import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekkin
 import { leesImportlog, type Importbatch } from '../../importbatches/service.js';
 import { ImportAfgewezen, type ImportSamenvatting } from '../../import/importer.js';
 import { importeerOpEigenVerbinding } from '../../import/service.js';
-import { readTable, sha256OfFile } from '../../import/readers.js';
+import { leesTabel, sha256VanBestand } from '../../import/readers.js';
 import { beleidSchema, leesBeleid, schrijfBeleid } from '../../privacy/instellingen.js';
 import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
-import { formatDatum } from '../../shared/formaat.js';
+import { formatteerDatum } from '../../shared/formaat.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { audit, gebruikerVan, vereis } from '../auth.js';
@@ -58,7 +58,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       kalenderWaarschuwingen: await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender),
       gebruikers: gebruikers.map((g) => ({
         id: g.id, email: g.email, rol: ROL_NAAM[g.rol], gemeenten: g.gemeenten.join(', '), geblokkeerd: g.geblokkeerd,
-        nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatDatum(g.laatst_ingelogd_op) : 'nooit',
+        nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatteerDatum(g.laatst_ingelogd_op) : 'nooit',
       })),
       ...extra,
     }, res));
@@ -92,7 +92,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const batches = await leesImportlog(ctx.db, 50);
     res.status(status).send(render('beheer-import', {
       titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
-      batches: batches.map((b) => ({ ...b, gestart: formatTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
+      batches: batches.map((b) => ({ ...b, gestart: formatteerTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
       ...extra,
     }, res));
   };
@@ -105,13 +105,13 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       const { soort } = leesBody(importForm, req);
       if (!bestand) throw ongeldigeInvoer('Kies een bestand om te importeren.');
       const naam = bestand.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120);
-      const bron = { bestand: naam, sha256: await sha256OfFile(bestand.path) };
+      const bron = { bestand: naam, sha256: await sha256VanBestand(bestand.path) };
       const door = gebruikerVan(res)!.email;
       let samenvatting: ImportSamenvatting;
       try {
         samenvatting = soort === 'registraties'
           ? await importeerOpEigenVerbinding(ctx, [{ ...bron, pad: bestand.path }], { door, bijBezet: 'weiger' })
-          : await importeerFinancieel(ctx.db, soort, { ...bron, rows: readTable(bestand.path, undefined, naam) }, { door });
+          : await importeerFinancieel(ctx.db, soort, { ...bron, rows: leesTabel(bestand.path, undefined, naam) }, { door });
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', {
@@ -141,7 +141,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const regels = await leesAuditlog(ctx.db, { actie, limiet: 500 });
     res.send(render('beheer-audit', {
       titel: 'Auditlog', actief: { beheer: true }, actie,
-      regels: regels.map((r) => ({ ...r, tijd: formatTijdstip(r.tijdstip) })),
+      regels: regels.map((r) => ({ ...r, tijd: formatteerTijdstip(r.tijdstip) })),
     }, res));
   });
 
@@ -172,8 +172,8 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const log = await leesVerzendingen(ctx.db, { limiet: 300 });
     const rij = (v: (typeof log)[number]) => ({
       ...v, gemeenteNaam: v.gemeente ? ctx.regio.perCode.get(v.gemeente)?.naam ?? v.gemeente : '',
-      aangemaakt: formatTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatTijdstip(v.verzonden_op) : '',
-      volgende: v.volgende_poging ? formatTijdstip(v.volgende_poging) : v.status === 'mislukt' ? `opgegeven na ${MAX_POGINGEN} pogingen` : '',
+      aangemaakt: formatteerTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatteerTijdstip(v.verzonden_op) : '',
+      volgende: v.volgende_poging ? formatteerTijdstip(v.volgende_poging) : v.status === 'mislukt' ? `opgegeven na ${MAX_POGINGEN} pogingen` : '',
       hash: v.sha256.slice(0, 12),
     });
     res.status(status).send(render('beheer-verzending', {

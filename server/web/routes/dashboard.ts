@@ -9,10 +9,10 @@ import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
 import { leesKeuze, PERIODES, type Keuze, type Periode } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
-import { alleTabellenDownload, parseFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads.js';
+import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads.js';
 import { stuurDownload } from '../download.js';
 import { leesDatadatum } from '../../importbatches/service.js';
-import { leesBereik, parseGebied } from '../../indicatoren/service.js';
+import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
@@ -26,7 +26,7 @@ const filterQuery = z.object({
 });
 /** The gemeente switch of the filter form (works without JavaScript) adds `gemeente` to the filters. */
 const wisselQuery = filterQuery.extend({ gemeente: optioneel(tekst(20)) });
-const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(parseFormaat) });
+const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 
@@ -34,7 +34,7 @@ type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const bron = { db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env) };
-  const gemeenteParams = z.object({ code: uitParser((v) => parseGebied(ctx.regio, v)) });
+  const gemeenteParams = z.object({ code: uitParser((v) => leesGebied(ctx.regio, v)) });
 
   /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
   async function model(pagina: Pagina, req: Request, res: Response): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null }> {

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { financienKwartalen, financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
 import { FINANCIEN_BRON, financienTabellen } from '../../export/financien-download.js';
-import { alleTabellenDownload, parseFormaat, tabelDownload } from '../../export/downloads.js';
+import { alleTabellenDownload, leesFormaat, tabelDownload } from '../../export/downloads.js';
 import { stuurDownload } from '../download.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
@@ -16,7 +16,7 @@ import { kwartaal, leesParams, leesQuery, optioneel, tekst, uitParser } from '..
 
 const paginaQuery = z.object({ kwartaal: optioneel(kwartaal) });
 const apiQuery = z.object({ kwartaal });
-const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(parseFormaat) });
+const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 /** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */
 export function financienRoutes(ctx: AppContext, render: Render): Router {

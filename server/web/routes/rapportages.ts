@@ -4,7 +4,7 @@ import { audit, gebruikerVan, vereis, vereisGemeente } from '../auth.js';
 import { z } from 'zod';
 import { kwartaalKort, kwartaalReeks, kwartaalVoluit, laatsteDag } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
-import { leesBereik, parseGebied } from '../../indicatoren/service.js';
+import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { SECTIES } from '../../rapportage/kwartaalrapportage.js';
 import {
   factsheetModel, rapportBestandsnaam, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten,
@@ -12,7 +12,7 @@ import {
 import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } from '../../rapportage/archief.js';
 import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
 import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
-import { formatTijdstip } from '../../shared/formaat.js';
+import { formatteerTijdstip } from '../../shared/formaat.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { kwartaal, leesBody, leesParams, leesQuery, tekst, uitParser, type Schema } from '../invoer.js';
@@ -57,7 +57,7 @@ function stuurPdf(res: Response, pdf: Uint8Array, naam: string): void {
 /** The quarterly reports: list, duiding per section, HTML preview, PDF; factsheets per gemeente. */
 export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapportdiensten): Router {
   const router = Router();
-  const factsheetParams = z.object({ kwartaal, code: uitParser((v) => parseGebied(ctx.regio, v)) });
+  const factsheetParams = z.object({ kwartaal, code: uitParser((v) => leesGebied(ctx.regio, v)) });
   /** The quarter and gemeente of a factsheet, for a user who may see that gemeente. */
   const factsheetVan = (req: Request, res: Response) => {
     const { kwartaal: k, code } = leesParams(factsheetParams, req);
@@ -84,7 +84,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       perioden: jaren.map((j) => ({ jaar: j, halfjaren: [`${j}-H2`, `${j}-H1`].filter((h) => bereik && `${j}-Q${h.endsWith('H1') ? 1 : 3}` <= bereik.tot && `${j}-Q${h.endsWith('H1') ? 2 : 4}` >= bereik.van).map(periode), jaarrapport: periode(String(j)) })),
       archief: archief.map((a) => ({
         ...a, naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
-        op: formatTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
+        op: formatteerTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
       })),
       kwartalen: kwartalen.map((k) => ({
         // the running quarter is offered as provisional, never as if final
@@ -117,12 +117,12 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       label: rapportNaam(rapport),
       opgeslagen: opgeslagen !== undefined,
       definitief: duidingIsDefinitief(duidingen),
-      gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
+      gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatteerTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
       secties: rapportSecties(rapport).map((s) => {
         const d = duidingen.get(s.sectie);
         return {
-          ...s, tekst: d?.tekst ?? '', door: d?.door, bewerktOp: d ? formatTijdstip(d.bijgewerkt_op) : null,
-          isDefinitief: d?.status === 'definitief', definitiefDoor: d?.definitief_door, definitiefOp: d?.definitief_op ? formatTijdstip(d.definitief_op) : null,
+          ...s, tekst: d?.tekst ?? '', door: d?.door, bewerktOp: d ? formatteerTijdstip(d.bijgewerkt_op) : null,
+          isDefinitief: d?.status === 'definitief', definitiefDoor: d?.definitief_door, definitiefOp: d?.definitief_op ? formatteerTijdstip(d.definitief_op) : null,
         };
       }),
       gemeenten: rapport.soort === 'kwartaal' ? [...ctx.regio.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')) : [],

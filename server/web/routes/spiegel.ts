@@ -3,20 +3,20 @@ import { z } from 'zod';
 import { per1000Grafiek, spiegelGrafiek } from '../../charts/spiegel.js';
 import type { AppContext } from '../../context.js';
 import { nietGevonden } from '../../shared/fouten.js';
-import { formatGetal } from '../../shared/formaat.js';
+import { formatteerGetal } from '../../shared/formaat.js';
 import { spiegelPagina } from '../../spiegel/service.js';
 import { vanCbsPeriode, spiegelPeriode } from '../../spiegel/compute.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
 import { stuurDownload } from '../download.js';
-import { parseFormaat, tabelDownload } from '../../export/downloads.js';
+import { leesFormaat, tabelDownload } from '../../export/downloads.js';
 import { leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 
 const spiegelQuery = z.object({
   periode: optioneel(z.string().regex(/^\d{4}(-H[12])?$/i, 'moet een jaar (2023) of een halfjaar (2023-H1) zijn')),
 });
-const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(parseFormaat) });
+const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 /** /spiegel: the region beside Nederland (CBS) and our own registration, for roles that see region figures. */
 export function spiegelRoutes(ctx: AppContext, render: Render): Router {
@@ -41,8 +41,8 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
       spiegel: s,
       perioden: m.perioden.map((p) => ({ waarde: p, label: spiegelPeriode(p)!.label, gekozen: p === s?.periode })),
       regioNaam: s?.regio.naam,
-      rang: s ? (s.rang.positie === null ? `. (CBS publiceert voor ${formatGetal(s.rang.van)} VT-regio’s meldingen én inwoners)` : `${s.rang.positie} van ${s.rang.van}`) : null,
-      gemeenten: s?.gemeenten.map((g) => ({ ...g, meldingenTekst: formatGetal(g.meldingen), per1000: formatGetal(g.per_1000_inwoners.meldingen, 2), nl1000: formatGetal(g.nederland_per_1000_inwoners.meldingen, 2) })) ?? [],
+      rang: s ? (s.rang.positie === null ? `. (CBS publiceert voor ${formatteerGetal(s.rang.van)} VT-regio’s meldingen én inwoners)` : `${s.rang.positie} van ${s.rang.van}`) : null,
+      gemeenten: s?.gemeenten.map((g) => ({ ...g, meldingenTekst: formatteerGetal(g.meldingen), per1000: formatteerGetal(g.per_1000_inwoners.meldingen, 2), nl1000: formatteerGetal(g.nederland_per_1000_inwoners.meldingen, 2) })) ?? [],
       bronnen,
       cbsPeriode: s ? vanCbsPeriode(s.cbs_periode) : null,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/spiegel/${g.id}`, query)),
