@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
-import { addDays } from '../server/calendar/dates.js';
-import { createContext } from '../server/context.js';
+import { telDagenOp } from '../server/calendar/dates.js';
+import { maakContext } from '../server/context.js';
 import { importDeps } from '../server/import/service.js';
 import { demoBron, schrijfDemoCsv } from '../server/demo/export.js';
 import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';
 import { herberekenIndicatoren } from '../server/indicatoren/herbereken.js';
-import { countRegistraties } from '../server/registraties/repository.js';
+import { telRegistraties } from '../server/registraties/repository.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -32,7 +32,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 try {
-  const ctx = await createContext({ DATABASE_URL: join(dir, 'bench.sqlite'), LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
+  const ctx = await maakContext({ DATABASE_URL: join(dir, 'bench.sqlite'), LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
   const csv = join(dir, 'export.csv');
   const [rijen, genMs] = await timed(() => schrijfDemoCsv(genereerDemo(ctx.regio, ctx.kalender, { tot, seed: 1, schaal }), csv));
   console.log(`generated ${nl.format(rijen)} rows (${nl.format(statSync(csv).size / 1e6)} MB) in ${seconds(genMs)}`);
@@ -57,11 +57,11 @@ try {
     rebuilds.push(ms);
   }
   rebuilds.sort((a, b) => a - b);
-  console.log(`full rebuild at ${nl.format(await countRegistraties(ctx.db))} registrations: median ${seconds(rebuilds[1]!)} (runs: ${rebuilds.map(seconds).join(', ')})`);
+  console.log(`full rebuild at ${nl.format(await telRegistraties(ctx.db))} registrations: median ${seconds(rebuilds[1]!)} (runs: ${rebuilds.map(seconds).join(', ')})`);
 
   refreshMs = 0;
-  const van = addDays(tot, 1);
-  const maandTot = addDays(van, 30);
+  const van = telDagenOp(tot, 1);
+  const maandTot = telDagenOp(van, 30);
   const maand = demoBron(genereerDemo(ctx.regio, ctx.kalender, { van, tot: maandTot, seed: 2, schaal }), 'maand');
   const [maandResultaat, maandMs] = await timed(() => importeer(timedDeps, [maand], { door: 'bench' }));
   console.log(

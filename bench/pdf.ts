@@ -7,14 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext } from '../server/context.js';
+import { maakContext } from '../server/context.js';
 import { importDeps } from '../server/import/service.js';
 import { demoBron } from '../server/demo/export.js';
 import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';
-import { countRegistraties } from '../server/registraties/repository.js';
+import { telRegistraties } from '../server/registraties/repository.js';
 import { meetPdf } from './metingen/pdf.js';
-import { parseHalfjaar } from '../server/rapportage/periode.js';
+import { leesHalfjaar } from '../server/rapportage/periode.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -25,14 +25,14 @@ const s = (ms: number) => `${nl.format(ms / 1000)} s`;
 
 const tijdelijk = arg('--db') ? null : mkdtempSync(join(tmpdir(), 'vt-bench-pdf-'));
 try {
-  const ctx = await createContext({ DATABASE_URL: arg('--db') ?? join(tijdelijk!, 'bench.sqlite'), LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
-  if ((await countRegistraties(ctx.db)) === 0) {
+  const ctx = await maakContext({ DATABASE_URL: arg('--db') ?? join(tijdelijk!, 'bench.sqlite'), LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
+  if ((await telRegistraties(ctx.db)) === 0) {
     const schaal = Number(arg('--schaal') ?? '46');
     console.log(`generating and importing demo data at scale ${schaal}…`);
     await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2026-09-30', seed: 1, schaal }), 'demo')], { door: 'bench' });
   }
-  const n = await countRegistraties(ctx.db);
-  const m = await meetPdf(ctx, { kwartaal: arg('--kwartaal'), halfjaar: arg('--halfjaar') ? parseHalfjaar(arg('--halfjaar')) : undefined });
+  const n = await telRegistraties(ctx.db);
+  const m = await meetPdf(ctx, { kwartaal: arg('--kwartaal'), halfjaar: arg('--halfjaar') ? leesHalfjaar(arg('--halfjaar')) : undefined });
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; ${nl.format(n)} registrations; kwartaal ${m.kwartaal}`);
   console.log(`browser start (once per batch): ${s(m.browserStartMs)}`);
   console.log(`kwartaalrapportage (${m.rapportPaginas} pages): median ${s(m.rapportMs)} (runs ${m.rapportRuns.map(s).join(', ')}) — target < 3 s; baseline static HTML of ${m.rapportPaginas} pages: ${s(m.baselineRapportMs)}`);

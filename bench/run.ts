@@ -18,14 +18,14 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import knexFactory from 'knex';
-import { addDays } from '../server/calendar/dates.js';
-import { createContext } from '../server/context.js';
+import { telDagenOp } from '../server/calendar/dates.js';
+import { maakContext } from '../server/context.js';
 import { importDeps } from '../server/import/service.js';
 import { demoBron } from '../server/demo/export.js';
 import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';
 import { herberekenIndicatoren } from '../server/indicatoren/herbereken.js';
-import { countRegistraties } from '../server/registraties/repository.js';
+import { telRegistraties } from '../server/registraties/repository.js';
 import { IMPORT_DOELEN, importSectie, meetImport, type ImportVerhouding } from './metingen/import.js';
 import { meetPdf, type PdfMeting } from './metingen/pdf.js';
 import { CLI, meetApp, meetStatisch, type WebMeting } from './metingen/web.js';
@@ -117,8 +117,8 @@ function importeerBestand(url: string, bestand: string): { ms: number; rssMb: nu
   return { ms, rssMb: rss ? Number(rss[1]) / 1024 : null };
 }
 
-async function metContext<T>(url: string, fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
-  const ctx = await createContext({ DATABASE_URL: url, LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
+async function metContext<T>(url: string, fn: (ctx: Awaited<ReturnType<typeof maakContext>>) => Promise<T>): Promise<T> {
+  const ctx = await maakContext({ DATABASE_URL: url, LOG_LEVEL: 'silent', vandaag: () => '2026-11-22' });
   try {
     return await fn(ctx);
   } finally {
@@ -136,7 +136,7 @@ async function meetGrootte(url: string, poort: number, rebuilds: number): Promis
     }
     // a prefix of the export ends earlier: measure its own last complete quarter
     const pdfMeting = await meetPdf(ctx, { runs: 3 });
-    return { rijen: await countRegistraties(ctx.db), rebuildRuns: runs.sort((a, b) => a - b), pdf: pdfMeting, kwartaal: pdfMeting.kwartaal };
+    return { rijen: await telRegistraties(ctx.db), rebuildRuns: runs.sort((a, b) => a - b), pdf: pdfMeting, kwartaal: pdfMeting.kwartaal };
   });
   const { metingen, html } = await meetApp(url, poort, { regio: `/?kwartaal=${kwartaal}`, api: `/api/indicatoren?kwartaal=${kwartaal}` }, DUUR);
   for (const [naam, m] of Object.entries(metingen)) if (m.fouten > 0) throw new Error(`${naam} op ${url}: ${m.fouten} fouten`);
@@ -172,7 +172,7 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
   log(`${dialect}: import van 1.000.000 rijen in een lege database`);
   const url = await nieuweDatabase(dialect, 'vol');
   const import1m = importeerBestand(url, bestanden.m1);
-  const rijen1m = await metContext(url, (ctx) => countRegistraties(ctx.db));
+  const rijen1m = await metContext(url, (ctx) => telRegistraties(ctx.db));
   const schrijfvloerMs = dialect === 'sqlite' && heeftSqlite3() ? meetSchrijfvloer(url) : null;
   const g1m = await meetGrootte(url, poort + 1, 1);
 
@@ -184,8 +184,8 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
   const { incrementeelMs, maandRijen } = await metContext(url, async (ctx) => {
     let ms = 0;
     const deps = importDeps(ctx);
-    const van = addDays(TOT, 1);
-    const maand = demoBron(genereerDemo(ctx.regio, ctx.kalender, { van, tot: addDays(van, 30), seed: 2, schaal: Number(SCHAAL) }), 'maand');
+    const van = telDagenOp(TOT, 1);
+    const maand = demoBron(genereerDemo(ctx.regio, ctx.kalender, { van, tot: telDagenOp(van, 30), seed: 2, schaal: Number(SCHAAL) }), 'maand');
     const r = await importeer({
       ...deps,
       herbereken: async (trx, geraakt) => {

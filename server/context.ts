@@ -1,13 +1,13 @@
 import pino, { type Logger } from 'pino';
 import { todayInAmsterdam } from './calendar/dates.js';
-import { createWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.js';
-import { dekkingVan, loadKalender } from './calendar/besluiten.js';
-import { readEnv, type Env } from './config/env.js';
-import { loadRegio, type Regio } from './config/regio.js';
-import { createDb, parseDatabaseUrl, type Db } from './db/connection.js';
+import { maakWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.js';
+import { dekkingVan, laadKalender } from './calendar/besluiten.js';
+import { leesEnv, type Env } from './config/env.js';
+import { laadRegio, type Regio } from './config/regio.js';
+import { maakDb, leesDatabaseUrl, type Db } from './db/connection.js';
 import { AppFout } from './shared/fouten.js';
-import { migrateLatest } from './db/migrate.js';
-import { syncRegio } from './db/regio-sync.js';
+import { migreerNaarLaatste } from './db/migrate.js';
+import { synchroniseerRegio } from './db/regio-sync.js';
 import { herberekenBijNieuweDefinities, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
 import { DEFINITIEVERSIE } from './indicatoren/gebieden.js';
 import { laadVerzondenCbs } from './spiegel/service.js';
@@ -23,29 +23,29 @@ export interface AppContext {
   vandaag: () => string;
 }
 
-export async function createContext(overrides: Partial<Env> & { vandaag?: () => string } = {}): Promise<AppContext> {
-  const env = { ...readEnv(), ...overrides };
+export async function maakContext(overrides: Partial<Env> & { vandaag?: () => string } = {}): Promise<AppContext> {
+  const env = { ...leesEnv(), ...overrides };
   const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
-  const regio = loadRegio(env.REGIO_BESTAND);
-  const kalenderbestand = loadKalender(env.KALENDER_BESTAND);
-  const kalender = createWerkdagkalender(kalenderbestand.extraFeestdagen, dekkingVan(kalenderbestand.besluiten));
-  const waar = parseDatabaseUrl(env.DATABASE_URL);
+  const regio = laadRegio(env.REGIO_BESTAND);
+  const kalenderbestand = laadKalender(env.KALENDER_BESTAND);
+  const kalender = maakWerkdagkalender(kalenderbestand.extraFeestdagen, dekkingVan(kalenderbestand.besluiten));
+  const waar = leesDatabaseUrl(env.DATABASE_URL);
   const naam = waar.dialect === 'sqlite' ? waar.location : waar.location.replace(/\/\/[^@/]*@/, '//…@');
   let db: Db;
   try {
-    db = createDb(env.DATABASE_URL);
+    db = maakDb(env.DATABASE_URL);
   } catch (error) {
     throw databaseFout(naam, error);
   }
   try {
-    await migrateLatest(db);
+    await migreerNaarLaatste(db);
   } catch (error) {
     // an open pool would keep the process alive after the error message
     await db.destroy();
     throw databaseFout(naam, error);
   }
   try {
-    await syncRegio(db, regio);
+    await synchroniseerRegio(db, regio);
     // CBS figures shipped with this release (config/cbs/veilig-thuis.csv); an imported figure stays
     await laadVerzondenCbs(db);
     if (await herberekenBijNieuweDefinities(db, regio, kalender)) {

@@ -3,7 +3,7 @@
  * baseline of Chromium printing a static HTML file of the same page count (same browser, same
  * print options), so the difference is what VT Monitor adds (reading, SVG charts, layout, TOC pass).
  */
-import { addKwartalen, laatsteDag, type Kwartaal } from '../../server/calendar/kwartaal.js';
+import { telKwartalenOp, laatsteDag, type Kwartaal } from '../../server/calendar/kwartaal.js';
 import type { AppContext } from '../../server/context.js';
 import { leesBereik } from '../../server/indicatoren/service.js';
 import { PDFDocument } from 'pdf-lib';
@@ -51,7 +51,7 @@ export function statischeHtml(paginas: number): string {
 export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; runs?: number; halfjaar?: Periode } = {}): Promise<PdfMeting> {
   const bereik = await leesBereik(ctx.db);
   if (!bereik) throw new Error('geen gegevens in de database');
-  const kwartaal = opties.kwartaal ?? (laatsteDag(bereik.tot) <= ctx.vandaag() ? bereik.tot : addKwartalen(bereik.tot, -1));
+  const kwartaal = opties.kwartaal ?? (laatsteDag(bereik.tot) <= ctx.vandaag() ? bereik.tot : telKwartalenOp(bereik.tot, -1));
   const runs = opties.runs ?? 3;
   const drukker = new PdfDrukker();
   const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 }, drukker });

@@ -1,4 +1,4 @@
-import { addDays, ymd, weekday } from './dates.js';
+import { telDagenOp, ymd, weekday } from './dates.js';
 
 /**
  * Holidays of the Algemene termijnenwet (art. 3), which differ from "public holiday"
@@ -37,12 +37,12 @@ export function atwFeestdagen(year: number): Feestdag[] {
   const pasen = eerstePaasdag(year);
   return [
     { datum: ymd(year, 1, 1), naam: 'Nieuwjaarsdag' },
-    { datum: addDays(pasen, -2), naam: 'Goede Vrijdag' },
-    { datum: addDays(pasen, 1), naam: 'Tweede Paasdag' },
+    { datum: telDagenOp(pasen, -2), naam: 'Goede Vrijdag' },
+    { datum: telDagenOp(pasen, 1), naam: 'Tweede Paasdag' },
     { datum: koningsdag(year), naam: 'Koningsdag' },
     { datum: ymd(year, 5, 5), naam: 'Bevrijdingsdag' },
-    { datum: addDays(pasen, 39), naam: 'Hemelvaartsdag' },
-    { datum: addDays(pasen, 50), naam: 'Tweede Pinksterdag' },
+    { datum: telDagenOp(pasen, 39), naam: 'Hemelvaartsdag' },
+    { datum: telDagenOp(pasen, 50), naam: 'Tweede Pinksterdag' },
     { datum: ymd(year, 12, 25), naam: 'Eerste Kerstdag' },
     { datum: ymd(year, 12, 26), naam: 'Tweede Kerstdag' },
   ];

@@ -38,7 +38,7 @@ export interface Kalenderbestand {
   besluiten: Besluit[];
 }
 
-export function parseKalender(input: unknown, bestand = 'kalender.json'): Kalenderbestand {
+export function leesKalender(input: unknown, bestand = 'kalender.json'): Kalenderbestand {
   const result = kalenderSchema.safeParse(input);
   if (!result.success) {
     const problemen = result.error.issues.map((i) => `${i.path.join('.') || '(bestand)'}: ${i.message}`).join('; ');
@@ -49,14 +49,14 @@ export function parseKalender(input: unknown, bestand = 'kalender.json'): Kalend
   return { extraFeestdagen: dagen, besluiten };
 }
 
-export function loadKalender(path: string): Kalenderbestand {
+export function laadKalender(path: string): Kalenderbestand {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
     throw new Error(`Kalenderbestand ${path} kan niet worden gelezen: ${(cause as Error).message}`, { cause });
   }
-  return parseKalender(json, path);
+  return leesKalender(json, path);
 }
 
 /** What the decrees cover: the last year, and the years whose days are not confirmed. */

@@ -31,7 +31,7 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
  * civil_from_days): these run several times for every imported registration, and a Date
  * object per call was a visible part of the import profile.
  */
-export function toDayNumber(iso: string): number {
+export function dagnummerVan(iso: string): number {
   const m = Number(iso.slice(5, 7));
   const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
   const d = Number(iso.slice(8, 10));
@@ -42,7 +42,7 @@ export function toDayNumber(iso: string): number {
   return era * 146097 + doe - 719468;
 }
 
-export function fromDayNumber(day: number): string {
+export function datumVanDagnummer(day: number): string {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -58,27 +58,27 @@ export function ymd(year: number, month: number, day: number): string {
   return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
-export function addDays(iso: string, days: number): string {
-  return fromDayNumber(toDayNumber(iso) + days);
+export function telDagenOp(iso: string, days: number): string {
+  return datumVanDagnummer(dagnummerVan(iso) + days);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return toDayNumber(to) - toDayNumber(from);
+  return dagnummerVan(to) - dagnummerVan(from);
 }
 
 /** The same day `months` calendar months later, clamped to the month's last day (31 May + 1 month = 30 June). */
-export function addMonths(iso: string, months: number): string {
+export function telMaandenOp(iso: string, months: number): string {
   const [y, m, d] = isoDelen(iso)!;
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const last = toDayNumber(ymd(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1)) - 1;
-  return fromDayNumber(Math.min(toDayNumber(ymd(year, month, 1)) + d - 1, last));
+  const last = dagnummerVan(ymd(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1)) - 1;
+  return datumVanDagnummer(Math.min(dagnummerVan(ymd(year, month, 1)) + d - 1, last));
 }
 
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
 export function weekday(iso: string): number {
-  return (toDayNumber(iso) + 4) % 7;
+  return (dagnummerVan(iso) + 4) % 7;
 }
 
 export function maxDate(...dates: (string | null | undefined)[]): string | null {

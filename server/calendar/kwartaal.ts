@@ -27,7 +27,7 @@ export function kwartaalFromIndex(index: number): Kwartaal {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
-export function addKwartalen(k: Kwartaal, n: number): Kwartaal {
+export function telKwartalenOp(k: Kwartaal, n: number): Kwartaal {
   return kwartaalFromIndex(kwartaalIndex(k) + n);
 }
 

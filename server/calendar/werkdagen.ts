@@ -1,6 +1,6 @@
 import { atwFeestdagen } from './atw.js';
 import type { Dekking } from './besluiten.js';
-import { fromDayNumber, toDayNumber, weekday } from './dates.js';
+import { datumVanDagnummer, dagnummerVan, weekday } from './dates.js';
 
 /**
  * Werkdagen under the Algemene termijnenwet: Monday to Friday except the Atw holidays and
@@ -24,14 +24,14 @@ export interface Werkdagkalender {
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
 
-export function createWerkdagkalender(
+export function maakWerkdagkalender(
   extraFeestdagen: readonly string[] = [], dekking: Dekking = { totJaar: null, onbevestigdeJaren: [] },
 ): Werkdagkalender {
-  const firstDay = toDayNumber(`${FIRST_YEAR}-01-01`);
-  const lastDay = toDayNumber(`${LAST_YEAR}-12-31`);
-  const vrij = new Set<number>(extraFeestdagen.map(toDayNumber));
+  const firstDay = dagnummerVan(`${FIRST_YEAR}-01-01`);
+  const lastDay = dagnummerVan(`${LAST_YEAR}-12-31`);
+  const vrij = new Set<number>(extraFeestdagen.map(dagnummerVan));
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-    for (const f of atwFeestdagen(y)) vrij.add(toDayNumber(f.datum));
+    for (const f of atwFeestdagen(y)) vrij.add(dagnummerVan(f.datum));
   }
   const cumulative = new Int32Array(lastDay - firstDay + 1);
   let count = 0;
@@ -42,7 +42,7 @@ export function createWerkdagkalender(
   }
 
   function indexOf(iso: string): number {
-    const i = toDayNumber(iso) - firstDay;
+    const i = dagnummerVan(iso) - firstDay;
     if (i < 0 || i >= cumulative.length) {
       throw new RangeError(`Datum ${iso} valt buiten de werkdagkalender (${FIRST_YEAR}–${LAST_YEAR})`);
     }
@@ -51,7 +51,7 @@ export function createWerkdagkalender(
 
   function isWerkdag(iso: string): boolean {
     const wd = weekday(iso);
-    return wd !== 0 && wd !== 6 && !vrij.has(toDayNumber(iso));
+    return wd !== 0 && wd !== 6 && !vrij.has(dagnummerVan(iso));
   }
 
   return {
@@ -68,7 +68,7 @@ export function createWerkdagkalender(
       let i = start + 1;
       while (i < cumulative.length && (cumulative[i] as number) < target) i++;
       if (i >= cumulative.length) throw new RangeError(`Werkdag ${n} na ${from} valt buiten de werkdagkalender`);
-      return fromDayNumber(firstDay + i);
+      return datumVanDagnummer(firstDay + i);
     },
   };
 }

@@ -2,7 +2,7 @@
  * The forecast and the scenario paths as charts (data only): built from the prognose service's
  * rounded figures, the same option for the browser and the PDF.
  */
-import { formatDatum } from '../shared/formaat.js';
+import { formatteerDatum } from '../shared/formaat.js';
 import { basisOptie, KLEUREN, staafReeks, type Grafiek } from './grafiek.js';
 
 export interface PrognoseCijfers {
@@ -19,7 +19,7 @@ export function prognoseGrafiek(jaar: number, peildatum: string, meldingen: Prog
     id: 'prognose',
     titel: `Prognose instroom ${jaar} (geen norm of doel)`,
     blad: `Prognose instroom ${jaar}`,
-    definitie: `Waargenomen tot en met ${formatDatum(peildatum)} en verwacht voor het hele jaar uit het seizoenspatroon van eerdere jaren, met een 80%-interval uit de fouten van dezelfde methode op die jaren. Een prognose is geen norm of doel.`,
+    definitie: `Waargenomen tot en met ${formatteerDatum(peildatum)} en verwacht voor het hele jaar uit het seizoenspatroon van eerdere jaren, met een 80%-interval uit de fouten van dezelfde methode op die jaren. Een prognose is geen norm of doel.`,
     anker: 'prognose',
     formaat: 'getal',
     option: basisOptie({
@@ -27,14 +27,14 @@ export function prognoseGrafiek(jaar: number, peildatum: string, meldingen: Prog
       xAxis: { type: 'category', data: ['Meldingen', 'Adviezen'] },
       yAxis: { type: 'value', name: 'aantal' },
       series: [
-        staafReeks(`Waargenomen t/m ${formatDatum(peildatum)}`, [meldingen.waargenomen, adviezen.waargenomen]),
+        staafReeks(`Waargenomen t/m ${formatteerDatum(peildatum)}`, [meldingen.waargenomen, adviezen.waargenomen]),
         staafReeks(`Verwacht ${jaar}`, [meldingen.verwacht, adviezen.verwacht], { itemStyle: { color: KLEUREN[0], opacity: 0.45, borderType: 'dashed', borderColor: '#1a1a1a', borderWidth: 1 } }),
         { name: '80%-interval', type: 'scatter', symbol: 'rect', symbolSize: [18, 3], itemStyle: { color: '#1a1a1a' },
           data: [[0, meldingen.ondergrens], [0, meldingen.bovengrens], [1, adviezen.ondergrens], [1, adviezen.bovengrens]].filter((p) => p[1] !== null) },
       ],
     }),
     tabel: {
-      kolommen: ['Instroom', `Waargenomen t/m ${formatDatum(peildatum)}`, `Verwacht ${jaar}`, 'Ondergrens (80%)', 'Bovengrens (80%)'],
+      kolommen: ['Instroom', `Waargenomen t/m ${formatteerDatum(peildatum)}`, `Verwacht ${jaar}`, 'Ondergrens (80%)', 'Bovengrens (80%)'],
       rijen: [rij('Meldingen', meldingen), rij('Adviezen', adviezen)],
     },
   };

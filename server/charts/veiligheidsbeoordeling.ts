@@ -1,4 +1,4 @@
-import { formatDatum } from '../shared/formaat.js';
+import { formatteerDatum } from '../shared/formaat.js';
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BESLUIT_LABEL } from './labels.js';
 import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
@@ -63,7 +63,7 @@ export interface WeekPunt {
 }
 
 export function vbPerWeek(weken: WeekPunt[], norm: number, kwartaal: Kwartaal): Grafiek {
-  const labels = weken.map((w) => `week van ${formatDatum(w.week).replace(/ \d{4}$/, '')}`);
+  const labels = weken.map((w) => `week van ${formatteerDatum(w.week).replace(/ \d{4}$/, '')}`);
   return {
     id: 'vb-per-week',
     blad: 'VB binnen termijn per week',

@@ -11,7 +11,7 @@ function lazy<M extends Record<K, (...args: never[]) => Promise<void>>, K extend
   return async (...args) => (await laad())[naam](...args);
 }
 
-export function buildProgram(): Command {
+export function bouwProgramma(): Command {
   const program = new Command('vt-monitor')
     .description('VT Monitor: kwartaalcijfers en beleidsmonitoring voor Veilig Thuis')
     .showHelpAfterError('(gebruik --help voor de opties)');
@@ -128,7 +128,7 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await bouwProgramma().parseAsync(argv);
   } catch (error) {
     const melding = error instanceof AppFout ? error.melding : (error as Error).message;
     process.stderr.write(`Fout: ${melding}\n`);

@@ -44,7 +44,7 @@ export const normenVan = (env: Env) => ({ vb: env.NORM_VB, onderzoek: env.NORM_O
 export const demoModusAan = (env: Env) => (env.DEMO_MODUS ?? (isProductie(env) ? 'uit' : 'aan')) === 'aan';
 export const cookieSecure = (env: Env) => (env.COOKIE_SECURE ?? (isProductie(env) ? 'aan' : 'uit')) === 'aan';
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function leesEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -83,7 +83,7 @@ export function normaliseerNaam(naam: string): string {
     .trim();
 }
 
-export function buildRegio(input: unknown): Regio {
+export function bouwRegio(input: unknown): Regio {
   const parsed = regioSchema.parse(input);
   const perCode = new Map(parsed.gemeenten.map((g) => [g.code, g]));
   const former = new Map(parsed.voormaligeGemeenten.map((v) => [v.code, v.opgegaanIn]));
@@ -107,7 +107,7 @@ export function buildRegio(input: unknown): Regio {
   };
 }
 
-export function loadRegio(path: string): Regio {
+export function laadRegio(path: string): Regio {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -121,5 +121,5 @@ export function loadRegio(path: string): Regio {
     const velden = geldig.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(het hele bestand)').join(', ');
     throw new Error(`Regiobestand ${path} klopt niet met het formaat: ongeldige of ontbrekende velden: ${velden}`);
   }
-  return buildRegio(json);
+  return bouwRegio(json);
 }

@@ -1,7 +1,7 @@
-import { addKwartalen, kwartaalReeks, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, kwartaalReeks, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
 import { leesIndicatoren } from '../indicatoren/repository.js';
-import { leesBereik, parseKwartaal, type Bereik } from '../indicatoren/service.js';
+import { leesBereik, type Bereik } from '../indicatoren/service.js';
 import { nietGevonden } from '../shared/fouten.js';
 
 export type Waarden = Record<string, unknown>;
@@ -13,7 +13,7 @@ export type Bescherm = (w: Waarden, historie: Waarden[], gebied: string) => Waar
 
 /** `bescherm`: applied to every kwartaal × gebied (protection of small numbers for gemeente users and factsheets). */
 export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[], bescherm?: Bescherm): Promise<Paneel> {
-  const metHistorie = bescherm ? [...new Set(kwartalen.flatMap((k) => [k, addKwartalen(k, -1), addKwartalen(k, -2), addKwartalen(k, -3)]))] : kwartalen;
+  const metHistorie = bescherm ? [...new Set(kwartalen.flatMap((k) => [k, telKwartalenOp(k, -1), telKwartalenOp(k, -2), telKwartalenOp(k, -3)]))] : kwartalen;
   const ruw: Paneel = new Map(metHistorie.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
   for (const r of await leesIndicatoren(db, { kwartalen: metHistorie, gebieden })) {
     const w = ruw.get(r.kwartaal)?.get(r.gebied);
@@ -22,7 +22,7 @@ export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string
   if (!bescherm) return ruw;
   const paneel: Paneel = new Map();
   for (const k of kwartalen) {
-    const historie = (g: string) => [1, 2, 3].map((d) => ruw.get(addKwartalen(k, -d))!.get(g)!).filter((w) => Object.keys(w).length > 0);
+    const historie = (g: string) => [1, 2, 3].map((d) => ruw.get(telKwartalenOp(k, -d))!.get(g)!).filter((w) => Object.keys(w).length > 0);
     paneel.set(k, new Map(gebieden.map((g) => [g, bescherm(ruw.get(k)!.get(g)!, historie(g), g)])));
   }
   return paneel;
@@ -43,25 +43,25 @@ export interface Keuze {
 }
 
 export const PERIODES = [4, 8, 12, 20] as const;
+export type Periode = (typeof PERIODES)[number];
 
 /**
- * The filters of every page, from the URL: kwartaal (default: the last complete quarter),
+ * The filters of every page, as the route read them from the URL: kwartaal (default: the last complete quarter),
  * periode (quarters in the trend charts).
  */
-export async function leesKeuze(db: Db, query: Record<string, unknown>, vandaag: string): Promise<Keuze> {
+export async function leesKeuze(db: Db, gevraagd: { kwartaal?: Kwartaal; periode?: Periode }, vandaag: string): Promise<Keuze> {
   const bereik = await leesBereik(db);
   if (!bereik) throw nietGevonden('Er zijn nog geen registraties geïmporteerd: importeer een export of start met demodata.');
   let kwartaal: Kwartaal;
-  if (query.kwartaal !== undefined && query.kwartaal !== '') {
-    kwartaal = parseKwartaal(query.kwartaal);
+  if (gevraagd.kwartaal !== undefined) {
+    kwartaal = gevraagd.kwartaal;
     if (kwartaal < bereik.van || kwartaal > bereik.tot) {
       throw nietGevonden(`Geen cijfers voor ${kwartaal}: er zijn cijfers van ${bereik.van} tot en met ${bereik.tot}`);
     }
   } else {
-    kwartaal = laatsteDag(bereik.tot) <= vandaag || bereik.tot === bereik.van ? bereik.tot : addKwartalen(bereik.tot, -1);
+    kwartaal = laatsteDag(bereik.tot) <= vandaag || bereik.tot === bereik.van ? bereik.tot : telKwartalenOp(bereik.tot, -1);
   }
-  const gevraagd = Number(query.periode);
-  const periode = (PERIODES as readonly number[]).includes(gevraagd) ? gevraagd : 12;
-  const start = addKwartalen(kwartaal, -(periode - 1));
+  const periode = gevraagd.periode ?? 12;
+  const start = telKwartalenOp(kwartaal, -(periode - 1));
   return { bereik, kwartaal, periode, trend: kwartaalReeks(start < bereik.van ? bereik.van : start, kwartaal) };
 }

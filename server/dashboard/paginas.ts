@@ -1,4 +1,4 @@
-import { addKwartalen, kwartaalKort, kwartaalVoluit, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, kwartaalKort, kwartaalVoluit, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
 import { doorlooptijden, leeftijdOpenWerk, openWerk } from '../charts/doorstroom.js';
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
@@ -61,7 +61,7 @@ const tegelOpties = (bron: Bron) => ({ beschermd: bron.bescherm !== undefined, v
 const obj = (w: Record<string, unknown>, key: string) => (w[key] ?? {}) as Record<string, number>;
 
 function trendKwartalen(keuze: Keuze): Kwartaal[] {
-  const extra = [addKwartalen(keuze.kwartaal, -1), addKwartalen(keuze.kwartaal, -4)];
+  const extra = [telKwartalenOp(keuze.kwartaal, -1), telKwartalenOp(keuze.kwartaal, -4)];
   return [...new Set([...keuze.trend, ...extra])];
 }
 

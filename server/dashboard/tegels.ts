@@ -1,5 +1,5 @@
-import { kwartaalKort, addKwartalen, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
-import { formatGetal, formatGroei, formatPercentage } from '../shared/formaat.js';
+import { kwartaalKort, telKwartalenOp, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
+import { formatteerGetal, formatteerGroei, formatteerPercentage } from '../shared/formaat.js';
 import { afronden, groei } from '../shared/getallen.js';
 import { getal, waarden, type Paneel } from './gegevens.js';
 
@@ -46,12 +46,12 @@ function verschil(soort: 'aantal' | 'procent', nu: number | null, toen: number |
   if (soort === 'aantal') {
     if (beschermd && (nu === null || toen === null)) return leeg;
     const g = groei(nu, toen);
-    return g === null ? leeg : formatGroei(g);
+    return g === null ? leeg : formatteerGroei(g);
   }
   if (nu === null || toen === null) return leeg;
   const d = afronden(nu - toen, 1);
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
-  return `${sign}${formatGetal(Math.abs(d), 1)} procentpunt`;
+  return `${sign}${formatteerGetal(Math.abs(d), 1)} procentpunt`;
 }
 
 export function tegelDefinities(normen: { vb: number; onderzoek: number; vv: number }): TegelDefinitie[] {
@@ -93,26 +93,26 @@ export function maakTegels(
   const beschermd = opties.beschermd ?? false;
   const voorlopig = opties.vandaag !== undefined && laatsteDag(kwartaal) > opties.vandaag;
   const nu = waarden(paneel, kwartaal, gebied);
-  const vorig = waarden(paneel, addKwartalen(kwartaal, -1), gebied);
-  const vorigJaar = waarden(paneel, addKwartalen(kwartaal, -4), gebied);
+  const vorig = waarden(paneel, telKwartalenOp(kwartaal, -1), gebied);
+  const vorigJaar = waarden(paneel, telKwartalenOp(kwartaal, -4), gebied);
   return tegelDefinities(normen).map((d) => {
     const { v, vierN } = tegelwaarde(d, nu);
     const ster = voorlopig && v !== null ? '*' : '';
-    const opmaak = (x: number | null) => (d.soort === 'procent' ? formatPercentage(x) : formatGetal(x));
+    const opmaak = (x: number | null) => (d.soort === 'procent' ? formatteerPercentage(x) : formatteerGetal(x));
     const vergelijk = (w: Record<string, unknown>) => (vierN === null ? d.waarde(w) : tegelwaarde(d, w).v);
     return {
       id: d.id,
       label: d.label,
       waarde: `${opmaak(v)}${ster}`,
-      vorigKwartaal: `${verschil(d.soort, v, vergelijk(vorig), beschermd)} t.o.v. ${kwartaalKort(addKwartalen(kwartaal, -1))}`,
-      vorigJaar: `${verschil(d.soort, v, vergelijk(vorigJaar), beschermd)} t.o.v. ${kwartaalKort(addKwartalen(kwartaal, -4))}`,
+      vorigKwartaal: `${verschil(d.soort, v, vergelijk(vorig), beschermd)} t.o.v. ${kwartaalKort(telKwartalenOp(kwartaal, -1))}`,
+      vorigJaar: `${verschil(d.soort, v, vergelijk(vorigJaar), beschermd)} t.o.v. ${kwartaalKort(telKwartalenOp(kwartaal, -4))}`,
       norm: d.norm === undefined ? null : `norm ${d.norm}%`,
       normGehaald: d.norm === undefined || v === null ? null : v >= d.norm,
       definitie: d.definitie,
       toelichting: vierN !== null && v !== null
-        ? `laatste 4 kwartalen: ${formatPercentage(v)}, n = ${formatGetal(vierN)}`
+        ? `laatste 4 kwartalen: ${formatteerPercentage(v)}, n = ${formatteerGetal(vierN)}`
         : v === null && beschermd ? 'niet getoond (.): ook over 4 kwartalen te weinig' : null,
-      periode: vierN !== null ? `${kwartaalKort(addKwartalen(kwartaal, -3))} t/m ${kwartaalKort(kwartaal)}` : null,
+      periode: vierN !== null ? `${kwartaalKort(telKwartalenOp(kwartaal, -3))} t/m ${kwartaalKort(kwartaal)}` : null,
       voorlopig,
       zichtbaar: v !== null,
     };

@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { ongeldigeInvoer } from '../shared/fouten.js';
-import { parseDatabaseUrl } from './connection.js';
+import { leesDatabaseUrl } from './connection.js';
 
 /**
  * An online backup of the SQLite database (SQLite's backup API: consistent while the app keeps
  * running and writing). PostgreSQL is backed up with pg_dump.
  */
 export async function maakBackup(databaseUrl: string, doel: string, onVoortgang?: (klaar: number, totaal: number) => void): Promise<{ paginas: number }> {
-  const target = parseDatabaseUrl(databaseUrl);
+  const target = leesDatabaseUrl(databaseUrl);
   if (target.dialect === 'postgres') {
     throw ongeldigeInvoer('Deze database is PostgreSQL: maak de backup met pg_dump (zie docs/deploy.md).');
   }

@@ -11,14 +11,14 @@ export interface DatabaseTarget {
 }
 
 /** `DATABASE_URL`: a file path, `sqlite:PATH`, or `postgres://…`. */
-export function parseDatabaseUrl(url: string): DatabaseTarget {
+export function leesDatabaseUrl(url: string): DatabaseTarget {
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   return { dialect: 'sqlite', location: path === ':memory:' ? path : resolve(path) };
 }
 
-export function createDb(url: string): Db {
-  const target = parseDatabaseUrl(url);
+export function maakDb(url: string): Db {
+  const target = leesDatabaseUrl(url);
   if (target.dialect === 'postgres') {
     return knexFactory({ client: 'pg', connection: target.location, pool: { min: 0, max: 10 } });
   }
@@ -27,7 +27,7 @@ export function createDb(url: string): Db {
   const db = knexFactory({
     client: 'better-sqlite3',
     // a database that cannot be opened is reported once, in Dutch, by whoever opened it
-    // (createContext); knex would print the driver's stack trace first
+    // (maakContext); knex would print the driver's stack trace first
     log: { warn: (m: string) => void (String(m).startsWith('Acquire connection error') ? undefined : console.warn(m)) },
     connection: { filename: target.location },
     useNullAsDefault: true,
@@ -87,7 +87,7 @@ export function isPostgres(db: Db): boolean {
 }
 
 /** PostgreSQL returns counts as strings; every repository reads numbers through this. */
-export function toNumber(value: unknown): number {
+export function alsGetal(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string' && value !== '') return Number(value);

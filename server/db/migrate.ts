@@ -29,13 +29,13 @@ const config: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migratie
  * Brings the schema up to date. With nothing to do it only reads: knex would otherwise take its
  * migration lock (a write), which on SQLite waits for a running import to finish.
  */
-export async function migrateLatest(db: Db): Promise<void> {
+export async function migreerNaarLaatste(db: Db): Promise<void> {
   const [, nogTeDoen] = (await db.migrate.list(config)) as [unknown[], unknown[]];
   if (nogTeDoen.length === 0) return;
   await db.migrate.latest(config);
 }
 
-export async function migrateRollbackAll(db: Db): Promise<void> {
+export async function migreerAllesTerug(db: Db): Promise<void> {
   await db.migrate.rollback(config, true);
 }
 

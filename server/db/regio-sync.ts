@@ -5,7 +5,7 @@ import type { Db } from './connection.js';
  * Mirrors the region file into the reference tables (gemeenten, voormalige_gemeenten). Writes
  * only when they differ: a start-up beside a running import (SQLite) then does not wait for it.
  */
-export async function syncRegio(db: Db, regio: Regio): Promise<void> {
+export async function synchroniseerRegio(db: Db, regio: Regio): Promise<void> {
   const gemeenten = (await db('gemeenten').select('code', 'naam', 'inwoners', 'inwoners_bron', 'inwoners_peildatum', 'indicatief').orderBy('code')) as Record<string, unknown>[];
   const voormalig = (await db('voormalige_gemeenten').select('code', 'naam', 'opgegaan_in', 'per').orderBy('code')) as Record<string, unknown>[];
   const gewenst = regio.gemeenten.map((g) => ({

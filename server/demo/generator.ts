@@ -1,4 +1,4 @@
-import { addDays, addMonths, fromDayNumber, toDayNumber, weekday } from '../calendar/dates.js';
+import { telDagenOp, telMaandenOp, datumVanDagnummer, dagnummerVan, weekday } from '../calendar/dates.js';
 import { kwartaalIndex, kwartaalVan } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
@@ -49,10 +49,10 @@ export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: D
   const rnd = new Random(opties.seed);
   const kopieen = gemeentenVoorSchaal(regio, opties.schaal);
   const perKopie = opties.schaal / kopieen.length;
-  const eind = toDayNumber(opties.tot);
+  const eind = dagnummerVan(opties.tot);
 
-  for (let dag = toDayNumber(opties.van ?? EERSTE_DAG); dag <= eind; dag++) {
-    const datum = fromDayNumber(dag);
+  for (let dag = dagnummerVan(opties.van ?? EERSTE_DAG); dag <= eind; dag++) {
+    const datum = datumVanDagnummer(dag);
     const jaar = Number(datum.slice(0, 4));
     const maand = Number(datum.slice(5, 7));
     const factor = (p.SEIZOEN[maand - 1]! / SEIZOEN_GEMIDDELD) * (p.WEEKDAG[weekday(datum)]! / WEEKDAG_GEMIDDELD) / 365;
@@ -89,7 +89,7 @@ function advies(rnd: Random, id: string, datum: string, gemeente: Rij): Rij {
     registratie_id: id, soort: 'advies', datum_binnenkomst: datum, ...gemeente, melder_categorie: melder,
     beroepsgroep: melder === 'overige_professional' ? rnd.pick(p.BEROEPSGROEP) : '',
     kanaal: rnd.pick(p.KANAAL_ADVIES), aard_geweld: rnd.pick(p.AARD),
-    datum_afgesloten: addDays(datum, rnd.int(0, 3)),
+    datum_afgesloten: telDagenOp(datum, rnd.int(0, 3)),
   };
 }
 
@@ -119,17 +119,17 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
    * a realistic few deviations (`p.MONITORING_AFWIJKING`); contacts at 3 and 12 months after it.
    */
   const overdracht = (na: string, aan: string, afgesproken: boolean, afwijking = p.MONITORING_AFWIJKING) => {
-    rij.datum_overdracht = addDays(na, rnd.int(0, 6));
+    rij.datum_overdracht = telDagenOp(na, rnd.int(0, 6));
     rij.overdracht_aan = aan;
     const monitoring = rnd.chance(afwijking) ? !afgesproken : afgesproken;
     rij.monitoring = monitoring ? 'ja' : 'nee';
     if (monitoring) {
-      const contact = (maanden: number, laatKans: number) => addDays(
-        addMonths(rij.datum_overdracht!, maanden), rnd.chance(laatKans) ? rnd.int(32, 75) : rnd.int(-21, 24),
+      const contact = (maanden: number, laatKans: number) => telDagenOp(
+        telMaandenOp(rij.datum_overdracht!, maanden), rnd.chance(laatKans) ? rnd.int(32, 75) : rnd.int(-21, 24),
       );
       rij.datum_monitoring_3m = contact(3, 0.07);
       rij.datum_monitoring_12m = contact(12, 0.1);
-      rij.datum_einde_monitoring = addDays(rij.datum_monitoring_12m, rnd.int(0, 14));
+      rij.datum_einde_monitoring = telDagenOp(rij.datum_monitoring_12m, rnd.int(0, 14));
       rij.datum_afgesloten = rij.datum_einde_monitoring;
     } else rij.datum_afgesloten = rij.datum_overdracht;
   };
@@ -139,7 +139,7 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
     // after a VB no monitoring is agreed (§ 7.1 names onderzoek and V&V)
     overdracht(vb, aan[besluit]!, false, 0.02);
   } else if (besluit === 'vervolg_veilig_thuis') {
-    const keuze = addDays(vb, rnd.int(2, 20));
+    const keuze = telDagenOp(vb, rnd.int(2, 20));
     rij.datum_besluit_vervolg = keuze;
     const r = rnd.next();
     if (r < 0.22) {
@@ -149,11 +149,11 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
       const soort = rnd.chance(p.aandeelOnderzoek(jaar)) ? 'onderzoek' : 'vv';
       rij.vervolg = soort === 'onderzoek' ? 'onderzoek' : 'voorwaarden_en_vervolg';
       // most start within 5 days; a wachtlijst at busy times (Uitvoeringsbesluit Wmo 2015 art. 4.1.7: 5 days for an onderzoek)
-      const start = addDays(keuze, rnd.chance(p.startOpTijd(qi)) ? rnd.int(0, 5) : rnd.int(6, 35));
+      const start = telDagenOp(keuze, rnd.chance(p.startOpTijd(qi)) ? rnd.int(0, 5) : rnd.int(6, 35));
       const opTijd = rnd.chance(p.tienWekenOpTijd(qi, soort));
-      const minDuur = Math.max(toDayNumber(start) - toDayNumber(vb) + 14, 35);
+      const minDuur = Math.max(dagnummerVan(start) - dagnummerVan(vb) + 14, 35);
       const duur = opTijd ? rnd.int(Math.min(minDuur, 70), 70) : rnd.int(71, 160);
-      const einde = addDays(vb, Math.max(duur, toDayNumber(start) - toDayNumber(vb)));
+      const einde = telDagenOp(vb, Math.max(duur, dagnummerVan(start) - dagnummerVan(vb)));
       rij[`datum_start_${soort}`] = start;
       rij[`datum_einde_${soort}`] = einde;
       const uitkomst = soort === 'onderzoek' ? rnd.pick([['bevestigd', 55], ['weerlegd', 25], ['geen_oordeel', 20]]) : null;
@@ -164,7 +164,7 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
       overdracht(einde, aan, afgesproken, afgesproken ? p.MONITORING_AFWIJKING : p.MONITORING_TOCH);
     }
   } else {
-    rij.datum_afgesloten = addDays(vb, rnd.int(0, 10));
+    rij.datum_afgesloten = telDagenOp(vb, rnd.int(0, 10));
   }
   return rij;
 }

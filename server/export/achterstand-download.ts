@@ -2,14 +2,14 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { achterstand, achterstandAlsEenTabel, achterstandTabel, ACHTERSTAND_LIJSTEN } from '../registraties/achterstand.js';
 import { VERKLARING_VAN_TEKENS } from '../rapportage/model.js';
 import { alsCsv, alsWerkboek } from './tabel-export.js';
-import { CSV_TYPE, parseFormaat, toelichting, XLSX_TYPE, type Context, type Download } from './downloads.js';
+import { CSV_TYPE, leesFormaat, toelichting, XLSX_TYPE, type Context, type Download } from './downloads.js';
 
 /**
  * The achterstand as a download: XLSX with one sheet per list and the Toelichting, CSV as one
  * table with the list in the first column. Registration numbers only, as on the page.
  */
 export async function achterstandDownload(c: Omit<Context, 'vandaag'> & { kalender: Werkdagkalender }, vandaag: string, formaat: unknown): Promise<Download> {
-  const f = parseFormaat(formaat);
+  const f = leesFormaat(formaat);
   const a = await achterstand(c, vandaag);
   const naam = `achterstand-${vandaag}`;
   if (f === 'csv') return { bestandsnaam: `${naam}.csv`, type: CSV_TYPE, inhoud: alsCsv(achterstandAlsEenTabel(a), VERKLARING_VAN_TEKENS) };

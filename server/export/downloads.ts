@@ -6,7 +6,7 @@ import { DEFINITIEVERSIE } from '../indicatoren/gebieden.js';
 import { leesMeta } from '../db/metagegevens.js';
 import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
 import { VERKLARING_VAN_TEKENS } from '../rapportage/model.js';
-import { formatDatum } from '../shared/formaat.js';
+import { formatteerDatum } from '../shared/formaat.js';
 import { nietGevonden } from '../shared/fouten.js';
 import { alsCsv, alsWerkboek, metTekens, type ExportTabel, type Toelichting } from './tabel-export.js';
 
@@ -26,7 +26,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export type Formaat = 'csv' | 'xlsx';
 
-export function parseFormaat(formaat: unknown): Formaat {
+export function leesFormaat(formaat: unknown): Formaat {
   if (formaat === 'csv' || formaat === 'xlsx') return formaat;
   throw nietGevonden('Download als .csv of .xlsx');
 }
@@ -50,7 +50,7 @@ export type Periode =
   | { datum: string };
 
 function periodeRegels(p: Periode): [string, string][] {
-  if ('datum' in p) return [['Peildatum', formatDatum(p.datum)]];
+  if ('datum' in p) return [['Peildatum', formatteerDatum(p.datum)]];
   const regels: [string, string][] = [['Kwartaal', `${kwartaalVoluit(p.kwartaal)} (${kwartaalKort(p.kwartaal)})`]];
   if (p.periode) regels.push(['Periode', `de trendgrafieken beslaan ${p.periode} kwartalen tot en met ${kwartaalKort(p.kwartaal)}`]);
   return regels;
@@ -63,7 +63,7 @@ export async function toelichting(c: Context, onderwerp: string, periode: Period
     bron: bron ?? `VT Monitor, registraties van ${c.regio.organisatie}`,
     organisatie: c.regio.organisatie,
     exportdatum: c.vandaag,
-    exportdatumTekst: formatDatum(c.vandaag),
+    exportdatumTekst: formatteerDatum(c.vandaag),
     definitieversie: (await leesMeta(c.db, 'definitieversie')) ?? DEFINITIEVERSIE,
     bescherming: beschermingTekst(beleid),
     tekens: VERKLARING_VAN_TEKENS,
@@ -82,7 +82,7 @@ function metTekensVan(g: ExportTabel & { tekensGezet?: boolean }, beschermd: boo
 export async function tabelDownload(
   c: Context, t: ExportTabel & { tekensGezet?: boolean }, naam: string, formaat: unknown, opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
 ): Promise<Download> {
-  const f = parseFormaat(formaat);
+  const f = leesFormaat(formaat);
   const tabel = metTekensVan(t, opties.beleid !== null);
   if (f === 'csv') return { bestandsnaam: `${naam}.csv`, type: CSV_TYPE, inhoud: alsCsv(tabel.tabel, VERKLARING_VAN_TEKENS) };
   const uitleg = await toelichting(c, `${t.titel} (${opties.onderwerp})`, opties.periode, opties.beleid, opties.bron);

@@ -1,4 +1,4 @@
-import { insertImportbatch } from '../importbatches/repository.js';
+import { voegImportbatchToe } from '../importbatches/repository.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { foutenVoorbeeld, ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
 import { normaliseHeader } from '../import/mapping.js';
@@ -64,11 +64,11 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
   });
   if (samenvatting.fouten.length > 0) {
     samenvatting.afgewezen = Math.max(samenvatting.afgewezen, 1);
-    await insertImportbatch(db, batch('afgewezen'));
+    await voegImportbatchToe(db, batch('afgewezen'));
     throw new ImportAfgewezen(samenvatting);
   }
   await db.transaction(async (trx) => {
-    const id = await insertImportbatch(trx, batch('geladen'));
+    const id = await voegImportbatchToe(trx, batch('geladen'));
     const telling = soort === 'financien'
       ? await vervangFinancien(trx, rijen as FinancienRij[], id)
       : await vervangFormatie(trx, rijen as FormatieRij[], id);

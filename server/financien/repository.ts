@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { toNumber, type Db } from '../db/connection.js';
+import { alsGetal, type Db } from '../db/connection.js';
 import type { FinancienRij, FormatieRij } from './validate.js';
 
 type Q = Db | Knex.Transaction;
@@ -36,8 +36,8 @@ export async function leesFinancienJaar(db: Q, jaar: string, tot: string): Promi
     .where('kwartaal', '>=', `${jaar}-Q1`).andWhere('kwartaal', '<=', tot)
     .orderBy(['kwartaal', 'post'])) as Record<string, unknown>[];
   return rijen.map((r) => ({
-    kwartaal: r.kwartaal as string, post: r.post as string, realisatie: toNumber(r.realisatie),
-    begroting: r.begroting === null ? null : toNumber(r.begroting), begroting_jaar: r.begroting_jaar === null ? null : toNumber(r.begroting_jaar),
+    kwartaal: r.kwartaal as string, post: r.post as string, realisatie: alsGetal(r.realisatie),
+    begroting: r.begroting === null ? null : alsGetal(r.begroting), begroting_jaar: r.begroting_jaar === null ? null : alsGetal(r.begroting_jaar),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { leesIndicatoren } from '../indicatoren/repository.js';
@@ -22,7 +22,7 @@ export interface FinancienJson {
 export async function financienVoorKwartaal(db: Db, kwartaal: Kwartaal): Promise<FinancienJson> {
   const jaar = kwartaal.slice(0, 4);
   const fin = berekenKwartaal(kwartaal, await leesFinancienJaar(db, jaar, kwartaal));
-  const trend = kwartaalReeks(addKwartalen(kwartaal, -(TREND - 1)), kwartaal);
+  const trend = kwartaalReeks(telKwartalenOp(kwartaal, -(TREND - 1)), kwartaal);
   const formatie = metTotaal(await leesFormatie(db, maandenVan(trend[0]!)[0]!, `${jaar}-12`));
   const instroom = await leesIndicatoren(db, { kwartalen: trend, gebieden: [REGIO], indicatoren: ['meldingen', 'adviezen'] });
   const waarde = (k: Kwartaal, i: string) => (instroom.find((r) => r.kwartaal === k && r.indicator === i)?.waarde as number | undefined) ?? null;

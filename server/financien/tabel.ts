@@ -1,5 +1,5 @@
 import type { Tabel } from '../charts/grafiek.js';
-import { formatKeuro, TEKEN_NIHIL } from '../shared/formaat.js';
+import { formatteerKeuro, TEKEN_NIHIL } from '../shared/formaat.js';
 import type { FinancienJson } from './service.js';
 
 export interface FinancienTabelRij<T = string> {
@@ -33,7 +33,7 @@ function financienRijen(f: FinancienJson): FinancienTabelRij<number | null>[] {
 
 /** Realisation vs budget vs difference, in k€, posts with their totals after each group; used by the page and the report. */
 export function financienTabel(f: FinancienJson): FinancienTabelRij[] {
-  return financienRijen(f).map((r) => ({ ...r, cellen: r.cellen.map(formatKeuro) }));
+  return financienRijen(f).map((r) => ({ ...r, cellen: r.cellen.map(formatteerKeuro) }));
 }
 
 /** The same table for a download: whole euros (a spreadsheet shows them as `€ 2.083.750`), '–' where there is no budget. */

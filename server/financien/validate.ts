@@ -23,7 +23,7 @@ export interface FormatieRij {
 type Plaats = { bestand: string; regel: number };
 
 /** Whole euros: `-12345`, `-12.345` (thousands dots), `−12 345`, or an XLSX number; no cents. */
-export function parseBedrag(cell: RawCell): Parsed<number> {
+export function leesBedrag(cell: RawCell): Parsed<number> {
   if (typeof cell === 'number') {
     return Number.isInteger(cell) ? { ok: true, value: cell } : { ok: false, melding: 'is geen bedrag in hele euro’s (zonder centen)' };
   }
@@ -34,7 +34,7 @@ export function parseBedrag(cell: RawCell): Parsed<number> {
 }
 
 /** FTE with a decimal comma or point: `12,5`, `12.5`, or an XLSX number. */
-export function parseFte(cell: RawCell): Parsed<number> {
+export function leesFte(cell: RawCell): Parsed<number> {
   const text = typeof cell === 'number' ? String(cell) : cellText(cell).replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, melding: 'is geen aantal fte; gebruik een getal zoals 12,5' };
   const value = Number(text);
@@ -55,7 +55,7 @@ export function valideerFinancienRij(raw: Record<string, RawCell>, plaats: Plaat
   if (!post) fout('post', `is geen bekende post; toegestaan: ${POSTEN.map((p) => p.post).join(', ')}`);
   const bedrag = (kolom: 'realisatie' | 'begroting' | 'begroting_jaar', verplicht: boolean): number | null => {
     if (!verplicht && cellText(raw[kolom]) === '') return null;
-    const p = parseBedrag(raw[kolom]);
+    const p = leesBedrag(raw[kolom]);
     if (!p.ok) {
       fout(kolom, cellText(raw[kolom]) === '' ? 'is verplicht' : p.melding);
       return null;
@@ -78,7 +78,7 @@ export function valideerFormatieRij(raw: Record<string, RawCell>, plaats: Plaats
   const m = MAAND.exec(maand);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) fout('maand', 'is geen maand; gebruik JJJJ-MM zoals 2019-01');
   const fte = (kolom: 'fte_personeel' | 'fte_inhuur') => {
-    const p = parseFte(raw[kolom]);
+    const p = leesFte(raw[kolom]);
     if (!p.ok) fout(kolom, cellText(raw[kolom]) === '' ? 'is verplicht' : p.melding);
     return p.ok ? p.value : 0;
   };

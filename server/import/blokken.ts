@@ -3,7 +3,7 @@ import type { RegioBestand } from '../config/regio.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import type { Mapping } from './mapping.js';
 import { AppFout } from '../shared/fouten.js';
-import { bestandSoort, readTable, type ByteProgress, type TableRow } from './readers.js';
+import { bestandSoort, leesTabel, type ByteProgress, type TableRow } from './readers.js';
 import { Voorbereider, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
 
 const BLOKGROOTTE = 1000;
@@ -40,7 +40,7 @@ export async function* voorbereidBestand(pad: string, ctx: VoorbereidingContext,
     const soort = await bestandSoort(pad, ctx.bestand);
     // XLSX leaves trailing empty cells out of a row; a CSV line has exactly the header's fields
     const voorbereider = new Voorbereider({ ...ctx, veldtelling: soort === 'xlsx' ? 'hoogstens' : 'exact' });
-    for await (const row of readTable(pad, onBytes, ctx.bestand, soort)) yield voorbereider.bereidVoor(row);
+    for await (const row of leesTabel(pad, onBytes, ctx.bestand, soort)) yield voorbereider.bereidVoor(row);
   } catch (error) {
     if (error instanceof AppFout) throw error;
     // whatever a reader throws in English (a library's message, a string too long for V8) reaches

@@ -6,7 +6,7 @@ export type Encoding = 'utf8' | 'windows-1252';
  * Decides the text encoding from the first bytes of a file: a UTF-8 BOM, else valid UTF-8,
  * else Windows-1252 (what Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)").
  */
-export function detectEncoding(head: Buffer): { encoding: Encoding; bom: boolean } {
+export function herkenCodering(head: Buffer): { encoding: Encoding; bom: boolean } {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bom: true };
   return { encoding: isValidUtf8(head) ? 'utf8' : 'windows-1252', bom: false };
 }
@@ -21,12 +21,12 @@ function isValidUtf8(bytes: Buffer): boolean {
   }
 }
 
-export function decode(bytes: Buffer, encoding: Encoding): string {
+export function decodeer(bytes: Buffer, encoding: Encoding): string {
   return encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252');
 }
 
 /** `;` or `,`, whichever occurs more often (outside quotes) in the header line. */
-export function detectDelimiter(headerLine: string): ';' | ',' {
+export function herkenScheidingsteken(headerLine: string): ';' | ',' {
   let semicolons = 0;
   let commas = 0;
   let quoted = false;

@@ -2,12 +2,12 @@ import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import { isPostgres, type Db } from '../db/connection.js';
-import { insertImportbatch, updateImportbatch } from '../importbatches/repository.js';
+import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { schrijfMeta } from '../db/metagegevens.js';
-import { deriveRegistratie, raakvlak } from '../registraties/derive.js';
+import { leidRegistratieAf, raakvlak } from '../registraties/derive.js';
 import {
-  findBestaande, hashVanRij, idVanRij, kolomVanRij, opgeslagenRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
+  zoekBestaande, hashVanRij, idVanRij, kolomVanRij, opgeslagenRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
 } from '../registraties/repository.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
@@ -141,7 +141,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         const telling: BronTelling = { rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0 };
         perBron.push(telling);
         const plausibiliteit = new Plausibiliteit(bron.bestand, deps.regio);
-        const batchId = await insertImportbatch(trx, {
+        const batchId = await voegImportbatchToe(trx, {
           soort: 'registraties', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: gestartOp,
           beeindigd_op: null, status: 'geladen', rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null,
         });
@@ -220,7 +220,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         }
         const waarschuwingen = await plausibiliteit.waarschuwingen(trx);
         totaal.waarschuwingen.push(...waarschuwingen);
-        await updateImportbatch(trx, batchId, {
+        await werkImportbatchBij(trx, batchId, {
           ...telling, beeindigd_op: new Date().toISOString(), fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
           waarschuwingen: waarschuwingen.length > 0 ? JSON.stringify(waarschuwingen.slice(0, 50)) : null,
         });
@@ -250,7 +250,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
     // nothing was loaded; the attempt itself is recorded
     for (const [i, bron] of bronnen.entries()) {
       const t = perBron[i] ?? { rijen: 0, afgewezen: 0 };
-      await insertImportbatch(deps.db, {
+      await voegImportbatchToe(deps.db, {
         soort: 'registraties', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: gestartOp,
         beeindigd_op: new Date().toISOString(), status: 'afgewezen', rijen: t.rijen, nieuw: 0, gewijzigd: 0, ongewijzigd: 0,
         afgewezen: t.afgewezen, fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand), waarschuwingen: null,
@@ -307,7 +307,7 @@ export function voegSamen(stored: Partial<Registratie> | undefined, waarden: rea
 async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
   const { trx, telling, geraakt } = v;
   const metWaarden = items.some((item) => item.soort === 'deel');
-  const bestaand = await findBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))), metWaarden);
+  const bestaand = await zoekBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))), metWaarden);
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
   for (const item of items) {
@@ -320,7 +320,7 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
         v.afwijzen(item, fouten.map((f) => (oud ? { ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` } : f)));
         continue;
       }
-      rij = opgeslagenRij(r, deriveRegistratie(r, v.deps.regio, v.deps.kalender), rijHash(r));
+      rij = opgeslagenRij(r, leidRegistratieAf(r, v.deps.regio, v.deps.kalender), rijHash(r));
     } else rij = item.rij;
     const id = idVanRij(rij);
     v.plausibiliteit.rij(id, kolomVanRij(rij, 'gemeente_code') as string | null, kolomVanRij(rij, 'gemeente_sleutel') as string, kolomVanRij(rij, 'kw_binnenkomst') as string, item.regel);

@@ -22,7 +22,7 @@ export const normaliseHeader = (h: string): string => h.trim().toLowerCase();
 
 export const EMPTY_MAPPING: Mapping = { columns: new Map(), values: new Map() };
 
-export function buildMapping(input: unknown): Mapping {
+export function bouwMapping(input: unknown): Mapping {
   const parsed = mappingSchema.parse(input);
   for (const [from, to] of Object.entries(parsed.columns)) {
     if (!COLUMN_NAMES.includes(to)) throw new Error(`Mapping: kolom "${from}" wijst naar onbekende kolom "${to}"`);
@@ -41,18 +41,18 @@ export function buildMapping(input: unknown): Mapping {
   };
 }
 
-export function loadMapping(path: string): Mapping {
+export function laadMapping(path: string): Mapping {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
     throw new Error(`Mappingbestand ${path} kan niet worden gelezen: ${(cause as Error).message}`, { cause });
   }
-  return buildMapping(json);
+  return bouwMapping(json);
 }
 
 /** Index of each canonical column in the file's header; columns outside the format are dropped. */
-export function mapHeader(header: string[], mapping: Mapping): Map<string, number> {
+export function koppelKolommen(header: string[], mapping: Mapping): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((raw, i) => {
     const h = normaliseHeader(String(raw ?? '').replace(/^\uFEFF/, ''));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
-import { addKwartalen, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, type Kwartaal } from '../calendar/kwartaal.js';
 import { projectPath } from '../config/paths.js';
 import { BUITEN_REGIO, type Regio } from '../config/regio.js';
-import { toNumber } from '../db/connection.js';
+import { alsGetal } from '../db/connection.js';
 
 /** A plausibility warning: the file loads, but someone should look at this. */
 export interface Waarschuwing {
@@ -81,16 +81,16 @@ export class Plausibiliteit {
     for (const k of this.perGemeenteKwartaal.keys()) {
       const [g, kw] = k.split('|') as [string, string];
       gemeenten.add(g);
-      for (let i = 1; i <= 4; i++) kwartalen.add(addKwartalen(kw, -i));
+      for (let i = 1; i <= 4; i++) kwartalen.add(telKwartalenOp(kw, -i));
     }
     const rows = (await trx('registraties').select('gemeente_sleutel', 'kw_binnenkomst').count({ n: '*' })
       .whereIn('gemeente_sleutel', [...gemeenten]).whereIn('kw_binnenkomst', [...kwartalen])
       .groupBy('gemeente_sleutel', 'kw_binnenkomst')) as { gemeente_sleutel: string; kw_binnenkomst: string; n: unknown }[];
-    const opgeslagen = new Map(rows.map((r) => [`${r.gemeente_sleutel}|${r.kw_binnenkomst}`, toNumber(r.n)]));
+    const opgeslagen = new Map(rows.map((r) => [`${r.gemeente_sleutel}|${r.kw_binnenkomst}`, alsGetal(r.n)]));
     const meldingen: string[] = [];
     for (const [k, aantal] of [...this.perGemeenteKwartaal].sort(([a], [b]) => a.localeCompare(b))) {
       const [g, kw] = k.split('|') as [string, string];
-      const ervoor = [1, 2, 3, 4].map((i) => opgeslagen.get(`${g}|${addKwartalen(kw, -i)}`) ?? 0);
+      const ervoor = [1, 2, 3, 4].map((i) => opgeslagen.get(`${g}|${telKwartalenOp(kw, -i)}`) ?? 0);
       // only against a full history: at the start of the data every quarter would look like a jump
       if (ervoor.some((n) => n === 0)) continue;
       const gemiddeld = ervoor.reduce((a, b) => a + b, 0) / 4;

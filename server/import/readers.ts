@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import { CsvParser } from './csv.js';
-import { decode, detectDelimiter, detectEncoding, eersteOngeldigeUtf8 } from './detect.js';
+import { decodeer, herkenScheidingsteken, herkenCodering, eersteOngeldigeUtf8 } from './detect.js';
 import type { RawCell } from './values.js';
 import { controleerZip } from './zip.js';
 
@@ -138,10 +138,10 @@ function eersteHogeByte(buf: Buffer): number {
 }
 
 /** `naam`: the file name errors mention (an upload is stored under a random name). */
-export async function* readCsv(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
+export async function* leesCsvBestand(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
   const head = await readHead(path, SNIFF_BYTES);
-  const { encoding } = detectEncoding(head);
-  const headTekst = decode(head, encoding);
+  const { encoding } = herkenCodering(head);
+  const headTekst = decodeer(head, encoding);
   const firstLine = (headTekst.split(/\r?\n|\r/)[0] ?? '').replace(/^\uFEFF/, '');
   // old Mac exports end lines with a lone CR; anywhere else a CR is part of its field
   const alleenCr = headTekst.indexOf('\n') === -1 && headTekst.indexOf('\r') !== -1;
@@ -149,7 +149,7 @@ export async function* readCsv(path: string, onProgress?: ByteProgress, naam = b
   if (onProgress) file.on('data', () => onProgress(file.bytesRead));
   const puurAscii = eersteHogeByte(head) === -1;
   const text = encoding === 'utf8' ? strikteUtf8(path, file as AsyncIterable<Buffer>, naam, puurAscii) : file.pipe(iconv.decodeStream('win1252'));
-  const parser = new CsvParser(detectDelimiter(firstLine), naam, alleenCr);
+  const parser = new CsvParser(herkenScheidingsteken(firstLine), naam, alleenCr);
   try {
     for await (const chunk of text as AsyncIterable<string>) {
       for (const record of parser.push(chunk)) yield record;
@@ -171,7 +171,7 @@ function plainCell(value: unknown): RawCell {
   return null;
 }
 
-export async function* readXlsx(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
+export async function* leesXlsxBestand(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
   // sizes from the zip's central directory, before anything is inflated (zip bombs)
   await controleerZip(path, naam);
   // loaded on first use: ExcelJS takes longer to load than a CSV of 100.000 rows takes to read
@@ -218,12 +218,12 @@ export function isXlsx(path: string): boolean {
 }
 
 /** Reads a CSV or XLSX export, decided by its content (`bestandSoort`). */
-export async function* readTable(path: string, onProgress?: ByteProgress, naam = basename(path), soort?: BestandSoort): AsyncGenerator<TableRow> {
+export async function* leesTabel(path: string, onProgress?: ByteProgress, naam = basename(path), soort?: BestandSoort): AsyncGenerator<TableRow> {
   soort ??= await bestandSoort(path, naam);
-  yield* soort === 'xlsx' ? readXlsx(path, onProgress, naam) : readCsv(path, onProgress, naam);
+  yield* soort === 'xlsx' ? leesXlsxBestand(path, onProgress, naam) : leesCsvBestand(path, onProgress, naam);
 }
 
-export async function sha256OfFile(path: string): Promise<string> {
+export async function sha256VanBestand(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { createDb, isPostgres } from '../db/connection.js';
+import { maakDb, isPostgres } from '../db/connection.js';
 import { herberekenIndicatoren } from '../indicatoren/herbereken.js';
 import { importeer, type ImportBron, type ImportDeps, type ImportOpties, type ImportSamenvatting } from './importer.js';
 
@@ -24,7 +24,7 @@ export function importDeps(ctx: AppContext): ImportDeps {
  */
 export async function importeerOpEigenVerbinding(ctx: AppContext, bronnen: ImportBron[], opties: ImportOpties): Promise<ImportSamenvatting> {
   if (isPostgres(ctx.db)) return importeer(importDeps(ctx), bronnen, opties);
-  const db = createDb(ctx.env.DATABASE_URL);
+  const db = maakDb(ctx.env.DATABASE_URL);
   try {
     return await importeer({ ...importDeps(ctx), db }, bronnen, opties);
   } finally {

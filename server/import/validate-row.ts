@@ -1,6 +1,6 @@
 import type { Regio } from '../config/regio.js';
 import { COLUMNS, DATE_COLUMNS, kolomObject, type Registratie } from '../registraties/schema.js';
-import { cellText, codeParser, parseBoolean, parseDate, parseGemeenteCode, type Parsed, type RawCell } from './values.js';
+import { cellText, codeParser, leesJaNee, leesDatum, leesGemeenteCode, type Parsed, type RawCell } from './values.js';
 
 export interface RijFout {
   bestand: string;
@@ -38,10 +38,10 @@ const PARSERS: readonly { name: keyof Registratie; required: boolean; parse: (ce
       : t.kind === 'code'
         ? codeParser(t.values)
         : t.kind === 'date'
-          ? parseDate
+          ? leesDatum
           : t.kind === 'boolean'
-            ? parseBoolean
-            : parseGemeenteCode;
+            ? leesJaNee
+            : leesGemeenteCode;
   return { name: col.name as keyof Registratie, required: col.required === true, parse };
 });
 
@@ -100,7 +100,7 @@ export interface ValidatieOpties {
  * Validates one row (already keyed by canonical column names) against the types and the
  * consistency rules of the export format. Collects every error of the row.
  */
-export function validateRow(raw: Record<string, RawCell>, ctx: RowContext, opties: ValidatieOpties = {}): RowResult {
+export function controleerRij(raw: Record<string, RawCell>, ctx: RowContext, opties: ValidatieOpties = {}): RowResult {
   const fouten = new Fouten(ctx, raw);
   const out = kolomObject<Waarde>(null);
   const mislukt = new Set<string>();

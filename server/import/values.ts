@@ -16,7 +16,7 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 
 /** `YYYY-MM-DD`, Dutch `DD-MM-YYYY` / `D-M-YYYY`, or an XLSX date cell. */
-export function parseDate(cell: RawCell): Parsed<string> {
+export function leesDatum(cell: RawCell): Parsed<string> {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, melding: 'is geen geldige datum' };
     // exceljs delivers date cells as UTC midnight of the calendar day in the sheet
@@ -38,7 +38,7 @@ export function parseDate(cell: RawCell): Parsed<string> {
 const TRUE = new Set(['ja', 'j', '1', 'true']);
 const FALSE = new Set(['nee', 'n', '0', 'false']);
 
-export function parseBoolean(cell: RawCell): Parsed<0 | 1> {
+export function leesJaNee(cell: RawCell): Parsed<0 | 1> {
   if (typeof cell === 'boolean') return { ok: true, value: cell ? 1 : 0 };
   const text = cellText(cell).toLowerCase();
   if (TRUE.has(text)) return { ok: true, value: 1 };
@@ -56,7 +56,7 @@ export function codeParser(values: readonly string[]): (cell: RawCell) => Parsed
   };
 }
 
-export function parseGemeenteCode(cell: RawCell): Parsed<string> {
+export function leesGemeenteCode(cell: RawCell): Parsed<string> {
   const text = cellText(cell).toUpperCase();
   if (/^GM\d{4}$/.test(text)) return { ok: true, value: text };
   return { ok: false, melding: 'is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)' };

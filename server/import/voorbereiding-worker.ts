@@ -4,8 +4,8 @@
  * to pass between threads than structured clones of ~60-value rows (measured: half the cost).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createWerkdagkalender } from '../calendar/werkdagen.js';
-import { buildRegio } from '../config/regio.js';
+import { maakWerkdagkalender } from '../calendar/werkdagen.js';
+import { bouwRegio } from '../config/regio.js';
 import { AppFout } from '../shared/fouten.js';
 import { voorbereidBestand, type WorkerBericht, type WorkerOpdracht } from './blokken.js';
 import type { Voorbereid } from './voorbereiding.js';
@@ -25,7 +25,7 @@ poort.on('message', () => {
 
 async function bereidVoor(): Promise<void> {
   const ctx = {
-    bestand: opdracht.bestand, regio: buildRegio(opdracht.regio), kalender: createWerkdagkalender(opdracht.extraFeestdagen),
+    bestand: opdracht.bestand, regio: bouwRegio(opdracht.regio), kalender: maakWerkdagkalender(opdracht.extraFeestdagen),
     vandaag: opdracht.vandaag, mapping: opdracht.mapping,
   };
   let bytes = 0;

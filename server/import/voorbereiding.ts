@@ -1,12 +1,12 @@
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
-import { deriveRegistratie } from '../registraties/derive.js';
+import { leidRegistratieAf } from '../registraties/derive.js';
 import { opgeslagenRij, type OpgeslagenRij } from '../registraties/repository.js';
 import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
-import { EMPTY_MAPPING, mapHeader, normaliseHeader, type Mapping } from './mapping.js';
+import { EMPTY_MAPPING, koppelKolommen, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';
-import { validateRow, type RijFout } from './validate-row.js';
+import { controleerRij, type RijFout } from './validate-row.js';
 import { cellText, type RawCell } from './values.js';
 
 export interface VoorbereidingContext {
@@ -81,7 +81,7 @@ export class Voorbereider {
       return { soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: [fout], redenen: [telling] };
     }
     const raw = this.record(row.values, this.kolommen);
-    const result = validateRow(
+    const result = controleerRij(
       raw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag }, { alleenVelden: !this.volledig },
     );
     if (!result.ok) {
@@ -94,7 +94,7 @@ export class Voorbereider {
     if (!this.volledig) {
       return { soort: 'deel', regel: row.regel, waarden: COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), cellen: row.values.map(cellText) };
     }
-    const afgeleid = deriveRegistratie(r, this.ctx.regio, this.ctx.kalender);
+    const afgeleid = leidRegistratieAf(r, this.ctx.regio, this.ctx.kalender);
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
   }
 
@@ -110,7 +110,7 @@ export class Voorbereider {
 
   private kop(row: TableRow): Voorbereid {
     const cellen = row.values.map(cellText);
-    const kolommen = mapHeader(cellen, this.mapping);
+    const kolommen = koppelKolommen(cellen, this.mapping);
     this.kopLengte = row.values.length;
     this.kolommen = [...kolommen].map(([naam, index]) => ({ naam: naam as keyof Registratie, index, waarden: this.mapping.values.get(naam) }));
     const aanwezig = new Set(kolommen.keys());

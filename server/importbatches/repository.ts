@@ -22,16 +22,16 @@ export interface Importbatch {
 
 export type NieuweImportbatch = Omit<Importbatch, 'id' | 'waarschuwingen'> & { waarschuwingen?: string | null };
 
-export async function insertImportbatch(db: Db | Knex.Transaction, batch: NieuweImportbatch): Promise<number> {
+export async function voegImportbatchToe(db: Db | Knex.Transaction, batch: NieuweImportbatch): Promise<number> {
   const [row] = await db('importbatches').insert(batch).returning('id');
   return typeof row === 'object' ? Number((row as { id: number }).id) : Number(row);
 }
 
-export async function updateImportbatch(db: Db | Knex.Transaction, id: number, changes: Partial<Importbatch>): Promise<void> {
+export async function werkImportbatchBij(db: Db | Knex.Transaction, id: number, changes: Partial<Importbatch>): Promise<void> {
   await db('importbatches').update(changes).where({ id });
 }
 
-export async function listImportbatches(db: Db, limit = 50): Promise<Importbatch[]> {
+export async function leesImportbatches(db: Db, limit = 50): Promise<Importbatch[]> {
   return (await db('importbatches').select('*').orderBy('id', 'desc').limit(limit)) as Importbatch[];
 }
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { groei, per1000 } from '../shared/getallen.js';
@@ -9,7 +9,7 @@ import { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './geb
 import type { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
-import { fetchBereik, fetchTellingen } from './tallies-repository.js';
+import { haalBereik, haalTellingen } from './tallies-repository.js';
 import { herleidAlles } from '../registraties/herafleiden.js';
 import { histogramWaarden } from './histogrammen.js';
 
@@ -47,7 +47,7 @@ export function indicatorRijen(kwartaal: Kwartaal, perGebied: Map<string, Tellin
 async function herberekenGroei(trx: Db | Knex.Transaction, kwartalen: Kwartaal[]): Promise<void> {
   if (kwartalen.length === 0) return;
   const nodig = new Set<Kwartaal>();
-  for (const k of kwartalen) for (const d of [0, -1, -4]) nodig.add(addKwartalen(k, d));
+  for (const k of kwartalen) for (const d of [0, -1, -4]) nodig.add(telKwartalenOp(k, d));
   const aantallen = await leesIndicatoren(trx, { kwartalen: [...nodig], indicatoren: ['adviezen', 'meldingen'] });
   const stand = new Map<string, number>();
   for (const r of aantallen) stand.set(`${r.kwartaal}|${r.gebied}|${r.indicator}`, r.waarde as number);
@@ -60,8 +60,8 @@ async function herberekenGroei(trx: Db | Knex.Transaction, kwartalen: Kwartaal[]
   };
   const rijen: IndicatorRij[] = [];
   for (const k of kwartalen) {
-    const vorig = addKwartalen(k, -1);
-    const vorigJaar = addKwartalen(k, -4);
+    const vorig = telKwartalenOp(k, -1);
+    const vorigJaar = telKwartalenOp(k, -4);
     for (const g of gebieden) {
       if (get(k, g, 'meldingen') === null) continue;
       rijen.push({
@@ -92,7 +92,7 @@ export interface HerberekenResultaat {
 export async function herberekenIndicatoren(
   trx: Db | Knex.Transaction, regio: Regio, kalender: Werkdagkalender, geraakt: GeraakteKwartalen | null,
 ): Promise<HerberekenResultaat> {
-  const bereik = await fetchBereik(trx);
+  const bereik = await haalBereik(trx);
   if (!bereik) {
     await verwijderAlles(trx);
     await schrijfMeta(trx, 'bereik', 'null');
@@ -109,7 +109,7 @@ export async function herberekenIndicatoren(
   }
   const volledig = kwartalen.length === alle.length;
 
-  const tellingen = await fetchTellingen(trx, volledig ? null : kwartalen);
+  const tellingen = await haalTellingen(trx, volledig ? null : kwartalen);
   const kaart = telOp(tellingen, kwartalen, gebiedenVan(regio), kalender);
   const rijen = kwartalen.flatMap((k) => indicatorRijen(k, kaart.get(k)!, regio));
   if (volledig) await verwijderAlles(trx);
@@ -118,7 +118,7 @@ export async function herberekenIndicatoren(
 
   const groeiKwartalen = new Set<Kwartaal>();
   for (const k of kwartalen) for (const d of [0, 1, 4]) {
-    const g = addKwartalen(k, d);
+    const g = telKwartalenOp(k, d);
     if (g >= bereik.van && g <= bereik.tot) groeiKwartalen.add(g);
   }
   await herberekenGroei(trx, [...groeiKwartalen].sort());

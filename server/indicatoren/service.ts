@@ -36,14 +36,14 @@ export function gebiedNaam(regio: Regio, gebied: string): string {
   return regio.perCode.get(gebied)?.naam ?? gebied;
 }
 
-export function parseKwartaal(value: unknown, param = 'kwartaal'): Kwartaal {
+export function leesKwartaal(value: unknown, param = 'kwartaal'): Kwartaal {
   if (typeof value !== 'string' || !isKwartaal(value)) {
     throw ongeldigeInvoer(`Parameter ${param} moet een kwartaal zijn zoals 2019-Q1 (gekregen: ${String(value ?? 'niets')})`);
   }
   return value;
 }
 
-export function parseGebied(regio: Regio, value: unknown): string {
+export function leesGebied(regio: Regio, value: unknown): string {
   const code = typeof value === 'string' ? value.trim() : '';
   const upper = code.toUpperCase();
   if (regio.perCode.has(upper)) return upper;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Kwartaal } from '../calendar/kwartaal.js';
-import { toNumber, type Db } from '../db/connection.js';
+import { alsGetal, type Db } from '../db/connection.js';
 import { VOORRADEN, type Voorraad } from '../registraties/derive.js';
 
 /**
@@ -117,11 +117,11 @@ function inKwartalen(query: Knex.QueryBuilder, column: string, kwartalen: Kwarta
 }
 
 function numbers<T>(rows: Record<string, unknown>[], numeric: string[]): T[] {
-  for (const r of rows) for (const k of numeric) if (r[k] !== null && r[k] !== undefined) r[k] = toNumber(r[k]);
+  for (const r of rows) for (const k of numeric) if (r[k] !== null && r[k] !== undefined) r[k] = alsGetal(r[k]);
   return rows as T[];
 }
 
-export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promise<Tellingen> {
+export async function haalTellingen(db: Q, kwartalen: Kwartaal[] | null): Promise<Tellingen> {
   const instroom = await inKwartalen(
     db('registraties').select({
       kwartaal: 'kw_binnenkomst', gebied: 'gemeente_sleutel', soort: 'soort', melder_categorie: 'melder_categorie',
@@ -204,7 +204,7 @@ export async function fetchTellingen(db: Q, kwartalen: Kwartaal[] | null): Promi
 }
 
 /** The computed range: the first quarter with a binnenkomst to the quarter of the latest date. */
-export async function fetchBereik(db: Q): Promise<{ van: Kwartaal; tot: Kwartaal } | null> {
+export async function haalBereik(db: Q): Promise<{ van: Kwartaal; tot: Kwartaal } | null> {
   const row = (await db('registraties').min({ van: 'kw_binnenkomst' }).max({ tot: 'kw_laatste' }).first()) as
     | { van: Kwartaal | null; tot: Kwartaal | null }
     | undefined;

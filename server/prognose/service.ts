@@ -1,4 +1,4 @@
-import { addDays } from '../calendar/dates.js';
+import { telDagenOp } from '../calendar/dates.js';
 import { eersteDag } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
@@ -43,7 +43,7 @@ const jaarSom = (reeks: Dagreeks, jaar: number) => {
  * registration in the database; for a year that has ended, its last day.
  */
 export function peildatumVoor(jaar: number, vandaag: string, laatsteDataDag: string | null): string {
-  const gisteren = addDays(vandaag, -1);
+  const gisteren = telDagenOp(vandaag, -1);
   const pd = laatsteDataDag !== null && laatsteDataDag < gisteren ? laatsteDataDag : gisteren;
   return pd > `${jaar}-12-31` ? `${jaar}-12-31` : pd;
 }
@@ -104,8 +104,8 @@ export async function prognoseVoorJaar(db: Db, regio: Regio, jaar: number, vanda
  */
 async function fteVoor(db: Db, meldingen: Dagreeks, peildatum: string, verwacht: number | null): Promise<PrognoseJson['fte']> {
   // the last complete month on the peildatum
-  const laatsteMaand = addDays(peildatum, 1).slice(8) === '01' ? peildatum.slice(0, 7) : addDays(`${peildatum.slice(0, 7)}-01`, -1).slice(0, 7);
-  const eersteMaand = addDays(`${laatsteMaand}-01`, -334).slice(0, 7);
+  const laatsteMaand = telDagenOp(peildatum, 1).slice(8) === '01' ? peildatum.slice(0, 7) : telDagenOp(`${peildatum.slice(0, 7)}-01`, -1).slice(0, 7);
+  const eersteMaand = telDagenOp(`${laatsteMaand}-01`, -334).slice(0, 7);
   const maanden = metTotaal(await leesFormatie(db, eersteMaand, laatsteMaand)).filter((m) => m.status === 'realisatie');
   if (maanden.length === 0) return { huidig: null, nodig: null, meldingen_per_fte: null, reden: 'geen gerealiseerde formatie in de 12 maanden tot de peildatum' };
   const huidig = maanden[maanden.length - 1]!.fte_totaal;

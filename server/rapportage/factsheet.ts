@@ -7,7 +7,7 @@ import type { Normen } from '../dashboard/paginas.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { formatDatum, formatGetal } from '../shared/formaat.js';
+import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';
 import { markeerRapportVoorlopig, Nummering, type RapportModel } from './model.js';
 import type { Grafiek } from '../charts/grafiek.js';
@@ -23,7 +23,7 @@ const NIET_GETOOND = 'niet getoond (bescherming kleine aantallen)';
 function per1000Zin(wat: string, gemeente: number | null, regio: number | null): string {
   if (gemeente === null || regio === null) return `Het aantal ${wat} per 1.000 inwoners wordt ${NIET_GETOOND}.`;
   const vergelijking = gemeente > regio ? 'hoger dan' : gemeente < regio ? 'lager dan' : 'gelijk aan';
-  return `Per 1.000 inwoners waren dat ${formatGetal(gemeente, 2)} ${wat}, ${vergelijking} de regio (${formatGetal(regio, 2)}).`;
+  return `Per 1.000 inwoners waren dat ${formatteerGetal(gemeente, 2)} ${wat}, ${vergelijking} de regio (${formatteerGetal(regio, 2)}).`;
 }
 
 /** Two pages for one gemeente: its figures beside the region per 1,000 inwoners, its trend, its overdrachten to the lokaal team. */
@@ -37,9 +37,9 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
     ondertitel: `${kwartaalVoluit(K).charAt(0).toUpperCase()}${kwartaalVoluit(K).slice(1)}`,
     kop: `Factsheet ${naam} ${kwartaalKort(K)} — Veilig Thuis ${regio.naam}`,
     kwartaalLabel: kwartaalVoluit(K),
-    dataDatum: invoer.dataDatum ? formatDatum(invoer.dataDatum) : 'geen import',
+    dataDatum: invoer.dataDatum ? formatteerDatum(invoer.dataDatum) : 'geen import',
     definitieversie: invoer.definitieversie,
-    gemaaktOp: formatDatum(gemaaktOp),
+    gemaaktOp: formatteerDatum(gemaaktOp),
   };
   if (!invoer.heeftGegevens) {
     return { ...basis, kerncijfers: [], hoofdstukken: [], voorlegger: { zinnen: [], duiding: null }, geenGegevens: `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar.` };

@@ -20,7 +20,7 @@ export interface RapportOpmaak {
 export type RapportRenderer = (model: RapportModel, opmaak: RapportOpmaak) => string;
 
 /** Compiles `reports/rapport.hbs` and its partials once; the CSS is inlined (the printed page loads nothing). */
-export function createRapportRenderer(dir = projectPath('reports')): RapportRenderer {
+export function maakRapportRenderer(dir = projectPath('reports')): RapportRenderer {
   const hbs = Handlebars.create();
   hbs.registerHelper(helpers);
   const partials = join(dir, 'partials');

@@ -1,4 +1,4 @@
-import { addKwartalen, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { leesPaneel, type Bescherm, type Paneel } from '../dashboard/gegevens.js';
@@ -39,9 +39,9 @@ export async function leesRapportInvoer(
 ): Promise<RapportInvoer> {
   const bereik = await leesBereik(bron.db);
   const heeftGegevens = bereik !== null && kwartaal >= bereik.van && kwartaal <= bereik.tot;
-  const start = addKwartalen(kwartaal, -(TRENDKWARTALEN - 1));
+  const start = telKwartalenOp(kwartaal, -(TRENDKWARTALEN - 1));
   const trend = heeftGegevens ? kwartaalReeks(bereik.van > start ? bereik.van : start, kwartaal) : [];
-  const kwartalen = heeftGegevens ? [...new Set([...trend, addKwartalen(kwartaal, -4)])] : [];
+  const kwartalen = heeftGegevens ? [...new Set([...trend, telKwartalenOp(kwartaal, -4)])] : [];
   return {
     kwartaal, bereik, heeftGegevens, trend,
     paneel: await leesPaneel(bron.db, kwartalen, gebieden, opties.bescherm),

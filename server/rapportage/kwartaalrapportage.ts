@@ -10,7 +10,7 @@ import type { Normen } from '../dashboard/paginas.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { formatDatum, formatGetal, formatPercentage } from '../shared/formaat.js';
+import { formatteerDatum, formatteerGetal, formatteerPercentage } from '../shared/formaat.js';
 import { afronden } from '../shared/getallen.js';
 import type { RapportInvoer } from './invoer.js';
 import { cel, duidingModel, markeerRapportVoorlopig, Nummering, type Hoofdstuk, type RapportModel, type RapportTabel } from './model.js';
@@ -37,7 +37,7 @@ const n = (w: Waarden, key: string) => getal(w, key) ?? 0;
 
 /** "1 : 2,3": afgeronde V&V per afgerond onderzoek; null without onderzoeken. */
 export function verhoudingOnderzoekVv(onderzoeken: number, vv: number): string | null {
-  return onderzoeken === 0 ? null : `1 : ${formatGetal(afronden(vv / onderzoeken, 1), 1)}`;
+  return onderzoeken === 0 ? null : `1 : ${formatteerGetal(afronden(vv / onderzoeken, 1), 1)}`;
 }
 
 interface Context {
@@ -133,7 +133,7 @@ function veiligheidsbeoordeling(c: Context): Hoofdstuk {
         { kop: 'Percentage', waarde: (v) => cel.procent(getal(v, 'vb_binnen_termijn_pct')) },
         { kop: 'Nog niet beoordeeld', waarde: (v) => cel.getal(getal(v, 'nog_niet_beoordeeld')) },
       ]),
-    ...((g) => [c.nr.figuur(g), c.nr.tabelVan({ ...g, formaat: 'getal', tabel: { ...g.tabel, rijen: g.tabel.rijen.map(([week, ...r]) => [formatDatum(String(week)), ...r.slice(0, -1), formatPercentage(r.at(-1) as number | null)]) } })])(vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], c.normen.vb, K)),
+    ...((g) => [c.nr.figuur(g), c.nr.tabelVan({ ...g, formaat: 'getal', tabel: { ...g.tabel, rijen: g.tabel.rijen.map(([week, ...r]) => [formatteerDatum(String(week)), ...r.slice(0, -1), formatteerPercentage(r.at(-1) as number | null)]) } })])(vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], c.normen.vb, K)),
     c.nr.figuur(besluiten),
     c.nr.tabelVan(besluiten),
   ]);
@@ -212,7 +212,7 @@ function financien(c: Context): Hoofdstuk | null {
   const fte = f.doorstroom_per_fte.at(-1)!;
   const zinnen = [resultaatZin(c.invoer.kwartaal, resultaat.realisatie, resultaat.begroting)];
   if (fte.fte_gemiddeld !== null) {
-    zinnen.push(`De gemiddelde formatie was ${formatGetal(fte.fte_gemiddeld, 1)} fte${fte.prognose ? ' (deels prognose)' : ''}: ${formatGetal(fte.meldingen_per_fte, 1)} meldingen en ${formatGetal(fte.adviezen_per_fte, 1)} adviezen per fte.`);
+    zinnen.push(`De gemiddelde formatie was ${formatteerGetal(fte.fte_gemiddeld, 1)} fte${fte.prognose ? ' (deels prognose)' : ''}: ${formatteerGetal(fte.meldingen_per_fte, 1)} meldingen en ${formatteerGetal(fte.adviezen_per_fte, 1)} adviezen per fte.`);
   }
   const tabel = c.nr.tabel({
     id: 'tabel-financien', titel: `Realisatie en begroting (k€) — ${kwartaalKort(c.invoer.kwartaal)}`,
@@ -276,9 +276,9 @@ export function kwartaalrapportage(invoer: RapportInvoer, regio: Regio, normen: 
     ondertitel: `${kwartaalVoluit(K).charAt(0).toUpperCase()}${kwartaalVoluit(K).slice(1)}`,
     kop: `Kwartaalrapportage ${kwartaalKort(K)} — Veilig Thuis ${regio.naam}`,
     kwartaalLabel: kwartaalVoluit(K),
-    dataDatum: invoer.dataDatum ? formatDatum(invoer.dataDatum) : 'geen import',
+    dataDatum: invoer.dataDatum ? formatteerDatum(invoer.dataDatum) : 'geen import',
     definitieversie: invoer.definitieversie,
-    gemaaktOp: formatDatum(gemaaktOp),
+    gemaaktOp: formatteerDatum(gemaaktOp),
   };
   const voorleggerDuiding = duidingModel(invoer.duidingen.get('voorlegger'));
   if (!invoer.heeftGegevens) {

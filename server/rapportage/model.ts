@@ -4,7 +4,7 @@
  * it out.
  */
 import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
-import { formatDatum, formatGetal, formatGroei, formatPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
+import { formatteerDatum, formatteerGetal, formatteerGroei, formatteerPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
 import type { Duiding } from './duiding-repository.js';
 import { grafiekNaarSvg } from './svg.js';
 
@@ -126,7 +126,7 @@ export class Nummering {
       id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
       rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
         kop: String(kop ?? ''),
-        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatPercentage(c) : formatGetal(c, dec(i))) : (c ?? TEKEN_GEHEIM))),
+        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatteerPercentage(c) : formatteerGetal(c, dec(i))) : (c ?? TEKEN_GEHEIM))),
       })),
     });
   }
@@ -137,14 +137,14 @@ export function duidingModel(d: Duiding | undefined): DuidingModel | null {
   return {
     alineas: d.tekst.split(/\n\s*\n/).map((a) => a.trim()).filter(Boolean),
     door: d.door,
-    datum: formatDatum(d.bijgewerkt_op.slice(0, 10)),
+    datum: formatteerDatum(d.bijgewerkt_op.slice(0, 10)),
   };
 }
 
 export const cel = {
-  getal: (v: number | null | undefined) => formatGetal(v ?? null),
-  procent: (v: number | null | undefined) => formatPercentage(v ?? null),
-  groei: (v: number | null | undefined) => formatGroei(v ?? null),
+  getal: (v: number | null | undefined) => formatteerGetal(v ?? null),
+  procent: (v: number | null | undefined) => formatteerPercentage(v ?? null),
+  groei: (v: number | null | undefined) => formatteerGroei(v ?? null),
 };
 
 /** CBS's verklaring van tekens, under every table and in every report and download. */

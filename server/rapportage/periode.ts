@@ -7,7 +7,7 @@
  * - doorlooptijden (median, p90) come from the summed stored distributions (`histogrammen`), so
  *   they are the median of every registration of the period, not an average of quarter medians.
  */
-import { addKwartalen, kwartaalKort, kwartaalReeks, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
+import { telKwartalenOp, kwartaalKort, kwartaalReeks, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Waarden } from '../dashboard/gegevens.js';
 import { periodeMediaan, type HistogramSleutel, type OpgeslagenHistogrammen } from '../indicatoren/histogrammen.js';
 import { PER_1000_INDICATOREN } from '../indicatoren/gebieden.js';
@@ -30,7 +30,7 @@ const JAAR = /^(\d{4})$/;
 
 export function halfjaar(jaar: number, helft: 1 | 2): Periode {
   const eerste = `${jaar}-Q${helft === 1 ? 1 : 3}`;
-  return { soort: 'halfjaar', sleutel: `${jaar}-H${helft}`, jaar, kwartalen: kwartaalReeks(eerste, addKwartalen(eerste, 1)) };
+  return { soort: 'halfjaar', sleutel: `${jaar}-H${helft}`, jaar, kwartalen: kwartaalReeks(eerste, telKwartalenOp(eerste, 1)) };
 }
 
 export function jaar(j: number): Periode {
@@ -41,29 +41,29 @@ export function kwartaalPeriode(k: Kwartaal): Periode {
   return { soort: 'kwartaal', sleutel: k, jaar: Number(k.slice(0, 4)), kwartalen: [k] };
 }
 
-export function parseHalfjaar(value: unknown, param = '--halfjaar'): Periode {
+export function leesHalfjaar(value: unknown, param = '--halfjaar'): Periode {
   const m = typeof value === 'string' ? HALFJAAR.exec(value.trim()) : null;
   if (!m) throw ongeldigeInvoer(`Parameter ${param} moet een halfjaar zijn zoals 2026-H1 (gekregen: ${String(value ?? 'niets')})`);
   return halfjaar(Number(m[1]), Number(m[2]) as 1 | 2);
 }
 
-export function parseJaar(value: unknown, param = '--jaar'): Periode {
+export function leesJaar(value: unknown, param = '--jaar'): Periode {
   const m = typeof value === 'string' ? JAAR.exec(value.trim()) : null;
   if (!m) throw ongeldigeInvoer(`Parameter ${param} moet een jaar zijn zoals 2025 (gekregen: ${String(value ?? 'niets')})`);
   return jaar(Number(m[1]));
 }
 
 /** `2026-H1` or `2025`, as in URLs and the duiding table. */
-export function parsePeriode(value: unknown): Periode {
-  return typeof value === 'string' && HALFJAAR.test(value) ? parseHalfjaar(value, 'periode') : parseJaar(value, 'periode');
+export function leesRapportperiode(value: unknown): Periode {
+  return typeof value === 'string' && HALFJAAR.test(value) ? leesHalfjaar(value, 'periode') : leesJaar(value, 'periode');
 }
 
 export const periodeVorigJaar = (p: Periode): Periode =>
-  p.soort === 'kwartaal' ? kwartaalPeriode(addKwartalen(p.sleutel, -4)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : halfjaar(p.jaar - 1, p.sleutel.endsWith('H1') ? 1 : 2);
+  p.soort === 'kwartaal' ? kwartaalPeriode(telKwartalenOp(p.sleutel, -4)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : halfjaar(p.jaar - 1, p.sleutel.endsWith('H1') ? 1 : 2);
 
 /** The period just before: the previous half year or year. */
 export const periodeVorige = (p: Periode): Periode =>
-  p.soort === 'kwartaal' ? kwartaalPeriode(addKwartalen(p.sleutel, -1)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : p.sleutel.endsWith('H2') ? halfjaar(p.jaar, 1) : halfjaar(p.jaar - 1, 2);
+  p.soort === 'kwartaal' ? kwartaalPeriode(telKwartalenOp(p.sleutel, -1)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : p.sleutel.endsWith('H2') ? halfjaar(p.jaar, 1) : halfjaar(p.jaar - 1, 2);
 
 /** `januari t/m juni 2026`, `juli t/m december 2026`, `2025` */
 export function periodeVoluit(p: Periode): string {

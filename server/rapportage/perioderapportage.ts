@@ -17,7 +17,7 @@ import { getal, type Waarden } from '../dashboard/gegevens.js';
 import type { Normen } from '../dashboard/paginas.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { formatDatum, formatGetal } from '../shared/formaat.js';
+import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import { percentage } from '../shared/getallen.js';
 import { spiegelGrafiek } from '../charts/spiegel.js';
 import { spiegelTabel } from '../spiegel/tabel.js';
@@ -66,10 +66,10 @@ const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number
 const n = (w: Waarden, key: string) => getal(w, key) ?? 0;
 const regioNu = (c: Context) => c.invoer.nu.get(REGIO) ?? {};
 const regioEerder = (c: Context) => c.invoer.eerder.get(REGIO) ?? {};
-/** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatGroei writes it) */
+/** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatteerGroei writes it) */
 export const procentpunt = (verschil: number): string => {
   const v = Math.round(verschil * 10) / 10;
-  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatGetal(Math.abs(v), 1)} %-punt`;
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatteerGetal(Math.abs(v), 1)} %-punt`;
 };
 const groeiVan = (nu: number | null, oud: number | null) => cel.groei(nu === null || oud === null || oud === 0 ? null : Math.round(((nu - oud) * 1000) / oud) / 10);
 
@@ -186,7 +186,7 @@ function radarfunctie(c: Context): Hoofdstuk {
   const eerder = (nu.hermelding ?? 0) + (nu.vervolgmelding ?? 0);
   const zin = totaal === 0
     ? 'In deze periode kwamen geen meldingen binnen; het aandeel eerdere betrokkenheid is niet te berekenen.'
-    : `Van de ${formatGetal(totaal)} meldingen ging het bij ${formatGetal(eerder)} (${cel.procent(percentage(eerder, totaal))}) om een gezin of huishouden dat Veilig Thuis al kende (hermelding of vervolgmelding).`;
+    : `Van de ${formatteerGetal(totaal)} meldingen ging het bij ${formatteerGetal(eerder)} (${cel.procent(percentage(eerder, totaal))}) om een gezin of huishouden dat Veilig Thuis al kende (hermelding of vervolgmelding).`;
   const grafiek = staafGrafiek({
     id: 'eerdere-betrokkenheid-per-jaar', titel: 'Meldingen naar eerdere betrokkenheid per jaar', kop: 'Jaar', gestapeld: true,
     definitie: 'Eerste melding, hermelding of vervolgmelding (radarfunctie, zoals CBS telt), per kalenderjaar van binnenkomst.', anker: 'instroom-onderdeel-a',
@@ -212,7 +212,7 @@ function veiligheidsbeoordeling(c: Context): Hoofdstuk {
       rij('Binnen 5 werkdagen', (w) => cel.getal(getal(w, 'vb_binnen_termijn'))),
       rij('Buiten 5 werkdagen', (w) => cel.getal(getal(w, 'meldingen_vb') === null ? null : n(w, 'meldingen_vb') - n(w, 'vb_binnen_termijn'))),
       rij('Percentage binnen termijn', (w) => cel.procent(getal(w, 'vb_binnen_termijn_pct'))),
-      rij('Doorlooptijd mediaan (werkdagen)', (w) => formatGetal(((w.doorlooptijd_vb_werkdagen ?? {}) as { mediaan?: number | null }).mediaan ?? null, 1)),
+      rij('Doorlooptijd mediaan (werkdagen)', (w) => formatteerGetal(((w.doorlooptijd_vb_werkdagen ?? {}) as { mediaan?: number | null }).mediaan ?? null, 1)),
       rij('Doorlooptijd 90e percentiel (werkdagen)', (w) => cel.getal(((w.doorlooptijd_vb_werkdagen ?? {}) as { p90?: number | null }).p90 ?? null)),
       rij('Spoedmeldingen', (w) => cel.getal(getal(w, 'meldingen_spoed'))),
       rij('… beoordeeld op de dag van binnenkomst', (w) => cel.getal(getal(w, 'spoed_vb_zelfde_dag'))),
@@ -236,7 +236,7 @@ function vervolg(c: Context): Hoofdstuk {
       rij('Onderzoeken afgerond', (w) => cel.getal(getal(w, 'onderzoeken_afgerond'))),
       rij('… binnen 10 weken', (w) => cel.getal(getal(w, 'onderzoeken_binnen_termijn'))),
       rij('… percentage', (w) => cel.procent(getal(w, 'onderzoeken_binnen_termijn_pct'))),
-      rij('… doorlooptijd mediaan (dagen)', (w) => formatGetal(mp(w, 'doorlooptijd_onderzoek_dagen').mediaan ?? null, 1)),
+      rij('… doorlooptijd mediaan (dagen)', (w) => formatteerGetal(mp(w, 'doorlooptijd_onderzoek_dagen').mediaan ?? null, 1)),
       rij('… doorlooptijd 90e percentiel (dagen)', (w) => cel.getal(mp(w, 'doorlooptijd_onderzoek_dagen').p90 ?? null)),
       rij('… met monitoring', (w) => cel.getal(getal(w, 'onderzoeken_met_monitoring'))),
       rij('Onderzoeken gestart', (w) => cel.getal(getal(w, 'onderzoeken_gestart'))),
@@ -244,7 +244,7 @@ function vervolg(c: Context): Hoofdstuk {
       rij('Voorwaarden en vervolg afgerond', (w) => cel.getal(getal(w, 'vv_afgerond'))),
       rij('… binnen 10 weken', (w) => cel.getal(getal(w, 'vv_binnen_termijn'))),
       rij('… percentage', (w) => cel.procent(getal(w, 'vv_binnen_termijn_pct'))),
-      rij('… doorlooptijd mediaan (dagen)', (w) => formatGetal(mp(w, 'doorlooptijd_vv_dagen').mediaan ?? null, 1)),
+      rij('… doorlooptijd mediaan (dagen)', (w) => formatteerGetal(mp(w, 'doorlooptijd_vv_dagen').mediaan ?? null, 1)),
       rij('… doorlooptijd 90e percentiel (dagen)', (w) => cel.getal(mp(w, 'doorlooptijd_vv_dagen').p90 ?? null)),
       rij('… met monitoring', (w) => cel.getal(getal(w, 'vv_met_monitoring'))),
       rij('Onderzoek : V&V', (w) => verhoudingOnderzoekVv(n(w, 'onderzoeken_afgerond'), n(w, 'vv_afgerond')) ?? '–'),
@@ -259,7 +259,7 @@ function vervolg(c: Context): Hoofdstuk {
 /** `5,5 / 9`: median (one decimal) and p90 over every registration of the period */
 function mediaanP90(w: Waarden, sleutel: string): string {
   const v = (w[sleutel] ?? {}) as { mediaan?: number | null; p90?: number | null };
-  return `${formatGetal(v.mediaan ?? null, 1)} / ${formatGetal(v.p90 ?? null)}`;
+  return `${formatteerGetal(v.mediaan ?? null, 1)} / ${formatteerGetal(v.p90 ?? null)}`;
 }
 
 function doorstroom(c: Context): Hoofdstuk {
@@ -281,9 +281,9 @@ function doorstroom(c: Context): Hoofdstuk {
       rij('… langer dan 10 weken', (w) => cel.getal(getal(w, 'open_vv_over_termijn'))),
       rij('Wacht op keuze vervolgstappen', (w) => cel.getal(getal(w, 'wacht_op_vervolgkeuze'))),
       rij('Wacht op start onderzoek', (w) => cel.getal(getal(w, 'wacht_op_start_onderzoek'))),
-      rij('… wachttijd mediaan / langst (dagen)', (w) => `${formatGetal(wd(w, 'wacht_op_start_onderzoek').mediaan, 1)} / ${formatGetal(wd(w, 'wacht_op_start_onderzoek').max)}`),
+      rij('… wachttijd mediaan / langst (dagen)', (w) => `${formatteerGetal(wd(w, 'wacht_op_start_onderzoek').mediaan, 1)} / ${formatteerGetal(wd(w, 'wacht_op_start_onderzoek').max)}`),
       rij('Wacht op start V&V', (w) => cel.getal(getal(w, 'wacht_op_start_vv'))),
-      rij('… wachttijd mediaan / langst (dagen)', (w) => `${formatGetal(wd(w, 'wacht_op_start_vv').mediaan, 1)} / ${formatGetal(wd(w, 'wacht_op_start_vv').max)}`),
+      rij('… wachttijd mediaan / langst (dagen)', (w) => `${formatteerGetal(wd(w, 'wacht_op_start_vv').mediaan, 1)} / ${formatteerGetal(wd(w, 'wacht_op_start_vv').max)}`),
       rij('In monitoring', (w) => cel.getal(getal(w, 'in_monitoring'))),
       rij('Doorlooptijd VB mediaan / p90 (werkdagen)', (w) => mediaanP90(w, 'doorlooptijd_vb_werkdagen')),
       rij('Doorlooptijd onderzoek mediaan / p90 (dagen)', (w) => mediaanP90(w, 'doorlooptijd_onderzoek_dagen')),
@@ -404,7 +404,7 @@ function gemeenten(c: Context): Hoofdstuk {
     anker: 'instroom-onderdeel-a', kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'Per 1.000', 'VB', 'VB ≤ 5 wd', 'Overdracht na VB', 'Na vervolgkeuze'],
     rijen: rijen([
       (v) => cel.getal(getal(v, 'adviezen')), (v) => cel.getal(getal(v, 'meldingen')),
-      (v) => formatGetal(getal(obj(v, 'per_1000_inwoners') as Waarden, 'meldingen_totaal_instroom'), 2),
+      (v) => formatteerGetal(getal(obj(v, 'per_1000_inwoners') as Waarden, 'meldingen_totaal_instroom'), 2),
       (v) => cel.getal(getal(v, 'meldingen_vb')), (v) => cel.getal(getal(v, 'vb_binnen_termijn')),
       (v) => cel.getal(getal(v, 'overdracht_na_vb')), (v) => cel.getal(getal(v, 'overdracht_na_vervolgkeuze')),
     ]),
@@ -436,9 +436,9 @@ export function perioderapportage(invoer: PeriodeInvoer, regio: Regio, normen: N
     ondertitel: p.soort === 'jaar' ? `Jaar ${p.jaar}` : periodeVoluit(p).charAt(0).toUpperCase() + periodeVoluit(p).slice(1),
     kop: `${soortNaam} ${periodeKort(p)} — Veilig Thuis ${regio.naam}`,
     kwartaalLabel: periodeVoluit(p),
-    dataDatum: invoer.dataDatum ? formatDatum(invoer.dataDatum) : 'geen import',
+    dataDatum: invoer.dataDatum ? formatteerDatum(invoer.dataDatum) : 'geen import',
     definitieversie: invoer.definitieversie,
-    gemaaktOp: formatDatum(gemaaktOp),
+    gemaaktOp: formatteerDatum(gemaaktOp),
   };
   const voorleggerDuiding = duidingModel(invoer.duidingen.get('voorlegger'));
   if (!invoer.heeftGegevens) {

@@ -4,14 +4,14 @@
  */
 import type { Grafiek } from '../charts/grafiek.js';
 import type { PrognoseJson } from '../prognose/service.js';
-import { formatDatum, formatGetal } from '../shared/formaat.js';
+import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import { Nummering, type Hoofdstuk } from './model.js';
 
-const g = (n: number | null) => (n === null ? '.' : formatGetal(n, 0));
+const g = (n: number | null) => (n === null ? '.' : formatteerGetal(n, 0));
 
 export function prognoseHoofdstuk(p: PrognoseJson, grafieken: Grafiek[], definitieversie: string): Hoofdstuk {
   const nr = new Nummering(definitieversie);
-  const pd = formatDatum(p.methode.peildatum);
+  const pd = formatteerDatum(p.methode.peildatum);
   const zin = (soort: 'meldingen' | 'adviezen') => {
     const x = p[soort];
     return x.verwacht === null
@@ -21,7 +21,7 @@ export function prognoseHoofdstuk(p: PrognoseJson, grafieken: Grafiek[], definit
   const zinnen = [
     `Een prognose is geen norm of doel: zij laat zien waar ${p.jaar} naartoe gaat als het verloop lijkt op eerdere jaren.`,
     zin('meldingen'), zin('adviezen'),
-    ...(p.fte.nodig !== null ? [`Bij ${formatGetal(p.fte.meldingen_per_fte, 1)} meldingen per fte per jaar vragen de verwachte meldingen ${formatGetal(p.fte.nodig, 1)} fte (nu ${formatGetal(p.fte.huidig, 1)} fte).`] : []),
+    ...(p.fte.nodig !== null ? [`Bij ${formatteerGetal(p.fte.meldingen_per_fte, 1)} meldingen per fte per jaar vragen de verwachte meldingen ${formatteerGetal(p.fte.nodig, 1)} fte (nu ${formatteerGetal(p.fte.huidig, 1)} fte).`] : []),
     ...(p.scenarios.bron !== null ? [`De scenario's laag, midden en hoog komen uit het regiobestand${p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : ''}. Bron: ${p.scenarios.bron}`] : []),
   ];
   return {

@@ -5,7 +5,7 @@
 import { isKwartaal, kwartaalKort } from '../calendar/kwartaal.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import { SECTIES } from './kwartaalrapportage.js';
-import { parseHalfjaar, parseJaar, periodeKort, type Periode } from './periode.js';
+import { leesHalfjaar, leesJaar, periodeKort, type Periode } from './periode.js';
 import { KWARTAAL_EXTRA_SECTIES, PERIODE_SECTIES } from './perioderapportage.js';
 
 export type Rapportsoort = 'kwartaal' | 'halfjaar' | 'jaar';
@@ -33,7 +33,7 @@ export function rapportVan(periode: unknown): Rapport {
   throw ongeldigeInvoer(`Onbekende rapportage: ${String(periode ?? 'niets')} (verwacht een kwartaal zoals 2026-Q3, een halfjaar zoals 2026-H1 of een jaar zoals 2025)`);
 }
 
-export const periodeVan = (r: Rapport): Periode => (r.soort === 'halfjaar' ? parseHalfjaar(r.periode) : parseJaar(r.periode));
+export const periodeVan = (r: Rapport): Periode => (r.soort === 'halfjaar' ? leesHalfjaar(r.periode) : leesJaar(r.periode));
 
 export function rapportSecties(r: Rapport): { sectie: string; titel: string }[] {
   if (r.soort !== 'kwartaal') return [...PERIODE_SECTIES];

@@ -3,13 +3,13 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import type { Normen } from '../dashboard/paginas.js';
 import { factsheet } from './factsheet.js';
-import { createRapportRenderer, type RapportRenderer } from './html.js';
+import { maakRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';
 import { leesPeriodeInvoer } from './periode-invoer.js';
 import { hernummer, kwartaalExtraHoofdstukken, perioderapportage } from './perioderapportage.js';
 import { prognoseHoofdstuk } from './prognose-hoofdstuk.js';
 import { prognoseMetGrafieken } from '../prognose/service.js';
-import { addDays } from '../calendar/dates.js';
+import { telDagenOp } from '../calendar/dates.js';
 import { kwartaalPeriode, type Periode } from './periode.js';
 import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
 import { duidingModel, type Hoofdstuk } from './model.js';
@@ -31,7 +31,7 @@ export interface Rapportdiensten {
 }
 
 export function maakRapportdiensten(deps: Omit<Rapportdiensten, 'drukker' | 'render'> & Partial<Pick<Rapportdiensten, 'drukker'>>): Rapportdiensten {
-  return { ...deps, drukker: deps.drukker ?? new PdfDrukker(), render: createRapportRenderer() };
+  return { ...deps, drukker: deps.drukker ?? new PdfDrukker(), render: maakRapportRenderer() };
 }
 
 const PERIODE_VERANTWOORDING = 'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het 90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken en trajecten van de hele periode, niet over de kwartaalmedianen.';
@@ -116,7 +116,7 @@ export async function perioderapportageModel(d: Rapportdiensten, periode: Period
   const model = perioderapportage(invoer, d.regio, d.normen, d.vandaag());
   if (model.hoofdstukken.length === 0) return metDuidingstatus(model, invoer.duidingen);
   // the forecast as on the last day of the period (or today, when that is earlier): nothing later than the report
-  const naPeriode = addDays(laatsteDag(periode.kwartalen[periode.kwartalen.length - 1]!), 1);
+  const naPeriode = telDagenOp(laatsteDag(periode.kwartalen[periode.kwartalen.length - 1]!), 1);
   const { prognose, grafieken } = await prognoseMetGrafieken(d.db, d.regio, periode.jaar, naPeriode < d.vandaag() ? naPeriode : d.vandaag());
   const h = model.hoofdstukken;
   // before the appendix per gemeente, which stays last

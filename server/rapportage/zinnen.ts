@@ -3,20 +3,20 @@
  * Singular/plural, rising/falling/equal and missing bases ("niet te berekenen") are handled
  * here once, so the report never says "1 meldingen" or "steeg met 0,0%".
  */
-import { addKwartalen, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
-import { formatGetal, formatKeuro, formatPercentage } from '../shared/formaat.js';
+import { telKwartalenOp, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
+import { formatteerGetal, formatteerKeuro, formatteerPercentage } from '../shared/formaat.js';
 
 /** `1 melding`, `1.527 meldingen`, `geen meldingen` */
 export function aantal(n: number, enkelvoud: string, meervoud: string): string {
   if (n === 0) return `geen ${meervoud}`;
-  return `${formatGetal(n)} ${n === 1 ? enkelvoud : meervoud}`;
+  return `${formatteerGetal(n)} ${n === 1 ? enkelvoud : meervoud}`;
 }
 
 /** "steeg het aantal meldingen met 29,4%" / "daalde …" / "bleef het aantal meldingen gelijk" / "is … niet te berekenen" */
 export function verandering(wat: string, pct: number | null): string {
   if (pct === null) return `is de verandering van het aantal ${wat} niet te berekenen`;
   if (pct === 0) return `bleef het aantal ${wat} gelijk`;
-  return `${pct > 0 ? 'steeg' : 'daalde'} het aantal ${wat} met ${formatPercentage(Math.abs(pct))}`;
+  return `${pct > 0 ? 'steeg' : 'daalde'} het aantal ${wat} met ${formatteerPercentage(Math.abs(pct))}`;
 }
 
 const eerste = (zin: string) => zin.charAt(0).toUpperCase() + zin.slice(1);
@@ -35,7 +35,7 @@ export function instroomZinnen(kwartaal: Kwartaal, c: Instroomcijfers): string[]
   ];
   const g = c.groei;
   zinnen.push(
-    `Ten opzichte van het ${kwartaalVoluit(addKwartalen(kwartaal, -4))} ${verandering('meldingen', g?.meldingen_yoy ?? null)} en ${verandering('adviezen', g?.adviezen_yoy ?? null)}.`,
+    `Ten opzichte van het ${kwartaalVoluit(telKwartalenOp(kwartaal, -4))} ${verandering('meldingen', g?.meldingen_yoy ?? null)} en ${verandering('adviezen', g?.adviezen_yoy ?? null)}.`,
     `Ten opzichte van het vorige kwartaal ${verandering('meldingen', g?.meldingen_qoq ?? null)} en ${verandering('adviezen', g?.adviezen_qoq ?? null)}.`,
   );
   return zinnen;
@@ -60,9 +60,9 @@ export function termijnZin(c: Termijncijfers): string {
   }
   const normdeel = c.pct === null ? '' : c.pct >= c.norm ? ` De norm van ${c.norm}% is gehaald.` : ` De norm van ${c.norm}% is niet gehaald.`;
   if (c.afgerond === 1) {
-    return `Er is in dit kwartaal 1 ${c.enkelvoud} afgerond; die was ${c.binnen === 1 ? '' : 'niet '}${c.termijn} klaar (${formatPercentage(c.pct)}).${normdeel}`;
+    return `Er is in dit kwartaal 1 ${c.enkelvoud} afgerond; die was ${c.binnen === 1 ? '' : 'niet '}${c.termijn} klaar (${formatteerPercentage(c.pct)}).${normdeel}`;
   }
-  return `Van de ${formatGetal(c.afgerond)} afgeronde ${c.meervoud} ${c.binnen === 1 ? 'was er 1' : `waren er ${formatGetal(c.binnen)}`} ${c.termijn} klaar: ${formatPercentage(c.pct)}.${normdeel}`;
+  return `Van de ${formatteerGetal(c.afgerond)} afgeronde ${c.meervoud} ${c.binnen === 1 ? 'was er 1' : `waren er ${formatteerGetal(c.binnen)}`} ${c.termijn} klaar: ${formatteerPercentage(c.pct)}.${normdeel}`;
 }
 
 export interface Overdrachtcijfers {
@@ -75,8 +75,8 @@ export function overdrachtZin(c: Overdrachtcijfers): string {
   const werd = (n: number) => (n === 1 ? 'werd' : 'werden');
   const deel1 = c.na_vb === 0
     ? 'Na de veiligheidsbeoordeling werd geen melding overgedragen'
-    : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
-  const deel2 = `na de keuze voor vervolgstappen ${werd(c.na_vervolgkeuze)} ${c.na_vervolgkeuze === 0 ? 'er geen' : `er ${formatGetal(c.na_vervolgkeuze)}`} overgedragen`;
+    : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatteerGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
+  const deel2 = `na de keuze voor vervolgstappen ${werd(c.na_vervolgkeuze)} ${c.na_vervolgkeuze === 0 ? 'er geen' : `er ${formatteerGetal(c.na_vervolgkeuze)}`} overgedragen`;
   return `${deel1}; ${deel2}.`;
 }
 
@@ -90,15 +90,15 @@ export function openWerkZin(c: Openwerkcijfers): string {
   const wacht = c.open_vb === 1 ? 'wachtte' : 'wachtten';
   const over = c.open_vb_over_termijn === 0
     ? 'geen daarvan langer dan 5 werkdagen'
-    : `${c.open_vb_over_termijn === c.open_vb && c.open_vb > 1 ? 'alle' : formatGetal(c.open_vb_over_termijn)} daarvan langer dan 5 werkdagen`;
+    : `${c.open_vb_over_termijn === c.open_vb && c.open_vb > 1 ? 'alle' : formatteerGetal(c.open_vb_over_termijn)} daarvan langer dan 5 werkdagen`;
   return eerste(`aan het einde van het kwartaal ${wacht} ${aantal(c.open_vb, 'melding', 'meldingen')} op een veiligheidsbeoordeling, ${over}.`);
 }
 
 /** "Het resultaat over het tweede kwartaal van 2026 was € −167 (k€), € 158 (k€) lager dan begroot." */
 export function resultaatZin(kwartaal: Kwartaal, realisatie: number, begroting: number | null): string {
-  const basis = `Het resultaat over het ${kwartaalVoluit(kwartaal)} was ${formatKeuro(realisatie)} (k€)`;
+  const basis = `Het resultaat over het ${kwartaalVoluit(kwartaal)} was ${formatteerKeuro(realisatie)} (k€)`;
   if (begroting === null) return `${basis}; er is geen begroting om het mee te vergelijken.`;
   const verschil = realisatie - begroting;
   if (Math.round(verschil / 1000) === 0) return `${basis}, gelijk aan de begroting.`;
-  return `${basis}, ${formatKeuro(Math.abs(verschil))} (k€) ${verschil > 0 ? 'beter' : 'slechter'} dan begroot.`;
+  return `${basis}, ${formatteerKeuro(Math.abs(verschil))} (k€) ${verschil > 0 ? 'beter' : 'slechter'} dan begroot.`;
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, maxDate, weekday } from '../calendar/dates.js';
+import { telDagenOp, telMaandenOp, daysBetween, maxDate, weekday } from '../calendar/dates.js';
 import { kwartaalVan, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { ONBEKEND, type Regio } from '../config/regio.js';
@@ -123,14 +123,14 @@ function binnenTienWeken(vb: string | null, einde: string | null): { dagen: numb
 
 /** Late from the day after ten weeks past the VB (or the start, if that is later). */
 function laatVanaf(start: string | null, vb: string | null): string | null {
-  return start === null || vb === null ? null : maxDate(start, addDays(vb, TIEN_WEKEN_DAGEN + 1));
+  return start === null || vb === null ? null : maxDate(start, telDagenOp(vb, TIEN_WEKEN_DAGEN + 1));
 }
 
 /** The monitoring contact at `maanden` months: the quarter it falls due, and whether it was tijdig. */
 function monitoringContact(r: Registratie, maanden: number, contact: string | null): { kw: Kwartaal | null; tijdig: 0 | 1 | null } {
   if (r.monitoring !== 1 || r.datum_overdracht === null) return { kw: null, tijdig: null };
-  const vervalt = addMonths(r.datum_overdracht, maanden);
-  const tijdig = contact !== null && contact >= addMonths(vervalt, -MONITORING_MARGE_MAANDEN) && contact <= addMonths(vervalt, MONITORING_MARGE_MAANDEN);
+  const vervalt = telMaandenOp(r.datum_overdracht, maanden);
+  const tijdig = contact !== null && contact >= telMaandenOp(vervalt, -MONITORING_MARGE_MAANDEN) && contact <= telMaandenOp(vervalt, MONITORING_MARGE_MAANDEN);
   return { kw: kwartaalVan(vervalt), tijdig: tijdig ? 1 : 0 };
 }
 
@@ -171,7 +171,7 @@ type EersteGolf = Omit<Afgeleid, 'kw_overdracht' | 'kw_start_onderzoek' | 'onder
   'overige_zorgmelding' | 'kw_monitoring_3m' | 'monitoring_3m_tijdig' | 'kw_monitoring_12m' | 'monitoring_12m_tijdig' |
   `wacht_${'vervolgkeuze' | 'start_onderzoek' | 'start_vv'}_${'van' | 'tot'}`>;
 
-export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkdagkalender): Afgeleid {
+export function leidRegistratieAf(r: Registratie, regio: Regio, kalender: Werkdagkalender): Afgeleid {
   const melding = r.soort === 'melding';
   const vb = r.datum_veiligheidsbeoordeling;
   const kwB = kwartaalVan(r.datum_binnenkomst);
@@ -206,7 +206,7 @@ export function deriveRegistratie(r: Registratie, regio: Regio, kalender: Werkda
     kw_einde_onderzoek: kw(r.datum_einde_onderzoek),
     kw_einde_vv: kw(r.datum_einde_vv),
     kw_laatste: kwartaalVan(laatste),
-    week_vb: melding && vb !== null ? addDays(vb, -((weekday(vb) + 6) % 7)) : null,
+    week_vb: melding && vb !== null ? telDagenOp(vb, -((weekday(vb) + 6) % 7)) : null,
     vb_werkdagen: vbWerkdagen,
     vb_binnen_termijn: vbWerkdagen === null ? null : vbWerkdagen <= VB_TERMIJN_WERKDAGEN ? 1 : 0,
     nog_niet_beoordeeld: melding ? (kwVb === null || kwVb > kwB ? 1 : 0) : null,

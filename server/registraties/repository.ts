@@ -1,6 +1,6 @@
-import { addDays } from '../calendar/dates.js';
+import { telDagenOp } from '../calendar/dates.js';
 import type { Knex } from 'knex';
-import { toNumber, type Db } from '../db/connection.js';
+import { alsGetal, type Db } from '../db/connection.js';
 import { copyUpsert } from '../db/pg-bulk.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
 import { COLUMN_NAMES, type Registratie } from './schema.js';
@@ -63,7 +63,7 @@ export function zetImportbatch(rij: OpgeslagenRij, importbatchId: number): void 
  * The stored versions of these ids: hash and derived columns, and with `metWaarden` also every
  * export column (for merging a file that does not carry all columns).
  */
-export async function findBestaande(
+export async function zoekBestaande(
   db: Db | Knex.Transaction, ids: string[], metWaarden = false,
 ): Promise<Map<string, BestaandeRegistratie & Partial<Registratie>>> {
   if (isSqliteTransaction(db)) {
@@ -99,9 +99,9 @@ export async function schrijfRegistraties(
   }
 }
 
-export async function countRegistraties(db: Db | Knex.Transaction): Promise<number> {
+export async function telRegistraties(db: Db | Knex.Transaction): Promise<number> {
   const row = await db('registraties').count({ n: '*' }).first();
-  return toNumber(row?.n);
+  return alsGetal(row?.n);
 }
 
 export interface KwartaalAantallen {
@@ -110,7 +110,7 @@ export interface KwartaalAantallen {
   meldingen: number;
 }
 
-export async function countPerKwartaal(db: Db): Promise<KwartaalAantallen[]> {
+export async function telPerKwartaal(db: Db): Promise<KwartaalAantallen[]> {
   const rows = await db('registraties')
     .select('kw_binnenkomst as kwartaal', 'soort')
     .count({ n: '*' })
@@ -119,8 +119,8 @@ export async function countPerKwartaal(db: Db): Promise<KwartaalAantallen[]> {
   const perKwartaal = new Map<string, KwartaalAantallen>();
   for (const r of rows as { kwartaal: string; soort: string; n: unknown }[]) {
     const entry = perKwartaal.get(r.kwartaal) ?? { kwartaal: r.kwartaal, adviezen: 0, meldingen: 0 };
-    if (r.soort === 'advies') entry.adviezen = toNumber(r.n);
-    else entry.meldingen = toNumber(r.n);
+    if (r.soort === 'advies') entry.adviezen = alsGetal(r.n);
+    else entry.meldingen = alsGetal(r.n);
     perKwartaal.set(r.kwartaal, entry);
   }
   return [...perKwartaal.values()];
@@ -141,7 +141,7 @@ export async function* iterateRegistraties(db: Db | Knex.Transaction, pageSize =
   }
 }
 
-export async function updateAfgeleid(trx: Knex.Transaction, id: string, afgeleid: Afgeleid): Promise<void> {
+export async function werkAfgeleidBij(trx: Knex.Transaction, id: string, afgeleid: Afgeleid): Promise<void> {
   await trx('registraties').update(afgeleid).where('registratie_id', id);
 }
 
@@ -157,9 +157,9 @@ export interface OpenZaak {
  * week ago, onderzoeken and V&V running with a VB more than 70 days ago. The caller applies the
  * exact werkdagen rule. Oldest first, at most `limiet` per kind.
  */
-export async function openZaken(db: Db, vandaag: string, limiet = 1000): Promise<Record<'vb' | 'onderzoek' | 'vv', OpenZaak[]>> {
-  const weekGeleden = addDays(vandaag, -7);
-  const tienWeken = addDays(vandaag, -71);
+export async function zoekOpenZaken(db: Db, vandaag: string, limiet = 1000): Promise<Record<'vb' | 'onderzoek' | 'vv', OpenZaak[]>> {
+  const weekGeleden = telDagenOp(vandaag, -7);
+  const tienWeken = telDagenOp(vandaag, -71);
   const vb = (await db('registraties').select({ registratie_id: 'registratie_id', gemeente_sleutel: 'gemeente_sleutel', vanaf: 'datum_binnenkomst' })
     .where({ soort: 'melding' }).whereNull('datum_veiligheidsbeoordeling').andWhere('datum_binnenkomst', '<=', weekGeleden)
     .orderBy('datum_binnenkomst').limit(limiet)) as OpenZaak[];

@@ -10,7 +10,7 @@ export const TEKEN_GEHEIM = '.';
 export const TEKEN_NIHIL = '–';
 export const TEKEN_VOORLOPIG = '*';
 
-export function formatGetal(value: number | null | undefined, decimalen?: number): string {
+export function formatteerGetal(value: number | null | undefined, decimalen?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return TEKEN_GEHEIM;
   if (decimalen !== undefined) {
     return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimalen, maximumFractionDigits: decimalen }).format(value);
@@ -18,12 +18,12 @@ export function formatGetal(value: number | null | undefined, decimalen?: number
   return Number.isInteger(value) ? geheel.format(value) : decimaal.format(value);
 }
 
-export function formatPercentage(value: number | null | undefined): string {
+export function formatteerPercentage(value: number | null | undefined): string {
   return value === null || value === undefined ? TEKEN_GEHEIM : `${decimaal.format(value)}%`;
 }
 
 /** `+29,4%` / `−3,1%`; null → "niet te berekenen" is for sentences, here a dash. */
-export function formatGroei(value: number | null | undefined): string {
+export function formatteerGroei(value: number | null | undefined): string {
   if (value === null || value === undefined) return TEKEN_GEHEIM;
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';
   return `${sign}${decimaal.format(Math.abs(value))}%`;
@@ -33,13 +33,13 @@ export function formatGroei(value: number | null | undefined): string {
  * `1 januari 2019`, with date-fns and its Dutch locale (not on a hot path). `parseISO` reads a
  * date without time as local midnight and `format` writes local time, so the day never shifts.
  */
-export function formatDatum(iso: string | null | undefined): string {
+export function formatteerDatum(iso: string | null | undefined): string {
   if (!iso) return '–';
   return format(parseISO(iso.slice(0, 10)), 'd MMMM yyyy', { locale: nl });
 }
 
 /** Euros shown in thousands as in the report: `€ 2.084`, `€ −1.234`; null → dash. */
-export function formatKeuro(euros: number | null | undefined): string {
+export function formatteerKeuro(euros: number | null | undefined): string {
   if (euros === null || euros === undefined) return '–';
   const k = Math.round(Math.abs(euros) / 1000) * Math.sign(euros);
   return `€ ${k < 0 ? '−' : ''}${geheel.format(Math.abs(k))}`;
@@ -50,7 +50,7 @@ const tijdstip = new Intl.DateTimeFormat('nl-NL', {
 });
 
 /** A stored UTC timestamp as Dutch local time in Europe/Amsterdam: `1 december 2026 om 20:03:28`. */
-export function formatTijdstip(iso: string | null | undefined): string {
+export function formatteerTijdstip(iso: string | null | undefined): string {
   if (!iso) return '–';
   const t = new Date(iso);
   return Number.isNaN(t.getTime()) ? iso : tijdstip.format(t);

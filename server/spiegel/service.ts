@@ -1,7 +1,7 @@
 import { schrijfAudit } from '../audit/repository.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { insertImportbatch } from '../importbatches/repository.js';
+import { voegImportbatchToe } from '../importbatches/repository.js';
 import { foutenVoorbeeld, ImportAfgewezen, type ImportSamenvatting } from '../import/importer.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { leesBeleid } from '../privacy/instellingen.js';
@@ -53,12 +53,12 @@ export async function importeerCbs(db: Db, regio: Regio, bron: { bestand: string
     status, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd, afgewezen: s.afgewezen, fouten_voorbeeld: foutenVoorbeeld(s.fouten, bron.bestand),
   });
   if (gelezen.fouten.length > 0) {
-    await insertImportbatch(db, batch('afgewezen'));
+    await voegImportbatchToe(db, batch('afgewezen'));
     await schrijfAudit(db, { wie: opties.door, actie: 'import_afgewezen', details: { soort: 'cbs', bestand: bron.bestand, fouten: s.fouten.length } });
     throw new ImportAfgewezen(s);
   }
   await db.transaction(async (trx) => {
-    const id = await insertImportbatch(trx, batch('geladen'));
+    const id = await voegImportbatchToe(trx, batch('geladen'));
     const t = await vervangCbsCijfers(trx, gelezen.cijfers, id);
     Object.assign(s, t);
     await trx('importbatches').update({ nieuw: t.nieuw, gewijzigd: t.gewijzigd, ongewijzigd: t.ongewijzigd }).where({ id });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Db } from '../db/connection.js';
-import { leesMeta } from '../db/metagegevens.js';
+import type { AppContext } from '../context.js';
+import { leesDataversie } from '../importbatches/service.js';
 
 /** How long an instance trusts the data version it read last (ms). */
 export const VERSIE_GELDIG_MS = 250;
@@ -19,14 +19,14 @@ interface Antwoord {
  * the database at most every 250 ms, so another app instance sees a new import within that
  * time; a hit is written straight from a ready buffer, with ETag and 304 support.
  */
-export function antwoordCache(db: Db, maxItems = 500) {
+export function antwoordCache(db: AppContext['db'], maxItems = 500) {
   const cache = new Map<string, Antwoord>();
   let versie = '';
   let gelezenOp = 0;
   const huidigeVersie = async () => {
     const nu = Date.now();
     if (nu - gelezenOp >= VERSIE_GELDIG_MS) {
-      versie = (await leesMeta(db, 'data_versie')) ?? '';
+      versie = await leesDataversie(db);
       gelezenOp = nu;
     }
     return versie;

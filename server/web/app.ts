@@ -17,12 +17,12 @@ import { financienRoutes } from './routes/financien.js';
 import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
 import { maakRapportdiensten } from '../rapportage/service.js';
-import { createRenderer } from './views.js';
+import { maakRenderer } from './views.js';
 
 /** Builds the web application; tests build their own against a temporary database. */
-export function createApp(ctx: AppContext): express.Express {
+export function maakApp(ctx: AppContext): express.Express {
   const app = express();
-  const render = createRenderer();
+  const render = maakRenderer();
   const rapporten = maakRapportdiensten({
     db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
     normen: normenVan(ctx.env),

@@ -1,13 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { schrijfAudit, type AuditActie } from '../audit/repository.js';
+import { schrijfAuditregel, type AuditActie } from '../audit/service.js';
 import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/rollen.js';
 import { sessieCache } from '../auth/sessies-service.js';
 import { cookieSecure, type Env } from '../config/env.js';
-import type { Db } from '../db/connection.js';
 import type { Regio } from '../config/regio.js';
-import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
+import type { AppContext } from '../context.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
+import { leesCsrfToken } from './invoer.js';
+
+/** The database handle, as the wiring passes it on (middleware does not import db/). */
+type Db = AppContext['db'];
 
 export const SESSIE_COOKIE = 'vt_sessie';
 export const LOGIN_CSRF_COOKIE = 'vt_login_csrf';
@@ -107,14 +110,13 @@ function gelijk(a: string | undefined, b: string | undefined): boolean {
  */
 export function csrf(req: Request, res: Response, next: NextFunction): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-  const gegeven = (req.body as Record<string, string> | undefined)?._csrf ?? (req.query._csrf as string | undefined) ?? req.get('x-csrf-token');
+  const gegeven = leesCsrfToken(req);
   const verwacht = (res.locals.csrf as string | undefined) ?? leesCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
   if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.', 403);
   next();
 }
 
-/** An audit entry, through the write queue: it is never lost and never makes the answer wait for an import. */
+/** An audit entry of this request (who, from which address), through the audit service's write queue. */
 export async function audit(db: Db, req: Request, res: Response, actie: AuditActie, details?: Record<string, unknown>, wie?: string): Promise<void> {
-  const regel = { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null, tijdstip: new Date().toISOString() };
-  await schrijfOpDeAchtergrond(db, () => schrijfAudit(db, regel));
+  await schrijfAuditregel(db, { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null });
 }

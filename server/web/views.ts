@@ -9,7 +9,7 @@ import { helpers } from '../shared/sjabloonhelpers.js';
 export type Render = (view: string, model: Record<string, unknown>, res?: Response) => string;
 
 /** Compiles the templates of `views/` once; pages get ready view models, never the database. */
-export function createRenderer(viewsDir = projectPath('views')): Render {
+export function maakRenderer(viewsDir = projectPath('views')): Render {
   const hbs = Handlebars.create();
   hbs.registerHelper(helpers);
   const partialsDir = join(viewsDir, 'partials');

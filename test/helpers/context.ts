@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import knexFactory from 'knex';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext, type AppContext } from '../../server/context.js';
+import { maakContext, type AppContext } from '../../server/context.js';
 import { importDeps } from '../../server/import/service.js';
 import { importeer, type ImportSamenvatting } from '../../server/import/importer.js';
 import { COLUMN_NAMES } from '../../server/registraties/schema.js';
@@ -43,7 +43,7 @@ export async function testContext(vandaag = '2026-11-22', env: Partial<Env> = {}
   const dir = mkdtempSync(join(tmpdir(), 'vt-monitor-test-'));
   const pg = TEST_POSTGRES ? await postgresDatabase() : null;
   const databaseUrl = pg?.url ?? join(dir, 'test.sqlite');
-  const ctx = await createContext({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
+  const ctx = await maakContext({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
   return {
     ...ctx,
     dir,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Rol } from '../../server/auth/rollen.js';
 import { gebruikerToevoegen } from '../../server/auth/service.js';
 import { maakSessie } from '../../server/auth/sessies-repository.js';
-import { createApp } from '../../server/web/app.js';
+import { maakApp } from '../../server/web/app.js';
 import type { TestContext } from './context.js';
 
 export interface Sessie {
@@ -30,7 +30,7 @@ export async function sessieAls(ctx: TestContext, rol: Rol, gemeenten: string[] 
 }
 
 export async function startServer(ctx: TestContext): Promise<{ server: Server; base: string }> {
-  const app = createApp(ctx);
+  const app = maakApp(ctx);
   const server = app.listen(0, '127.0.0.1');
   server.keepAliveTimeout = 65_000;
   server.on('close', () => void (app.locals.sluit as () => Promise<void>)());

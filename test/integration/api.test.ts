@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSIE_GELDIG_MS } from '../../server/web/antwoordcache.js';
-import { createApp } from '../../server/web/app.js';
+import { maakApp } from '../../server/web/app.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
 import { sessieAls, type Sessie } from '../helpers/server.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
     melding({ binnenkomst: '2019-02-10', gemeente: 'GM0281' }),
     advies({ binnenkomst: '2019-04-10', gemeente: 'GM0281' }),
   ]);
-  server = createApp(ctx).listen(0);
+  server = maakApp(ctx).listen(0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   sessie = await sessieAls(ctx, 'bestuur');
 });
@@ -72,7 +72,7 @@ describe('API', () => {
     ['/api/indicatoren?kwartaal=2019-5', 400, 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-5)'],
     ['/api/indicatoren?kwartaal=2019-Q1&gemeente=GM9999', 400, 'Onbekende gemeente "GM9999": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend'],
     ['/api/indicatoren?kwartaal=2010-Q1', 404, 'Geen cijfers voor 2010-Q1: er zijn cijfers van 2019-Q1 tot en met 2019-Q2'],
-    ['/api/reeks?van=2019-Q1&tot=2019-Q2', 400, 'Parameter indicator ontbreekt, zoals indicator=meldingen'],
+    ['/api/reeks?van=2019-Q1&tot=2019-Q2', 400, 'Parameter indicator ontbreekt, zoals indicator=meldingen (gekregen: niets)'],
     ['/api/reeks?indicator=wachttijd&van=2019-Q1&tot=2019-Q2', 400, 'Onbekende indicator "wachttijd"; zie docs/indicatoren.md voor de namen'],
     ['/api/reeks?indicator=meldingen&van=2019-Q3&tot=2019-Q2', 400, 'van (2019-Q3) ligt na tot (2019-Q2)'],
   ])('%s → %i with a Dutch message', async (path, status, melding) => {

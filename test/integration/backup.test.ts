@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../server/db/connection.js';
+import { maakDb } from '../../server/db/connection.js';
 import { maakBackup } from '../../server/db/backup.js';
 import { importeerRijen, TEST_POSTGRES, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
@@ -19,7 +19,7 @@ describe('vt-monitor backup', () => {
     const doel = join(ctx.dir, 'backups', 'vt.sqlite');
     const { paginas } = await maakBackup(ctx.databaseUrl, doel);
     expect(paginas).toBeGreaterThan(0);
-    const kopie = createDb(doel);
+    const kopie = maakDb(doel);
     try {
       expect(Number((await kopie('registraties').count({ n: '*' }).first())!.n)).toBe(25);
       expect(await kopie('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').orderBy(['kwartaal', 'gebied', 'indicator']))

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertImportbatch } from '../../server/importbatches/repository.js';
+import { voegImportbatchToe } from '../../server/importbatches/repository.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
@@ -25,8 +25,8 @@ const pagina = async (pad: string) => (await beheerder.fetch(base + pad)).text()
 describe('/beheer as the beheerder reads it', () => {
   it('the import log shows times in Europe/Amsterdam, summer and winter', async () => {
     const batch = { soort: 'registraties', sha256: 'x', door: 'test', status: 'geladen' as const, rijen: 1, nieuw: 1, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null };
-    await insertImportbatch(ctx.db, { ...batch, bestand: 'zomer.csv', gestart_op: '2026-06-30T22:30:05.000Z', beeindigd_op: '2026-06-30T22:31:00.000Z' });
-    await insertImportbatch(ctx.db, { ...batch, bestand: 'winter.csv', gestart_op: '2026-12-31T23:15:00.000Z', beeindigd_op: '2026-12-31T23:16:00.000Z' });
+    await voegImportbatchToe(ctx.db, { ...batch, bestand: 'zomer.csv', gestart_op: '2026-06-30T22:30:05.000Z', beeindigd_op: '2026-06-30T22:31:00.000Z' });
+    await voegImportbatchToe(ctx.db, { ...batch, bestand: 'winter.csv', gestart_op: '2026-12-31T23:15:00.000Z', beeindigd_op: '2026-12-31T23:16:00.000Z' });
     const html = await pagina('/beheer/import');
     expect(html).toContain('1 juli 2026 om 00:30:05'); // UTC+2
     expect(html).toContain('1 januari 2027 om 00:15:00'); // UTC+1

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importeerFinancieel } from '../../server/financien/importer.js';
-import { readTable } from '../../server/import/readers.js';
+import { leesTabel } from '../../server/import/readers.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
@@ -48,7 +48,7 @@ beforeAll(async () => {
     '2019-Q4;personeelskosten;-1.500.000;-1.450.000;-5.800.000',
     '2019-Q4;lasten_vorig_boekjaar;-25.000;;',
   ].join('\r\n')}\r\n`);
-  await importeerFinancieel(ctx.db, 'financien', { bestand: 'financien.csv', sha256: '-', rows: readTable(pad) }, { door: 'test' });
+  await importeerFinancieel(ctx.db, 'financien', { bestand: 'financien.csv', sha256: '-', rows: leesTabel(pad) }, { door: 'test' });
   ({ server, base } = await startServer(ctx));
   sessies.vt_management = await sessieAls(ctx, 'vt_management');
   sessies.beheerder = await sessieAls(ctx, 'beheerder');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importeerFinancieel } from '../../server/financien/importer.js';
 import { financienVoorKwartaal } from '../../server/financien/service.js';
 import { financienTabel } from '../../server/financien/tabel.js';
-import { readTable } from '../../server/import/readers.js';
+import { leesTabel } from '../../server/import/readers.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 
 /**
@@ -36,7 +36,7 @@ describe('finance: signs as given (Hollands Midden Q1 2019)', () => {
   it('accepts the release on a cost post, totals it as given and marks it in the post table', async () => {
     const pad = join(ctx.dir, 'hm-q1-2019.csv');
     writeFileSync(pad, `${BESTAND.join('\n')}\n`);
-    const s = await importeerFinancieel(ctx.db, 'financien', { bestand: 'hm-q1-2019.csv', sha256: '-', rows: readTable(pad) }, { door: 'test' });
+    const s = await importeerFinancieel(ctx.db, 'financien', { bestand: 'hm-q1-2019.csv', sha256: '-', rows: leesTabel(pad) }, { door: 'test' });
     expect(s).toMatchObject({ geladen: true, afgewezen: 0, rijen: 6 });
 
     const f = await financienVoorKwartaal(ctx.db, '2019-Q1');
@@ -62,7 +62,7 @@ describe('finance: signs as given (Hollands Midden Q1 2019)', () => {
   it('a negative amount on an income post is accepted too, and marked', async () => {
     const pad = join(ctx.dir, 'terug.csv');
     writeFileSync(pad, 'kwartaal;post;realisatie;begroting;begroting_jaar\n2019-Q2;overige_inkomsten;-5.000;;\n2019-Q2;subsidie_gemeenten;100.000;;\n');
-    await importeerFinancieel(ctx.db, 'financien', { bestand: 'terug.csv', sha256: '-', rows: readTable(pad) }, { door: 'test' });
+    await importeerFinancieel(ctx.db, 'financien', { bestand: 'terug.csv', sha256: '-', rows: leesTabel(pad) }, { door: 'test' });
     const f = await financienVoorKwartaal(ctx.db, '2019-Q2');
     expect(f.totalen.find((x) => x.totaal === 'inkomsten')!.realisatie).toBe(95_000);
     expect(financienTabel(f).find((r) => r.naam.startsWith('Overige inkomsten'))!.naam).toBe('Overige inkomsten (negatief: terugbetaling of correctie)');

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importeerFinancieel } from '../../server/financien/importer.js';
 import { financienVoorKwartaal } from '../../server/financien/service.js';
 import { ImportAfgewezen } from '../../server/import/importer.js';
-import { readTable } from '../../server/import/readers.js';
+import { leesTabel } from '../../server/import/readers.js';
 import { kwartaalrapportageModel, maakRapportdiensten } from '../../server/rapportage/service.js';
 import type { RapportTabel } from '../../server/rapportage/model.js';
-import { formatKeuro } from '../../server/shared/formaat.js';
+import { formatteerKeuro } from '../../server/shared/formaat.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
@@ -31,7 +31,7 @@ const FIN_Q1_Q2 = [
 function importeerBestand(naam: string, regels: string[], soort: 'financien' | 'formatie') {
   const pad = join(ctx.dir, naam);
   writeFileSync(pad, `\ufeff${regels.join('\r\n')}\r\n`);
-  return importeerFinancieel(ctx.db, soort, { bestand: naam, sha256: '-', rows: readTable(pad) }, { door: 'test' });
+  return importeerFinancieel(ctx.db, soort, { bestand: naam, sha256: '-', rows: leesTabel(pad) }, { door: 'test' });
 }
 
 beforeAll(async () => {
@@ -99,8 +99,8 @@ describe('financien in the API, the page and the report', () => {
     const hoofdstuk = model.hoofdstukken.find((h) => h.sectie === 'financien')!;
     const tabel = hoofdstuk.blokken.find((b): b is RapportTabel => b.id === 'tabel-financien')!;
     const cellen = (naam: string) => tabel.rijen.find((r) => r.kop === naam)!.cellen;
-    for (const p of api.posten) expect(cellen(p.naam), p.post).toEqual([p.realisatie, p.begroting, p.verschil, p.begroting_jaar, p.realisatie_jaar_tot_nu].map(formatKeuro));
-    for (const t of api.totalen) expect(cellen(t.naam), t.totaal).toEqual([t.realisatie, t.begroting, t.verschil, t.begroting_jaar, t.realisatie_jaar_tot_nu].map(formatKeuro));
+    for (const p of api.posten) expect(cellen(p.naam), p.post).toEqual([p.realisatie, p.begroting, p.verschil, p.begroting_jaar, p.realisatie_jaar_tot_nu].map(formatteerKeuro));
+    for (const t of api.totalen) expect(cellen(t.naam), t.totaal).toEqual([t.realisatie, t.begroting, t.verschil, t.begroting_jaar, t.realisatie_jaar_tot_nu].map(formatteerKeuro));
     expect(hoofdstuk.zinnen[0]).toBe('Het resultaat over het eerste kwartaal van 2019 was € 564 (k€), € 86 (k€) slechter dan begroot.');
     const pagina = await (await sessie.fetch(`${base}/financien?kwartaal=2019-Q1`)).text();
     expect(pagina).toContain('€ −1.520');

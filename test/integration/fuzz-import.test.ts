@@ -10,7 +10,7 @@ import { genereerDemo } from '../../server/demo/generator.js';
 import { COLUMN_NAMES, type Registratie } from '../../server/registraties/schema.js';
 import { rijHash } from '../../server/import/hash.js';
 import { ImportAfgewezen, importeer } from '../../server/import/importer.js';
-import { AFGELEIDE_KOLOMMEN, deriveRegistratie } from '../../server/registraties/derive.js';
+import { AFGELEIDE_KOLOMMEN, leidRegistratieAf } from '../../server/registraties/derive.js';
 import { TEST_POSTGRES, testContext, type TestContext } from '../helpers/context.js';
 
 /**
@@ -273,7 +273,7 @@ async function toets(geval: Geval, tally: { geweigerd: number; geaccepteerd: num
       if (!isDeepStrictEqual(opgeslagen[c] ?? null, v[c] ?? null)) problemen.push(`${geval.naam}: ${id}.${c} is ${JSON.stringify(opgeslagen[c])}, verwacht ${JSON.stringify(v[c])}`);
     }
     const r = Object.fromEntries(COLUMN_NAMES.map((c) => [c, opgeslagen[c] ?? null])) as unknown as Registratie;
-    const afgeleid = deriveRegistratie(r, ctx.regio, ctx.kalender);
+    const afgeleid = leidRegistratieAf(r, ctx.regio, ctx.kalender);
     for (const k of AFGELEIDE_KOLOMMEN) {
       if (!isDeepStrictEqual(opgeslagen[k] ?? null, afgeleid[k] ?? null)) problemen.push(`${geval.naam}: ${id}.${k} is niet afgeleid van de samengevoegde registratie`);
     }

@@ -5,12 +5,12 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDeps } from '../../server/import/service.js';
-import { createDb } from '../../server/db/connection.js';
-import { migrateLatest, migrateRollbackAll } from '../../server/db/migrate.js';
+import { maakDb } from '../../server/db/connection.js';
+import { migreerNaarLaatste, migreerAllesTerug } from '../../server/db/migrate.js';
 import { ImportAfgewezen, importeer } from '../../server/import/importer.js';
-import { buildMapping } from '../../server/import/mapping.js';
-import { readTable } from '../../server/import/readers.js';
-import { countRegistraties } from '../../server/registraties/repository.js';
+import { bouwMapping } from '../../server/import/mapping.js';
+import { leesTabel } from '../../server/import/readers.js';
+import { telRegistraties } from '../../server/registraties/repository.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 
 const KOP = 'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie;datum_veiligheidsbeoordeling;besluit_veiligheidsbeoordeling';
 
-async function importeerBestand(pad: string, opties: { mapping?: ReturnType<typeof buildMapping>; accepteerGeldige?: boolean } = {}) {
+async function importeerBestand(pad: string, opties: { mapping?: ReturnType<typeof bouwMapping>; accepteerGeldige?: boolean } = {}) {
   return importeer(importDeps(ctx), [{ bestand: 'bestand.csv', sha256: 'x', pad }], { door: 'test', ...opties });
 }
 
@@ -71,7 +71,7 @@ describe('file conventions', () => {
   it('a mapping file renames headers and code values', async () => {
     const pad = join(ctx.dir, 'e.csv');
     writeFileSync(pad, 'Dossiernummer;Type;Datum ontvangst;Gemeente;Melder\nD1;melding;2024-01-02;GM0268;Politie (CORV)\n');
-    const mapping = buildMapping({
+    const mapping = bouwMapping({
       columns: { Dossiernummer: 'registratie_id', Type: 'soort', 'Datum ontvangst': 'datum_binnenkomst', Gemeente: 'gemeente_code', Melder: 'melder_categorie' },
       values: { melder_categorie: { 'Politie (CORV)': 'politie' } },
     });
@@ -100,7 +100,7 @@ describe('atomicity', () => {
     expect(fout.samenvatting.fouten).toEqual([
       { bestand: 'bestand.csv', regel: 3, kolom: 'datum_binnenkomst', waarde: '2024-13-02', melding: '2024-13-02 is geen bestaande datum' },
     ]);
-    expect(await countRegistraties(ctx.db)).toBe(0);
+    expect(await telRegistraties(ctx.db)).toBe(0);
     expect(Number((await ctx.db('indicatoren').count({ n: '*' }).first())!.n)).toBe(0);
     expect(await ctx.db('importbatches').select('status', 'rijen', 'afgewezen')).toEqual([{ status: 'afgewezen', rijen: 3, afgewezen: 1 }]);
   });
@@ -111,7 +111,7 @@ describe('atomicity', () => {
     const fout = (await importeerBestand(pad).catch((e: unknown) => e)) as ImportAfgewezen;
     expect(fout).toBeInstanceOf(ImportAfgewezen);
     expect(fout.samenvatting.weigering).toBe('bestand.csv: regel 3: een veld begint met een aanhalingsteken (") dat niet wordt afgesloten');
-    expect(await countRegistraties(ctx.db)).toBe(0);
+    expect(await telRegistraties(ctx.db)).toBe(0);
     expect(await ctx.db('importbatches').select('status', 'bestand')).toEqual([{ status: 'afgewezen', bestand: 'bestand.csv' }]);
   });
 
@@ -123,7 +123,7 @@ describe('atomicity', () => {
     const viaWorker = await importeerBestand(pad);
     const ander = await testContext('2024-12-31');
     try {
-      const inThread = await importeer(importDeps(ander), [{ bestand: 'bestand.csv', sha256: 'x', rows: readTable(pad) }], { door: 'test' });
+      const inThread = await importeer(importDeps(ander), [{ bestand: 'bestand.csv', sha256: 'x', rows: leesTabel(pad) }], { door: 'test' });
       expect(inThread).toEqual(viaWorker);
       expect(viaWorker.nieuw).toBeGreaterThan(5000);
       const rijen = (c: TestContext) => c.db('registraties').select('*').orderBy('registratie_id');
@@ -136,7 +136,7 @@ describe('atomicity', () => {
   it('--accepteer-geldige loads the valid rows', async () => {
     const result = await importeerRijen(ctx, [melding({ binnenkomst: '2024-01-02' }), melding({ binnenkomst: 'gisteren' })], { accepteerGeldige: true });
     expect(result).toMatchObject({ rijen: 2, nieuw: 1, afgewezen: 1, geladen: true });
-    expect(await countRegistraties(ctx.db)).toBe(1);
+    expect(await telRegistraties(ctx.db)).toBe(1);
   });
 
   it('an import killed halfway (SIGKILL) leaves the row count unchanged', async () => {
@@ -158,9 +158,9 @@ describe('atomicity', () => {
     });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
-    const db = createDb(dbPad);
+    const db = maakDb(dbPad);
     try {
-      expect(await countRegistraties(db)).toBe(1);
+      expect(await telRegistraties(db)).toBe(1);
       expect(await db('importbatches').count({ n: '*' }).first()).toMatchObject({ n: 1 });
     } finally {
       await db.destroy();
@@ -179,7 +179,7 @@ describe('idempotence and upsert', () => {
     expect(await ctx.db('indicatoren').select('*').orderBy(['kwartaal', 'gebied', 'indicator'])).toEqual(voor);
     writeFileSync(pad, `${inhoud.replace('R1;melding;2024-01-02;GM0268;politie;;', 'R1;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder')}R3;advies;2024-02-02;GM0281;politie;;\n`);
     expect(await importeerBestand(pad)).toMatchObject({ rijen: 3, nieuw: 1, gewijzigd: 1, ongewijzigd: 1 });
-    expect(await countRegistraties(ctx.db)).toBe(3);
+    expect(await telRegistraties(ctx.db)).toBe(3);
     expect(await opgeslagen('R1')).toMatchObject({ besluit_veiligheidsbeoordeling: 'overdracht_melder', vb_werkdagen: 1, vb_binnen_termijn: 1 });
   });
 
@@ -192,12 +192,12 @@ describe('idempotence and upsert', () => {
 
 describe('migrations and CLI', () => {
   it('migrate up, down and up again on an empty database', async () => {
-    const db = createDb(join(ctx.dir, 'mig.sqlite'));
+    const db = maakDb(join(ctx.dir, 'mig.sqlite'));
     try {
-      await migrateLatest(db);
-      await migrateRollbackAll(db);
+      await migreerNaarLaatste(db);
+      await migreerAllesTerug(db);
       expect(await db.schema.hasTable('registraties')).toBe(false);
-      await migrateLatest(db);
+      await migreerNaarLaatste(db);
       expect(await db.schema.hasColumn('registraties', 'kw_binnenkomst')).toBe(true);
       // definitions 2027.1 (migration 20261201150000)
       expect(await db.schema.hasColumn('registraties', 'kw_overdracht')).toBe(true);

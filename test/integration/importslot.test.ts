@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb } from '../../server/db/connection.js';
+import { maakDb } from '../../server/db/connection.js';
 import { neemImportslot } from '../../server/import/importslot.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer } from '../helpers/server.js';
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** Another import, held open: its transaction holds the import slot until `los()`. */
 async function lopendeImport(): Promise<{ los: () => Promise<void> }> {
-  const db = createDb(ctx.databaseUrl);
+  const db = maakDb(ctx.databaseUrl);
   let los!: () => void;
   const vrij = new Promise<void>((resolve) => (los = resolve));
   let genomen!: () => void;

@@ -8,7 +8,7 @@ import { COLUMN_NAMES, type Registratie } from '../../server/registraties/schema
 import { rijHash } from '../../server/import/hash.js';
 import { ImportAfgewezen, importeer, type ImportSamenvatting } from '../../server/import/importer.js';
 import { herberekenIndicatoren } from '../../server/indicatoren/herbereken.js';
-import { AFGELEIDE_KOLOMMEN, deriveRegistratie } from '../../server/registraties/derive.js';
+import { AFGELEIDE_KOLOMMEN, leidRegistratieAf } from '../../server/registraties/derive.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { zipBom } from '../helpers/zip.js';
 
@@ -57,7 +57,7 @@ const indicatoren = () => ctx.db('indicatoren').select('kwartaal', 'gebied', 'in
 /** A stored row must equal its own derivation and hash: nothing derived from a partial line. */
 function controleerAfgeleid(rij: Record<string, unknown>) {
   const r = Object.fromEntries(COLUMN_NAMES.map((c) => [c, rij[c] ?? null])) as unknown as Registratie;
-  const afgeleid = deriveRegistratie(r, ctx.regio, ctx.kalender);
+  const afgeleid = leidRegistratieAf(r, ctx.regio, ctx.kalender);
   for (const k of AFGELEIDE_KOLOMMEN) expect(rij[k] ?? null, `${String(rij.registratie_id)}.${k}`).toEqual(afgeleid[k] ?? null);
   expect(rij.rij_hash).toBe(rijHash(r));
 }

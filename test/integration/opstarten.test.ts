@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countRegistraties } from '../../server/registraties/repository.js';
+import { telRegistraties } from '../../server/registraties/repository.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls } from '../helpers/server.js';
 
@@ -95,7 +95,7 @@ describe('the server fails loudly', () => {
     try {
       expect(a.code).toBeNull();
       expect(a.stderr).toContain('De database is leeg (demomodus uit)');
-      expect(await countRegistraties(ctx.db)).toBe(0);
+      expect(await telRegistraties(ctx.db)).toBe(0);
       const pagina = await (await beheerder.fetch(`http://127.0.0.1:${poort}/`)).text();
       expect(pagina).toContain('id="import-hint"');
       expect(pagina).toContain('href="/beheer/import"');
@@ -108,7 +108,7 @@ describe('the server fails loudly', () => {
     // DEMO_MODUS=uit does the same outside production
     const b = await start({ PORT: String(await vrijePoort()), DEMO_MODUS: 'uit' }, /VT Monitor draait op/);
     await b.stop?.();
-    expect(await countRegistraties(ctx.db)).toBe(0);
+    expect(await telRegistraties(ctx.db)).toBe(0);
     expect(await ctx.db('gebruikers').where({ email: 'beheerder@demo.vt' }).first()).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGIO } from '../../server/indicatoren/gebieden.js';
 import { leesPeriodeInvoer } from '../../server/rapportage/periode-invoer.js';
-import { parseHalfjaar, parseJaar } from '../../server/rapportage/periode.js';
+import { leesHalfjaar, leesJaar } from '../../server/rapportage/periode.js';
 import { kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { pdfInfo, pdfPaginas } from '../helpers/pdf.js';
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('half-year figures from the stored quarters', () => {
   it('sums flows, recomputes percentages, takes stocks of the last day and the exact period median', async () => {
-    const invoer = await leesPeriodeInvoer(diensten, parseHalfjaar('2026-H1'));
+    const invoer = await leesPeriodeInvoer(diensten, leesHalfjaar('2026-H1'));
     const nu = invoer.nu.get(REGIO)!;
     expect(nu).toMatchObject({ meldingen: 6, adviezen: 2, meldingen_vb: 5, vb_binnen_termijn: 4, vb_binnen_termijn_pct: 80 });
     // Q1 VBs 1,1,1 and Q2 VBs 2,9: the median of all five is 1 (the mean of the quarter medians 1 and 5.5 would be 3.25)
@@ -58,7 +58,7 @@ describe('half-year figures from the stored quarters', () => {
   });
 
   it('the annual report counts the whole year', async () => {
-    const invoer = await leesPeriodeInvoer(diensten, parseJaar('2025'));
+    const invoer = await leesPeriodeInvoer(diensten, leesJaar('2025'));
     expect(invoer.nu.get(REGIO)).toMatchObject({ meldingen: 4, adviezen: 1, open_vb: 0 });
     expect(invoer.nu.get(REGIO)!.doorlooptijd_vb_werkdagen).toEqual({ mediaan: 1, p90: 1 });
   });
@@ -66,7 +66,7 @@ describe('half-year figures from the stored quarters', () => {
 
 describe('half-year and annual report (PDF)', () => {
   it('prints the exact figures of the half year', async () => {
-    const model = await perioderapportageModel(diensten, parseHalfjaar('2026-H1'));
+    const model = await perioderapportageModel(diensten, leesHalfjaar('2026-H1'));
     expect(model.soort).toBe('halfjaarrapportage');
     const tekst = (await pdfPaginas(await rapportPdf(diensten, model), false)).join('\n').replace(/\s+/g, ' ');
     expect(tekst).toContain('Halfjaarrapportage H1 2026 — Veilig Thuis Gelderland-Zuid');
@@ -83,7 +83,7 @@ describe('half-year and annual report (PDF)', () => {
   });
 
   it('PDF metadata set after printing; tagged; the table of contents read from the compressed final PDF', async () => {
-    const model = await perioderapportageModel(diensten, parseHalfjaar('2026-H1'));
+    const model = await perioderapportageModel(diensten, leesHalfjaar('2026-H1'));
     const pdf = await rapportPdf(diensten, model);
     const info = await pdfInfo(pdf);
     expect(info.tagged).toBe(true);
@@ -109,7 +109,7 @@ describe('half-year and annual report (PDF)', () => {
   });
 
   it('prints the annual report', async () => {
-    const tekst = (await pdfPaginas(await rapportPdf(diensten, await perioderapportageModel(diensten, parseJaar('2025'))), false)).join('\n');
+    const tekst = (await pdfPaginas(await rapportPdf(diensten, await perioderapportageModel(diensten, leesJaar('2025'))), false)).join('\n');
     expect(tekst).toContain('Jaarrapportage 2025 — Veilig Thuis Gelderland-Zuid');
     expect(tekst).toContain('In 2025 kwamen 4 meldingen en 1 advies binnen.');
     // no data for 2024: unknown (CBS's '.'), never 0
@@ -121,7 +121,7 @@ describe('half-year and annual report (PDF)', () => {
     const titels = kwartaal.hoofdstukken.map((h) => h.titel);
     for (const t of ['Aard van het geweld', 'Radarfunctie', 'Doorstroom', 'Overdracht per moment', 'Monitoring', 'Lange trend']) expect(titels).toContain(t);
     expect(titels.at(-1)).toBe('Bijlage: cijfers per gemeente');
-    for (const model of [kwartaal, await perioderapportageModel(diensten, parseHalfjaar('2026-H1')), await perioderapportageModel(diensten, parseJaar('2025'))]) {
+    for (const model of [kwartaal, await perioderapportageModel(diensten, leesHalfjaar('2026-H1')), await perioderapportageModel(diensten, leesJaar('2025'))]) {
       const blokken = model.hoofdstukken.flatMap((h) => h.blokken);
       // numbered in reading order, without gaps
       expect(blokken.filter((b) => b.soort === 'figuur').map((b) => b.nummer)).toEqual(blokken.filter((b) => b.soort === 'figuur').map((_, i) => i + 1));
@@ -140,7 +140,7 @@ describe('half-year and annual report (PDF)', () => {
   });
 
   it('a period without data says so', async () => {
-    const model = await perioderapportageModel(diensten, parseJaar('2019'));
+    const model = await perioderapportageModel(diensten, leesJaar('2019'));
     expect(model.geenGegevens).toContain('Over 2019 zijn geen registraties beschikbaar');
   });
 });

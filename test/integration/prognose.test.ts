@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/config/paths.js';
 import { prognoseVoorJaar } from '../../server/prognose/service.js';
-import { parseHalfjaar } from '../../server/rapportage/periode.js';
+import { leesHalfjaar } from '../../server/rapportage/periode.js';
 import { maakRapportdiensten, perioderapportageModel } from '../../server/rapportage/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
@@ -48,7 +48,7 @@ describe('prognose on hand-made registrations', () => {
 
   it('the half-year report has the chapter, with the forecast as on the last day of the period', async () => {
     const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
-    const model = await perioderapportageModel(d, parseHalfjaar('2025-H1'));
+    const model = await perioderapportageModel(d, leesHalfjaar('2025-H1'));
     const h = model.hoofdstukken.find((x) => x.id === 'h-prognose')!;
     expect(model.hoofdstukken.at(-1)!.sectie).toBe('gemeenten');
     expect(h.zinnen[0]).toContain('geen norm of doel');

@@ -8,7 +8,7 @@
 import type { Server } from 'node:http';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../server/db/connection.js';
+import { maakDb, type Db } from '../../server/db/connection.js';
 import { leegWachtrij } from '../../server/db/schrijfwachtrij.js';
 import { importeerRijen, testContext, TEST_POSTGRES, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   ]);
   eerste = await startServer(ctx);
   tweede = await startServer(ctx);
-  ander = createDb(ctx.databaseUrl);
+  ander = maakDb(ctx.databaseUrl);
 });
 afterAll(async () => {
   eerste?.server.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportAfgewezen } from '../../server/import/importer.js';
 import type { RapportTabel } from '../../server/rapportage/model.js';
-import { parseHalfjaar, parseJaar } from '../../server/rapportage/periode.js';
+import { leesHalfjaar, leesJaar } from '../../server/rapportage/periode.js';
 import { maakRapportdiensten, perioderapportageModel } from '../../server/rapportage/service.js';
 import { importeerCbs, laadVerzondenCbs, spiegelPerioden, spiegelVoorPeriode } from '../../server/spiegel/service.js';
 import { importeerRijen, testContext, type Rij, type TestContext } from '../helpers/context.js';
@@ -94,14 +94,14 @@ describe('spiegel: eigen, from hand-made registrations', () => {
 describe('spiegel chapter in the half-year and annual reports', () => {
   it('the annual report 2023 has the chapter with table, figure and source line; a half year without CBS figures says so', async () => {
     const diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
-    const model = await perioderapportageModel(diensten, parseJaar('2023'));
+    const model = await perioderapportageModel(diensten, leesJaar('2023'));
     const h = model.hoofdstukken.find((x) => x.sectie === 'spiegel')!;
     expect(h.titel).toBe('Spiegel: de regio en Nederland');
     const tabel = h.blokken.find((b) => b.soort === 'tabel') as RapportTabel;
     expect(tabel.rijen.find((r) => r.kop === 'Ontvangen meldingen*')!.cellen).toEqual(['2.695', '.', '127.340', '7,2', '10', '-2.685']);
     expect(h.blokken.some((b) => b.soort === 'figuur')).toBe(true);
     expect(h.zinnen.at(-1)).toContain('CBS 84852NED (https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland)');
-    const half = await perioderapportageModel(diensten, parseHalfjaar('2023-H2'));
+    const half = await perioderapportageModel(diensten, leesHalfjaar('2023-H2'));
     expect(half.hoofdstukken.find((x) => x.sectie === 'spiegel')!.zinnen[0]).toBe('CBS publiceert (in de opgeslagen tabellen) voor 2e halfjaar 2023 geen meldingen van Gelderland-Zuid (VT) en ook niet van Nederland.');
   });
 });

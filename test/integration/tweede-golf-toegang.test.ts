@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWerkdagkalender } from '../../server/calendar/werkdagen.js';
+import { maakWerkdagkalender } from '../../server/calendar/werkdagen.js';
 import { kalenderWaarschuwingenVoorData } from '../../server/indicatoren/kalenderdekking.js';
 import { PER_SLEUTEL } from '../../server/indicatoren/catalogus.js';
 import { TWEEDE_GOLF_SLEUTELS } from '../../server/indicatoren/tweede-golf.js';
@@ -72,6 +72,6 @@ describe('Royal-Decree coverage warnings', () => {
     expect(beheer).toContain('data-kalender-waarschuwing');
     expect(beheer).toContain('bekend tot en met 2028');
     // a calendar without any decree warns as well
-    expect((await kalenderWaarschuwingenVoorData(ctx.db, createWerkdagkalender()))[0]).toContain('geen Koninklijk Besluit');
+    expect((await kalenderWaarschuwingenVoorData(ctx.db, maakWerkdagkalender()))[0]).toContain('geen Koninklijk Besluit');
   });
 });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type AppContext } from '../../server/context.js';
+import { maakContext, type AppContext } from '../../server/context.js';
 import { archiefstuk, leesArchief } from '../../server/rapportage/archief.js';
 import { bewaarDuiding } from '../../server/rapportage/duiding-service.js';
 import { maakRapportdiensten, type Rapportdiensten } from '../../server/rapportage/service.js';
@@ -168,7 +168,7 @@ describe('automatic delivery (VERZEND_AUTOMATISCH=aan) with two app instances on
     await ontvanger('jaar@ggd.test', 'jaar');
     await definitief('2026-H1'); // closed on 30 June
     await definitief('2026'); // not closed before 31 December: not sent
-    tweede = await createContext({ DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent', vandaag: ctx.vandaag });
+    tweede = await maakContext({ DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent', vandaag: ctx.vandaag });
     const d2 = maakRapportdiensten({ db: tweede.db, regio: tweede.regio, vandaag: tweede.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
     const c2: Verzendcontext = { rapportdiensten: d2, mailer: maakMailer(smtp.url, AFZENDER), regioNaam: tweede.regio.naam };
     try {

@@ -45,6 +45,39 @@ const REFRESH = 'server/indicatoren/herbereken.ts';
 /** The web framework and its middleware: only server/web/ speaks HTTP. */
 const HTTP_PAKKETTEN = new Set(['express', 'multer', 'express-rate-limit', 'cookie-parser', 'compression', 'helmet']);
 
+/** The one file of server/web that reads a request's query, body and params (through zod). */
+const INVOER = 'server/web/invoer.ts';
+const INVOER_DELEN = new Set(['query', 'body', 'params']);
+const isVerzoek = (e: ts.Node) => ts.isIdentifier(e) && /^(req|request|verzoek)$/i.test(e.text);
+
+/**
+ * Every place in a file that reads `req.query`, `req.body` or `req.params` directly: property and
+ * element access on the request (`req.query.x`, `req['body']`), destructuring (`const { query } = req`)
+ * and a handler that destructures its first parameter (`({ params }) => …`). Comments do not count.
+ */
+function raweInvoer(bestand: string): string[] {
+  const tekst = readFileSync(join(ROOT, bestand), 'utf8');
+  const bron = ts.createSourceFile(bestand, tekst, ts.ScriptTarget.Latest, true);
+  const gevonden: string[] = [];
+  const meld = (n: ts.Node, deel: string) => gevonden.push(`${bestand}:${bron.getLineAndCharacterOfPosition(n.getStart()).line + 1} leest ${deel} zelf`);
+  const bezoek = (n: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(n) && INVOER_DELEN.has(n.name.text) && isVerzoek(n.expression)) meld(n, n.name.text);
+    if (ts.isElementAccessExpression(n) && isVerzoek(n.expression) && ts.isStringLiteralLike(n.argumentExpression) && INVOER_DELEN.has(n.argumentExpression.text)) meld(n, n.argumentExpression.text);
+    if (ts.isObjectBindingPattern(n)) {
+      const ouder = n.parent;
+      const vanVerzoek = (ts.isVariableDeclaration(ouder) && ouder.initializer !== undefined && isVerzoek(ouder.initializer))
+        || (ts.isParameter(ouder) && ts.isFunctionLike(ouder.parent) && ouder.parent.parameters[0] === ouder);
+      for (const e of n.elements) {
+        const naam = (e.propertyName ?? e.name).getText(bron);
+        if (vanVerzoek && INVOER_DELEN.has(naam)) meld(e, naam);
+      }
+    }
+    ts.forEachChild(n, bezoek);
+  };
+  bezoek(bron);
+  return gevonden;
+}
+
 function overtredingen(regel: (k: Kant) => boolean): string[] {
   return kanten.filter(regel).map((k) => `${k.van} -> ${k.naar}`);
 }
@@ -64,12 +97,28 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
     expect(overtredingen((k) => isRoute(k.van) && (isRepository(k.naar) || onder('db')(k.naar) || isRoute(k.naar)))).toEqual([]);
   });
 
+  it('the rest of server/web (middleware, the app, the response cache) goes through services too: no repository, nothing from db/', () => {
+    const web = kanten.filter((k) => onder('web')(k.van) && !isRoute(k.van));
+    // the edges this rule is about are seen: the session middleware reaches sessions and audit through their services
+    expect(web).toContainEqual({ van: 'server/web/auth.ts', naar: 'server/auth/sessies-service.ts' });
+    expect(web).toContainEqual({ van: 'server/web/auth.ts', naar: 'server/audit/service.ts' });
+    expect(overtredingen((k) => onder('web')(k.van) && !isRoute(k.van) && (isRepository(k.naar) || onder('db')(k.naar)))).toEqual([]);
+  });
+
   it('only server/web/ imports express and its middleware (services take no Request or Response)', () => {
     expect(overtredingen((k) => !onder('web')(k.van) && HTTP_PAKKETTEN.has(k.naar))).toEqual([]);
   });
 
   it('nothing below the web layer imports web/ (only the start command wires the app)', () => {
     expect(overtredingen((k) => onder('web')(k.naar) && !onder('web')(k.van) && k.van !== 'server/cli/commands/start.ts')).toEqual([]);
+  });
+
+  it('server/web reads query, body and params only through web/invoer.ts (zod, one Dutch message per bad field)', () => {
+    const web = bestanden.filter(onder('web'));
+    expect(web).toContain('server/web/routes/dashboard.ts');
+    // the check sees the reads it forbids: the helper itself has them
+    expect(raweInvoer(INVOER).length).toBeGreaterThanOrEqual(3);
+    expect(web.filter((f) => f !== INVOER).flatMap(raweInvoer)).toEqual([]);
   });
 
   it('rapportage/ does not import web/', () => {

@@ -1,10 +1,10 @@
-import { readEnv } from '../../config/env.js';
+import { leesEnv } from '../../config/env.js';
 import { maakBackup } from '../../db/backup.js';
 import { maakVoortgang } from '../voortgang.js';
 
 /** `vt-monitor backup <pad>`: an online backup of the SQLite database while the app runs. */
 export async function backupCommand(pad: string): Promise<void> {
-  const env = readEnv();
+  const env = leesEnv();
   let voortgang: ReturnType<typeof maakVoortgang> | null = null;
   const { paginas } = await maakBackup(env.DATABASE_URL, pad, (klaar, totaal) => {
     voortgang ??= maakVoortgang('backup', totaal, 'pagina’s', 10_000);

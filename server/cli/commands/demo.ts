@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { isIsoDate } from '../../calendar/dates.js';
-import { createContext, type AppContext } from '../../context.js';
+import { maakContext, type AppContext } from '../../context.js';
 import { importDeps } from '../../import/service.js';
 import { demoBron, schrijfDemoCsv } from '../../demo/export.js';
 import { genereerDemo } from '../../demo/generator.js';
@@ -8,7 +8,7 @@ import { financienBron, genereerFinancien, schrijfFinancienCsv, telInstroom } fr
 import { importeerFinancieel } from '../../financien/importer.js';
 
 import { importeer, type ImportSamenvatting } from '../../import/importer.js';
-import { sha256OfFile } from '../../import/readers.js';
+import { sha256VanBestand } from '../../import/readers.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { maakVoortgang } from '../voortgang.js';
 import { samenvattingJson, samenvattingTekst } from './importeer.js';
@@ -22,7 +22,7 @@ export interface DemoCliOpties {
   json?: boolean;
 }
 
-export function parseDemoOpties(opties: DemoCliOpties, vandaag: string) {
+export function leesDemoOpties(opties: DemoCliOpties, vandaag: string) {
   const tot = opties.tot ?? vandaag;
   if (!isIsoDate(tot)) throw ongeldigeInvoer(`--tot moet een datum zijn als 2024-12-31 (gekregen: ${tot})`);
   if (tot > vandaag) throw ongeldigeInvoer(`--tot (${tot}) ligt in de toekomst`);
@@ -36,7 +36,7 @@ export function parseDemoOpties(opties: DemoCliOpties, vandaag: string) {
 
 /** Generates the demo export and imports it (through a CSV file when `uit` is given). */
 export async function laadDemo(ctx: AppContext, opties: DemoCliOpties): Promise<ImportSamenvatting | null> {
-  const parsed = parseDemoOpties(opties, ctx.vandaag());
+  const parsed = leesDemoOpties(opties, ctx.vandaag());
   // the registrations are generated once (file or import); their volumes drive the financial demo files
   const instroom = new Map<string, number>();
   const rijen = () => telInstroom(genereerDemo(ctx.regio, ctx.kalender, parsed), instroom);
@@ -52,7 +52,7 @@ export async function laadDemo(ctx: AppContext, opties: DemoCliOpties): Promise<
   }
   let verwerkt = 0;
   const bron = opties.uit
-    ? { bestand: basename(opties.uit), sha256: await sha256OfFile(opties.uit), pad: opties.uit }
+    ? { bestand: basename(opties.uit), sha256: await sha256VanBestand(opties.uit), pad: opties.uit }
     : demoBron(rijen(), `demo seed=${parsed.seed} tot=${parsed.tot} schaal=${parsed.schaal}`);
   const samenvatting = await importeer(importDeps(ctx), [bron], { door: 'demo', onRij: () => voortgang.update(++verwerkt) });
   voortgang.stop();
@@ -62,7 +62,7 @@ export async function laadDemo(ctx: AppContext, opties: DemoCliOpties): Promise<
 }
 
 export async function demoCommand(opties: DemoCliOpties): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     const samenvatting = await laadDemo(ctx, opties);
     if (samenvatting) process.stdout.write(opties.json ? `${samenvattingJson(samenvatting)}\n` : samenvattingTekst(samenvatting));

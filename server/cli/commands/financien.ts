@@ -1,13 +1,13 @@
 import { kwartaalVoluit } from '../../calendar/kwartaal.js';
-import { createContext } from '../../context.js';
+import { maakContext } from '../../context.js';
 import { financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
-import { parseKwartaal } from '../../indicatoren/service.js';
+import { leesKwartaal } from '../../indicatoren/service.js';
 
 /** `vt-monitor financien --kwartaal 2019-Q1 [--json]` */
 export async function financienCommand(opties: { kwartaal: string; json?: boolean }): Promise<void> {
-  const kwartaal = parseKwartaal(opties.kwartaal, '--kwartaal');
-  const ctx = await createContext();
+  const kwartaal = leesKwartaal(opties.kwartaal, '--kwartaal');
+  const ctx = await maakContext();
   try {
     const data = await financienVoorKwartaal(ctx.db, kwartaal);
     if (opties.json) {

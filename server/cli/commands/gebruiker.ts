@@ -2,7 +2,7 @@ import { schrijfAudit } from '../../audit/repository.js';
 import { lijstGebruikers } from '../../auth/gebruikers-repository.js';
 import { ROL_NAAM } from '../../auth/rollen.js';
 import { blokkeer, gebruikerToevoegen } from '../../auth/service.js';
-import { createContext } from '../../context.js';
+import { maakContext } from '../../context.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import { cliGebruiker } from './importeer.js';
 
@@ -14,7 +14,7 @@ const IN_VLAGGEN: Record<string, string> = {
 
 /** `gebruiker toevoegen --rol gemeente --gemeente GM0281 <e-mail>`: prints the one-time password once. */
 export async function gebruikerToevoegenCommand(email: string, opties: { rol: string; gemeente?: string[] }): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     const { wachtwoord } = await gebruikerToevoegen(ctx.db, ctx.regio, { email, rol: opties.rol, gemeenten: opties.gemeente ?? [] }).catch((error: unknown) => {
       const regel = error instanceof AppFout ? error.context?.regel : undefined;
@@ -29,7 +29,7 @@ export async function gebruikerToevoegenCommand(email: string, opties: { rol: st
 }
 
 export async function gebruikerLijstCommand(opties: { json?: boolean }): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     const lijst = (await lijstGebruikers(ctx.db)).map((g) => ({
       email: g.email, rol: g.rol, gemeenten: g.gemeenten, status: g.geblokkeerd ? 'geblokkeerd' : g.moet_wachtwoord_wijzigen ? 'nieuw' : 'actief',
@@ -43,7 +43,7 @@ export async function gebruikerLijstCommand(opties: { json?: boolean }): Promise
 }
 
 export async function gebruikerBlokkeerCommand(email: string): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     await blokkeer(ctx.db, email);
     await schrijfAudit(ctx.db, { wie: cliGebruiker(), actie: 'gebruiker_geblokkeerd', details: { email } });

@@ -1,15 +1,15 @@
-import { createContext } from '../../context.js';
+import { maakContext } from '../../context.js';
 import { herberekenIndicatoren } from '../../indicatoren/herbereken.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { herleidAlles } from '../../registraties/herafleiden.js';
-import { countRegistraties } from '../../registraties/repository.js';
+import { telRegistraties } from '../../registraties/repository.js';
 import { maakVoortgang } from '../voortgang.js';
 
 export async function herberekenCommand(opties: { afleiden?: boolean }): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     if (opties.afleiden) {
-      const balk = maakVoortgang('afleiden', await countRegistraties(ctx.db), 'registraties', 100_000);
+      const balk = maakVoortgang('afleiden', await telRegistraties(ctx.db), 'registraties', 100_000);
       await herleidAlles(ctx.db, ctx.regio, ctx.kalender, (klaar) => balk.update(klaar));
       balk.stop();
     }

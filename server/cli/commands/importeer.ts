@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { createContext, type AppContext } from '../../context.js';
+import { maakContext, type AppContext } from '../../context.js';
 import { importDeps } from '../../import/service.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { ImportAfgewezen, importeer, type ImportBron, type ImportSamenvatting } from '../../import/importer.js';
-import { loadMapping } from '../../import/mapping.js';
+import { laadMapping } from '../../import/mapping.js';
 import { importeerFinancieel, type Soort } from '../../financien/importer.js';
-import { readTable, sha256OfFile } from '../../import/readers.js';
+import { leesTabel, sha256VanBestand } from '../../import/readers.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { importeerCbs } from '../../spiegel/service.js';
 import { afgewezenBestand } from '../afgewezen-bestand.js';
@@ -71,8 +71,8 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
     return;
   }
   if (soort !== 'registraties') throw ongeldigeInvoer(`--soort moet registraties, financien, formatie of cbs zijn (gekregen: ${soort})`);
-  const mapping = opties.mapping ? loadMapping(opties.mapping) : undefined;
-  const ctx = await createContext();
+  const mapping = opties.mapping ? laadMapping(opties.mapping) : undefined;
+  const ctx = await maakContext();
   try {
     const totaalBytes = bestanden.reduce((sum, pad) => sum + statSync(pad).size, 0);
     // a terminal gets a bar over the bytes read; a pipe gets a line per 20.000 rows
@@ -88,7 +88,7 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
       if (schrijver) schrijvers.set(pad, schrijver);
       bronnen.push({
         bestand: basename(pad),
-        sha256: await sha256OfFile(pad),
+        sha256: await sha256VanBestand(pad),
         pad,
         onBytes: balk ? (bytes) => balk.update(Math.floor((basis + bytes) / 1024)) : undefined,
         afgewezen: schrijver,
@@ -131,7 +131,7 @@ async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
   importeerEen: (ctx: AppContext, pad: string) => Promise<S>, json: (s: S) => string = samenvattingJson, extra: (s: S) => string = () => '',
 ): Promise<void> {
   if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer(`--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor ${soort}`);
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     for (const pad of bestanden) {
       try {
@@ -152,14 +152,14 @@ async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
 /** `importeer --soort financien|formatie`: a file replaces its quarters or months. */
 function importeerFinancieelCommand(soort: Soort, bestanden: string[], opties: ImporteerOpties): Promise<void> {
   return perBestand(soort, bestanden, opties, async (ctx, pad) =>
-    importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256OfFile(pad), rows: readTable(pad) }, { door: cliGebruiker() }));
+    importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256VanBestand(pad), rows: leesTabel(pad) }, { door: cliGebruiker() }));
 }
 
 /** `importeer --soort cbs`: a file adds or replaces CBS figures. */
 function importeerCbsCommand(bestanden: string[], opties: ImporteerOpties): Promise<void> {
   return perBestand(
     'cbs', bestanden, opties,
-    async (ctx, pad) => importeerCbs(ctx.db, ctx.regio, { bestand: basename(pad), sha256: await sha256OfFile(pad), tekst: readFileSync(pad, 'utf8') }, { door: cliGebruiker() }),
+    async (ctx, pad) => importeerCbs(ctx.db, ctx.regio, { bestand: basename(pad), sha256: await sha256VanBestand(pad), tekst: readFileSync(pad, 'utf8') }, { door: cliGebruiker() }),
     (s) => JSON.stringify({ ...JSON.parse(samenvattingJson(s)), niet_in_spiegel: s.niet_in_spiegel }, null, 2),
     (s) => (s.niet_in_spiegel > 0 ? `  ${s.niet_in_spiegel} cijfer(s) opgeslagen die de spiegel niet toont (maat buiten de catalogus, zie docs/spiegel.md)\n` : ''),
   );

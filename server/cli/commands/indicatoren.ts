@@ -1,9 +1,9 @@
-import { createContext } from '../../context.js';
+import { maakContext } from '../../context.js';
 import { kwartaalVoluit } from '../../calendar/kwartaal.js';
 import { plat } from '../../indicatoren/plat.js';
-import { indicatorenVoorKwartaal, parseGebied, parseKwartaal, type IndicatorenJson } from '../../indicatoren/service.js';
+import { indicatorenVoorKwartaal, leesGebied, leesKwartaal, type IndicatorenJson } from '../../indicatoren/service.js';
 import { csvVeld } from '../../shared/csv.js';
-import { formatGetal } from '../../shared/formaat.js';
+import { formatteerGetal } from '../../shared/formaat.js';
 
 export interface IndicatorenOpties {
   kwartaal: string;
@@ -51,17 +51,17 @@ export function alsTabel(data: IndicatorenJson): string {
     const w = deel.map((c) => Math.max(14, c.kop.length));
     blokken.push('', `${''.padEnd(breedte)}  ${deel.map((c, j) => c.kop.padStart(w[j]!)).join('  ')}`);
     for (const naam of namen) {
-      blokken.push(`${naam.padEnd(breedte)}  ${deel.map((c, j) => formatGetal(c.waarden.get(naam) ?? null, Number.isInteger(c.waarden.get(naam) ?? 0) ? 0 : 2).padStart(w[j]!)).join('  ')}`);
+      blokken.push(`${naam.padEnd(breedte)}  ${deel.map((c, j) => formatteerGetal(c.waarden.get(naam) ?? null, Number.isInteger(c.waarden.get(naam) ?? 0) ? 0 : 2).padStart(w[j]!)).join('  ')}`);
     }
   }
   return `${blokken.join('\n')}\n`;
 }
 
 export async function indicatorenCommand(opties: IndicatorenOpties): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
-    const kwartaal = parseKwartaal(opties.kwartaal, '--kwartaal');
-    const gebied = opties.gemeente === undefined ? undefined : parseGebied(ctx.regio, opties.gemeente);
+    const kwartaal = leesKwartaal(opties.kwartaal, '--kwartaal');
+    const gebied = opties.gemeente === undefined ? undefined : leesGebied(ctx.regio, opties.gemeente);
     const data = await indicatorenVoorKwartaal(ctx.db, ctx.regio, kwartaal, gebied);
     process.stdout.write(opties.json ? `${JSON.stringify(data, null, 2)}\n` : opties.csv ? alsCsv(data) : alsTabel(data));
   } finally {

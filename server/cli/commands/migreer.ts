@@ -1,7 +1,7 @@
-import { createContext } from '../../context.js';
+import { maakContext } from '../../context.js';
 
 export async function migreerCommand(): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   process.stdout.write('Databaseschema is bijgewerkt.\n');
   await ctx.db.destroy();
 }

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normenVan } from '../../config/env.js';
-import { createContext } from '../../context.js';
-import { parseGebied, parseKwartaal } from '../../indicatoren/service.js';
-import { parseHalfjaar, parseJaar } from '../../rapportage/periode.js';
+import { maakContext } from '../../context.js';
+import { leesGebied, leesKwartaal } from '../../indicatoren/service.js';
+import { leesHalfjaar, leesJaar } from '../../rapportage/periode.js';
 import {
   perioderapportageModel, periodeBestandsnaam,
   factsheetModel, factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportBestandsnaam, rapportPdf,
@@ -25,9 +25,9 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
   const gekozen = [opties.kwartaal, opties.halfjaar, opties.jaar].filter((x) => x !== undefined).length;
   if (gekozen !== 1) throw ongeldigeInvoer('Kies precies één van --kwartaal, --halfjaar of --jaar');
   if (opties.kwartaal === undefined) return perioderapportCommand(opties);
-  const kwartaal = parseKwartaal(opties.kwartaal, '--kwartaal');
+  const kwartaal = leesKwartaal(opties.kwartaal, '--kwartaal');
   if (opties.gemeente && opties.alleGemeenten) throw ongeldigeInvoer('Kies --gemeente of --alle-gemeenten, niet allebei');
-  const ctx = await createContext();
+  const ctx = await maakContext();
   const diensten = maakRapportdiensten({
     db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
     normen: normenVan(ctx.env),
@@ -46,7 +46,7 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
       voortgang.stop();
       process.stderr.write(`${modellen.length} factsheets geschreven in ${map}/\n`);
     } else {
-      const gemeente = opties.gemeente ? parseGebied(ctx.regio, opties.gemeente) : undefined;
+      const gemeente = opties.gemeente ? leesGebied(ctx.regio, opties.gemeente) : undefined;
       if (gemeente && !ctx.regio.perCode.has(gemeente)) throw ongeldigeInvoer('Een factsheet is er voor een gemeente van de regio');
       const model = gemeente ? await factsheetModel(diensten, kwartaal, gemeente) : await kwartaalrapportageModel(diensten, kwartaal);
       const uit = opties.uit ?? rapportBestandsnaam(kwartaal, gemeente);
@@ -62,9 +62,9 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
 
 /** `vt-monitor rapport --halfjaar 2026-H1 | --jaar 2025 [--uit pad]` */
 async function perioderapportCommand(opties: RapportOpties): Promise<void> {
-  const periode = opties.halfjaar !== undefined ? parseHalfjaar(opties.halfjaar) : parseJaar(opties.jaar);
+  const periode = opties.halfjaar !== undefined ? leesHalfjaar(opties.halfjaar) : leesJaar(opties.jaar);
   if (opties.gemeente || opties.alleGemeenten) throw ongeldigeInvoer('Factsheets zijn er per kwartaal: gebruik --kwartaal met --gemeente of --alle-gemeenten');
-  const ctx = await createContext();
+  const ctx = await maakContext();
   const diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: normenVan(ctx.env) });
   const start = performance.now();
   try {

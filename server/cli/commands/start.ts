@@ -2,11 +2,11 @@ import { createServer } from 'node:net';
 import { aantalGebruikers } from '../../auth/gebruikers-repository.js';
 import { maakDemoAccounts } from '../../auth/service.js';
 import { demoModusAan } from '../../config/env.js';
-import { createContext } from '../../context.js';
+import { maakContext } from '../../context.js';
 import { leegWachtrij } from '../../db/schrijfwachtrij.js';
-import { countRegistraties } from '../../registraties/repository.js';
+import { telRegistraties } from '../../registraties/repository.js';
 import { AppFout } from '../../shared/fouten.js';
-import { createApp } from '../../web/app.js';
+import { maakApp } from '../../web/app.js';
 import { laadDemo } from './demo.js';
 import { startVerzendplanner } from '../../verzending/planner.js';
 
@@ -37,9 +37,9 @@ function poortVrij(poort: number): Promise<void> {
  * the beheerder to import.
  */
 export async function startCommand(): Promise<void> {
-  let ctx: Awaited<ReturnType<typeof createContext>>;
+  let ctx: Awaited<ReturnType<typeof maakContext>>;
   try {
-    ctx = await createContext();
+    ctx = await maakContext();
   } catch (error) {
     stopMetFout(error instanceof AppFout ? error.melding : (error as Error).message);
   }
@@ -49,7 +49,7 @@ export async function startCommand(): Promise<void> {
     stopMetFout(poortMelding(ctx.env.PORT, error.code));
   });
   const demo = demoModusAan(ctx.env);
-  if ((await countRegistraties(ctx.db)) === 0) {
+  if ((await telRegistraties(ctx.db)) === 0) {
     if (demo) {
       process.stderr.write('De database is leeg: demodata voor de regio wordt gegenereerd en geïmporteerd…\n');
       const samenvatting = await laadDemo(ctx, { seed: '42', schaal: '1' });
@@ -61,7 +61,7 @@ export async function startCommand(): Promise<void> {
   if (demo && (await aantalGebruikers(ctx.db)) === 0 && (await maakDemoAccounts(ctx.db, ctx.regio))) {
     process.stderr.write('Demomodus: demo-accounts voor elke rol aangemaakt; ze staan op de inlogpagina.\n');
   }
-  const app = createApp(ctx);
+  const app = maakApp(ctx);
   const server = app.listen(ctx.env.PORT);
   server.once('error', (error: Error & { code?: string }) => {
     void ctx.db.destroy();

@@ -1,5 +1,5 @@
 import { normenVan } from '../../config/env.js';
-import { createContext, type AppContext } from '../../context.js';
+import { maakContext, type AppContext } from '../../context.js';
 import { schrijfAudit } from '../../audit/repository.js';
 import { rapportVan } from '../../rapportage/rapporten.js';
 import { maakRapportdiensten } from '../../rapportage/service.js';
@@ -11,7 +11,7 @@ import { planVerzending, verwerkWachtrij, verzendConcept, type Verzendcontext } 
 const DOOR = 'opdrachtregel';
 
 async function metContext(werk: (ctx: AppContext) => Promise<void>): Promise<void> {
-  const ctx = await createContext();
+  const ctx = await maakContext();
   try {
     await werk(ctx);
   } finally {

@@ -8,9 +8,17 @@ import type { AppContext } from '../../context.js';
 import { AppFout } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { audit, cookieOpties, gebruikerVan, LOGIN_CSRF_COOKIE, SESSIE_COOKIE, vereisLogin } from '../auth.js';
+import { z } from 'zod';
+import { leesBody, leesQuery, tekst } from '../invoer.js';
 
 /** Only a local path: never redirect to another site after login. */
-const veiligTerug = (terug: unknown) => (typeof terug === 'string' && /^\/(?!\/)[^\s\\]*$/.test(terug) ? terug : null);
+const veiligTerug = (terug: string | undefined) => (terug !== undefined && /^\/(?!\/)[^\s\\]*$/.test(terug) ? terug : null);
+
+/** Where to go after login: a target that is not a local path of sane length is dropped, not refused. */
+const terug = tekst(2000).optional().catch(undefined);
+const inlogQuery = z.object({ terug });
+const inlogForm = z.object({ email: tekst(254).default(''), wachtwoord: tekst(200).default(''), terug });
+const wachtwoordForm = z.object({ huidig: tekst(200).default(''), nieuw: tekst(200).default(''), herhaal: tekst(200).default('') });
 
 /** The one answer to every failed login. */
 export const INLOG_FOUT = 'Inloggen is niet gelukt: het e-mailadres of het wachtwoord klopt niet, of het account is (tijdelijk) niet beschikbaar. Na enkele mislukte pogingen moet u steeds langer wachten; neem zo nodig contact op met de beheerder.';
@@ -37,16 +45,24 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
   router.get('/inloggen', (req, res) => {
     const g = gebruikerVan(res);
     if (g) {
-      res.redirect(303, veiligTerug(req.query.terug) ?? startpagina(g));
+      res.redirect(303, veiligTerug(leesQuery(inlogQuery, req).terug) ?? startpagina(g));
       return;
     }
-    toonLogin(res, { terug: veiligTerug(req.query.terug) });
+    toonLogin(res, { terug: veiligTerug(leesQuery(inlogQuery, req).terug) });
   });
 
   router.post('/inloggen', limiet, async (req, res) => {
-    const body = req.body as Record<string, string | undefined>;
-    const email = String(body.email ?? '').slice(0, 254);
-    const resultaat = await inloggen(ctx.db, email, String(body.wachtwoord ?? '').slice(0, 200), {
+    let body: z.output<typeof inlogForm>;
+    try {
+      body = leesBody(inlogForm, req);
+    } catch (error) {
+      if (!(error instanceof AppFout)) throw error;
+      // a form no browser sends (a field too long, twice): said on the login page itself
+      toonLogin(res, { fout: error.melding }, 400);
+      return;
+    }
+    const email = body.email;
+    const resultaat = await inloggen(ctx.db, email, body.wachtwoord, {
       maxPogingen: ctx.env.LOGIN_MAX_POGINGEN, blokkadeMinuten: ctx.env.LOGIN_BLOKKADE_MINUTEN,
     }, req.ip ?? 'onbekend');
     if (!resultaat.ok) {
@@ -74,11 +90,11 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.post('/wachtwoord', vereisLogin, async (req, res) => {
-    const body = req.body as Record<string, string | undefined>;
     const g = gebruikerVan(res)!;
     try {
-      if ((body.nieuw ?? '') !== (body.herhaal ?? '')) throw new AppFout('ongeldige_invoer', 'De twee nieuwe wachtwoorden zijn niet gelijk.', 400);
-      await wachtwoordWijzigen(ctx.db, g.id, body.huidig ?? '', body.nieuw ?? '');
+      const body = leesBody(wachtwoordForm, req);
+      if (body.nieuw !== body.herhaal) throw new AppFout('ongeldige_invoer', 'De twee nieuwe wachtwoorden zijn niet gelijk.', 400);
+      await wachtwoordWijzigen(ctx.db, g.id, body.huidig, body.nieuw);
     } catch (error) {
       if (!(error instanceof AppFout)) throw error;
       res.status(400).send(render('wachtwoord', { titel: 'Wachtwoord kiezen', verplicht: g.moet_wachtwoord_wijzigen, fout: error.melding }, res));

@@ -6,7 +6,7 @@ import { Router, type Response } from 'express';
 import multer from 'multer';
 import { leesAuditlog } from '../../audit/service.js';
 import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
-import { formatTijdstip } from '../../shared/formaat.js';
+import { formatteerTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen, leesGebruikers } from '../../auth/service.js';
 import type { AppContext } from '../../context.js';
 import { importeerFinancieel } from '../../financien/importer.js';
@@ -14,17 +14,26 @@ import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekkin
 import { leesImportlog, type Importbatch } from '../../importbatches/service.js';
 import { ImportAfgewezen, type ImportSamenvatting } from '../../import/importer.js';
 import { importeerOpEigenVerbinding } from '../../import/service.js';
-import { readTable, sha256OfFile } from '../../import/readers.js';
+import { leesTabel, sha256VanBestand } from '../../import/readers.js';
 import { beleidSchema, leesBeleid, schrijfBeleid } from '../../privacy/instellingen.js';
-import { beleidTekst } from '../../privacy/onderdrukking.js';
-import { formatDatum } from '../../shared/formaat.js';
+import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
+import { formatteerDatum } from '../../shared/formaat.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { audit, gebruikerVan, vereis } from '../auth.js';
+import { z } from 'zod';
+import { id, leesBody, leesParams, leesQuery, lijst, optioneel, tekst } from '../invoer.js';
 import { controleerOntvanger, leesOntvangers, ONTVANGER_RAPPORTEN, verwijderOntvanger, voegOntvangerToe } from '../../verzending/ontvangers.js';
 import { leesVerzendingen, MAX_POGINGEN } from '../../verzending/verzending.js';
 
 const SOORTEN = ['registraties', 'financien', 'formatie'] as const;
+
+const gebruikerForm = z.object({ email: tekst(254).default(''), rol: tekst(40).default(''), gemeente: lijst(tekst(200), 100) });
+const gebruikerParams = z.object({ id });
+const importForm = z.object({ soort: optioneel(z.enum(SOORTEN)).default('registraties') });
+const auditQuery = z.object({ actie: optioneel(tekst(60)) });
+const ontvangerForm = z.object({ email: tekst(254).default(''), rapport: tekst(40).default(''), gemeente: optioneel(tekst(20)) });
+const verwijderForm = z.object({ email: tekst(254).default('') });
 
 /** The beheerder: accounts, uploads through the web, the import log, the audit log, the small-numbers policy. */
 export function beheerRoutes(ctx: AppContext, render: Render): Router {
@@ -49,7 +58,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       kalenderWaarschuwingen: await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender),
       gebruikers: gebruikers.map((g) => ({
         id: g.id, email: g.email, rol: ROL_NAAM[g.rol], gemeenten: g.gemeenten.join(', '), geblokkeerd: g.geblokkeerd,
-        nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatDatum(g.laatst_ingelogd_op) : 'nooit',
+        nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatteerDatum(g.laatst_ingelogd_op) : 'nooit',
       })),
       ...extra,
     }, res));
@@ -58,12 +67,11 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   router.get('/beheer', async (_req, res) => overzicht(res));
 
   router.post('/beheer/gebruikers', async (req, res) => {
-    const body = req.body as Record<string, string | string[] | undefined>;
-    const gemeenten = ([] as string[]).concat(body.gemeente ?? []);
     try {
-      const { wachtwoord } = await gebruikerToevoegen(ctx.db, ctx.regio, { email: String(body.email ?? ''), rol: String(body.rol ?? ''), gemeenten });
-      await audit(ctx.db, req, res, 'gebruiker_toegevoegd', { email: body.email, rol: body.rol, gemeenten });
-      await overzicht(res, { nieuwAccount: { email: String(body.email).toLowerCase(), wachtwoord } });
+      const { email, rol, gemeente: gemeenten } = leesBody(gebruikerForm, req);
+      const { wachtwoord } = await gebruikerToevoegen(ctx.db, ctx.regio, { email, rol, gemeenten });
+      await audit(ctx.db, req, res, 'gebruiker_toegevoegd', { email, rol, gemeenten });
+      await overzicht(res, { nieuwAccount: { email: email.toLowerCase(), wachtwoord } });
     } catch (error) {
       if (!(error instanceof AppFout)) throw error;
       await overzicht(res, { fout: error.melding }, 400);
@@ -71,7 +79,8 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.post('/beheer/gebruikers/:id/blokkeer', async (req, res) => {
-    const g = (await leesGebruikers(ctx.db)).find((x) => x.id === Number(req.params.id));
+    const { id: gebruikerId } = leesParams(gebruikerParams, req);
+    const g = (await leesGebruikers(ctx.db)).find((x) => x.id === gebruikerId);
     if (!g) throw ongeldigeInvoer('Onbekende gebruiker');
     if (g.id === gebruikerVan(res)!.id) throw ongeldigeInvoer('U kunt uw eigen account niet blokkeren.');
     await blokkeer(ctx.db, g.email);
@@ -83,7 +92,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const batches = await leesImportlog(ctx.db, 50);
     res.status(status).send(render('beheer-import', {
       titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
-      batches: batches.map((b) => ({ ...b, gestart: formatTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
+      batches: batches.map((b) => ({ ...b, gestart: formatteerTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
       ...extra,
     }, res));
   };
@@ -92,18 +101,17 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
 
   router.post('/beheer/import', upload.single('bestand'), async (req, res) => {
     const bestand = req.file;
-    const soort = String((req.body as Record<string, string>).soort ?? 'registraties');
     try {
+      const { soort } = leesBody(importForm, req);
       if (!bestand) throw ongeldigeInvoer('Kies een bestand om te importeren.');
-      if (!(SOORTEN as readonly string[]).includes(soort)) throw ongeldigeInvoer('Onbekende soort import');
       const naam = bestand.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120);
-      const bron = { bestand: naam, sha256: await sha256OfFile(bestand.path) };
+      const bron = { bestand: naam, sha256: await sha256VanBestand(bestand.path) };
       const door = gebruikerVan(res)!.email;
       let samenvatting: ImportSamenvatting;
       try {
         samenvatting = soort === 'registraties'
           ? await importeerOpEigenVerbinding(ctx, [{ ...bron, pad: bestand.path }], { door, bijBezet: 'weiger' })
-          : await importeerFinancieel(ctx.db, soort as 'financien' | 'formatie', { ...bron, rows: readTable(bestand.path, undefined, naam) }, { door });
+          : await importeerFinancieel(ctx.db, soort, { ...bron, rows: leesTabel(bestand.path, undefined, naam) }, { door });
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', {
@@ -129,11 +137,11 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.get('/beheer/audit', async (req, res) => {
-    const actie = typeof req.query.actie === 'string' && req.query.actie ? req.query.actie : undefined;
+    const { actie } = leesQuery(auditQuery, req);
     const regels = await leesAuditlog(ctx.db, { actie, limiet: 500 });
     res.send(render('beheer-audit', {
       titel: 'Auditlog', actief: { beheer: true }, actie,
-      regels: regels.map((r) => ({ ...r, tijd: formatTijdstip(r.tijdstip) })),
+      regels: regels.map((r) => ({ ...r, tijd: formatteerTijdstip(r.tijdstip) })),
     }, res));
   });
 
@@ -145,14 +153,17 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   };
   router.get('/beheer/instellingen', async (_req, res) => instellingenPagina(res));
   router.post('/beheer/instellingen', async (req, res) => {
-    const parsed = beleidSchema.safeParse(req.body);
-    if (!parsed.success) {
-      await instellingenPagina(res, { fout: parsed.error.issues[0]?.message ?? 'Ongeldige instelling' }, 400);
+    let beleid: Beleid;
+    try {
+      beleid = leesBody(beleidSchema, req);
+    } catch (error) {
+      if (!(error instanceof AppFout)) throw error;
+      await instellingenPagina(res, { fout: error.melding }, 400);
       return;
     }
     const oud = await leesBeleid(ctx.db);
-    await schrijfBeleid(ctx.db, parsed.data, gebruikerVan(res)!.email);
-    await audit(ctx.db, req, res, 'instelling_gewijzigd', { sleutel: 'onderdrukking', oud, nieuw: parsed.data });
+    await schrijfBeleid(ctx.db, beleid, gebruikerVan(res)!.email);
+    await audit(ctx.db, req, res, 'instelling_gewijzigd', { sleutel: 'onderdrukking', oud, nieuw: beleid });
     await instellingenPagina(res, { opgeslagen: true });
   });
   /** Delivery by e-mail: recipients, and every delivery with its SMTP answer (failed ones first). */
@@ -161,8 +172,8 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const log = await leesVerzendingen(ctx.db, { limiet: 300 });
     const rij = (v: (typeof log)[number]) => ({
       ...v, gemeenteNaam: v.gemeente ? ctx.regio.perCode.get(v.gemeente)?.naam ?? v.gemeente : '',
-      aangemaakt: formatTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatTijdstip(v.verzonden_op) : '',
-      volgende: v.volgende_poging ? formatTijdstip(v.volgende_poging) : v.status === 'mislukt' ? `opgegeven na ${MAX_POGINGEN} pogingen` : '',
+      aangemaakt: formatteerTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatteerTijdstip(v.verzonden_op) : '',
+      volgende: v.volgende_poging ? formatteerTijdstip(v.volgende_poging) : v.status === 'mislukt' ? `opgegeven na ${MAX_POGINGEN} pogingen` : '',
       hash: v.sha256.slice(0, 12),
     });
     res.status(status).send(render('beheer-verzending', {
@@ -179,8 +190,8 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   router.get('/beheer/verzending', async (_req, res) => verzending(res));
 
   router.post('/beheer/ontvangers', async (req, res) => {
-    const body = req.body as Record<string, unknown>;
     try {
+      const body = leesBody(ontvangerForm, req);
       const o = controleerOntvanger(ctx.regio, { email: body.email, rapport: body.rapport, gemeente: body.rapport === 'factsheet' ? body.gemeente : undefined });
       if (await voegOntvangerToe(ctx.db, o, gebruikerVan(res)!.email)) await audit(ctx.db, req, res, 'ontvanger_toegevoegd', o);
       res.redirect(303, '/beheer/verzending');
@@ -191,7 +202,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.post('/beheer/ontvangers/verwijder', async (req, res) => {
-    const email = String((req.body as Record<string, unknown>).email ?? '');
+    const { email } = leesBody(verwijderForm, req);
     if ((await verwijderOntvanger(ctx.db, email)) > 0) await audit(ctx.db, req, res, 'ontvanger_verwijderd', { email: email.trim().toLowerCase() });
     res.redirect(303, '/beheer/verzending');
   });

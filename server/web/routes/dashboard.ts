@@ -7,15 +7,26 @@ import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
 import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
-import { leesKeuze, PERIODES, type Keuze } from '../../dashboard/gegevens.js';
+import { leesKeuze, PERIODES, type Keuze, type Periode } from '../../dashboard/gegevens.js';
 import { doorstroomPagina, gemeentePagina, regioPagina, type PaginaModel } from '../../dashboard/paginas.js';
-import { alleTabellenDownload, tabelDownload, tabellenVanPagina } from '../../export/downloads.js';
+import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads.js';
 import { stuurDownload } from '../download.js';
 import { leesDatadatum } from '../../importbatches/service.js';
-import { leesBereik, parseGebied } from '../../indicatoren/service.js';
+import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
+import { kwartaal, leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
+import { z } from 'zod';
+
+/** The filters of every dashboard; a download carries the same ones. */
+const filterQuery = z.object({
+  kwartaal: optioneel(kwartaal),
+  periode: optioneel(z.enum(PERIODES.map(String) as [string, ...string[]]).transform((p) => Number(p) as Periode)),
+});
+/** The gemeente switch of the filter form (works without JavaScript) adds `gemeente` to the filters. */
+const wisselQuery = filterQuery.extend({ gemeente: optioneel(tekst(20)) });
+const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 
@@ -23,15 +34,16 @@ type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const bron = { db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env) };
+  const gemeenteParams = z.object({ code: uitParser((v) => leesGebied(ctx.regio, v)) });
 
   /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
   async function model(pagina: Pagina, req: Request, res: Response): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null }> {
     const g = gebruikerVan(res)!;
     if (pagina === 'regio' && !mag(g, 'regio')) throw geenToegang();
     if (pagina === 'doorstroom' && !mag(g, 'doorstroom')) throw geenToegang();
-    const gemeente = pagina === 'gemeente' ? parseGebied(ctx.regio, req.params.code) : undefined;
+    const gemeente = pagina === 'gemeente' ? leesParams(gemeenteParams, req).code : undefined;
     if (gemeente) vereisGemeente(res, gemeente);
-    const keuze = await leesKeuze(ctx.db, req.query, ctx.vandaag());
+    const keuze = await leesKeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
@@ -81,10 +93,10 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   });
   router.get('/gemeente/:code', async (req, res) => {
     // the gemeente switch of the filter form (works without JavaScript)
-    const gekozen = typeof req.query.gemeente === 'string' ? req.query.gemeente.toUpperCase() : null;
-    if (gekozen && gekozen !== String(req.params.code).toUpperCase() && ctx.regio.perCode.has(gekozen)) {
-      const rest = new URLSearchParams(req.query as Record<string, string>);
-      rest.delete('gemeente');
+    const { gemeente, ...filters } = leesQuery(wisselQuery, req);
+    const gekozen = gemeente?.toUpperCase();
+    if (gekozen && gekozen !== leesParams(gemeenteParams, req).code && ctx.regio.perCode.has(gekozen)) {
+      const rest = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
       res.redirect(303, `/gemeente/${gekozen}?${rest.toString()}`);
       return;
     }
@@ -95,19 +107,20 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   });
 
   const exporteer = (pagina: Pagina) => async (req: Request, res: Response) => {
-    const { model: m, beleid, keuze } = await model(pagina, req, res);
-    const grafiek = tabellenVanPagina(m).find((g) => g.id === req.params.grafiek);
-    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
-    const naam = `${grafiek.id}-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
-    await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente: req.params.code, formaat: req.params.formaat });
-    const d = await tabelDownload(downloadContext(), grafiek, naam, req.params.formaat, { onderwerp: m.titel, periode: keuze, beleid });
+    const { model: m, beleid, keuze, gemeente } = await model(pagina, req, res);
+    const { grafiek: id, formaat } = leesParams(exportParams, req);
+    const grafiek = tabellenVanPagina(m).find((g) => g.id === id);
+    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${id}"`);
+    const naam = `${grafiek.id}-${m.kwartaal}${gemeente ? `-${gemeente}` : ''}`;
+    await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente, formaat });
+    const d = await tabelDownload(downloadContext(), grafiek, naam, formaat, { onderwerp: m.titel, periode: keuze, beleid });
     stuurDownload(res, d);
   };
   /** Every table of the page in one workbook. */
   const alleTabellen = (pagina: Pagina) => async (req: Request, res: Response) => {
-    const { model: m, beleid, keuze } = await model(pagina, req, res);
-    const naam = `${pagina}-alle-tabellen-${m.kwartaal}${req.params.code ? `-${req.params.code}` : ''}`;
-    await audit(ctx.db, req, res, 'download', { pagina, grafiek: 'alle-tabellen', kwartaal: m.kwartaal, gemeente: req.params.code, formaat: 'xlsx' });
+    const { model: m, beleid, keuze, gemeente } = await model(pagina, req, res);
+    const naam = `${pagina}-alle-tabellen-${m.kwartaal}${gemeente ? `-${gemeente}` : ''}`;
+    await audit(ctx.db, req, res, 'download', { pagina, grafiek: 'alle-tabellen', kwartaal: m.kwartaal, gemeente, formaat: 'xlsx' });
     stuurDownload(res, await alleTabellenDownload(downloadContext(), tabellenVanPagina(m), naam, { onderwerp: m.titel, periode: keuze, beleid }));
   };
   const downloadContext = () => ({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() });

@@ -5,6 +5,8 @@ import { projectPath } from '../../config/paths.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import { beschermklasse, CATALOGUS } from '../../indicatoren/catalogus.js';
 import type { Render } from '../views.js';
+import { z } from 'zod';
+import { leesParams, uitParser } from '../invoer.js';
 
 export function slug(tekst: string): string {
   return tekst
@@ -19,6 +21,14 @@ export function slug(tekst: string): string {
 }
 
 const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages', privacy: 'Privacy en bescherming van kleine aantallen', downloads: 'Downloads: CSV en Excel', spiegel: 'Spiegel: de regio en Nederland (CBS)' } as const;
+
+type Document = keyof typeof DOCS;
+const docsParams = z.object({
+  naam: uitParser((naam): Document => {
+    if (typeof naam !== 'string' || !Object.hasOwn(DOCS, naam)) throw nietGevonden('Dit document bestaat niet.');
+    return naam as Document;
+  }),
+});
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const KLASSE: Record<string, string> = {
@@ -53,8 +63,7 @@ export function docsRoutes(render: Render): Router {
   });
   const cache = new Map<string, string>();
   router.get('/docs/:naam', (req, res) => {
-    const naam = req.params.naam as keyof typeof DOCS;
-    if (!Object.hasOwn(DOCS, naam)) throw nietGevonden('Dit document bestaat niet.');
+    const { naam } = leesParams(docsParams, req);
     let html = cache.get(naam);
     if (!html) {
       html = marked.parse(readFileSync(projectPath('docs', `${naam}.md`), 'utf8')) as string;

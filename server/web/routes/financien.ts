@@ -5,13 +5,18 @@ import type { AppContext } from '../../context.js';
 import { financienKwartalen, financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
 import { FINANCIEN_BRON, financienTabellen } from '../../export/financien-download.js';
-import { alleTabellenDownload, tabelDownload } from '../../export/downloads.js';
+import { alleTabellenDownload, leesFormaat, tabelDownload } from '../../export/downloads.js';
 import { stuurDownload } from '../download.js';
-import { parseKwartaal } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
 import { audit, vereis } from '../auth.js';
+import { z } from 'zod';
+import { kwartaal, leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
+
+const paginaQuery = z.object({ kwartaal: optioneel(kwartaal) });
+const apiQuery = z.object({ kwartaal });
+const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 /** /financien: realisation vs budget of a quarter, FTE per month, throughput per FTE. */
 export function financienRoutes(ctx: AppContext, render: Render): Router {
@@ -20,7 +25,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
 
   async function model(req: Request) {
     const kwartalen = await financienKwartalen(ctx.db);
-    const kwartaal = req.query.kwartaal ? parseKwartaal(req.query.kwartaal) : kwartalen[0];
+    const kwartaal = leesQuery(paginaQuery, req).kwartaal ?? kwartalen[0];
     if (!kwartaal) return { kwartalen, kwartaal: null, data: null, grafieken: [] };
     const data = await financienVoorKwartaal(ctx.db, kwartaal);
     return { kwartalen, kwartaal, data, grafieken: [formatiePerMaand(data.formatie), doorstroomPerFteGrafiek(data.doorstroom_per_fte)] };
@@ -46,7 +51,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
   });
 
   router.get('/api/financien', async (req, res) => {
-    res.json(await financienVoorKwartaal(ctx.db, parseKwartaal(req.query.kwartaal)));
+    res.json(await financienVoorKwartaal(ctx.db, leesQuery(apiQuery, req).kwartaal));
   });
 
   const downloadContext = () => ({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() });
@@ -60,11 +65,12 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
   router.get('/export/financien/:grafiek.:formaat', async (req: Request, res: Response) => {
     const m = await model(req);
     if (!m.kwartaal || !m.data) throw nietGevonden('Er zijn nog geen financiële gegevens');
-    const tabel = financienTabellen(m.data, m.grafieken).find((g) => g.id === req.params.grafiek);
-    if (!tabel) throw nietGevonden(`Onbekende tabel "${String(req.params.grafiek)}"`);
+    const { grafiek, formaat } = leesParams(exportParams, req);
+    const tabel = financienTabellen(m.data, m.grafieken).find((g) => g.id === grafiek);
+    if (!tabel) throw nietGevonden(`Onbekende tabel "${grafiek}"`);
     const naam = `${tabel.id}-${m.kwartaal}`;
-    await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: tabel.id, kwartaal: m.kwartaal, formaat: req.params.formaat });
-    stuurDownload(res, await tabelDownload(downloadContext(), tabel, naam, req.params.formaat, { onderwerp: 'Financiën en formatie', periode: { kwartaal: m.kwartaal }, beleid: null, bron: FINANCIEN_BRON(ctx.regio.organisatie) }));
+    await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: tabel.id, kwartaal: m.kwartaal, formaat });
+    stuurDownload(res, await tabelDownload(downloadContext(), tabel, naam, formaat, { onderwerp: 'Financiën en formatie', periode: { kwartaal: m.kwartaal }, beleid: null, bron: FINANCIEN_BRON(ctx.regio.organisatie) }));
   });
   return router;
 }

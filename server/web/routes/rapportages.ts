@@ -1,10 +1,10 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { mag, magGemeente } from '../../auth/rollen.js';
 import { audit, gebruikerVan, vereis, vereisGemeente } from '../auth.js';
 import { z } from 'zod';
 import { kwartaalKort, kwartaalReeks, kwartaalVoluit, laatsteDag } from '../../calendar/kwartaal.js';
 import type { AppContext } from '../../context.js';
-import { leesBereik, parseGebied, parseKwartaal } from '../../indicatoren/service.js';
+import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { SECTIES } from '../../rapportage/kwartaalrapportage.js';
 import {
   factsheetModel, rapportBestandsnaam, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten,
@@ -12,14 +12,34 @@ import {
 import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } from '../../rapportage/archief.js';
 import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
 import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
-import { formatTijdstip } from '../../shared/formaat.js';
-import { nietGevonden, ongeldigeInvoer } from '../../shared/fouten.js';
+import { formatteerTijdstip } from '../../shared/formaat.js';
+import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
+import { kwartaal, leesBody, leesParams, leesQuery, tekst, uitParser, type Schema } from '../invoer.js';
+
+/** A duiding is at most this long. */
+const MAX_DUIDING = 10_000;
+const duidingTekst = z.string().max(MAX_DUIDING, 'is langer dan 10.000 tekens');
 
 const duidingForm = z.object({
-  sectie: z.enum(SECTIES.map((s) => s.sectie) as [string, ...string[]], { message: 'Onbekende sectie van de rapportage' }),
-  tekst: z.string().max(10_000, 'Een duiding is hoogstens 10.000 tekens').default(''),
+  sectie: z.enum(SECTIES.map((s) => s.sectie) as [string, ...string[]], { error: 'Onbekende sectie van de rapportage' }),
+  tekst: duidingTekst.default(''),
 });
+const periodeParams = z.object({ periode: uitParser(rapportVan) });
+const kwartaalParams = z.object({ kwartaal });
+const archiefParams = z.object({
+  // a number that names no archived report is as unknown as one that is no number
+  id: uitParser((id) => {
+    if (typeof id !== 'string' || !/^\d{1,9}$/.test(id)) throw nietGevonden('Dit gearchiveerde rapport bestaat niet');
+    return Number(id);
+  }),
+});
+/** `?opgeslagen` after saving: present or not (the value names the section that was saved). */
+const rapportQuery = z.object({ opgeslagen: tekst(100).optional() });
+
+/** The editor's form: per section of the report its text and whether it is final. */
+const duidingenForm = (secties: { sectie: string }[]): Schema<Record<string, string | undefined>> =>
+  z.object(Object.fromEntries(secties.flatMap(({ sectie }) => [[`tekst_${sectie}`, duidingTekst.optional()], [`definitief_${sectie}`, tekst(10).optional()]])));
 
 /** Who is acting: the signed-in user. */
 const wie = (res: Response): string => gebruikerVan(res)!.email;
@@ -37,11 +57,13 @@ function stuurPdf(res: Response, pdf: Uint8Array, naam: string): void {
 /** The quarterly reports: list, duiding per section, HTML preview, PDF; factsheets per gemeente. */
 export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapportdiensten): Router {
   const router = Router();
-  const gemeenteVan = (code: unknown, res: Response) => {
-    const g = parseGebied(ctx.regio, code);
-    if (!ctx.regio.perCode.has(g)) throw nietGevonden('Een factsheet is er voor een gemeente van de regio');
-    vereisGemeente(res, g);
-    return g;
+  const factsheetParams = z.object({ kwartaal, code: uitParser((v) => leesGebied(ctx.regio, v)) });
+  /** The quarter and gemeente of a factsheet, for a user who may see that gemeente. */
+  const factsheetVan = (req: Request, res: Response) => {
+    const { kwartaal: k, code } = leesParams(factsheetParams, req);
+    if (!ctx.regio.perCode.has(code)) throw nietGevonden('Een factsheet is er voor een gemeente van de regio');
+    vereisGemeente(res, code);
+    return { kwartaal: k, code };
   };
 
   router.get('/rapportages', async (_req, res) => {
@@ -62,7 +84,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       perioden: jaren.map((j) => ({ jaar: j, halfjaren: [`${j}-H2`, `${j}-H1`].filter((h) => bereik && `${j}-Q${h.endsWith('H1') ? 1 : 3}` <= bereik.tot && `${j}-Q${h.endsWith('H1') ? 2 : 4}` >= bereik.van).map(periode), jaarrapport: periode(String(j)) })),
       archief: archief.map((a) => ({
         ...a, naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
-        op: formatTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
+        op: formatteerTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
       })),
       kwartalen: kwartalen.map((k) => ({
         // the running quarter is offered as provisional, never as if final
@@ -73,7 +95,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   });
 
   router.get('/rapportages/archief/:id/:naam', async (req, res) => {
-    const gevonden = /^\d{1,9}$/.test(req.params.id) ? await archiefPdf(ctx.db, Number(req.params.id)) : null;
+    const gevonden = await archiefPdf(ctx.db, leesParams(archiefParams, req).id);
     if (!gevonden) throw nietGevonden('Dit gearchiveerde rapport bestaat niet');
     const { stuk, pdf } = gevonden;
     if (stuk.gemeente) vereisGemeente(res, stuk.gemeente);
@@ -83,7 +105,8 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   });
 
   router.get('/rapportages/:periode', vereis('regio'), async (req, res) => {
-    const rapport = rapportVan(req.params.periode);
+    const { periode: rapport } = leesParams(periodeParams, req);
+    const { opgeslagen } = leesQuery(rapportQuery, req);
     const duidingen = await leesDuidingen(ctx.db, rapport.periode);
     const gearchiveerd = await archiefstuk(ctx.db, rapport.soort, rapport.periode);
     res.send(render('rapportage', {
@@ -92,14 +115,14 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       periode: rapport.periode,
       kwartaal: rapport.soort === 'kwartaal' ? rapport.periode : null,
       label: rapportNaam(rapport),
-      opgeslagen: req.query.opgeslagen !== undefined,
+      opgeslagen: opgeslagen !== undefined,
       definitief: duidingIsDefinitief(duidingen),
-      gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
+      gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatteerTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
       secties: rapportSecties(rapport).map((s) => {
         const d = duidingen.get(s.sectie);
         return {
-          ...s, tekst: d?.tekst ?? '', door: d?.door, bewerktOp: d ? formatTijdstip(d.bijgewerkt_op) : null,
-          isDefinitief: d?.status === 'definitief', definitiefDoor: d?.definitief_door, definitiefOp: d?.definitief_op ? formatTijdstip(d.definitief_op) : null,
+          ...s, tekst: d?.tekst ?? '', door: d?.door, bewerktOp: d ? formatteerTijdstip(d.bijgewerkt_op) : null,
+          isDefinitief: d?.status === 'definitief', definitiefDoor: d?.definitief_door, definitiefOp: d?.definitief_op ? formatteerTijdstip(d.definitief_op) : null,
         };
       }),
       gemeenten: rapport.soort === 'kwartaal' ? [...ctx.regio.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')) : [],
@@ -109,14 +132,12 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
 
   /** The whole editor in one form: saving never drops another section's text. */
   router.post('/rapportages/:periode/duidingen', vereis('duiding'), async (req, res) => {
-    const rapport = rapportVan(req.params.periode);
-    const body = req.body as Record<string, unknown>;
-    const invoer = rapportSecties(rapport).flatMap(({ sectie }) => {
+    const { periode: rapport } = leesParams(periodeParams, req);
+    const secties = rapportSecties(rapport);
+    const body = leesBody(duidingenForm(secties), req);
+    const invoer = secties.flatMap(({ sectie }) => {
       const tekst = body[`tekst_${sectie}`];
-      if (tekst === undefined) return [];
-      if (typeof tekst !== 'string') throw ongeldigeInvoer(`Ongeldige duiding voor ${sectie}`);
-      if (tekst.length > 10_000) throw ongeldigeInvoer(`De duiding van ${sectie} is langer dan 10.000 tekens`);
-      return [{ sectie, tekst, definitief: body[`definitief_${sectie}`] === 'ja' }];
+      return tekst === undefined ? [] : [{ sectie, tekst, definitief: body[`definitief_${sectie}`] === 'ja' }];
     });
     const nu = new Date().toISOString();
     const wijzigingen = await bewaarDuiding(ctx.db, rapport, invoer, wie(res), nu);
@@ -132,35 +153,34 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   });
 
   router.post('/rapportages/:kwartaal/duiding', vereis('duiding'), async (req, res) => {
-    const kwartaal = parseKwartaal(req.params.kwartaal);
-    const form = duidingForm.safeParse(req.body);
-    if (!form.success) throw ongeldigeInvoer(form.error.issues[0]?.message ?? 'Ongeldig formulier');
-    await schrijfDuiding(ctx.db, { kwartaal, sectie: form.data.sectie, tekst: form.data.tekst.replace(/\r\n/g, '\n'), door: wie(res), bijgewerkt_op: new Date().toISOString() });
-    await audit(ctx.db, req, res, 'duiding_gewijzigd', { kwartaal, sectie: form.data.sectie });
-    res.redirect(303, `/rapportages/${kwartaal}?opgeslagen=${form.data.sectie}#duiding-${form.data.sectie}`);
+    const { kwartaal: k } = leesParams(kwartaalParams, req);
+    const form = leesBody(duidingForm, req);
+    await schrijfDuiding(ctx.db, { kwartaal: k, sectie: form.sectie, tekst: form.tekst.replace(/\r\n/g, '\n'), door: wie(res), bijgewerkt_op: new Date().toISOString() });
+    await audit(ctx.db, req, res, 'duiding_gewijzigd', { kwartaal: k, sectie: form.sectie });
+    res.redirect(303, `/rapportages/${k}?opgeslagen=${form.sectie}#duiding-${form.sectie}`);
   });
 
   router.get('/rapportages/:periode/voorbeeld', vereis('regio'), async (req, res) => {
-    const model = await rapportModel(diensten, rapportVan(req.params.periode));
+    const model = await rapportModel(diensten, leesParams(periodeParams, req).periode);
     res.type('html').send(rapportHtml(diensten, model));
   });
 
   router.get('/rapportages/:periode/rapport.pdf', vereis('regio'), async (req, res) => {
-    const rapport = rapportVan(req.params.periode);
+    const { periode: rapport } = leesParams(periodeParams, req);
     await audit(ctx.db, req, res, 'rapport', { soort: rapport.soort, periode: rapport.periode });
     stuurPdf(res, await rapportPdf(diensten, await rapportModel(diensten, rapport)), rapportBestand(rapport));
   });
 
   router.get('/rapportages/:kwartaal/gemeente/:code', async (req, res) => {
-    const model = await factsheetModel(diensten, parseKwartaal(req.params.kwartaal), gemeenteVan(req.params.code, res));
+    const { kwartaal: k, code } = factsheetVan(req, res);
+    const model = await factsheetModel(diensten, k, code);
     res.type('html').send(rapportHtml(diensten, model));
   });
 
   router.get('/rapportages/:kwartaal/gemeente/:code/factsheet.pdf', async (req, res) => {
-    const kwartaal = parseKwartaal(req.params.kwartaal);
-    const code = gemeenteVan(req.params.code, res);
-    await audit(ctx.db, req, res, 'rapport', { soort: 'factsheet', kwartaal, gemeente: code });
-    stuurPdf(res, await rapportPdf(diensten, await factsheetModel(diensten, kwartaal, code)), rapportBestandsnaam(kwartaal, code));
+    const { kwartaal: k, code } = factsheetVan(req, res);
+    await audit(ctx.db, req, res, 'rapport', { soort: 'factsheet', kwartaal: k, gemeente: code });
+    stuurPdf(res, await rapportPdf(diensten, await factsheetModel(diensten, k, code)), rapportBestandsnaam(k, code));
   });
   return router;
 }

@@ -2,25 +2,21 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { per1000Grafiek, spiegelGrafiek } from '../../charts/spiegel.js';
 import type { AppContext } from '../../context.js';
-import { nietGevonden, ongeldigeInvoer } from '../../shared/fouten.js';
-import { formatGetal } from '../../shared/formaat.js';
+import { nietGevonden } from '../../shared/fouten.js';
+import { formatteerGetal } from '../../shared/formaat.js';
 import { spiegelPagina } from '../../spiegel/service.js';
 import { vanCbsPeriode, spiegelPeriode } from '../../spiegel/compute.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
 import { stuurDownload } from '../download.js';
-import { tabelDownload } from '../../export/downloads.js';
+import { leesFormaat, tabelDownload } from '../../export/downloads.js';
+import { leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 
-const querySchema = z.object({
-  periode: z.string().regex(/^\d{4}(-H[12])?$/i, 'een jaar (2023) of een halfjaar (2023-H1)').optional(),
+const spiegelQuery = z.object({
+  periode: optioneel(z.string().regex(/^\d{4}(-H[12])?$/i, 'moet een jaar (2023) of een halfjaar (2023-H1) zijn')),
 });
-
-function parseQuery(req: Request) {
-  const q = querySchema.safeParse({ periode: typeof req.query.periode === 'string' && req.query.periode !== '' ? req.query.periode : undefined });
-  if (!q.success) throw ongeldigeInvoer(`Ongeldige periode "${String(req.query.periode)}": gebruik een jaar (2023) of een halfjaar (2023-H1)`);
-  return q.data;
-}
+const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 /** /spiegel: the region beside Nederland (CBS) and our own registration, for roles that see region figures. */
 export function spiegelRoutes(ctx: AppContext, render: Render): Router {
@@ -28,8 +24,8 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
   router.use(['/spiegel', '/export/spiegel'], vereis('regio'));
 
   async function model(req: Request) {
-    const { periode } = parseQuery(req);
-    const p = await spiegelPagina(ctx.db, ctx.regio, periode?.toUpperCase().replace('-H', '-H'));
+    const { periode } = leesQuery(spiegelQuery, req);
+    const p = await spiegelPagina(ctx.db, ctx.regio, periode?.toUpperCase());
     const grafieken = p.spiegel ? [spiegelGrafiek(p.spiegel), per1000Grafiek(p.reeks)] : [];
     return { ...p, grafieken };
   }
@@ -45,8 +41,8 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
       spiegel: s,
       perioden: m.perioden.map((p) => ({ waarde: p, label: spiegelPeriode(p)!.label, gekozen: p === s?.periode })),
       regioNaam: s?.regio.naam,
-      rang: s ? (s.rang.positie === null ? `. (CBS publiceert voor ${formatGetal(s.rang.van)} VT-regio’s meldingen én inwoners)` : `${s.rang.positie} van ${s.rang.van}`) : null,
-      gemeenten: s?.gemeenten.map((g) => ({ ...g, meldingenTekst: formatGetal(g.meldingen), per1000: formatGetal(g.per_1000_inwoners.meldingen, 2), nl1000: formatGetal(g.nederland_per_1000_inwoners.meldingen, 2) })) ?? [],
+      rang: s ? (s.rang.positie === null ? `. (CBS publiceert voor ${formatteerGetal(s.rang.van)} VT-regio’s meldingen én inwoners)` : `${s.rang.positie} van ${s.rang.van}`) : null,
+      gemeenten: s?.gemeenten.map((g) => ({ ...g, meldingenTekst: formatteerGetal(g.meldingen), per1000: formatteerGetal(g.per_1000_inwoners.meldingen, 2), nl1000: formatteerGetal(g.nederland_per_1000_inwoners.meldingen, 2) })) ?? [],
       bronnen,
       cbsPeriode: s ? vanCbsPeriode(s.cbs_periode) : null,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/spiegel/${g.id}`, query)),
@@ -55,10 +51,11 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
 
   router.get('/export/spiegel/:grafiek.:formaat', async (req: Request, res: Response) => {
     const m = await model(req);
-    const grafiek = m.grafieken.find((g) => g.id === req.params.grafiek);
-    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${String(req.params.grafiek)}"`);
-    await audit(ctx.db, req, res, 'download', { pagina: 'spiegel', grafiek: grafiek.id, periode: m.spiegel?.periode, formaat: req.params.formaat });
-    const d = await tabelDownload({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() }, grafiek, `${grafiek.id}-${m.spiegel?.periode ?? ''}`, req.params.formaat, {
+    const { grafiek: id, formaat } = leesParams(exportParams, req);
+    const grafiek = m.grafieken.find((g) => g.id === id);
+    if (!grafiek) throw nietGevonden(`Onbekende grafiek "${id}"`);
+    await audit(ctx.db, req, res, 'download', { pagina: 'spiegel', grafiek: grafiek.id, periode: m.spiegel?.periode, formaat });
+    const d = await tabelDownload({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() }, grafiek, `${grafiek.id}-${m.spiegel?.periode ?? ''}`, formaat, {
       onderwerp: 'Spiegel: de regio en Nederland', periode: { datum: ctx.vandaag() }, beleid: null,
       bron: 'CBS StatLine (Beleidsinformatie Veilig Thuis) en VT Monitor, eigen registraties, afgerond op veelvouden van 5',
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atwFeestdagen, eerstePaasdag } from '../../../server/calendar/atw.js';
-import { createWerkdagkalender } from '../../../server/calendar/werkdagen.js';
+import { maakWerkdagkalender } from '../../../server/calendar/werkdagen.js';
 
 /** Easter Sundays 2019–2030 as published (not computed by the code under test). */
 const PASEN: Record<number, string> = {
@@ -47,7 +47,7 @@ describe('Atw-feestdagen', () => {
   });
 
   it('every holiday that falls on a weekday is not a werkdag; 5 mei also outside lustrum years', () => {
-    const kalender = createWerkdagkalender();
+    const kalender = maakWerkdagkalender();
     for (let year = 2019; year <= 2030; year++) {
       for (const datum of Object.values(verwacht(year))) expect(kalender.isWerkdag(datum), datum).toBe(false);
     }

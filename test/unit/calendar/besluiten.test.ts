@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dekkingVan, kalenderWaarschuwingen, loadKalender, parseKalender } from '../../../server/calendar/besluiten.js';
-import { addDays } from '../../../server/calendar/dates.js';
-import { createWerkdagkalender } from '../../../server/calendar/werkdagen.js';
+import { dekkingVan, kalenderWaarschuwingen, laadKalender, leesKalender } from '../../../server/calendar/besluiten.js';
+import { telDagenOp } from '../../../server/calendar/dates.js';
+import { maakWerkdagkalender } from '../../../server/calendar/werkdagen.js';
 import { projectPath } from '../../../server/config/paths.js';
-import { buildRegio } from '../../../server/config/regio.js';
-import { deriveRegistratie } from '../../../server/registraties/derive.js';
+import { bouwRegio } from '../../../server/config/regio.js';
+import { leidRegistratieAf } from '../../../server/registraties/derive.js';
 import { kolomObject, type Registratie } from '../../../server/registraties/schema.js';
 import { readFileSync } from 'node:fs';
 
-const bestand = loadKalender(projectPath('config', 'kalender.json'));
-const kalender = createWerkdagkalender(bestand.extraFeestdagen, dekkingVan(bestand.besluiten));
-const regio = buildRegio(JSON.parse(readFileSync(projectPath('config', 'regio', 'gelderland-zuid.json'), 'utf8')));
+const bestand = laadKalender(projectPath('config', 'kalender.json'));
+const kalender = maakWerkdagkalender(bestand.extraFeestdagen, dekkingVan(bestand.besluiten));
+const regio = bouwRegio(JSON.parse(readFileSync(projectPath('config', 'regio', 'gelderland-zuid.json'), 'utf8')));
 
 /** The decree days the catalogue names (the contract); the shipped file must hold every one. */
 const BEKEND = [
@@ -40,21 +40,21 @@ describe('Royal-Decree days (config/kalender.json)', () => {
 
   // one test per decree day, generated from the shipped list
   it.each(bestand.extraFeestdagen)('a VB on the 5th werkdag across %s is on time, on the 6th late', (dag) => {
-    const binnenkomst = addDays(dag, -1);
+    const binnenkomst = telDagenOp(dag, -1);
     const vijfde = kalender.nteWerkdagNa(binnenkomst, 5);
     const zesde = kalender.nteWerkdagNa(binnenkomst, 6);
     expect(kalender.isWerkdag(dag)).toBe(false);
-    expect(deriveRegistratie(melding(binnenkomst, vijfde), regio, kalender).vb_binnen_termijn).toBe(1);
-    expect(deriveRegistratie(melding(binnenkomst, zesde), regio, kalender).vb_binnen_termijn).toBe(0);
+    expect(leidRegistratieAf(melding(binnenkomst, vijfde), regio, kalender).vb_binnen_termijn).toBe(1);
+    expect(leidRegistratieAf(melding(binnenkomst, zesde), regio, kalender).vb_binnen_termijn).toBe(0);
     // without the decree the same VB on the "5th" werkdag would be late: the day matters
-    const zonder = createWerkdagkalender(bestand.extraFeestdagen.filter((d) => d !== dag));
-    if (zonder.isWerkdag(dag)) expect(deriveRegistratie(melding(binnenkomst, vijfde), regio, zonder).vb_binnen_termijn).toBe(0);
+    const zonder = maakWerkdagkalender(bestand.extraFeestdagen.filter((d) => d !== dag));
+    if (zonder.isWerkdag(dag)) expect(leidRegistratieAf(melding(binnenkomst, vijfde), regio, zonder).vb_binnen_termijn).toBe(0);
   });
 
   it('the example of the issue: received Monday 26 May 2025, VB Wednesday 4 June 2025 is on time', () => {
     expect(kalender.werkdagenTussen('2025-05-26', '2025-06-04')).toBe(5);
-    expect(deriveRegistratie(melding('2025-05-26', '2025-06-04'), regio, kalender).vb_binnen_termijn).toBe(1);
-    expect(deriveRegistratie(melding('2025-05-26', '2025-06-05'), regio, kalender).vb_binnen_termijn).toBe(0);
+    expect(leidRegistratieAf(melding('2025-05-26', '2025-06-04'), regio, kalender).vb_binnen_termijn).toBe(1);
+    expect(leidRegistratieAf(melding('2025-05-26', '2025-06-05'), regio, kalender).vb_binnen_termijn).toBe(0);
   });
 
   it('warns in Dutch when data dates pass the last decree year, and for unconfirmed years', () => {
@@ -73,7 +73,7 @@ describe('Royal-Decree days (config/kalender.json)', () => {
 
   it('refuses a decree day outside its years, or a non-date, with a Dutch message', () => {
     const besluit = { jaren: [2026, 2028], besluit: 'B', staatscourant: null, bron: 'https://x', dagen: ['2029-05-11'] };
-    expect(() => parseKalender({ besluiten: [besluit] })).toThrow(/valt buiten de jaren 2026–2028/);
-    expect(() => parseKalender({ besluiten: [{ ...besluit, dagen: ['15-5-2026'] }] })).toThrow(/ongeldig/);
+    expect(() => leesKalender({ besluiten: [besluit] })).toThrow(/valt buiten de jaren 2026–2028/);
+    expect(() => leesKalender({ besluiten: [{ ...besluit, dagen: ['15-5-2026'] }] })).toThrow(/ongeldig/);
   });
 });

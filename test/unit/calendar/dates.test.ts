@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { addDays as dfAddDays, differenceInCalendarDays, formatISO, getDay, parseISO } from 'date-fns';
-import { addDays, daysBetween, fromDayNumber, isValidYmd, toDayNumber, weekday } from '../../../server/calendar/dates.js';
-import { formatDatum } from '../../../server/shared/formaat.js';
+import { telDagenOp, daysBetween, datumVanDagnummer, isValidYmd, dagnummerVan, weekday } from '../../../server/calendar/dates.js';
+import { formatteerDatum } from '../../../server/shared/formaat.js';
 
 const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 describe('day numbers', () => {
   it('agree with the JavaScript Date for every day from 1900 to 2100', () => {
     const afwijkend: number[] = [];
-    for (let dag = toDayNumber('1900-01-01'); dag <= toDayNumber('2100-12-31'); dag++) {
+    for (let dag = dagnummerVan('1900-01-01'); dag <= dagnummerVan('2100-12-31'); dag++) {
       const iso = new Date(dag * 86_400_000).toISOString().slice(0, 10);
-      if (fromDayNumber(dag) !== iso || toDayNumber(iso) !== dag) afwijkend.push(dag);
+      if (datumVanDagnummer(dag) !== iso || dagnummerVan(iso) !== dag) afwijkend.push(dag);
     }
     expect(afwijkend).toEqual([]);
-    expect(toDayNumber('1970-01-01')).toBe(0);
+    expect(dagnummerVan('1970-01-01')).toBe(0);
   });
 
   it('cross months, leap days and years', () => {
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
-    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
-    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(telDagenOp('2024-02-28', 1)).toBe('2024-02-29');
+    expect(telDagenOp('2023-02-28', 1)).toBe('2023-03-01');
+    expect(telDagenOp('2024-12-31', 1)).toBe('2025-01-01');
+    expect(telDagenOp('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2019-01-01', '2020-01-01')).toBe(365);
     expect(weekday('2026-11-22')).toBe(0); // a Sunday
   });
@@ -39,31 +39,31 @@ describe('day numbers', () => {
 });
 
 describe('the integer day arithmetic agrees with date-fns for every day 2015–2030', () => {
-  it('addDays, daysBetween and weekday', () => {
+  it('telDagenOp, daysBetween and weekday', () => {
     const afwijkend: string[] = [];
-    const start = toDayNumber('2015-01-01');
-    for (let dag = start; dag <= toDayNumber('2030-12-31'); dag++) {
-      const iso = fromDayNumber(dag);
+    const start = dagnummerVan('2015-01-01');
+    for (let dag = start; dag <= dagnummerVan('2030-12-31'); dag++) {
+      const iso = datumVanDagnummer(dag);
       const d = parseISO(iso);
       if (iso !== formatISO(d, { representation: 'date' })) afwijkend.push(`${iso}: ${formatISO(d)}`);
-      if (addDays(iso, 1) !== formatISO(dfAddDays(d, 1), { representation: 'date' })) afwijkend.push(`${iso} + 1`);
-      if (addDays(iso, -70) !== formatISO(dfAddDays(d, -70), { representation: 'date' })) afwijkend.push(`${iso} − 70`);
+      if (telDagenOp(iso, 1) !== formatISO(dfAddDays(d, 1), { representation: 'date' })) afwijkend.push(`${iso} + 1`);
+      if (telDagenOp(iso, -70) !== formatISO(dfAddDays(d, -70), { representation: 'date' })) afwijkend.push(`${iso} − 70`);
       if (daysBetween('2015-01-01', iso) !== differenceInCalendarDays(d, parseISO('2015-01-01'))) afwijkend.push(`${iso} days`);
       if (weekday(iso) !== getDay(d)) afwijkend.push(`${iso} weekday`);
     }
     expect(afwijkend).toEqual([]);
   });
 
-  it('formatDatum writes the Dutch date of date-fns’ nl locale, on every day', () => {
+  it('formatteerDatum writes the Dutch date of date-fns’ nl locale, on every day', () => {
     const afwijkend: string[] = [];
-    for (let dag = toDayNumber('2015-01-01'); dag <= toDayNumber('2030-12-31'); dag += 1) {
-      const iso = fromDayNumber(dag);
+    for (let dag = dagnummerVan('2015-01-01'); dag <= dagnummerVan('2030-12-31'); dag += 1) {
+      const iso = datumVanDagnummer(dag);
       const [y, m, d] = iso.split('-').map(Number);
       const verwacht = `${d} ${MAANDEN[m! - 1]} ${y}`;
-      if (formatDatum(iso) !== verwacht) afwijkend.push(`${iso}: ${formatDatum(iso)}`);
+      if (formatteerDatum(iso) !== verwacht) afwijkend.push(`${iso}: ${formatteerDatum(iso)}`);
     }
     expect(afwijkend).toEqual([]);
-    expect(formatDatum('2019-01-01')).toBe('1 januari 2019');
-    expect(formatDatum('2026-12-01T23:30:00.000Z')).toBe('1 december 2026');
+    expect(formatteerDatum('2019-01-01')).toBe('1 januari 2019');
+    expect(formatteerDatum('2026-12-01T23:30:00.000Z')).toBe('1 december 2026');
   });
 });

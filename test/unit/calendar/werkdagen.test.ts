@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createWerkdagkalender } from '../../../server/calendar/werkdagen.js';
+import { maakWerkdagkalender } from '../../../server/calendar/werkdagen.js';
 
-const kalender = createWerkdagkalender();
+const kalender = maakWerkdagkalender();
 
 describe('werkdagen', () => {
   it('the day of receipt is day 0; weekends do not count', () => {
@@ -28,7 +28,7 @@ describe('werkdagen', () => {
   });
 
   it('extra days by Royal Decree are configurable', () => {
-    const metBrugdag = createWerkdagkalender(['2024-05-10']);
+    const metBrugdag = maakWerkdagkalender(['2024-05-10']);
     expect(kalender.werkdagenTussen('2024-05-08', '2024-05-13')).toBe(2);
     expect(metBrugdag.werkdagenTussen('2024-05-08', '2024-05-13')).toBe(1);
   });

@@ -2,21 +2,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../../server/config/env.js';
+import { leesEnv } from '../../../server/config/env.js';
 import { logoVan } from '../../../server/rapportage/omslag.js';
 import type { Regio } from '../../../server/config/regio.js';
 
 describe('delivery configuration (zod)', () => {
   it('accepts smtp:// and smtps:// with a sender, and is off by default', () => {
-    expect(readEnv({ SMTP_URL: 'smtp://u:p@mail.example.nl:587', MAIL_AFZENDER: 'Veilig Thuis <rapportages@vt.nl>' })).toMatchObject({ VERZEND_AUTOMATISCH: 'uit' });
-    expect(readEnv({ SMTP_URL: 'smtps://mail.example.nl', MAIL_AFZENDER: 'rapportages@vt.nl', VERZEND_AUTOMATISCH: 'aan' }).VERZEND_AUTOMATISCH).toBe('aan');
+    expect(leesEnv({ SMTP_URL: 'smtp://u:p@mail.example.nl:587', MAIL_AFZENDER: 'Veilig Thuis <rapportages@vt.nl>' })).toMatchObject({ VERZEND_AUTOMATISCH: 'uit' });
+    expect(leesEnv({ SMTP_URL: 'smtps://mail.example.nl', MAIL_AFZENDER: 'rapportages@vt.nl', VERZEND_AUTOMATISCH: 'aan' }).VERZEND_AUTOMATISCH).toBe('aan');
   });
 
   it('names the bad value in Dutch', () => {
-    expect(() => readEnv({ SMTP_URL: 'http://mail.example.nl' })).toThrow('SMTP_URL begint met smtp:// of smtps://');
-    expect(() => readEnv({ MAIL_AFZENDER: 'geen adres' })).toThrow('MAIL_AFZENDER moet een e-mailadres zijn');
-    expect(() => readEnv({ VERZEND_AUTOMATISCH: 'aan' })).toThrow('VERZEND_AUTOMATISCH=aan vraagt ook SMTP_URL en MAIL_AFZENDER');
-    expect(() => readEnv({ VERZEND_AUTOMATISCH: 'ja' })).toThrow('VERZEND_AUTOMATISCH');
+    expect(() => leesEnv({ SMTP_URL: 'http://mail.example.nl' })).toThrow('SMTP_URL begint met smtp:// of smtps://');
+    expect(() => leesEnv({ MAIL_AFZENDER: 'geen adres' })).toThrow('MAIL_AFZENDER moet een e-mailadres zijn');
+    expect(() => leesEnv({ VERZEND_AUTOMATISCH: 'aan' })).toThrow('VERZEND_AUTOMATISCH=aan vraagt ook SMTP_URL en MAIL_AFZENDER');
+    expect(() => leesEnv({ VERZEND_AUTOMATISCH: 'ja' })).toThrow('VERZEND_AUTOMATISCH');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { berekenKwartaal, doorstroomPerFte, metTotaal } from '../../../server/financien/compute.js';
-import { parseBedrag, parseFte, valideerFinancienRij, type FinancienRij } from '../../../server/financien/validate.js';
-import { formatKeuro } from '../../../server/shared/formaat.js';
+import { leesBedrag, leesFte, valideerFinancienRij, type FinancienRij } from '../../../server/financien/validate.js';
+import { formatteerKeuro } from '../../../server/shared/formaat.js';
 
 const rij = (kwartaal: string, post: string, realisatie: number, begroting: number | null, begroting_jaar: number | null = null): FinancienRij =>
   ({ kwartaal, post, realisatie, begroting, begroting_jaar });
@@ -61,14 +61,14 @@ describe('financien: totals and differences', () => {
 
 describe('financien: values and signs in the file', () => {
   it('whole euros with or without thousands dots; no cents', () => {
-    expect(parseBedrag('-1.646.100')).toEqual({ ok: true, value: -1_646_100 });
-    expect(parseBedrag('2084000')).toEqual({ ok: true, value: 2_084_000 });
-    expect(parseBedrag('−12 345')).toEqual({ ok: true, value: -12_345 });
-    expect(parseBedrag(-5000)).toEqual({ ok: true, value: -5000 });
-    expect(parseBedrag('1234,56').ok).toBe(false);
-    expect(parseBedrag('abc').ok).toBe(false);
-    expect(parseFte('87,5')).toEqual({ ok: true, value: 87.5 });
-    expect(parseFte('87.5')).toEqual({ ok: true, value: 87.5 });
+    expect(leesBedrag('-1.646.100')).toEqual({ ok: true, value: -1_646_100 });
+    expect(leesBedrag('2084000')).toEqual({ ok: true, value: 2_084_000 });
+    expect(leesBedrag('−12 345')).toEqual({ ok: true, value: -12_345 });
+    expect(leesBedrag(-5000)).toEqual({ ok: true, value: -5000 });
+    expect(leesBedrag('1234,56').ok).toBe(false);
+    expect(leesBedrag('abc').ok).toBe(false);
+    expect(leesFte('87,5')).toEqual({ ok: true, value: 87.5 });
+    expect(leesFte('87.5')).toEqual({ ok: true, value: 87.5 });
   });
 
   it('signs are the file\'s: a positive cost (a vrijval) and a negative income are accepted as given', () => {
@@ -88,9 +88,9 @@ describe('financien: values and signs in the file', () => {
   });
 
   it('k€ formatting as in the report', () => {
-    expect(formatKeuro(2_084_000)).toBe('€ 2.084');
-    expect(formatKeuro(-1_646_100)).toBe('€ −1.646');
-    expect(formatKeuro(-500)).toBe('€ −1');
-    expect(formatKeuro(null)).toBe('–');
+    expect(formatteerKeuro(2_084_000)).toBe('€ 2.084');
+    expect(formatteerKeuro(-1_646_100)).toBe('€ −1.646');
+    expect(formatteerKeuro(-500)).toBe('€ −1');
+    expect(formatteerKeuro(null)).toBe('–');
   });
 });

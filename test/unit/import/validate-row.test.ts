@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegio } from '../../../server/config/regio.js';
+import { bouwRegio } from '../../../server/config/regio.js';
 import { COLUMN_NAMES, kolomObject } from '../../../server/registraties/schema.js';
-import { validateRow, type RijFout } from '../../../server/import/validate-row.js';
+import { controleerRij, type RijFout } from '../../../server/import/validate-row.js';
 import regioJson from '../../../config/regio/gelderland-zuid.json' with { type: 'json' };
 
-const regio = buildRegio(regioJson);
+const regio = bouwRegio(regioJson);
 const ctx = { bestand: 'export.csv', regel: 7, regio, vandaag: '2024-06-30' };
 const basis = { registratie_id: 'R1', soort: 'melding', datum_binnenkomst: '2024-03-01', gemeente_code: 'GM0268', melder_categorie: 'politie' };
 
 function fouten(extra: Record<string, string>): RijFout[] {
-  const result = validateRow({ ...basis, ...extra }, ctx);
+  const result = controleerRij({ ...basis, ...extra }, ctx);
   return result.ok ? [] : result.fouten;
 }
 
 const fout = (kolom: string, waarde: string, melding: string): RijFout => ({ bestand: 'export.csv', regel: 7, kolom, waarde, melding });
 
-describe('validateRow', () => {
+describe('controleerRij', () => {
   it('accepts a valid melding and normalises codes, dates and booleans', () => {
-    const result = validateRow(
+    const result = controleerRij(
       { ...basis, soort: 'Melding', datum_binnenkomst: '1-3-2024', spoed: 'J', melder_categorie: ' POLITIE ', gemeente_code: 'gm0281' },
       ctx,
     );
@@ -25,7 +25,7 @@ describe('validateRow', () => {
   });
 
   it('maps a gemeente name (case and diacritics insensitive) to its code', () => {
-    const result = validateRow({ ...basis, gemeente_code: '', gemeente: 'west maas EN waal' }, ctx);
+    const result = controleerRij({ ...basis, gemeente_code: '', gemeente: 'west maas EN waal' }, ctx);
     expect(result).toMatchObject({ ok: true, registratie: { gemeente_code: 'GM0668' } });
   });
 

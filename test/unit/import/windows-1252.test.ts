@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../../server/import/detect.js';
+import { decodeer } from '../../../server/import/detect.js';
 
 /**
  * Windows-1252 is Latin-1 except bytes 0x80–0x9F (WHATWG Encoding Standard, index-windows-1252).
@@ -19,13 +19,13 @@ const C1: Record<number, number> = {
 describe('Windows-1252 decoding of exports', () => {
   it('maps every one of the 256 bytes as the Encoding Standard does', () => {
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-    const tekst = decode(bytes, 'windows-1252');
+    const tekst = decodeer(bytes, 'windows-1252');
     const afwijkend = [...tekst].map((c, i) => [i, c.codePointAt(0)!, C1[i] ?? i]).filter(([, kreeg, verwacht]) => kreeg !== verwacht);
     expect(afwijkend).toEqual([]);
   });
 
   it('reads a Dutch Excel line with a euro sign, curly quotes and a dash', () => {
     const bytes = Buffer.from([0x80, 0x20, 0x32, 0x34, 0x3b, 0x93, 0x76, 0x72, 0x69, 0x6a, 0x76, 0x61, 0x6c, 0x94, 0x3b, 0x96, 0x3b, 0xe9]);
-    expect(decode(bytes, 'windows-1252')).toBe('€ 24;“vrijval”;–;é');
+    expect(decodeer(bytes, 'windows-1252')).toBe('€ 24;“vrijval”;–;é');
   });
 });

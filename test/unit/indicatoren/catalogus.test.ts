@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegio } from '../../../server/config/regio.js';
+import { laadRegio } from '../../../server/config/regio.js';
 import { projectPath } from '../../../server/config/paths.js';
 import { beschermklasse, CATALOGUS, IDENTITEITEN, OPENBARE_SLEUTELS, PER_SLEUTEL } from '../../../server/indicatoren/catalogus.js';
 import { legeTelling } from '../../../server/indicatoren/compute.js';
@@ -7,7 +7,7 @@ import { indicatorRijen } from '../../../server/indicatoren/herbereken.js';
 import { REGIO } from '../../../server/indicatoren/gebieden.js';
 import { INDICATOR_SLEUTELS } from '../../../server/indicatoren/service.js';
 
-const regio = loadRegio(projectPath('config', 'regio', 'gelderland-zuid.json'));
+const regio = laadRegio(projectPath('config', 'regio', 'gelderland-zuid.json'));
 
 /** Every key compute yields for one quarter (a gemeente and the region), plus groei (stored by the refresh). */
 function berekendeSleutels(): string[] {

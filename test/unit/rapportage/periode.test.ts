@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseHalfjaar, parseJaar, periodeGroei, periodeVorige, periodeVorigJaar, periodeWaarden } from '../../../server/rapportage/periode.js';
+import { leesHalfjaar, leesJaar, periodeGroei, periodeVorige, periodeVorigJaar, periodeWaarden } from '../../../server/rapportage/periode.js';
 
 describe('periods', () => {
   it('parses half years and years, with their quarters, and names the Dutch error', () => {
-    expect(parseHalfjaar('2026-H1').kwartalen).toEqual(['2026-Q1', '2026-Q2']);
-    expect(parseHalfjaar('2026-H2').kwartalen).toEqual(['2026-Q3', '2026-Q4']);
-    expect(parseJaar('2025').kwartalen).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
-    expect(periodeVorigJaar(parseHalfjaar('2026-H2')).sleutel).toBe('2025-H2');
-    expect(periodeVorige(parseHalfjaar('2026-H1')).sleutel).toBe('2025-H2');
-    expect(periodeVorige(parseHalfjaar('2026-H2')).sleutel).toBe('2026-H1');
-    expect(() => parseHalfjaar('2026-H3')).toThrow('Parameter --halfjaar moet een halfjaar zijn zoals 2026-H1 (gekregen: 2026-H3)');
-    expect(() => parseJaar('25')).toThrow('--jaar moet een jaar zijn');
+    expect(leesHalfjaar('2026-H1').kwartalen).toEqual(['2026-Q1', '2026-Q2']);
+    expect(leesHalfjaar('2026-H2').kwartalen).toEqual(['2026-Q3', '2026-Q4']);
+    expect(leesJaar('2025').kwartalen).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(periodeVorigJaar(leesHalfjaar('2026-H2')).sleutel).toBe('2025-H2');
+    expect(periodeVorige(leesHalfjaar('2026-H1')).sleutel).toBe('2025-H2');
+    expect(periodeVorige(leesHalfjaar('2026-H2')).sleutel).toBe('2026-H1');
+    expect(() => leesHalfjaar('2026-H3')).toThrow('Parameter --halfjaar moet een halfjaar zijn zoals 2026-H1 (gekregen: 2026-H3)');
+    expect(() => leesJaar('25')).toThrow('--jaar moet een jaar zijn');
   });
 });
 

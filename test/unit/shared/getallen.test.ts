@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afronden, groei, mediaanEnP90, percentage } from '../../../server/shared/getallen.js';
-import { formatDatum, formatGetal, formatPercentage } from '../../../server/shared/formaat.js';
+import { formatteerDatum, formatteerGetal, formatteerPercentage } from '../../../server/shared/formaat.js';
 
 describe('getallen', () => {
   it('percentage: one decimal, null on a zero denominator', () => {
@@ -26,8 +26,8 @@ describe('getallen', () => {
     expect(mediaanEnP90(new Map(Array.from({ length: 10 }, (_, i) => [i + 1, 1])))).toEqual({ mediaan: 5.5, p90: 9 });
   });
   it('Dutch formats', () => {
-    expect(formatGetal(1527)).toBe('1.527');
-    expect(formatPercentage(29.4)).toBe('29,4%');
-    expect(formatDatum('2019-01-01')).toBe('1 januari 2019');
+    expect(formatteerGetal(1527)).toBe('1.527');
+    expect(formatteerPercentage(29.4)).toBe('29,4%');
+    expect(formatteerDatum('2019-01-01')).toBe('1 januari 2019');
   });
 });
