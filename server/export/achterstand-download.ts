@@ -1,8 +1,8 @@
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import { achterstand, achterstandAlsEenTabel, achterstandTabel, ACHTERSTAND_LIJSTEN } from '../registraties/achterstand.js';
+import { achterstand, achterstandAlsEenTabel, achterstandTabel, ACHTERSTAND_LIJSTEN } from '../registraties/achterstand-service.js';
 import { VERKLARING_VAN_TEKENS } from '../rapportage/model.js';
 import { alsCsv, alsWerkboek } from './tabel-export.js';
-import { CSV_TYPE, leesFormaat, toelichting, XLSX_TYPE, type Context, type Download } from './downloads.js';
+import { CSV_TYPE, leesFormaat, toelichting, XLSX_TYPE, type Context, type Download } from './downloads-service.js';
 
 /**
  * The achterstand as a download: XLSX with one sheet per list and the Toelichting, CSV as one

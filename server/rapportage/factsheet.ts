@@ -3,7 +3,7 @@ import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal } from '../charts/instroom.js';
 import type { Regio } from '../config/regio.js';
 import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
-import type { Normen } from '../dashboard/paginas.js';
+import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
@@ -11,7 +11,7 @@ import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';
 import { markeerRapportVoorlopig, Nummering, type RapportModel } from './model.js';
 import type { Grafiek } from '../charts/grafiek.js';
-import { metVoorlopig } from '../dashboard/paginas.js';
+import { metVoorlopig } from '../dashboard/service.js';
 import { aantal } from './zinnen.js';
 import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
 

@@ -2,7 +2,7 @@ import { telKwartalenOp, kwartaalReeks, type Kwartaal } from '../calendar/kwarta
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { leesPaneel, type Bescherm, type Paneel } from '../dashboard/gegevens.js';
-import type { Normen } from '../dashboard/paginas.js';
+import type { Normen } from '../dashboard/service.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';
 import { leesMeta } from '../db/metagegevens.js';

@@ -6,7 +6,7 @@ import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoor
 import { afgerondPerKwartaal } from '../charts/vervolg.js';
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
-import type { Normen } from '../dashboard/paginas.js';
+import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';

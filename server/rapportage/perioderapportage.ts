@@ -14,7 +14,7 @@ import {
 } from '../charts/labels.js';
 import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
 import { getal, type Waarden } from '../dashboard/gegevens.js';
-import type { Normen } from '../dashboard/paginas.js';
+import type { Normen } from '../dashboard/service.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';

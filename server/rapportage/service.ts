@@ -1,7 +1,7 @@
 import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import type { Normen } from '../dashboard/paginas.js';
+import type { Normen } from '../dashboard/service.js';
 import { factsheet } from './factsheet.js';
 import { maakRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';

@@ -10,7 +10,6 @@ import { normaliseerNaam } from '../config/regio.js';
 import { per1000 } from '../shared/getallen.js';
 import type { CbsCijfer } from './cbs-bestand.js';
 import { BEVOLKING, SPIEGEL_MATEN, voorrang, type Maat, type SpiegelMaat } from './maten.js';
-import type { EigenTelling } from './repository.js';
 
 export type Waarden = Record<SpiegelMaat, number | null>;
 
@@ -106,6 +105,9 @@ export function gebied(index: CbsIndex, periode: string, code: string, naam: str
   }
   return g;
 }
+
+/** Own registrations of a period, counted per soort, VB besluit, spoed and gemeente (the repository's telEigen). */
+export interface EigenTelling { soort: string; besluit: string | null; spoed: number | null; gemeente: string; n: number }
 
 /** Our registrations counted as CBS counts them (docs/spiegel.md), each count rounded to the grondtal. */
 export function eigenWaarden(tellingen: EigenTelling[], grondtal: number): Waarden {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connection.js';
 import type { CbsCijfer } from './cbs-bestand.js';
+import type { EigenTelling } from './compute.js';
 
 type Trx = Db | Knex.Transaction;
 
@@ -66,7 +67,6 @@ export async function leesSpiegelCijfers(db: Db): Promise<CbsCijfer[]> {
   return rijen.map((r) => ({ ...r, waarde: r.waarde === null ? null : Number(r.waarde), voorlopig: Boolean(r.voorlopig) }));
 }
 
-export interface EigenTelling { soort: string; besluit: string | null; spoed: number | null; gemeente: string; n: number }
 
 /** Own registrations received in [van, tot] (datum_binnenkomst, inclusive), counted per soort, VB besluit, spoed and gemeente. */
 export async function telEigen(db: Db, van: string, tot: string): Promise<EigenTelling[]> {

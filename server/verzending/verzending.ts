@@ -6,7 +6,7 @@
  * the last attempt, left `mislukt` for the beheerder.
  */
 import type { Db } from '../db/connection.js';
-import { archiefPdf, archiefstuk, archiveer, leesArchief, sha256, kerncijfersJson, type Archiefstuk } from '../rapportage/archief.js';
+import { archiefPdf, archiefstuk, archiveer, leesArchief, sha256, kerncijfersJson, type Archiefstuk } from '../rapportage/archief-service.js';
 import { duidingIsDefinitief, leesDuidingen } from '../rapportage/duiding-repository.js';
 import { rapportBestand, rapportNaam, type Rapport } from '../rapportage/rapporten.js';
 import { factsheetModellen, rapportBestandsnaam, rapportModel, rapportPdf, type Rapportdiensten } from '../rapportage/service.js';

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Download } from '../export/downloads.js';
+import type { Download } from '../export/downloads-service.js';
 
 /** Sends a download built by server/export as an attachment. */
 export function stuurDownload(res: Response, d: Download, opties: { geenCache?: boolean } = {}): void {

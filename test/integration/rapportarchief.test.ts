@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leesAudit } from '../../server/audit/repository.js';
-import { archiefPdf, leesArchief, sha256 } from '../../server/rapportage/archief.js';
+import { archiefPdf, leesArchief, sha256 } from '../../server/rapportage/archief-service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { pdfPaginas } from '../helpers/pdf.js';
 import { melding, advies } from '../helpers/registraties.js';

@@ -97,6 +97,15 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
     expect(overtredingen((k) => isRoute(k.van) && (isRepository(k.naar) || onder('db')(k.naar) || isRoute(k.naar)))).toEqual([]);
   });
 
+  it('routes reach data only through services: a module a route imports that is no service does not query (no repository, no db/)', () => {
+    const isService = (f: string) => /(^|\/|-)service\.ts$/.test(f);
+    const vraagtOp = new Set(kanten.filter((k) => k.naar.startsWith('server/') && (isRepository(k.naar) || onder('db')(k.naar))).map((k) => k.van));
+    // the rule sees the modules it is about: the import service and the financien service query
+    expect(vraagtOp).toContain('server/import/service.ts');
+    expect(vraagtOp).toContain('server/financien/service.ts');
+    expect(overtredingen((k) => isRoute(k.van) && k.naar.startsWith('server/') && !onder('web')(k.naar) && k.naar !== 'server/context.ts' && !isService(k.naar) && vraagtOp.has(k.naar))).toEqual([]);
+  });
+
   it('the rest of server/web (middleware, the app, the response cache) goes through services too: no repository, nothing from db/', () => {
     const web = kanten.filter((k) => onder('web')(k.van) && !isRoute(k.van));
     // the edges this rule is about are seen: the session middleware reaches sessions and audit through their services

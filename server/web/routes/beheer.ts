@@ -8,14 +8,12 @@ import { leesAuditlog } from '../../audit/service.js';
 import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
 import { formatteerTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen, leesGebruikers } from '../../auth/service.js';
+import {
+  beleidSchema, bewaarPrivacybeleid, importeerUpload, ImportAfgewezen, leesKalenderWaarschuwingen, leesPrivacybeleid, leesVerzendoverzicht,
+  MAX_POGINGEN, ONTVANGER_RAPPORTEN, UPLOAD_SOORTEN, verwijderOntvangerVanFormulier, voegOntvangerToeVanFormulier, type ImportSamenvatting,
+} from '../../beheer/service.js';
 import type { AppContext } from '../../context.js';
-import { importeerFinancieel } from '../../financien/importer.js';
-import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
 import { leesImportlog, type Importbatch } from '../../importbatches/service.js';
-import { ImportAfgewezen, type ImportSamenvatting } from '../../import/importer.js';
-import { importeerOpEigenVerbinding } from '../../import/service.js';
-import { leesTabel, sha256VanBestand } from '../../import/readers.js';
-import { beleidSchema, leesBeleid, schrijfBeleid } from '../../privacy/instellingen.js';
 import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
 import { formatteerDatum } from '../../shared/formaat.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
@@ -23,14 +21,11 @@ import type { Render } from '../views.js';
 import { audit, gebruikerVan, vereis } from '../auth.js';
 import { z } from 'zod';
 import { id, leesBody, leesParams, leesQuery, lijst, optioneel, tekst } from '../invoer.js';
-import { controleerOntvanger, leesOntvangers, ONTVANGER_RAPPORTEN, verwijderOntvanger, voegOntvangerToe } from '../../verzending/ontvangers.js';
-import { leesVerzendingen, MAX_POGINGEN } from '../../verzending/verzending.js';
 
-const SOORTEN = ['registraties', 'financien', 'formatie'] as const;
 
 const gebruikerForm = z.object({ email: tekst(254).default(''), rol: tekst(40).default(''), gemeente: lijst(tekst(200), 100) });
 const gebruikerParams = z.object({ id });
-const importForm = z.object({ soort: optioneel(z.enum(SOORTEN)).default('registraties') });
+const importForm = z.object({ soort: optioneel(z.enum(UPLOAD_SOORTEN)).default('registraties') });
 const auditQuery = z.object({ actie: optioneel(tekst(60)) });
 const ontvangerForm = z.object({ email: tekst(254).default(''), rapport: tekst(40).default(''), gemeente: optioneel(tekst(20)) });
 const verwijderForm = z.object({ email: tekst(254).default('') });
@@ -55,7 +50,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       titel: 'Beheer', actief: { beheer: true },
       rollen: ROLLEN.map((r) => ({ waarde: r, naam: ROL_NAAM[r] })),
       gemeenten: ctx.regio.gemeenten,
-      kalenderWaarschuwingen: await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender),
+      kalenderWaarschuwingen: await leesKalenderWaarschuwingen(ctx),
       gebruikers: gebruikers.map((g) => ({
         id: g.id, email: g.email, rol: ROL_NAAM[g.rol], gemeenten: g.gemeenten.join(', '), geblokkeerd: g.geblokkeerd,
         nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatteerDatum(g.laatst_ingelogd_op) : 'nooit',
@@ -91,7 +86,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   const importPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const batches = await leesImportlog(ctx.db, 50);
     res.status(status).send(render('beheer-import', {
-      titel: 'Importeren', actief: { beheer: true }, soorten: SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
+      titel: 'Importeren', actief: { beheer: true }, soorten: UPLOAD_SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
       batches: batches.map((b) => ({ ...b, gestart: formatteerTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
       ...extra,
     }, res));
@@ -105,13 +100,9 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       const { soort } = leesBody(importForm, req);
       if (!bestand) throw ongeldigeInvoer('Kies een bestand om te importeren.');
       const naam = bestand.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120);
-      const bron = { bestand: naam, sha256: await sha256VanBestand(bestand.path) };
-      const door = gebruikerVan(res)!.email;
       let samenvatting: ImportSamenvatting;
       try {
-        samenvatting = soort === 'registraties'
-          ? await importeerOpEigenVerbinding(ctx, [{ ...bron, pad: bestand.path }], { door, bijBezet: 'weiger' })
-          : await importeerFinancieel(ctx.db, soort, { ...bron, rows: leesTabel(bestand.path, undefined, naam) }, { door });
+        samenvatting = await importeerUpload(ctx, { soort, pad: bestand.path, naam, door: gebruikerVan(res)!.email });
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', {
@@ -126,7 +117,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       await importPagina(res, {
         geslaagd: samenvatting,
         waarschuwingen: samenvatting.waarschuwingen,
-        kalenderWaarschuwingen: soort === 'registraties' ? await kalenderWaarschuwingenVoorData(ctx.db, ctx.kalender) : [],
+        kalenderWaarschuwingen: soort === 'registraties' ? await leesKalenderWaarschuwingen(ctx) : [],
       });
     } catch (error) {
       if (!(error instanceof AppFout)) throw error;
@@ -146,7 +137,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   });
 
   const instellingenPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    const beleid = await leesBeleid(ctx.db);
+    const beleid = await leesPrivacybeleid(ctx.db);
     res.status(status).send(render('beheer-instellingen', {
       titel: 'Instellingen', actief: { beheer: true }, beleid, tekst: beleidTekst(beleid), ...extra,
     }, res));
@@ -161,15 +152,13 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       await instellingenPagina(res, { fout: error.melding }, 400);
       return;
     }
-    const oud = await leesBeleid(ctx.db);
-    await schrijfBeleid(ctx.db, beleid, gebruikerVan(res)!.email);
+    const oud = await bewaarPrivacybeleid(ctx.db, beleid, gebruikerVan(res)!.email);
     await audit(ctx.db, req, res, 'instelling_gewijzigd', { sleutel: 'onderdrukking', oud, nieuw: beleid });
     await instellingenPagina(res, { opgeslagen: true });
   });
   /** Delivery by e-mail: recipients, and every delivery with its SMTP answer (failed ones first). */
   const verzending = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    const ontvangers = await leesOntvangers(ctx.db);
-    const log = await leesVerzendingen(ctx.db, { limiet: 300 });
+    const { ontvangers, log } = await leesVerzendoverzicht(ctx.db);
     const rij = (v: (typeof log)[number]) => ({
       ...v, gemeenteNaam: v.gemeente ? ctx.regio.perCode.get(v.gemeente)?.naam ?? v.gemeente : '',
       aangemaakt: formatteerTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatteerTijdstip(v.verzonden_op) : '',
@@ -192,8 +181,8 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   router.post('/beheer/ontvangers', async (req, res) => {
     try {
       const body = leesBody(ontvangerForm, req);
-      const o = controleerOntvanger(ctx.regio, { email: body.email, rapport: body.rapport, gemeente: body.rapport === 'factsheet' ? body.gemeente : undefined });
-      if (await voegOntvangerToe(ctx.db, o, gebruikerVan(res)!.email)) await audit(ctx.db, req, res, 'ontvanger_toegevoegd', o);
+      const o = await voegOntvangerToeVanFormulier(ctx, body, gebruikerVan(res)!.email);
+      if (o) await audit(ctx.db, req, res, 'ontvanger_toegevoegd', o);
       res.redirect(303, '/beheer/verzending');
     } catch (error) {
       if (error instanceof AppFout) return verzending(res, { fout: error.melding }, 400);
@@ -203,7 +192,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
 
   router.post('/beheer/ontvangers/verwijder', async (req, res) => {
     const { email } = leesBody(verwijderForm, req);
-    if ((await verwijderOntvanger(ctx.db, email)) > 0) await audit(ctx.db, req, res, 'ontvanger_verwijderd', { email: email.trim().toLowerCase() });
+    if (await verwijderOntvangerVanFormulier(ctx.db, email)) await audit(ctx.db, req, res, 'ontvanger_verwijderd', { email: email.trim().toLowerCase() });
     res.redirect(303, '/beheer/verzending');
   });
 

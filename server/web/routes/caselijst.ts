@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { achterstandDownload } from '../../export/achterstand-download.js';
-import { ACHTERSTAND_LIJSTEN, achterstand } from '../../registraties/achterstand.js';
+import { ACHTERSTAND_LIJSTEN, achterstand } from '../../registraties/achterstand-service.js';
 import { formatteerDatum } from '../../shared/formaat.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
 import { stuurDownload } from '../download.js';
 import { z } from 'zod';
-import { leesFormaat } from '../../export/downloads.js';
+import { leesFormaat } from '../../export/downloads-service.js';
 import { leesParams, uitParser } from '../invoer.js';
 
 const downloadParams = z.object({ formaat: uitParser(leesFormaat) });

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { financienKwartalen, financienVoorKwartaal } from '../../financien/service.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
 import { FINANCIEN_BRON, financienTabellen } from '../../export/financien-download.js';
-import { alleTabellenDownload, leesFormaat, tabelDownload } from '../../export/downloads.js';
+import { alleTabellenDownload, leesFormaat, tabelDownload } from '../../export/downloads-service.js';
 import { stuurDownload } from '../download.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';

@@ -10,7 +10,7 @@ import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
 import { stuurDownload } from '../download.js';
-import { leesFormaat, tabelDownload } from '../../export/downloads.js';
+import { leesFormaat, tabelDownload } from '../../export/downloads-service.js';
 import { leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 
 const spiegelQuery = z.object({

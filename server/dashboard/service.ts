@@ -13,6 +13,9 @@ import { getal, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel } fr
 import { maakTegels, type Tegel } from './tegels.js';
 import { prognoseGrafieken } from '../prognose/service.js';
 
+/** The page service of the dashboards: what a page route calls (the choice of quarter and period, the page models). */
+export { leesKeuze, PERIODES, type Keuze, type Periode } from './gegevens.js';
+
 export interface Normen {
   vb: number;
   onderzoek: number;
