@@ -110,9 +110,9 @@ export function bouwProgramma(): Command {
     .argument('<e-mail>', 'e-mailadres van de ontvanger')
     .requiredOption('--rapport <soort>', 'kwartaal, halfjaar, jaar of factsheet')
     .option('--gemeente <code>', 'voor factsheets: de gemeente, zoals GM0268')
-    .action(lazy(() => import('./commands/verzend.js'), 'ontvangerToevoegenCommand'));
-  ontvangers.command('lijst').description('toont alle ontvangers').option('--json', 'als JSON').action(lazy(() => import('./commands/verzend.js'), 'ontvangerLijstCommand'));
-  ontvangers.command('verwijder').description('verwijdert een ontvanger van alle rapportages').argument('<e-mail>').action(lazy(() => import('./commands/verzend.js'), 'ontvangerVerwijderCommand'));
+    .action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerToevoegenCommand'));
+  ontvangers.command('lijst').description('toont alle ontvangers').option('--json', 'als JSON').action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerLijstCommand'));
+  ontvangers.command('verwijder').description('verwijdert een ontvanger van alle rapportages').argument('<e-mail>').action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerVerwijderCommand'));
 
   program
     .command('verzend')

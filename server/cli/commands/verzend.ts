@@ -1,54 +1,13 @@
 import { normenVan } from '../../config/env.js';
-import { maakContext, type AppContext } from '../../context.js';
+import { werkMetContext } from '../met-context.js';
 import { schrijfAudit } from '../../audit/repository.js';
 import { rapportVan } from '../../rapportage/rapporten.js';
 import { maakRapportdiensten } from '../../rapportage/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { maakMailer } from '../../verzending/mailer.js';
-import { controleerOntvanger, leesOntvangers, verwijderOntvanger, voegOntvangerToe } from '../../verzending/ontvangers.js';
 import { planVerzending, verwerkWachtrij, verzendConcept, type Verzendcontext } from '../../verzending/verzending.js';
 
 const DOOR = 'opdrachtregel';
-
-async function metContext(werk: (ctx: AppContext) => Promise<void>): Promise<void> {
-  const ctx = await maakContext();
-  try {
-    await werk(ctx);
-  } finally {
-    await ctx.db.destroy();
-  }
-}
-
-/** `vt-monitor ontvangers toevoegen --rapport kwartaal|halfjaar|jaar|factsheet [--gemeente GM0268] <e-mail>` */
-export async function ontvangerToevoegenCommand(email: string, opties: { rapport: string; gemeente?: string }): Promise<void> {
-  await metContext(async (ctx) => {
-    const o = controleerOntvanger(ctx.regio, { email, rapport: opties.rapport, gemeente: opties.gemeente });
-    const nieuw = await voegOntvangerToe(ctx.db, o, DOOR);
-    if (nieuw) await schrijfAudit(ctx.db, { wie: DOOR, actie: 'ontvanger_toegevoegd', details: o });
-    process.stdout.write(`${nieuw ? 'Toegevoegd' : 'Stond er al'}: ${o.email} ontvangt de ${o.rapport === 'factsheet' ? `factsheet van ${ctx.regio.perCode.get(o.gemeente)!.naam}` : `${o.rapport}rapportage`}\n`);
-  });
-}
-
-export async function ontvangerLijstCommand(opties: { json?: boolean }): Promise<void> {
-  await metContext(async (ctx) => {
-    const lijst = await leesOntvangers(ctx.db);
-    if (opties.json) {
-      process.stdout.write(`${JSON.stringify(lijst.map(({ email, rapport, gemeente }) => ({ email, rapport, gemeente: gemeente || null })), null, 2)}\n`);
-      return;
-    }
-    if (lijst.length === 0) process.stdout.write('Nog geen ontvangers.\n');
-    for (const o of lijst) process.stdout.write(`${o.rapport.padEnd(10)} ${(o.gemeente ? `${o.gemeente} ${ctx.regio.perCode.get(o.gemeente)?.naam ?? ''}` : '').padEnd(26)} ${o.email}\n`);
-  });
-}
-
-export async function ontvangerVerwijderCommand(email: string): Promise<void> {
-  await metContext(async (ctx) => {
-    const aantal = await verwijderOntvanger(ctx.db, email);
-    if (aantal === 0) throw ongeldigeInvoer(`Geen ontvanger met e-mailadres ${email}`);
-    await schrijfAudit(ctx.db, { wie: DOOR, actie: 'ontvanger_verwijderd', details: { email: email.trim().toLowerCase() } });
-    process.stdout.write(`Verwijderd: ${email} (${aantal} ${aantal === 1 ? 'rapportage' : 'rapportages'})\n`);
-  });
-}
 
 /** `vt-monitor verzend --kwartaal 2026-Q3 | --halfjaar 2026-H1 | --jaar 2025 [--concept]` */
 export async function verzendCommand(opties: { kwartaal?: string; halfjaar?: string; jaar?: string; concept?: boolean }): Promise<void> {
@@ -58,7 +17,7 @@ export async function verzendCommand(opties: { kwartaal?: string; halfjaar?: str
   if ((opties.kwartaal && r.soort !== 'kwartaal') || (opties.halfjaar && r.soort !== 'halfjaar') || (opties.jaar && r.soort !== 'jaar')) {
     throw ongeldigeInvoer(`Ongeldige periode voor deze optie: ${gekozen[0]}`);
   }
-  await metContext(async (ctx) => {
+  await werkMetContext(async (ctx) => {
     const { SMTP_URL, MAIL_AFZENDER } = ctx.env;
     if (!SMTP_URL || !MAIL_AFZENDER) throw ongeldigeInvoer('Verzenden vraagt SMTP_URL en MAIL_AFZENDER in de omgeving');
     const mailer = maakMailer(SMTP_URL, MAIL_AFZENDER);
