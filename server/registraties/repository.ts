@@ -126,23 +126,22 @@ export async function telPerKwartaal(db: Db): Promise<KwartaalAantallen[]> {
   return [...perKwartaal.values()];
 }
 
-/** Streams all registrations (spec columns only), for re-deriving after a calendar or region change. */
-export async function* iterateRegistraties(db: Db | Knex.Transaction, pageSize = 5000): AsyncGenerator<Registratie[]> {
+/** A stored registration: its export columns with the hash and import batch it was stored with. */
+export type OpgeslagenRegistratie = Registratie & { rij_hash: string; importbatch_id: number };
+
+/** Streams all registrations (export columns, hash and import batch), for re-deriving after a calendar or region change. */
+export async function* doorloopRegistraties(db: Db | Knex.Transaction, pageSize = 5000): AsyncGenerator<OpgeslagenRegistratie[]> {
   let after = '';
   for (;;) {
     const page = (await db('registraties')
-      .select(...COLUMN_NAMES)
+      .select(...COLUMN_NAMES, 'rij_hash', 'importbatch_id')
       .where('registratie_id', '>', after)
       .orderBy('registratie_id')
-      .limit(pageSize)) as Registratie[];
+      .limit(pageSize)) as OpgeslagenRegistratie[];
     if (page.length === 0) return;
     yield page;
     after = page[page.length - 1]!.registratie_id;
   }
-}
-
-export async function werkAfgeleidBij(trx: Knex.Transaction, id: string, afgeleid: Afgeleid): Promise<void> {
-  await trx('registraties').update(afgeleid).where('registratie_id', id);
 }
 
 export interface OpenZaak {

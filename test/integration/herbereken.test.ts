@@ -50,9 +50,12 @@ describe('a new version of the definitions', () => {
     // figures of an older version, without the indicator the new version added
     await schrijfMeta(ctx.db, 'definitieversie', '2026.1');
     await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).delete();
+    const voor = await ctx.db('registraties').select('*').orderBy('registratie_id');
     // a database from before 2027.1: the new derived columns are empty until every registration is derived again
     await ctx.db('registraties').update({ kw_overdracht: null, kw_start_onderzoek: null, vb_zelfde_dag: null });
     expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(true);
+    // re-deriving stores exactly what the import stored: every derived column, and the hash and import batch kept
+    expect(await ctx.db('registraties').select('*').orderBy('registratie_id')).toEqual(voor);
     expect(Number((await ctx.db('registraties').whereNotNull('kw_overdracht').count({ n: '*' }))[0]!.n)).toBeGreaterThan(1000);
     expect(Number((await ctx.db('registraties').where({ soort: 'melding' }).whereNull('vb_zelfde_dag').count({ n: '*' }))[0]!.n)).toBe(0);
     expect(await leesMeta(ctx.db, 'definitieversie')).toBe(DEFINITIEVERSIE);

@@ -28,7 +28,7 @@ function tsFiles(dir: string): string[] {
 export const ENGELSE_WERKWOORDEN = [
   'add', 'apply', 'assert', 'build', 'calculate', 'check', 'collect', 'compute', 'convert', 'count', 'create', 'decode',
   'delete', 'derive', 'detect', 'encode', 'ensure', 'extract', 'fetch', 'find', 'format', 'from', 'generate', 'get', 'handle',
-  'has', 'init', 'insert', 'list', 'load', 'make', 'map', 'merge', 'migrate', 'normalize', 'parse', 'print', 'read', 'register',
+  'has', 'init', 'insert', 'iterate', 'list', 'load', 'make', 'map', 'merge', 'migrate', 'normalize', 'parse', 'print', 'read', 'register',
   'remove', 'render', 'resolve', 'run', 'save', 'send', 'set', 'sort', 'store', 'sync', 'to', 'update', 'validate', 'write',
 ] as const;
 
