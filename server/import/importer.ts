@@ -13,7 +13,7 @@ import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
 import { COLUMN_NAMES, kolomObject, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
-import { neemImportslot } from './importslot.js';
+import { neemImportslot } from '../db/importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
 import { controleerSamengevoegd } from './validate-row.js';
 import type { Mapping } from './mapping.js';

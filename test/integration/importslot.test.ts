@@ -3,8 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maakDb } from '../../server/db/connection.js';
-import { neemImportslot } from '../../server/import/importslot.js';
-import { testContext, type TestContext } from '../helpers/context.js';
+import { neemImportslot } from '../../server/db/importslot.js';
+import { herleidAlles } from '../../server/registraties/herafleiden.js';
+import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer } from '../helpers/server.js';
 
 /** One import at a time: the next waits its turn in Dutch (CLI) or is refused in Dutch (web), never a driver error. */
@@ -77,5 +78,42 @@ describe('a second import while one runs', () => {
       await eerste.los();
       server.close();
     }
+  });
+});
+
+describe('re-deriving every registration beside an import', () => {
+  it('waits for the import to commit and keeps what the import wrote (no stale page written back)', { timeout: 60_000 }, async () => {
+    await importeerRijen(ctx, [{ registratie_id: 'A1', soort: 'advies', datum_binnenkomst: '2024-01-02', gemeente_code: 'GM0268', melder_categorie: 'politie' }]);
+    // an import held open that has already changed A1: a later closing date, so a later last quarter
+    const db = maakDb(ctx.databaseUrl);
+    let los!: () => void;
+    const vrij = new Promise<void>((resolve) => (los = resolve));
+    let genomen!: () => void;
+    const slot = new Promise<void>((resolve) => (genomen = resolve));
+    const importKlaar = db.transaction(async (trx) => {
+      await neemImportslot(trx, 'weiger');
+      await trx('registraties').update({ datum_afgesloten: '2024-08-01', rij_hash: 'van-de-import' }).where({ registratie_id: 'A1' });
+      genomen();
+      await vrij;
+    });
+    await slot;
+    let afgeleid = false;
+    const herleiden = herleidAlles(ctx.db, ctx.regio, ctx.kalender).then((n) => {
+      afgeleid = true;
+      return n;
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(afgeleid).toBe(false);
+    } finally {
+      los();
+      await importKlaar;
+      await db.destroy();
+    }
+    expect(await herleiden).toBe(1);
+    // the import's values stand, and the derived quarter comes from them (read after the import committed)
+    expect(await ctx.db('registraties').first('datum_afgesloten', 'rij_hash', 'kw_laatste')).toEqual({
+      datum_afgesloten: '2024-08-01', rij_hash: 'van-de-import', kw_laatste: '2024-Q3',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type BetterSqlite3 from 'better-sqlite3';
-import { isPostgres, type Db } from '../db/connection.js';
+import { isPostgres, type Db } from './connection.js';
 import { AppFout } from '../shared/fouten.js';
 
 /** PostgreSQL advisory lock key of "an import runs" (any constant shared by all instances). */
