@@ -36,6 +36,8 @@ export interface ImportVerhouding {
   vloerMetIndexenMs: number;
   /** `node-vloer.mjs`: Node and better-sqlite3 writing the file's fields into a bare table, nothing else */
   nodeVloerMs: number;
+  /** of that, the insert loop alone (binding and writing, no reading or splitting) */
+  nodeBindenMs: number;
 }
 
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
@@ -90,12 +92,16 @@ export function meetImportVerhouding(dir: string, naam: string, bestand: string,
   const db = join(dir, `import-${naam}.sqlite`);
   const oursMs = duur('node', [CLI, 'importeer', '--json', bestand], { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' });
   const nodeDb = join(dir, `node-${naam}.sqlite`);
-  const nodeVloerMs = duur('node', [NODE_VLOER, bestand, nodeDb]);
+  const t = performance.now();
+  const nodeVloer = spawnSync('node', [NODE_VLOER, bestand, nodeDb], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const nodeVloerMs = performance.now() - t;
+  if (nodeVloer.status !== 0) throw new Error(`node-vloer mislukt: ${(nodeVloer.stderr ?? '').slice(-500)}`);
+  const nodeBindenMs = (JSON.parse(nodeVloer.stdout) as { bindenMs: number }).bindenMs;
   for (const f of [nodeDb, `${nodeDb}-wal`, `${nodeDb}-shm`]) rmSync(f, { force: true });
   const vloerZonderIndexenMs = schrijfvloer(dir, db, false);
   const vloerMetIndexenMs = schrijfvloer(dir, db, true);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-  return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms, vloerZonderIndexenMs, vloerMetIndexenMs, nodeVloerMs };
+  return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms, vloerZonderIndexenMs, vloerMetIndexenMs, nodeVloerMs, nodeBindenMs };
 }
 
 const rps = (rijen: number, ms: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(rijen / (ms / 1000));
@@ -103,7 +109,8 @@ const x = (v: number) => `${nl.format(v)}×`;
 
 /** The section "Import" of BENCHMARKS.md: the two ratios and what limits each. */
 export function importSectie(metingen: ImportVerhouding[], doelen: Record<string, number>): string[] {
-  const nodeVloer = metingen.map((m) => `${m.naam} ${x(m.sqlite3Ms / m.nodeVloerMs)}`).join(', ');
+  const per = (f: (m: ImportVerhouding) => string) => metingen.map((m) => `${m.naam} ${f(m)}`).join(', ');
+  const smal = metingen.find((m) => m.naam === 'smal');
   return [
     '## Import',
     '',
@@ -111,27 +118,28 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
     'hash, plausibiliteit, alles-of-niets in één transactie, eerste berekening) in een lege SQLite-database tegenover',
     '`sqlite3 <db> ".import --csv <bestand> t"` in een kale tabel met alleen tekstkolommen. Daarnaast drie vloeren:',
     '',
-    '- **Node-vloer** (`bench/metingen/node-vloer.mjs`, ook een heel commando): het minste wat elke import in Node met',
+    '- **Node-vloer** (`bench/metingen/node-vloer.mjs`, ook een heel commando): het minste wat een import in Node met',
     '  better-sqlite3 met het bestand doet. Regels lezen, op `;` splitsen en per regel één prepared `INSERT` van de velden in een',
-    '  kale teksttabel, in één transactie. Geen validatie, geen afleiding, geen sleutel, geen index.',
+    '  kale teksttabel, in één transactie. Geen validatie, geen afleiding, geen sleutel, geen index. Het script meet ook de',
+    '  `INSERT`-lus alleen (binden en schrijven, zonder lezen en splitsen): dat deel kan geen tweede thread overnemen.',
     '- **SQLite-vloer zonder / met indexen**: SQLite zelf (de sqlite3-tool, geen JavaScript) kopieert de geïmporteerde rijen',
-    '  (`INSERT … SELECT`) in een lege tabel met dezelfde 73 kolommen, zonder en met de 25 indexen.',
+    '  (`INSERT … SELECT`) in een lege tabel met dezelfde 73 kolommen, zonder en met de 24 indexen (21 partieel).',
     '',
-    '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding | doel | Node-vloer (rijen/s) | Node-vloer / `.import` | SQLite-vloer zonder indexen (rijen/s) | SQLite-vloer met indexen (rijen/s) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...metingen.map((m) => `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${rps(m.rijen, m.vloerZonderIndexenMs)} | ${rps(m.rijen, m.vloerMetIndexenMs)} |`),
+    '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding | doel | Node-vloer (rijen/s) | Node-vloer / `.import` | alleen binden / `.import` | SQLite-vloer zonder indexen (rijen/s) | SQLite-vloer met indexen (rijen/s) | SQLite-vloer met indexen / `.import` |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...metingen.map((m) => `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} | ${rps(m.rijen, m.vloerZonderIndexenMs)} | ${rps(m.rijen, m.vloerMetIndexenMs)} | ${x(m.sqlite3Ms / m.vloerMetIndexenMs)} |`),
     '',
     'Wat elke verhouding begrenst:',
     '',
-    `- **De driver.** Zelfs de Node-vloer haalt maar ${nodeVloer} van \`.import\`. Het binden van de waarden`,
-    '  (better-sqlite3 `run` per rij) is daarvan het grootste deel. Gemeten met 503.081 rijen in één proces: 29 waarden per rij',
-    '  in een kale tabel 2,6 s, met alleen de sleutel 1 waarde 0,6 s, met 28 gehele getallen in plaats van tekst 2,4 s. Meer',
-    '  rijen per `VALUES` is trager (zie onder). Een doel van 0,5× op het volle bestand laat boven die vloer vrijwel niets over voor',
-    '  validatie, afleiding, hash, sleutel, indexen en de eerste berekening. Met deze driver is dat doel niet haalbaar.',
+    `- **De driver.** De Node-vloer haalt in één thread ${per((m) => x(m.sqlite3Ms / m.nodeVloerMs))} van \`.import\`. Alleen het binden en`,
+    `  schrijven van de velden van het bestand (better-sqlite3 \`run\` per rij) haalt ${per((m) => x(m.sqlite3Ms / m.nodeBindenMs))}: hoger kan`,
+    '  geen import in Node met deze driver komen, ook niet als lezen en valideren in een andere thread lopen. Meer rijen per',
+    '  `VALUES` is trager (zie onder). Daarbovenop komen validatie, afleiding, hash, sleutel, indexen en de eerste berekening.',
     '- **Het opgeslagen record.** De import schrijft per registratie 73 kolommen (27 uit de export, de afgeleide kolommen van de',
-    '  telvragen, hash en importbatch) in een tabel met een primaire sleutel en 25 partiële indexen. De SQLite-vloer met indexen',
-    '  toont dat alleen dat schrijven, zonder JavaScript, op het smalle bestand al onder 0,33× blijft. Het smalle doel vraagt dus',
-    '  een smaller record: minder opgeslagen afgeleide kolommen en indexen, en tellen vanuit de exportkolommen.',
+    '  telvragen, hash en importbatch) in een tabel met een primaire sleutel en 24 indexen, waarvan 21 partieel. De laatste kolom',
+    `  toont wat alleen dat schrijven haalt, zonder JavaScript${smal ? `: op het smalle bestand ${x(smal.sqlite3Ms / smal.vloerMetIndexenMs)}` : ''}. Een doel`,
+    '  boven die kolom vraagt een smaller record: minder opgeslagen afgeleide kolommen en indexen, en tellingen die bij de import',
+    '  worden bijgehouden (docs/import.md, "De weg naar het smalle doel").',
     '- **Volle breedte:** de voorbereiding (lezen, valideren, afleiden, hashen) loopt in een worker parallel aan het schrijven.',
     '  In het profiel van de importerende thread is het schrijven (73 gebonden waarden per rij) de grootste post, daarna',
     '  `JSON.parse` van de blokken en de eerste berekening.',
