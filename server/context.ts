@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { todayInAmsterdam } from './calendar/dates.js';
+import { vandaagInAmsterdam } from './calendar/dates.js';
 import { maakWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.js';
 import { dekkingVan, laadKalender } from './calendar/besluiten.js';
 import { leesEnv, type Env } from './config/env.js';
@@ -57,7 +57,7 @@ export async function maakContext(overrides: Partial<Env> & { vandaag?: () => st
     await db.destroy();
     throw error;
   }
-  return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => todayInAmsterdam()) };
+  return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => vandaagInAmsterdam()) };
 }
 
 

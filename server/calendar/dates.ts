@@ -88,6 +88,6 @@ export function maxDate(...dates: (string | null | undefined)[]): string | null 
 }
 
 /** Today in Europe/Amsterdam as ISO date; the clock is injectable for tests. */
-export function todayInAmsterdam(now: Date = new Date()): string {
+export function vandaagInAmsterdam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }

@@ -9,12 +9,17 @@ import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { getal, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel } from './gegevens.js';
+import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode } from './gegevens.js';
 import { maakTegels, type Tegel } from './tegels.js';
 import { prognoseGrafieken } from '../prognose/service.js';
 
 /** The page service of the dashboards: what a page route calls (the choice of quarter and period, the page models). */
-export { leesKeuze, PERIODES, type Keuze, type Periode } from './gegevens.js';
+export { PERIODES, type Keuze, type Periode } from './gegevens.js';
+
+/** The quarter and period a page shows (kwartaal default: the last complete quarter; periode: quarters in the trend charts). */
+export function leesPaginakeuze(db: Db, gevraagd: { kwartaal?: Kwartaal; periode?: Periode }, vandaag: string): Promise<Keuze> {
+  return leesKeuze(db, gevraagd, vandaag);
+}
 
 export interface Normen {
   vb: number;

@@ -39,7 +39,7 @@ export async function migreerAllesTerug(db: Db): Promise<void> {
   await db.migrate.rollback(config, true);
 }
 
-export async function pendingMigrations(db: Db): Promise<number> {
+export async function telOpenMigraties(db: Db): Promise<number> {
   const [, pending] = (await db.migrate.list(config)) as [unknown[], unknown[]];
   return pending.length;
 }

@@ -15,7 +15,7 @@ function veld(waarde: unknown): string {
  * transaction, so a rejected or crashed import still leaves nothing behind. Multi-row INSERTs
  * with bound parameters spent most of their time building and parsing parameters.
  */
-export async function copyUpsert(
+export async function kopieerUpsert(
   trx: Knex.Transaction, tabel: string, kolommen: readonly string[], rijen: readonly (readonly unknown[])[], sleutel: string,
 ): Promise<void> {
   if (rijen.length === 0) return;

@@ -1,7 +1,7 @@
 import { telDagenOp } from '../calendar/dates.js';
 import type { Knex } from 'knex';
 import { alsGetal, type Db } from '../db/connection.js';
-import { copyUpsert } from '../db/pg-bulk.js';
+import { kopieerUpsert } from '../db/pg-bulk.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
 import { COLUMN_NAMES, type Registratie } from './schema.js';
 import { AFGELEIDE_KOLOMMEN, raakvlakVia, type Afgeleid, type Raakvlak } from './derive.js';
@@ -85,7 +85,7 @@ export async function schrijfRegistraties(
   trx: Knex.Transaction, rijen: { nieuw: OpgeslagenRij[]; gewijzigd: OpgeslagenRij[] },
 ): Promise<void> {
   if (!isSqliteTransaction(trx)) {
-    await copyUpsert(trx, 'registraties', OPGESLAGEN_KOLOMMEN, rijen.nieuw.concat(rijen.gewijzigd), 'registratie_id');
+    await kopieerUpsert(trx, 'registraties', OPGESLAGEN_KOLOMMEN, rijen.nieuw.concat(rijen.gewijzigd), 'registratie_id');
     return;
   }
   if (rijen.nieuw.length > 0) {

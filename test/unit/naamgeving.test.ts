@@ -26,10 +26,10 @@ function tsFiles(dir: string): string[] {
  * (imperatives of starten/stoppen), `open…` (an adjective: `openWerk`), `hash…` (hashen), `test…`.
  */
 export const ENGELSE_WERKWOORDEN = [
-  'add', 'apply', 'assert', 'build', 'calculate', 'check', 'collect', 'compute', 'convert', 'count', 'create', 'decode',
+  'add', 'apply', 'assert', 'build', 'calculate', 'check', 'collect', 'compute', 'convert', 'copy', 'count', 'create', 'decode',
   'delete', 'derive', 'detect', 'encode', 'ensure', 'extract', 'fetch', 'find', 'format', 'from', 'generate', 'get', 'handle',
-  'has', 'init', 'insert', 'iterate', 'list', 'load', 'make', 'map', 'merge', 'migrate', 'normalize', 'parse', 'print', 'read', 'register',
-  'remove', 'render', 'resolve', 'run', 'save', 'send', 'set', 'sort', 'store', 'sync', 'to', 'update', 'validate', 'write',
+  'has', 'init', 'insert', 'iterate', 'list', 'load', 'make', 'map', 'merge', 'migrate', 'normalize', 'parse', 'pending', 'print', 'read', 'register',
+  'remove', 'render', 'resolve', 'run', 'save', 'send', 'set', 'sort', 'store', 'sync', 'to', 'today', 'update', 'validate', 'write',
 ] as const;
 
 const ENGELS = new RegExp(`^(${ENGELSE_WERKWOORDEN.join('|')})([A-Z0-9_]|$)`);

@@ -7,7 +7,7 @@ import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
 import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
-import { doorstroomPagina, gemeentePagina, leesKeuze, PERIODES, regioPagina, type Keuze, type PaginaModel, type Periode } from '../../dashboard/service.js';
+import { doorstroomPagina, gemeentePagina, leesPaginakeuze, PERIODES, regioPagina, type Keuze, type PaginaModel, type Periode } from '../../dashboard/service.js';
 import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads-service.js';
 import { stuurDownload } from '../download.js';
 import { leesDatadatum } from '../../importbatches/service.js';
@@ -42,7 +42,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (pagina === 'doorstroom' && !mag(g, 'doorstroom')) throw geenToegang();
     const gemeente = pagina === 'gemeente' ? leesParams(gemeenteParams, req).code : undefined;
     if (gemeente) vereisGemeente(res, gemeente);
-    const keuze = await leesKeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
+    const keuze = await leesPaginakeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
