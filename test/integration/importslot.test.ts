@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maakDb } from '../../server/db/connection.js';
 import { neemImportslot } from '../../server/db/importslot.js';
@@ -18,8 +19,8 @@ afterEach(async () => {
   await ctx.close();
 });
 
-/** Another import, held open: its transaction holds the import slot until `los()`. */
-async function lopendeImport(): Promise<{ los: () => Promise<void> }> {
+/** Another import, held open: its transaction holds the import slot (after `werk`, its writes so far) until `los()`. */
+async function lopendeImport(werk?: (trx: Knex.Transaction) => Promise<unknown>): Promise<{ los: () => Promise<void> }> {
   const db = maakDb(ctx.databaseUrl);
   let los!: () => void;
   const vrij = new Promise<void>((resolve) => (los = resolve));
@@ -27,6 +28,7 @@ async function lopendeImport(): Promise<{ los: () => Promise<void> }> {
   const slot = new Promise<void>((resolve) => (genomen = resolve));
   const klaar = db.transaction(async (trx) => {
     await neemImportslot(trx, 'weiger');
+    await werk?.(trx);
     genomen();
     await vrij;
   });
@@ -85,18 +87,7 @@ describe('re-deriving every registration beside an import', () => {
   it('waits for the import to commit and keeps what the import wrote (no stale page written back)', { timeout: 60_000 }, async () => {
     await importeerRijen(ctx, [{ registratie_id: 'A1', soort: 'advies', datum_binnenkomst: '2024-01-02', gemeente_code: 'GM0268', melder_categorie: 'politie' }]);
     // an import held open that has already changed A1: a later closing date, so a later last quarter
-    const db = maakDb(ctx.databaseUrl);
-    let los!: () => void;
-    const vrij = new Promise<void>((resolve) => (los = resolve));
-    let genomen!: () => void;
-    const slot = new Promise<void>((resolve) => (genomen = resolve));
-    const importKlaar = db.transaction(async (trx) => {
-      await neemImportslot(trx, 'weiger');
-      await trx('registraties').update({ datum_afgesloten: '2024-08-01', rij_hash: 'van-de-import' }).where({ registratie_id: 'A1' });
-      genomen();
-      await vrij;
-    });
-    await slot;
+    const lopend = await lopendeImport((trx) => trx('registraties').update({ datum_afgesloten: '2024-08-01', rij_hash: 'van-de-import' }).where({ registratie_id: 'A1' }));
     let afgeleid = false;
     const herleiden = herleidAlles(ctx.db, ctx.regio, ctx.kalender).then((n) => {
       afgeleid = true;
@@ -106,9 +97,7 @@ describe('re-deriving every registration beside an import', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(afgeleid).toBe(false);
     } finally {
-      los();
-      await importKlaar;
-      await db.destroy();
+      await lopend.los();
     }
     expect(await herleiden).toBe(1);
     // the import's values stand, and the derived quarter comes from them (read after the import committed)

@@ -12,6 +12,7 @@ import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { importeerCbs } from '../../spiegel/service.js';
 import { afgewezenBestand } from '../afgewezen-bestand.js';
 import { maakVoortgang } from '../voortgang.js';
+import { werkMetContext } from '../met-context.js';
 
 export interface ImporteerOpties {
   soort?: string;
@@ -131,8 +132,7 @@ async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
   importeerEen: (ctx: AppContext, pad: string) => Promise<S>, json: (s: S) => string = samenvattingJson, extra: (s: S) => string = () => '',
 ): Promise<void> {
   if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer(`--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor ${soort}`);
-  const ctx = await maakContext();
-  try {
+  await werkMetContext(async (ctx) => {
     for (const pad of bestanden) {
       try {
         const s = await importeerEen(ctx, pad);
@@ -144,9 +144,7 @@ async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
         process.exitCode = 1;
       }
     }
-  } finally {
-    await ctx.db.destroy();
-  }
+  });
 }
 
 /** `importeer --soort financien|formatie`: a file replaces its quarters or months. */
