@@ -49,7 +49,7 @@ export async function maakContext(overrides: Partial<Env> & { vandaag?: () => st
     // CBS figures shipped with this release (config/cbs/veilig-thuis.csv); an imported figure stays
     await laadVerzondenCbs(db);
     if (await herberekenBijNieuweDefinities(db, regio, kalender)) {
-      logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities');
+      logger.info({ definitieversie: DEFINITIEVERSIE }, 'indicatoren herberekend na een nieuwe versie van de definities, de kalender of het regiobestand');
     } else if (await herberekenZonderHistogrammen(db, regio, kalender)) {
       logger.info('indicatoren herberekend: de verdelingen voor halfjaar- en jaarmedianen ontbraken');
     }

@@ -5,10 +5,14 @@ import { isPostgres, type Db } from '../db/connection.js';
 import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { schrijfMeta } from '../db/metagegevens.js';
-import { leidRegistratieAf, raakvlak } from '../registraties/derive.js';
+import { gemeenteSleutel, leidRegistratieAf, raakvlak } from '../registraties/derive.js';
+import { zorgVoorTellingen } from '../registraties/herafleiden.js';
 import {
-  zoekBestaande, hashVanRij, idVanRij, kolomVanRij, opgeslagenRij, raakvlakVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
+  zoekBestaande, hashVanRij, idVanRij, opgeslagenRij, registratieVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
 } from '../registraties/repository.js';
+import { werkTellingenBij } from '../registraties/tellingen-repository.js';
+import { Tellingdelta } from '../registraties/tellingen.js';
+import { kwartaalVan } from '../calendar/kwartaal.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
 import { COLUMN_NAMES, kolomObject, type Registratie } from '../registraties/schema.js';
@@ -137,10 +141,13 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
   try {
     await deps.db.transaction(async (trx) => {
       await neemImportslot(trx, opties.bijBezet ?? 'wacht', opties.onWacht);
+      // counts kept with another calendar or region are rebuilt first; every quarter is then recomputed
+      if (await zorgVoorTellingen(trx, deps.regio, deps.kalender)) geraakt.markeerAlles();
       for (const bron of bronnen) {
         const telling: BronTelling = { rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0 };
         perBron.push(telling);
         const plausibiliteit = new Plausibiliteit(bron.bestand, deps.regio);
+        const delta = new Tellingdelta();
         const batchId = await voegImportbatchToe(trx, {
           soort: 'registraties', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: gestartOp,
           beeindigd_op: null, status: 'geladen', rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null,
@@ -157,7 +164,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
           // once a row is rejected (default mode) nothing will be kept: the writes are skipped
           // (the merged rows are still checked, so that every error is reported)
           const verwerking: Verwerking = {
-            trx, batchId, telling, geraakt, aanwezig, plausibiliteit, deps, vandaag, bestand: bron.bestand,
+            trx, batchId, telling, geraakt, delta, aanwezig, plausibiliteit, deps, vandaag, bestand: bron.bestand,
             schrijven: () => opties.accepteerGeldige === true || totaal.afgewezen === 0,
             afwijzen: (item, fouten) => {
               telling.afgewezen++;
@@ -218,6 +225,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         if (telling.rijen === 0) {
           weiger({ bestand: bron.bestand, regel: 2, kolom: '', waarde: '', melding: 'het bestand bevat alleen een kopregel en geen enkele registratie' });
         }
+        await werkTellingenBij(trx, delta);
         const waarschuwingen = await plausibiliteit.waarschuwingen(trx);
         totaal.waarschuwingen.push(...waarschuwingen);
         await werkImportbatchBij(trx, batchId, {
@@ -276,6 +284,8 @@ interface Verwerking {
   batchId: number;
   telling: BronTelling;
   geraakt: GeraakteKwartalen;
+  /** the counts this file adds and takes away (written to `tellingen` at the end of the file) */
+  delta: Tellingdelta;
   /** the columns the file carries */
   aanwezig: Set<string>;
   plausibiliteit: Plausibiliteit;
@@ -301,41 +311,49 @@ export function voegSamen(stored: Partial<Registratie> | undefined, waarden: rea
 
 /**
  * Looks up the stored versions of a chunk, merges lines of a narrow file with them (and checks
- * the rules between columns on the merge), and writes what changed: derived columns, hash and
- * touched quarters always come from the registration as it will be stored.
+ * the rules between columns on the merge), and writes what changed. The counts and touched
+ * quarters come from the registration as it will be stored, and for a replaced one also from
+ * its stored version (derived again: nothing derived is stored).
  */
 async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
-  const { trx, telling, geraakt } = v;
-  const metWaarden = items.some((item) => item.soort === 'deel');
-  const bestaand = await zoekBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))), metWaarden);
+  const { trx, telling, geraakt, delta } = v;
+  const { regio, kalender } = v.deps;
+  const bestaand = await zoekBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))));
+  const schrijven = v.schrijven();
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
   for (const item of items) {
     let rij: OpgeslagenRij;
+    let r: Registratie | null = null;
     if (item.soort === 'deel') {
       const oud = bestaand.get(item.waarden[0] as string);
-      const r = voegSamen(oud, item.waarden, v.aanwezig);
-      const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio: v.deps.regio, vandaag: v.vandaag });
+      r = voegSamen(oud, item.waarden, v.aanwezig);
+      const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio, vandaag: v.vandaag });
       if (fouten.length > 0) {
         v.afwijzen(item, fouten.map((f) => (oud ? { ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` } : f)));
         continue;
       }
-      rij = opgeslagenRij(r, leidRegistratieAf(r, v.deps.regio, v.deps.kalender), rijHash(r));
+      rij = opgeslagenRij(r, rijHash(r));
     } else rij = item.rij;
-    const id = idVanRij(rij);
-    v.plausibiliteit.rij(id, kolomVanRij(rij, 'gemeente_code') as string | null, kolomVanRij(rij, 'gemeente_sleutel') as string, kolomVanRij(rij, 'kw_binnenkomst') as string, item.regel);
+    r ??= registratieVanRij(rij);
+    const id = r.registratie_id;
+    v.plausibiliteit.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
     const oud = bestaand.get(id);
     if (oud && oud.rij_hash === hashVanRij(rij)) {
       telling.ongewijzigd++;
       continue;
     }
+    const afgeleid = leidRegistratieAf(r, regio, kalender);
     if (oud) {
       telling.gewijzigd++;
-      geraakt.add(raakvlak(oud));
+      const oudAfgeleid = leidRegistratieAf(oud, regio, kalender);
+      geraakt.add(raakvlak(oudAfgeleid));
+      if (schrijven) delta.tel(oud, oudAfgeleid, -1);
     } else telling.nieuw++;
-    geraakt.add(raakvlakVanRij(rij));
+    geraakt.add(raakvlak(afgeleid));
+    if (schrijven) delta.tel(r, afgeleid, 1);
     zetImportbatch(rij, v.batchId);
     (oud ? gewijzigd : nieuw).push(rij);
   }
-  if (v.schrijven()) await schrijfRegistraties(trx, { nieuw, gewijzigd });
+  if (schrijven) await schrijfRegistraties(trx, { nieuw, gewijzigd });
 }

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { telKwartalenOp, type Kwartaal } from '../calendar/kwartaal.js';
 import { projectPath } from '../config/paths.js';
 import { BUITEN_REGIO, type Regio } from '../config/regio.js';
-import { alsGetal } from '../db/connection.js';
+import { telBinnenkomst } from '../registraties/tellingen-repository.js';
 
 /** A plausibility warning: the file loads, but someone should look at this. */
 export interface Waarschuwing {
@@ -83,10 +83,8 @@ export class Plausibiliteit {
       gemeenten.add(g);
       for (let i = 1; i <= 4; i++) kwartalen.add(telKwartalenOp(kw, -i));
     }
-    const rows = (await trx('registraties').select('gemeente_sleutel', 'kw_binnenkomst').count({ n: '*' })
-      .whereIn('gemeente_sleutel', [...gemeenten]).whereIn('kw_binnenkomst', [...kwartalen])
-      .groupBy('gemeente_sleutel', 'kw_binnenkomst')) as { gemeente_sleutel: string; kw_binnenkomst: string; n: unknown }[];
-    const opgeslagen = new Map(rows.map((r) => [`${r.gemeente_sleutel}|${r.kw_binnenkomst}`, alsGetal(r.n)]));
+    // the kept counts already hold this file's rows (they are added at the end of each file)
+    const opgeslagen = await telBinnenkomst(trx, [...kwartalen]);
     const meldingen: string[] = [];
     for (const [k, aantal] of [...this.perGemeenteKwartaal].sort(([a], [b]) => a.localeCompare(b))) {
       const [g, kw] = k.split('|') as [string, string];

@@ -1,6 +1,5 @@
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
-import { leidRegistratieAf } from '../registraties/derive.js';
 import { opgeslagenRij, type OpgeslagenRij } from '../registraties/repository.js';
 import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
@@ -94,8 +93,7 @@ export class Voorbereider {
     if (!this.volledig) {
       return { soort: 'deel', regel: row.regel, waarden: COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), cellen: row.values.map(cellText) };
     }
-    const afgeleid = leidRegistratieAf(r, this.ctx.regio, this.ctx.kalender);
-    return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, afgeleid, rijHash(r)) };
+    return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, rijHash(r)) };
   }
 
   /** "5 velden, de kop heeft 10": a line cut off or with a stray delimiter is never guessed at. */

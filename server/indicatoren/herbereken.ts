@@ -11,6 +11,9 @@ import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, t
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
 import { haalBereik, haalTellingen } from './tallies-repository.js';
 import { herleidAlles } from '../registraties/herafleiden.js';
+import { telRegistraties } from '../registraties/repository.js';
+import { leesTellingBasis } from '../registraties/tellingen-repository.js';
+import { tellingBasis } from '../registraties/tellingen.js';
 import { histogramWaarden } from './histogrammen.js';
 
 
@@ -130,13 +133,16 @@ export async function herberekenIndicatoren(
 }
 
 /**
- * After an upgrade that changed a definition, the stored figures are of the old version: rebuild
- * them once (at start-up) so that no page or report mixes versions. Returns whether it rebuilt.
+ * After an upgrade that changed a definition, the stored figures are of the old version; after a
+ * change of calendar or region file (or the upgrade that introduced them), the kept counts are of
+ * another basis. Either way rebuild once (at start-up), so that no page or report mixes versions.
+ * Returns whether it rebuilt.
  */
 export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
   const opgeslagen = await leesMeta(db, 'definitieversie');
-  if (opgeslagen === null || opgeslagen === DEFINITIEVERSIE) return false;
-  // a new version can add derived columns (2027.1) or change the calendar: derive every registration again first
+  const nieuweDefinities = opgeslagen !== null && opgeslagen !== DEFINITIEVERSIE;
+  const andereBasis = (await leesTellingBasis(db)) !== tellingBasis(regio, kalender) && (await telRegistraties(db)) > 0;
+  if (!nieuweDefinities && !andereBasis) return false;
   await herleidAlles(db, regio, kalender);
   await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
   return true;

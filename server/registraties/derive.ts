@@ -171,6 +171,11 @@ type EersteGolf = Omit<Afgeleid, 'kw_overdracht' | 'kw_start_onderzoek' | 'onder
   'overige_zorgmelding' | 'kw_monitoring_3m' | 'monitoring_3m_tijdig' | 'kw_monitoring_12m' | 'monitoring_12m_tijdig' |
   `wacht_${'vervolgkeuze' | 'start_onderzoek' | 'start_vv'}_${'van' | 'tot'}`>;
 
+/** The gebied a registration counts in: its gemeente's key in the region (`onbekend` without a code). */
+export function gemeenteSleutel(gemeenteCode: string | null, regio: Regio): string {
+  return gemeenteCode === null ? ONBEKEND : regio.sleutelVoorCode(gemeenteCode);
+}
+
 export function leidRegistratieAf(r: Registratie, regio: Regio, kalender: Werkdagkalender): Afgeleid {
   const melding = r.soort === 'melding';
   const vb = r.datum_veiligheidsbeoordeling;
@@ -199,7 +204,7 @@ export function leidRegistratieAf(r: Registratie, regio: Regio, kalender: Werkda
   ) as string;
 
   return {
-    gemeente_sleutel: r.gemeente_code === null ? ONBEKEND : regio.sleutelVoorCode(r.gemeente_code),
+    gemeente_sleutel: gemeenteSleutel(r.gemeente_code, regio),
     kw_binnenkomst: kwB,
     kw_vb: melding ? kwVb : null,
     kw_besluit_vervolg: kw(r.datum_besluit_vervolg),

@@ -8,6 +8,12 @@ import { inVoorraad, type Raakvlak } from './derive.js';
 export class GeraakteKwartalen {
   private readonly kwartalen = new Set<Kwartaal>();
   private readonly intervallen = new Map<string, { van: Kwartaal; tot: Kwartaal | null }>();
+  private alles = false;
+
+  /** Every quarter of the range (the kept counts were rebuilt as a whole). */
+  markeerAlles(): void {
+    this.alles = true;
+  }
 
   add(raakvlak: Raakvlak): void {
     for (const k of raakvlak.kwartalen) this.kwartalen.add(k);
@@ -17,11 +23,12 @@ export class GeraakteKwartalen {
   }
 
   get isLeeg(): boolean {
-    return this.kwartalen.size === 0 && this.intervallen.size === 0;
+    return !this.alles && this.kwartalen.size === 0 && this.intervallen.size === 0;
   }
 
   /** The touched quarters within [van, tot] of the computed range. */
   binnen(van: Kwartaal, tot: Kwartaal): Kwartaal[] {
+    if (this.alles) return kwartaalReeks(van, tot);
     const result = new Set<Kwartaal>();
     for (const k of this.kwartalen) if (k >= van && k <= tot) result.add(k);
     for (const i of this.intervallen.values()) {

@@ -1,33 +1,53 @@
+import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { neemImportslot } from '../db/importslot.js';
 import { leidRegistratieAf } from './derive.js';
-import { doorloopRegistraties, opgeslagenRij, schrijfRegistraties, zetImportbatch } from './repository.js';
+import { doorloopRegistraties } from './repository.js';
+import { leesTellingBasis, vervangTellingen } from './tellingen-repository.js';
+import { Tellingdelta, tellingBasis } from './tellingen.js';
 
 /**
- * Re-derives the facts of every registration (after a change of calendar, region file or
- * definitions), a page at a time through the import's bulk write (COPY on PostgreSQL): the export
- * columns, hash and import batch stay as they are. It holds the import slot for its whole
- * transaction: an import running beside it (another process, a web upload) waits, so a page read
- * here is never written back over rows that import changed.
+ * Rebuilds the kept counts from the stored registrations in one pass (after a change of calendar,
+ * region file or definitions, and once after the upgrade that introduced them), inside the
+ * caller's transaction. The registrations themselves are not rewritten: nothing derived is stored
+ * with them.
+ */
+export async function bouwTellingenOpnieuw(
+  trx: Knex.Transaction, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
+): Promise<number> {
+  const delta = new Tellingdelta();
+  let klaar = 0;
+  for await (const pagina of doorloopRegistraties(trx)) {
+    for (const r of pagina) delta.tel(r, leidRegistratieAf(r, regio, kalender), 1);
+    klaar += pagina.length;
+    onVoortgang?.(klaar);
+  }
+  await vervangTellingen(trx, delta.groepenMetVerschil(), tellingBasis(regio, kalender));
+  return klaar;
+}
+
+/**
+ * The kept counts were built with another calendar, region or catalogue (or never): rebuild them
+ * inside this transaction. Returns whether it rebuilt.
+ */
+export async function zorgVoorTellingen(trx: Knex.Transaction, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
+  if ((await leesTellingBasis(trx)) === tellingBasis(regio, kalender)) return false;
+  await bouwTellingenOpnieuw(trx, regio, kalender);
+  return true;
+}
+
+/**
+ * The full rebuild as its own transaction. It holds the import slot for its whole transaction:
+ * an import running beside it (another process, a web upload) waits, so counts built here are
+ * never combined with rows that import changed halfway.
  */
 export async function herleidAlles(
   db: Db, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
 ): Promise<number> {
-  let klaar = 0;
-  await db.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     await neemImportslot(trx, 'wacht');
-    for await (const pagina of doorloopRegistraties(trx)) {
-      const rijen = pagina.map((r) => {
-        const rij = opgeslagenRij(r, leidRegistratieAf(r, regio, kalender), r.rij_hash);
-        zetImportbatch(rij, r.importbatch_id);
-        return rij;
-      });
-      await schrijfRegistraties(trx, { nieuw: [], gewijzigd: rijen });
-      klaar += pagina.length;
-      onVoortgang?.(klaar);
-    }
+    return bouwTellingenOpnieuw(trx, regio, kalender, onVoortgang);
   });
-  return klaar;
 }

@@ -3,41 +3,46 @@ import type { Knex } from 'knex';
 import { alsGetal, type Db } from '../db/connection.js';
 import { kopieerUpsert } from '../db/pg-bulk.js';
 import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
-import { COLUMN_NAMES, type Registratie } from './schema.js';
-import { AFGELEIDE_KOLOMMEN, raakvlakVia, type Afgeleid, type Raakvlak } from './derive.js';
+import { COLUMN_NAMES, kolomObject, type Registratie } from './schema.js';
 
 /** A registration as stored: its values in the order of `OPGESLAGEN_KOLOMMEN`. */
 export type OpgeslagenRij = (string | number | null)[];
 
-export interface BestaandeRegistratie extends Afgeleid {
-  registratie_id: string;
-  rij_hash: string;
-}
-
-const OPGESLAGEN_KOLOMMEN: readonly string[] = [...COLUMN_NAMES, ...AFGELEIDE_KOLOMMEN, 'rij_hash', 'importbatch_id'];
-const BESTAANDE_KOLOMMEN = ['registratie_id', 'rij_hash', ...AFGELEIDE_KOLOMMEN];
+/**
+ * The stored record: the export columns, the hash and the import batch, and nothing derived.
+ * What the indicators count is kept in `tellingen` (see tellingen.ts); the only index is the
+ * primary key, so a row costs its 29 values and one key.
+ */
+const OPGESLAGEN_KOLOMMEN: readonly string[] = [...COLUMN_NAMES, 'rij_hash', 'importbatch_id'];
+const BESTAANDE_KOLOMMEN: readonly string[] = [...COLUMN_NAMES, 'rij_hash'];
 
 const SQLITE_INSERT = `INSERT INTO registraties (${OPGESLAGEN_KOLOMMEN.join(', ')}) VALUES (${OPGESLAGEN_KOLOMMEN.map(() => '?').join(', ')})`;
 const SQLITE_UPSERT = `${SQLITE_INSERT}
   ON CONFLICT (registratie_id) DO UPDATE SET ${OPGESLAGEN_KOLOMMEN.filter((c) => c !== 'registratie_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
 const SQLITE_BESTAANDE = `SELECT ${BESTAANDE_KOLOMMEN.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
-/** With the export columns too: a file that carries only some columns is merged with these. */
-const BESTAANDE_VOLLEDIG = [...new Set([...COLUMN_NAMES, ...BESTAANDE_KOLOMMEN])];
-const SQLITE_BESTAANDE_VOLLEDIG = `SELECT ${BESTAANDE_VOLLEDIG.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
+
+/** A stored registration as read back: its export columns and hash. */
+export type BestaandeRegistratie = Registratie & { rij_hash: string };
 
 /**
  * The stored row of a registration, without its import batch (the writer sets it:
- * `zetImportbatch`). Built as an array, not as a merged object: an object with ~60 keys read
- * back key by key cost more than SQLite's own insert (measured in issue 7).
+ * `zetImportbatch`). Built as an array, not as a merged object: an object read back key by key
+ * cost more than SQLite's own insert (measured in issue 7).
  */
-export function opgeslagenRij(r: Registratie, afgeleid: Afgeleid, rijHash: string): OpgeslagenRij {
+export function opgeslagenRij(r: Registratie, rijHash: string): OpgeslagenRij {
   const rij: OpgeslagenRij = new Array(OPGESLAGEN_KOLOMMEN.length);
   let i = 0;
   for (const c of COLUMN_NAMES) rij[i++] = r[c as keyof Registratie] ?? null;
-  for (const c of AFGELEIDE_KOLOMMEN) rij[i++] = afgeleid[c] ?? null;
   rij[i++] = rijHash;
   rij[i] = null;
   return rij;
+}
+
+/** The registration a stored row holds (its export columns as an object). */
+export function registratieVanRij(rij: OpgeslagenRij): Registratie {
+  const r = kolomObject<string | number | null>(null);
+  for (let i = 0; i < COLUMN_NAMES.length; i++) r[COLUMN_NAMES[i] as keyof Registratie] = rij[i] ?? null;
+  return r as unknown as Registratie;
 }
 
 const INDEX = new Map(OPGESLAGEN_KOLOMMEN.map((c, i) => [c, i]));
@@ -46,33 +51,19 @@ const HASH_INDEX = INDEX.get('rij_hash')!;
 const IMPORTBATCH_INDEX = INDEX.get('importbatch_id')!;
 
 export const idVanRij = (rij: OpgeslagenRij): string => rij[ID_INDEX] as string;
-/** One stored column of a row (export or derived column). */
-export const kolomVanRij = (rij: OpgeslagenRij, kolom: string): string | number | null => rij[INDEX.get(kolom)!] ?? null;
 export const hashVanRij = (rij: OpgeslagenRij): string => rij[HASH_INDEX] as string;
-
-/** The quarters a stored row counts in. */
-export function raakvlakVanRij(rij: OpgeslagenRij): Raakvlak {
-  return raakvlakVia((kolom) => rij[INDEX.get(kolom)!] as string | null);
-}
 
 export function zetImportbatch(rij: OpgeslagenRij, importbatchId: number): void {
   rij[IMPORTBATCH_INDEX] = importbatchId;
 }
 
-/**
- * The stored versions of these ids: hash and derived columns, and with `metWaarden` also every
- * export column (for merging a file that does not carry all columns).
- */
-export async function zoekBestaande(
-  db: Db | Knex.Transaction, ids: string[], metWaarden = false,
-): Promise<Map<string, BestaandeRegistratie & Partial<Registratie>>> {
+/** The stored versions of these ids: every export column and the hash. */
+export async function zoekBestaande(db: Db | Knex.Transaction, ids: string[]): Promise<Map<string, BestaandeRegistratie>> {
   if (isSqliteTransaction(db)) {
-    const rows = (await preparedStatement(db, metWaarden ? SQLITE_BESTAANDE_VOLLEDIG : SQLITE_BESTAANDE)).all(JSON.stringify(ids)) as BestaandeRegistratie[];
+    const rows = (await preparedStatement(db, SQLITE_BESTAANDE)).all(JSON.stringify(ids)) as BestaandeRegistratie[];
     return new Map(rows.map((r) => [r.registratie_id, r]));
   }
-  const rows = (await db('registraties')
-    .select(...(metWaarden ? BESTAANDE_VOLLEDIG : BESTAANDE_KOLOMMEN))
-    .whereIn('registratie_id', ids)) as BestaandeRegistratie[];
+  const rows = (await db('registraties').select(...BESTAANDE_KOLOMMEN).whereIn('registratie_id', ids)) as BestaandeRegistratie[];
   return new Map(rows.map((r) => [r.registratie_id, r]));
 }
 
@@ -102,28 +93,6 @@ export async function schrijfRegistraties(
 export async function telRegistraties(db: Db | Knex.Transaction): Promise<number> {
   const row = await db('registraties').count({ n: '*' }).first();
   return alsGetal(row?.n);
-}
-
-export interface KwartaalAantallen {
-  kwartaal: string;
-  adviezen: number;
-  meldingen: number;
-}
-
-export async function telPerKwartaal(db: Db): Promise<KwartaalAantallen[]> {
-  const rows = await db('registraties')
-    .select('kw_binnenkomst as kwartaal', 'soort')
-    .count({ n: '*' })
-    .groupBy('kw_binnenkomst', 'soort')
-    .orderBy('kw_binnenkomst');
-  const perKwartaal = new Map<string, KwartaalAantallen>();
-  for (const r of rows as { kwartaal: string; soort: string; n: unknown }[]) {
-    const entry = perKwartaal.get(r.kwartaal) ?? { kwartaal: r.kwartaal, adviezen: 0, meldingen: 0 };
-    if (r.soort === 'advies') entry.adviezen = alsGetal(r.n);
-    else entry.meldingen = alsGetal(r.n);
-    perKwartaal.set(r.kwartaal, entry);
-  }
-  return [...perKwartaal.values()];
 }
 
 /** A stored registration: its export columns with the hash and import batch it was stored with. */

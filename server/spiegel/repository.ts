@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
+import { gemeenteSleutel } from '../registraties/derive.js';
 import type { CbsCijfer } from './cbs-bestand.js';
 import type { EigenTelling } from './compute.js';
 
@@ -68,12 +70,23 @@ export async function leesSpiegelCijfers(db: Db): Promise<CbsCijfer[]> {
 }
 
 
-/** Own registrations received in [van, tot] (datum_binnenkomst, inclusive), counted per soort, VB besluit, spoed and gemeente. */
-export async function telEigen(db: Db, van: string, tot: string): Promise<EigenTelling[]> {
+/**
+ * Own registrations received in [van, tot] (datum_binnenkomst, inclusive), counted per soort, VB
+ * besluit, spoed and gemeente (the gebied of the region's key for the gemeente code).
+ */
+export async function telEigen(db: Db, regio: Regio, van: string, tot: string): Promise<EigenTelling[]> {
   const rijen = (await db('registraties')
     .whereBetween('datum_binnenkomst', [van, tot])
-    .select({ soort: 'soort', besluit: 'besluit_veiligheidsbeoordeling', spoed: 'spoed', gemeente: 'gemeente_sleutel' })
+    .select({ soort: 'soort', besluit: 'besluit_veiligheidsbeoordeling', spoed: 'spoed', code: 'gemeente_code' })
     .count({ n: '*' })
-    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_sleutel')) as { soort: string; besluit: string | null; spoed: number | null; gemeente: string | null; n: number | string }[];
-  return rijen.map((r) => ({ soort: r.soort, besluit: r.besluit, spoed: r.spoed === null ? null : Number(r.spoed), gemeente: r.gemeente ?? 'onbekend', n: Number(r.n) }));
+    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_code')) as { soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number | string }[];
+  const perGroep = new Map<string, EigenTelling>();
+  for (const r of rijen) {
+    const t: EigenTelling = { soort: r.soort, besluit: r.besluit, spoed: r.spoed === null ? null : Number(r.spoed), gemeente: gemeenteSleutel(r.code, regio), n: 0 };
+    const k = JSON.stringify([t.soort, t.besluit, t.spoed, t.gemeente]);
+    const bestaand = perGroep.get(k);
+    if (bestaand) bestaand.n += Number(r.n);
+    else perGroep.set(k, { ...t, n: Number(r.n) });
+  }
+  return [...perGroep.values()];
 }

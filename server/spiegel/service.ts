@@ -27,7 +27,7 @@ export async function spiegelPerioden(db: Db, regio: Regio): Promise<string[]> {
 export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: string): Promise<Spiegel> {
   const periode = spiegelPeriode(periodeTekst);
   if (!periode) throw ongeldigeInvoer(`Ongeldige periode "${periodeTekst}": gebruik een jaar (2023) of een halfjaar (2023-H1, 2023-H2)`);
-  const [cijfers, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, periode.van, periode.tot), leesBeleid(db)]);
+  const [cijfers, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, regio, periode.van, periode.tot), leesBeleid(db)]);
   return berekenSpiegel({
     cijfers, periode, cbsRegio: cbsRegioVan(regio), eigen, grondtal: beleid.grondtal,
     gemeenten: regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),

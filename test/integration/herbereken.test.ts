@@ -5,6 +5,7 @@ import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';
 import { herberekenIndicatoren } from '../../server/indicatoren/herbereken.js';
 import { testContext, type TestContext } from '../helpers/context.js';
+import { verschilMetVolledigeTelling } from '../helpers/tellingen.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -51,16 +52,39 @@ describe('a new version of the definitions', () => {
     await schrijfMeta(ctx.db, 'definitieversie', '2026.1');
     await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).delete();
     const voor = await ctx.db('registraties').select('*').orderBy('registratie_id');
-    // a database from before 2027.1: the new derived columns are empty until every registration is derived again
-    await ctx.db('registraties').update({ kw_overdracht: null, kw_start_onderzoek: null, vb_zelfde_dag: null });
+    // counts of another version: the overdracht family missing, another group off by one
+    await ctx.db('tellingen').where({ familie: 'overdracht' }).delete();
+    await ctx.db('tellingen').where({ familie: 'instroom' }).orderBy('sleutel').limit(1).increment('aantal', 1);
+    expect((await verschilMetVolledigeTelling(ctx.db, ctx.regio, ctx.kalender)).length).toBeGreaterThan(10);
     expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(true);
-    // re-deriving stores exactly what the import stored: every derived column, and the hash and import batch kept
+    // the rebuild counts exactly what is stored, and leaves the registrations (hash and import batch too) as they were
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, ctx.kalender)).toEqual([]);
     expect(await ctx.db('registraties').select('*').orderBy('registratie_id')).toEqual(voor);
-    expect(Number((await ctx.db('registraties').whereNotNull('kw_overdracht').count({ n: '*' }))[0]!.n)).toBeGreaterThan(1000);
-    expect(Number((await ctx.db('registraties').where({ soort: 'melding' }).whereNull('vb_zelfde_dag').count({ n: '*' }))[0]!.n)).toBe(0);
+    expect(Number((await ctx.db('tellingen').where({ familie: 'overdracht' }).count({ n: '*' }))[0]!.n)).toBeGreaterThan(10);
     expect(await leesMeta(ctx.db, 'definitieversie')).toBe(DEFINITIEVERSIE);
     expect(Number((await ctx.db('indicatoren').where({ indicator: 'overdracht_na_vervolgkeuze_aan' }).count({ n: '*' }))[0]!.n)).toBeGreaterThan(0);
     // the same version: nothing to do
     expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(false);
+  });
+
+  it('a changed calendar: the counts are rebuilt at start-up, or by the first import that sees it', async () => {
+    const { herberekenBijNieuweDefinities } = await import('../../server/indicatoren/herbereken.js');
+    const { maakWerkdagkalender } = await import('../../server/calendar/werkdagen.js');
+    const { alleTellingen } = await import('../../server/registraties/tellingen-repository.js');
+    // one more free day (a Tuesday with many VB's around it): the werkdagen of those VB's change
+    const kalender = maakWerkdagkalender([...ctx.kalender.extraFeestdagen, '2023-03-14']);
+    const voor = await alleTellingen(ctx.db);
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, kalender)).not.toEqual([]);
+    expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, kalender)).toBe(true);
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, kalender)).toEqual([]);
+    // back to the calendar of the context, through an import: it rebuilds inside its transaction first
+    const deps = { ...importDeps(ctx), kalender: ctx.kalender };
+    await importeer(deps, [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 7, schaal: 1 }), 'demo opnieuw')], { door: 'test' });
+    expect(await alleTellingen(ctx.db)).toEqual(voor);
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, ctx.kalender)).toEqual([]);
+    // and every quarter was recomputed with it: the stored indicators equal a full rebuild
+    const na = await alles();
+    await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
+    expect(na).toEqual(await alles());
   });
 });

@@ -11,6 +11,8 @@ import { ImportAfgewezen, importeer } from '../../server/import/importer.js';
 import { bouwMapping } from '../../server/import/mapping.js';
 import { leesTabel } from '../../server/import/readers.js';
 import { telRegistraties } from '../../server/registraties/repository.js';
+import { alleTellingen } from '../../server/registraties/tellingen-repository.js';
+import { familie, leesGroep } from '../../server/registraties/tellingen.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 
@@ -180,7 +182,12 @@ describe('idempotence and upsert', () => {
     writeFileSync(pad, `${inhoud.replace('R1;melding;2024-01-02;GM0268;politie;;', 'R1;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder')}R3;advies;2024-02-02;GM0281;politie;;\n`);
     expect(await importeerBestand(pad)).toMatchObject({ rijen: 3, nieuw: 1, gewijzigd: 1, ongewijzigd: 1 });
     expect(await telRegistraties(ctx.db)).toBe(3);
-    expect(await opgeslagen('R1')).toMatchObject({ besluit_veiligheidsbeoordeling: 'overdracht_melder', vb_werkdagen: 1, vb_binnen_termijn: 1 });
+    expect(await opgeslagen('R1')).toMatchObject({ besluit_veiligheidsbeoordeling: 'overdracht_melder', datum_veiligheidsbeoordeling: '2024-01-03' });
+    // the kept count of VB's: R1 now in 2024-Q1, GM0268, overdracht_melder, on time after 1 werkdag
+    const vb = (await alleTellingen(ctx.db)).filter((g) => g.familie === 'vb');
+    expect(vb.map((g) => [leesGroep(familie('vb'), g.sleutel, g.aantal)])).toEqual([[{
+      kwartaal: '2024-Q1', gebied: 'GM0268', besluit: 'overdracht_melder', binnen_termijn: 1, werkdagen: 1, aantal: 1,
+    }]]);
   });
 
   it('a repeated id within one file: the later line wins', async () => {
@@ -198,10 +205,11 @@ describe('migrations and CLI', () => {
       await migreerAllesTerug(db);
       expect(await db.schema.hasTable('registraties')).toBe(false);
       await migreerNaarLaatste(db);
-      expect(await db.schema.hasColumn('registraties', 'kw_binnenkomst')).toBe(true);
-      // definitions 2027.1 (migration 20261201150000)
-      expect(await db.schema.hasColumn('registraties', 'kw_overdracht')).toBe(true);
-      expect(await db.schema.hasColumn('registraties', 'wacht_start_vv_tot')).toBe(true);
+      // the stored record is the export row (migration 20261202090000): nothing derived, the counts kept apart
+      expect(await db.schema.hasColumn('registraties', 'datum_afgesloten')).toBe(true);
+      expect(await db.schema.hasColumn('registraties', 'kw_binnenkomst')).toBe(false);
+      expect(await db.schema.hasColumn('registraties', 'wacht_start_vv_tot')).toBe(false);
+      expect(await db.schema.hasTable('tellingen')).toBe(true);
     } finally {
       await db.destroy();
     }
