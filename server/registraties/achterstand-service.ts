@@ -4,7 +4,8 @@ import type { Tabel } from '../charts/grafiek.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { gebiedNaam } from '../indicatoren/service.js';
-import { zoekOpenZaken } from './repository.js';
+import { gemeenteSleutel } from './derive.js';
+import { zoekOpenZaken, type OpenZaak } from './repository.js';
 
 /**
  * VT management's achterstand: open registrations over their term, by registration number
@@ -32,8 +33,8 @@ export const ACHTERSTAND_LIJSTEN: readonly { lijst: Lijst; titel: string; blad: 
 
 export async function achterstand(c: { db: Db; regio: Regio; kalender: Werkdagkalender }, vandaag: string): Promise<Achterstand> {
   const zaken = await zoekOpenZaken(c.db, vandaag);
-  const rij = (z: { registratie_id: string; gemeente_sleutel: string; vanaf: string }, duur: number): AchterstandZaak => ({
-    id: z.registratie_id, gemeente: gebiedNaam(c.regio, z.gemeente_sleutel), vanaf: z.vanaf.slice(0, 10), duur,
+  const rij = (z: OpenZaak, duur: number): AchterstandZaak => ({
+    id: z.registratie_id, gemeente: gebiedNaam(c.regio, gemeenteSleutel(z.gemeente_code, c.regio)), vanaf: z.vanaf.slice(0, 10), duur,
   });
   return {
     vb: zaken.vb.map((z) => rij(z, c.kalender.werkdagenTussen(z.vanaf, vandaag))).filter((r) => r.duur > 5),

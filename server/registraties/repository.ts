@@ -115,7 +115,7 @@ export async function* doorloopRegistraties(db: Db | Knex.Transaction, pageSize 
 
 export interface OpenZaak {
   registratie_id: string;
-  gemeente_sleutel: string;
+  gemeente_code: string | null;
   /** the date the term counts from: binnenkomst (VB) or the VB (onderzoek, V&V) */
   vanaf: string;
 }
@@ -128,11 +128,11 @@ export interface OpenZaak {
 export async function zoekOpenZaken(db: Db, vandaag: string, limiet = 1000): Promise<Record<'vb' | 'onderzoek' | 'vv', OpenZaak[]>> {
   const weekGeleden = telDagenOp(vandaag, -7);
   const tienWeken = telDagenOp(vandaag, -71);
-  const vb = (await db('registraties').select({ registratie_id: 'registratie_id', gemeente_sleutel: 'gemeente_sleutel', vanaf: 'datum_binnenkomst' })
+  const vb = (await db('registraties').select({ registratie_id: 'registratie_id', gemeente_code: 'gemeente_code', vanaf: 'datum_binnenkomst' })
     .where({ soort: 'melding' }).whereNull('datum_veiligheidsbeoordeling').andWhere('datum_binnenkomst', '<=', weekGeleden)
     .orderBy('datum_binnenkomst').limit(limiet)) as OpenZaak[];
   const lopend = async (start: string, einde: string) => (await db('registraties')
-    .select({ registratie_id: 'registratie_id', gemeente_sleutel: 'gemeente_sleutel', vanaf: 'datum_veiligheidsbeoordeling' })
+    .select({ registratie_id: 'registratie_id', gemeente_code: 'gemeente_code', vanaf: 'datum_veiligheidsbeoordeling' })
     .whereNotNull(start).whereNull(einde).andWhere('datum_veiligheidsbeoordeling', '<=', tienWeken)
     .orderBy('datum_veiligheidsbeoordeling').limit(limiet)) as OpenZaak[];
   return { vb, onderzoek: await lopend('datum_start_onderzoek', 'datum_einde_onderzoek'), vv: await lopend('datum_start_vv', 'datum_einde_vv') };
