@@ -15,11 +15,12 @@ import { Tellingdelta } from '../registraties/tellingen.js';
 import { kwartaalVan } from '../calendar/kwartaal.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
-import { COLUMN_NAMES, kolomObject, type Registratie } from '../registraties/schema.js';
+import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from '../db/importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
 import { controleerSamengevoegd } from './validate-row.js';
+import { voegSamen } from './samenvoegen.js';
 import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
 import type { RijFout } from './validate-row.js';
@@ -203,7 +204,7 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
               continue;
             }
             // a repeated id within one file: the later line wins, so write the earlier one first
-            const id = item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string);
+            const id = idVanRij(item.rij);
             if (pendingIds.has(id)) await flush();
             pending.push(item);
             pendingIds.add(id);
@@ -297,19 +298,6 @@ interface Verwerking {
 }
 
 /**
- * The merge of a line that does not carry every column: the file's columns over the stored
- * version (a new id: over nothing). Empty cells of a carried column clear; absent columns keep.
- */
-export function voegSamen(stored: Partial<Registratie> | undefined, waarden: readonly (string | number | null)[], aanwezig: Set<string>): Registratie {
-  const r = kolomObject<string | number | null>(null);
-  for (let i = 0; i < COLUMN_NAMES.length; i++) {
-    const c = COLUMN_NAMES[i] as keyof Registratie;
-    r[c] = aanwezig.has(c) ? (waarden[i] ?? null) : ((stored?.[c] as string | number | null | undefined) ?? null);
-  }
-  return r as unknown as Registratie;
-}
-
-/**
  * Looks up the stored versions of a chunk, merges lines of a narrow file with them (and checks
  * the rules between columns on the merge), and writes what changed. The counts and touched
  * quarters come from the registration as it will be stored, and for a replaced one also from
@@ -318,22 +306,27 @@ export function voegSamen(stored: Partial<Registratie> | undefined, waarden: rea
 async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
   const { trx, telling, geraakt, delta } = v;
   const { regio, kalender } = v.deps;
-  const bestaand = await zoekBestaande(trx, items.map((item) => (item.soort === 'rij' ? idVanRij(item.rij) : (item.waarden[0] as string))));
+  const bestaand = await zoekBestaande(trx, items.map((item) => idVanRij(item.rij)));
   const schrijven = v.schrijven();
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
   for (const item of items) {
     let rij: OpgeslagenRij;
     let r: Registratie | null = null;
-    if (item.soort === 'deel') {
-      const oud = bestaand.get(item.waarden[0] as string);
-      r = voegSamen(oud, item.waarden, v.aanwezig);
+    if (item.soort === 'deel' && bestaand.has(idVanRij(item.rij))) {
+      // a narrow line of a stored id: merged with the stored version here
+      const oud = bestaand.get(idVanRij(item.rij))!;
+      r = voegSamen(oud, item.rij, v.aanwezig);
       const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio, vandaag: v.vandaag });
       if (fouten.length > 0) {
-        v.afwijzen(item, fouten.map((f) => (oud ? { ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` } : f)));
+        v.afwijzen(item, fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` })));
         continue;
       }
       rij = opgeslagenRij(r, rijHash(r));
+    } else if (item.soort === 'deel' && item.fouten) {
+      // a narrow line of a new id: the worker merged it with nothing and checked that already
+      v.afwijzen(item, item.fouten);
+      continue;
     } else rij = item.rij;
     r ??= registratieVanRij(rij);
     const id = r.registratie_id;

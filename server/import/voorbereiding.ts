@@ -5,7 +5,8 @@ import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '.
 import { rijHash } from './hash.js';
 import { EMPTY_MAPPING, koppelKolommen, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';
-import { controleerRij, type RijFout } from './validate-row.js';
+import { controleerRij, controleerSamengevoegd, type RijFout } from './validate-row.js';
+import { voegSamen } from './samenvoegen.js';
 import { cellText, type RawCell } from './values.js';
 
 export interface VoorbereidingContext {
@@ -38,10 +39,12 @@ export type Voorbereid =
   }
   | { soort: 'rij'; regel: number; rij: OpgeslagenRij }
   /**
-   * A valid line of a file that does not carry every column: its values in the order of
-   * COLUMN_NAMES (absent columns null); the importing thread merges it with the stored version.
+   * A valid line of a file that does not carry every column, merged with nothing (absent columns
+   * null), checked and hashed as such: what is stored when the id is new. `fouten`: that merge
+   * breaks a rule between columns. For a stored id the importing thread merges the carried
+   * columns (the row's values, in the order of COLUMN_NAMES) with the stored version instead.
    */
-  | { soort: 'deel'; regel: number; waarden: (string | number | null)[]; cellen: string[] }
+  | { soort: 'deel'; regel: number; rij: OpgeslagenRij; cellen: string[]; fouten?: RijFout[] }
   | { soort: 'afgewezen'; regel: number; cellen: string[]; fouten: RijFout[]; redenen: string[] };
 
 interface KolomPlaats {
@@ -63,6 +66,8 @@ export class Voorbereider {
   private kopLengte = 0;
   /** every column of the format is in the header: the line is the whole registration */
   private volledig = false;
+  /** the canonical columns the header carries */
+  private aanwezig = new Set<string>();
   private readonly mapping: Mapping;
 
   constructor(private readonly ctx: VoorbereidingContext) {
@@ -91,7 +96,12 @@ export class Voorbereider {
     }
     const r = result.registratie;
     if (!this.volledig) {
-      return { soort: 'deel', regel: row.regel, waarden: COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), cellen: row.values.map(cellText) };
+      const nieuw = voegSamen(undefined, COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), this.aanwezig);
+      const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
+      return {
+        soort: 'deel', regel: row.regel, rij: opgeslagenRij(nieuw, rijHash(nieuw)), cellen: row.values.map(cellText),
+        ...(fouten.length > 0 ? { fouten } : {}),
+      };
     }
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, rijHash(r)) };
   }
@@ -114,6 +124,7 @@ export class Voorbereider {
     const aanwezig = new Set(kolommen.keys());
     // a gemeente name is turned into its code: a file with names carries the code too
     if (aanwezig.has('gemeente')) aanwezig.add('gemeente_code');
+    this.aanwezig = aanwezig;
     this.volledig = COLUMN_NAMES.every((c) => aanwezig.has(c));
     const fouten: RijFout[] = [];
     const kopFout = (kolom: string, melding: string) => fouten.push({ bestand: this.ctx.bestand, regel: row.regel, kolom, waarde: '', melding });
