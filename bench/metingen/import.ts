@@ -4,9 +4,8 @@
  * - full width: the demo export at `--schaal 8` (every export column);
  * - lean: 1,000,000 lines with 11 columns (the first 1,000,000 lines of the large export, cut to
  *   registratie_id … eerdere_betrokkenheid), which the import merges as a narrow file.
- * Beside them the write floor: SQLite alone copying the imported rows into the same table
- * without and with its indexes (`INSERT … SELECT` in the sqlite3 tool), which shows what the
- * stored row itself costs. And the Node floor (`node-vloer.mjs`): the least any importer in Node
+ * Beside them the write floor: SQLite alone copying the imported rows into the same table with its
+ * primary key (`INSERT … SELECT` in the sqlite3 tool), which shows what the stored row itself costs. And the Node floor (`node-vloer.mjs`): the least any importer in Node
  * with better-sqlite3 does with the file (split the lines, one INSERT per row into a bare table, no
  * validation, no key, no index), as a whole command: the highest ratio a Node importer can reach.
  */
@@ -31,9 +30,8 @@ export interface ImportVerhouding {
   kolommen: number;
   oursMs: number;
   sqlite3Ms: number;
-  /** SQLite copying the imported rows into a bare copy of the table: without / with its indexes */
-  vloerZonderIndexenMs: number;
-  vloerMetIndexenMs: number;
+  /** SQLite copying the imported rows into an empty copy of the table (the stored record, its primary key) */
+  vloerMs: number;
   /** `node-vloer.mjs`: Node and better-sqlite3 writing the file's fields into a bare table, nothing else */
   nodeVloerMs: number;
   /** of that, the insert loop alone (binding and writing, no reading or splitting) */
@@ -69,10 +67,9 @@ function duur(cmd: string, args: string[], env?: NodeJS.ProcessEnv): number {
   return ms;
 }
 
-function schrijfvloer(dir: string, db: string, metIndexen: boolean): number {
+function schrijfvloer(dir: string, db: string): number {
   const schema = execFileSync('sqlite3', [db, '.schema registraties'], { encoding: 'utf8' })
-    .replace(/, foreign key\(`importbatch_id`\) references `importbatches`\(`id`\)/, '')
-    .split('\n').filter((r) => metIndexen || !r.startsWith('CREATE INDEX')).join('\n');
+    .replace(/, foreign key\(`importbatch_id`\) references `importbatches`\(`id`\)/, '');
   const doel = join(dir, 'vloer.sqlite');
   rmSync(doel, { force: true });
   execFileSync('sqlite3', [doel, 'PRAGMA page_size = 16384;', schema]);
@@ -98,10 +95,9 @@ export function meetImportVerhouding(dir: string, naam: string, bestand: string,
   if (nodeVloer.status !== 0) throw new Error(`node-vloer mislukt: ${(nodeVloer.stderr ?? '').slice(-500)}`);
   const nodeBindenMs = (JSON.parse(nodeVloer.stdout) as { bindenMs: number }).bindenMs;
   for (const f of [nodeDb, `${nodeDb}-wal`, `${nodeDb}-shm`]) rmSync(f, { force: true });
-  const vloerZonderIndexenMs = schrijfvloer(dir, db, false);
-  const vloerMetIndexenMs = schrijfvloer(dir, db, true);
+  const vloerMs = schrijfvloer(dir, db);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-  return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms, vloerZonderIndexenMs, vloerMetIndexenMs, nodeVloerMs, nodeBindenMs };
+  return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms, vloerMs, nodeVloerMs, nodeBindenMs };
 }
 
 const rps = (rijen: number, ms: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(rijen / (ms / 1000));
@@ -110,45 +106,35 @@ const x = (v: number) => `${nl.format(v)}×`;
 /** The section "Import" of BENCHMARKS.md: the two ratios and what limits each. */
 export function importSectie(metingen: ImportVerhouding[], doelen: Record<string, number>): string[] {
   const per = (f: (m: ImportVerhouding) => string) => metingen.map((m) => `${m.naam} ${f(m)}`).join(', ');
-  const smal = metingen.find((m) => m.naam === 'smal');
   return [
     '## Import',
     '',
     'Hele commando\'s, opstarten inbegrepen, in dezelfde run na elkaar gemeten: `vt-monitor importeer` (alle validatie, afleiding,',
-    'hash, plausibiliteit, alles-of-niets in één transactie, eerste berekening) in een lege SQLite-database tegenover',
-    '`sqlite3 <db> ".import --csv <bestand> t"` in een kale tabel met alleen tekstkolommen. Daarnaast drie vloeren:',
+    'hash, bijgehouden tellingen, plausibiliteit, alles-of-niets in één transactie, eerste berekening) in een lege SQLite-database',
+    'tegenover `sqlite3 <db> ".import --csv <bestand> t"` in een kale tabel met alleen tekstkolommen. Daarnaast twee vloeren:',
     '',
     '- **Node-vloer** (`bench/metingen/node-vloer.mjs`, ook een heel commando): het minste wat een import in Node met',
     '  better-sqlite3 met het bestand doet. Regels lezen, op `;` splitsen en per regel één prepared `INSERT` van de velden in een',
     '  kale teksttabel, in één transactie. Geen validatie, geen afleiding, geen sleutel, geen index. Het script meet ook de',
     '  `INSERT`-lus alleen (binden en schrijven, zonder lezen en splitsen): dat deel kan geen tweede thread overnemen.',
-    '- **SQLite-vloer zonder / met indexen**: SQLite zelf (de sqlite3-tool, geen JavaScript) kopieert de geïmporteerde rijen',
-    '  (`INSERT … SELECT`) in een lege tabel met dezelfde 73 kolommen, zonder en met de 24 indexen (21 partieel).',
+    '- **SQLite-vloer**: SQLite zelf (de sqlite3-tool, geen JavaScript) kopieert de geïmporteerde rijen (`INSERT … SELECT`) in een',
+    '  lege tabel met hetzelfde record: de 27 exportkolommen, hash en importbatch, met alleen de primaire sleutel.',
     '',
-    '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding | doel | Node-vloer (rijen/s) | Node-vloer / `.import` | alleen binden / `.import` | SQLite-vloer zonder indexen (rijen/s) | SQLite-vloer met indexen (rijen/s) | SQLite-vloer met indexen / `.import` |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...metingen.map((m) => `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} | ${rps(m.rijen, m.vloerZonderIndexenMs)} | ${rps(m.rijen, m.vloerMetIndexenMs)} | ${x(m.sqlite3Ms / m.vloerMetIndexenMs)} |`),
+    '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding | doel | Node-vloer (rijen/s) | Node-vloer / `.import` | alleen binden / `.import` | SQLite-vloer (rijen/s) | SQLite-vloer / `.import` |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...metingen.map((m) => `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} | ${rps(m.rijen, m.vloerMs)} | ${x(m.sqlite3Ms / m.vloerMs)} |`),
     '',
     'Wat elke verhouding begrenst:',
     '',
-    `- **De driver.** De Node-vloer haalt in één thread ${per((m) => x(m.sqlite3Ms / m.nodeVloerMs))} van \`.import\`. Alleen het binden en`,
-    `  schrijven van de velden van het bestand (better-sqlite3 \`run\` per rij) haalt ${per((m) => x(m.sqlite3Ms / m.nodeBindenMs))}: hoger kan`,
-    '  geen import in Node met deze driver komen, ook niet als lezen en valideren in een andere thread lopen. Meer rijen per',
-    '  `VALUES` is trager (zie onder). Daarbovenop komen validatie, afleiding, hash, sleutel, indexen en de eerste berekening.',
-    '- **Het opgeslagen record.** De import schrijft per registratie 73 kolommen (27 uit de export, de afgeleide kolommen van de',
-    '  telvragen, hash en importbatch) in een tabel met een primaire sleutel en 24 indexen, waarvan 21 partieel. De laatste kolom',
-    `  toont wat alleen dat schrijven haalt, zonder JavaScript${smal ? `: op het smalle bestand ${x(smal.sqlite3Ms / smal.vloerMetIndexenMs)}` : ''}. Een doel`,
-    '  boven die kolom vraagt een smaller record: minder opgeslagen afgeleide kolommen en indexen, en tellingen die bij de import',
-    '  worden bijgehouden (docs/import.md, "De weg naar het smalle doel").',
-    '- **Volle breedte:** de voorbereiding (lezen, valideren, afleiden, hashen) loopt in een worker parallel aan het schrijven.',
-    '  In het profiel van de importerende thread is het schrijven (73 gebonden waarden per rij) de grootste post, daarna',
-    '  `JSON.parse` van de blokken en de eerste berekening.',
-    '- **Smal:** een bestand met 11 kolommen is een gedeeltelijke export. Elke regel wordt in de importerende thread samengevoegd',
-    '  met de opgeslagen versie (of met niets), gecontroleerd, afgeleid en gehasht, en dan als record van 73 kolommen geschreven.',
-    '- **Gemeten en verworpen** (zie docs/import.md): de indexen na de rijen opnieuw opbouwen (bij een lege tabel ruim twee keer',
-    '  zo traag als ze bijhouden); een prepared statement met 16 of 64 rijen per `VALUES` (trager dan één rij per `run`); rijen als',
-    '  JSON aan SQLite geven (`json_each`, ruim vier keer zo traag); een page cache van 256 MiB met `temp_store = memory` (geen meetbaar',
-    '  verschil); het samenvoegen van smalle regels in de worker (kost meer CPU dan het bespaart).',
+    `- **De driver.** De Node-vloer haalt als heel commando ${per((m) => x(m.sqlite3Ms / m.nodeVloerMs))} van \`.import\`; alleen het`,
+    `  binden en schrijven van de velden (better-sqlite3 \`run\` per rij) ${per((m) => x(m.sqlite3Ms / m.nodeBindenMs))}. Een import in Node`,
+    '  die ook maar één rij per `run` schrijft, komt niet boven die lus uit.',
+    `- **Het opgeslagen record** is sinds deze versie de exportregel zelf (29 waarden, alleen de primaire sleutel): SQLite alleen`,
+    `  haalt daarmee ${per((m) => x(m.sqlite3Ms / m.vloerMs))} van \`.import\`. Wat de indicatoren tellen, staat niet meer in afgeleide`,
+    '  kolommen met 24 indexen maar in de tabel `tellingen`, die de import in zijn transactie bijwerkt (docs/import.md, "Snelheid").',
+    '- **De CPU.** Op 2 kernen lopen de worker (lezen, valideren, hashen) en de importerende thread (afleiden, tellen, schrijven)',
+    '  naast elkaar; samen mogen ze per rij niet meer CPU kosten dan het doel in wandtijd toelaat, maal twee. Het profiel per',
+    '  thread staat in docs/import.md.',
     '',
   ];
 }
