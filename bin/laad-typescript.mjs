@@ -11,7 +11,7 @@
 // under tsx. When a bundle cannot be built (no esbuild, a read-only project folder, a syntax
 // error), or VT_ZONDER_BUNDEL is set, the entry runs through tsx as before.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,7 +64,10 @@ export function zoekVerseBundel(entry, { root = PROJECT } = {}) {
 /** The bundle of `entry` that matches today's sources, built when there is none; null if that fails. */
 async function zoekOfBouwBundel(root, entry) {
   const bundel = zoekVerseBundel(entry, { root });
-  if (bundel) return bundel;
+  if (bundel) {
+    markeerGebruik(bundel);
+    return bundel;
+  }
   try {
     return await bouwBundel(root, entry, manifestVan(root, entry));
   } catch (error) {
@@ -184,21 +187,44 @@ function bronPlugin(root, gelezen) {
 }
 
 const EEN_DAG_MS = 24 * 3600_000;
+/** Bundles of an entry kept whatever their age: the newest ones, which a running server may still load from. */
+const BEWAREN = 3;
 
 /**
- * Bundles of the same entry older than a day go, and builds that never finished. Not younger ones:
- * a running server loads its chunks lazily, from the folder it started with.
+ * A used bundle's folder gets a fresh modification time (at most once an hour), so that its age
+ * says when it was last used. A read-only project folder keeps the old time.
+ */
+function markeerGebruik(bundel) {
+  const map = dirname(bundel);
+  try {
+    const nu = Date.now();
+    if (nu - statSync(map).mtimeMs > EEN_DAG_MS / 24) utimesSync(map, nu / 1000, nu / 1000);
+  } catch {
+    // not writable: nothing to record
+  }
+}
+
+/**
+ * Bundles of the same entry unused for a day go, except the newest few, and builds that never
+ * finished. Not sooner: a running server loads a lazily imported module from the folder it started with.
  */
 function ruimOp(cache, entry, houden) {
   const nu = Date.now();
-  for (const naam of readdirSync(cache)) {
-    const bundel = naam.startsWith(voorvoegsel(entry)) && /^[0-9a-f]{20}$/.test(naam.slice(voorvoegsel(entry).length));
-    if (naam === houden || !(bundel || naam.startsWith('bouw-'))) continue;
-    const pad = join(cache, naam);
+  const leeftijd = (naam) => {
     try {
-      if (nu - statSync(pad).mtimeMs > EEN_DAG_MS) rmSync(pad, { recursive: true, force: true });
+      return nu - statSync(join(cache, naam)).mtimeMs;
     } catch {
-      // removed by another process meanwhile
+      return 0; // removed by another process meanwhile
     }
+  };
+  const eigen = voorvoegsel(entry);
+  const bundels = readdirSync(cache)
+    .filter((naam) => naam.startsWith(eigen) && /^[0-9a-f]{20}$/.test(naam.slice(eigen.length)) && naam !== houden)
+    .map((naam) => ({ naam, leeftijd: leeftijd(naam) }))
+    .sort((a, b) => a.leeftijd - b.leeftijd)
+    .slice(BEWAREN - 1);
+  const onaf = readdirSync(cache).filter((naam) => naam.startsWith('bouw-')).map((naam) => ({ naam, leeftijd: leeftijd(naam) }));
+  for (const { naam, leeftijd: ms } of [...bundels, ...onaf]) {
+    if (ms > EEN_DAG_MS) rmSync(join(cache, naam), { recursive: true, force: true });
   }
 }

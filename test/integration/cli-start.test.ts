@@ -111,6 +111,31 @@ describe('the loader: a bundle built on first use, never stale', () => {
     expect(uitkomst(root)).toMatchObject({ waarde: 3, uitBundel: true });
   });
 
+  it('a build clears bundles unused for over a day, except the newest three, and builds that never finished', () => {
+    const bundels = join(root, '.cache', 'bundels');
+    rmSync(bundels, { recursive: true, force: true });
+    expect(uitkomst(root).waarde).toBe(3);
+    const [inGebruik] = bundelsIn(root);
+    const dagen = (n: number) => new Date(Date.now() - n * 24 * 3600_000);
+    const oud = ['a', 'b', 'c', 'd'].map((l, i) => ({ naam: `src_main_ts-${l.repeat(20)}`, leeftijd: dagen(2 + i) }));
+    for (const { naam, leeftijd } of [...oud, { naam: 'bouw-1-1', leeftijd: dagen(2) }, { naam: 'bouw-2-2', leeftijd: dagen(0) }]) {
+      mkdirSync(join(bundels, naam));
+      utimesSync(join(bundels, naam), leeftijd, leeftijd);
+    }
+    // the bundle in use gets a fresh modification time when it is used again
+    utimesSync(join(bundels, inGebruik!), dagen(3), dagen(3));
+    expect(uitkomst(root).waarde).toBe(3);
+    schrijfWaarde(root, 5);
+    expect(uitkomst(root).waarde).toBe(5);
+    // kept: the new bundle, the one used just now, and the newest of the rest (2 days);
+    // gone: the older ones and the unfinished build of 2 days ago
+    const over = bundelsIn(root);
+    expect(over).toHaveLength(3);
+    expect(over).toEqual(expect.arrayContaining([inGebruik, oud[0]!.naam]));
+    for (const { naam } of oud.slice(1)) expect(over).not.toContain(naam);
+    expect(readdirSync(bundels).filter((n) => n.startsWith('bouw-'))).toEqual(['bouw-2-2']);
+  });
+
   it('processes that build the same new bundle at the same time all get it', async () => {
     rmSync(join(root, '.cache'), { recursive: true, force: true });
     schrijfWaarde(root, 4);
