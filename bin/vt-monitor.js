@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx vt-monitor …` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI without a build step: as a bundle built on first use, or through tsx
+// (bin/laad-typescript.mjs), so `npx vt-monitor …` and `npm start` work on a fresh clone.
+import { laadTypeScript } from './laad-typescript.mjs';
 
 process.env.TZ ??= 'Europe/Amsterdam';
-register();
-const { main } = await import('../server/cli/main.ts');
+const { main } = await laadTypeScript('server/cli/main.ts');
 await main(process.argv);

@@ -1,6 +1,4 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import { projectPath } from '../config/paths.js';
 import type { Db } from './connection.js';
@@ -19,7 +17,9 @@ const migrationSource: Knex.MigrationSource<string> = {
     return name;
   },
   async getMigration(name) {
-    return (await import(pathToFileURL(join(MIGRATIONS_DIR, name)).href)) as Knex.Migration;
+    // a path relative to this file with the name as its only variable part: a bundle of the CLI
+    // (bin/laad-typescript.mjs) then carries every migration, and tsx or vitest load the file itself
+    return (await import(`../../migrations/${name.slice(0, -'.ts'.length)}.ts`)) as Knex.Migration;
   },
 };
 

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { Knex } from 'knex';
 import type { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 
 /** COPY text format: backslash escapes, \N for null. */
 function veld(waarde: unknown): string {
@@ -19,6 +18,8 @@ export async function kopieerUpsert(
   trx: Knex.Transaction, tabel: string, kolommen: readonly string[], rijen: readonly (readonly unknown[])[], sleutel: string,
 ): Promise<void> {
   if (rijen.length === 0) return;
+  // loaded here: an import into SQLite (and its worker, which reaches this module) never needs it
+  const { from: copyFrom } = await import('pg-copy-streams');
   const conn = (await trx.client.acquireConnection()) as Client;
   const stage = `${tabel}_stage`;
   const lijst = kolommen.join(', ');
