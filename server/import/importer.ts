@@ -7,9 +7,8 @@ import { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { gemeenteSleutel, leidRegistratieAf, raakvlak } from '../registraties/derive.js';
 import { zorgVoorTellingen } from '../registraties/herafleiden.js';
-import {
-  zoekBestaande, hashVanRij, idVanRij, opgeslagenRij, registratieVanRij, schrijfRegistraties, zetImportbatch, type OpgeslagenRij,
-} from '../registraties/repository.js';
+import { hashVanRij, idVanRij, opgeslagenRij, registratieVanRij, zetImportbatch, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
+import { schrijfRegistraties, zoekBestaande } from '../registraties/repository.js';
 import { werkTellingenBij } from '../registraties/tellingen-repository.js';
 import { Tellingdelta } from '../registraties/tellingen.js';
 import { kwartaalVan } from '../calendar/kwartaal.js';

@@ -1,6 +1,5 @@
-// Entry of the preparation worker: worker threads do not inherit tsx's loader, so it is
-// registered here before the TypeScript module loads (as bin/vt-monitor.js does for the CLI).
-import { register } from 'tsx/esm/api';
+// Entry of the preparation worker: worker threads do not inherit the CLI's loader, so the
+// TypeScript module loads here as a prebuilt bundle or through tsx (bin/laad-typescript.mjs).
+import { laadTypeScript } from '../../bin/laad-typescript.mjs';
 
-register();
-await import('./voorbereiding-worker.ts');
+await laadTypeScript('server/import/voorbereiding-worker.ts');

@@ -1,6 +1,6 @@
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
-import { opgeslagenRij, type OpgeslagenRij } from '../registraties/repository.js';
+import { opgeslagenRij, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
 import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { EMPTY_MAPPING, koppelKolommen, normaliseHeader, type Mapping } from './mapping.js';
