@@ -56,6 +56,12 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`INSERT INTO registraties_smal (${KOLOMMEN}) SELECT ${KOLOMMEN} FROM registraties`);
   await knex.schema.dropTable('registraties');
   await knex.schema.renameTable('registraties_smal', 'registraties');
+  if (knex.client.config.client === 'pg') {
+    // the constraints keep the names of the table they were made on
+    await knex.raw('ALTER TABLE registraties RENAME CONSTRAINT registraties_smal_pkey TO registraties_pkey');
+    await knex.raw('ALTER TABLE registraties RENAME CONSTRAINT registraties_smal_importbatch_id_foreign TO registraties_importbatch_id_foreign');
+    await knex.raw('ANALYZE registraties');
+  }
   await knex.schema.createTable('tellingen', (t) => {
     /** the family of the catalogue (server/registraties/tellingen.ts) */
     t.string('familie', 40).notNullable();
@@ -74,11 +80,14 @@ export async function up(knex: Knex): Promise<void> {
 
 /**
  * Back to the wide record, through the landed migrations that built it (so that their own downs
- * still apply). The derived columns come back empty: a `vt-monitor herbereken` of that version fills them.
+ * still apply). The derived columns come back empty; the definitions version is set to one no
+ * release has, so that the older version derives every registration again at its first start
+ * (its `herberekenBijNieuweDefinities`) instead of counting empty columns.
  */
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('tellingen');
   await afgeleideKolommen(knex);
   await vervolgIndex(knex);
   await tweedeGolfKolommen(knex);
+  await knex('metagegevens').where({ sleutel: 'definitieversie' }).update({ waarde: 'terug-van-tellingen' });
 }

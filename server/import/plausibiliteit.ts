@@ -8,7 +8,7 @@ import { telBinnenkomst } from '../registraties/tellingen-repository.js';
 /** A plausibility warning: the file loads, but someone should look at this. */
 export interface Waarschuwing {
   bestand: string;
-  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id';
+  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd';
   melding: string;
 }
 

@@ -10,7 +10,8 @@ import type { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
 import { haalBereik, haalTellingen } from './tallies-repository.js';
-import { herleidAlles } from '../registraties/herafleiden.js';
+import { bouwTellingenOpnieuw } from '../registraties/herafleiden.js';
+import { neemImportslot } from '../db/importslot.js';
 import { telRegistraties } from '../registraties/repository.js';
 import { leesTellingBasis } from '../registraties/tellingen-repository.js';
 import { tellingBasis } from '../registraties/tellingen.js';
@@ -143,8 +144,13 @@ export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalend
   const nieuweDefinities = opgeslagen !== null && opgeslagen !== DEFINITIEVERSIE;
   const andereBasis = (await leesTellingBasis(db)) !== tellingBasis(regio, kalender) && (await telRegistraties(db)) > 0;
   if (!nieuweDefinities && !andereBasis) return false;
-  await herleidAlles(db, regio, kalender);
-  await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
+  // counts and figures in one transaction: a crash in between would leave figures of the old
+  // basis behind counts that say they are new (and the next start would not look again)
+  await db.transaction(async (trx) => {
+    await neemImportslot(trx, 'wacht');
+    await bouwTellingenOpnieuw(trx, regio, kalender);
+    await herberekenIndicatoren(trx, regio, kalender, null);
+  });
   return true;
 }
 

@@ -16,11 +16,13 @@ const PG_PAKKET = 1000;
 
 /**
  * Adds a delta to the kept counts inside the caller's transaction; groups that reach zero are
- * removed (a group is in the table exactly when registrations are in it).
+ * removed (a group is in the table exactly when registrations are in it). Returns false when a
+ * group went below zero: the counts no longer match the rows (something took away what was never
+ * added) and must be rebuilt; nothing is hidden by deleting it.
  */
-export async function werkTellingenBij(trx: Knex.Transaction, delta: Tellingdelta): Promise<void> {
+export async function werkTellingenBij(trx: Knex.Transaction, delta: Tellingdelta): Promise<boolean> {
   const groepen = delta.groepenMetVerschil();
-  if (groepen.length === 0) return;
+  if (groepen.length === 0) return true;
   const pg: Knex.Transaction = trx;
   if (isSqliteTransaction(trx)) {
     const stmt = await preparedStatement(trx, SQLITE_BIJ);
@@ -31,7 +33,20 @@ export async function werkTellingenBij(trx: Knex.Transaction, delta: Tellingdelt
         .merge({ aantal: pg.raw('tellingen.aantal + excluded.aantal') });
     }
   }
-  if (groepen.some((g) => g.aantal < 0)) await trx('tellingen').where('aantal', '<=', 0).delete();
+  if (!groepen.some((g) => g.aantal < 0)) return true;
+  if (await trx('tellingen').where('aantal', '<', 0).first('familie')) return false;
+  await trx('tellingen').where('aantal', 0).delete();
+  return true;
+}
+
+/**
+ * Whether the kept counts hold every stored registration once: each registration counts exactly
+ * once in the family `binnenkomst`, so its sum equals the number of rows.
+ */
+export async function tellingenSluitenAan(db: Q): Promise<boolean> {
+  const som = (await db('tellingen').where({ familie: 'binnenkomst' }).sum({ n: 'aantal' }).first()) as { n: unknown } | undefined;
+  const rijen = (await db('registraties').count({ n: '*' }).first()) as { n: unknown } | undefined;
+  return alsGetal(som?.n ?? 0) === alsGetal(rijen?.n ?? 0);
 }
 
 /** Replaces every kept count (the full rebuild) and records what it was built with. */

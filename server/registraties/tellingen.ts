@@ -190,13 +190,14 @@ export const familie = (naam: string): TelFamilie => {
 };
 
 /**
- * What the kept counts depend on besides the registrations: the catalogue, the werkdag calendar's
- * extra days and the region's gemeenten (the gebied of a registration). Stored beside the counts;
+ * What the kept counts depend on besides the registrations: the catalogue (its version and the
+ * families themselves, so a changed family rebuilds without anyone remembering to raise the
+ * version), the werkdag calendar's extra days and the region's gemeenten (the gebied of a registration). Stored beside the counts;
  * when it differs, the counts are rebuilt from the stored registrations before anything is added.
  */
 export function tellingBasis(regio: Regio, kalender: Werkdagkalender): string {
   const basis = {
-    catalogus: CATALOGUSVERSIE, extraFeestdagen: [...kalender.extraFeestdagen].sort(),
+    catalogus: [CATALOGUSVERSIE, TELFAMILIES], extraFeestdagen: [...kalender.extraFeestdagen].sort(),
     gemeenten: regio.gemeenten.map((g) => g.code).sort(), voormalig: regio.voormaligeGemeenten, vanaf: regio.overige_zorgmelding_vanaf,
   };
   return createHash('sha1').update(JSON.stringify(basis)).digest('hex');

@@ -87,4 +87,45 @@ describe('a new version of the definitions', () => {
     await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
     expect(na).toEqual(await alles());
   });
+
+  it('a changed region file: the counts are rebuilt with the new gebieden', async () => {
+    const { herberekenBijNieuweDefinities } = await import('../../server/indicatoren/herbereken.js');
+    const { bouwRegio } = await import('../../server/config/regio.js');
+    const { readFileSync } = await import('node:fs');
+    // a gemeente leaves the region: its registrations count as buiten de regio from now on
+    const bestand = JSON.parse(readFileSync(ctx.env.REGIO_BESTAND, 'utf8')) as { gemeenten: { code: string }[]; voormaligeGemeenten?: { opgegaanIn: string }[] };
+    const weg = bestand.gemeenten.find((g) => !(bestand.voormaligeGemeenten ?? []).some((v) => v.opgegaanIn === g.code))!;
+    const kleiner = bouwRegio({ ...bestand, gemeenten: bestand.gemeenten.filter((g) => g !== weg) });
+    expect(await verschilMetVolledigeTelling(ctx.db, kleiner, ctx.kalender)).not.toEqual([]);
+    expect(await herberekenBijNieuweDefinities(ctx.db, kleiner, ctx.kalender)).toBe(true);
+    expect(await verschilMetVolledigeTelling(ctx.db, kleiner, ctx.kalender)).toEqual([]);
+    expect(await herberekenBijNieuweDefinities(ctx.db, ctx.regio, ctx.kalender)).toBe(true);
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, ctx.kalender)).toEqual([]);
+  });
+
+  it('counts that no longer match the rows are rebuilt and reported, never patched over', async () => {
+    const deps = importDeps(ctx);
+    const rijen = [...genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 7, schaal: 1 })];
+    const anders = (r: Record<string, string>) => ({ ...r, kanaal: r.kanaal === 'telefoon' ? 'mail' : 'telefoon' });
+    // 1. a group lost: the sum of binnenkomst no longer equals the number of registrations
+    const eerste = (await ctx.db('tellingen').where({ familie: 'binnenkomst' }).orderBy('sleutel').first('sleutel')) as { sleutel: string };
+    await ctx.db('tellingen').where({ familie: 'binnenkomst', sleutel: eerste.sleutel }).delete();
+    const a = await importeer(deps, [demoBron([anders(rijen[0]!)], 'een wijziging')], { door: 'test' });
+    expect(a.gewijzigd).toBe(1);
+    expect(a.waarschuwingen.map((w) => w.soort)).toContain('tellingen_herbouwd');
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, ctx.kalender)).toEqual([]);
+    // 2. a family emptied: replacing a registration (another kanaal) takes away a kenmerken group that is not there
+    await ctx.db('tellingen').where({ familie: 'kenmerken' }).delete();
+    const b = await importeer(deps, [demoBron([rijen[1]!, anders(rijen[2]!)], 'nog een wijziging')], { door: 'test' });
+    expect(b.gewijzigd).toBe(1);
+    expect(b.waarschuwingen.map((w) => w.soort)).toContain('tellingen_herbouwd');
+    expect(await verschilMetVolledigeTelling(ctx.db, ctx.regio, ctx.kalender)).toEqual([]);
+    // every quarter was recomputed: the figures equal a full rebuild
+    const na = await alles();
+    await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
+    expect(na).toEqual(await alles());
+    // and an ordinary import says nothing of the kind
+    const c = await importeer(deps, [demoBron([rijen[0]!], 'terug')], { door: 'test' });
+    expect(c.waarschuwingen.map((w) => w.soort)).not.toContain('tellingen_herbouwd');
+  });
 });
