@@ -66,6 +66,50 @@ describe('leesTabelBlokken', () => {
     expect(await fout(() => perBlok(pad))).toBe(verwacht);
   });
 
+  it('UTF-8: ASCII chunks read directly, a character cut by a chunk boundary, a U+FEFF inside the file kept', async () => {
+    const KB64 = 1 << 16;
+    /** ASCII lines `R<n>;x…` filling exactly `bytes` bytes */
+    const vul = (bytes: number, van: number) => {
+      const regels: string[] = [];
+      let over = bytes;
+      for (let n = van; over > 0; n++) {
+        const regel = over > 80 ? `R${n};${'x'.repeat(40)}\n` : `R${n};${'x'.repeat(Math.max(over - 3 - String(n).length, 0))}\n`;
+        regels.push(regel);
+        over -= regel.length;
+      }
+      return Buffer.from(regels.join(''), 'latin1');
+    };
+    const kop = Buffer.from('\uFEFFid;tekst\n', 'utf8');
+    // chunk 2 is pure ASCII but ends with the first byte of é; chunk 4 starts with U+FEFF
+    const deel1 = Buffer.concat([kop, vul(2 * KB64 - 1 - kop.length - 3, 1), Buffer.from('Ra;', 'latin1')]);
+    const deel2 = Buffer.concat([Buffer.from('é\n', 'utf8'), vul(KB64 - 2 + 1 - 1 - 3, 5000)]);
+    const zwnbsp = Buffer.from('\uFEFFRb;ze\n', 'utf8');
+    const bytes = Buffer.concat([deel1, deel2, Buffer.from('R;\n', 'latin1'), zwnbsp, vul(3 * KB64, 9000)]);
+    expect(bytes.subarray(2 * KB64 - 1, 2 * KB64 + 1)).toEqual(Buffer.from('é', 'utf8'));
+    expect(bytes.subarray(3 * KB64, 3 * KB64 + 3)).toEqual(Buffer.from('\uFEFF', 'utf8'));
+    const pad = join(dir, 'grenzen.csv');
+    writeFileSync(pad, bytes);
+    const verwacht = bytes.toString('utf8').slice(1).split('\n').filter((r) => r !== '').map((r) => r.split(';'));
+    const { rows } = await perBlok(pad);
+    expect(rows.map((r) => r.values)).toEqual(verwacht);
+    expect(rows.find((r) => r.values[0] === 'Ra')?.values[1]).toBe('é');
+    expect(rows.find((r) => r.values[0] === '\uFEFFRb')?.values[1]).toBe('ze');
+    expect(await perRegel(pad)).toEqual(rows);
+  });
+
+  it('UTF-8: a character cut off before a chunk of pure ASCII is refused, on its line', async () => {
+    const KB64 = 1 << 16;
+    const kop = Buffer.from('\uFEFFid;tekst\n', 'utf8');
+    const regel = Buffer.from(`R;${'x'.repeat(KB64 - kop.length - 3)}`, 'latin1');
+    // byte 65535 is the first byte of a two-byte character whose second byte never comes
+    const bytes = Buffer.concat([kop, regel, Buffer.from([0xc3]), Buffer.from('\nR2;y\nR3;z\n', 'latin1')]);
+    expect(bytes[KB64 - 1]).toBe(0xc3);
+    const pad = join(dir, 'afgekapt.csv');
+    writeFileSync(pad, bytes);
+    await expect(perBlok(pad)).rejects.toThrow('afgekapt.csv: regel 2: bevat ongeldige UTF-8');
+    await expect(perRegel(pad)).rejects.toThrow('afgekapt.csv: regel 2: bevat ongeldige UTF-8');
+  });
+
   it('XLSX: the rows of leesTabel', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
