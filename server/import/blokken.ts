@@ -3,7 +3,7 @@ import type { RegioBestand } from '../config/regio.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import type { Mapping } from './mapping.js';
 import { AppFout } from '../shared/fouten.js';
-import { bestandSoort, leesTabel, type ByteProgress, type TableRow } from './readers.js';
+import { bestandSoort, leesTabelBlokken, type ByteProgress, type TableRow } from './readers.js';
 import { Voorbereider, type Voorbereid, type VoorbereidingContext } from './voorbereiding.js';
 
 const BLOKGROOTTE = 1000;
@@ -31,16 +31,17 @@ export async function* blokkenVanRijen(rows: AsyncIterable<TableRow>, ctx: Voorb
 }
 
 /**
- * Reads and prepares a file line by line: its type from its content, the field-count rule of
- * that type, every reader error as one Dutch line naming the file. The worker runs this; tests
- * that import hundreds of small files may run it in their own thread (`inThread`).
+ * Reads and prepares a file, a block of lines at a time (a CSV: the lines each 64 KiB read
+ * finishes; an XLSX: 1000 rows): its type from its content, the field-count rule of that type,
+ * every reader error as one Dutch line naming the file. The worker runs this; tests that import
+ * hundreds of small files may run it in their own thread (`inThread`).
  */
-export async function* voorbereidBestand(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid> {
+export async function* voorbereidBestand(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid[]> {
   try {
     const soort = await bestandSoort(pad, ctx.bestand);
     // XLSX leaves trailing empty cells out of a row; a CSV line has exactly the header's fields
     const voorbereider = new Voorbereider({ ...ctx, veldtelling: soort === 'xlsx' ? 'hoogstens' : 'exact' });
-    for await (const row of leesTabel(pad, onBytes, ctx.bestand, soort)) yield voorbereider.bereidVoor(row);
+    for await (const regels of leesTabelBlokken(pad, onBytes, ctx.bestand, soort)) yield regels.map((row) => voorbereider.bereidVoor(row));
   } catch (error) {
     if (error instanceof AppFout) throw error;
     // whatever a reader throws in English (a library's message, a string too long for V8) reaches
@@ -49,14 +50,16 @@ export async function* voorbereidBestand(pad: string, ctx: VoorbereidingContext,
   }
 }
 
-/** `voorbereidBestand` in blocks, in this thread. */
+/** `voorbereidBestand` in blocks of BLOKGROOTTE, in this thread. */
 export async function* blokkenVanBestandHier(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid[]> {
   let blok: Voorbereid[] = [];
-  for await (const item of voorbereidBestand(pad, ctx, onBytes)) {
-    blok.push(item);
-    if (blok.length >= BLOKGROOTTE) {
-      yield blok;
-      blok = [];
+  for await (const deel of voorbereidBestand(pad, ctx, onBytes)) {
+    for (const item of deel) {
+      blok.push(item);
+      if (blok.length >= BLOKGROOTTE) {
+        yield blok;
+        blok = [];
+      }
     }
   }
   if (blok.length > 0) yield blok;

@@ -36,9 +36,11 @@ async function bereidVoor(): Promise<void> {
     stuur({ soort: 'blok', bytes, items: blok });
     blok = [];
   };
-  for await (const item of voorbereidBestand(opdracht.pad, ctx, (gelezen) => (bytes = gelezen))) {
-    blok.push(item);
-    if (blok.length >= opdracht.blokgrootte) await verstuur();
+  for await (const deel of voorbereidBestand(opdracht.pad, ctx, (gelezen) => (bytes = gelezen))) {
+    for (const item of deel) {
+      blok.push(item);
+      if (blok.length >= opdracht.blokgrootte) await verstuur();
+    }
   }
   if (blok.length > 0) await verstuur();
   stuur({ soort: 'klaar' });

@@ -1,11 +1,11 @@
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
 import { opgeslagenRij, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
-import { COLUMN_NAMES, kolomObject, REQUIRED_COLUMNS, type Registratie } from '../registraties/schema.js';
+import { COLUMN_NAMES, REQUIRED_COLUMNS, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { EMPTY_MAPPING, koppelKolommen, normaliseHeader, type Mapping } from './mapping.js';
 import type { TableRow } from './readers.js';
-import { controleerRij, controleerSamengevoegd, type RijFout } from './validate-row.js';
+import { controleerCellen, controleerSamengevoegd, type RijFout } from './validate-row.js';
 import { voegSamen } from './samenvoegen.js';
 import { cellText, type RawCell } from './values.js';
 
@@ -62,6 +62,8 @@ interface KolomPlaats {
 export class Voorbereider {
   /** where each canonical column is in a line (from the header) */
   private kolommen: KolomPlaats[] | null = null;
+  /** per column of COLUMN_NAMES, where it is in a line (null: not in the file) */
+  private plaatsen: (KolomPlaats | null)[] = [];
   private kopFout = false;
   private kopLengte = 0;
   /** every column of the format is in the header: the line is the whole registration */
@@ -84,9 +86,8 @@ export class Voorbereider {
       const fout: RijFout = { bestand: this.ctx.bestand, regel: row.regel, kolom: '', waarde: '', melding: telling };
       return { soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: [fout], redenen: [telling] };
     }
-    const raw = this.record(row.values, this.kolommen);
-    const result = controleerRij(
-      raw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag }, { alleenVelden: !this.volledig },
+    const result = controleerCellen(
+      this.cellen(row.values), { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag }, { alleenVelden: !this.volledig },
     );
     if (!result.ok) {
       return {
@@ -121,6 +122,7 @@ export class Voorbereider {
     const kolommen = koppelKolommen(cellen, this.mapping);
     this.kopLengte = row.values.length;
     this.kolommen = [...kolommen].map(([naam, index]) => ({ naam: naam as keyof Registratie, index, waarden: this.mapping.values.get(naam) }));
+    this.plaatsen = COLUMN_NAMES.map((c) => this.kolommen!.find((k) => k.naam === c) ?? null);
     const aanwezig = new Set(kolommen.keys());
     // a gemeente name is turned into its code: a file with names carries the code too
     if (aanwezig.has('gemeente')) aanwezig.add('gemeente_code');
@@ -148,14 +150,21 @@ export class Voorbereider {
     return { soort: 'kop', regel: row.regel, cellen, fouten, aanwezig: [...aanwezig], structureel };
   }
 
-  private record(values: RawCell[], kolommen: KolomPlaats[]): Record<string, RawCell> {
-    const record: Record<string, RawCell> = kolomObject<RawCell>(undefined);
-    for (const { naam, index, waarden } of kolommen) {
-      let value = values[index] ?? null;
-      if (waarden && value !== null) value = waarden.get(cellText(value).toLowerCase()) ?? value;
-      record[naam] = value;
+  /**
+   * The line's cells in the order of COLUMN_NAMES (`undefined`: the file has no such column),
+   * with the mapping's code values applied: what the validation reads by position.
+   */
+  private cellen(values: RawCell[]): RawCell[] {
+    const plaatsen = this.plaatsen;
+    const cellen = new Array<RawCell>(plaatsen.length);
+    for (let i = 0; i < plaatsen.length; i++) {
+      const p = plaatsen[i];
+      if (!p) continue;
+      let value = values[p.index] ?? null;
+      if (p.waarden && value !== null) value = p.waarden.get(cellText(value).toLowerCase()) ?? value;
+      cellen[i] = value;
     }
-    return record;
+    return cellen;
   }
 }
 
