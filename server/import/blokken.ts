@@ -72,6 +72,7 @@ export interface WorkerOpdracht {
   extraFeestdagen: readonly string[];
   vandaag: string;
   mapping?: Mapping;
+  metCellen?: boolean;
   blokgrootte: number;
   maxOnderweg: number;
 }
@@ -89,7 +90,7 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
   const { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten, overige_zorgmelding_vanaf } = ctx.regio;
   const opdracht: WorkerOpdracht = {
     pad, bestand: ctx.bestand, regio: { naam, organisatie, toelichting, overige_zorgmelding_vanaf, gemeenten, voormaligeGemeenten },
-    extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping,
+    extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping, metCellen: ctx.metCellen,
     blokgrootte: BLOKGROOTTE, maxOnderweg: MAX_ONDERWEG,
   };
   const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), {

@@ -192,7 +192,9 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         };
 
         let kopGelezen = false;
-        const ctx: VoorbereidingContext = { bestand: bron.bestand, regio: deps.regio, kalender: deps.kalender, vandaag, mapping: opties.mapping };
+        const ctx: VoorbereidingContext = {
+          bestand: bron.bestand, regio: deps.regio, kalender: deps.kalender, vandaag, mapping: opties.mapping, metCellen: bron.afgewezen !== undefined,
+        };
         const blokken = !('pad' in bron) ? blokkenVanRijen(bron.rows, ctx)
           : bron.inThread ? blokkenVanBestandHier(bron.pad, ctx, bron.onBytes) : blokkenVanBestand(bron.pad, ctx, bron.onBytes);
         try {

@@ -26,7 +26,7 @@ poort.on('message', () => {
 async function bereidVoor(): Promise<void> {
   const ctx = {
     bestand: opdracht.bestand, regio: bouwRegio(opdracht.regio), kalender: maakWerkdagkalender(opdracht.extraFeestdagen),
-    vandaag: opdracht.vandaag, mapping: opdracht.mapping,
+    vandaag: opdracht.vandaag, mapping: opdracht.mapping, metCellen: opdracht.metCellen,
   };
   let bytes = 0;
   let blok: Voorbereid[] = [];

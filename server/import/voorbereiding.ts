@@ -18,6 +18,12 @@ export interface VoorbereidingContext {
   vandaag: string;
   mapping?: Mapping;
   /**
+   * Keep the text of a narrow line's cells (for the afgewezen file, should its merge with a stored
+   * version be refused). Without an afgewezen file nothing reads them: they are left out
+   * (they were the largest part of what the worker sends for a narrow file).
+   */
+  metCellen?: boolean;
+  /**
    * `exact`: a line with more or fewer fields than the header is invalid (CSV); `hoogstens`:
    * fewer is fine (XLSX leaves trailing empty cells out), more with a value is not.
    */
@@ -100,7 +106,7 @@ export class Voorbereider {
       const nieuw = voegSamen(undefined, COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), this.aanwezig);
       const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
       return {
-        soort: 'deel', regel: row.regel, rij: opgeslagenRij(nieuw, rijHash(nieuw)), cellen: row.values.map(cellText),
+        soort: 'deel', regel: row.regel, rij: opgeslagenRij(nieuw, rijHash(nieuw)), cellen: this.ctx.metCellen === false ? [] : row.values.map(cellText),
         ...(fouten.length > 0 ? { fouten } : {}),
       };
     }

@@ -235,5 +235,15 @@ describe('migrations and CLI', () => {
     expect(readFileSync(rejectPad, 'utf8')).toBe(
       `\uFEFF${KOP};reden\nR2;melding;2024-01-02;GM9;politie;;;gemeente_code: GM9 is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)\n`,
     );
+    // a narrow line refused only by its merge with the stored version still reaches the afgewezen file with its own cells
+    writeFileSync(pad, `${KOP}\nR3;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder\n`);
+    expect(spawnSync('node', [cli, 'importeer', pad, '--json'], { env, encoding: 'utf8' }).status).toBe(0);
+    const smal = join(ctx.dir, 'smal.csv');
+    writeFileSync(smal, 'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nR3;advies;2024-01-02;GM0268;politie\nR4;advies;2024-01-05;GM0268;politie\n');
+    const samengevoegd = spawnSync('node', [cli, 'importeer', smal, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
+    expect(JSON.parse(samengevoegd.stdout)).toMatchObject({ rijen: 2, nieuw: 1, afgewezen: 1 });
+    expect(readFileSync(join(ctx.dir, 'smal-afgewezen.csv'), 'utf8')).toMatch(
+      /^\uFEFFregistratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie;reden\nR3;advies;2024-01-02;GM0268;politie;"datum_veiligheidsbeoordeling: een advies heeft geen datum_veiligheidsbeoordeling.*\(na samenvoegen met de opgeslagen registratie\)/,
+    );
   });
 });
