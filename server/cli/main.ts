@@ -55,7 +55,7 @@ export function bouwProgramma(): Command {
   program
     .command('herbereken')
     .description('berekent alle indicatoren opnieuw')
-    .option('--afleiden', 'leid eerst de afgeleide kenmerken van elke registratie opnieuw af (na een wijziging van kalender of regio)')
+    .option('--afleiden', 'bouw eerst de tellingen opnieuw op uit alle registraties (gebeurt ook vanzelf na een wijziging van kalender of regio)')
     .action(lazy(() => import('./commands/herbereken.js'), 'herberekenCommand'));
 
   program
