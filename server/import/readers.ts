@@ -212,6 +212,9 @@ export async function* leesXlsxBestand(path: string, onProgress?: ByteProgress, 
   });
   let blad = 0;
   let gelezen = false;
+  // our own refusal, kept apart: whatever exceljs raises while its readers are closed after it
+  // must not turn "the data is on sheet 2" into "not a readable file"
+  let eigen: Error | null = null;
   try {
     for await (const worksheet of workbook) {
       blad++;
@@ -221,7 +224,8 @@ export async function* leesXlsxBestand(path: string, onProgress?: ByteProgress, 
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => plainCell(values[i + 1]));
         if (cells.every((c) => c === null || String(c).trim() === '')) continue;
         if (blad > 1) {
-          throw bestandsFout(naam, `het eerste werkblad is leeg; de gegevens staan op werkblad ${blad}${bladNaam ? ` ("${bladNaam}")` : ''}. Zet de export op het eerste werkblad`);
+          eigen = bestandsFout(naam, `het eerste werkblad is leeg; de gegevens staan op werkblad ${blad}${bladNaam ? ` ("${bladNaam}")` : ''}. Zet de export op het eerste werkblad`);
+          throw eigen;
         }
         gelezen = true;
         yield { regel: row.number, values: cells };
@@ -230,6 +234,7 @@ export async function* leesXlsxBestand(path: string, onProgress?: ByteProgress, 
       if (gelezen) break;
     }
   } catch (error) {
+    if (eigen) throw eigen;
     if (error instanceof Error && 'melding' in error) throw error;
     // exceljs and its unzipper speak English ("invalid signature", "FILE_ENDED"): the user gets Dutch
     throw bestandsFout(naam, 'is geen leesbaar Excel-bestand (xlsx): het bestand is beschadigd of afgebroken');
