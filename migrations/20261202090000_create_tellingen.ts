@@ -43,17 +43,11 @@ function exportKolommen(t: Knex.CreateTableBuilder): void {
   t.integer('importbatch_id').notNullable().references('id').inTable('importbatches');
 }
 
-const KOLOMMEN = [
-  'registratie_id', 'soort', 'datum_binnenkomst', 'gemeente_code', 'gemeente', 'melder_categorie', 'beroepsgroep', 'kanaal',
-  'aard_geweld', 'spoed', 'eerdere_betrokkenheid', 'datum_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling',
-  'datum_besluit_vervolg', 'vervolg', 'datum_start_vv', 'datum_einde_vv', 'datum_start_onderzoek', 'datum_einde_onderzoek',
-  'uitkomst_onderzoek', 'datum_overdracht', 'overdracht_aan', 'monitoring', 'datum_monitoring_3m', 'datum_monitoring_12m',
-  'datum_einde_monitoring', 'datum_afgesloten', 'rij_hash', 'importbatch_id',
-].join(', ');
-
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('registraties_smal', exportKolommen);
-  await knex.raw(`INSERT INTO registraties_smal (${KOLOMMEN}) SELECT ${KOLOMMEN} FROM registraties`);
+  // the new table's own columns, all of which the wide table has: nothing derived is copied
+  const kolommen = Object.keys(await knex('registraties_smal').columnInfo()).join(', ');
+  await knex.raw(`INSERT INTO registraties_smal (${kolommen}) SELECT ${kolommen} FROM registraties`);
   await knex.schema.dropTable('registraties');
   await knex.schema.renameTable('registraties_smal', 'registraties');
   if (knex.client.config.client === 'pg') {

@@ -144,14 +144,25 @@ export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalend
   const nieuweDefinities = opgeslagen !== null && opgeslagen !== DEFINITIEVERSIE;
   const andereBasis = (await leesTellingBasis(db)) !== tellingBasis(regio, kalender) && (await telRegistraties(db)) > 0;
   if (!nieuweDefinities && !andereBasis) return false;
-  // counts and figures in one transaction: a crash in between would leave figures of the old
-  // basis behind counts that say they are new (and the next start would not look again)
-  await db.transaction(async (trx) => {
-    await neemImportslot(trx, 'wacht');
-    await bouwTellingenOpnieuw(trx, regio, kalender);
-    await herberekenIndicatoren(trx, regio, kalender, null);
-  });
+  await bouwAllesOpnieuw(db, regio, kalender);
   return true;
+}
+
+/**
+ * Rebuilds the kept counts from every stored registration and then every indicator, in one
+ * transaction that holds the import slot (at start-up after a change, and `herbereken --afleiden`).
+ * One transaction: a crash in between would leave figures of the old basis behind counts that
+ * say they are new (and the next start would not look again). An import beside it waits its turn,
+ * so the counts are never built from rows that import changed halfway.
+ */
+export async function bouwAllesOpnieuw(
+  db: Db, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
+): Promise<HerberekenResultaat & { registraties: number }> {
+  return db.transaction(async (trx) => {
+    await neemImportslot(trx, 'wacht');
+    const registraties = await bouwTellingenOpnieuw(trx, regio, kalender, onVoortgang);
+    return { registraties, ...(await herberekenIndicatoren(trx, regio, kalender, null)) };
+  });
 }
 
 /**

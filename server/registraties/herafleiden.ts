@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Regio } from '../config/regio.js';
-import type { Db } from '../db/connection.js';
-import { neemImportslot } from '../db/importslot.js';
 import { leidRegistratieAf } from './derive.js';
 import { doorloopRegistraties } from './repository.js';
 import { leesTellingBasis, vervangTellingen } from './tellingen-repository.js';
@@ -36,18 +34,4 @@ export async function zorgVoorTellingen(trx: Knex.Transaction, regio: Regio, kal
   if ((await leesTellingBasis(trx)) === tellingBasis(regio, kalender)) return false;
   await bouwTellingenOpnieuw(trx, regio, kalender);
   return true;
-}
-
-/**
- * The full rebuild as its own transaction. It holds the import slot for its whole transaction:
- * an import running beside it (another process, a web upload) waits, so counts built here are
- * never combined with rows that import changed halfway.
- */
-export async function herleidAlles(
-  db: Db, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
-): Promise<number> {
-  return db.transaction(async (trx) => {
-    await neemImportslot(trx, 'wacht');
-    return bouwTellingenOpnieuw(trx, regio, kalender, onVoortgang);
-  });
 }

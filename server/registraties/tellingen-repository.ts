@@ -64,7 +64,6 @@ export async function vervangTellingen(trx: Knex.Transaction, groepen: Groep[], 
 }
 
 export const leesTellingBasis = (db: Q): Promise<string | null> => leesMeta(db, BASIS);
-export const schrijfTellingBasis = (db: Q, basis: string): Promise<void> => schrijfMeta(db, BASIS, basis);
 
 export interface OpgeslagenGroep {
   sleutel: string;

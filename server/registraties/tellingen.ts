@@ -160,10 +160,6 @@ export class Tellingdelta {
     });
     return uit;
   }
-
-  get isLeeg(): boolean {
-    return this.perFamilie.every((g) => g.size === 0);
-  }
 }
 
 /** A stored group read back as the fields of its family (the shape the indicator computation takes). */

@@ -1,20 +1,20 @@
 import { maakContext } from '../../context.js';
-import { herberekenIndicatoren } from '../../indicatoren/herbereken.js';
+import { bouwAllesOpnieuw, herberekenIndicatoren } from '../../indicatoren/herbereken.js';
 import { kalenderWaarschuwingenVoorData } from '../../indicatoren/kalenderdekking.js';
-import { herleidAlles } from '../../registraties/herafleiden.js';
 import { telRegistraties } from '../../registraties/repository.js';
 import { maakVoortgang } from '../voortgang.js';
 
 export async function herberekenCommand(opties: { afleiden?: boolean }): Promise<void> {
   const ctx = await maakContext();
   try {
-    if (opties.afleiden) {
-      const balk = maakVoortgang('afleiden', await telRegistraties(ctx.db), 'registraties', 100_000);
-      await herleidAlles(ctx.db, ctx.regio, ctx.kalender, (klaar) => balk.update(klaar));
-      balk.stop();
-    }
     const start = Date.now();
-    const resultaat = await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
+    let resultaat;
+    if (opties.afleiden) {
+      // counts and figures in one transaction (see bouwAllesOpnieuw)
+      const balk = maakVoortgang('afleiden', await telRegistraties(ctx.db), 'registraties', 100_000);
+      resultaat = await bouwAllesOpnieuw(ctx.db, ctx.regio, ctx.kalender, (klaar) => balk.update(klaar));
+      balk.stop();
+    } else resultaat = await ctx.db.transaction((trx) => herberekenIndicatoren(trx, ctx.regio, ctx.kalender, null));
     const duur = ((Date.now() - start) / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
     process.stdout.write(
       resultaat.bereik
