@@ -55,6 +55,23 @@ export async function telRegistraties(db: Db | Knex.Transaction): Promise<number
   return alsGetal(row?.n);
 }
 
+/** Registrations per soort and day of binnenkomst (for the prognose). */
+export async function telPerSoortEnDag(db: Db): Promise<{ soort: string; datum_binnenkomst: string; aantal: number }[]> {
+  const rijen = (await db('registraties').select('soort', 'datum_binnenkomst').count({ aantal: '*' }).groupBy('soort', 'datum_binnenkomst')) as
+    { soort: string; datum_binnenkomst: string; aantal: number | string }[];
+  return rijen.map((r) => ({ ...r, aantal: alsGetal(r.aantal) }));
+}
+
+/** Registrations received in [van, tot] (inclusive) per soort, VB besluit, spoed and gemeente code (for the spiegel). */
+export async function telPerSoortBesluitSpoedGemeente(db: Db, van: string, tot: string): Promise<{ soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number }[]> {
+  const rijen = (await db('registraties')
+    .whereBetween('datum_binnenkomst', [van, tot])
+    .select({ soort: 'soort', besluit: 'besluit_veiligheidsbeoordeling', spoed: 'spoed', code: 'gemeente_code' })
+    .count({ n: '*' })
+    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_code')) as { soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number | string }[];
+  return rijen.map((r) => ({ ...r, n: alsGetal(r.n) }));
+}
+
 /** A stored registration: its export columns with the hash and import batch it was stored with. */
 export type OpgeslagenRegistratie = Registratie & { rij_hash: string; importbatch_id: number };
 
