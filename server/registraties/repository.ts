@@ -27,6 +27,21 @@ export async function zoekBestaande(db: Db | Knex.Transaction, ids: string[]): P
   return new Map(rows.map((r) => [r.registratie_id, r]));
 }
 
+const SQLITE_HASHES = 'SELECT registratie_id, rij_hash FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))';
+
+/**
+ * The stored hash of these ids (absent: not stored). An unchanged row needs nothing more: the import
+ * reads a stored version in full only where the hash differs or a narrow line must be merged.
+ */
+export async function zoekHashes(db: Db | Knex.Transaction, ids: string[]): Promise<Map<string, string>> {
+  if (isSqliteTransaction(db)) {
+    const stmt = (await preparedStatement(db, SQLITE_HASHES)).raw(true);
+    return new Map(stmt.all(JSON.stringify(ids)) as [string, string][]);
+  }
+  const rows = (await db('registraties').select('registratie_id', 'rij_hash').whereIn('registratie_id', ids)) as { registratie_id: string; rij_hash: string }[];
+  return new Map(rows.map((r) => [r.registratie_id, r.rij_hash]));
+}
+
 /**
  * Writes registrations inside the import's transaction: `nieuw` are not in the table yet (a plain
  * INSERT — on SQLite an upsert costs half again as much per row), `gewijzigd` replace the stored
