@@ -6,6 +6,7 @@ import { ongeldigeInvoer } from '../shared/fouten.js';
 import {
   lijstGebruikers, vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen,
 } from './gebruikers-repository.js';
+import { leesPoging, schrijfPoging, vergeetOudePogingen, vergeetPoging } from './inlogpogingen-repository.js';
 import { ROLLEN, type Gebruiker, type Rol } from './rollen.js';
 import { beeindigSessie, beeindigSessiesVan, maakSessie, ruimVerlopenSessiesOp } from './sessies-repository.js';
 import { controleerWachtwoord, dummyHash, eenmaligWachtwoord, hashWachtwoord, wachtwoordProbleem } from './wachtwoord.js';
@@ -42,22 +43,21 @@ export async function inloggen(db: Db, email: string, wachtwoord: string, beleid
   // forget failures older than a day whose lock-out has ended (every attempt does this: same work).
   // Writes go through the write queue: a login during an import does not wait for the import's lock.
   const dagGeleden = new Date(nu.getTime() - 24 * 3600_000).toISOString();
-  await schrijfOpDeAchtergrond(db, () => db('inlogpogingen').where('laatste_poging', '<', dagGeleden)
-    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu.toISOString())).delete());
+  await schrijfOpDeAchtergrond(db, () => vergeetOudePogingen(db, dagGeleden, nu.toISOString()));
   const g = await vindGebruiker(db, { email: email.trim() });
-  const poging = (await db('inlogpogingen').where({ sleutel }).first()) as { mislukt: number; vergrendeld_tot: string | null } | undefined;
+  const poging = await leesPoging(db, sleutel);
   const goed = await controleerWachtwoord(g?.wachtwoord_hash ?? (await dummyHash()), wachtwoord);
   const vergrendeld = poging?.vergrendeld_tot != null && poging.vergrendeld_tot > nu.toISOString();
   if (g && goed && !g.geblokkeerd && !vergrendeld) {
     await schrijfOpDeAchtergrond(db, async () => {
-      await db('inlogpogingen').where({ sleutel }).delete();
+      await vergeetPoging(db, sleutel);
       await werkGebruikerBij(db, g.id, { laatst_ingelogd_op: nu.toISOString() });
     });
     return { ok: true, gebruiker: g };
   }
   const mislukt = Number(poging?.mislukt ?? 0) + (vergrendeld ? 0 : 1);
   const rij = { sleutel, mislukt, vergrendeld_tot: vergrendeld ? poging!.vergrendeld_tot : blokkadeTot(mislukt, beleid, nu), laatste_poging: nu.toISOString() };
-  await schrijfOpDeAchtergrond(db, () => db('inlogpogingen').insert(rij).onConflict('sleutel').merge(['mislukt', 'vergrendeld_tot', 'laatste_poging']));
+  await schrijfOpDeAchtergrond(db, () => schrijfPoging(db, rij));
   const reden = !g ? 'onbekend' : g.geblokkeerd ? 'geblokkeerd' : vergrendeld || (rij.vergrendeld_tot !== null && !goed) ? 'vergrendeld' : 'fout';
   return g ? { ok: false, reden, gebruiker: g } : { ok: false, reden };
 }

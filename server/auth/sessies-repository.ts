@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { isPostgres, type Db } from '../db/connection.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
+import { vindGebruiker } from './gebruikers-repository.js';
 
 /**
  * Sessions made while their insert still waits in the write queue (an import holds SQLite's
@@ -65,15 +66,11 @@ export async function leesSessieMetGebruiker(db: Db, token: string): Promise<Ses
 async function wachtendeSessie(db: Db, token: string): Promise<SessieMetGebruiker | null> {
   const s = wachtend.get(hashToken(token));
   if (!s || s.verloopt_op <= new Date().toISOString()) return null;
-  const g = (await db('gebruikers').where({ id: s.gebruiker_id, geblokkeerd: 0 })
-    .first('id', 'email', 'rol', 'gemeenten', 'moet_wachtwoord_wijzigen', 'demo')) as { id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
-  if (!g) return null;
+  const g = await vindGebruiker(db, { id: s.gebruiker_id });
+  if (!g || g.geblokkeerd) return null;
   return {
     csrf: s.csrf, verlooptOp: s.verloopt_op,
-    gebruiker: {
-      id: Number(g.id), email: g.email, rol: g.rol, gemeenten: JSON.parse(g.gemeenten) as string[],
-      moet_wachtwoord_wijzigen: Number(g.moet_wachtwoord_wijzigen) === 1, demo: Number(g.demo) === 1,
-    },
+    gebruiker: { id: g.id, email: g.email, rol: g.rol, gemeenten: g.gemeenten, moet_wachtwoord_wijzigen: g.moet_wachtwoord_wijzigen, demo: g.demo },
   };
 }
 

@@ -88,6 +88,9 @@ export function maxDate(...dates: (string | null | undefined)[]): string | null 
 }
 
 /** Today in Europe/Amsterdam as ISO date; the clock is injectable for tests. */
+/** made once: a new Intl.DateTimeFormat costs milliseconds, and every request asks for today */
+const AMSTERDAMSE_DATUM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 export function vandaagInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  return AMSTERDAMSE_DATUM.format(now);
 }

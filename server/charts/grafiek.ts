@@ -3,22 +3,7 @@
  * screen readers and downloads. Built by pure functions from stored indicator values; the
  * browser renders it interactively, the PDF renders the same option to SVG on the server.
  */
-export type Cel = string | number | null;
-
-/**
- * What a column holds, for a spreadsheet's number format: a count, a share in percent (29.4 for
- * 29,4%), a figure with decimals (per 1.000, fte), an amount in euro, an ISO date, or text.
- * A table that does not say so gets its kinds from its values and headers (`kolomsoorten` in
- * server/export/tabel-export.ts).
- */
-export type Kolomsoort = 'tekst' | 'aantal' | 'aandeel' | 'decimaal' | 'bedrag' | 'datum';
-
-export interface Tabel {
-  kolommen: string[];
-  rijen: Cel[][];
-  /** per column; absent: inferred */
-  soorten?: Kolomsoort[];
-}
+import type { Cel, Tabel } from '../shared/tabel.js';
 
 export interface Grafiek {
   id: string;

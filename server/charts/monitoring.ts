@@ -1,7 +1,8 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { AARD_GEWELD_LABEL, MOMENT_LABEL, OVERDRACHT_AAN_LABEL } from './labels.js';
 import { percentage } from '../shared/getallen.js';
-import { basisOptie, staafReeks, type Cel, type Grafiek } from './grafiek.js';
+import type { Cel } from '../shared/tabel.js';
+import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
 
 /**
  * The charts of definitions 2027.1: the monitoring agreements (§ 7.1), overdracht per moment

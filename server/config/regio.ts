@@ -63,6 +63,8 @@ export type Gemeente = RegioBestand['gemeenten'][number];
 /** The two rows besides the region's gemeenten that every indicator has. */
 export const BUITEN_REGIO = 'buiten_regio';
 export const ONBEKEND = 'onbekend';
+/** The gebied of the region total (the third row besides every gemeente). */
+export const REGIO = 'regio';
 
 export interface Regio extends RegioBestand {
   /** gemeente code → gemeente, for the region's current gemeenten */
@@ -122,4 +124,12 @@ export function laadRegio(path: string): Regio {
     throw new Error(`Regiobestand ${path} klopt niet met het formaat: ongeldige of ontbrekende velden: ${velden}`);
   }
   return bouwRegio(json);
+}
+
+/** The name a gebied is shown with: the region, outside the region, unknown, or the gemeente. */
+export function gebiedNaam(regio: Regio, gebied: string): string {
+  if (gebied === REGIO) return `Regio ${regio.naam}`;
+  if (gebied === BUITEN_REGIO) return 'Buiten de regio';
+  if (gebied === ONBEKEND) return 'Gemeente onbekend';
+  return regio.perCode.get(gebied)?.naam ?? gebied;
 }

@@ -5,16 +5,15 @@ import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
 import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoordeling.js';
 import { aardGeweld, monitoringAfspraken, monitoringAfwijkingen, overdrachtPerMoment, spoed, wachtlijst, wachttijden } from '../charts/monitoring.js';
-import type { Regio } from '../config/regio.js';
+import { gebiedNaam, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { gebiedNaam } from '../indicatoren/service.js';
-import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode } from './gegevens.js';
+import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode } from '../indicatoren/paneel.js';
 import { maakTegels, type Tegel } from './tegels.js';
 import { prognoseGrafieken } from '../prognose/service.js';
 
 /** The page service of the dashboards: what a page route calls (the choice of quarter and period, the page models). */
-export { PERIODES, type Keuze, type Periode } from './gegevens.js';
+export { PERIODES, type Keuze, type Periode } from '../indicatoren/paneel.js';
 
 /** The quarter and period a page shows (kwartaal default: the last complete quarter; periode: quarters in the trend charts). */
 export function leesPaginakeuze(db: Db, gevraagd: { kwartaal?: Kwartaal; periode?: Periode }, vandaag: string): Promise<Keuze> {

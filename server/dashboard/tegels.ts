@@ -1,7 +1,7 @@
 import { kwartaalKort, telKwartalenOp, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { formatteerGetal, formatteerGroei, formatteerPercentage } from '../shared/formaat.js';
 import { afronden, groei } from '../shared/getallen.js';
-import { getal, waarden, type Paneel } from './gegevens.js';
+import { getal, waarden, type Paneel } from '../indicatoren/paneel.js';
 
 export interface Tegel {
   id: string;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Cel, Kolomsoort, Tabel } from '../charts/grafiek.js';
+import type { Cel, Kolomsoort, Tabel } from '../shared/tabel.js';
 import { csvVeld } from '../shared/csv.js';
 import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../shared/formaat.js';
 

@@ -1,4 +1,4 @@
-import type { Tabel } from '../charts/grafiek.js';
+import type { Tabel } from '../shared/tabel.js';
 import { formatteerKeuro, TEKEN_NIHIL } from '../shared/formaat.js';
 import type { FinancienJson } from './service.js';
 

@@ -6,9 +6,9 @@ import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/reposit
 import { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { gemeenteSleutel, leidRegistratieAf, raakvlak } from '../registraties/derive.js';
-import { bouwTellingenOpnieuw, zorgVoorTellingen } from '../registraties/herafleiden.js';
-import { hashVanRij, idVanRij, opgeslagenRij, registratieVanRij, zetImportbatch, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
-import { schrijfRegistraties, zoekBestaande } from '../registraties/repository.js';
+import { bouwTellingenOpnieuw, zorgVoorTellingen } from '../registraties/tellingen-opbouw.js';
+import { hashVanRij, idVanRij, OPGESLAGEN_KOLOMMEN, opgeslagenRij, registratieVanRij, zetImportbatch, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
+import { schrijfRegistraties, zoekBestaande, zoekHashes, type BestaandeRegistratie } from '../registraties/repository.js';
 import { tellingenSluitenAan, werkTellingenBij } from '../registraties/tellingen-repository.js';
 import { Tellingdelta } from '../registraties/tellingen.js';
 import { kwartaalVan } from '../calendar/kwartaal.js';
@@ -295,6 +295,10 @@ export function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | nu
 
 type TeSchrijven = Extract<Voorbereid, { soort: 'rij' | 'deel' }>;
 
+/** where the plausibility check finds its two columns in a stored row (no object per unchanged row) */
+const GEMEENTE_INDEX = OPGESLAGEN_KOLOMMEN.indexOf('gemeente_code');
+const BINNENKOMST_INDEX = OPGESLAGEN_KOLOMMEN.indexOf('datum_binnenkomst');
+
 interface Verwerking {
   trx: Knex.Transaction;
   batchId: number;
@@ -321,7 +325,14 @@ interface Verwerking {
 async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
   const { trx, telling, geraakt, delta } = v;
   const { regio, kalender } = v.deps;
-  const bestaand = await zoekBestaande(trx, items.map((item) => idVanRij(item.rij)));
+  // the stored hashes first: an unchanged full line needs nothing more. A stored version is read in
+  // full only where it is needed: a narrow line to merge with it, or a full line whose hash differs
+  const hashes = await zoekHashes(trx, items.map((item) => idVanRij(item.rij)));
+  const volledig = items.filter((item) => {
+    const h = hashes.get(idVanRij(item.rij));
+    return h !== undefined && (item.soort === 'deel' || h !== hashVanRij(item.rij));
+  });
+  const bestaand = volledig.length > 0 ? await zoekBestaande(trx, volledig.map((item) => idVanRij(item.rij))) : new Map<string, BestaandeRegistratie>();
   const schrijven = v.schrijven();
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
@@ -343,14 +354,15 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
       v.afwijzen(item, item.fouten);
       continue;
     } else rij = item.rij;
-    r ??= registratieVanRij(rij);
-    const id = r.registratie_id;
-    v.plausibiliteit.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
-    const oud = bestaand.get(id);
-    if (oud && oud.rij_hash === hashVanRij(rij)) {
+    const id = idVanRij(rij);
+    const gemeenteCode = r ? r.gemeente_code : (rij[GEMEENTE_INDEX] as string | null);
+    v.plausibiliteit.rij(id, gemeenteCode, gemeenteSleutel(gemeenteCode, regio), kwartaalVan(r ? r.datum_binnenkomst : (rij[BINNENKOMST_INDEX] as string)), item.regel);
+    if (hashes.get(id) === hashVanRij(rij)) {
       telling.ongewijzigd++;
       continue;
     }
+    r ??= registratieVanRij(rij);
+    const oud = bestaand.get(id);
     const afgeleid = leidRegistratieAf(r, regio, kalender);
     if (oud) {
       telling.gewijzigd++;

@@ -31,8 +31,9 @@ export interface VoorbereidingContext {
 }
 
 /**
- * What preparation makes of one line of an export: the header, a valid registration with its
- * derived facts and hash (ready to store; the import batch is filled in when it is written), or
+ * What preparation makes of one line of an export: the header, a valid registration as its stored
+ * row with its hash (nothing derived: the importing thread derives what it writes; the import
+ * batch is filled in when it is written), or
  * a rejected line with its errors and the text of its cells (for the afgewezen file).
  */
 export type Voorbereid =

@@ -4,7 +4,7 @@ import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { BESLUITEN_VB, BEROEPSGROEPEN, EERDERE_BETROKKENHEID, MELDER_CATEGORIEEN, OVERDRACHT_AAN } from '../registraties/schema.js';
 import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
-import type { Tellingen } from './tallies-repository.js';
+import type { Tellingen } from '../registraties/tellingen-repository.js';
 import { legeTweedeGolf, telTweedeGolf, tweedeGolfWaarden, type TweedeGolfTelling, type TweedeGolfWaarden } from './tweede-golf.js';
 
 /** The besluiten that count as overdracht na VB (part c). */

@@ -1,4 +1,4 @@
-import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
+import { BUITEN_REGIO, ONBEKEND, REGIO, type Regio } from '../config/regio.js';
 import { PER_1000_SLEUTELS } from './catalogus.js';
 
 /**
@@ -6,7 +6,7 @@ import { PER_1000_SLEUTELS } from './catalogus.js';
  * reader (pages, reports, JSON): the gebied of the region total, the gebieden of a region, the
  * definitions version.
  */
-export const REGIO = 'regio';
+export { REGIO };
 /** Bumped whenever a definition changes; printed in every report. */
 export const DEFINITIEVERSIE = '2027.1';
 

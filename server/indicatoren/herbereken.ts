@@ -9,11 +9,10 @@ import { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './geb
 import type { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
-import { haalBereik, haalTellingen } from './tallies-repository.js';
-import { bouwTellingenOpnieuw } from '../registraties/herafleiden.js';
+import { bouwTellingenOpnieuw } from '../registraties/tellingen-opbouw.js';
 import { neemImportslot } from '../db/importslot.js';
 import { telRegistraties } from '../registraties/repository.js';
-import { leesTellingBasis } from '../registraties/tellingen-repository.js';
+import { haalBereik, haalTellingen, leesTellingBasis } from '../registraties/tellingen-repository.js';
 import { tellingBasis } from '../registraties/tellingen.js';
 import { histogramWaarden } from './histogrammen.js';
 

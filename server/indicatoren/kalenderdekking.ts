@@ -2,7 +2,7 @@ import { kalenderWaarschuwingen } from '../calendar/besluiten.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import type { Db } from '../db/connection.js';
 import type { Knex } from 'knex';
-import { haalBereik } from './tallies-repository.js';
+import { haalBereik } from '../registraties/tellingen-repository.js';
 
 /**
  * The Dutch warnings about the Royal-Decree days for the data in the database: shown by

@@ -1,5 +1,5 @@
 import { isKwartaal, kwartaalReeks, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
-import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
+import { BUITEN_REGIO, ONBEKEND, gebiedNaam, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { nietGevonden, ongeldigeInvoer } from '../shared/fouten.js';
 import { REGIO, gebiedenVan } from './gebieden.js';
@@ -27,13 +27,6 @@ export interface Bereik {
 
 export async function leesBereik(db: Db): Promise<Bereik | null> {
   return JSON.parse((await leesMeta(db, 'bereik')) ?? 'null') as Bereik | null;
-}
-
-export function gebiedNaam(regio: Regio, gebied: string): string {
-  if (gebied === REGIO) return `Regio ${regio.naam}`;
-  if (gebied === BUITEN_REGIO) return 'Buiten de regio';
-  if (gebied === ONBEKEND) return 'Gemeente onbekend';
-  return regio.perCode.get(gebied)?.naam ?? gebied;
 }
 
 export function leesKwartaal(value: unknown, param = 'kwartaal'): Kwartaal {

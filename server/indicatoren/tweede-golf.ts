@@ -3,7 +3,7 @@ import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { AARD_GEWELD, KANALEN, OVERDRACHT_AAN } from '../registraties/schema.js';
 import { inVoorraad, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
-import type { TweedeGolfTellingen, Wachtlijst } from './tallies-repository.js';
+import type { TweedeGolfTellingen, Wachtlijst } from '../registraties/tellingen-repository.js';
 
 /**
  * The indicators of definitions 2027.1, "Added in the second wave" (samenwerkingsafspraken § 7.1

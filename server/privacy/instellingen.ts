@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection.js';
+import { schrijfMeta } from '../db/metagegevens.js';
+import { leesInstelling, schrijfInstelling } from './instellingen-repository.js';
 import { STANDAARD_BELEID, type Beleid } from './onderdrukking.js';
 
 /** Rounding is the only method: suppression of single cells can be undone across quarters (issue 14). */
@@ -12,17 +14,19 @@ export const beleidSchema = z.object({
 
 const SLEUTEL = 'onderdrukking';
 
-/** The policy for small numbers as the beheerder set it (default: < 5 suppressed, percentages on ≥ 10). */
+/**
+ * The policy for small numbers as the beheerder set it (default STANDAARD_BELEID: counts rounded to
+ * multiples of 5, shares only on a rounded base of at least 10).
+ */
 export async function leesBeleid(db: Db): Promise<Beleid> {
-  const r = (await db('instellingen').where({ sleutel: SLEUTEL }).first()) as { waarde: string } | undefined;
-  if (!r) return STANDAARD_BELEID;
-  const parsed = beleidSchema.safeParse(JSON.parse(r.waarde));
+  const waarde = await leesInstelling(db, SLEUTEL);
+  if (waarde === null) return STANDAARD_BELEID;
+  const parsed = beleidSchema.safeParse(JSON.parse(waarde));
   return parsed.success ? parsed.data : STANDAARD_BELEID;
 }
 
 export async function schrijfBeleid(db: Db, beleid: Beleid, door: string): Promise<void> {
-  await db('instellingen').insert({ sleutel: SLEUTEL, waarde: JSON.stringify(beleid), gewijzigd_door: door, gewijzigd_op: new Date().toISOString() })
-    .onConflict('sleutel').merge(['waarde', 'gewijzigd_door', 'gewijzigd_op']);
+  await schrijfInstelling(db, SLEUTEL, JSON.stringify(beleid), door, new Date().toISOString());
   // every cached page and answer may change with the policy
-  await db('metagegevens').insert({ sleutel: 'data_versie', waarde: new Date().toISOString() }).onConflict('sleutel').merge(['waarde']);
+  await schrijfMeta(db, 'data_versie', new Date().toISOString());
 }

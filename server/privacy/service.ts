@@ -1,7 +1,7 @@
 import { beschermd, type Gebruiker } from '../auth/rollen.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
-import { leesPaneel, type Bescherm } from '../dashboard/gegevens.js';
+import { leesPaneel, type Bescherm } from '../indicatoren/paneel.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import type { IndicatorenJson } from '../indicatoren/service.js';
 import { leesBeleid } from './instellingen.js';

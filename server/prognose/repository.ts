@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection.js';
+import { telPerSoortEnDag } from '../registraties/repository.js';
 import type { Dagreeks } from './compute.js';
 
 /** Registrations per soort and day of binnenkomst (the whole region, as the region's instroom counts them). */
 export async function leesDagreeksen(db: Db): Promise<{ meldingen: Dagreeks; adviezen: Dagreeks; eersteDag: string | null; laatsteDag: string | null }> {
-  const rijen = (await db('registraties').select('soort', 'datum_binnenkomst').count({ aantal: '*' }).groupBy('soort', 'datum_binnenkomst')) as { soort: string; datum_binnenkomst: string; aantal: number | string }[];
+  const rijen = await telPerSoortEnDag(db);
   const meldingen = new Map<string, number>();
   const adviezen = new Map<string, number>();
   let eerste: string | null = null;

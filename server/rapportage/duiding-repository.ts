@@ -1,5 +1,9 @@
+import type { Knex } from 'knex';
 import type { Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
+
+/** The one repository of the table `duidingen`; every function also runs inside the caller's transaction. */
+type Q = Db | Knex.Transaction;
 
 export interface Duiding {
   kwartaal: Kwartaal;
@@ -13,20 +17,22 @@ export interface Duiding {
   definitief_op?: string | null;
 }
 
-export async function leesDuidingen(db: Db, kwartaal: Kwartaal): Promise<Map<string, Duiding>> {
+export async function leesDuidingen(db: Q, kwartaal: Kwartaal): Promise<Map<string, Duiding>> {
   const rijen = (await db('duidingen').select('*').where({ kwartaal })) as Duiding[];
   return new Map(rijen.map((r) => [r.sectie, r]));
 }
 
 /** Saves (or, with empty text, removes) the duiding of one section. */
-export async function schrijfDuiding(db: Db, duiding: Duiding): Promise<void> {
-  if (duiding.tekst.trim() === '') {
-    await db('duidingen').where({ kwartaal: duiding.kwartaal, sectie: duiding.sectie }).delete();
-    return;
-  }
+export async function schrijfDuiding(db: Q, duiding: Duiding): Promise<void> {
+  if (duiding.tekst.trim() === '') return verwijderDuiding(db, duiding.kwartaal, duiding.sectie);
   // a changed text is a concept again until it is signed off anew
   await db('duidingen').insert({ ...duiding, status: duiding.status ?? 'concept' }).onConflict(['kwartaal', 'sectie'])
     .merge(['tekst', 'door', 'bijgewerkt_op', 'status', 'definitief_door', 'definitief_op']);
+}
+
+/** Removes the duiding of one section. */
+export async function verwijderDuiding(db: Q, kwartaal: Kwartaal, sectie: string): Promise<void> {
+  await db('duidingen').where({ kwartaal, sectie }).delete();
 }
 
 /**
@@ -38,6 +44,11 @@ export function duidingIsDefinitief(duidingen: Map<string, Duiding>): boolean {
 }
 
 /** Signs off one section (its current text), with who and when. */
-export async function maakDefinitief(db: Db, periode: string, sectie: string, door: string, op: string): Promise<void> {
+export async function maakDefinitief(db: Q, periode: string, sectie: string, door: string, op: string): Promise<void> {
   await db('duidingen').where({ kwartaal: periode, sectie }).update({ status: 'definitief', definitief_door: door, definitief_op: op });
+}
+
+/** Takes a sign-off back: the section (its text unchanged) is a concept again. */
+export async function maakConcept(db: Q, periode: string, sectie: string): Promise<void> {
+  await db('duidingen').where({ kwartaal: periode, sectie }).update({ status: 'concept', definitief_door: null, definitief_op: null });
 }

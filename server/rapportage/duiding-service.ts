@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
-import { leesDuidingen as leesOpgeslagen, schrijfDuiding as schrijfOpgeslagen, type Duiding } from './duiding-repository.js';
+import { leesDuidingen as leesOpgeslagen, maakConcept, maakDefinitief, schrijfDuiding as schrijfOpgeslagen, verwijderDuiding, type Duiding } from './duiding-repository.js';
 
 export { duidingIsDefinitief } from './duiding-repository.js';
 import { rapportSecties, type Rapport } from './rapporten.js';
@@ -28,7 +28,7 @@ export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvo
   const toegestaan = new Set(rapportSecties(rapport).map((s) => s.sectie));
   const wijzigingen: DuidingWijziging[] = [];
   await db.transaction(async (trx) => {
-    const bestaand = await leesOpgeslagen(trx as unknown as Db, rapport.periode);
+    const bestaand = await leesOpgeslagen(trx, rapport.periode);
     for (const s of invoer) {
       if (!toegestaan.has(s.sectie)) continue;
       const tekst = normaal(s.tekst);
@@ -36,7 +36,7 @@ export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvo
       const sleutel = { kwartaal: rapport.periode, sectie: s.sectie };
       if (tekst.trim() === '') {
         if (oud) {
-          await trx('duidingen').where(sleutel).delete();
+          await verwijderDuiding(trx, rapport.periode, s.sectie);
           wijzigingen.push({ sectie: s.sectie, actie: 'verwijderd' });
         }
         continue;
@@ -44,12 +44,12 @@ export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvo
       const definitief = s.definitief ? { status: 'definitief', definitief_door: door, definitief_op: nu } : { status: 'concept', definitief_door: null, definitief_op: null };
       if (!oud || oud.tekst !== tekst) {
         const rij: Duiding = { ...sleutel, tekst, door, bijgewerkt_op: nu, ...definitief } as Duiding;
-        if (oud) await trx('duidingen').where(sleutel).update(rij);
-        else await trx('duidingen').insert(rij);
+        await schrijfOpgeslagen(trx, rij);
         wijzigingen.push({ sectie: s.sectie, actie: 'gewijzigd' });
         if (s.definitief) wijzigingen.push({ sectie: s.sectie, actie: 'definitief' });
       } else if (s.definitief !== (oud.status === 'definitief')) {
-        await trx('duidingen').where(sleutel).update(definitief);
+        if (s.definitief) await maakDefinitief(trx, rapport.periode, s.sectie, door, nu);
+        else await maakConcept(trx, rapport.periode, s.sectie);
         wijzigingen.push({ sectie: s.sectie, actie: s.definitief ? 'definitief' : 'concept' });
       }
     }

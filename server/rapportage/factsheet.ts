@@ -1,12 +1,11 @@
 import { kwartaalKort, kwartaalVoluit, laatsteDag } from '../calendar/kwartaal.js';
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal } from '../charts/instroom.js';
-import type { Regio } from '../config/regio.js';
-import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
+import { gebiedNaam, type Regio } from '../config/regio.js';
+import { getal, waarden, type Waarden } from '../indicatoren/paneel.js';
 import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { gebiedNaam } from '../indicatoren/service.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';
 import { markeerRapportVoorlopig, Nummering, type RapportModel } from './model.js';

@@ -1,7 +1,7 @@
 import { telKwartalenOp, kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { leesPaneel, type Bescherm, type Paneel } from '../dashboard/gegevens.js';
+import { leesPaneel, type Bescherm, type Paneel } from '../indicatoren/paneel.js';
 import type { Normen } from '../dashboard/service.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';

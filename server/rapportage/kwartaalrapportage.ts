@@ -4,12 +4,11 @@ import { overdrachtNaVb, overdrachtPerOntvanger } from '../charts/overdracht.js'
 import { ANKER_TWEEDE_GOLF, overdrachtPerMoment } from '../charts/monitoring.js';
 import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoordeling.js';
 import { afgerondPerKwartaal } from '../charts/vervolg.js';
-import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
-import { getal, waarden, type Waarden } from '../dashboard/gegevens.js';
+import { BUITEN_REGIO, ONBEKEND, gebiedNaam, type Regio } from '../config/regio.js';
+import { getal, waarden, type Waarden } from '../indicatoren/paneel.js';
 import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { gebiedNaam } from '../indicatoren/service.js';
 import { formatteerDatum, formatteerGetal, formatteerPercentage } from '../shared/formaat.js';
 import { afronden } from '../shared/getallen.js';
 import type { RapportInvoer } from './invoer.js';

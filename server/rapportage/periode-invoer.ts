@@ -1,5 +1,5 @@
 import { kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
-import { leesPaneel, waarden, type Paneel, type Waarden } from '../dashboard/gegevens.js';
+import { leesPaneel, waarden, type Paneel, type Waarden } from '../indicatoren/paneel.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';
 import { leesMeta } from '../db/metagegevens.js';

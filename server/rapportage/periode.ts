@@ -8,7 +8,7 @@
  *   they are the median of every registration of the period, not an average of quarter medians.
  */
 import { telKwartalenOp, kwartaalKort, kwartaalReeks, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
-import type { Waarden } from '../dashboard/gegevens.js';
+import type { Waarden } from '../indicatoren/paneel.js';
 import { periodeMediaan, type HistogramSleutel, type OpgeslagenHistogrammen } from '../indicatoren/histogrammen.js';
 import { PER_1000_INDICATOREN } from '../indicatoren/gebieden.js';
 import { groei, per1000, percentage } from '../shared/getallen.js';

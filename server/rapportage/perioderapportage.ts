@@ -12,11 +12,10 @@ import { staafGrafiek, verdelingGrafiek } from '../charts/periode.js';
 import {
   AARD_GEWELD_LABEL, BEROEPSGROEP_LABEL, BESLUIT_LABEL, EERDERE_BETROKKENHEID_LABEL, KANAAL_LABEL, MELDER_LABEL, OVERDRACHT_AAN_LABEL,
 } from '../charts/labels.js';
-import { BUITEN_REGIO, ONBEKEND, type Regio } from '../config/regio.js';
-import { getal, type Waarden } from '../dashboard/gegevens.js';
+import { BUITEN_REGIO, ONBEKEND, gebiedNaam, type Regio } from '../config/regio.js';
+import { getal, type Waarden } from '../indicatoren/paneel.js';
 import type { Normen } from '../dashboard/service.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { gebiedNaam } from '../indicatoren/service.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import { percentage } from '../shared/getallen.js';
 import { spiegelGrafiek } from '../charts/spiegel.js';

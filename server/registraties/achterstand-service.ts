@@ -1,9 +1,8 @@
 import { daysBetween } from '../calendar/dates.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import type { Tabel } from '../charts/grafiek.js';
-import type { Regio } from '../config/regio.js';
+import type { Tabel } from '../shared/tabel.js';
+import { gebiedNaam, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { gebiedNaam } from '../indicatoren/service.js';
 import { gemeenteSleutel } from './derive.js';
 import { zoekOpenZaken, type OpenZaak } from './repository.js';
 

@@ -27,6 +27,21 @@ export async function zoekBestaande(db: Db | Knex.Transaction, ids: string[]): P
   return new Map(rows.map((r) => [r.registratie_id, r]));
 }
 
+const SQLITE_HASHES = 'SELECT registratie_id, rij_hash FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))';
+
+/**
+ * The stored hash of these ids (absent: not stored). An unchanged row needs nothing more: the import
+ * reads a stored version in full only where the hash differs or a narrow line must be merged.
+ */
+export async function zoekHashes(db: Db | Knex.Transaction, ids: string[]): Promise<Map<string, string>> {
+  if (isSqliteTransaction(db)) {
+    const stmt = (await preparedStatement(db, SQLITE_HASHES)).raw(true);
+    return new Map(stmt.all(JSON.stringify(ids)) as [string, string][]);
+  }
+  const rows = (await db('registraties').select('registratie_id', 'rij_hash').whereIn('registratie_id', ids)) as { registratie_id: string; rij_hash: string }[];
+  return new Map(rows.map((r) => [r.registratie_id, r.rij_hash]));
+}
+
 /**
  * Writes registrations inside the import's transaction: `nieuw` are not in the table yet (a plain
  * INSERT — on SQLite an upsert costs half again as much per row), `gewijzigd` replace the stored
@@ -53,6 +68,23 @@ export async function schrijfRegistraties(
 export async function telRegistraties(db: Db | Knex.Transaction): Promise<number> {
   const row = await db('registraties').count({ n: '*' }).first();
   return alsGetal(row?.n);
+}
+
+/** Registrations per soort and day of binnenkomst (for the prognose). */
+export async function telPerSoortEnDag(db: Db): Promise<{ soort: string; datum_binnenkomst: string; aantal: number }[]> {
+  const rijen = (await db('registraties').select('soort', 'datum_binnenkomst').count({ aantal: '*' }).groupBy('soort', 'datum_binnenkomst')) as
+    { soort: string; datum_binnenkomst: string; aantal: number | string }[];
+  return rijen.map((r) => ({ ...r, aantal: alsGetal(r.aantal) }));
+}
+
+/** Registrations received in [van, tot] (inclusive) per soort, VB besluit, spoed and gemeente code (for the spiegel). */
+export async function telPerSoortBesluitSpoedGemeente(db: Db, van: string, tot: string): Promise<{ soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number }[]> {
+  const rijen = (await db('registraties')
+    .whereBetween('datum_binnenkomst', [van, tot])
+    .select({ soort: 'soort', besluit: 'besluit_veiligheidsbeoordeling', spoed: 'spoed', code: 'gemeente_code' })
+    .count({ n: '*' })
+    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_code')) as { soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number | string }[];
+  return rijen.map((r) => ({ ...r, n: alsGetal(r.n) }));
 }
 
 /** A stored registration: its export columns with the hash and import batch it was stored with. */

@@ -15,7 +15,7 @@ import type { Registratie } from './schema.js';
  * whose quarter (or interval start) it has. The table `tellingen` holds the sums; an import adds
  * the groups of what it writes and subtracts those of the versions it replaces. This catalogue is
  * the only place that knows which families exist: the import, the full rebuild and the read side
- * (indicatoren/tallies-repository.ts) all take it from here.
+ * (registraties/tellingen-repository.ts) all take it from here.
  */
 export type Waarde = string | number | null;
 type Bron = keyof Registratie | keyof Afgeleid;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { gemeenteSleutel } from '../registraties/derive.js';
+import { telPerSoortBesluitSpoedGemeente } from '../registraties/repository.js';
 import type { CbsCijfer } from './cbs-bestand.js';
 import type { EigenTelling } from './compute.js';
 
@@ -75,11 +76,7 @@ export async function leesSpiegelCijfers(db: Db): Promise<CbsCijfer[]> {
  * besluit, spoed and gemeente (the gebied of the region's key for the gemeente code).
  */
 export async function telEigen(db: Db, regio: Regio, van: string, tot: string): Promise<EigenTelling[]> {
-  const rijen = (await db('registraties')
-    .whereBetween('datum_binnenkomst', [van, tot])
-    .select({ soort: 'soort', besluit: 'besluit_veiligheidsbeoordeling', spoed: 'spoed', code: 'gemeente_code' })
-    .count({ n: '*' })
-    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_code')) as { soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number | string }[];
+  const rijen = await telPerSoortBesluitSpoedGemeente(db, van, tot);
   const perGroep = new Map<string, EigenTelling>();
   for (const r of rijen) {
     const t: EigenTelling = { soort: r.soort, besluit: r.besluit, spoed: r.spoed === null ? null : Number(r.spoed), gemeente: gemeenteSleutel(r.code, regio), n: 0 };

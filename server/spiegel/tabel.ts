@@ -1,5 +1,5 @@
 /** The spiegel as one table (CLI, page, downloads, report): a row per figure, CBS's and our own values. */
-import type { Tabel } from '../charts/grafiek.js';
+import type { Tabel } from '../shared/tabel.js';
 import type { Spiegel } from './compute.js';
 import { MAAT_LABEL, SPIEGEL_MATEN } from './maten.js';
 

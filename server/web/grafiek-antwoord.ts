@@ -21,3 +21,28 @@ export function grafiekModel(g: Grafiek, exportPad: string, query: string, besch
     hoogte: g.hoogte ?? 340,
   };
 }
+
+/**
+ * The read model a page was built from, kept for its downloads (and the page itself): a chart's
+ * CSV or XLSX is cut from the model of its page instead of building that model again. Kept per
+ * key (the caller puts in it everything the model is built from: page, gebied, filters, the
+ * protection, today) and per data version (`data_versie`, written by every import, refresh and
+ * policy change), read on every call: a model is never served across a change of the data. The
+ * model is kept as a promise, so that 50 downloads arriving at once build it once. Only the model
+ * is kept, never an answer: the route still authorizes and writes its audit entry per request.
+ */
+export function modelCache<T>(leesVersie: () => Promise<string>, maxItems = 200) {
+  const cache = new Map<string, { versie: string; model: Promise<T> }>();
+  return async (sleutel: string, bouw: () => Promise<T>): Promise<T> => {
+    const versie = await leesVersie();
+    const hit = cache.get(sleutel);
+    if (hit && hit.versie === versie) return hit.model;
+    const model = bouw();
+    cache.delete(sleutel);
+    if (cache.size >= maxItems) cache.delete(cache.keys().next().value as string);
+    cache.set(sleutel, { versie, model });
+    // a failed build is not kept: the next request tries again
+    model.catch(() => { if (cache.get(sleutel)?.model === model) cache.delete(sleutel); });
+    return model;
+  };
+}

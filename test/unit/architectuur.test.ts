@@ -147,3 +147,153 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
     expect(overtredingen((k) => k.naar === REFRESH && !mag.has(k.van))).toEqual([]);
   });
 });
+
+// --- one repository per table (STYLE 9c) and no cycles between folders -------------------------
+
+/** Every table the migrations create (the rename target included). */
+const TABELLEN = [...new Set(readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.ts')).flatMap((f) =>
+  [...readFileSync(join(ROOT, 'migrations', f), 'utf8').matchAll(/(?:createTable|renameTable\('[a-z_]+',)\s*\(?\s*'([a-z_]+)'/g)].map((m) => m[1]!)))]
+  .filter((t) => t !== 'registraties_smal').sort();
+
+/** Calls that start a query on their first argument: `db('t')`, `trx('t')`, `(trx as Db)('t')`, `ctx.db('t')`. */
+const QUERY_BRON = /(^|\.)(db|trx|tx|knex|pg|k|verbinding|transactie)$/;
+/** Builder methods that name the table a query reads from or writes to. */
+const TABEL_METHODEN = new Set(['from', 'into', 'table', 'insertInto', 'updateTable', 'deleteFrom', 'hasTable', 'createTable', 'dropTable', 'alterTable', 'truncate']);
+/** Builder methods that join a table into a query another table started. */
+const JOIN_METHODEN = new Set(['join', 'leftJoin', 'innerJoin', 'rightJoin', 'fullOuterJoin', 'crossJoin', 'leftOuterJoin', 'rightOuterJoin']);
+
+interface Tabelgebruik { bestand: string; regel: number; tabel: string; join: boolean }
+
+/** Every place a file names a table in a query: the knex calls above and raw SQL in any string or template. */
+function tabelgebruik(bestand: string, tekst = readFileSync(join(ROOT, bestand), 'utf8')): Tabelgebruik[] {
+  const bron = ts.createSourceFile(bestand, tekst, ts.ScriptTarget.Latest, true);
+  const uit: Tabelgebruik[] = [];
+  const tabelIn = (s: string) => s.trim().split(/\s+/)[0]!.replace(/^"|"$/g, '');
+  const meld = (n: ts.Node, tabel: string, join: boolean) => {
+    if (TABELLEN.includes(tabel)) uit.push({ bestand, regel: bron.getLineAndCharacterOfPosition(n.getStart()).line + 1, tabel, join });
+  };
+  const ontdaan = (e: ts.Expression): ts.Expression => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    return e;
+  };
+  const sql = /\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+["`]?([a-z_]+)\b/gi;
+  const bezoek = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteralLike(n.arguments[0]!)) {
+      const arg = tabelIn(n.arguments[0].text);
+      const callee = ontdaan(n.expression);
+      if (ts.isPropertyAccessExpression(callee) && TABEL_METHODEN.has(callee.name.text)) meld(n, arg, false);
+      else if (ts.isPropertyAccessExpression(callee) && JOIN_METHODEN.has(callee.name.text)) meld(n, arg, true);
+      else if (callee !== n.expression && !ts.isPropertyAccessExpression(callee)) meld(n, arg, false); // (trx as Db)('t'), (a ?? b)('t')
+      else if (ts.isBinaryExpression(callee) || QUERY_BRON.test(callee.getText(bron))) meld(n, arg, false);
+    }
+    if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      for (const m of n.text.matchAll(sql)) meld(n, m[2]!, m[1]!.toUpperCase() === 'JOIN');
+    }
+    ts.forEachChild(n, bezoek);
+  };
+  bezoek(bron);
+  return uit;
+}
+
+/**
+ * Modules other helpers are restructuring on their own branches, which move their own queries into
+ * repositories there. The lead removes an entry when that branch has merged; nothing is added here.
+ */
+const IN_VERHUIZING = new Map<string, string>([
+  ['server/verzending/verzending.ts', 'verzendingen: the delivery rework (its own branch)'],
+  ['server/verzending/ontvangers.ts', 'ontvangers: the delivery rework (its own branch)'],
+  ['server/verzending/planner.ts', 'verzendclaims, duidingen: the delivery rework (its own branch)'],
+  ['server/financien/importer.ts', 'financien, formatie, importbatches: the financien import rework (its own branch)'],
+  ['server/indicatoren/herbereken.ts', 'indicatoren: the rebuild rework (its own branch)'],
+  ['server/spiegel/service.ts', 'importbatches: the spiegel rework (its own branch)'],
+]);
+
+const gebruik = bestanden.flatMap((f) => tabelgebruik(f));
+const waar = (g: Tabelgebruik) => `${g.bestand}:${g.regel} ${g.join ? 'joins' : 'queries'} ${g.tabel}`;
+const inDb = onder('db');
+
+/** The folder of a server file (server/web/routes/x.ts -> web); a file directly under server/ is its own node. */
+const mapVan = (f: string) => { const delen = f.split('/'); return delen.length > 2 ? delen[1]! : delen[1]!.replace(/\.ts$/, ''); };
+
+/** The cycles of a directed graph: its strongly connected components with more than one node (Tarjan). */
+function cycli(knopen: string[], naar: (k: string) => string[]): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>(); const laag = new Map<string, number>(); const stapel: string[] = []; const op = new Set<string>();
+  const uit: string[][] = [];
+  const bezoek = (v: string): void => {
+    idx.set(v, index); laag.set(v, index); index += 1; stapel.push(v); op.add(v);
+    for (const w of naar(v)) {
+      if (!idx.has(w)) { bezoek(w); laag.set(v, Math.min(laag.get(v)!, laag.get(w)!)); }
+      else if (op.has(w)) laag.set(v, Math.min(laag.get(v)!, idx.get(w)!));
+    }
+    if (laag.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do { w = stapel.pop()!; op.delete(w); scc.push(w); } while (w !== v);
+      if (scc.length > 1) uit.push(scc.sort());
+    }
+  };
+  for (const k of knopen) if (!idx.has(k)) bezoek(k);
+  return uit;
+}
+
+function mapcycli(randen: Kant[]): { cyclus: string[]; kanten: string[] }[] {
+  const intern = randen.filter((k) => k.naar.startsWith('server/') && mapVan(k.van) !== mapVan(k.naar));
+  const buren = new Map<string, Set<string>>();
+  for (const k of intern) buren.set(mapVan(k.van), (buren.get(mapVan(k.van)) ?? new Set()).add(mapVan(k.naar)));
+  const knopen = [...new Set(bestanden.map(mapVan))].sort();
+  return cycli(knopen, (k) => [...(buren.get(k) ?? [])].sort()).map((c) => ({
+    cyclus: c,
+    kanten: intern.filter((k) => c.includes(mapVan(k.van)) && c.includes(mapVan(k.naar))).map((k) => `${k.van} -> ${k.naar}`),
+  }));
+}
+
+describe(`architecture: one repository per table (${TABELLEN.length} tables) and no cycles between the folders of server/`, () => {
+  it('sees every table and every way of naming one', () => {
+    expect(TABELLEN).toEqual(expect.arrayContaining(['registraties', 'tellingen', 'duidingen', 'metagegevens', 'instellingen', 'inlogpogingen', 'sessie_generatie']));
+    expect(TABELLEN.length).toBeGreaterThanOrEqual(20);
+    const geplant = [
+      'async function geplant(): Promise<void> {',
+      "await db('duidingen').insert(r);",
+      "await (trx as unknown as Db)('duidingen').update(r);",
+      "await ctx.db('duidingen').first();",
+      "await (trx ?? db)('duidingen').first();",
+      "await db.select('*').from('duidingen as d');",
+      "await db.insert(r).into('duidingen');",
+      "await db.schema.table('duidingen', () => {});",
+      "await trx.raw('DELETE FROM duidingen WHERE id = ?', [1]);",
+      'await trx.raw(`UPDATE "duidingen" SET x = 1`);',
+      'await trx.raw(`SELECT 1 FROM sessies s JOIN duidingen d ON ${x}`);',
+      "await db('sessies').join('duidingen', 'a', 'b');",
+      '}',
+    ].join('\n');
+    expect(tabelgebruik('geplant.ts', geplant).map((g) => `${g.regel - 1} ${g.tabel}${g.join ? ' join' : ''}`).sort()).toEqual([
+      '1 duidingen', '10 duidingen join', '10 sessies', '11 duidingen join', '11 sessies',
+      '2 duidingen', '3 duidingen', '4 duidingen', '5 duidingen', '6 duidingen', '7 duidingen', '8 duidingen', '9 duidingen',
+    ]);
+    // words that are no query stay out: a role, a label, a column, Dutch text
+    expect(tabelgebruik('geplant.ts', "vereis('financien'); t.string('gemeenten'); const s = 'Bijlage: gemeenten'; fout('kan niet naar registraties');")).toEqual([]);
+  });
+
+  it('only a table\'s repository (and db/) queries it: no service, route or command names a table', () => {
+    expect(gebruik.filter((g) => g.bestand === 'server/rapportage/duiding-repository.ts').map((g) => g.tabel)).toContain('duidingen');
+    const buiten = gebruik.filter((g) => !isRepository(g.bestand) && !inDb(g.bestand) && !IN_VERHUIZING.has(g.bestand));
+    expect(buiten.map(waar)).toEqual([]);
+  });
+
+  it('each table has one repository: no repository starts a query on, or writes, another repository\'s table (joining one to read is allowed)', () => {
+    const perTabel = new Map<string, Set<string>>();
+    for (const g of gebruik) if (isRepository(g.bestand) && !g.join) perTabel.set(g.tabel, (perTabel.get(g.tabel) ?? new Set()).add(g.bestand));
+    expect([...perTabel].filter(([, r]) => r.size > 1).map(([t, r]) => `${t}: ${[...r].sort().join(', ')}`)).toEqual([]);
+  });
+
+  it('the pending list names only files that still query a table (an entry goes when its branch has moved its queries)', () => {
+    expect([...IN_VERHUIZING.keys()].filter((f) => !gebruik.some((g) => g.bestand === f && !isRepository(f)))).toEqual([]);
+  });
+
+  it('no cycle between folders of server/ (a planted one is found)', () => {
+    const geplant: Kant[] = [...kanten, { van: 'server/db/connection.ts', naar: 'server/web/app.ts' }];
+    expect(mapcycli(geplant).flatMap((c) => c.cyclus)).toEqual(expect.arrayContaining(['db', 'web']));
+    expect(mapcycli(kanten)).toEqual([]);
+  });
+});

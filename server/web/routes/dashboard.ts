@@ -10,11 +10,11 @@ import type { AppContext } from '../../context.js';
 import { doorstroomPagina, gemeentePagina, leesPaginakeuze, PERIODES, regioPagina, type Keuze, type PaginaModel, type Periode } from '../../dashboard/service.js';
 import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads-service.js';
 import { stuurDownload } from '../download.js';
-import { leesDatadatum } from '../../importbatches/service.js';
+import { leesDatadatum, leesDataversie } from '../../importbatches/service.js';
 import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
-import { grafiekModel } from '../grafiek-antwoord.js';
+import { grafiekModel, modelCache } from '../grafiek-antwoord.js';
 import { kwartaal, leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 import { z } from 'zod';
 
@@ -34,6 +34,8 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const bron = { db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env) };
   const gemeenteParams = z.object({ code: uitParser((v) => leesGebied(ctx.regio, v)) });
+  /** the page models, shared by a page and its downloads (one read model per page, filters, protection, day and data version) */
+  const modellen = modelCache<PaginaModel>(() => leesDataversie(ctx.db));
 
   /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
   async function model(pagina: Pagina, req: Request, res: Response): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null }> {
@@ -44,10 +46,11 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesPaginakeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
-    const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
-    if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
-    if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
-    return { keuze, gemeente, beleid, model: await gemeentePagina(b, keuze, gemeente!) };
+    const vandaag = ctx.vandaag();
+    const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
+    const sleutel = JSON.stringify([pagina, gemeente ?? null, keuze, beleid, vandaag]);
+    const bouw = () => (pagina === 'regio' ? regioPagina(b, keuze) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!));
+    return { keuze, gemeente, beleid, model: await modellen(sleutel, bouw) };
   }
 
   function query(keuze: Keuze): string {

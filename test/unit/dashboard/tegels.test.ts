@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Paneel } from '../../../server/dashboard/gegevens.js';
+import type { Paneel } from '../../../server/indicatoren/paneel.js';
 import { maakTegels } from '../../../server/dashboard/tegels.js';
 
 const paneel: Paneel = new Map([

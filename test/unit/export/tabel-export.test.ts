@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Tabel } from '../../../server/charts/grafiek.js';
+import type { Tabel } from '../../../server/shared/tabel.js';
 import { alsCsv, alsWerkboek, bladnaamVan, geldigeBladnaam, kolomsoorten, metTekens, uniekeKoppen, type Toelichting } from '../../../server/export/tabel-export.js';
 
 /** A hand-made open-work table: counts, a hidden count (null), an exact zero, a share, a provisional quarter. */

@@ -1,7 +1,7 @@
 import { telKwartalenOp, kwartaalReeks, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
-import { leesIndicatoren } from '../indicatoren/repository.js';
-import { leesBereik, type Bereik } from '../indicatoren/service.js';
+import { leesIndicatoren } from './repository.js';
+import { leesBereik, type Bereik } from './service.js';
 import { nietGevonden } from '../shared/fouten.js';
 
 export type Waarden = Record<string, unknown>;
