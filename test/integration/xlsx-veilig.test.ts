@@ -166,7 +166,7 @@ describe('what Excel does not show is not imported', () => {
     expect(await opgeslagen()).toEqual([]);
   });
 
-  it('rows hidden, of height 0, or hidden by a filter refuse the file naming sheet and rows; an empty hidden row does not', async () => {
+  it('rows hidden (as a filter hides them) or of height 0 refuse the file naming sheet and rows; an empty hidden row does not', async () => {
     const voor = await metOpgeslagenDatum();
     const bytes = werkmap([
       rij(1, KOP),
