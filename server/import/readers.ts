@@ -50,6 +50,10 @@ export async function bestandSoort(path: string, naam = basename(path)): Promise
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw bestandsFout(naam, 'dit is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx of als CSV (UTF-8)');
   }
+  // UTF-32 before UTF-16: its BOM starts with UTF-16's (FF FE), and its ASCII has a NUL in every other byte too
+  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) || isUtf32ZonderBom(head)) {
+    throw bestandsFout(naam, 'het bestand is als UTF-32 (Unicode) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV');
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || isUtf16ZonderBom(head)) {
     throw bestandsFout(naam, 'het bestand is als UTF-16 (Unicode) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV');
   }
@@ -58,6 +62,19 @@ export async function bestandSoort(path: string, naam = basename(path)): Promise
   for (const b of head) if (b === 0) nul++;
   if (nul > head.length / 100) throw bestandsFout(naam, 'is geen CSV-bestand: het bevat binaire gegevens');
   return 'csv';
+}
+
+/** ASCII text in UTF-32: three NUL bytes in every four of the first characters (little- or big-endian). */
+function isUtf32ZonderBom(head: Buffer): boolean {
+  const n = Math.min(head.length, 64) & ~3;
+  if (n < 8) return false;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 4) {
+    if (head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] === 0 && head[i] !== 0) le++;
+    if (head[i] === 0 && head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] !== 0) be++;
+  }
+  return le === n / 4 || be === n / 4;
 }
 
 /** ASCII text in UTF-16: every other byte of the first characters is NUL. */
