@@ -4,7 +4,7 @@ import { maakWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.
 import { dekkingVan, laadKalender } from './calendar/besluiten.js';
 import { leesEnv, type Env } from './config/env.js';
 import { laadRegio, type Regio } from './config/regio.js';
-import { maakDb, leesDatabaseUrl, type Db } from './db/connection.js';
+import { databaseMelding, maakDb, leesDatabaseUrl, type Db } from './db/connection.js';
 import { AppFout } from './shared/fouten.js';
 import { migreerNaarLaatste } from './db/migrate.js';
 import { synchroniseerRegio } from './db/regio-sync.js';
@@ -65,5 +65,7 @@ export async function maakContext(overrides: Partial<Env> & { vandaag?: () => st
 function databaseFout(naam: string, error: unknown): AppFout {
   const e = error as { code?: string; message?: string };
   const code = e.code ?? (/^(SQLITE_\w+)/.exec(e.message ?? '')?.[1]) ?? 'onbekende oorzaak';
-  return new AppFout('intern', `De database ${naam} kan niet worden geopend of bijgewerkt (${code}); controleer DATABASE_URL, het pad en de rechten`, 500, { code });
+  // a locked, full or damaged database is no wrong path or right: databaseMelding says which it is
+  const bijzonder = /^SQLITE_(BUSY|LOCKED|FULL|CORRUPT|NOTADB|IOERR)|^(53100|55P03)$/.test(code) ? databaseMelding(error, naam) : null;
+  return new AppFout('intern', bijzonder ?? `De database ${naam} kan niet worden geopend of bijgewerkt (${code}); controleer DATABASE_URL, het pad en de rechten`, 500, { code });
 }

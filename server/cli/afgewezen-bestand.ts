@@ -2,13 +2,17 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { AfgewezenSchrijver } from '../import/importer.js';
 import { cellText } from '../import/values.js';
-import { csvVeld } from '../shared/csv.js';
+import { csvVeld, neutraliseer } from '../shared/csv.js';
 
 export function afgewezenPad(invoer: string): string {
   return join(dirname(invoer), `${basename(invoer, extname(invoer))}-afgewezen.csv`);
 }
 
-const regel = (velden: string[]) => `${velden.map(csvVeld).join(';')}\n`;
+/**
+ * A line of the file: every field neutralised as in the downloads (the beheerder is told to open
+ * this file in Excel and fix it; a rejected `=HYPERLINK(…)` must not run there), then quoted.
+ */
+const regel = (velden: string[]) => `${velden.map((v) => csvVeld(neutraliseer(v))).join(';')}\n`;
 
 /** Writes rejected lines with their reasons to `<naam>-afgewezen.csv` (`;`, UTF-8 with BOM), only when there are any. */
 export function afgewezenBestand(invoer: string): AfgewezenSchrijver & { aantal: () => number; pad: string } {

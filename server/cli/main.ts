@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { databaseMelding } from '../db/connection.js';
 import { AppFout } from '../shared/fouten.js';
 
 /**
@@ -126,12 +127,21 @@ export function bouwProgramma(): Command {
   return program;
 }
 
+/**
+ * What the CLI prints for an error: the Dutch message of our own errors; a database error as one
+ * Dutch sentence (never its SQL: `gebruiker toevoegen` on a full disk printed the statement with
+ * the password hash); anything else its message.
+ */
+export function cliMelding(error: unknown): string {
+  if (error instanceof AppFout) return error.melding;
+  return databaseMelding(error) ?? (error as Error).message;
+}
+
 export async function main(argv: string[]): Promise<void> {
   try {
     await bouwProgramma().parseAsync(argv);
   } catch (error) {
-    const melding = error instanceof AppFout ? error.melding : (error as Error).message;
-    process.stderr.write(`Fout: ${melding}\n`);
+    process.stderr.write(`Fout: ${cliMelding(error)}\n`);
     if (!(error instanceof AppFout) && process.env.VT_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     process.exitCode = process.exitCode || 1;
   }

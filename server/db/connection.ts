@@ -20,7 +20,7 @@ export function leesDatabaseUrl(url: string): DatabaseTarget {
 export function maakDb(url: string): Db {
   const target = leesDatabaseUrl(url);
   if (target.dialect === 'postgres') {
-    return knexFactory({ client: 'pg', connection: target.location, pool: { min: 0, max: 10 } });
+    return knexFactory({ client: 'pg', connection: target.location, pool: { min: 0, max: 10 }, compileSqlOnError: false });
   }
   const geheugen = target.location === ':memory:';
   if (!geheugen) mkdirSync(dirname(target.location), { recursive: true });
@@ -31,6 +31,8 @@ export function maakDb(url: string): Db {
     log: { warn: (m: string) => void (String(m).startsWith('Acquire connection error') ? undefined : console.warn(m)) },
     connection: { filename: target.location },
     useNullAsDefault: true,
+    // an error's message carries the SQL with `?`, never the values (a password hash, an id)
+    compileSqlOnError: false,
     pool: {
       min: 1,
       // several connections: with WAL, pages keep reading while another connection (an import)
@@ -92,4 +94,42 @@ export function alsGetal(value: unknown): number {
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string' && value !== '') return Number(value);
   return 0;
+}
+
+/**
+ * A database error as one Dutch sentence, without its SQL or values (knex puts the statement in
+ * front of the driver's message): null when `error` is no database error. `naam`: the database
+ * as the user gave it (a file, or a URL without its password).
+ */
+export function databaseMelding(error: unknown, naam?: string): string | null {
+  const code = databaseCode(error);
+  if (!code) return null;
+  const db = naam ? `De database ${naam}` : 'De database';
+  // a full disk shows as SQLITE_FULL (the WAL cannot grow) or, with no byte left, as
+  // SQLITE_IOERR_SHMSIZE (its shared-memory file cannot); both seen on a full tmpfs
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE' || code === '53100') {
+    return `De schijf van de database${naam ? ` ${naam}` : ''} is vol: de opdracht is afgebroken en er is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw.`;
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03' || code === '40P01') {
+    return `${db} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.`;
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return `${db} is beschadigd of is geen SQLite-database; zet een backup terug.`;
+  if (code.startsWith('SQLITE_IOERR')) return `De schijf van de database${naam ? ` ${naam}` : ''} gaf een lees- of schrijffout (${code}): de opdracht is afgebroken; controleer of de schijf vol of defect is en probeer het opnieuw.`;
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH' || /^(28|3D|42501|08)/.test(code) || code.startsWith('E')) {
+    return `${db} kan niet worden geopend of beschreven (${code}); controleer DATABASE_URL, het pad en de rechten.`;
+  }
+  return `${db} gaf een onverwachte fout (${code}); de opdracht is afgebroken.`;
+}
+
+/** The driver's code of a database error: SQLITE_…, a PostgreSQL SQLSTATE, or a network error (ECONNREFUSED…). */
+function databaseCode(error: unknown): string | null {
+  const e = error as { code?: unknown; severity?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return null;
+  const code = typeof e.code === 'string' ? e.code : (/\b(SQLITE_[A-Z_]+)\b/.exec(String(e.message ?? ''))?.[1] ?? null);
+  if (!code) return null;
+  if (code.startsWith('SQLITE_')) return code;
+  // pg's DatabaseError carries a severity beside its SQLSTATE; a refused connection a system code
+  if (typeof e.severity === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH)$/.test(code)) return code;
+  return null;
 }

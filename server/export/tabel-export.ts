@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Cel, Kolomsoort, Tabel } from '../shared/tabel.js';
-import { csvVeld } from '../shared/csv.js';
+import { csvVeld, neutraliseer } from '../shared/csv.js';
 import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../shared/formaat.js';
 
 /**
@@ -9,15 +9,8 @@ import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../shared/formaat.js';
  * bytes out; what goes in the Toelichting is given by the caller (server/export/downloads.ts).
  */
 
-/**
- * Text cells that a spreadsheet would read as a formula (=, +, -, @, and tab or carriage
- * return, as OWASP lists) get a leading apostrophe. Numbers stay numbers: a negative growth is
- * a number, not text, so it is never touched.
- */
-export function neutraliseer(cel: Cel): Cel {
-  if (typeof cel === 'string' && /^[=+\-@\t\r]/.test(cel)) return `'${cel}`;
-  return cel;
-}
+/** The rule for formula-like text lives with the CSV helpers (shared by the afgewezen file). */
+export { neutraliseer };
 
 function csvCel(cel: Cel): string {
   const v = neutraliseer(cel);

@@ -1,14 +1,14 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
-import { ongeldigeInvoer } from '../shared/fouten.js';
+import { AppFout, ongeldigeInvoer } from '../shared/fouten.js';
 import { CsvParser } from './csv.js';
 import { decodeer, herkenScheidingsteken, herkenCodering, eersteOngeldigeUtf8 } from './detect.js';
 import type { RawCell } from './values.js';
-import { controleerZip } from './zip.js';
+import { leesXlsxBlokken as leesXlsxRijen } from './xlsx.js';
 
 /** A line of a tabular file; the first one a reader yields is the header (regel 1). */
 export interface TableRow {
@@ -50,6 +50,10 @@ export async function bestandSoort(path: string, naam = basename(path)): Promise
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw bestandsFout(naam, 'dit is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx of als CSV (UTF-8)');
   }
+  // UTF-32 before UTF-16: its BOM starts with UTF-16's (FF FE), and its ASCII has a NUL in every other byte too
+  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) || isUtf32ZonderBom(head)) {
+    throw bestandsFout(naam, 'het bestand is als UTF-32 (Unicode) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV');
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || isUtf16ZonderBom(head)) {
     throw bestandsFout(naam, 'het bestand is als UTF-16 (Unicode) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV');
   }
@@ -58,6 +62,19 @@ export async function bestandSoort(path: string, naam = basename(path)): Promise
   for (const b of head) if (b === 0) nul++;
   if (nul > head.length / 100) throw bestandsFout(naam, 'is geen CSV-bestand: het bevat binaire gegevens');
   return 'csv';
+}
+
+/** ASCII text in UTF-32: three NUL bytes in every four of the first characters (little- or big-endian). */
+function isUtf32ZonderBom(head: Buffer): boolean {
+  const n = Math.min(head.length, 64) & ~3;
+  if (n < 8) return false;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 4) {
+    if (head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] === 0 && head[i] !== 0) le++;
+    if (head[i] === 0 && head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] !== 0) be++;
+  }
+  return le === n / 4 || be === n / 4;
 }
 
 /** ASCII text in UTF-16: every other byte of the first characters is NUL. */
@@ -185,62 +202,22 @@ export async function* leesCsvBestand(path: string, onProgress?: ByteProgress, n
   for await (const blok of leesCsvBlokken(path, onProgress, naam)) for (const record of blok) yield record;
 }
 
-/** exceljs cell values: rich text, formulas and hyperlinks become their plain value. */
-function plainCell(value: unknown): RawCell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value !== 'object') return value as RawCell;
-  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-  if (v.richText) return v.richText.map((p) => p.text).join('');
-  if ('result' in v) return plainCell(v.result);
-  if (v.text !== undefined) return plainCell(v.text);
-  return null;
+/**
+ * The rows of an XLSX export (xlsx.ts: the first visible worksheet, read from the zip's central
+ * directory, nothing written to disk), per chunk of sheet XML read.
+ */
+export async function* leesXlsxBlokken(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow[]> {
+  try {
+    yield* leesXlsxRijen(path, naam, (await stat(path)).size, onProgress);
+  } catch (error) {
+    if (error instanceof AppFout) throw error;
+    // whatever a library raises in English: the user gets Dutch
+    throw bestandsFout(naam, 'is geen leesbaar Excel-bestand (xlsx): het bestand is beschadigd of afgebroken');
+  }
 }
 
 export async function* leesXlsxBestand(path: string, onProgress?: ByteProgress, naam = basename(path)): AsyncGenerator<TableRow> {
-  // sizes from the zip's central directory, before anything is inflated (zip bombs)
-  await controleerZip(path, naam);
-  // loaded on first use: ExcelJS takes longer to load than a CSV of 100.000 rows takes to read
-  const { default: ExcelJS } = await import('exceljs');
-  const file = createReadStream(path);
-  if (onProgress) file.on('data', () => onProgress(file.bytesRead));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let blad = 0;
-  let gelezen = false;
-  // our own refusal, kept apart: whatever exceljs raises while its readers are closed after it
-  // must not turn "the data is on sheet 2" into "not a readable file"
-  let eigen: Error | null = null;
-  try {
-    for await (const worksheet of workbook) {
-      blad++;
-      const bladNaam = (worksheet as { name?: string }).name;
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => plainCell(values[i + 1]));
-        if (cells.every((c) => c === null || String(c).trim() === '')) continue;
-        if (blad > 1) {
-          eigen = bestandsFout(naam, `het eerste werkblad is leeg; de gegevens staan op werkblad ${blad}${bladNaam ? ` ("${bladNaam}")` : ''}. Zet de export op het eerste werkblad`);
-          throw eigen;
-        }
-        gelezen = true;
-        yield { regel: row.number, values: cells };
-      }
-      // the export is the first worksheet; the others are only looked at when it is empty
-      if (gelezen) break;
-    }
-  } catch (error) {
-    if (eigen) throw eigen;
-    if (error instanceof Error && 'melding' in error) throw error;
-    // exceljs and its unzipper speak English ("invalid signature", "FILE_ENDED"): the user gets Dutch
-    throw bestandsFout(naam, 'is geen leesbaar Excel-bestand (xlsx): het bestand is beschadigd of afgebroken');
-  } finally {
-    file.destroy();
-  }
+  for await (const blok of leesXlsxBlokken(path, onProgress, naam)) for (const row of blok) yield row;
 }
 
 export function isXlsx(path: string): boolean {
@@ -253,7 +230,7 @@ export async function* leesTabel(path: string, onProgress?: ByteProgress, naam =
   yield* soort === 'xlsx' ? leesXlsxBestand(path, onProgress, naam) : leesCsvBestand(path, onProgress, naam);
 }
 
-/** Rows of an XLSX file per block: exceljs delivers them one by one. */
+/** Rows of an XLSX file per block (a chunk of sheet XML completes a few dozen). */
 const XLSX_BLOK = 1000;
 
 /**
@@ -268,8 +245,8 @@ export async function* leesTabelBlokken(path: string, onProgress?: ByteProgress,
     return;
   }
   let blok: TableRow[] = [];
-  for await (const row of leesXlsxBestand(path, onProgress, naam)) {
-    blok.push(row);
+  for await (const rows of leesXlsxBlokken(path, onProgress, naam)) {
+    for (const row of rows) blok.push(row);
     if (blok.length >= XLSX_BLOK) {
       yield blok;
       blok = [];

@@ -1,155 +1,193 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInflateRaw, crc32 } from 'node:zlib';
-import { ongeldigeInvoer } from '../shared/fouten.js';
+import { crc32 } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { AppFout, ongeldigeInvoer } from '../shared/fouten.js';
 
 /**
  * Limits of an XLSX upload, checked from the zip's central directory before anything is
- * inflated, so that a small "zip bomb" cannot take the server's memory:
+ * inflated, so that a small "zip bomb" cannot take the server's memory or disk:
+ * - at most 10.000 parts (a workbook has a dozen);
  * - all parts together at most 1 GiB uncompressed (an export at the XLSX row limit of 1,048,576
  *   rows × 27 columns is about 0.9 GiB of sheet XML);
  * - the shared strings (kept in memory while the sheet is read) at most 100 MiB uncompressed;
+ * - the other parts that are read whole (workbook, relations, styles) at most 16 MiB each;
  * - no part of more than 1 MiB compressed more than 100 : 1 (sheet XML of real exports: 5–20 : 1).
  */
 export const ZIP_GRENZEN = {
   totaalOngecomprimeerd: 1024 * 1024 * 1024,
   sharedStrings: 100 * 1024 * 1024,
+  heelGelezen: 16 * 1024 * 1024,
   verhouding: 100,
   verhoudingVanaf: 1024 * 1024,
   maxDelen: 10_000,
 } as const;
 
-interface ZipDeel {
-  naam: string;
-  methode: number;
-  crc: number;
-  gecomprimeerd: number;
-  ongecomprimeerd: number;
-  /** offset of the local file header */
-  offset: number;
-}
-
 const fout = (naam: string, melding: string) => ongeldigeInvoer(`${naam}: ${melding}`, { bestand: naam, regel: 0 });
-const BESCHADIGD = 'is geen geldig Excel-bestand (xlsx): het zip-archief is beschadigd of afgebroken';
+export const BESCHADIGD = 'is geen geldig Excel-bestand (xlsx): het zip-archief is beschadigd of afgebroken';
 
-/** The entries of a zip file, from its central directory (no data is read or inflated). */
-export async function zipInhoud(pad: string, naam: string): Promise<ZipDeel[]> {
-  const handle = await open(pad, 'r');
-  try {
-    const { size } = await handle.stat();
-    const staart = Math.min(size, 22 + 0xffff);
-    const eind = Buffer.alloc(staart);
-    await handle.read(eind, 0, staart, size - staart);
-    let eocd = -1;
-    for (let i = staart - 22; i >= 0; i--) {
-      if (eind.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw fout(naam, BESCHADIGD);
-    const aantal = eind.readUInt16LE(eocd + 10);
-    const cdGrootte = eind.readUInt32LE(eocd + 12);
-    const cdStart = eind.readUInt32LE(eocd + 16);
-    if (aantal === 0xffff || cdStart === 0xffffffff || cdGrootte === 0xffffffff) {
-      throw fout(naam, 'is een Excel-bestand van meer dan 4 GB (zip64); dat is te groot om te importeren');
-    }
-    if (aantal > ZIP_GRENZEN.maxDelen || cdStart + cdGrootte > size || cdGrootte > 64 * 1024 * 1024) throw fout(naam, BESCHADIGD);
-    const cd = Buffer.alloc(cdGrootte);
-    await handle.read(cd, 0, cdGrootte, cdStart);
-    const delen: ZipDeel[] = [];
-    let p = 0;
-    for (let i = 0; i < aantal; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw fout(naam, BESCHADIGD);
-      const methode = cd.readUInt16LE(p + 10);
-      const crc = cd.readUInt32LE(p + 16);
-      const gecomprimeerd = cd.readUInt32LE(p + 20);
-      const ongecomprimeerd = cd.readUInt32LE(p + 24);
-      const offset = cd.readUInt32LE(p + 42);
-      const naamLengte = cd.readUInt16LE(p + 28);
-      const extra = cd.readUInt16LE(p + 30);
-      const commentaar = cd.readUInt16LE(p + 32);
-      if (gecomprimeerd === 0xffffffff || ongecomprimeerd === 0xffffffff) {
-        throw fout(naam, 'is een Excel-bestand met een onderdeel van meer dan 4 GB (zip64); dat is te groot om te importeren');
-      }
-      delen.push({ naam: cd.toString('utf8', p + 46, p + 46 + naamLengte), methode, crc, gecomprimeerd, ongecomprimeerd, offset });
-      p += 46 + naamLengte + extra + commentaar;
-    }
-    return delen;
-  } finally {
-    await handle.close();
-  }
-}
-
-const mb = (bytes: number) => `${new Intl.NumberFormat('nl-NL').format(Math.round(bytes / 1024 / 1024))} MB`;
+const getal = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
+const mb = (bytes: number) => `${getal(Math.round(bytes / 1024 / 1024))} MB`;
 
 /**
- * Inflates one part as a stream (nothing kept) and checks it against the central directory: a
- * part that inflates to more than it declares (a bomb that lies) is stopped at the declared
- * size, and a damaged part (CRC, size, deflate error) is found here — exceljs's reader can wait
- * forever on some damaged archives instead of failing.
+ * An XLSX archive as its central directory describes it, and nothing else: a part that is not in
+ * the directory (a local header smuggled in before the others) is never seen, let alone
+ * inflated. Nothing is written to disk; `sluit` closes the file (call it in every outcome).
  */
-async function controleerDeel(pad: string, naam: string, handle: Awaited<ReturnType<typeof open>>, d: ZipDeel): Promise<void> {
-  const kop = Buffer.alloc(30);
-  await handle.read(kop, 0, 30, d.offset);
-  if (kop.readUInt32LE(0) !== 0x04034b50) throw fout(naam, BESCHADIGD);
-  const start = d.offset + 30 + kop.readUInt16LE(26) + kop.readUInt16LE(28);
-  if (d.methode !== 0 && d.methode !== 8) throw fout(naam, `is geen gewoon Excel-bestand: onderdeel ${d.naam} is op een onbekende manier gecomprimeerd`);
-  if (d.gecomprimeerd === 0) {
-    if (d.ongecomprimeerd !== 0) throw fout(naam, BESCHADIGD);
-    return;
-  }
-  const bron = createReadStream(pad, { start, end: start + d.gecomprimeerd - 1 });
-  let crc = 0;
-  let grootte = 0;
-  const telling = (stuk: Buffer) => {
-    grootte += stuk.length;
-    if (grootte > d.ongecomprimeerd) throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${d.naam} pakt verder uit dan het archief opgeeft (een zip-bom?)`);
-    crc = crc32(stuk, crc);
-  };
-  try {
-    if (d.methode === 0) {
-      for await (const stuk of bron) telling(stuk as Buffer);
-    } else {
-      const inflate = createInflateRaw();
-      bron.on('error', (e) => inflate.destroy(e));
-      bron.pipe(inflate);
-      for await (const stuk of inflate) telling(stuk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof Error && 'melding' in error) throw error;
-    throw fout(naam, BESCHADIGD);
-  } finally {
-    bron.destroy();
-  }
-  if (grootte !== d.ongecomprimeerd || crc !== d.crc) throw fout(naam, BESCHADIGD);
+export interface Werkmapzip {
+  delen: ReadonlyMap<string, Entry>;
+  /**
+   * The inflated bytes of a part, streamed: stopped with a Dutch error as soon as it inflates to
+   * more than the directory declares (yauzl), and checked against its CRC-32 at the end.
+   * `gelezen` is called with the inflated bytes so far.
+   */
+  lees(deel: string, gelezen?: (bytes: number) => void): AsyncGenerator<Buffer>;
+  /** A part read whole (small parts only: their size is limited by `ZIP_GRENZEN.heelGelezen`). */
+  leesHeel(deel: string): Promise<Buffer>;
+  sluit(): void;
 }
 
-/**
- * Refuses an XLSX that is no workbook, whose inflated size would exceed `ZIP_GRENZEN` (from the
- * central directory, before anything is inflated), or whose parts do not inflate to exactly
- * what the directory says (checked streaming, part by part, nothing kept in memory).
- */
-export async function controleerZip(pad: string, naam: string): Promise<void> {
-  const delen = await zipInhoud(pad, naam);
-  if (!delen.some((d) => d.naam === 'xl/workbook.xml')) throw fout(naam, 'is een zip-archief maar geen Excel-werkmap (xlsx)');
+function openYauzl(pad: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(pad, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, zip) => (err ? reject(err) : resolve(zip)));
+  });
+}
+
+function leesDirectory(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const delen: Entry[] = [];
+    zip.on('entry', (e: Entry) => {
+      delen.push(e);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(delen));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** The Dutch refusal for whatever a part of the archive says about itself, before any data is read. */
+function controleerDelen(naam: string, delen: Entry[]): Map<string, Entry> {
+  const perNaam = new Map<string, Entry>();
   let totaal = 0;
   for (const d of delen) {
-    totaal += d.ongecomprimeerd;
-    if (d.naam === 'xl/sharedStrings.xml' && d.ongecomprimeerd > ZIP_GRENZEN.sharedStrings) {
-      throw fout(naam, `de tekstwaarden van dit Excel-bestand zijn uitgepakt ${mb(d.ongecomprimeerd)}, meer dan de grens van ${mb(ZIP_GRENZEN.sharedStrings)}; exporteer als CSV`);
+    // one name, one part: two parts of the same name could be read differently by Excel and by us
+    if (perNaam.has(d.fileName)) throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${d.fileName} staat twee keer in het archief`);
+    perNaam.set(d.fileName, d);
+    if (d.isEncrypted()) throw fout(naam, 'is met een wachtwoord versleuteld; sla het in Excel op zonder wachtwoord');
+    if (d.compressionMethod !== 0 && d.compressionMethod !== 8) throw fout(naam, `is geen gewoon Excel-bestand: onderdeel ${d.fileName} is op een onbekende manier gecomprimeerd`);
+    totaal += d.uncompressedSize;
+    if (d.fileName === 'xl/sharedStrings.xml' && d.uncompressedSize > ZIP_GRENZEN.sharedStrings) {
+      throw fout(naam, `de tekstwaarden van dit Excel-bestand zijn uitgepakt ${mb(d.uncompressedSize)}, meer dan de grens van ${mb(ZIP_GRENZEN.sharedStrings)}; exporteer als CSV`);
     }
-    if (d.ongecomprimeerd > ZIP_GRENZEN.verhoudingVanaf && d.ongecomprimeerd > ZIP_GRENZEN.verhouding * Math.max(d.gecomprimeerd, 1)) {
-      throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${d.naam} pakt uit tot ${mb(d.ongecomprimeerd)}, meer dan ${ZIP_GRENZEN.verhouding} keer zijn gecomprimeerde grootte (een zip-bom?)`);
+    if (d.uncompressedSize > ZIP_GRENZEN.verhoudingVanaf && d.uncompressedSize > ZIP_GRENZEN.verhouding * Math.max(d.compressedSize, 1)) {
+      throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${d.fileName} pakt uit tot ${mb(d.uncompressedSize)}, meer dan ${ZIP_GRENZEN.verhouding} keer zijn gecomprimeerde grootte (een zip-bom?)`);
     }
   }
+  if (!perNaam.has('xl/workbook.xml')) throw fout(naam, 'is een zip-archief maar geen Excel-werkmap (xlsx)');
   if (totaal > ZIP_GRENZEN.totaalOngecomprimeerd) {
     throw fout(naam, `is uitgepakt ${mb(totaal)}, meer dan de grens van ${mb(ZIP_GRENZEN.totaalOngecomprimeerd)}; splits de export of lever hem als CSV`);
   }
+  return perNaam;
+}
+
+/** Room after a part's data for its data descriptor (12–24 bytes, with or without signature/zip64). */
+const DESCRIPTOR_MAX = 24;
+
+/**
+ * The parts of the directory must lie one after the other from the first byte of the file to the
+ * directory, each local header with its data exactly where the directory says: bytes the
+ * directory does not describe (a part smuggled in before or between the others, which a reader
+ * in file order would unpack) or parts that overlap (one compressed stream counted many times)
+ * refuse the file. Only the 30-byte local headers are read here, no data.
+ */
+async function controleerIndeling(pad: string, naam: string, delen: Entry[], directoryStart: number | undefined): Promise<void> {
+  const smokkel = fout(naam, 'is geen normaal Excel-bestand: het archief bevat gegevens buiten de inhoudsopgave van het zip-archief (een verstopt onderdeel?)');
+  const gesorteerd = [...delen].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
   const handle = await open(pad, 'r');
   try {
-    for (const d of delen) await controleerDeel(pad, naam, handle, d);
+    let eind = 0;
+    const kop = Buffer.alloc(30);
+    for (const d of gesorteerd) {
+      const start = d.relativeOffsetOfLocalHeader;
+      if (start < eind) throw fout(naam, 'is geen normaal Excel-bestand: onderdelen van het zip-archief overlappen elkaar (een zip-bom?)');
+      if (start - eind > (eind === 0 ? 0 : DESCRIPTOR_MAX)) throw smokkel;
+      const { bytesRead } = await handle.read(kop, 0, 30, start);
+      if (bytesRead < 30 || kop.readUInt32LE(0) !== 0x04034b50) throw fout(naam, BESCHADIGD);
+      eind = start + 30 + kop.readUInt16LE(26) + kop.readUInt16LE(28) + d.compressedSize;
+    }
+    if (directoryStart !== undefined && (directoryStart < eind || directoryStart - eind > DESCRIPTOR_MAX)) throw directoryStart < eind ? fout(naam, BESCHADIGD) : smokkel;
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Opens an XLSX archive from its central directory (yauzl) and refuses it in Dutch when it is no
+ * workbook or when its declared sizes exceed `ZIP_GRENZEN` — all before a single part is inflated.
+ */
+export async function openWerkmapzip(pad: string, naam: string): Promise<Werkmapzip> {
+  let zip: ZipFile;
+  try {
+    zip = await openYauzl(pad);
+  } catch {
+    throw fout(naam, BESCHADIGD);
+  }
+  try {
+    if (zip.entryCount > ZIP_GRENZEN.maxDelen) throw fout(naam, `is geen normaal Excel-bestand: het archief heeft ${getal(zip.entryCount)} onderdelen, meer dan ${getal(ZIP_GRENZEN.maxDelen)}`);
+    // where the directory starts (yauzl's cursor before the first entry is read)
+    const directoryStart = (zip as unknown as { readEntryCursor?: number }).readEntryCursor;
+    let entries: Entry[];
+    try {
+      entries = await leesDirectory(zip);
+    } catch {
+      throw fout(naam, BESCHADIGD);
+    }
+    const delen = controleerDelen(naam, entries);
+    await controleerIndeling(pad, naam, entries, typeof directoryStart === 'number' ? directoryStart : undefined);
+    const openStream = (e: Entry) => new Promise<Readable>((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))));
+    async function* lees(deel: string, gelezen?: (bytes: number) => void): AsyncGenerator<Buffer> {
+      const entry = delen.get(deel);
+      if (!entry) throw fout(naam, `is geen geldig Excel-bestand (xlsx): onderdeel ${deel} ontbreekt`);
+      let stroom: Readable | null = null;
+      let crc = 0;
+      let grootte = 0;
+      try {
+        stroom = await openStream(entry);
+        for await (const stuk of stroom) {
+          const b = stuk as Buffer;
+          crc = crc32(b, crc);
+          grootte += b.length;
+          gelezen?.(grootte);
+          yield b;
+        }
+      } catch (error) {
+        if (error instanceof AppFout) throw error;
+        // yauzl: "too many bytes in the stream", "invalid local file header signature", zlib errors
+        throw fout(naam, /too many bytes/.test((error as Error).message ?? '')
+          ? `is geen normaal Excel-bestand: onderdeel ${deel} pakt verder uit dan het archief opgeeft (een zip-bom?)`
+          : BESCHADIGD);
+      } finally {
+        stroom?.destroy();
+      }
+      if (crc >>> 0 !== entry.crc32 >>> 0 || grootte !== entry.uncompressedSize) throw fout(naam, BESCHADIGD);
+    }
+    return {
+      delen,
+      lees,
+      async leesHeel(deel) {
+        const entry = delen.get(deel);
+        if (entry && entry.uncompressedSize > ZIP_GRENZEN.heelGelezen) {
+          throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${deel} is uitgepakt ${mb(entry.uncompressedSize)}, meer dan ${mb(ZIP_GRENZEN.heelGelezen)}`);
+        }
+        const stukken: Buffer[] = [];
+        for await (const b of lees(deel)) stukken.push(b);
+        return Buffer.concat(stukken);
+      },
+      sluit: () => zip.close(),
+    };
+  } catch (error) {
+    zip.close();
+    throw error;
   }
 }

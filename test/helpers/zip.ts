@@ -1,6 +1,6 @@
-import { createDeflateRaw, crc32 } from 'node:zlib';
+import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 
-interface Deel {
+export interface Deel {
   naam: string;
   data: Buffer;
   methode: 0 | 8;
@@ -8,11 +8,25 @@ interface Deel {
   grootte: number;
 }
 
-/** A zip archive (no zip64) of the given parts, as a real writer lays it out. */
-export function zipArchief(delen: Deel[]): Buffer {
-  const lokaal: Buffer[] = [];
+/** A part of a zip archive from its text, deflated (or stored: `methode` 0). */
+export function deel(naam: string, tekst: string | Buffer, methode: 0 | 8 = 8): Deel {
+  const ruw = Buffer.isBuffer(tekst) ? tekst : Buffer.from(tekst);
+  return { naam, data: methode === 8 ? deflateRawSync(ruw) : ruw, methode, crc: crc32(ruw), grootte: ruw.length };
+}
+
+/** The local header and data of a part, as a zip writer puts it before the central directory. */
+export function lokaalDeel(d: Deel): Buffer {
+  return zipArchief([d]).subarray(0, 30 + Buffer.byteLength(d.naam) + d.data.length);
+}
+
+/**
+ * A zip archive (no zip64) of the given parts, as a real writer lays it out. `begin`: bytes
+ * before the first part that the central directory does not mention (a smuggled part).
+ */
+export function zipArchief(delen: Deel[], begin: Buffer = Buffer.alloc(0)): Buffer {
+  const lokaal: Buffer[] = [begin];
   const centraal: Buffer[] = [];
-  let offset = 0;
+  let offset = begin.length;
   for (const d of delen) {
     const naam = Buffer.from(d.naam);
     const l = Buffer.alloc(30);
@@ -48,10 +62,10 @@ export function zipArchief(delen: Deel[]): Buffer {
 }
 
 /**
- * A real zip bomb shaped as a workbook: a sheet of `grootte` bytes of repeated XML, deflated
- * (about 1000 : 1), compressed in a stream so the test itself never holds the inflated sheet.
+ * A real zip bomb part: `grootte` bytes of repeated sheet XML, deflated (about 1000 : 1),
+ * compressed in a stream so the test itself never holds the inflated data.
  */
-export async function zipBom(grootte: number): Promise<Buffer> {
+export async function bomDeel(naam: string, grootte: number): Promise<Deel> {
   const stuk = Buffer.from('<c><v>1</v></c>'.repeat(Math.ceil((1 << 20) / 15))).subarray(0, 1 << 20);
   const deflate = createDeflateRaw({ level: 9 });
   const uit: Buffer[] = [];
@@ -64,9 +78,64 @@ export async function zipBom(grootte: number): Promise<Buffer> {
   }
   deflate.end();
   await klaar;
+  return { naam, data: Buffer.concat(uit), methode: 8, crc, grootte };
+}
+
+/** A zip bomb shaped as a workbook: its sheet inflates to `grootte` bytes. */
+export async function zipBom(grootte: number): Promise<Buffer> {
   const workbook = Buffer.from('<workbook/>');
   return zipArchief([
     { naam: 'xl/workbook.xml', data: workbook, methode: 0, crc: crc32(workbook), grootte: workbook.length },
-    { naam: 'xl/worksheets/sheet1.xml', data: Buffer.concat(uit), methode: 8, crc, grootte },
+    await bomDeel('xl/worksheets/sheet1.xml', grootte),
   ]);
+}
+
+export interface Cel {
+  v?: string;
+  /** cell type: n (number), s, str, b, e (error), inlineStr, d */
+  t?: string;
+  f?: string;
+  /** style index (cellXfs of `werkmap`: 0 general, 1 a date) */
+  s?: number;
+}
+
+const xmlTekst = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const letters = (k: number): string => (k > 26 ? letters(Math.floor((k - 1) / 26)) : '') + String.fromCharCode(65 + ((k - 1) % 26));
+
+/** A `<row>` of sheet XML: a string is an inline text cell, a `Cel` is written as given. */
+export function rij(r: number, cellen: (string | Cel | null)[], attributen = ''): string {
+  const xml = cellen.map((c, i) => {
+    const ref = `${letters(i + 1)}${r}`;
+    if (c === null) return '';
+    if (typeof c === 'string') return `<c r="${ref}" t="inlineStr"><is><t>${xmlTekst(c)}</t></is></c>`;
+    return `<c r="${ref}"${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.f !== undefined ? `<f>${xmlTekst(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${xmlTekst(c.v)}</v>` : ''}</c>`;
+  });
+  return `<row r="${r}"${attributen ? ` ${attributen}` : ''}>${xml.join('')}</row>`;
+}
+
+export interface Blad {
+  naam: string;
+  rijen: string[];
+  state?: 'hidden' | 'veryHidden';
+}
+
+/**
+ * The parts of a minimal workbook as Excel lays it out: workbook, its relations, styles (style 1
+ * a date), one worksheet per sheet; `zipArchief(werkmapDelen(…))` is the file.
+ */
+export function werkmapDelen(bladen: Blad[]): Deel[] {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${ns}><sheets>${bladen
+    .map((b, i) => `<sheet name="${xmlTekst(b.naam)}" sheetId="${i + 1}"${b.state ? ` state="${b.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${bladen
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="${rel}/styles" Target="styles.xml"/></Relationships>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+  return [
+    deel('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    deel('xl/workbook.xml', workbook),
+    deel('xl/_rels/workbook.xml.rels', rels),
+    deel('xl/styles.xml', styles),
+    ...bladen.map((b, i) => deel(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${ns}><sheetData>${b.rijen.join('')}</sheetData></worksheet>`)),
+  ];
 }

@@ -34,6 +34,13 @@ async function importeerTekst(tekst: string | Buffer, naam = `bestand-${++volgnu
 }
 
 const VOL = COLUMN_NAMES.join(';');
+/** Text as UTF-32, little- or big-endian, without BOM. */
+const utf32 = (tekst: string, volgorde: 'le' | 'be') => {
+  const punten = [...tekst].map((c) => c.codePointAt(0)!);
+  const b = Buffer.alloc(punten.length * 4);
+  punten.forEach((p, i) => (volgorde === 'le' ? b.writeUInt32LE(p, i * 4) : b.writeUInt32BE(p, i * 4)));
+  return b;
+};
 /** A full line in COLUMN_NAMES order from a partial record. */
 const volRegel = (r: Partial<Record<string, string>>) => COLUMN_NAMES.map((c) => r[c] ?? '').join(';');
 
@@ -150,6 +157,9 @@ describe('every file gets a located Dutch answer', () => {
     ['alleen-bom.csv', () => '\uFEFF\r\n', /^alleen-bom\.csv: het bestand is leeg$/],
     ['utf16.csv', () => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(`${kop}\r\n`, 'utf16le')]), /^utf16\.csv: het bestand is als UTF-16/],
     ['utf16-zonder-bom.csv', () => iconv.encode(`${kop}\r\n`, 'utf16le'), /^utf16-zonder-bom\.csv: het bestand is als UTF-16/],
+    // UTF-32 (little-endian with its BOM, big-endian without): not UTF-16
+    ['utf32.csv', () => Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(`${kop}\r\n`, 'le')]), /^utf32\.csv: het bestand is als UTF-32 \(Unicode\) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV$/],
+    ['utf32-be-zonder-bom.csv', () => utf32(`${kop}\r\n`, 'be'), /^utf32-be-zonder-bom\.csv: het bestand is als UTF-32 \(Unicode\) opgeslagen/],
     ['export.csv.gz', () => Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]), /^export\.csv\.gz: dit is een gzip-bestand/],
     ['binair.csv', () => Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), /^binair\.csv: (is geen CSV-bestand|regel \d+: )/],
     ['geen-zip.xlsx', () => 'registratie_id;soort\n', /^geen-zip\.xlsx: is geen geldig Excel-bestand \(xlsx\): het is geen zip-archief$/],
