@@ -105,11 +105,14 @@ export async function herberekenIndicatoren(
   const oud = JSON.parse((await leesMeta(trx, 'bereik')) ?? 'null') as { van: Kwartaal; tot: Kwartaal } | null;
   const alle = kwartaalReeks(bereik.van, bereik.tot);
   let kwartalen: Kwartaal[];
+  // quarters that left the range: their figures go, so the growth of the quarters that compared with them changes
+  let verlaten: Kwartaal[] = [];
   if (geraakt === null || oud === null) kwartalen = alle;
   else {
     const set = new Set(geraakt.binnen(bereik.van, bereik.tot));
     for (const k of alle) if (k < oud.van || k > oud.tot) set.add(k);
     kwartalen = [...set].sort();
+    verlaten = kwartaalReeks(oud.van, oud.tot).filter((k) => k < bereik.van || k > bereik.tot);
   }
   const volledig = kwartalen.length === alle.length;
 
@@ -121,7 +124,8 @@ export async function herberekenIndicatoren(
   await vervangIndicatoren(trx, kwartalen, null, rijen);
 
   const groeiKwartalen = new Set<Kwartaal>();
-  for (const k of kwartalen) for (const d of [0, 1, 4]) {
+  // a quarter's growth compares it with one and four quarters before: recompute those after every changed or vanished quarter
+  for (const k of [...kwartalen, ...verlaten]) for (const d of [0, 1, 4]) {
     const g = telKwartalenOp(k, d);
     if (g >= bereik.van && g <= bereik.tot) groeiKwartalen.add(g);
   }
