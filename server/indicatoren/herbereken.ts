@@ -7,7 +7,7 @@ import { basiswaarden, doorstroomwaarden, legeTelling, telOp, voegSamen, type Ba
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './gebieden.js';
 import type { GeraakteKwartalen } from '../registraties/geraakt.js';
-import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
+import { heeftIndicator, leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
 import { haalBereik, haalTellingen } from './tallies-repository.js';
 import { bouwTellingenOpnieuw } from '../registraties/herafleiden.js';
@@ -174,10 +174,8 @@ export async function bouwAllesOpnieuw(
  * once at start-up, so that half-year and annual medians are exact. Returns whether it rebuilt.
  */
 export async function herberekenZonderHistogrammen(db: Db, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
-  const heeft = await db('indicatoren').select('kwartaal').first();
-  if (!heeft) return false;
-  const met = await db('indicatoren').select('kwartaal').where({ indicator: 'histogrammen' }).first();
-  if (met) return false;
+  if (!(await heeftIndicator(db, null))) return false;
+  if (await heeftIndicator(db, 'histogrammen')) return false;
   await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
   return true;
 }
