@@ -346,6 +346,7 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
     r ??= registratieVanRij(rij);
     const id = r.registratie_id;
     v.plausibiliteit.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
+    if (item.idOrigineel !== undefined) v.plausibiliteit.idGenormaliseerd(item.regel, item.idOrigineel, id);
     const oud = bestaand.get(id);
     if (oud && oud.rij_hash === hashVanRij(rij)) {
       telling.ongewijzigd++;

@@ -8,7 +8,7 @@ import { telBinnenkomst } from '../registraties/tellingen-repository.js';
 /** A plausibility warning: the file loads, but someone should look at this. */
 export interface Waarschuwing {
   bestand: string;
-  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd';
+  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd' | 'id_genormaliseerd';
   melding: string;
 }
 
@@ -37,6 +37,8 @@ export class Plausibiliteit {
   private readonly onbekend = new Map<string, number[]>();
   private readonly formules: string[] = [];
   private formuleAantal = 0;
+  private readonly genormaliseerd: string[] = [];
+  private genormaliseerdAantal = 0;
 
   constructor(private readonly bestand: string, private readonly regio: Regio) {}
 
@@ -56,6 +58,12 @@ export class Plausibiliteit {
     }
   }
 
+  /** A registratie_id loaded in its normal form (invisible characters removed, NFKC): the line and both forms. */
+  idGenormaliseerd(regel: number, origineel: string, id: string): void {
+    this.genormaliseerdAantal++;
+    if (this.genormaliseerd.length < VOORBEELDEN) this.genormaliseerd.push(`regel ${regel} (${JSON.stringify(origineel.slice(0, 40))} werd ${JSON.stringify(id)})`);
+  }
+
   /** The warnings, once the file's rows are written (the quarters before are read inside the import's transaction). */
   async waarschuwingen(trx: Knex.Transaction): Promise<Waarschuwing[]> {
     const uit: Waarschuwing[] = [];
@@ -69,6 +77,9 @@ export class Plausibiliteit {
     }
     if (this.formuleAantal > 0) {
       w('formule_id', `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`);
+    }
+    if (this.genormaliseerdAantal > 0) {
+      w('id_genormaliseerd', `${nl.format(this.genormaliseerdAantal)} registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: ${lijst(this.genormaliseerd, this.genormaliseerdAantal)}`);
     }
     for (const sprong of await this.sprongen(trx)) w('kwartaal_sprong', sprong);
     return uit;

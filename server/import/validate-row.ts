@@ -23,7 +23,8 @@ export const EERSTE_DATUM = '2015-01-01';
 /** The longest registratie_id accepted. */
 export const MAX_ID_LENGTE = 64;
 
-export type RowResult = { ok: true; registratie: Registratie } | { ok: false; fouten: RijFout[] };
+/** `idOrigineel`: the registratie_id as written, when its normal form differs (other than in case). */
+export type RowResult = { ok: true; registratie: Registratie; idOrigineel?: string } | { ok: false; fouten: RijFout[] };
 
 type Waarde = string | number | null;
 
@@ -147,15 +148,22 @@ export function controleerCellen(cellen: readonly RawCell[], ctx: RowContext, op
     } else w[i] = parsed;
   }
 
-  const id = w[ID] as string | null;
-  if (id !== null) {
+  const genormaliseerd = w[ID] as string | null;
+  let idOrigineel: string | undefined;
+  if (genormaliseerd !== null) {
+    // ids are compared without regard to case: stored in upper case (docs/import.md)
+    const id = genormaliseerd.toUpperCase();
+    w[ID] = id;
     // untrimmed: a TAB or line break at either end is as wrong as one inside
     const rauw = cellen[ID];
-    if (heeftStuurteken(typeof rauw === 'string' ? rauw : String(rauw))) {
+    const tekst = typeof rauw === 'string' ? rauw : String(rauw);
+    if (heeftStuurteken(tekst)) {
       fouten = fout(fouten, ctx, cellen, ID, 'registratie_id bevat een stuurteken (zoals NUL, CR, LF of TAB)');
     } else if (id.length > MAX_ID_LENGTE) {
       fouten = fout(fouten, ctx, cellen, ID, `registratie_id is ${id.length} tekens lang; het maximum is ${MAX_ID_LENGTE}`);
     }
+    // invisible characters, fullwidth digits and the like: loaded in the normal form, and named
+    if (typeof rauw === 'string' && rauw.trim() !== genormaliseerd) idOrigineel = rauw.trim();
   }
 
   // gemeente: code wins; otherwise the name must be a known (region or former) gemeente
@@ -174,7 +182,8 @@ export function controleerCellen(cellen: readonly RawCell[], ctx: RowContext, op
     else if (value < EERSTE_DATUM) fouten = fout(fouten, ctx, cellen, i, `datum ${value} ligt vóór ${EERSTE_DATUM}, de start van Veilig Thuis`);
   }
   if (!opties.alleenVelden) fouten = controleerRegels(w, ctx, cellen, fouten, mislukt);
-  return fouten !== null ? { ok: false, fouten } : { ok: true, registratie: registratieVan(w) };
+  if (fouten !== null) return { ok: false, fouten };
+  return idOrigineel === undefined ? { ok: true, registratie: registratieVan(w) } : { ok: true, registratie: registratieVan(w), idOrigineel };
 }
 
 /**
