@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import type { Regio } from '../config/regio.js';
+import { BUITEN_REGIO, type Regio } from '../config/regio.js';
 import { isPostgres, type Db } from '../db/connection.js';
 import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../registraties/geraakt.js';
@@ -18,7 +18,7 @@ import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from '../db/importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
-import { controleerSamengevoegd } from './validate-row.js';
+import { controleerSamengevoegd, volgordeAfwijkingen } from './validate-row.js';
 import { voegSamen } from './samenvoegen.js';
 import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
@@ -347,6 +347,16 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
     const id = r.registratie_id;
     v.plausibiliteit.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
     if (item.idOrigineel !== undefined) v.plausibiliteit.idGenormaliseerd(item.regel, item.idOrigineel, id);
+    const afwijkingen = volgordeAfwijkingen(r);
+    if (afwijkingen) v.plausibiliteit.datumVolgorde(item.regel, afwijkingen);
+    if (r.gemeente_code !== null && r.gemeente !== null) {
+      // the code wins; a name of another gemeente is named (a former name of the same one is not)
+      const codeVanNaam = regio.codeVoorNaam(r.gemeente);
+      if (codeVanNaam !== null && codeVanNaam !== r.gemeente_code
+        && (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)) {
+        v.plausibiliteit.gemeenteTegenstrijdig(item.regel, r.gemeente_code, r.gemeente, codeVanNaam);
+      }
+    }
     const oud = bestaand.get(id);
     if (oud && oud.rij_hash === hashVanRij(rij)) {
       telling.ongewijzigd++;

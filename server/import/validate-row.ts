@@ -74,11 +74,54 @@ const VEREIST: readonly [number, number, string][] = ([
   ['overdracht_aan', 'datum_overdracht', 'datum_overdracht ontbreekt terwijl overdracht_aan is ingevuld'],
 ] as const).map(([ingevuld, nodig, melding]) => [plaats(ingevuld), plaats(nodig), melding]);
 
-/** Start and end dates that must be in order. */
+/**
+ * Dates the Handelingsprotocol orders, where the later one before the earlier one is impossible
+ * and would make a duration or a waiting time negative: a refusal (docs/import.md, "Volgorde van
+ * de datums"). Every date before datum_binnenkomst is refused separately.
+ */
 const VOLGORDE: readonly [number, number][] = ([
   ['datum_start_vv', 'datum_einde_vv'],
   ['datum_start_onderzoek', 'datum_einde_onderzoek'],
+  ['datum_veiligheidsbeoordeling', 'datum_besluit_vervolg'],
+  ['datum_veiligheidsbeoordeling', 'datum_start_vv'],
+  ['datum_veiligheidsbeoordeling', 'datum_start_onderzoek'],
+  ['datum_besluit_vervolg', 'datum_start_vv'],
+  ['datum_besluit_vervolg', 'datum_start_onderzoek'],
+  ['datum_veiligheidsbeoordeling', 'datum_overdracht'],
 ] as const).map(([start, einde]) => [plaats(start), plaats(einde)]);
+
+/**
+ * Dates the protocol orders where the wrong order is a plausible slip of registration (a closing
+ * date typed before the last step, monitoring contacts noted in the wrong field) and no figure
+ * takes a duration from the pair: the line loads, with the warning `datum_volgorde`.
+ */
+export const VOLGORDE_WAARSCHUWING: readonly (readonly [keyof Registratie, keyof Registratie])[] = [
+  ['datum_veiligheidsbeoordeling', 'datum_afgesloten'],
+  ['datum_besluit_vervolg', 'datum_afgesloten'],
+  ['datum_start_vv', 'datum_afgesloten'],
+  ['datum_einde_vv', 'datum_afgesloten'],
+  ['datum_start_onderzoek', 'datum_afgesloten'],
+  ['datum_einde_onderzoek', 'datum_afgesloten'],
+  ['datum_overdracht', 'datum_afgesloten'],
+  ['datum_einde_monitoring', 'datum_afgesloten'],
+  ['datum_overdracht', 'datum_monitoring_3m'],
+  ['datum_overdracht', 'datum_monitoring_12m'],
+  ['datum_monitoring_3m', 'datum_monitoring_12m'],
+  ['datum_overdracht', 'datum_einde_monitoring'],
+  ['datum_monitoring_3m', 'datum_einde_monitoring'],
+  ['datum_monitoring_12m', 'datum_einde_monitoring'],
+];
+
+/** The pairs of VOLGORDE_WAARSCHUWING a registration has in the wrong order (null: none). */
+export function volgordeAfwijkingen(r: Registratie): { eerder: string; later: string; van: string; tot: string }[] | null {
+  let uit: { eerder: string; later: string; van: string; tot: string }[] | null = null;
+  for (const [eerder, later] of VOLGORDE_WAARSCHUWING) {
+    const a = r[eerder] as string | null;
+    const b = r[later] as string | null;
+    if (a !== null && b !== null && b < a) (uit ??= []).push({ eerder, later, van: a, tot: b });
+  }
+  return uit;
+}
 
 /**
  * The errors of one row, made only when the row has one. The value reported is column `i`'s

@@ -105,3 +105,42 @@ describe('the migration that brings stored ids to the normal form', () => {
     expect(await ctx.db('metagegevens').where({ sleutel: 'tellingen_basis' }).first()).toBeUndefined();
   });
 });
+
+describe('the protocol order of the dates (issue 25 § 3)', () => {
+  const vt = { vb: '2024-07-02', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2024-07-05', vervolg: 'onderzoek' };
+  it('an impossible order that would make a waiting time negative is refused, naming line, columns and values', async () => {
+    const gevallen: [Record<string, string>, string, string][] = [
+      [{ besluitVervolg: '2024-07-01' }, 'datum_besluit_vervolg', 'datum_besluit_vervolg (2024-07-01) ligt vóór datum_veiligheidsbeoordeling (2024-07-02)'],
+      [{ startOnderzoek: '2024-07-04' }, 'datum_start_onderzoek', 'datum_start_onderzoek (2024-07-04) ligt vóór datum_besluit_vervolg (2024-07-05)'],
+      [{ vervolg: 'voorwaarden_en_vervolg', startVv: '2024-07-03' }, 'datum_start_vv', 'datum_start_vv (2024-07-03) ligt vóór datum_besluit_vervolg (2024-07-05)'],
+      [{ overdracht: '2024-07-01', overdrachtAan: 'lokaal_team' }, 'datum_overdracht', 'datum_overdracht (2024-07-01) ligt vóór datum_veiligheidsbeoordeling (2024-07-02)'],
+    ];
+    for (const [extra, kolom, tekst] of gevallen) {
+      const fout = await importeerRijen(ctx, [melding({ id: 'ORDE-X', binnenkomst: '2024-07-01', ...vt, ...extra })]).catch((e: unknown) => e) as { samenvatting: { fouten: unknown[] } };
+      expect(fout.samenvatting.fouten, tekst).toEqual([expect.objectContaining({ regel: 2, kolom, melding: tekst })]);
+    }
+    expect(await ctx.db('registraties').where({ registratie_id: 'ORDE-X' }).first()).toBeUndefined();
+  });
+
+  it('a slip of registration loads, with a named warning per pair: afgesloten before the end of onderzoek, 12m before 3m, monitoring ended before its contact', async () => {
+    const s = await importeerRijen(ctx, [
+      melding({ id: 'ORDE-1', binnenkomst: '2024-07-01', ...vt, startOnderzoek: '2024-07-08', eindeOnderzoek: '2024-08-20', uitkomst: 'weerlegd', datum_afgesloten: '2024-08-01' }),
+      melding({ id: 'ORDE-2', binnenkomst: '2024-07-01', vb: '2024-07-02', overdracht: '2024-07-03', overdrachtAan: 'lokaal_team', monitoring: 'ja',
+        datum_monitoring_3m: '2024-11-01', datum_monitoring_12m: '2024-10-01', eindeMonitoring: '2024-10-15' }),
+    ]);
+    expect(s.nieuw).toBe(2);
+    expect(s.waarschuwingen.filter((w) => w.soort === 'datum_volgorde').map((w) => w.melding)).toEqual([
+      'datum_afgesloten ligt vóór datum_einde_onderzoek bij 1 registratie(s): regel 2 (2024-08-01 vóór 2024-08-20); geladen zoals aangeleverd, controleer de datums',
+      'datum_monitoring_12m ligt vóór datum_monitoring_3m bij 1 registratie(s): regel 3 (2024-10-01 vóór 2024-11-01); geladen zoals aangeleverd, controleer de datums',
+      'datum_einde_monitoring ligt vóór datum_monitoring_3m bij 1 registratie(s): regel 3 (2024-10-15 vóór 2024-11-01); geladen zoals aangeleverd, controleer de datums',
+    ]);
+  });
+
+  it('gemeente_code GM0281 with gemeente "Nijmegen": a warning, counted for the code (Tiel)', async () => {
+    const s = await importeerRijen(ctx, [{ ...melding({ id: 'GEM-1', binnenkomst: '2024-07-01', gemeente: 'GM0281' }), gemeente: 'Nijmegen' }]);
+    expect(s.waarschuwingen.filter((w) => w.soort === 'gemeente_tegenstrijdig').map((w) => w.melding)).toEqual([
+      'gemeente_code GM0281 en gemeente "Nijmegen" (GM0268) zijn verschillende gemeenten bij 1 registratie(s) (regel 2); geteld voor de code GM0281',
+    ]);
+    expect((await ctx.db('registraties').where({ registratie_id: 'GEM-1' }).first()).gemeente_code).toBe('GM0281');
+  });
+});
