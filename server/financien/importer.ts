@@ -1,4 +1,4 @@
-import { voegImportbatchToe } from '../importbatches/repository.js';
+import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { foutenVoorbeeld, ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
 import { normaliseHeader } from '../import/mapping.js';
@@ -74,7 +74,8 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
       : await vervangFormatie(trx, rijen as FormatieRij[], id);
     samenvatting.nieuw = telling.nieuw;
     samenvatting.gewijzigd = telling.gewijzigd;
-    await trx('importbatches').update({ nieuw: telling.nieuw, gewijzigd: telling.gewijzigd }).where({ id });
+    samenvatting.ongewijzigd = telling.ongewijzigd;
+    await werkImportbatchBij(trx, id, telling);
     await schrijfMeta(trx, 'data_versie', new Date().toISOString());
   });
   samenvatting.geladen = true;

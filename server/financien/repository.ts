@@ -4,29 +4,59 @@ import type { FinancienRij, FormatieRij } from './validate.js';
 
 type Q = Db | Knex.Transaction;
 
-/** Replaces the given quarters by the rows (a re-import of a quarter replaces all of its posts). */
-export async function vervangFinancien(trx: Q, rijen: FinancienRij[], batchId: number): Promise<{ nieuw: number; gewijzigd: number }> {
+export interface Vervangtelling { nieuw: number; gewijzigd: number; ongewijzigd: number }
+
+const getalOfNull = (v: unknown): number | null => (v === null || v === undefined ? null : alsGetal(v));
+
+/** Counts the new rows against the stored ones of the same key: new, changed, or equal in every value. */
+function vergelijk<T>(rijen: T[], bestaand: Map<string, T>, sleutel: (r: T) => string, gelijk: (a: T, b: T) => boolean): Vervangtelling {
+  const telling = { nieuw: 0, gewijzigd: 0, ongewijzigd: 0 };
+  for (const r of rijen) {
+    const oud = bestaand.get(sleutel(r));
+    if (oud === undefined) telling.nieuw++;
+    else if (gelijk(oud, r)) telling.ongewijzigd++;
+    else telling.gewijzigd++;
+  }
+  return telling;
+}
+
+/**
+ * Replaces the given quarters by the rows (a re-import of a quarter replaces all of its posts).
+ * A row equal in every value to the stored one counts as unchanged.
+ */
+export async function vervangFinancien(trx: Q, rijen: FinancienRij[], batchId: number): Promise<Vervangtelling> {
   const kwartalen = [...new Set(rijen.map((r) => r.kwartaal))];
-  const bestaand = new Set(
-    ((await trx('financien').select('kwartaal', 'post').whereIn('kwartaal', kwartalen)) as { kwartaal: string; post: string }[]).map((r) => `${r.kwartaal}|${r.post}`),
-  );
+  const sleutel = (r: FinancienRij) => `${r.kwartaal}|${r.post}`;
+  const opgeslagen = (await trx('financien').select('kwartaal', 'post', 'realisatie', 'begroting', 'begroting_jaar')
+    .whereIn('kwartaal', kwartalen)) as Record<string, unknown>[];
+  const bestaand = new Map(opgeslagen.map((r) => {
+    const rij: FinancienRij = {
+      kwartaal: r.kwartaal as string, post: r.post as string, realisatie: alsGetal(r.realisatie),
+      begroting: getalOfNull(r.begroting), begroting_jaar: getalOfNull(r.begroting_jaar),
+    };
+    return [sleutel(rij), rij];
+  }));
   await trx('financien').whereIn('kwartaal', kwartalen).delete();
   for (let i = 0; i < rijen.length; i += 500) {
     await trx('financien').insert(rijen.slice(i, i + 500).map((r) => ({ ...r, importbatch_id: batchId })));
   }
-  const gewijzigd = rijen.filter((r) => bestaand.has(`${r.kwartaal}|${r.post}`)).length;
-  return { nieuw: rijen.length - gewijzigd, gewijzigd };
+  return vergelijk(rijen, bestaand, sleutel, (a, b) =>
+    a.realisatie === b.realisatie && a.begroting === b.begroting && a.begroting_jaar === b.begroting_jaar);
 }
 
-export async function vervangFormatie(trx: Q, rijen: FormatieRij[], batchId: number): Promise<{ nieuw: number; gewijzigd: number }> {
+/** Replaces the given months by the rows; a row equal in every value to the stored one counts as unchanged. */
+export async function vervangFormatie(trx: Q, rijen: FormatieRij[], batchId: number): Promise<Vervangtelling> {
   const maanden = rijen.map((r) => r.maand);
-  const bestaand = new Set(((await trx('formatie').select('maand').whereIn('maand', maanden)) as { maand: string }[]).map((r) => r.maand));
+  const opgeslagen = (await trx('formatie').select('maand', 'fte_personeel', 'fte_inhuur', 'status').whereIn('maand', maanden)) as Record<string, unknown>[];
+  const bestaand = new Map(opgeslagen.map((r) => [r.maand as string, {
+    maand: r.maand as string, fte_personeel: Number(r.fte_personeel), fte_inhuur: Number(r.fte_inhuur), status: r.status as string,
+  }]));
   await trx('formatie').whereIn('maand', maanden).delete();
   for (let i = 0; i < rijen.length; i += 500) {
     await trx('formatie').insert(rijen.slice(i, i + 500).map((r) => ({ ...r, importbatch_id: batchId })));
   }
-  const gewijzigd = maanden.filter((m) => bestaand.has(m)).length;
-  return { nieuw: rijen.length - gewijzigd, gewijzigd };
+  return vergelijk(rijen, bestaand, (r) => r.maand, (a, b) =>
+    a.fte_personeel === b.fte_personeel && a.fte_inhuur === b.fte_inhuur && a.status === b.status);
 }
 
 /** The rows of the quarters of one year up to and including `tot` (for year-to-date and the full-year budget). */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import type { Regio } from '../config/regio.js';
+import { BUITEN_REGIO, type Regio } from '../config/regio.js';
 import { isPostgres, type Db } from '../db/connection.js';
 import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../registraties/geraakt.js';
@@ -18,7 +18,7 @@ import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
 import { rijHash } from './hash.js';
 import { neemImportslot } from '../db/importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
-import { controleerSamengevoegd } from './validate-row.js';
+import { controleerSamengevoegd, volgordeAfwijkingen } from './validate-row.js';
 import { voegSamen } from './samenvoegen.js';
 import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
@@ -296,8 +296,6 @@ export function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | nu
 type TeSchrijven = Extract<Voorbereid, { soort: 'rij' | 'deel' }>;
 
 /** where the plausibility check finds its two columns in a stored row (no object per unchanged row) */
-const GEMEENTE_INDEX = OPGESLAGEN_KOLOMMEN.indexOf('gemeente_code');
-const BINNENKOMST_INDEX = OPGESLAGEN_KOLOMMEN.indexOf('datum_binnenkomst');
 
 interface Verwerking {
   trx: Knex.Transaction;
@@ -354,14 +352,24 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
       v.afwijzen(item, item.fouten);
       continue;
     } else rij = item.rij;
-    const id = idVanRij(rij);
-    const gemeenteCode = r ? r.gemeente_code : (rij[GEMEENTE_INDEX] as string | null);
-    v.plausibiliteit.rij(id, gemeenteCode, gemeenteSleutel(gemeenteCode, regio), kwartaalVan(r ? r.datum_binnenkomst : (rij[BINNENKOMST_INDEX] as string)), item.regel);
+    r ??= registratieVanRij(rij);
+    const id = r.registratie_id;
+    v.plausibiliteit.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
+    if (item.idOrigineel !== undefined) v.plausibiliteit.idGenormaliseerd(item.regel, item.idOrigineel, id);
+    const afwijkingen = volgordeAfwijkingen(r);
+    if (afwijkingen) v.plausibiliteit.datumVolgorde(item.regel, afwijkingen);
+    if (r.gemeente_code !== null && r.gemeente !== null) {
+      // the code wins; a name of another gemeente is named (a former name of the same one is not)
+      const codeVanNaam = regio.codeVoorNaam(r.gemeente);
+      if (codeVanNaam !== null && codeVanNaam !== r.gemeente_code
+        && (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)) {
+        v.plausibiliteit.gemeenteTegenstrijdig(item.regel, r.gemeente_code, r.gemeente, codeVanNaam);
+      }
+    }
     if (hashes.get(id) === hashVanRij(rij)) {
       telling.ongewijzigd++;
       continue;
     }
-    r ??= registratieVanRij(rij);
     const oud = bestaand.get(id);
     const afgeleid = leidRegistratieAf(r, regio, kalender);
     if (oud) {

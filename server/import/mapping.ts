@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { COLUMN_NAMES } from '../registraties/schema.js';
+import { normaliseerTekst } from './values.js';
 
 /**
  * A mapping file renames another system's headers and code values onto the export format:
@@ -18,7 +19,8 @@ export interface Mapping {
   values: Map<string, Map<string, string>>;
 }
 
-export const normaliseHeader = (h: string): string => h.trim().toLowerCase();
+/** A header as compared: the one normal form of text (invisible characters gone, NFKC), lower case. */
+export const normaliseHeader = (h: string): string => normaliseerTekst(h).toLowerCase();
 
 export const EMPTY_MAPPING: Mapping = { columns: new Map(), values: new Map() };
 
@@ -35,7 +37,7 @@ export function bouwMapping(input: unknown): Mapping {
     values: new Map(
       Object.entries(parsed.values).map(([col, map]) => [
         col,
-        new Map(Object.entries(map).map(([from, to]) => [from.trim().toLowerCase(), to])),
+        new Map(Object.entries(map).map(([from, to]) => [normaliseerTekst(from).toLowerCase(), to])),
       ]),
     ),
   };

@@ -8,7 +8,8 @@ import { telBinnenkomst } from '../registraties/tellingen-repository.js';
 /** A plausibility warning: the file loads, but someone should look at this. */
 export interface Waarschuwing {
   bestand: string;
-  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd';
+  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd' | 'id_genormaliseerd'
+    | 'datum_volgorde' | 'gemeente_tegenstrijdig';
   melding: string;
 }
 
@@ -37,6 +38,10 @@ export class Plausibiliteit {
   private readonly onbekend = new Map<string, number[]>();
   private readonly formules: string[] = [];
   private formuleAantal = 0;
+  private readonly volgorde = new Map<string, { aantal: number; voorbeelden: string[] }>();
+  private readonly tegenstrijdig = new Map<string, { aantal: number; regels: number[] }>();
+  private readonly genormaliseerd: string[] = [];
+  private genormaliseerdAantal = 0;
 
   constructor(private readonly bestand: string, private readonly regio: Regio) {}
 
@@ -56,6 +61,32 @@ export class Plausibiliteit {
     }
   }
 
+  /** A registratie_id loaded in its normal form (invisible characters removed, NFKC): the line and both forms. */
+  idGenormaliseerd(regel: number, origineel: string, id: string): void {
+    this.genormaliseerdAantal++;
+    if (this.genormaliseerd.length < VOORBEELDEN) this.genormaliseerd.push(`regel ${regel} (${JSON.stringify(origineel.slice(0, 40))} werd ${JSON.stringify(id)})`);
+  }
+
+  /** A pair of dates in the wrong order that loads with a warning (validate-row VOLGORDE_WAARSCHUWING). */
+  datumVolgorde(regel: number, afwijkingen: readonly { eerder: string; later: string; van: string; tot: string }[]): void {
+    for (const a of afwijkingen) {
+      const k = `${a.later}|${a.eerder}`;
+      const v = this.volgorde.get(k) ?? { aantal: 0, voorbeelden: [] };
+      v.aantal++;
+      if (v.voorbeelden.length < VOORBEELDEN) v.voorbeelden.push(`regel ${regel} (${a.tot} vóór ${a.van})`);
+      this.volgorde.set(k, v);
+    }
+  }
+
+  /** gemeente_code and gemeente name different gemeenten: the code is counted. */
+  gemeenteTegenstrijdig(regel: number, code: string, naam: string, codeVanNaam: string): void {
+    const k = `${code}|${naam}|${codeVanNaam}`;
+    const v = this.tegenstrijdig.get(k) ?? { aantal: 0, regels: [] };
+    v.aantal++;
+    if (v.regels.length < VOORBEELDEN) v.regels.push(regel);
+    this.tegenstrijdig.set(k, v);
+  }
+
   /** The warnings, once the file's rows are written (the quarters before are read inside the import's transaction). */
   async waarschuwingen(trx: Knex.Transaction): Promise<Waarschuwing[]> {
     const uit: Waarschuwing[] = [];
@@ -69,6 +100,17 @@ export class Plausibiliteit {
     }
     if (this.formuleAantal > 0) {
       w('formule_id', `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`);
+    }
+    for (const [k, v] of this.volgorde) {
+      const [later, eerder] = k.split('|') as [string, string];
+      w('datum_volgorde', `${later} ligt vóór ${eerder} bij ${nl.format(v.aantal)} registratie(s): ${lijst(v.voorbeelden, v.aantal)}; geladen zoals aangeleverd, controleer de datums`);
+    }
+    for (const [k, v] of [...this.tegenstrijdig].slice(0, MAX_CODES)) {
+      const [code, naam, codeVanNaam] = k.split('|') as [string, string, string];
+      w('gemeente_tegenstrijdig', `gemeente_code ${code} en gemeente "${naam}" (${codeVanNaam}) zijn verschillende gemeenten bij ${nl.format(v.aantal)} registratie(s) (${v.regels.map((r) => `regel ${r}`).join(', ')}${v.aantal > v.regels.length ? ', …' : ''}); geteld voor de code ${code}`);
+    }
+    if (this.genormaliseerdAantal > 0) {
+      w('id_genormaliseerd', `${nl.format(this.genormaliseerdAantal)} registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: ${lijst(this.genormaliseerd, this.genormaliseerdAantal)}`);
     }
     for (const sprong of await this.sprongen(trx)) w('kwartaal_sprong', sprong);
     return uit;

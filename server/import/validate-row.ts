@@ -23,7 +23,8 @@ export const EERSTE_DATUM = '2015-01-01';
 /** The longest registratie_id accepted. */
 export const MAX_ID_LENGTE = 64;
 
-export type RowResult = { ok: true; registratie: Registratie } | { ok: false; fouten: RijFout[] };
+/** `idOrigineel`: the registratie_id as written, when its normal form differs (other than in case). */
+export type RowResult = { ok: true; registratie: Registratie; idOrigineel?: string } | { ok: false; fouten: RijFout[] };
 
 type Waarde = string | number | null;
 
@@ -73,11 +74,54 @@ const VEREIST: readonly [number, number, string][] = ([
   ['overdracht_aan', 'datum_overdracht', 'datum_overdracht ontbreekt terwijl overdracht_aan is ingevuld'],
 ] as const).map(([ingevuld, nodig, melding]) => [plaats(ingevuld), plaats(nodig), melding]);
 
-/** Start and end dates that must be in order. */
+/**
+ * Dates the Handelingsprotocol orders, where the later one before the earlier one is impossible
+ * and would make a duration or a waiting time negative: a refusal (docs/import.md, "Volgorde van
+ * de datums"). Every date before datum_binnenkomst is refused separately.
+ */
 const VOLGORDE: readonly [number, number][] = ([
   ['datum_start_vv', 'datum_einde_vv'],
   ['datum_start_onderzoek', 'datum_einde_onderzoek'],
+  ['datum_veiligheidsbeoordeling', 'datum_besluit_vervolg'],
+  ['datum_veiligheidsbeoordeling', 'datum_start_vv'],
+  ['datum_veiligheidsbeoordeling', 'datum_start_onderzoek'],
+  ['datum_besluit_vervolg', 'datum_start_vv'],
+  ['datum_besluit_vervolg', 'datum_start_onderzoek'],
+  ['datum_veiligheidsbeoordeling', 'datum_overdracht'],
 ] as const).map(([start, einde]) => [plaats(start), plaats(einde)]);
+
+/**
+ * Dates the protocol orders where the wrong order is a plausible slip of registration (a closing
+ * date typed before the last step, monitoring contacts noted in the wrong field) and no figure
+ * takes a duration from the pair: the line loads, with the warning `datum_volgorde`.
+ */
+export const VOLGORDE_WAARSCHUWING: readonly (readonly [keyof Registratie, keyof Registratie])[] = [
+  ['datum_veiligheidsbeoordeling', 'datum_afgesloten'],
+  ['datum_besluit_vervolg', 'datum_afgesloten'],
+  ['datum_start_vv', 'datum_afgesloten'],
+  ['datum_einde_vv', 'datum_afgesloten'],
+  ['datum_start_onderzoek', 'datum_afgesloten'],
+  ['datum_einde_onderzoek', 'datum_afgesloten'],
+  ['datum_overdracht', 'datum_afgesloten'],
+  ['datum_einde_monitoring', 'datum_afgesloten'],
+  ['datum_overdracht', 'datum_monitoring_3m'],
+  ['datum_overdracht', 'datum_monitoring_12m'],
+  ['datum_monitoring_3m', 'datum_monitoring_12m'],
+  ['datum_overdracht', 'datum_einde_monitoring'],
+  ['datum_monitoring_3m', 'datum_einde_monitoring'],
+  ['datum_monitoring_12m', 'datum_einde_monitoring'],
+];
+
+/** The pairs of VOLGORDE_WAARSCHUWING a registration has in the wrong order (null: none). */
+export function volgordeAfwijkingen(r: Registratie): { eerder: string; later: string; van: string; tot: string }[] | null {
+  let uit: { eerder: string; later: string; van: string; tot: string }[] | null = null;
+  for (const [eerder, later] of VOLGORDE_WAARSCHUWING) {
+    const a = r[eerder] as string | null;
+    const b = r[later] as string | null;
+    if (a !== null && b !== null && b < a) (uit ??= []).push({ eerder, later, van: a, tot: b });
+  }
+  return uit;
+}
 
 /**
  * The errors of one row, made only when the row has one. The value reported is column `i`'s
@@ -147,15 +191,22 @@ export function controleerCellen(cellen: readonly RawCell[], ctx: RowContext, op
     } else w[i] = parsed;
   }
 
-  const id = w[ID] as string | null;
-  if (id !== null) {
+  const genormaliseerd = w[ID] as string | null;
+  let idOrigineel: string | undefined;
+  if (genormaliseerd !== null) {
+    // ids are compared without regard to case: stored in upper case (docs/import.md)
+    const id = genormaliseerd.toUpperCase();
+    w[ID] = id;
     // untrimmed: a TAB or line break at either end is as wrong as one inside
     const rauw = cellen[ID];
-    if (heeftStuurteken(typeof rauw === 'string' ? rauw : String(rauw))) {
+    const tekst = typeof rauw === 'string' ? rauw : String(rauw);
+    if (heeftStuurteken(tekst)) {
       fouten = fout(fouten, ctx, cellen, ID, 'registratie_id bevat een stuurteken (zoals NUL, CR, LF of TAB)');
     } else if (id.length > MAX_ID_LENGTE) {
       fouten = fout(fouten, ctx, cellen, ID, `registratie_id is ${id.length} tekens lang; het maximum is ${MAX_ID_LENGTE}`);
     }
+    // invisible characters, fullwidth digits and the like: loaded in the normal form, and named
+    if (typeof rauw === 'string' && rauw.trim() !== genormaliseerd) idOrigineel = rauw.trim();
   }
 
   // gemeente: code wins; otherwise the name must be a known (region or former) gemeente
@@ -174,7 +225,8 @@ export function controleerCellen(cellen: readonly RawCell[], ctx: RowContext, op
     else if (value < EERSTE_DATUM) fouten = fout(fouten, ctx, cellen, i, `datum ${value} ligt vóór ${EERSTE_DATUM}, de start van Veilig Thuis`);
   }
   if (!opties.alleenVelden) fouten = controleerRegels(w, ctx, cellen, fouten, mislukt);
-  return fouten !== null ? { ok: false, fouten } : { ok: true, registratie: registratieVan(w) };
+  if (fouten !== null) return { ok: false, fouten };
+  return idOrigineel === undefined ? { ok: true, registratie: registratieVan(w) } : { ok: true, registratie: registratieVan(w), idOrigineel };
 }
 
 /**

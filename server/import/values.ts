@@ -16,18 +16,42 @@ export class Ongeldig {
 /** The parser of one column: the cell and its text (`cellText(cell)`, not empty) to its value. */
 export type CelParser = (cell: RawCell, text: string) => string | number | Ongeldig;
 
-/** `s.trim()`, without the call when both ends are printable ASCII (almost every cell of an export). */
-function trimTekst(s: string): string {
+/**
+ * Characters that show as nothing or reorder text without being part of it: zero-width space,
+ * non-joiner and joiner, word joiner (U+2060) and the other invisible operators, the byte order
+ * mark / zero-width no-break space, the soft hyphen, and the bidirectional controls (LRM, RLM,
+ * ALM, the embeddings, overrides and isolates).
+ */
+const ONZICHTBAAR = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/**
+ * The one normal form of text that is compared or stored (ids, codes, headers, every cell):
+ * Unicode NFKC (fullwidth digits and letters, ligatures and the like become their plain
+ * form), invisible and bidirectional control characters removed, and trimmed. Printable ASCII
+ * (almost every cell of an export) is returned after the trim check without any of that.
+ */
+export function normaliseerTekst(s: string): string {
   const n = s.length;
-  if (n === 0) return s;
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(n - 1);
-  if (a > 32 && a < 127 && b > 32 && b < 127) return s;
-  return s.trim();
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    if (n === 0) return s;
+    const a = s.charCodeAt(0);
+    const b = s.charCodeAt(n - 1);
+    if (a > 32 && b > 32) return s;
+    return s.trim();
+  }
+  return s.normalize('NFKC').replace(ONZICHTBAAR, '').trim();
 }
 
 export function cellText(cell: RawCell): string {
-  if (typeof cell === 'string') return trimTekst(cell);
+  if (typeof cell === 'string') return normaliseerTekst(cell);
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell).trim();

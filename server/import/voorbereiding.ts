@@ -44,14 +44,15 @@ export type Voorbereid =
     /** refused as a whole: the header is not one of an export (line 1) */
     structureel?: string;
   }
-  | { soort: 'rij'; regel: number; rij: OpgeslagenRij }
+  /** `idOrigineel`: the registratie_id as the file wrote it, when normalisation changed it (a warning) */
+  | { soort: 'rij'; regel: number; rij: OpgeslagenRij; idOrigineel?: string }
   /**
    * A valid line of a file that does not carry every column, merged with nothing (absent columns
    * null), checked and hashed as such: what is stored when the id is new. `fouten`: that merge
    * breaks a rule between columns. For a stored id the importing thread merges the carried
    * columns (the row's values, in the order of COLUMN_NAMES) with the stored version instead.
    */
-  | { soort: 'deel'; regel: number; rij: OpgeslagenRij; cellen: string[]; fouten?: RijFout[] }
+  | { soort: 'deel'; regel: number; rij: OpgeslagenRij; cellen: string[]; fouten?: RijFout[]; idOrigineel?: string }
   | { soort: 'afgewezen'; regel: number; cellen: string[]; fouten: RijFout[]; redenen: string[] };
 
 interface KolomPlaats {
@@ -103,15 +104,16 @@ export class Voorbereider {
       };
     }
     const r = result.registratie;
+    const origineel = result.idOrigineel === undefined ? {} : { idOrigineel: result.idOrigineel };
     if (!this.volledig) {
       const nieuw = voegSamen(undefined, COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), this.aanwezig);
       const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
       return {
         soort: 'deel', regel: row.regel, rij: opgeslagenRij(nieuw, rijHash(nieuw)), cellen: this.ctx.metCellen === false ? [] : row.values.map(cellText),
-        ...(fouten.length > 0 ? { fouten } : {}),
+        ...(fouten.length > 0 ? { fouten } : {}), ...origineel,
       };
     }
-    return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, rijHash(r)) };
+    return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, rijHash(r)), ...origineel };
   }
 
   /** "5 velden, de kop heeft 10": a line cut off or with a stray delimiter is never guessed at. */

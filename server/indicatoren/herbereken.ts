@@ -7,7 +7,7 @@ import { basiswaarden, doorstroomwaarden, legeTelling, telOp, voegSamen, type Ba
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { DEFINITIEVERSIE, PER_1000_INDICATOREN, REGIO, gebiedenVan } from './gebieden.js';
 import type { GeraakteKwartalen } from '../registraties/geraakt.js';
-import { leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
+import { heeftIndicator, leesIndicatoren, vervangIndicatoren, verwijderAlles, verwijderBuiten, type IndicatorRij } from './repository.js';
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
 import { bouwTellingenOpnieuw } from '../registraties/tellingen-opbouw.js';
 import { neemImportslot } from '../db/importslot.js';
@@ -104,11 +104,14 @@ export async function herberekenIndicatoren(
   const oud = JSON.parse((await leesMeta(trx, 'bereik')) ?? 'null') as { van: Kwartaal; tot: Kwartaal } | null;
   const alle = kwartaalReeks(bereik.van, bereik.tot);
   let kwartalen: Kwartaal[];
+  // quarters that left the range: their figures go, so the growth of the quarters that compared with them changes
+  let verlaten: Kwartaal[] = [];
   if (geraakt === null || oud === null) kwartalen = alle;
   else {
     const set = new Set(geraakt.binnen(bereik.van, bereik.tot));
     for (const k of alle) if (k < oud.van || k > oud.tot) set.add(k);
     kwartalen = [...set].sort();
+    verlaten = kwartaalReeks(oud.van, oud.tot).filter((k) => k < bereik.van || k > bereik.tot);
   }
   const volledig = kwartalen.length === alle.length;
 
@@ -120,7 +123,8 @@ export async function herberekenIndicatoren(
   await vervangIndicatoren(trx, kwartalen, null, rijen);
 
   const groeiKwartalen = new Set<Kwartaal>();
-  for (const k of kwartalen) for (const d of [0, 1, 4]) {
+  // a quarter's growth compares it with one and four quarters before: recompute those after every changed or vanished quarter
+  for (const k of [...kwartalen, ...verlaten]) for (const d of [0, 1, 4]) {
     const g = telKwartalenOp(k, d);
     if (g >= bereik.van && g <= bereik.tot) groeiKwartalen.add(g);
   }
@@ -169,10 +173,8 @@ export async function bouwAllesOpnieuw(
  * once at start-up, so that half-year and annual medians are exact. Returns whether it rebuilt.
  */
 export async function herberekenZonderHistogrammen(db: Db, regio: Regio, kalender: Werkdagkalender): Promise<boolean> {
-  const heeft = await db('indicatoren').select('kwartaal').first();
-  if (!heeft) return false;
-  const met = await db('indicatoren').select('kwartaal').where({ indicator: 'histogrammen' }).first();
-  if (met) return false;
+  if (!(await heeftIndicator(db, null))) return false;
+  if (await heeftIndicator(db, 'histogrammen')) return false;
   await db.transaction((trx) => herberekenIndicatoren(trx, regio, kalender, null));
   return true;
 }

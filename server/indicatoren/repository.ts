@@ -36,6 +36,12 @@ export async function verwijderBuiten(trx: Q, van: Kwartaal, tot: Kwartaal): Pro
   await trx('indicatoren').where('kwartaal', '<', van).orWhere('kwartaal', '>', tot).delete();
 }
 
+/** Whether any figure is stored (`indicator` null), or any of that indicator. */
+export async function heeftIndicator(db: Q, indicator: string | null): Promise<boolean> {
+  const q = db('indicatoren').select('kwartaal');
+  return (await (indicator === null ? q : q.where({ indicator })).first()) !== undefined;
+}
+
 export async function verwijderAlles(trx: Q): Promise<void> {
   await trx('indicatoren').delete();
 }

@@ -54,7 +54,8 @@ describe('financien and formatie import', () => {
     expect(eerste).toMatchObject({ geladen: true, rijen: 5, nieuw: 5, gewijzigd: 0 });
     // a corrected Q1: lasten_vorig_boekjaar dropped, personeelskosten changed
     const tweede = await importeerBestand('fin-q1.csv', [FIN_Q1_Q2[0]!, '2019-Q1;subsidie_gemeenten;2084000;2100000;8400000', '2019-Q1;personeelskosten;-1.520.000;-1.450.000;-5.800.000'], 'financien');
-    expect(tweede).toMatchObject({ geladen: true, rijen: 2, nieuw: 0, gewijzigd: 2 });
+    // subsidie_gemeenten carries the same numbers (written without thousands separators): unchanged
+    expect(tweede).toMatchObject({ geladen: true, rijen: 2, nieuw: 0, gewijzigd: 1, ongewijzigd: 1 });
     const q1 = await financienVoorKwartaal(ctx.db, '2019-Q1');
     expect(q1.posten.find((p) => p.post === 'personeelskosten')!.realisatie).toBe(-1_520_000);
     expect(q1.posten.find((p) => p.post === 'lasten_vorig_boekjaar')!.realisatie).toBe(0);
@@ -88,6 +89,27 @@ describe('financien and formatie import', () => {
     const fout = spawnSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'begroting', pad], { env, encoding: 'utf8' });
     expect(fout.status).toBe(1);
     expect(fout.stderr).toContain('--soort moet registraties, financien, formatie of cbs zijn (gekregen: begroting)');
+  });
+
+  it('re-importing an identical file reports every row unchanged, in the summary and the batch', async () => {
+    const formatie = await importeerBestand('formatie-weer.csv', ['maand;fte_personeel;fte_inhuur;status', '2019-01;80,50;9,5;realisatie',
+      '2019-02;81;10;realisatie', '2019-03;82;11;prognose'], 'formatie');
+    expect(formatie).toMatchObject({ geladen: true, rijen: 3, nieuw: 0, gewijzigd: 0, ongewijzigd: 3 });
+    // one value of one month differs: that row alone is changed (the status too is a value)
+    const anders = await importeerBestand('formatie-anders.csv', ['maand;fte_personeel;fte_inhuur;status', '2019-01;80,5;9,5;realisatie',
+      '2019-02;81;10;realisatie', '2019-03;82;11;realisatie', '2019-04;83;11;prognose'], 'formatie');
+    expect(anders).toMatchObject({ nieuw: 1, gewijzigd: 1, ongewijzigd: 2 });
+    const fin = await importeerBestand('fin-weer.csv', [FIN_Q1_Q2[0]!, '2019-Q2;subsidie_gemeenten;2.100.000;2.100.000;8.400.000',
+      '2019-Q2;personeelskosten;-1.400.000;-1.450.000;-5.800.000'], 'financien');
+    expect(fin).toMatchObject({ geladen: true, rijen: 2, nieuw: 0, gewijzigd: 0, ongewijzigd: 2 });
+    const leeg = await importeerBestand('fin-leeg.csv', [FIN_Q1_Q2[0]!, '2019-Q1;lasten_vorig_boekjaar;-25.000;;', '2019-Q1;subsidie_gemeenten;2084000;2100000;'], 'financien');
+    // lasten_vorig_boekjaar was dropped from Q1 before (new); an empty begroting_jaar differs from 8.400.000
+    expect(leeg).toMatchObject({ nieuw: 1, gewijzigd: 1, ongewijzigd: 0 });
+    const batch = await ctx.db('importbatches').where({ bestand: 'fin-weer.csv' }).first();
+    expect(batch).toMatchObject({ status: 'geladen', nieuw: 0, gewijzigd: 0, ongewijzigd: 2 });
+    // the quarters were replaced as a whole: restore Q1 as the later tests expect it
+    await importeerBestand('fin-q1-terug.csv', [FIN_Q1_Q2[0]!, '2019-Q1;subsidie_gemeenten;2084000;2100000;8400000',
+      '2019-Q1;personeelskosten;-1.520.000;-1.450.000;-5.800.000'], 'financien');
   });
 });
 

@@ -41,7 +41,9 @@ describe('cell parsers at their boundaries', () => {
     for (const [cel, datum] of goed) expect(leesDatum(cel), String(cel)).toEqual({ ok: true, value: datum });
     const bestaatNiet = ['2023-02-29', '2100-02-29', '1899-12-31', '3000-01-01', '2024-00-10', '2024-13-01', '2024-01-00', '2024-01-32', '2024-04-31', '31-02-2024'];
     for (const cel of bestaatNiet) expect(leesDatum(cel), cel).toEqual({ ok: false, melding: 'is geen bestaande datum' });
-    const geenDatum = ['2024/03/01', '2024-03-0a', '２０２４-03-01', '2024-03-01x', '20240301', '2024--3-01', '+02024-03-01', 'ja'];
+    // fullwidth digits are digits in the normal form of text (issue 25)
+    expect(leesDatum('２０２４-03-01')).toEqual({ ok: true, value: '2024-03-01' });
+    const geenDatum = ['2024/03/01', '2024-03-0a', '2024-03-01x', '20240301', '2024--3-01', '+02024-03-01', 'ja'];
     for (const cel of geenDatum) expect(leesDatum(cel), cel).toEqual({ ok: false, melding: 'is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ' });
     expect(leesDatum(new Date(Number.NaN))).toEqual({ ok: false, melding: 'is geen geldige datum' });
   });
@@ -71,10 +73,11 @@ describe('cell parsers at their boundaries', () => {
   });
 
   it('gemeentecode: GM and four digits in any case, nothing else', () => {
-    for (const [cel, code] of [['GM0268', 'GM0268'], ['gm0268', 'GM0268'], ['Gm0268', 'GM0268'], [' GM0268 ', 'GM0268'], ['GM9999', 'GM9999']]) {
+    for (const [cel, code] of [['GM0268', 'GM0268'], ['gm0268', 'GM0268'], ['Gm0268', 'GM0268'], [' GM0268 ', 'GM0268'], ['GM9999', 'GM9999'],
+      ['GM０268', 'GM0268'], ['GM0268\u200b', 'GM0268']]) {
       expect(leesGemeenteCode(cel), cel).toEqual({ ok: true, value: code });
     }
-    for (const cel of ['GM026', 'GM02681', 'GM026a', 'GM０268', 'GN0268', 'G M0268', '0268']) {
+    for (const cel of ['GM026', 'GM02681', 'GM026a', 'GN0268', 'G M0268', '0268']) {
       expect(leesGemeenteCode(cel), cel).toEqual({ ok: false, melding: 'is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)' });
     }
   });

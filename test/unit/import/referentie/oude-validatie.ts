@@ -12,8 +12,12 @@ import type { RijFout } from '../../../../server/import/validate-row.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; melding: string };
 
+// issue 25 changed the behaviour on purpose: every cell in one normal form (NFKC, invisible and
+// bidirectional controls removed), the registratie_id in upper case
+const ONZICHTBAAR = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
 export function cellText(cell: RawCell): string {
-  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'string') return cell.normalize('NFKC').replace(ONZICHTBAAR, '').trim();
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell).trim();
@@ -188,6 +192,7 @@ export function controleerRij(raw: Record<string, RawCell>, ctx: RowContext, opt
   const r = out as unknown as Registratie;
 
   if (r.registratie_id !== null) {
+    (r as { registratie_id: string }).registratie_id = r.registratie_id.toUpperCase();
     // untrimmed: a TAB or line break at either end is as wrong as one inside
     if (STUURTEKENS.test(String(raw.registratie_id))) fouten.fout('registratie_id', 'registratie_id bevat een stuurteken (zoals NUL, CR, LF of TAB)');
     else if (r.registratie_id.length > MAX_ID_LENGTE) {
