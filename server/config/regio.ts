@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { gemeentenNederland, normaliseerNaam, type GemeentenNederland } from './gemeenten-nederland.js';
+
+export { normaliseerNaam };
 
 const gemeenteCode = z.string().regex(/^GM\d{4}$/, 'een CBS-code als GM0268');
 
@@ -69,21 +72,21 @@ export interface Regio extends RegioBestand {
   perCode: Map<string, Gemeente>;
   /** Resolves a (possibly former) code to the key its registrations count under. */
   sleutelVoorCode(code: string): string;
-  /** Resolves a municipality name (case- and diacritics-insensitive) to a code, or null. */
+  /**
+   * Resolves a municipality name to a code, or null: the region's own and former gemeenten first,
+   * then every gemeente of the Netherlands since 2015 (current or former); one rule for case,
+   * accents and punctuation (normaliseerNaam in gemeenten-nederland.ts).
+   */
   codeVoorNaam(naam: string): string | null;
   inwonersTotaal: number;
 }
 
-export function normaliseerNaam(naam: string): string {
-  return naam
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-export function bouwRegio(input: unknown): Regio {
+/**
+ * `nederland`: every Dutch gemeente since 2015 (config/cbs-gemeentecodes.json). A name the region
+ * does not know but the Netherlands does resolves to its CBS code, which counts under buiten_regio
+ * (sleutelVoorCode); the region's own and former names come first.
+ */
+export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeentenNederland()): Regio {
   const parsed = regioSchema.parse(input);
   const perCode = new Map(parsed.gemeenten.map((g) => [g.code, g]));
   const former = new Map(parsed.voormaligeGemeenten.map((v) => [v.code, v.opgegaanIn]));
@@ -102,7 +105,7 @@ export function bouwRegio(input: unknown): Regio {
       return former.get(code) ?? BUITEN_REGIO;
     },
     codeVoorNaam(naam) {
-      return byName.get(normaliseerNaam(naam)) ?? null;
+      return byName.get(normaliseerNaam(naam)) ?? nederland.codeVoorNaam(naam);
     },
   };
 }
