@@ -54,7 +54,7 @@ export interface GemeentenNederland {
   gemeentenOp(jaar: number): NederlandseGemeente[] | null;
   /** the latest year the file holds */
   laatsteJaar: number;
-  /** a normalised name (current or former, with or without CBS's province suffix) → code */
+  /** a name (current or former, with or without CBS's province suffix or StatLine's "(gemeente)") → code */
   codeVoorNaam(naam: string): string | null;
   perCode: Map<string, NederlandseGemeente>;
 }
@@ -84,7 +84,9 @@ export function bouwGemeentenNederland(input: unknown): GemeentenNederland {
       return bestand.gemeenten.filter((g) => g.vanaf <= dag && (g.tot === null || g.tot > dag));
     },
     codeVoorNaam(naam) {
-      return byName.get(normaliseerNaam(naam)) ?? null;
+      const n = normaliseerNaam(naam);
+      // StatLine writes "Groningen (gemeente)" where a province or region shares the name
+      return byName.get(n) ?? (n.endsWith(' gemeente') ? byName.get(n.slice(0, -' gemeente'.length)) ?? null : null);
     },
   };
 }

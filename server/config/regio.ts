@@ -51,6 +51,14 @@ const regioSchema = z.object({
         inwonersBron: z.string().min(1),
         inwonersPeildatum: z.string().nullable(),
         indicatief: z.boolean(),
+        /**
+         * Inhabitants on 1 January of each year, each figure with the CBS StatLine table it comes
+         * from (id such as 03759ned) and its address. inwonersOp reads only these: a year that is
+         * not here is missing, never estimated.
+         */
+        inwonersPerJaar: z
+          .record(z.string().regex(/^(20[1-9]\d)$/, 'een jaar als 2024'), z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/, 'een StatLine-tabel als 03759ned'), bron: z.string().url() }))
+          .default({}),
       }),
     )
     .min(1),
@@ -79,6 +87,24 @@ export interface Regio extends RegioBestand {
    */
   codeVoorNaam(naam: string): string | null;
   inwonersTotaal: number;
+  /**
+   * The CBS population of a region gemeente on 1 January of `jaar` (the year a period falls in),
+   * or null: not a region gemeente (buiten_regio, onbekend, a former code) or no CBS figure for
+   * that year. Never an estimate.
+   */
+  inwonersOp(code: string, jaar: number): number | null;
+  /** The same figure with its table and source, for a page or report that names them. */
+  inwonersCijferOp(code: string, jaar: number): InwonersCijfer | null;
+  /** The region's population on 1 January of `jaar`: the sum of its gemeenten, null unless CBS gives every one. */
+  inwonersRegioOp(jaar: number): number | null;
+}
+
+export interface InwonersCijfer {
+  aantal: number;
+  /** 1 January of the year, ISO */
+  peildatum: string;
+  tabel: string;
+  bron: string;
 }
 
 /**
@@ -96,6 +122,10 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
   const byName = new Map<string, string>();
   for (const g of parsed.gemeenten) byName.set(normaliseerNaam(g.naam), g.code);
   for (const v of parsed.voormaligeGemeenten) byName.set(normaliseerNaam(v.naam), v.code);
+  const cijferOp = (code: string, jaar: number): InwonersCijfer | null => {
+    const cijfer = perCode.get(code)?.inwonersPerJaar[String(jaar)];
+    return cijfer ? { ...cijfer, peildatum: `${jaar}-01-01` } : null;
+  };
   return {
     ...parsed,
     perCode,
@@ -103,6 +133,17 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
     sleutelVoorCode(code) {
       if (perCode.has(code)) return code;
       return former.get(code) ?? BUITEN_REGIO;
+    },
+    inwonersOp: (code, jaar) => cijferOp(code, jaar)?.aantal ?? null,
+    inwonersCijferOp: cijferOp,
+    inwonersRegioOp(jaar) {
+      let som = 0;
+      for (const g of parsed.gemeenten) {
+        const cijfer = g.inwonersPerJaar[String(jaar)];
+        if (!cijfer) return null;
+        som += cijfer.aantal;
+      }
+      return som;
     },
     codeVoorNaam(naam) {
       return byName.get(normaliseerNaam(naam)) ?? nederland.codeVoorNaam(naam);

@@ -63,6 +63,7 @@ describe('names: one rule for case, accents and punctuation', () => {
     ['Arnhem', 'GM0202'], ['ARNHEM', 'GM0202'], ["'s-Hertogenbosch", 'GM0796'], ['S HERTOGENBOSCH', 'GM0796'],
     ['Súdwest-Fryslân', 'GM1900'], ['sudwest fryslan', 'GM1900'], ['Bergen (NH.)', 'GM0373'], ['Bergen (L.)', 'GM0893'],
     ['Hengelo', 'GM0164'], ['Weesp', 'GM0457'], ['Haaren', 'GM0788'], ['Haren', 'GM0017'],
+    ['Groningen (gemeente)', 'GM0014'], ["'s-Gravenhage (gemeente)", 'GM0518'], ['Utrecht (gemeente)', 'GM0344'],
   ])('%s → %s', (naam, code) => {
     expect(nl.codeVoorNaam(naam)).toBe(code);
   });
@@ -70,6 +71,8 @@ describe('names: one rule for case, accents and punctuation', () => {
   it('a short name two gemeenten share since 2015 is not guessed; an unknown name is null', () => {
     expect(nl.codeVoorNaam('Bergen')).toBeNull();
     expect(nl.codeVoorNaam('Atlantis')).toBeNull();
+    expect(nl.codeVoorNaam('Atlantis (gemeente)')).toBeNull();
+    expect(nl.codeVoorNaam('Hengelo (Gld.)')).toBeNull(); // merged before 2015: not the Hengelo of today
     expect(normaliseerNaam('  Nuenen, Gerwen en Nederwetten ')).toBe('nuenen gerwen en nederwetten');
   });
 
