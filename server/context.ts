@@ -4,6 +4,7 @@ import { maakWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.
 import { dekkingVan, laadKalender } from './calendar/besluiten.js';
 import { leesEnv, type Env } from './config/env.js';
 import { laadRegio, type Regio } from './config/regio.js';
+import { bewaakRegio, gekozenRegioBestand } from './config/regio-keuze.js';
 import { databaseMelding, maakDb, leesDatabaseUrl, type Db } from './db/connection.js';
 import { AppFout } from './shared/fouten.js';
 import { migreerNaarLaatste } from './db/migrate.js';
@@ -26,7 +27,10 @@ export interface AppContext {
 export async function maakContext(overrides: Partial<Env> & { vandaag?: () => string } = {}): Promise<AppContext> {
   const env = { ...leesEnv(), ...overrides };
   const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
-  const regio = laadRegio(env.REGIO_BESTAND);
+  // REGIO_BESTAND given: read it before anything else (a bad file fails fast); otherwise the
+  // region chosen for this database with `regio kies` (docs/regio.md), or the default
+  const expliciet = overrides.REGIO_BESTAND ?? process.env.REGIO_BESTAND;
+  let regio: Regio | null = expliciet ? laadRegio(env.REGIO_BESTAND) : null;
   const kalenderbestand = laadKalender(env.KALENDER_BESTAND);
   const kalender = maakWerkdagkalender(kalenderbestand.extraFeestdagen, dekkingVan(kalenderbestand.besluiten));
   const waar = leesDatabaseUrl(env.DATABASE_URL);
@@ -45,6 +49,11 @@ export async function maakContext(overrides: Partial<Env> & { vandaag?: () => st
     throw databaseFout(naam, error);
   }
   try {
+    if (!regio) {
+      env.REGIO_BESTAND = (await gekozenRegioBestand(db)) ?? env.REGIO_BESTAND;
+      regio = laadRegio(env.REGIO_BESTAND);
+    }
+    await bewaakRegio(db, regio);
     await synchroniseerRegio(db, regio);
     // CBS figures shipped with this release (config/cbs/veilig-thuis.csv); an imported figure stays
     await laadVerzondenCbs(db);

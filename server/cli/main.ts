@@ -23,6 +23,9 @@ export function bouwProgramma(): Command {
     .description('maakt een backup van de SQLite-database terwijl de applicatie draait (PostgreSQL: pg_dump)')
     .argument('<pad>', 'het backupbestand')
     .action(lazy(() => import('./commands/backup.js'), 'backupCommand'));
+  const regio = program.command('regio').description('de regio van deze database: de meegeleverde regiobestanden, en er een kiezen (docs/regio.md)');
+  regio.command('lijst').description('toont de regiobestanden in config/regio/; * is de regio van deze database').action(lazy(() => import('./commands/regio.js'), 'regioLijstCommand'));
+  regio.command('kies').argument('<naam>', 'de naam van het bestand, zoals gelderland-zuid').description('kiest de regio van deze database; geweigerd als de database registraties van een andere regio bevat').action(lazy(() => import('./commands/regio.js'), 'regioKiesCommand'));
   program.command('migreer').description('brengt het databaseschema bij (knex-migraties)').action(lazy(() => import('./commands/migreer.js'), 'migreerCommand'));
 
   program

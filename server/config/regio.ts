@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { gemeentenNederland, normaliseerNaam, type GemeentenNederland } from './gemeenten-nederland.js';
+
+export { normaliseerNaam };
 
 const gemeenteCode = z.string().regex(/^GM\d{4}$/, 'een CBS-code als GM0268');
 
@@ -48,6 +51,14 @@ const regioSchema = z.object({
         inwonersBron: z.string().min(1),
         inwonersPeildatum: z.string().nullable(),
         indicatief: z.boolean(),
+        /**
+         * Inhabitants on 1 January of each year, each figure with the CBS StatLine table it comes
+         * from (id such as 03759ned) and its address. inwonersOp reads only these: a year that is
+         * not here is missing, never estimated.
+         */
+        inwonersPerJaar: z
+          .record(z.string().regex(/^(20[1-9]\d)$/, 'een jaar als 2024'), z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/, 'een StatLine-tabel als 03759ned'), bron: z.string().url() }))
+          .default({}),
       }),
     )
     .min(1),
@@ -71,21 +82,39 @@ export interface Regio extends RegioBestand {
   perCode: Map<string, Gemeente>;
   /** Resolves a (possibly former) code to the key its registrations count under. */
   sleutelVoorCode(code: string): string;
-  /** Resolves a municipality name (case- and diacritics-insensitive) to a code, or null. */
+  /**
+   * Resolves a municipality name to a code, or null: the region's own and former gemeenten first,
+   * then every gemeente of the Netherlands since 2015 (current or former); one rule for case,
+   * accents and punctuation (normaliseerNaam in gemeenten-nederland.ts).
+   */
   codeVoorNaam(naam: string): string | null;
   inwonersTotaal: number;
+  /**
+   * The CBS population of a region gemeente on 1 January of `jaar` (the year a period falls in),
+   * or null: not a region gemeente (buiten_regio, onbekend, a former code) or no CBS figure for
+   * that year. Never an estimate.
+   */
+  inwonersOp(code: string, jaar: number): number | null;
+  /** The same figure with its table and source, for a page or report that names them. */
+  inwonersCijferOp(code: string, jaar: number): InwonersCijfer | null;
+  /** The region's population on 1 January of `jaar`: the sum of its gemeenten, null unless CBS gives every one. */
+  inwonersRegioOp(jaar: number): number | null;
 }
 
-export function normaliseerNaam(naam: string): string {
-  return naam
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+export interface InwonersCijfer {
+  aantal: number;
+  /** 1 January of the year, ISO */
+  peildatum: string;
+  tabel: string;
+  bron: string;
 }
 
-export function bouwRegio(input: unknown): Regio {
+/**
+ * `nederland`: every Dutch gemeente since 2015 (config/cbs-gemeentecodes.json). A name the region
+ * does not know but the Netherlands does resolves to its CBS code, which counts under buiten_regio
+ * (sleutelVoorCode); the region's own and former names come first.
+ */
+export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeentenNederland()): Regio {
   const parsed = regioSchema.parse(input);
   const perCode = new Map(parsed.gemeenten.map((g) => [g.code, g]));
   const former = new Map(parsed.voormaligeGemeenten.map((v) => [v.code, v.opgegaanIn]));
@@ -95,6 +124,10 @@ export function bouwRegio(input: unknown): Regio {
   const byName = new Map<string, string>();
   for (const g of parsed.gemeenten) byName.set(normaliseerNaam(g.naam), g.code);
   for (const v of parsed.voormaligeGemeenten) byName.set(normaliseerNaam(v.naam), v.code);
+  const cijferOp = (code: string, jaar: number): InwonersCijfer | null => {
+    const cijfer = perCode.get(code)?.inwonersPerJaar[String(jaar)];
+    return cijfer ? { ...cijfer, peildatum: `${jaar}-01-01` } : null;
+  };
   return {
     ...parsed,
     perCode,
@@ -103,8 +136,19 @@ export function bouwRegio(input: unknown): Regio {
       if (perCode.has(code)) return code;
       return former.get(code) ?? BUITEN_REGIO;
     },
+    inwonersOp: (code, jaar) => cijferOp(code, jaar)?.aantal ?? null,
+    inwonersCijferOp: cijferOp,
+    inwonersRegioOp(jaar) {
+      let som = 0;
+      for (const g of parsed.gemeenten) {
+        const cijfer = g.inwonersPerJaar[String(jaar)];
+        if (!cijfer) return null;
+        som += cijfer.aantal;
+      }
+      return som;
+    },
     codeVoorNaam(naam) {
-      return byName.get(normaliseerNaam(naam)) ?? null;
+      return byName.get(normaliseerNaam(naam)) ?? nederland.codeVoorNaam(naam);
     },
   };
 }

@@ -6,7 +6,8 @@ import { foutenVoorbeeld, ImportAfgewezen, type ImportSamenvatting } from '../im
 import { schrijfMeta } from '../db/metagegevens.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
-import { leesVerzonden } from './cbs-bestand.js';
+import { leesVerzonden, type CbsCijfer } from './cbs-bestand.js';
+import { BEVOLKING } from './maten.js';
 import { berekenSpiegel, CbsIndex, spiegelPeriode, vanCbsPeriode, type Spiegel } from './compute.js';
 import { leesOdataJson, leesStatlineCsv } from './importer.js';
 import { laadVerzondenCijfers, leesSpiegelCijfers, telEigen, vervangCbsCijfers } from './repository.js';
@@ -23,11 +24,40 @@ export async function spiegelPerioden(db: Db, regio: Regio): Promise<string[]> {
   return new CbsIndex(await leesSpiegelCijfers(db)).perioden(cbsRegioVan(regio).code).map(vanCbsPeriode);
 }
 
+/**
+ * Where CBS gives no population for the VT-region or a gemeente of the year, the region file's
+ * CBS figures fill in (each with its own StatLine table): a gemeente its own figure, the VT-region
+ * the sum of its gemeenten, only when every one of them has a CBS figure (inwonersRegioOp). A CBS
+ * cell always wins; nothing is estimated.
+ */
+export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: number): CbsCijfer[] {
+  const periode = `${jaar}JJ00`;
+  const heeft = new Set(cijfers.filter((c) => c.maat === BEVOLKING && c.periode === periode && c.waarde !== null).map((c) => c.regio));
+  const extra: CbsCijfer[] = [];
+  const cel = (code: string, naam: string, waarde: number, tabel: string, bron: string): CbsCijfer => ({
+    tabel, periode, regio: code, regio_naam: naam, maat: BEVOLKING, cbs_maat: 'Bevolking op 1 januari', waarde,
+    waarde_tekst: new Intl.NumberFormat('nl-NL').format(waarde), voorlopig: false, bron,
+  });
+  for (const g of regio.gemeenten) {
+    const c = regio.inwonersCijferOp(g.code, jaar);
+    if (c && !heeft.has(g.code)) extra.push(cel(g.code, g.naam, c.aantal, c.tabel, c.bron));
+  }
+  const vt = regio.cbs_vt_regio;
+  const som = regio.inwonersRegioOp(jaar);
+  if (vt && som !== null && !heeft.has(vt.code)) {
+    const bronnen = regio.gemeenten.map((g) => regio.inwonersCijferOp(g.code, jaar)!);
+    const tabellen = [...new Set(bronnen.map((b) => b.tabel))].join(', ');
+    extra.push(cel(vt.code, `${vt.naam} (VT)`, som, `${tabellen} (som van de ${regio.gemeenten.length} gemeenten)`, bronnen[0]!.bron));
+  }
+  return extra.length === 0 ? cijfers : [...cijfers, ...extra];
+}
+
 /** `npx vt-monitor spiegel --periode 2023|2023-H1`, the page /spiegel and the reports' chapter. */
 export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: string): Promise<Spiegel> {
   const periode = spiegelPeriode(periodeTekst);
   if (!periode) throw ongeldigeInvoer(`Ongeldige periode "${periodeTekst}": gebruik een jaar (2023) of een halfjaar (2023-H1, 2023-H2)`);
-  const [cijfers, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, regio, periode.van, periode.tot), leesBeleid(db)]);
+  const [cbs, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, regio, periode.van, periode.tot), leesBeleid(db)]);
+  const cijfers = metInwonersVanRegio(cbs, regio, Number(periode.cbs.slice(0, 4)));
   return berekenSpiegel({
     cijfers, periode, cbsRegio: cbsRegioVan(regio), eigen, grondtal: beleid.grondtal,
     gemeenten: regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),

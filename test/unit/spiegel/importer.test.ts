@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leesPeriode, leesWaarde } from '../../../server/spiegel/cbs-bestand.js';
-import { leesOdataJson, leesStatlineCsv } from '../../../server/spiegel/importer.js';
+import { leesOdataJson, leesStatlineCsv, regioCode } from '../../../server/spiegel/importer.js';
 
 const fixture = (naam: string) => readFileSync(join(process.cwd(), 'test', 'fixtures', 'cbs', naam), 'utf8');
 const gemeenteCode = (n: string) => (n === 'Nijmegen' ? 'GM0268' : null);
@@ -80,5 +80,19 @@ describe('CBS OData v4 JSON', () => {
     const tekst = '{"value": [\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023HJ02", "Value": 5},\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023Q3", "Value": 5}\n]}';
     const g = leesOdataJson(tekst, '84852NED.json', opties);
     expect(g.fouten).toEqual([expect.objectContaining({ bestand: '84852NED.json', regel: 3, kolom: 'Perioden', waarde: '2023Q3' })]);
+  });
+});
+
+describe('Veilig Thuis-regio names of the 2022 and the 2024 indeling', () => {
+  it.each([
+    ['Oost-Brabant (VT)', 'VT27'], ['Midden-Brabant (VT)', 'VT15'], ['Noord-Brabant Midden (VT)', 'VT15'],
+    ['Zuidoost-Brabant (VT)', 'VT26'], ['Noord-Brabant Noord (VT)', 'VT16'], ['VT27', 'VT27'],
+  ])('%s → %s', (label, code) => {
+    expect(regioCode(label, gemeenteCode).regio).toBe(code);
+  });
+  it('a gemeente of StatLine with "(gemeente)" is a gemeente, a province never', () => {
+    const nl = (n: string) => (n === 'Groningen (gemeente)' ? 'GM0014' : null);
+    expect(regioCode('Groningen (gemeente)', nl).regio).toBe('GM0014');
+    expect(regioCode('Groningen (PV)', () => 'GM0014').regio).toBe('Groningen (PV)');
   });
 });

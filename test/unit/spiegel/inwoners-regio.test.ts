@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { bouwRegio } from '../../../server/config/regio.js';
+import type { CbsCijfer } from '../../../server/spiegel/cbs-bestand.js';
+import { berekenSpiegel, spiegelPeriode } from '../../../server/spiegel/compute.js';
+import { metInwonersVanRegio } from '../../../server/spiegel/service.js';
+import regioJson from '../../../config/regio/gelderland-zuid.json' with { type: 'json' };
+
+// hand-made populations (not CBS's): 1.000 per gemeente in 2023, Nijmegen missing in 2022
+const bron = 'https://opendata.cbs.nl/#/CBS/nl/dataset/03759ned/table';
+const json = structuredClone(regioJson) as { gemeenten: { code: string; inwonersPerJaar?: unknown }[] };
+json.gemeenten = json.gemeenten.map((g) => ({ ...g, inwonersPerJaar: { 2023: { aantal: 1000, tabel: '03759ned', bron }, ...(g.code === 'GM0268' ? {} : { 2022: { aantal: 900, tabel: '03759ned', bron } }) } }));
+const regio = bouwRegio(json);
+
+const cel = (periode: string, code: string, maat: string, waarde: number): CbsCijfer => ({
+  tabel: maat === 'bevolking' ? '70072ned' : '84852NED', periode, regio: code, regio_naam: code, maat, cbs_maat: maat, waarde, waarde_tekst: String(waarde), voorlopig: false, bron: 'https://www.cbs.nl/',
+});
+const spiegel = (cijfers: CbsCijfer[], jaar: string) =>
+  berekenSpiegel({ cijfers: metInwonersVanRegio(cijfers, regio, Number(jaar)), periode: spiegelPeriode(jaar)!, cbsRegio: { code: 'VT06', naam: 'Gelderland-Zuid' }, eigen: [], grondtal: 5, gemeenten: regio.gemeenten });
+
+describe('spiegel: the VT-region population is the sum of its CBS-confirmed gemeenten', () => {
+  it('15 gemeenten × 1.000 = 15.000 inwoners for VT06 in 2023, named by its table; the rate is no longer missing', () => {
+    const s = spiegel([cel('2023JJ00', 'VT06', 'meldingen', 2695)], '2023');
+    expect(s.regio.inwoners).toBe(15000);
+    expect(s.regio.bronnen.inwoners).toEqual({ tabel: '03759ned (som van de 15 gemeenten)', url: bron });
+    expect(s.regio.per_1000_inwoners.meldingen).not.toBeNull();
+  });
+
+  it('one gemeente without a CBS figure (2022): the region has no population, the rate stays missing', () => {
+    const s = spiegel([cel('2022JJ00', 'VT06', 'meldingen', 2500)], '2022');
+    expect(s.regio.inwoners).toBeNull();
+    expect(s.regio.per_1000_inwoners.meldingen).toBeNull();
+  });
+
+  it("CBS's own population cell wins over the sum", () => {
+    const s = spiegel([cel('2023JJ00', 'VT06', 'meldingen', 2695), cel('2023JJ00', 'VT06', 'bevolking', 580000)], '2023');
+    expect(s.regio.inwoners).toBe(580000);
+    expect(s.regio.bronnen.inwoners?.tabel).toBe('70072ned');
+  });
+
+  it('the shipped region file adds nothing (no CBS per-year figures yet)', () => {
+    const cijfers = [cel('2023JJ00', 'VT06', 'meldingen', 2695)];
+    expect(metInwonersVanRegio(cijfers, bouwRegio(regioJson), 2023)).toBe(cijfers);
+  });
+});
