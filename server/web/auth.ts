@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { parse as parseCookies } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { schrijfAuditregel, type AuditActie } from '../audit/service.js';
 import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/rollen.js';
@@ -15,13 +16,14 @@ type Db = AppContext['db'];
 export const SESSIE_COOKIE = 'vt_sessie';
 export const LOGIN_CSRF_COOKIE = 'vt_login_csrf';
 
-export function leesCookies(header: string | undefined): Record<string, string> {
-  const uit: Record<string, string> = {};
-  for (const deel of (header ?? '').split(';')) {
-    const i = deel.indexOf('=');
-    if (i > 0) uit[deel.slice(0, i).trim()] = decodeURIComponent(deel.slice(i + 1).trim());
-  }
-  return uit;
+/**
+ * The cookies of a request, by the `cookie` package (the parser express itself uses): a value
+ * that does not decode (`x=%`, planted by any application on the same host) stays as it is
+ * instead of throwing, so one malformed cookie never takes a page down. The first of a repeated
+ * name wins; the result has no prototype, so `__proto__` is a name like any other.
+ */
+export function leesCookies(header: string | undefined): Record<string, string | undefined> {
+  return parseCookies(header ?? '');
 }
 
 export const cookieOpties = (env: Env, maxAgeMs?: number) => ({
@@ -74,21 +76,40 @@ export function vereisLogin(req: Request, res: Response, next: NextFunction): vo
     return;
   }
   if (g.moet_wachtwoord_wijzigen && !['/wachtwoord', '/uitloggen'].includes(req.path)) {
-    if (isApi(req)) {
-      res.status(403).json({ fout: 'wachtwoord_wijzigen', melding: 'Kies eerst een eigen wachtwoord.' });
-      return;
-    }
+    // through the error handler, so the refusal is in the audit log like every other 403
+    if (isApi(req)) throw new AppFout('geen_toegang', 'Kies eerst een eigen wachtwoord.', 403, { reden: 'wachtwoord_wijzigen' });
     res.redirect(303, '/wachtwoord');
     return;
   }
   next();
 }
 
+/**
+ * Rights that open case-level data (registrations by id). A route that requires one is, by that
+ * requirement alone, a case-level route: its answer carries `Cache-Control: no-store` (so the
+ * response cache never stores it and every view reaches the route), and it cannot send data
+ * before its audit row is written. A new case-level route cannot forget either.
+ */
+export const ZAAKNIVEAU: ReadonlySet<Recht> = new Set<Recht>(['caselijst']);
+
 export function vereis(recht: Recht): RequestHandler {
+  const zaakniveau = ZAAKNIVEAU.has(recht);
   return (_req, res, next) => {
     const g = gebruikerVan(res);
     if (!g || !mag(g, recht)) throw geenToegang();
+    if (zaakniveau) bewaakZaakgegevens(res);
     next();
+  };
+}
+
+/** No cache stores the answer, and a successful answer without an audit row of this request is refused (a 500, in every test). */
+function bewaakZaakgegevens(res: Response): void {
+  res.locals.zaakniveau = true;
+  res.set('Cache-Control', 'no-store');
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (res.statusCode < 400 && res.locals.geaudit !== true) throw new Error('zaakgegevens zonder auditregel: roep audit() aan voordat de route antwoordt');
+    return send(body);
   };
 }
 
@@ -119,4 +140,11 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
 /** An audit entry of this request (who, from which address), through the audit service's write queue. */
 export async function audit(db: Db, req: Request, res: Response, actie: AuditActie, details?: Record<string, unknown>, wie?: string): Promise<void> {
   await schrijfAuditregel(db, { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null });
+  res.locals.geaudit = true;
+}
+
+/** A refused request (403) in the audit log: who, which method and path, from which address. */
+export async function auditWeigering(db: Db, req: Request, res: Response, reden: string): Promise<void> {
+  const g = gebruikerVan(res);
+  await audit(db, req, res, 'toegang_geweigerd', { methode: req.method, pad: req.originalUrl.slice(0, 500), reden, ...(g ? { rol: g.rol } : {}) });
 }
