@@ -18,6 +18,7 @@ import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
 import { maakRapportdiensten } from '../rapportage/service.js';
 import { maakRenderer } from './views.js';
+import { isUploadPad } from './upload.js';
 
 /** Builds the web application; tests build their own against a temporary database. */
 export function maakApp(ctx: AppContext): express.Express {
@@ -74,7 +75,7 @@ export function maakApp(ctx: AppContext): express.Express {
   });
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   app.use(sessie(ctx.db, ctx.regio));
-  app.use(csrf);
+  app.use(csrf(ctx.db, ctx.env, isUploadPad));
   app.use(authRoutes(ctx, render));
   // everything below needs a signed-in user with a password of their own
   app.use(vereisLogin);

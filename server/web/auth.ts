@@ -9,12 +9,20 @@ import type { Regio } from '../config/regio.js';
 import type { AppContext } from '../context.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
 import { leesCsrfToken } from './invoer.js';
+import { loginTokenVoor } from '../auth/logincsrf-service.js';
 
 /** The database handle, as the wiring passes it on (middleware does not import db/). */
 type Db = AppContext['db'];
 
 export const SESSIE_COOKIE = 'vt_sessie';
 export const LOGIN_CSRF_COOKIE = 'vt_login_csrf';
+
+/**
+ * The login form's nonce cookie. Over HTTPS it is `__Host-` prefixed: a browser accepts such a
+ * cookie only from a secure origin, for path /, without a Domain, so a subdomain or a page over
+ * plain HTTP cannot plant it.
+ */
+export const loginCsrfCookie = (env: Env) => (cookieSecure(env) ? `__Host-${LOGIN_CSRF_COOKIE}` : LOGIN_CSRF_COOKIE);
 
 /**
  * The cookies of a request, by the `cookie` package (the parser express itself uses): a value
@@ -125,16 +133,44 @@ function gelijk(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * CSRF: every state-changing request carries the session's token, as form field `_csrf`, in the
- * query of a multipart form's action, or as header `X-CSRF-Token`. SameSite=Strict cookies are
- * the second line.
+ * Whether a form was sent by a page of this very origin, as far as the browser says: Fetch
+ * Metadata (`Sec-Fetch-Site`) and `Origin` cannot be set by a page. Another application on the
+ * same host (another port: same site, other origin) is refused; a client that sends neither
+ * header (an old browser, curl) relies on the token alone.
  */
-export function csrf(req: Request, res: Response, next: NextFunction): void {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-  const gegeven = leesCsrfToken(req);
-  const verwacht = (res.locals.csrf as string | undefined) ?? leesCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
-  if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.', 403);
-  next();
+function vanEigenHerkomst(req: Request): boolean {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin') return false;
+  const herkomst = req.get('origin');
+  return herkomst === undefined || herkomst === `${req.protocol}://${req.get('host') ?? ''}`;
+}
+
+/**
+ * CSRF: every state-changing request carries a token, as form field `_csrf` or as header
+ * `X-CSRF-Token` (never in a URL). With a session it is the session's token. Without one (the
+ * login form) it is the HMAC of the nonce in the login cookie (auth/logincsrf-service.ts), and the
+ * form must come from this origin. SameSite=Strict cookies are the second line.
+ */
+export const CSRF_FOUT = 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.';
+
+/** Whether the request carries its session's token (what an upload checks once its fields are read). */
+export const csrfKlopt = (req: Request, res: Response): boolean => gelijk(leesCsrfToken(req), res.locals.csrf as string | undefined);
+
+export function csrf(db: Db, env: Env, isUploadPad: (pad: string) => boolean): RequestHandler {
+  const cookieNaam = loginCsrfCookie(env);
+  return async (req, res, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    const gegeven = leesCsrfToken(req);
+    let verwacht = res.locals.csrf as string | undefined;
+    // an upload of a session: its form field _csrf is read by the upload itself (web/upload.ts)
+    if (gegeven === undefined && verwacht !== undefined && isUploadPad(req.path) && req.is('multipart/form-data')) return next();
+    if (verwacht === undefined) {
+      const nonce = leesCookies(req.headers.cookie)[cookieNaam];
+      verwacht = nonce && vanEigenHerkomst(req) ? await loginTokenVoor(db, nonce) : undefined;
+    }
+    if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', CSRF_FOUT, 403, { reden: 'csrf' });
+    next();
+  };
 }
 
 /** An audit entry of this request (who, from which address), through the audit service's write queue. */
