@@ -3,7 +3,8 @@ import type { Db } from '../db/connection.js';
 export type AuditActie =
   | 'inloggen' | 'inloggen_mislukt' | 'uitloggen' | 'wachtwoord_gewijzigd' | 'gebruiker_toegevoegd' | 'gebruiker_geblokkeerd'
   | 'import' | 'import_afgewezen' | 'download' | 'rapport' | 'instelling_gewijzigd' | 'duiding_gewijzigd' | 'caselijst'
-  | 'duiding_definitief' | 'duiding_concept' | 'rapport_gearchiveerd' | 'ontvanger_toegevoegd' | 'ontvanger_verwijderd' | 'rapport_verzonden';
+  | 'duiding_definitief' | 'duiding_concept' | 'rapport_gearchiveerd' | 'ontvanger_toegevoegd' | 'ontvanger_verwijderd' | 'rapport_verzonden'
+  | 'toegang_geweigerd';
 
 export interface AuditRegel {
   id: number;

@@ -23,12 +23,5 @@ export function eenmaligWachtwoord(lengte = 16): string {
   return Array.from({ length: lengte }, () => TEKENS[randomInt(TEKENS.length)]).join('');
 }
 
-export const MIN_LENGTE = 12;
-
-/** Dutch reason why a new password is not acceptable, or null. */
-export function wachtwoordProbleem(nieuw: string, email: string): string | null {
-  if (nieuw.length < MIN_LENGTE) return `Het wachtwoord moet minstens ${MIN_LENGTE} tekens hebben.`;
-  if (nieuw.length > 200) return 'Het wachtwoord mag hoogstens 200 tekens hebben.';
-  if (nieuw.toLowerCase().includes(email.split('@')[0]!.toLowerCase())) return 'Het wachtwoord mag uw e-mailnaam niet bevatten.';
-  return null;
-}
+/** The policy a new password meets (length, common and breached passwords, the user's e-mail). */
+export { MIN_LENGTE, wachtwoordProbleem } from './wachtwoordbeleid.js';

@@ -15,3 +15,8 @@ export async function leesMeta(db: Q, sleutel: string): Promise<string | null> {
 export async function schrijfMeta(db: Q, sleutel: string, waarde: string): Promise<void> {
   await db('metagegevens').insert({ sleutel, waarde }).onConflict('sleutel').merge();
 }
+
+/** Writes a value only where the key has none yet (what two instances make at once, the first keeps). */
+export async function voegMetaToe(db: Q, sleutel: string, waarde: string): Promise<void> {
+  await db('metagegevens').insert({ sleutel, waarde }).onConflict('sleutel').ignore();
+}

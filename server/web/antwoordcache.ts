@@ -3,6 +3,17 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { leesDataversie } from '../importbatches/service.js';
 
+/**
+ * Whether an answer may be stored: never what says `no-store` or `private` (every case-level
+ * route, web/auth.ts `ZAAKNIVEAU`), never a download (its headers and its audit row belong to
+ * each request). What is not stored is never answered from the cache.
+ */
+function mag(res: Response): boolean {
+  if (res.locals.zaakniveau === true) return false;
+  if (/no-store|private/i.test(String(res.getHeader('Cache-Control') ?? ''))) return false;
+  return res.getHeader('Content-Disposition') === undefined;
+}
+
 /** How long an instance trusts the data version it read last (ms). */
 export const VERSIE_GELDIG_MS = 250;
 
@@ -48,14 +59,11 @@ export function antwoordCache(db: AppContext['db'], maxItems = 500) {
       return;
     }
     const etag = `"${createHash('sha256').update(`${v}|${key}`).digest('base64url')}"`;
-    res.setHeader('ETag', etag);
-    if (req.fresh) {
-      res.status(304).end();
-      return;
-    }
+    // nothing is answered before the route ran: a case-level route (no-store) always reaches its audit
     const send = res.send.bind(res);
     res.send = (body: unknown) => {
-      if (res.statusCode === 200 && typeof body === 'string') {
+      if (res.statusCode === 200 && typeof body === 'string' && mag(res)) {
+        res.setHeader('ETag', etag);
         if (cache.size >= maxItems) cache.delete(cache.keys().next().value as string);
         cache.set(key, { versie: v, etag, type: String(res.getHeader('Content-Type') ?? 'text/html; charset=utf-8'), body: Buffer.from(body) });
       }

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import multer from 'multer';
 import { isProductie, normenVan } from '../config/env.js';
 import { AppFout } from '../shared/fouten.js';
-import { csrf, sessie, vereisLogin } from './auth.js';
+import { auditWeigering, csrf, sessie, vereisLogin } from './auth.js';
 import { authRoutes } from './routes/auth.js';
 import { beheerRoutes } from './routes/beheer.js';
 import { caselijstRoutes } from './routes/caselijst.js';
@@ -18,6 +18,7 @@ import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
 import { maakRapportdiensten } from '../rapportage/service.js';
 import { maakRenderer } from './views.js';
+import { isUploadPad } from './upload.js';
 
 /** Builds the web application; tests build their own against a temporary database. */
 export function maakApp(ctx: AppContext): express.Express {
@@ -74,7 +75,7 @@ export function maakApp(ctx: AppContext): express.Express {
   });
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   app.use(sessie(ctx.db, ctx.regio));
-  app.use(csrf);
+  app.use(csrf(ctx.db, ctx.env, isUploadPad));
   app.use(authRoutes(ctx, render));
   // everything below needs a signed-in user with a password of their own
   app.use(vereisLogin);
@@ -95,10 +96,18 @@ export function maakApp(ctx: AppContext): express.Express {
     else res.status(404).send(render('fout', { titel: 'Pagina niet gevonden', melding: 'Deze pagina bestaat niet.' }, res));
   });
   // one error handler: Dutch message, no stack trace to the browser; unexpected errors are logged
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  app.use(async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const fout = error instanceof AppFout ? error : grensFout(error, ctx.env.UPLOAD_MAX_MB);
     if (!fout) ctx.logger.error({ err: error, url: req.originalUrl }, 'onverwachte fout');
     const status = fout?.status ?? 500;
+    // every refusal, on any route (a page, the API, a form's CSRF check), is in the audit log
+    if (status === 403) {
+      try {
+        await auditWeigering(ctx.db, req, res, String(fout?.context?.reden ?? fout?.melding ?? 'geen toegang'));
+      } catch (auditFout) {
+        ctx.logger.error({ err: auditFout, url: req.originalUrl }, 'weigering niet in het auditlog geschreven');
+      }
+    }
     const melding = fout?.melding ?? 'Er ging iets mis aan onze kant. Probeer het later opnieuw.';
     if (req.path.startsWith('/api/')) res.status(status).json({ fout: fout?.code ?? 'intern', melding });
     else res.status(status).send(render('fout', { titel: status === 404 ? 'Niet gevonden' : status === 403 ? 'Geen toegang' : 'Fout', melding }, res));
@@ -126,13 +135,23 @@ function vasteKoppen(middleware: (req: Request, res: Response, next: (err?: unkn
   };
 }
 
-/** Size limits of uploads and forms as a Dutch 413, not a 500. */
+const CLIENTFOUT: Record<number, string> = {
+  413: 'Het formulier is te groot of heeft te veel velden.',
+  415: 'Het formulier heeft een tekenset of codering die VT Monitor niet kent.',
+  416: 'Het gevraagde deel van het bestand bestaat niet.',
+};
+
+/** Size limits of uploads and forms as a Dutch 413, and every other malformed request as its 4xx, not a 500. */
 function grensFout(error: unknown, maxMb: number): AppFout | null {
-  const e = error as { code?: string; type?: string };
+  const e = error as { code?: string; type?: string; status?: unknown; statusCode?: unknown };
   if (error instanceof multer.MulterError) {
     return new AppFout('ongeldige_invoer', e.code === 'LIMIT_FILE_SIZE' ? `Het bestand is groter dan ${maxMb} MB.` : 'Het formulier bevat te veel of onverwachte velden.', 413);
   }
   if (e?.type === 'entity.too.large') return new AppFout('ongeldige_invoer', 'Het formulier is te groot.', 413);
   if (e?.type === 'entity.parse.failed') return new AppFout('ongeldige_invoer', 'Het formulier kon niet gelezen worden.', 400);
+  // what express, its body parsers and send refuse themselves (a path part that does not decode,
+  // a charset or encoding they do not know, a range beyond the file) is the request's fault: its own 4xx
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AppFout('ongeldige_invoer', CLIENTFOUT[status] ?? 'Het verzoek kon niet gelezen worden.', status);
   return null;
 }

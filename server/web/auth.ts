@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { parse as parseCookies } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { schrijfAuditregel, type AuditActie } from '../audit/service.js';
 import { mag, magGemeente, ROL_NAAM, type Gebruiker, type Recht } from '../auth/rollen.js';
@@ -8,6 +9,7 @@ import type { Regio } from '../config/regio.js';
 import type { AppContext } from '../context.js';
 import { AppFout, geenToegang } from '../shared/fouten.js';
 import { leesCsrfToken } from './invoer.js';
+import { loginTokenVoor } from '../auth/logincsrf-service.js';
 
 /** The database handle, as the wiring passes it on (middleware does not import db/). */
 type Db = AppContext['db'];
@@ -15,13 +17,21 @@ type Db = AppContext['db'];
 export const SESSIE_COOKIE = 'vt_sessie';
 export const LOGIN_CSRF_COOKIE = 'vt_login_csrf';
 
-export function leesCookies(header: string | undefined): Record<string, string> {
-  const uit: Record<string, string> = {};
-  for (const deel of (header ?? '').split(';')) {
-    const i = deel.indexOf('=');
-    if (i > 0) uit[deel.slice(0, i).trim()] = decodeURIComponent(deel.slice(i + 1).trim());
-  }
-  return uit;
+/**
+ * The login form's nonce cookie. Over HTTPS it is `__Host-` prefixed: a browser accepts such a
+ * cookie only from a secure origin, for path /, without a Domain, so a subdomain or a page over
+ * plain HTTP cannot plant it.
+ */
+export const loginCsrfCookie = (env: Env) => (cookieSecure(env) ? `__Host-${LOGIN_CSRF_COOKIE}` : LOGIN_CSRF_COOKIE);
+
+/**
+ * The cookies of a request, by the `cookie` package (the parser express itself uses): a value
+ * that does not decode (`x=%`, planted by any application on the same host) stays as it is
+ * instead of throwing, so one malformed cookie never takes a page down. The first of a repeated
+ * name wins; the result has no prototype, so `__proto__` is a name like any other.
+ */
+export function leesCookies(header: string | undefined): Record<string, string | undefined> {
+  return parseCookies(header ?? '');
 }
 
 export const cookieOpties = (env: Env, maxAgeMs?: number) => ({
@@ -74,21 +84,40 @@ export function vereisLogin(req: Request, res: Response, next: NextFunction): vo
     return;
   }
   if (g.moet_wachtwoord_wijzigen && !['/wachtwoord', '/uitloggen'].includes(req.path)) {
-    if (isApi(req)) {
-      res.status(403).json({ fout: 'wachtwoord_wijzigen', melding: 'Kies eerst een eigen wachtwoord.' });
-      return;
-    }
+    // through the error handler, so the refusal is in the audit log like every other 403
+    if (isApi(req)) throw new AppFout('geen_toegang', 'Kies eerst een eigen wachtwoord.', 403, { reden: 'wachtwoord_wijzigen' });
     res.redirect(303, '/wachtwoord');
     return;
   }
   next();
 }
 
+/**
+ * Rights that open case-level data (registrations by id). A route that requires one is, by that
+ * requirement alone, a case-level route: its answer carries `Cache-Control: no-store` (so the
+ * response cache never stores it and every view reaches the route), and it cannot send data
+ * before its audit row is written. A new case-level route cannot forget either.
+ */
+export const ZAAKNIVEAU: ReadonlySet<Recht> = new Set<Recht>(['caselijst']);
+
 export function vereis(recht: Recht): RequestHandler {
+  const zaakniveau = ZAAKNIVEAU.has(recht);
   return (_req, res, next) => {
     const g = gebruikerVan(res);
     if (!g || !mag(g, recht)) throw geenToegang();
+    if (zaakniveau) bewaakZaakgegevens(res);
     next();
+  };
+}
+
+/** No cache stores the answer, and a successful answer without an audit row of this request is refused (a 500, in every test). */
+function bewaakZaakgegevens(res: Response): void {
+  res.locals.zaakniveau = true;
+  res.set('Cache-Control', 'no-store');
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (res.statusCode < 400 && res.locals.geaudit !== true) throw new Error('zaakgegevens zonder auditregel: roep audit() aan voordat de route antwoordt');
+    return send(body);
   };
 }
 
@@ -104,19 +133,54 @@ function gelijk(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * CSRF: every state-changing request carries the session's token, as form field `_csrf`, in the
- * query of a multipart form's action, or as header `X-CSRF-Token`. SameSite=Strict cookies are
- * the second line.
+ * Whether a form was sent by a page of this very origin, as far as the browser says: Fetch
+ * Metadata (`Sec-Fetch-Site`) and `Origin` cannot be set by a page. Another application on the
+ * same host (another port: same site, other origin) is refused; a client that sends neither
+ * header (an old browser, curl) relies on the token alone.
  */
-export function csrf(req: Request, res: Response, next: NextFunction): void {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-  const gegeven = leesCsrfToken(req);
-  const verwacht = (res.locals.csrf as string | undefined) ?? leesCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
-  if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.', 403);
-  next();
+function vanEigenHerkomst(req: Request): boolean {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin') return false;
+  const herkomst = req.get('origin');
+  return herkomst === undefined || herkomst === `${req.protocol}://${req.get('host') ?? ''}`;
+}
+
+/**
+ * CSRF: every state-changing request carries a token, as form field `_csrf` or as header
+ * `X-CSRF-Token` (never in a URL). With a session it is the session's token. Without one (the
+ * login form) it is the HMAC of the nonce in the login cookie (auth/logincsrf-service.ts), and the
+ * form must come from this origin. SameSite=Strict cookies are the second line.
+ */
+export const CSRF_FOUT = 'Het formulier is verlopen of niet door VT Monitor verstuurd (CSRF). Laad de pagina opnieuw en probeer het nog eens.';
+
+/** Whether the request carries its session's token (what an upload checks once its fields are read). */
+export const csrfKlopt = (req: Request, res: Response): boolean => gelijk(leesCsrfToken(req), res.locals.csrf as string | undefined);
+
+export function csrf(db: Db, env: Env, isUploadPad: (pad: string) => boolean): RequestHandler {
+  const cookieNaam = loginCsrfCookie(env);
+  return async (req, res, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    const gegeven = leesCsrfToken(req);
+    let verwacht = res.locals.csrf as string | undefined;
+    // an upload of a session: its form field _csrf is read by the upload itself (web/upload.ts)
+    if (gegeven === undefined && verwacht !== undefined && isUploadPad(req.path) && req.is('multipart/form-data')) return next();
+    if (verwacht === undefined) {
+      const nonce = leesCookies(req.headers.cookie)[cookieNaam];
+      verwacht = nonce && vanEigenHerkomst(req) ? await loginTokenVoor(db, nonce) : undefined;
+    }
+    if (!gelijk(gegeven, verwacht)) throw new AppFout('geen_toegang', CSRF_FOUT, 403, { reden: 'csrf' });
+    next();
+  };
 }
 
 /** An audit entry of this request (who, from which address), through the audit service's write queue. */
 export async function audit(db: Db, req: Request, res: Response, actie: AuditActie, details?: Record<string, unknown>, wie?: string): Promise<void> {
   await schrijfAuditregel(db, { wie: wie ?? gebruikerVan(res)?.email ?? 'anoniem', actie, details, ip: req.ip ?? null });
+  res.locals.geaudit = true;
+}
+
+/** A refused request (403) in the audit log: who, which method and path, from which address. */
+export async function auditWeigering(db: Db, req: Request, res: Response, reden: string): Promise<void> {
+  const g = gebruikerVan(res);
+  await audit(db, req, res, 'toegang_geweigerd', { methode: req.method, pad: req.originalUrl.slice(0, 500), reden, ...(g ? { rol: g.rol } : {}) });
 }

@@ -37,3 +37,14 @@ export async function startServer(ctx: TestContext): Promise<{ server: Server; b
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+
+/**
+ * The login form as a browser gets it: the nonce cookie (`vt_login_csrf`, or `__Host-vt_login_csrf`
+ * over HTTPS) and the form's token, which is not the cookie's value (an HMAC of it).
+ */
+export async function loginFormulier(base: string, headers: Record<string, string> = {}): Promise<{ cookie: string; token: string }> {
+  const res = await fetch(`${base}/inloggen`, { headers });
+  const cookie = res.headers.getSetCookie().find((c) => /^(__Host-)?vt_login_csrf=/.test(c))!.split(';')[0]!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
+  return { cookie, token };
+}

@@ -68,7 +68,7 @@ describe('a second import while one runs', () => {
       const form = new FormData();
       form.set('soort', 'registraties');
       form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nW1;advies;2024-01-02;GM0268;politie\n']), 'web.csv');
-      const web = await s.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(s.csrf)}`, { method: 'POST', body: form });
+      const web = await s.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': s.csrf } });
       expect(web.status).toBe(409);
       expect(await web.text()).toContain('Er loopt al een import. Wacht tot die klaar is en probeer het daarna opnieuw.');
 

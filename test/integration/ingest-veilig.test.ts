@@ -245,7 +245,7 @@ describe('the web upload', () => {
         const form = new FormData();
         form.set('soort', 'registraties');
         form.set('bestand', new Blob([typeof inhoud === 'string' ? inhoud : new Uint8Array(inhoud)]), naam);
-        const res = await s.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(s.csrf)}`, { method: 'POST', body: form });
+        const res = await s.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': s.csrf } });
         return { status: res.status, html: await res.text() };
       };
       const geenZip = await stuur('registratie_id;soort\nA;advies\n', 'export.xlsx');

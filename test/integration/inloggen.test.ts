@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blokkadeTot, blokkeer, gebruikerToevoegen } from '../../server/auth/service.js';
 import { maakSessie } from '../../server/auth/sessies-repository.js';
 import { testContext, type TestContext } from '../helpers/context.js';
-import { startServer } from '../helpers/server.js';
+import { loginFormulier, startServer } from '../helpers/server.js';
 
 let ctx: TestContext;
 let server: Server;
@@ -30,11 +30,10 @@ afterAll(async () => {
 });
 
 async function login(email: string, wachtwoord: string, adres: string): Promise<{ status: number; melding: string | null; ms: number }> {
-  const pagina = await fetch(`${base}/inloggen`, { headers: { 'x-forwarded-for': adres } });
-  const cookie = pagina.headers.getSetCookie().find((c) => c.startsWith('vt_login_csrf='))!.split(';')[0]!;
+  const { cookie, token } = await loginFormulier(base, { 'x-forwarded-for': adres });
   const start = performance.now();
   const res = await fetch(`${base}/inloggen`, {
-    method: 'POST', redirect: 'manual', headers: { cookie, 'x-forwarded-for': adres }, body: new URLSearchParams({ _csrf: cookie.split('=')[1]!, email, wachtwoord }),
+    method: 'POST', redirect: 'manual', headers: { cookie, 'x-forwarded-for': adres }, body: new URLSearchParams({ _csrf: token, email, wachtwoord }),
   });
   const ms = performance.now() - start;
   const html = await res.text();

@@ -6,7 +6,7 @@ import { leesOntvangers } from '../../server/verzending/ontvangers.js';
 import { leesDuidingen } from '../../server/rapportage/duiding-service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
-import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { loginFormulier, sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 /**
  * Bad input per route family: every route reads its query, form and path through one zod helper
@@ -159,7 +159,7 @@ describe('forms: wrong types and too-long fields are refused and nothing is writ
     const form = new FormData();
     form.set('soort', 'begroting');
     form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nX-1;advies;2019-08-01;GM0268;politie\n']), 'x.csv');
-    const res = await b.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(b.csrf)}`, { method: 'POST', body: form });
+    const res = await b.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': b.csrf } });
     expect(res.status).toBe(400);
     expect(ontsnap(await res.text())).toContain('Formulierveld soort moet registraties, financien of formatie zijn (gekregen: begroting)');
     expect(await leesAuditlog(ctx.db, { actie: 'import', limiet: 10 })).toEqual([]);
@@ -167,11 +167,7 @@ describe('forms: wrong types and too-long fields are refused and nothing is writ
 });
 
 describe('login and password forms', () => {
-  async function loginCsrf(): Promise<{ cookie: string; token: string }> {
-    const res = await fetch(`${base}/inloggen`);
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vt_login_csrf='))!.split(';')[0]!;
-    return { cookie, token: cookie.split('=')[1]! };
-  }
+  const loginCsrf = () => loginFormulier(base);
 
   it('a login form with a field too long or twice is said on the login page; a password is never repeated', async () => {
     const { cookie, token } = await loginCsrf();

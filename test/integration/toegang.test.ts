@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gebruikerToevoegen, inloggen } from '../../server/auth/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
-import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { loginFormulier, sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 let ctx: TestContext;
 let server: Server;
@@ -132,11 +132,7 @@ describe('every role × every route, checked on the server', () => {
   });
 });
 
-async function loginCsrf(b = base): Promise<{ cookie: string; token: string }> {
-  const res = await fetch(`${b}/inloggen`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vt_login_csrf='))!.split(';')[0]!;
-  return { cookie, token: cookie.split('=')[1]! };
-}
+const loginCsrf = (b = base) => loginFormulier(b);
 
 async function login(email: string, wachtwoord: string, b = base): Promise<Response> {
   const { cookie, token } = await loginCsrf(b);
@@ -201,7 +197,7 @@ describe('login, CSRF, throttling, sessions', () => {
       const form = new FormData();
       form.set('soort', 'registraties');
       form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nTWEE-1;advies;2019-08-01;GM0268;politie\n']), 'twee.csv');
-      expect((await b.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(b.csrf)}`, { method: 'POST', body: form })).status).toBe(200);
+      expect((await b.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': b.csrf } })).status).toBe(200);
       await new Promise((r) => setTimeout(r, 300));
       expect(await adviezen()).toBe(voor + 1);
       const ander = await sessieAls(ctx, 'bestuur');
@@ -233,7 +229,7 @@ describe('the beheerder: upload through the web, users from the CLI', () => {
       const form = new FormData();
       form.set('soort', 'registraties');
       form.set('bestand', new Blob([inhoud], { type: 'text/csv' }), '../../etc/passwd.csv');
-      return s.fetch(`${base}/beheer/import?_csrf=${encodeURIComponent(s.csrf)}`, { method: 'POST', body: form });
+      return s.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': s.csrf } });
     };
     const fout = await stuur(`${kop}\nW-1;melding;2019-13-01;GM0281;politie\n`);
     expect(fout.status).toBe(400);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { DEMO_ACCOUNTS, inloggen, sluitSessie, startSessie, wachtwoordWijzigen } from '../../auth/service.js';
@@ -7,7 +6,8 @@ import { demoModusAan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
 import { AppFout } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
-import { audit, cookieOpties, gebruikerVan, LOGIN_CSRF_COOKIE, SESSIE_COOKIE, vereisLogin } from '../auth.js';
+import { audit, cookieOpties, gebruikerVan, loginCsrfCookie, SESSIE_COOKIE, vereisLogin } from '../auth.js';
+import { nieuwLoginToken } from '../../auth/logincsrf-service.js';
 import { z } from 'zod';
 import { leesBody, leesQuery, tekst } from '../invoer.js';
 
@@ -34,21 +34,22 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
     },
   });
 
-  const toonLogin = (res: import('express').Response, model: Record<string, unknown> = {}, status = 200) => {
-    const loginCsrf = randomBytes(24).toString('base64url');
-    res.cookie(LOGIN_CSRF_COOKIE, loginCsrf, cookieOpties(ctx.env));
+  const toonLogin = async (res: import('express').Response, model: Record<string, unknown> = {}, status = 200) => {
+    // the cookie carries a nonce, the form its HMAC: a planted cookie with a token of one's own does not match
+    const { nonce, token: loginCsrf } = await nieuwLoginToken(ctx.db);
+    res.cookie(loginCsrfCookie(ctx.env), nonce, cookieOpties(ctx.env));
     res.status(status).send(render('inloggen', {
       titel: 'Inloggen', loginCsrf, demo: demoModusAan(ctx.env) ? DEMO_ACCOUNTS.map((a) => ({ ...a, rol: ROL_NAAM[a.rol] })) : null, ...model,
     }, res));
   };
 
-  router.get('/inloggen', (req, res) => {
+  router.get('/inloggen', async (req, res) => {
     const g = gebruikerVan(res);
     if (g) {
       res.redirect(303, veiligTerug(leesQuery(inlogQuery, req).terug) ?? startpagina(g));
       return;
     }
-    toonLogin(res, { terug: veiligTerug(leesQuery(inlogQuery, req).terug) });
+    await toonLogin(res, { terug: veiligTerug(leesQuery(inlogQuery, req).terug) });
   });
 
   router.post('/inloggen', limiet, async (req, res) => {
@@ -58,7 +59,7 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
     } catch (error) {
       if (!(error instanceof AppFout)) throw error;
       // a form no browser sends (a field too long, twice): said on the login page itself
-      toonLogin(res, { fout: error.melding }, 400);
+      await toonLogin(res, { fout: error.melding }, 400);
       return;
     }
     const email = body.email;
@@ -68,12 +69,12 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
     if (!resultaat.ok) {
       await audit(ctx.db, req, res, 'inloggen_mislukt', { email, reden: resultaat.reden }, email || 'anoniem');
       // one answer for unknown, blocked, locked and wrong: the page gives no account away
-      toonLogin(res, { fout: INLOG_FOUT, email, terug: veiligTerug(body.terug) }, 401);
+      await toonLogin(res, { fout: INLOG_FOUT, email, terug: veiligTerug(body.terug) }, 401);
       return;
     }
     const sessie = await startSessie(ctx.db, resultaat.gebruiker.id, ctx.env.SESSIE_UREN);
     res.cookie(SESSIE_COOKIE, sessie.token, cookieOpties(ctx.env, ctx.env.SESSIE_UREN * 3600_000));
-    res.clearCookie(LOGIN_CSRF_COOKIE, cookieOpties(ctx.env));
+    res.clearCookie(loginCsrfCookie(ctx.env), cookieOpties(ctx.env));
     await audit(ctx.db, req, res, 'inloggen', { rol: resultaat.gebruiker.rol }, resultaat.gebruiker.email);
     res.redirect(303, resultaat.gebruiker.moet_wachtwoord_wijzigen ? '/wachtwoord' : veiligTerug(body.terug) ?? startpagina(resultaat.gebruiker));
   });

@@ -19,6 +19,7 @@ import { formatteerDatum } from '../../shared/formaat.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { audit, gebruikerVan, vereis } from '../auth.js';
+import { upload } from '../upload.js';
 import { z } from 'zod';
 import { id, leesBody, leesParams, leesQuery, lijst, optioneel, tekst } from '../invoer.js';
 
@@ -36,7 +37,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   router.use('/beheer', vereis('beheer'));
   // uploads go to a directory of our own under a name of our own; the user's file name is only shown
   const uploadMap = mkdtempSync(join(tmpdir(), 'vt-upload-'));
-  const upload = multer({
+  const ontvangUpload = upload('/beheer/import', 'bestand', {
     storage: multer.diskStorage({
       destination: uploadMap,
       filename: (_req, file, cb) => cb(null, `${randomBytes(12).toString('hex')}${extname(file.originalname).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'}`),
@@ -94,7 +95,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
 
   router.get('/beheer/import', async (_req, res) => importPagina(res));
 
-  router.post('/beheer/import', upload.single('bestand'), async (req, res) => {
+  router.post('/beheer/import', ...ontvangUpload, async (req, res) => {
     const bestand = req.file;
     try {
       const { soort } = leesBody(importForm, req);
