@@ -41,3 +41,8 @@ export function duidingIsDefinitief(duidingen: Map<string, Duiding>): boolean {
 export async function maakDefinitief(db: Db, periode: string, sectie: string, door: string, op: string): Promise<void> {
   await db('duidingen').where({ kwartaal: periode, sectie }).update({ status: 'definitief', definitief_door: door, definitief_op: op });
 }
+
+/** The periods whose cover text (voorlegger) is signed off: candidates for the automatic delivery. */
+export async function leesPeriodenMetDefinitieveVoorlegger(db: Db): Promise<string[]> {
+  return ((await db('duidingen').distinct('kwartaal').where({ sectie: 'voorlegger', status: 'definitief' })) as { kwartaal: string }[]).map((r) => r.kwartaal);
+}
