@@ -126,9 +126,21 @@ export function bouwProgramma(): Command {
   return program;
 }
 
+/**
+ * A command prints its own Dutch lines and nothing else: the structured log (JSON on stderr) is
+ * for the server, and for a command only when LOG_LEVEL asks for it.
+ */
+export function stilleLogVoorOpdracht(programma: Command, env: NodeJS.ProcessEnv = process.env): Command {
+  return programma.hook('preAction', (_programma, opdracht) => {
+    let hoogste = opdracht;
+    while (hoogste.parent && hoogste.parent !== programma) hoogste = hoogste.parent;
+    if (hoogste.name() !== 'start' && !env.LOG_LEVEL) env.LOG_LEVEL = 'silent';
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   try {
-    await bouwProgramma().parseAsync(argv);
+    await stilleLogVoorOpdracht(bouwProgramma()).parseAsync(argv);
   } catch (error) {
     const melding = error instanceof AppFout ? error.melding : (error as Error).message;
     process.stderr.write(`Fout: ${melding}\n`);

@@ -5,33 +5,18 @@
  * anything less certain (another host, another container, a pid now reused) waits for the lease.
  */
 import { randomBytes } from 'node:crypto';
-import { readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
-
-function pidRuimte(): string {
-  try {
-    return readlinkSync('/proc/self/ns/pid').replace(/\D/g, '') || '-';
-  } catch {
-    return '-';
-  }
-}
+import { leesPidRuimte, procesIsZekerWeg } from '../shared/proces.js';
 
 export function maakInstantie(): string {
-  return `${hostname()}/${pidRuimte()}/${process.pid}/${randomBytes(3).toString('hex')}`;
+  return `${hostname()}/${leesPidRuimte()}/${process.pid}/${randomBytes(3).toString('hex')}`;
 }
 
 /** True only when the holder is certainly gone (see above); null (a claim of before the leases) counts as gone. */
 export function instantieIsWeg(door: string | null): boolean {
   if (door === null) return true;
-  const [host, ruimte, pidTekst] = door.split('/');
-  const pid = Number(pidTekst);
-  if (host !== hostname() || ruimte === '-' || ruimte !== pidRuimte() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  const [host, ruimte, pid] = door.split('/');
+  return host === hostname() && ruimte !== undefined && procesIsZekerWeg(ruimte, Number(pid));
 }
 
 /** A claim (or lease) is over when its time has passed, or its holder is certainly gone. */

@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/config/paths.js';
 import { leesArchief } from '../../server/rapportage/archief-service.js';
 import { bewaarDuiding } from '../../server/rapportage/duiding-service.js';
+import { leesPidRuimte } from '../../server/shared/proces.js';
 import type { Sterfpunt } from '../../server/shared/sterfpunt.js';
 import { controleerOntvanger, voegOntvangerToe } from '../../server/verzending/ontvangers.js';
 import { leesVerzendclaim } from '../../server/verzending/verzendclaims-repository.js';
@@ -24,7 +25,8 @@ import { kop, startSmtp, type TestSmtp } from '../helpers/smtp.js';
  * arrives twice, with one Message-ID (the documented residual window).
  *
  * Every kill also attacks the browser: the server's Chromium (recognised by the server's own
- * TMPDIR in its profile path) must be gone within 5 s of its parent's SIGKILL.
+ * TMPDIR in its profile path) must be gone within 5 s of its parent's SIGKILL. And the upload
+ * folder each killed server leaves in its TMPDIR is gone after the next start.
  */
 const CLI = projectPath('bin', 'vt-monitor.js');
 const AFZENDER = 'Veilig Thuis Test <rapportages@vt.test>';
@@ -131,9 +133,23 @@ describe(`delivery survives a SIGKILL of the real server at each of ${KETEN.leng
 
   it('each kill lands at its step, leaves no browser behind, and the restart resumes', async () => {
     const chromiumTijdensKill: Record<string, number> = {};
+    // upload folders: one of a server that was killed before (goes at the next start), one of a live process (stays)
+    const oud = new Date(Date.now() - 3_600_000);
+    const dood = join(tmp, `vt-upload-${leesPidRuimte()}-${spawnSync('true').pid}-oud123`);
+    const levend = `vt-upload-${leesPidRuimte()}-${process.pid}-levend`;
+    for (const map of [dood, join(tmp, levend)]) {
+      mkdirSync(map);
+      writeFileSync(join(map, 'half.csv'), 'half');
+      utimesSync(map, oud, oud);
+    }
+    const uploadmappen = () => readdirSync(tmp).filter((n) => n.startsWith('vt-upload-')).sort();
     for (const stap of KETEN) {
+      const voor = uploadmappen();
       const loop = await draai(stap);
       expect([stap, loop.signaal, loop.stderr.replace(/^VT Monitor draait op.*\n/m, '')]).toEqual([stap, 'SIGKILL', '']);
+      // the start removed what the killed servers before it left; it made one of its own
+      const na = uploadmappen();
+      expect([stap, na.length, na.includes(levend), na.filter((n) => voor.includes(n) && n !== levend)]).toEqual([stap, 2, true, []]);
       chromiumTijdensKill[stap] = loop.chromiumMax;
       expect([stap, await chromiumNa5s()]).toEqual([stap, 0]);
       const claim = await leesVerzendclaim(ctx.db, 'kwartaal:2026-Q3');
