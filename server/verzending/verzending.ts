@@ -24,9 +24,8 @@ import { leesOntvangers } from './ontvangers-repository.js';
 import { markeerVerzendclaimKlaar } from './verzendclaims-repository.js';
 import {
   claimVerzending, leesTeVerzenden, markeerConceptVerzonden, markeerMislukt, markeerVerzonden, voegConceptverzendingToe, voegVerzendingenToe,
+  type Verzending,
 } from './verzendingen-repository.js';
-
-import type { Verzending } from './verzendingen-repository.js';
 
 export { leesVerzendingen, type Verzending } from './verzendingen-repository.js';
 
