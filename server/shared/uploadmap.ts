@@ -19,7 +19,8 @@ export function maakUploadMap(map = tmpdir()): string {
 
 /**
  * Removes the upload folders left by VT Monitor processes that are gone; returns their names.
- * A folder of before the pid was in its name (`vt-upload-XXXXXX`) goes when it is older than the start.
+ * A folder of before the pid was in its name (`vt-upload-XXXXXX`) stays: a server of an older
+ * version may still be using it, and nothing in it tells.
  */
 export function ruimOudeUploadsOp(map = tmpdir(), gestartOp = Date.now() - process.uptime() * 1000): string[] {
   let namen: string[];
@@ -36,7 +37,7 @@ export function ruimOudeUploadsOp(map = tmpdir(), gestartOp = Date.now() - proce
       const st = lstatSync(pad);
       if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid()) || st.mtimeMs >= gestartOp) continue;
       const eigenaar = /^vt-upload-(\w+)-(\d+)-\w+$/.exec(naam);
-      if (eigenaar ? !procesIsZekerWeg(eigenaar[1]!, Number(eigenaar[2])) : !/^vt-upload-\w{6}$/.test(naam)) continue;
+      if (!eigenaar || !procesIsZekerWeg(eigenaar[1]!, Number(eigenaar[2]))) continue;
       rmSync(pad, { recursive: true, force: true });
       weg.push(naam);
     } catch {
