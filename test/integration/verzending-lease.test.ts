@@ -8,6 +8,8 @@ import { claimIsOver, instantieIsWeg } from '../../server/verzending/instantie.j
 import { maakMailer } from '../../server/verzending/mailer.js';
 import { berichtIdVan, leesVerzendingen, verwerkWachtrij, type Verzendcontext } from '../../server/verzending/verzending.js';
 import { claimVerzending, voegVerzendingenToe } from '../../server/verzending/verzendingen-repository.js';
+import { up as markeerOudeClaims } from '../../migrations/20261207080100_mark_verzendclaims_klaar.js';
+import { leesVerzendclaim } from '../../server/verzending/verzendclaims-repository.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { kop, startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
@@ -86,5 +88,22 @@ describe('deliveries left bezig (4 rows, one round)', () => {
     expect(kop(dood.ruw, 'Message-ID')).toBe(`<vt-verzending-${na[1]!.id}.${stuk.sha256.slice(0, 16)}@vt.test>`);
     // a second round sends nothing more
     expect(await verwerkWachtrij(c)).toEqual({ verzonden: 0, mislukt: 0 });
+  });
+});
+
+describe('claims made before the claims were leases (migration 20261207080100)', () => {
+  it('one whose report is archived is done; the crashed one (no archive) stays open, and counts as expired', async () => {
+    await voegArchiefstukToe(ctx.db, {
+      rapport: 'halfjaar', periode: '2026-H1', gemeente: '', data_versie: null, definitieversie: null, gemaakt_op: '2026-07-01T06:00:00.000Z', gemaakt_door: 'test', kerncijfers: '[]',
+    }, Buffer.from('%PDF-1.4 halfjaar'));
+    await ctx.db('verzendclaims').insert([
+      { taak: 'halfjaar:2026-H1', door: '1234-abcdef', geclaimd_op: '2026-07-01T06:00:00.000Z' },
+      { taak: 'jaar:2025', door: '1234-abcdef', geclaimd_op: '2026-01-01T06:00:00.000Z' },
+    ]);
+    await markeerOudeClaims(ctx.db);
+    const klaar = (await leesVerzendclaim(ctx.db, 'halfjaar:2026-H1'))!;
+    const open = (await leesVerzendclaim(ctx.db, 'jaar:2025'))!;
+    expect([klaar.klaar_op, open.klaar_op, open.verloopt_op]).toEqual(['2026-07-01T06:00:00.000Z', null, null]);
+    expect(claimIsOver(open.verloopt_op, open.door, new Date().toISOString())).toBe(true);
   });
 });
