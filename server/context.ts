@@ -12,6 +12,7 @@ import { synchroniseerRegio } from './db/regio-sync.js';
 import { herberekenBijNieuweDefinities, herberekenZonderHistogrammen } from './indicatoren/herbereken.js';
 import { DEFINITIEVERSIE } from './indicatoren/gebieden.js';
 import { laadVerzondenCbs } from './spiegel/service.js';
+import { ruimOudeUploadsOp } from './shared/uploadmap.js';
 
 /** Everything a command or the web app needs, wired once (no singletons). */
 export interface AppContext {
@@ -27,6 +28,9 @@ export interface AppContext {
 export async function maakContext(overrides: Partial<Env> & { vandaag?: () => string } = {}): Promise<AppContext> {
   const env = { ...leesEnv(), ...overrides };
   const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
+  // the upload folders of a server that was killed (or stopped) before: only ours, only of processes that are gone
+  const opgeruimd = ruimOudeUploadsOp();
+  if (opgeruimd.length > 0) logger.info({ mappen: opgeruimd }, 'achtergebleven uploadmappen verwijderd');
   // REGIO_BESTAND given: read it before anything else (a bad file fails fast); otherwise the
   // region chosen for this database with `regio kies` (docs/regio.md), or the default
   const expliciet = overrides.REGIO_BESTAND ?? process.env.REGIO_BESTAND;

@@ -140,9 +140,21 @@ export function cliMelding(error: unknown): string {
   return databaseMelding(error) ?? (error as Error).message;
 }
 
+/**
+ * A command prints its own Dutch lines and nothing else: the structured log (JSON on stderr) is
+ * for the server, and for a command only when LOG_LEVEL asks for it.
+ */
+export function stilleLogVoorOpdracht(programma: Command, env: NodeJS.ProcessEnv = process.env): Command {
+  return programma.hook('preAction', (_programma, opdracht) => {
+    let hoogste = opdracht;
+    while (hoogste.parent && hoogste.parent !== programma) hoogste = hoogste.parent;
+    if (hoogste.name() !== 'start' && !env.LOG_LEVEL) env.LOG_LEVEL = 'silent';
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   try {
-    await bouwProgramma().parseAsync(argv);
+    await stilleLogVoorOpdracht(bouwProgramma()).parseAsync(argv);
   } catch (error) {
     process.stderr.write(`Fout: ${cliMelding(error)}\n`);
     if (!(error instanceof AppFout) && process.env.VT_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);

@@ -7,6 +7,7 @@
 import type { Db } from '../db/connection.js';
 import { leesMeta } from '../db/metagegevens.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
+import { sterfBij } from '../shared/sterfpunt.js';
 import { duidingIsDefinitief, leesDuidingen } from './duiding-repository.js';
 import type { RapportModel } from './model.js';
 import type { Rapport } from './rapporten.js';
@@ -52,6 +53,7 @@ export async function archiveer(d: Rapportdiensten, r: Rapport, door: string): P
     for (const { code, model: fm } of await factsheetModellen(d, r.periode)) {
       if (await archiefstuk(d.db, 'factsheet', r.periode, code)) continue;
       await voegArchiefstukToe(d.db, { rapport: 'factsheet', periode: r.periode, gemeente: code, ...meta, kerncijfers: kerncijfersJson(fm) }, await rapportPdf(d, fm));
+      sterfBij('na_factsheet');
     }
   }
   await voegArchiefstukToe(d.db, { rapport: r.soort, periode: r.periode, gemeente: '', ...meta, kerncijfers: kerncijfersJson(model) }, pdf);

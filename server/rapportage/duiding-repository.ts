@@ -52,3 +52,8 @@ export async function maakDefinitief(db: Q, periode: string, sectie: string, doo
 export async function maakConcept(db: Q, periode: string, sectie: string): Promise<void> {
   await db('duidingen').where({ kwartaal: periode, sectie }).update({ status: 'concept', definitief_door: null, definitief_op: null });
 }
+
+/** The periods whose cover text (voorlegger) is signed off: candidates for the automatic delivery. */
+export async function leesPeriodenMetDefinitieveVoorlegger(db: Db): Promise<string[]> {
+  return ((await db('duidingen').distinct('kwartaal').where({ sectie: 'voorlegger', status: 'definitief' })) as { kwartaal: string }[]).map((r) => r.kwartaal);
+}

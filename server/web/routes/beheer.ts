@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { extname } from 'node:path';
 import { Router, type Response } from 'express';
 import multer from 'multer';
 import { leesAuditlog } from '../../audit/service.js';
@@ -16,6 +15,7 @@ import type { AppContext } from '../../context.js';
 import { leesImportlog, type Importbatch } from '../../importbatches/service.js';
 import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
 import { formatteerDatum } from '../../shared/formaat.js';
+import { maakUploadMap } from '../../shared/uploadmap.js';
 import { AppFout, ongeldigeInvoer } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { audit, gebruikerVan, vereis } from '../auth.js';
@@ -36,7 +36,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   router.use('/beheer', vereis('beheer'));
   // uploads go to a directory of our own under a name of our own; the user's file name is only shown
-  const uploadMap = mkdtempSync(join(tmpdir(), 'vt-upload-'));
+  const uploadMap = maakUploadMap();
   const ontvangUpload = upload('/beheer/import', 'bestand', {
     storage: multer.diskStorage({
       destination: uploadMap,
