@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { mag, magGemeente, startpagina } from '../../auth/rollen.js';
 import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
-import { beleidVoor, voorWeergave } from '../../privacy/service.js';
+import { beleidVoor, inwonersVan, voorWeergave } from '../../privacy/service.js';
 import { geenToegang } from '../../shared/fouten.js';
 import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
@@ -44,7 +44,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (gemeente) vereisGemeente(res, gemeente);
     const keuze = await leesPaginakeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
-    const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
+    const b = { ...bron, vandaag: ctx.vandaag(), ...(beleid ? { bescherm: voorWeergave(beleid, inwonersVan(ctx.regio)) } : {}) };
     if (pagina === 'regio') return { keuze, beleid, model: await regioPagina(b, keuze) };
     if (pagina === 'doorstroom') return { keuze, beleid, model: await doorstroomPagina(b, keuze) };
     return { keuze, gemeente, beleid, model: await gemeentePagina(b, keuze, gemeente!) };
