@@ -65,7 +65,7 @@ describe('the publication step: derived figures are functions of the published c
     // what the account receives as counts is exactly stage 1
     for (const [k, v] of Object.entries(tel)) expect(uit[k]).toEqual(v);
     for (const i of AANDELEN) {
-      const [t, n] = i.uit.map((k) => getal(uit, k));
+      const [t, n] = i.uit.map((k) => getal(uit, k)) as [number | null, number | null];
       const verwacht = t === null || n === null || n < beleid.minNoemer ? '.' : percentage(t, n);
       noteer('aandeel', [t, n], uit[i.sleutel], verwacht);
     }
