@@ -68,13 +68,30 @@ const getal = (w: Waarden, pad: string): number | null => {
 const verbergAlles = (v: unknown): unknown =>
   v !== null && typeof v === 'object' && !isOnderdrukt(v) ? Object.fromEntries(Object.entries(v as Waarden).map(([k, x]) => [k, verbergAlles(x)])) : ONDERDRUKT;
 
-/** The share from rounded counts, or hidden on a small base. */
+// Stage 2 of the publication step: the derived figures, each from published counts only (null:
+// hidden or unknown). Quarter (beschermWaarden) and period (rapportage/periode.ts) use the same three.
+
+/** A share: round(100 × teller / noemer, 1) of the published counts; hidden when the published noemer is below `minNoemer`. */
+export function publiceerAandeel(t: number | null, n: number | null, beleid: Beleid): number | Onderdrukt {
+  if (t === null || n === null || n < beleid.minNoemer) return ONDERDRUKT;
+  return percentage(Math.min(t, n), n) ?? ONDERDRUKT;
+}
+
+/** Per 1,000 inwoners: published count × 1,000 / inwoners, two decimals; null without a population, hidden for a hidden count. */
+export function publiceerPer1000(aantal: number | null, inwoners: number | null): number | null | Onderdrukt {
+  if (inwoners === null) return null;
+  return aantal === null ? ONDERDRUKT : per1000(aantal, inwoners) ?? ONDERDRUKT;
+}
+
+/** Growth of one published count against another, one decimal; hidden when either is hidden or below `minNoemer`. */
+export function publiceerGroei(nu: number | null, oud: number | null, beleid: Beleid): number | Onderdrukt {
+  if (nu === null || oud === null || nu < beleid.minNoemer || oud < beleid.minNoemer) return ONDERDRUKT;
+  return groei(nu, oud) ?? ONDERDRUKT;
+}
+
 function aandeel(r: Waarden, i: Indicator, beleid: Beleid): unknown {
   const [teller, noemer] = i.uit as [string, string];
-  const t = getal(r, teller);
-  const n = getal(r, noemer);
-  if (t === null || n === null || n < beleid.minNoemer) return ONDERDRUKT;
-  return percentage(Math.min(t, n), n);
+  return publiceerAandeel(getal(r, teller), getal(r, noemer), beleid);
 }
 
 /** What the publication step needs besides the values of the quarter itself. */
@@ -169,10 +186,7 @@ function mediaan(v: unknown, i: Indicator, r: Waarden, beleid: Beleid): unknown 
  */
 function per1000Waarden(sleutels: string[], r: Waarden, inwoners: number | null): Waarden {
   const uit: Waarden = {};
-  for (const k of sleutels) {
-    const rond = getal(r, k);
-    uit[k] = inwoners === null ? null : rond === null ? ONDERDRUKT : per1000(rond, inwoners) ?? ONDERDRUKT;
-  }
+  for (const k of sleutels) uit[k] = publiceerPer1000(getal(r, k), inwoners);
   return uit;
 }
 
@@ -190,7 +204,7 @@ function groeiWaarden(v: unknown, i: Indicator, r: Waarden, vorigKwartaal: Waard
     const toen = m?.[2] === 'qoq' ? vorigKwartaal : vorigJaar;
     const nu = telling ? getal(r, telling) : null;
     const oud = telling && toen ? getal(toen, telling) : null;
-    uit[k] = nu === null || oud === null || nu < beleid.minNoemer || oud < beleid.minNoemer ? ONDERDRUKT : groei(nu, oud) ?? ONDERDRUKT;
+    uit[k] = publiceerGroei(nu, oud, beleid);
   }
   return uit;
 }

@@ -390,12 +390,12 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     }
   });
 
-  it('what a gemeente account cannot read: spiegel, prognose, half-year and year reports, another gemeente', async () => {
+  it('what a gemeente account cannot read (403): spiegel, doorstroom and prognose, region downloads, half-year and year reports, another gemeente', async () => {
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
-    for (const pad of ['/spiegel', '/export/spiegel/spiegel.csv', '/', '/doorstroom', '/rapportages/2026-H1', '/rapportages/2025', '/gemeente/GM0263', '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263']) {
-      const res = await sessie.fetch(`${base}${pad}`, { redirect: 'manual' });
-      expect([403, 404], pad).toContain(res.status);
-    }
+    const paden = ['/spiegel', '/export/spiegel/spiegel.csv', '/doorstroom', '/export/regio/instroom.csv', '/rapportages/2026-H1', '/rapportages/2025', '/rapportages/2026-H1/rapport.pdf', '/gemeente/GM0263', '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263'];
+    for (const pad of paden) expect((await sessie.fetch(`${base}${pad}`, { redirect: 'manual' })).status, pad).toBe(403);
+    // the region page sends the account to its own gemeente
+    expect((await sessie.fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/gemeente/GM0281');
   });
 
   it('the issue\'s attack on Tiel (open_vb(Q) = open_vb(Q−1) + meldingen(Q) − meldingen_vb(Q) and the other stocks) recovers nothing', () => {
