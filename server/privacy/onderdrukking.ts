@@ -278,6 +278,12 @@ export function alsNull(w: Waarden): Waarden {
   return uit;
 }
 
+/** The one sign of a protected count rounded to 0 (with grondtal 5: 0, 1 or 2): "< 3", in tables, chart labels, tooltips and PDFs. */
+export const kleinTeken = (b: Beleid): string => `< ${Math.ceil(b.grondtal / 2)}`;
+
+/** Its line in the verklaring van tekens. */
+export const kleinUitleg = (b: Beleid): string => `beschermd aantal: ${Math.ceil(b.grondtal / 2) - 1} of minder, afgerond op 0 (kan ook 0 zijn)`;
+
 export function beleidTekst(b: Beleid): string {
-  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (0: minder dan ${Math.ceil(b.grondtal / 2)}); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
+  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (${kleinTeken(b)}: afgerond op 0); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
 }

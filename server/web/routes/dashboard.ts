@@ -69,9 +69,9 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       privacyNoot: beleid ? beleidTekst(beleid) : null,
       gemeenteKeuze: pagina === 'gemeente',
       datadatum: await leesDatadatum(ctx.db),
-      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
-      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
-      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
+      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
       voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
       alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: tabellenVanPagina(m).length },
     }, res);
