@@ -56,6 +56,34 @@ function markeerOntbrekend(extra: Optie): Optie {
   return { ...extra, series };
 }
 
+/** A table column of whole numbers that are not counts: medians, maxima and days, rates, shares. */
+export const isAantalKop = (kop: string): boolean => !/mediaan|p90|maximum|dagen|per 1\.000|%/i.test(kop);
+
+export const GEHEIM_NOOT = 'Alle waarden van deze grafiek zijn geheim\n(bescherming kleine aantallen): er is niets te tekenen.';
+
+const waardeVan = (v: unknown): unknown => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { value?: unknown }).value ?? null : Array.isArray(v) ? v[1] ?? null : v);
+
+/**
+ * A chart for an account that sees protected figures: a count rounded to 0 reads as `klein`
+ * ("< 3") in its labels and tooltip (the option's `kleinTeken`, applied by the formatter in the
+ * browser and the SVG render alike), and a chart whose values are all hidden says so in the plot
+ * instead of drawing an empty one. Only a chart of counts gets the sign: a 0 % or a rate of 0 stays 0.
+ */
+export function beschermdeGrafiek(g: Grafiek, klein: string): Grafiek {
+  const series = Array.isArray(g.option.series) ? (g.option.series as Optie[]) : [];
+  const waarden = series.flatMap((s) => (Array.isArray(s.data) ? (s.data as unknown[]).map(waardeVan) : []));
+  const option: Optie = { ...g.option };
+  if (series.length > 0 && waarden.every((v) => v === null)) {
+    option.graphic = { type: 'text', left: 'center', top: 'middle', silent: true, style: { text: GEHEIM_NOOT, fontSize: 14, fill: '#1a1a1a', align: 'center' } };
+  }
+  const telt = g.formaat === 'getal' && g.tabel.kolommen.slice(1).every(isAantalKop) && waarden.every((v) => v === null || (typeof v === 'number' && Number.isInteger(v)));
+  if (!telt) return { ...g, option };
+  option.kleinTeken = klein;
+  // the table too (the report's tables print it as is; the page's and downloads' signs keep it)
+  const rijen = g.tabel.rijen.map((rij) => rij.map((c, i) => (i > 0 && c === 0 ? klein : c)));
+  return { ...g, option, tabel: { ...g.tabel, rijen } };
+}
+
 /** The running quarter's labels (and table cells) get CBS's `*` (voorlopig). */
 export function markeerVoorlopig(g: Grafiek, voorlopigeLabels: string[]): Grafiek {
   if (voorlopigeLabels.length === 0) return g;

@@ -5,7 +5,8 @@ import type { Db } from '../db/connection.js';
 import { DEFINITIEVERSIE } from '../indicatoren/gebieden.js';
 import { leesMeta } from '../db/metagegevens.js';
 import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
-import { VERKLARING_VAN_TEKENS } from '../rapportage/model.js';
+import { kleinTeken } from '../privacy/onderdrukking.js';
+import { verklaringVanTekens } from '../rapportage/model.js';
 import { formatteerDatum } from '../shared/formaat.js';
 import { nietGevonden } from '../shared/fouten.js';
 import { alsCsv, alsWerkboek, metTekens, type ExportTabel, type Toelichting } from './tabel-export.js';
@@ -66,7 +67,7 @@ export async function toelichting(c: Context, onderwerp: string, periode: Period
     exportdatumTekst: formatteerDatum(c.vandaag),
     definitieversie: (await leesMeta(c.db, 'definitieversie')) ?? DEFINITIEVERSIE,
     bescherming: beschermingTekst(beleid),
-    tekens: VERKLARING_VAN_TEKENS,
+    tekens: verklaringVanTekens(beleid),
   };
 }
 
@@ -74,8 +75,8 @@ export async function toelichting(c: Context, onderwerp: string, periode: Period
  * A chart's table with CBS's signs, as the page shows it. A table that sets its own signs
  * (`tekensGezet`, the finance table, where '–' means "no budget") is left as it is.
  */
-function metTekensVan(g: ExportTabel & { tekensGezet?: boolean }, beschermd: boolean): ExportTabel {
-  return { titel: g.titel, blad: g.blad, definitie: g.definitie, tabel: g.tekensGezet ? g.tabel : metTekens(g.tabel, beschermd) };
+function metTekensVan(g: ExportTabel & { tekensGezet?: boolean }, beleid: Beleid | null): ExportTabel {
+  return { titel: g.titel, blad: g.blad, definitie: g.definitie, tabel: g.tekensGezet ? g.tabel : metTekens(g.tabel, beleid !== null, beleid ? kleinTeken(beleid) : null) };
 }
 
 /** One table as CSV or XLSX (a workbook of that table and its Toelichting). */
@@ -83,8 +84,8 @@ export async function tabelDownload(
   c: Context, t: ExportTabel & { tekensGezet?: boolean }, naam: string, formaat: unknown, opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
 ): Promise<Download> {
   const f = leesFormaat(formaat);
-  const tabel = metTekensVan(t, opties.beleid !== null);
-  if (f === 'csv') return { bestandsnaam: `${naam}.csv`, type: CSV_TYPE, inhoud: alsCsv(tabel.tabel, VERKLARING_VAN_TEKENS) };
+  const tabel = metTekensVan(t, opties.beleid);
+  if (f === 'csv') return { bestandsnaam: `${naam}.csv`, type: CSV_TYPE, inhoud: alsCsv(tabel.tabel, verklaringVanTekens(opties.beleid)) };
   const uitleg = await toelichting(c, `${t.titel} (${opties.onderwerp})`, opties.periode, opties.beleid, opties.bron);
   return { bestandsnaam: `${naam}.xlsx`, type: XLSX_TYPE, inhoud: await alsWerkboek([tabel], uitleg) };
 }
@@ -93,9 +94,8 @@ export async function tabelDownload(
 export async function alleTabellenDownload(
   c: Context, tabellen: (ExportTabel & { tekensGezet?: boolean })[], naam: string, opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
 ): Promise<Download> {
-  const beschermd = opties.beleid !== null;
   const uitleg = await toelichting(c, `${opties.onderwerp}: alle tabellen`, opties.periode, opties.beleid, opties.bron);
-  return { bestandsnaam: `${naam}.xlsx`, type: XLSX_TYPE, inhoud: await alsWerkboek(tabellen.map((t) => metTekensVan(t, beschermd)), uitleg) };
+  return { bestandsnaam: `${naam}.xlsx`, type: XLSX_TYPE, inhoud: await alsWerkboek(tabellen.map((t) => metTekensVan(t, opties.beleid)), uitleg) };
 }
 
 /** The tables of a dashboard page in its order: its charts, the prognose section, the Monitoring section. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Cel, Kolomsoort, Tabel } from '../shared/tabel.js';
+import { isAantalKop } from '../charts/grafiek.js';
 import { csvVeld, neutraliseer } from '../shared/csv.js';
 import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../shared/formaat.js';
 
@@ -19,13 +20,25 @@ function csvCel(cel: Cel): string {
   return csvVeld(text);
 }
 
-/** CBS's signs for a download: a hidden or unknown value is `.`, an exact zero `–` (nihil); a rounded zero of a protected table stays 0. */
-export function metTekens(tabel: Tabel, beschermd: boolean): Tabel {
+/**
+ * CBS's signs for a table: a hidden or unknown value is `.`, an exact zero `–` (nihil). In a
+ * protected table a count rounded to 0 is `klein` ("< 3", never a plain 0 that reads as none);
+ * a 0 in any other column (a share, a rate, a median) stays 0.
+ */
+export function metTekens(tabel: Tabel, beschermd: boolean, klein: string | null = null): Tabel {
+  const telt = kolomsoorten(tabel).map((s, i) => s === 'aantal' && isAantalKop(tabel.kolommen[i] ?? ''));
   return {
     ...tabel,
-    rijen: tabel.rijen.map((rij) => rij.map((c, i) => (i === 0 ? c : c === null ? TEKEN_GEHEIM : c === 0 && !beschermd ? TEKEN_NIHIL : c))),
+    rijen: tabel.rijen.map((rij) => rij.map((c, i) => {
+      if (i === 0) return c;
+      if (c === null) return TEKEN_GEHEIM;
+      if (c === 0 && !beschermd) return TEKEN_NIHIL;
+      if (c === 0 && klein !== null && telt[i]) return klein;
+      return c;
+    })),
   };
 }
+
 
 /**
  * Headers that say what they are on their own: a header that repeats in the table (the open
@@ -53,7 +66,7 @@ export function uniekeKoppen(kolommen: readonly string[]): string[] {
 }
 
 const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
-const isSign = (c: Cel) => c === TEKEN_GEHEIM || c === TEKEN_NIHIL || c === '*';
+const isSign = (c: Cel) => c === TEKEN_GEHEIM || c === TEKEN_NIHIL || c === '*' || (typeof c === 'string' && /^< \d+$/.test(c));
 
 /**
  * The kind of every column: what the table says, else read from the column. A column of ISO

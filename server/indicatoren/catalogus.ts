@@ -27,6 +27,15 @@ export type Beschermklasse = 'afronden' | 'alleen_regio' | 'uit_afgeronde' | 'kl
 
 export type Onderdeel = 'a' | 'b' | 'c' | 'd' | 'e';
 
+/**
+ * How a half year's or a year's value is made of its quarters (rapportage/periode.ts):
+ * - `som`: the sum of the quarters (flows and their distributions);
+ * - `laatste`: the last quarter's (stocks on the period's last day, and their ages);
+ * - `herberekend`: computed again from the period's counts (shares, per 1,000, growth, medians from `histogram`);
+ * - `per_kwartaal`: no period value (only meaningful per quarter).
+ */
+export type Perioderegel = 'som' | 'laatste' | 'herberekend' | 'per_kwartaal';
+
 export interface Indicator {
   sleutel: string;
   label: string;
@@ -46,6 +55,10 @@ export interface Indicator {
   bescherming?: Beschermklasse;
   /** the key figure's share is shown over the last four quarters when its quarter is too small */
   kern?: boolean;
+  /** mediaan: the stored distribution (`histogrammen`) it is the median of, for periods */
+  histogram?: 'vb_werkdagen' | 'onderzoek_dagen' | 'vv_dagen';
+  /** omitted: the rule follows from the kind (see `periodeRegel`) */
+  periode?: Perioderegel;
 }
 
 const H = {
@@ -68,8 +81,8 @@ const d = (sleutel: string, label: string, onderdeel: Onderdeel | null, hoofdstu
   ({ sleutel, label, soort: 'verdeling', eenheid: 'aantal', uit: [totaal], onderdeel, hoofdstuk, definitie });
 const p = (sleutel: string, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, teller: string, noemer: string, kern = false): Indicator =>
   ({ sleutel, label, soort: 'aandeel', eenheid: 'procent', uit: [teller, noemer], onderdeel, hoofdstuk, definitie: `${teller} / ${noemer} × 100, één decimaal, op de aantallen`, ...(kern ? { kern } : {}) });
-const m = (sleutel: string, label: string, eenheid: Indicator['eenheid'], hoofdstuk: string, definitie: string, basis: string): Indicator =>
-  ({ sleutel, label, soort: 'mediaan', eenheid, uit: [basis], onderdeel: null, hoofdstuk, definitie });
+const m = (sleutel: string, label: string, eenheid: Indicator['eenheid'], hoofdstuk: string, definitie: string, basis: string, histogram: Indicator['histogram']): Indicator =>
+  ({ sleutel, label, soort: 'mediaan', eenheid, uit: [basis], onderdeel: null, hoofdstuk, definitie, histogram });
 
 export const CATALOGUS: readonly Indicator[] = [
   // Instroom (a)
@@ -150,9 +163,9 @@ export const CATALOGUS: readonly Indicator[] = [
   v('open_vv', 'Open V&V', H.doorstroom, 'Gestart en op de laatste dag niet afgerond.'),
   v('open_vv_over_termijn', 'Open V&V over de termijn', H.doorstroom, 'Van die: meer dan 70 dagen sinds de VB.', ['open_vv']),
   v('in_monitoring', 'In monitoring', H.doorstroom, 'Monitoring = ja, overgedragen op of voor de laatste dag, monitoring niet beëindigd.'),
-  m('doorlooptijd_vb_werkdagen', 'Doorlooptijd VB (werkdagen)', 'werkdagen', H.doorstroom, 'Mediaan en p90 van de werkdagen van binnenkomst tot VB.', 'meldingen_vb'),
-  m('doorlooptijd_onderzoek_dagen', 'Doorlooptijd onderzoek (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde onderzoek.', 'onderzoeken_afgerond'),
-  m('doorlooptijd_vv_dagen', 'Doorlooptijd V&V (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde V&V.', 'vv_afgerond'),
+  m('doorlooptijd_vb_werkdagen', 'Doorlooptijd VB (werkdagen)', 'werkdagen', H.doorstroom, 'Mediaan en p90 van de werkdagen van binnenkomst tot VB.', 'meldingen_vb', 'vb_werkdagen'),
+  m('doorlooptijd_onderzoek_dagen', 'Doorlooptijd onderzoek (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde onderzoek.', 'onderzoeken_afgerond', 'onderzoek_dagen'),
+  m('doorlooptijd_vv_dagen', 'Doorlooptijd V&V (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde V&V.', 'vv_afgerond', 'vv_dagen'),
 
   // Derived
   {
@@ -173,7 +186,7 @@ export const CATALOGUS: readonly Indicator[] = [
   // Stored for the VT dashboards only
   { sleutel: 'vb_per_week', label: 'VB per week', soort: 'intern', eenheid: '—', uit: [], onderdeel: 'b', hoofdstuk: H.doorstroom, definitie: 'Veiligheidsbeoordelingen per week en het aandeel binnen termijn (doorstroomdashboard).' },
   { sleutel: 'histogrammen', label: 'Verdelingen van de doorlooptijden', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'De verdeling (dagen of werkdagen → aantal) achter mediaan en p90 van de doorlooptijden, voor exacte medianen over een half jaar of jaar.' },
-  { sleutel: 'leeftijd_open_werk', label: 'Leeftijd open werk', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).' },
+  { sleutel: 'leeftijd_open_werk', label: 'Leeftijd open werk', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).', periode: 'laatste' },
 ];
 
 export const PER_SLEUTEL: ReadonlyMap<string, Indicator> = new Map(CATALOGUS.map((i) => [i.sleutel, i]));
@@ -187,6 +200,19 @@ export function beschermklasse(i: Indicator): Beschermklasse {
     case 'aandeel': case 'per1000': case 'groei': return 'uit_afgeronde';
     case 'mediaan': return 'kleine_basis';
     case 'intern': return 'niet_openbaar';
+  }
+}
+
+/** How a period's value is made of its quarters: the entry's own rule, or the one its kind implies. */
+export function periodeRegel(i: Indicator): Perioderegel {
+  if (i.periode) return i.periode;
+  switch (i.soort) {
+    case 'aantal': case 'verdeling': return 'som';
+    // a median without a stored distribution is the age of a stock (wacht_dagen): the last day's
+    case 'voorraad': return 'laatste';
+    case 'mediaan': return i.histogram ? 'herberekend' : 'laatste';
+    case 'aandeel': case 'per1000': case 'groei': return 'herberekend';
+    case 'intern': return 'per_kwartaal';
   }
 }
 

@@ -8,12 +8,15 @@ export type Waarden = Record<string, unknown>;
 /** kwartaal → gebied → indicator → value, as stored */
 export type Paneel = Map<Kwartaal, Map<string, Waarden>>;
 
-/** Protection of one kwartaal × gebied, given the unprotected values of the three quarters before (newest first). */
-export type Bescherm = (w: Waarden, historie: Waarden[], gebied: string) => Waarden;
+/**
+ * The publication step of one kwartaal × gebied (privacy/service.ts), given the unprotected values
+ * of the four quarters before (newest first, by position: an empty object where there is no data).
+ */
+export type Bescherm = (w: Waarden, historie: Waarden[], gebied: string, kwartaal: Kwartaal) => Waarden;
 
 /** `bescherm`: applied to every kwartaal × gebied (protection of small numbers for gemeente users and factsheets). */
 export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string[], bescherm?: Bescherm): Promise<Paneel> {
-  const metHistorie = bescherm ? [...new Set(kwartalen.flatMap((k) => [k, telKwartalenOp(k, -1), telKwartalenOp(k, -2), telKwartalenOp(k, -3)]))] : kwartalen;
+  const metHistorie = bescherm ? [...new Set(kwartalen.flatMap((k) => [k, ...[1, 2, 3, 4].map((d) => telKwartalenOp(k, -d))]))] : kwartalen;
   const ruw: Paneel = new Map(metHistorie.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
   for (const r of await leesIndicatoren(db, { kwartalen: metHistorie, gebieden })) {
     const w = ruw.get(r.kwartaal)?.get(r.gebied);
@@ -22,8 +25,8 @@ export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string
   if (!bescherm) return ruw;
   const paneel: Paneel = new Map();
   for (const k of kwartalen) {
-    const historie = (g: string) => [1, 2, 3].map((d) => ruw.get(telKwartalenOp(k, -d))!.get(g)!).filter((w) => Object.keys(w).length > 0);
-    paneel.set(k, new Map(gebieden.map((g) => [g, bescherm(ruw.get(k)!.get(g)!, historie(g), g)])));
+    const historie = (g: string) => [1, 2, 3, 4].map((d) => ruw.get(telKwartalenOp(k, -d))!.get(g)!);
+    paneel.set(k, new Map(gebieden.map((g) => [g, bescherm(ruw.get(k)!.get(g)!, historie(g), g, k)])));
   }
   return paneel;
 }

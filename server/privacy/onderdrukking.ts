@@ -3,11 +3,15 @@
  * factsheets (as CBS does for Veilig Thuis figures). Pure functions on the stored indicator
  * values of one kwartaal × gebied, driven by the indicator catalogue.
  *
- * Method (see docs/privacy.md): every count — a count in the quarter, a stock on its last day,
- * every part of a distribution — is rounded to the nearest multiple of the grondtal (5). Shares,
- * per-1,000 figures and growth are computed again from those rounded counts, so no figure carries
- * more than the rounded counts do; a share, growth or median on a rounded base below `minNoemer`
- * is not shown (`.`). Rounding is the same for every quarter and every identity between counts
+ * Method (see docs/privacy.md): the publication step has two stages. First every count — a count
+ * in the quarter, a stock on its last day, every part of a distribution — is rounded to the nearest
+ * multiple of the grondtal (5) and the auditor (controle.ts) hides what the identities would pin
+ * down (`beschermTellingen`). Then every dependent figure is derived from those published counts
+ * only (`beschermWaarden`): a share is round(100 × teller / noemer, 1) of the published teller and
+ * noemer, a per-1,000 figure is published count × 1,000 / inwoners, growth is the change of the
+ * published counts of this quarter and the one it is compared with. Nothing derived from an exact
+ * count leaves; one rounding rule (half away from zero, `shared/getallen.ts`). A share, growth or
+ * median on a published base below `minNoemer` is not shown (`.`). Rounding is the same for every quarter and every identity between counts
  * (stocks, distributions, region and gemeenten, series): differences of rounded counts never give
  * an exact small count back, which suppression cannot promise across quarters.
  *
@@ -15,7 +19,7 @@
  * four quarters together (`laatste_4_kwartalen`), from the rounded sums.
  */
 import { beschermklasse, PER_SLEUTEL, type Indicator } from '../indicatoren/catalogus.js';
-import { percentage, per1000 } from '../shared/getallen.js';
+import { afrondenOp, groei, percentage, per1000 } from '../shared/getallen.js';
 import { verbergVastgepind } from './controle.js';
 
 export interface Beleid {
@@ -36,9 +40,9 @@ export const isOnderdrukt = (v: unknown): v is Onderdrukt => typeof v === 'objec
 
 type Waarden = Record<string, unknown>;
 
-/** Nearest multiple of the grondtal (halves up): with 5, 0–2 → 0, 3–7 → 5, 8–12 → 10. */
+/** Nearest multiple of the grondtal (the one rounding rule, half away from zero): with 5, 0–2 → 0, 3–7 → 5, 8–12 → 10. */
 export function rondAf(n: number, grondtal: number): number {
-  return Math.floor(n / grondtal + 0.5) * grondtal;
+  return afrondenOp(n, grondtal);
 }
 
 function rondAfDiep(v: unknown, grondtal: number): unknown {
@@ -64,25 +68,59 @@ const getal = (w: Waarden, pad: string): number | null => {
 const verbergAlles = (v: unknown): unknown =>
   v !== null && typeof v === 'object' && !isOnderdrukt(v) ? Object.fromEntries(Object.entries(v as Waarden).map(([k, x]) => [k, verbergAlles(x)])) : ONDERDRUKT;
 
-/** The share from rounded counts, or hidden on a small base. */
-function aandeel(r: Waarden, i: Indicator, beleid: Beleid): unknown {
-  const [teller, noemer] = i.uit as [string, string];
-  const t = getal(r, teller);
-  const n = getal(r, noemer);
+// Stage 2 of the publication step: the derived figures, each from published counts only (null:
+// hidden or unknown). Quarter (beschermWaarden) and period (rapportage/periode.ts) use the same three.
+
+/** A share: round(100 × teller / noemer, 1) of the published counts; hidden when the published noemer is below `minNoemer`. */
+export function publiceerAandeel(t: number | null, n: number | null, beleid: Beleid): number | Onderdrukt {
   if (t === null || n === null || n < beleid.minNoemer) return ONDERDRUKT;
-  return percentage(Math.min(t, n), n);
+  return percentage(Math.min(t, n), n) ?? ONDERDRUKT;
 }
 
+/** Per 1,000 inwoners: published count × 1,000 / inwoners, two decimals; null without a population, hidden for a hidden count. */
+export function publiceerPer1000(aantal: number | null, inwoners: number | null): number | null | Onderdrukt {
+  if (inwoners === null) return null;
+  return aantal === null ? ONDERDRUKT : per1000(aantal, inwoners) ?? ONDERDRUKT;
+}
+
+/** Growth of one published count against another, one decimal; hidden when either is hidden or below `minNoemer`. */
+export function publiceerGroei(nu: number | null, oud: number | null, beleid: Beleid): number | Onderdrukt {
+  if (nu === null || oud === null || nu < beleid.minNoemer || oud < beleid.minNoemer) return ONDERDRUKT;
+  return groei(nu, oud) ?? ONDERDRUKT;
+}
+
+function aandeel(r: Waarden, i: Indicator, beleid: Beleid): unknown {
+  const [teller, noemer] = i.uit as [string, string];
+  return publiceerAandeel(getal(r, teller), getal(r, noemer), beleid);
+}
+
+/** What the publication step needs besides the values of the quarter itself. */
+export interface Publicatiecontext {
+  /**
+   * The unprotected values of the four quarters before, newest first, by position (an empty
+   * object where a quarter has no data): [Q−1, Q−2, Q−3, Q−4]. Growth compares with the published
+   * counts of Q−1 and Q−4; the four-quarter key figures sum Q and Q−1 … Q−3.
+   */
+  historie?: Waarden[];
+  isRegio?: boolean;
+  /** the population a per-1,000 figure divides by (null: none, the figure is null) */
+  inwoners?: number | null;
+}
+
+const tellingCache = new WeakMap<object, Map<string, Waarden>>();
+
 /**
- * The protected copy of one gebied's values: counts rounded, the rest recomputed from the rounded
- * counts or hidden (`{ "onderdrukt": true }`). `historie`: the unprotected values of the three
- * quarters before (newest first), for the four-quarter key figures. A key the catalogue does not
- * know never leaves: it is dropped.
+ * Stage 1 of the publication step: the published counts of one kwartaal × gebied. Every count is
+ * rounded (a stock is hidden per gemeente), then the auditor hides what the identities of this
+ * quarter pin down. Only counts: nothing derived. Memoized per values object (a quarter is the
+ * comparison quarter of several others).
  */
-export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Waarden[] = [], isRegio = false): Waarden {
+export function beschermTellingen(origineel: Waarden, beleid: Beleid, isRegio = false): Waarden {
+  const cacheSleutel = `${beleid.grondtal}|${isRegio}`;
+  const cached = tellingCache.get(origineel)?.get(cacheSleutel);
+  if (cached) return cached;
   const g = beleid.grondtal;
   const r: Waarden = {};
-  // first every count, so that the derived figures can be computed from the rounded ones
   for (const [k, v] of Object.entries(origineel)) {
     const i = PER_SLEUTEL.get(k);
     if (!i) continue;
@@ -93,17 +131,41 @@ export function beschermWaarden(origineel: Waarden, beleid: Beleid, historie: Wa
   }
   // what the identities of this quarter would pin down among the rounded counts is hidden (controle.ts)
   verbergVastgepind(r, g, isRegio, ONDERDRUKT);
+  const perBeleid = tellingCache.get(origineel) ?? new Map<string, Waarden>();
+  perBeleid.set(cacheSleutel, r);
+  tellingCache.set(origineel, perBeleid);
+  return r;
+}
+
+/**
+ * The publication step for one gebied and quarter: the protected copy of its values. Stage 1
+ * publishes the counts (`beschermTellingen`); stage 2 derives every other figure from the
+ * published counts only — shares, per-1,000, growth (against the published counts of the quarter
+ * before and a year before), medians shown or hidden by their published base — or hides it
+ * (`{ "onderdrukt": true }`). A key the catalogue does not know never leaves: it is dropped.
+ * `historie` may also be given as the third argument (the unprotected quarters before, newest first).
+ */
+export function beschermWaarden(origineel: Waarden, beleid: Beleid, context: Publicatiecontext | Waarden[] = {}, isRegioArg = false): Waarden {
+  const ctx: Publicatiecontext = Array.isArray(context) ? { historie: context, isRegio: isRegioArg } : context;
+  const isRegio = ctx.isRegio ?? false;
+  const historie = ctx.historie ?? [];
+  const r: Waarden = { ...beschermTellingen(origineel, beleid, isRegio) };
+  for (const [k, v] of Object.entries(r)) if (v !== null && typeof v === 'object') r[k] = structuredClone(v);
+  const vergelijk = (d: number): Waarden | null => {
+    const w = historie[d - 1];
+    return w && Object.keys(w).length > 0 ? beschermTellingen(w, beleid, isRegio) : null;
+  };
   for (const [k, v] of Object.entries(origineel)) {
     const i = PER_SLEUTEL.get(k);
     if (!i || k in r) continue;
     if (beschermklasse(i) === 'niet_openbaar') continue;
     if (i.soort === 'aandeel') r[k] = aandeel(r, i, beleid);
     else if (i.soort === 'mediaan') r[k] = mediaan(v, i, r, beleid);
-    else if (i.soort === 'per1000') r[k] = per1000Waarden(v, origineel, r);
-    else if (i.soort === 'groei') r[k] = groeiWaarden(v, i, origineel, r, beleid);
+    else if (i.soort === 'per1000') r[k] = v === null || typeof v !== 'object' ? null : per1000Waarden(Object.keys(v as Waarden).filter((x) => i.uit.includes(x)), r, ctx.inwoners ?? null);
+    else if (i.soort === 'groei') r[k] = groeiWaarden(v, i, r, vergelijk(1), vergelijk(4), beleid);
     else r[k] = verbergAlles(v);
   }
-  const vier = vierKwartalen(origineel, r, historie, beleid);
+  const vier = vierKwartalen(origineel, r, historie.slice(0, 3).filter((w) => Object.keys(w).length > 0), beleid);
   if (vier) r.laatste_4_kwartalen = vier;
   return r;
 }
@@ -118,41 +180,31 @@ function mediaan(v: unknown, i: Indicator, r: Waarden, beleid: Beleid): unknown 
   return groot(i.uit[0]) ? structuredClone(v) : verbergAlles(v);
 }
 
-/** Per 1,000 from the rounded count: the value scaled by rounded/exact (exact for a gemeente; the region's own gemeenten are near enough). */
-function per1000Waarden(v: unknown, origineel: Waarden, r: Waarden): unknown {
-  if (v === null || typeof v !== 'object') return v === null ? null : ONDERDRUKT;
+/**
+ * Per 1,000 inwoners from the published count only: published × 1,000 / inwoners (two decimals,
+ * half away from zero). Equal published counts give equal rates; a hidden count has no rate.
+ */
+function per1000Waarden(sleutels: string[], r: Waarden, inwoners: number | null): Waarden {
   const uit: Waarden = {};
-  for (const [k, x] of Object.entries(v as Waarden)) {
-    const exact = getal(origineel, k);
-    const rond = getal(r, k);
-    if (typeof x !== 'number' || exact === null || rond === null) uit[k] = x === null ? null : ONDERDRUKT;
-    else if (exact === 0) uit[k] = rond === 0 ? 0 : ONDERDRUKT;
-    else {
-      const inwoners = (exact * 1000) / x;
-      uit[k] = per1000(rond, inwoners) ?? ONDERDRUKT;
-    }
-  }
+  for (const k of sleutels) uit[k] = publiceerPer1000(getal(r, k), inwoners);
   return uit;
 }
 
-/** Growth from the rounded counts; the comparison quarter's count is recovered from the growth (one decimal suffices below 2,000). */
-function groeiWaarden(v: unknown, i: Indicator, origineel: Waarden, r: Waarden, beleid: Beleid): unknown {
+/**
+ * Growth from the published counts only: this quarter's published count against the published
+ * count of the quarter before (`_qoq`) or a year before (`_yoy`), one decimal, half away from
+ * zero. Hidden when either is hidden, missing or below `minNoemer`.
+ */
+function groeiWaarden(v: unknown, i: Indicator, r: Waarden, vorigKwartaal: Waarden | null, vorigJaar: Waarden | null, beleid: Beleid): unknown {
   if (v === null || typeof v !== 'object') return ONDERDRUKT;
-  const g = beleid.grondtal;
   const uit: Waarden = {};
-  for (const [k, x] of Object.entries(v as Waarden)) {
-    const naam = k.replace(/_(qoq|yoy)$/, '');
-    const telling = i.delen?.[naam];
-    const nu = telling ? getal(origineel, telling) : null;
-    // a count the auditor hid has no growth either (it would give the rounded count back)
-    if (typeof x !== 'number' || nu === null || getal(r, telling!) === null) {
-      uit[k] = ONDERDRUKT;
-      continue;
-    }
-    const vorig = Math.round((nu * 100) / (100 + x));
-    const rNu = rondAf(nu, g);
-    const rVorig = rondAf(vorig, g);
-    uit[k] = rNu < beleid.minNoemer || rVorig < beleid.minNoemer ? ONDERDRUKT : Math.round(((rNu - rVorig) / rVorig) * 1000) / 10;
+  for (const k of Object.keys(v as Waarden)) {
+    const m = /^(.*)_(qoq|yoy)$/.exec(k);
+    const telling = m ? i.delen?.[m[1]!] : undefined;
+    const toen = m?.[2] === 'qoq' ? vorigKwartaal : vorigJaar;
+    const nu = telling ? getal(r, telling) : null;
+    const oud = telling && toen ? getal(toen, telling) : null;
+    uit[k] = publiceerGroei(nu, oud, beleid);
   }
   return uit;
 }
@@ -226,6 +278,12 @@ export function alsNull(w: Waarden): Waarden {
   return uit;
 }
 
+/** The one sign of a protected count rounded to 0 (with grondtal 5: 0, 1 or 2): "< 3", in tables, chart labels, tooltips and PDFs. */
+export const kleinTeken = (b: Beleid): string => `< ${Math.ceil(b.grondtal / 2)}`;
+
+/** Its line in the verklaring van tekens. */
+export const kleinUitleg = (b: Beleid): string => `beschermd aantal: ${Math.ceil(b.grondtal / 2) - 1} of minder, afgerond op 0 (kan ook 0 zijn)`;
+
 export function beleidTekst(b: Beleid): string {
-  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (0: minder dan ${Math.ceil(b.grondtal / 2)}); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
+  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (${kleinTeken(b)}: afgerond op 0); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
 }

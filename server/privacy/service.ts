@@ -1,5 +1,6 @@
 import { beschermd, type Gebruiker } from '../auth/rollen.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
+import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { leesPaneel, type Bescherm } from '../indicatoren/paneel.js';
 import { REGIO } from '../indicatoren/gebieden.js';
@@ -9,28 +10,47 @@ import { alsNull, beschermWaarden, beleidTekst, type Beleid } from './onderdrukk
 
 type Waarden = Record<string, unknown>;
 
-/** For pages and charts: protected values, suppressed ones as null. */
-export const voorWeergave = (beleid: Beleid): Bescherm => (w, historie, gebied) => alsNull(beschermWaarden(w, beleid, historie, gebied === REGIO));
-/** For JSON: suppressed values stay explicit (`{"onderdrukt": true}`). */
-export const voorJson = (beleid: Beleid): Bescherm => (w, historie, gebied) => beschermWaarden(w, beleid, historie, gebied === REGIO);
+/** The population of a gebied in a quarter: the divisor of its per-1,000 figures (null: none). */
+export type Inwoners = (gebied: string, kwartaal: Kwartaal) => number | null;
 
-/** The catalogue JSON with every gebied protected (each with its own three quarters before, for the four-quarter key figures). */
-export async function beschermJson(db: Db, data: IndicatorenJson, beleid: Beleid, regioSleutel: string): Promise<IndicatorenJson & { onderdrukking: Beleid & { uitleg: string } }> {
-  const gebieden = [regioSleutel, ...Object.keys(data.gemeenten)];
-  const paneel = await leesPaneel(db, [data.kwartaal], gebieden, voorJson(beleid));
+/**
+ * The one place the publication step reads a population: today the `inwoners` the region file
+ * gives for a gemeente (the region: their sum); buiten_regio and onbekend have none. When the
+ * region file carries a population per year, only this function changes.
+ */
+export function inwonersVan(regio: Regio): Inwoners {
+  return (gebied) => (gebied === REGIO ? regio.inwonersTotaal : regio.perCode.get(gebied)?.inwoners ?? null);
+}
+
+/** The publication step of one kwartaal × gebied: protected counts, everything else derived from them (onderdrukking.ts). */
+const publiceer = (beleid: Beleid, inwoners: Inwoners): Bescherm => (w, historie, gebied, kwartaal) =>
+  beschermWaarden(w, beleid, { historie, isRegio: gebied === REGIO, inwoners: inwoners(gebied, kwartaal) });
+
+/** For pages and charts: the publication step, suppressed values as null. */
+export const voorWeergave = (beleid: Beleid, inwoners: Inwoners): Bescherm => {
+  const p = publiceer(beleid, inwoners);
+  return (w, historie, gebied, kwartaal) => alsNull(p(w, historie, gebied, kwartaal));
+};
+/** For JSON: the publication step, suppressed values explicit (`{"onderdrukt": true}`). */
+export const voorJson = (beleid: Beleid, inwoners: Inwoners): Bescherm => publiceer(beleid, inwoners);
+
+/** The catalogue JSON with every gebied protected (each with its own quarters before, for growth and the four-quarter key figures). */
+export async function beschermJson(db: Db, regio: Regio, data: IndicatorenJson, beleid: Beleid): Promise<IndicatorenJson & { onderdrukking: Beleid & { uitleg: string } }> {
+  const gebieden = [REGIO, ...Object.keys(data.gemeenten)];
+  const paneel = await leesPaneel(db, [data.kwartaal], gebieden, voorJson(beleid, inwonersVan(regio)));
   const w = (g: string): Waarden => paneel.get(data.kwartaal)!.get(g)!;
   return {
     kwartaal: data.kwartaal,
     voorlopig: data.voorlopig,
-    regio: w(regioSleutel),
+    regio: w(REGIO),
     gemeenten: Object.fromEntries(Object.entries(data.gemeenten).map(([c, g]) => [c, { naam: g.naam, ...w(c) }])),
     onderdrukking: { ...beleid, uitleg: beleidTekst(beleid) },
   };
 }
 
 /** Protected values of one gebied for a series of quarters. */
-export async function beschermdeReeks(db: Db, kwartalen: Kwartaal[], gebied: string, beleid: Beleid): Promise<Map<Kwartaal, Waarden>> {
-  const paneel = await leesPaneel(db, kwartalen, [gebied], voorJson(beleid));
+export async function beschermdeReeks(db: Db, regio: Regio, kwartalen: Kwartaal[], gebied: string, beleid: Beleid): Promise<Map<Kwartaal, Waarden>> {
+  const paneel = await leesPaneel(db, kwartalen, [gebied], voorJson(beleid, inwonersVan(regio)));
   return new Map(kwartalen.map((k) => [k, paneel.get(k)!.get(gebied)!]));
 }
 

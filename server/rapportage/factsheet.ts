@@ -8,11 +8,11 @@ import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
 import type { RapportInvoer } from './invoer.js';
-import { markeerRapportVoorlopig, Nummering, type RapportModel } from './model.js';
-import type { Grafiek } from '../charts/grafiek.js';
+import { markeerRapportVoorlopig, Nummering, verklaringVanTekens, type RapportModel } from './model.js';
+import { beschermdeGrafiek, type Grafiek } from '../charts/grafiek.js';
 import { metVoorlopig } from '../dashboard/service.js';
 import { aantal } from './zinnen.js';
-import { beleidTekst, type Beleid } from '../privacy/onderdrukking.js';
+import { beleidTekst, kleinTeken, type Beleid } from '../privacy/onderdrukking.js';
 
 const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number | null>;
 
@@ -48,7 +48,8 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   const tegels = maakTegels(invoer.paneel, K, code, normen, { beschermd: true, vandaag: gemaaktOp });
   const g1000 = obj(nu, 'per_1000_inwoners');
   const r1000 = obj(w(K, REGIO), 'per_1000_inwoners');
-  const voorlopig = (g: Grafiek) => metVoorlopig([g], invoer.trend, gemaaktOp)[0]!;
+  // a count rounded to 0 reads "< 3", a chart with every value hidden says so (charts/grafiek.ts)
+  const voorlopig = (g: Grafiek) => beschermdeGrafiek(metVoorlopig([g], invoer.trend, gemaaktOp)[0]!, kleinTeken(beleid));
   const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K));
   const trend = voorlopig(instroomPerKwartaal(invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })), naam));
   const overdracht = voorlopig(overdrachtLokaalTeam(invoer.trend.map((k) => ({
@@ -57,11 +58,13 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   })), naam));
   const meldingen = getal(nu, 'meldingen');
   const adviezen = getal(nu, 'adviezen');
-  const telling = (n: number | null, enkelvoud: string, meervoud: string) => (n === null ? `een niet getoond aantal ${meervoud} (bescherming kleine aantallen)` : aantal(n, enkelvoud, meervoud));
+  const telling = (n: number | null, enkelvoud: string, meervoud: string) =>
+    n === null ? `een niet getoond aantal ${meervoud} (bescherming kleine aantallen)` : n === 0 ? `${kleinTeken(beleid).replace('<', 'minder dan')} ${meervoud}` : aantal(n, enkelvoud, meervoud);
   return markeerRapportVoorlopig({
     ...basis,
     geenGegevens: null,
     privacy: beleidTekst(beleid),
+    tekens: verklaringVanTekens(beleid),
     kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.toelichting ?? t.vorigJaar })),
     voorlegger: {
       zinnen: [

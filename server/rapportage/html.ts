@@ -37,7 +37,7 @@ export function maakRapportRenderer(dir = projectPath('reports')): RapportRender
     const vervolg = (id: string) => opmaak.vervolg?.has(id) ?? false;
     return template({
       model: { ...model, hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id) })) }, verantwoordingVervolg: vervolg('h-verantwoording'),
-      css, inhoud, tekens: VERKLARING_VAN_TEKENS, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, omslag: opmaak.omslag,
+      css, inhoud, tekens: model.tekens ?? VERKLARING_VAN_TEKENS, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, omslag: opmaak.omslag,
       verantwoording: model.geenGegevens ? null : opmaak.verantwoording,
     });
   };

@@ -5,6 +5,7 @@
  */
 import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
 import { formatteerDatum, formatteerGetal, formatteerGroei, formatteerPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
+import { kleinTeken, kleinUitleg, type Beleid } from '../privacy/onderdrukking.js';
 import type { Duiding } from './duiding-repository.js';
 import { grafiekNaarSvg } from './svg.js';
 
@@ -69,6 +70,8 @@ export interface RapportModel {
   voorlegger: { zinnen: string[]; duiding: DuidingModel | null };
   /** the small-numbers policy the figures were protected with (factsheets), for the colofon */
   privacy?: string;
+  /** the verklaring van tekens of a protected report (with the sign of a count rounded to 0); absent: the general one */
+  tekens?: readonly [string, string][];
   /** the quarter has not ended: provisional figures (cover, header, every figure with *) */
   voorlopig?: boolean;
   /** set when the quarter has no data: the report says so instead of showing chapters */
@@ -152,8 +155,12 @@ export const VERKLARING_VAN_TEKENS: readonly [string, string][] = [
   ['.', 'geheim (bescherming kleine aantallen) of onbekend'],
   ['–', 'nihil'],
   ['*', 'voorlopig cijfer'],
-  ['0', 'afgerond: minder dan de helft van de eenheid'],
 ];
+
+/** The signs of a table or report: with the sign of a protected count rounded to 0 when the figures are protected. */
+export function verklaringVanTekens(beleid: Beleid | null): readonly [string, string][] {
+  return beleid ? [...VERKLARING_VAN_TEKENS, [kleinTeken(beleid), kleinUitleg(beleid)]] : VERKLARING_VAN_TEKENS;
+}
 
 /** Marks a report of a quarter that has not ended as provisional: cover and page header. */
 export function markeerRapportVoorlopig(model: RapportModel, vandaag: string, laatsteDag: string): RapportModel {

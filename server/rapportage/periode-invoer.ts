@@ -1,5 +1,6 @@
 import { kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
-import { leesPaneel, waarden, type Paneel, type Waarden } from '../indicatoren/paneel.js';
+import { leesPaneel, waarden, type Bescherm, type Paneel, type Waarden } from '../indicatoren/paneel.js';
+import type { Beleid } from '../privacy/onderdrukking.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';
 import { leesMeta } from '../db/metagegevens.js';
@@ -34,18 +35,24 @@ export interface PeriodeInvoer {
   spiegel?: Spiegel | null;
 }
 
-function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: (g: string) => number | null): Map<string, Waarden> {
-  return new Map(gebieden.map((g) => [g, periodeWaarden(kwartalen.map((k) => waarden(paneel, k, g)), inwoners(g))]));
+function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: (g: string) => number | null, beleid?: Beleid): Map<string, Waarden> {
+  return new Map(gebieden.map((g) => [g, periodeWaarden(kwartalen.map((k) => waarden(paneel, k, g)), inwoners(g), beleid)]));
 }
 
-export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode): Promise<PeriodeInvoer> {
+/**
+ * `publicatie`: for an account that sees protected figures, every quarter goes through the
+ * publication step (privacy/service.ts) and the period is made of the published quarters
+ * (rapportage/periode.ts), so quarter and period follow the same protection.
+ */
+export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, publicatie?: { bescherm: Bescherm; beleid: Beleid }): Promise<PeriodeInvoer> {
   const bereik = await leesBereik(bron.db);
   const vorigJaar = periodeVorigJaar(periode);
   const eerste = periode.kwartalen[0]!;
   const laatste = periode.kwartalen.at(-1)!;
   const heeftGegevens = bereik !== null && laatste >= bereik.van && eerste <= bereik.tot;
   const gebieden = [REGIO, ...gebiedenVan(bron.regio)];
-  const inwoners = (g: string) => (g === REGIO ? null : bron.regio.perCode.get(g)?.inwoners ?? null);
+  const inwoners = (g: string) => (g === REGIO ? (publicatie ? bron.regio.inwonersTotaal : null) : bron.regio.perCode.get(g)?.inwoners ?? null);
+  const beleid = publicatie?.beleid;
   const basis = {
     periode, vorigJaar, bereik, heeftGegevens,
     duidingen: await leesDuidingen(bron.db, periode.sleutel),
@@ -58,13 +65,14 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode): Pr
   }
   const inBereik = (k: Kwartaal) => k >= bereik.van && k <= bereik.tot;
   const kwartalenMetGegevens = periode.kwartalen.filter(inBereik);
-  const paneel = await leesPaneel(bron.db, [...periode.kwartalen, ...vorigJaar.kwartalen], gebieden);
-  const nu = perGebied(paneel, periode.kwartalen, gebieden, inwoners);
-  const eerder = perGebied(paneel, vorigJaar.kwartalen, gebieden, inwoners);
-  const trendPaneel = await leesPaneel(bron.db, kwartaalReeks(bereik.van, laatste < bereik.tot ? laatste : bereik.tot), [REGIO]);
-  const vorige = periodeWaarden(periodeVorige(periode).kwartalen.map((k) => waarden(trendPaneel, k, REGIO)), null);
-  // the region's per-1,000: its own gemeenten over their inhabitants (as the stored quarters do)
-  for (const [kaart, kwartalen] of [[nu, periode.kwartalen], [eerder, vorigJaar.kwartalen]] as const) {
+  const paneel = await leesPaneel(bron.db, [...periode.kwartalen, ...vorigJaar.kwartalen], gebieden, publicatie?.bescherm);
+  const nu = perGebied(paneel, periode.kwartalen, gebieden, inwoners, beleid);
+  const eerder = perGebied(paneel, vorigJaar.kwartalen, gebieden, inwoners, beleid);
+  const trendPaneel = await leesPaneel(bron.db, kwartaalReeks(bereik.van, laatste < bereik.tot ? laatste : bereik.tot), [REGIO], publicatie?.bescherm);
+  const vorige = periodeWaarden(periodeVorige(periode).kwartalen.map((k) => waarden(trendPaneel, k, REGIO)), null, beleid);
+  // the region's per-1,000: its own gemeenten over their inhabitants (as the stored quarters do);
+  // published: the region's published count over the region's inhabitants (as a published quarter)
+  for (const [kaart, kwartalen] of publicatie ? [] : [[nu, periode.kwartalen], [eerder, vorigJaar.kwartalen]] as const) {
     const binnen = periodeWaarden(kwartalen.map((k) => {
       const som: Waarden = {};
       for (const g of bron.regio.gemeenten) for (const [sleutel, v] of Object.entries(waarden(paneel, k, g.code))) {
@@ -75,12 +83,12 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode): Pr
     const r = kaart.get(REGIO)!;
     if (Object.keys(r).length > 0) r.per_1000_inwoners = binnen.per_1000_inwoners;
   }
-  for (const g of gebieden) nu.get(g)!.groei = periodeGroei(nu.get(g)!, eerder.get(g)!, g === REGIO ? vorige : {});
+  for (const g of gebieden) nu.get(g)!.groei = periodeGroei(nu.get(g)!, eerder.get(g)!, g === REGIO ? vorige : {}, beleid);
   const regioPerKwartaal = [...trendPaneel.keys()].map((k) => ({ kwartaal: k, waarden: waarden(trendPaneel, k, REGIO) }));
   const jaren: PeriodeInvoer['regioPerJaar'] = [];
   for (let j = Number(bereik.van.slice(0, 4)); j <= periode.jaar; j++) {
     const kw = regioPerKwartaal.filter((r) => r.kwartaal.startsWith(`${j}-`));
-    jaren.push({ jaar: j, waarden: periodeWaarden(kw.map((r) => r.waarden), null), volledig: kw.length === 4 });
+    jaren.push({ jaar: j, waarden: periodeWaarden(kw.map((r) => r.waarden), null, beleid), volledig: kw.length === 4 });
   }
   return { ...basis, kwartalenMetGegevens, nu, eerder, regioPerKwartaal, regioPerJaar: jaren };
 }

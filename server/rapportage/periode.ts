@@ -2,6 +2,7 @@
  * The board's longer periods: the half year (MARAP t/m juni, `2026-H1`, `2026-H2`) and the year
  * (`2025`), and how a period's figures are made of its stored quarters (pure):
  * - flows (adviezen, afgeronde onderzoeken, …) and their distributions are summed;
+ * (each key by its rule in the catalogue, `periodeRegel`)
  * - percentages are recomputed on the summed counts, never averaged;
  * - stocks (open work, the waiting lists, in monitoring) are those of the period's last day;
  * - doorlooptijden (median, p90) come from the summed stored distributions (`histogrammen`), so
@@ -9,7 +10,9 @@
  */
 import { telKwartalenOp, kwartaalKort, kwartaalReeks, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Waarden } from '../indicatoren/paneel.js';
-import { periodeMediaan, type HistogramSleutel, type OpgeslagenHistogrammen } from '../indicatoren/histogrammen.js';
+import { CATALOGUS, IDENTITEITEN, PER_SLEUTEL, periodeRegel, type Indicator } from '../indicatoren/catalogus.js';
+import { periodeMediaan, type OpgeslagenHistogrammen } from '../indicatoren/histogrammen.js';
+import { isOnderdrukt, publiceerAandeel, publiceerGroei, publiceerPer1000, type Beleid, type Onderdrukt } from '../privacy/onderdrukking.js';
 import { PER_1000_INDICATOREN } from '../indicatoren/gebieden.js';
 import { groei, per1000, percentage } from '../shared/getallen.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
@@ -81,32 +84,9 @@ export const periodeInZin = (p: Periode): string =>
 
 export const rapportSoortNaam = (p: Periode): string => (p.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage');
 
-/** Stocks on the period's last day: the last quarter's value. */
-const VOORRADEN = new Set([
-  'open_vb', 'open_vb_over_termijn', 'open_onderzoeken', 'open_onderzoeken_over_termijn', 'open_vv', 'open_vv_over_termijn',
-  'in_monitoring', 'leeftijd_open_werk',
-  // beleidsmonitoring (definitions 2027.1): the waiting lists and their ages on the last day
-  'wacht_op_vervolgkeuze', 'wacht_op_start_onderzoek', 'wacht_op_start_vv', 'wacht_dagen',
-]);
-
-/** Percentages recomputed on the period's counts: key → [teller, noemer]. */
-export const PERIODE_PERCENTAGES: Record<string, [string, string]> = {
-  vb_binnen_termijn_pct: ['vb_binnen_termijn', 'meldingen_vb'],
-  onderzoeken_binnen_termijn_pct: ['onderzoeken_binnen_termijn', 'onderzoeken_afgerond'],
-  vv_binnen_termijn_pct: ['vv_binnen_termijn', 'vv_afgerond'],
-  onderzoeken_monitoring_pct: ['onderzoeken_monitoring_conform', 'onderzoeken_monitoring_verwacht'],
-  vv_monitoring_pct: ['vv_monitoring_conform', 'vv_monitoring_verwacht'],
-  monitoring_3m_pct: ['monitoring_3m_tijdig', 'monitoring_3m_gepland'],
-  monitoring_12m_pct: ['monitoring_12m_tijdig', 'monitoring_12m_gepland'],
-  onderzoeken_gestart_pct: ['onderzoeken_gestart_binnen_termijn', 'onderzoeken_gestart'],
-};
-
-const DOORLOOPTIJDEN: Record<string, HistogramSleutel> = {
-  doorlooptijd_vb_werkdagen: 'vb_werkdagen', doorlooptijd_onderzoek_dagen: 'onderzoek_dagen', doorlooptijd_vv_dagen: 'vv_dagen',
-};
-
-/** Not summed: recomputed (groei, per 1,000) or only meaningful per quarter (the weeks of a quarter). */
-const NIET_OPTELLEN = new Set(['groei', 'per_1000_inwoners', 'histogrammen', 'vb_per_week']);
+/** The shares, recomputed on the period's counts: from the catalogue (teller and noemer of every `aandeel`). */
+export const PERIODE_AANDELEN: readonly Indicator[] = CATALOGUS.filter((i) => i.soort === 'aandeel' && i.uit.length === 2);
+const GROEI = CATALOGUS.find((i) => i.soort === 'groei')!;
 
 /** Sum of numbers and of objects of numbers, key by key; anything else (hidden, unknown) makes the sum null. */
 function optellen(a: unknown, b: unknown): unknown {
@@ -125,47 +105,75 @@ function optellen(a: unknown, b: unknown): unknown {
 const isLeeg = (w: Waarden) => Object.keys(w).length === 0;
 
 /**
- * The period's values of one gebied from its quarters' stored values (in time order; quarters
- * without data are empty objects). `inwoners`: for the per-1,000 figures (null: none).
+ * The period's values of one gebied from its quarters' values (in time order; quarters without
+ * data are empty objects), each key by its catalogue rule (`periodeRegel`). `inwoners`: for the
+ * per-1,000 figures (null: none).
+ *
+ * `beleid`: the quarters are published values (the publication step, hidden values null or
+ * `{onderdrukt}`), and so is the period: its counts are the sums of the published quarters (a
+ * hidden quarter hides the sum), every share, rate and median derived from those sums by the
+ * same functions as a quarter's (privacy/onderdrukking.ts). A year minus its quarters then tells
+ * nothing the quarters did not (the same protection in every period).
  */
-export function periodeWaarden(perKwartaal: Waarden[], inwoners: number | null): Waarden {
+export function periodeWaarden(perKwartaal: Waarden[], inwoners: number | null, beleid?: Beleid): Waarden {
   const met = perKwartaal.filter((w) => !isLeeg(w));
   if (met.length === 0) return {};
   const laatste = met.at(-1)!;
   const uit: Waarden = {};
   for (const sleutel of new Set(met.flatMap((w) => Object.keys(w)))) {
-    if (VOORRADEN.has(sleutel)) uit[sleutel] = laatste[sleutel] ?? null;
-    else if (sleutel in PERIODE_PERCENTAGES || sleutel in DOORLOOPTIJDEN || NIET_OPTELLEN.has(sleutel)) continue;
-    else if (sleutel.endsWith('_pct')) uit[sleutel] = null; // a percentage this module does not know: never a wrong one
-    else uit[sleutel] = met.reduce<unknown>((som, w) => optellen(som, w[sleutel] ?? (typeof som === 'number' ? 0 : undefined)), undefined);
+    const i = PER_SLEUTEL.get(sleutel);
+    // a key the catalogue does not know has no rule: never a wrong sum or average
+    const regel = i ? periodeRegel(i) : 'per_kwartaal';
+    if (regel === 'laatste') uit[sleutel] = laatste[sleutel] ?? null;
+    else if (regel === 'som') uit[sleutel] = met.reduce<unknown>((som, w) => optellen(som, sleutel in w ? w[sleutel] : typeof som === 'number' ? 0 : undefined), undefined);
+    else if (sleutel.endsWith('_pct') && !i) uit[sleutel] = null;
   }
-  for (const [pct, [teller, noemer]] of Object.entries(PERIODE_PERCENTAGES)) {
-    if (!met.some((w) => pct in w)) continue;
-    const t = uit[teller];
-    const n = uit[noemer];
-    uit[pct] = typeof t === 'number' && typeof n === 'number' ? percentage(t, n) : null;
+  const getal = (k: string) => (typeof uit[k] === 'number' ? (uit[k] as number) : null);
+  for (const i of PERIODE_AANDELEN) {
+    if (!met.some((w) => i.sleutel in w)) continue;
+    const [t, n] = i.uit.map(getal) as [number | null, number | null];
+    uit[i.sleutel] = beleid ? alsGetal(publiceerAandeel(t, n, beleid)) : t === null || n === null ? null : percentage(t, n);
   }
   const histogrammen = met.map((w) => w.histogrammen as OpgeslagenHistogrammen | undefined);
-  for (const [sleutel, h] of Object.entries(DOORLOOPTIJDEN)) {
-    if (met.some((w) => sleutel in w)) uit[sleutel] = periodeMediaan(histogrammen, h);
+  for (const i of CATALOGUS) {
+    if (i.soort !== 'mediaan' || !i.histogram || !met.some((w) => i.sleutel in w)) continue;
+    const m = periodeMediaan(histogrammen, i.histogram);
+    // published: only on a published base of at least minNoemer (as a quarter's median)
+    const basis = getal(i.uit[0]!);
+    uit[i.sleutel] = beleid && (basis === null || basis < beleid.minNoemer) ? { mediaan: null, p90: null } : m;
   }
-  uit.vb_per_week = met.flatMap((w) => (Array.isArray(w.vb_per_week) ? w.vb_per_week : []));
+  uit.vb_per_week = beleid ? [] : met.flatMap((w) => (Array.isArray(w.vb_per_week) ? w.vb_per_week : []));
   if (inwoners !== null) {
-    uit.per_1000_inwoners = Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, typeof uit[k] === 'number' ? per1000(uit[k] as number, inwoners) : null]));
+    uit.per_1000_inwoners = Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, beleid ? alsGetal(publiceerPer1000(getal(k), inwoners)) : getal(k) === null ? null : per1000(getal(k)!, inwoners)]));
   }
   return uit;
 }
 
-/** Growth of the period against the same period a year earlier (`_yoy`) and against the period before (`_vorige`). */
-export function periodeGroei(nu: Waarden, vorigJaar: Waarden, vorige: Waarden): Record<string, number | null> {
+/** A hidden published figure as null (the period values hold numbers or null, as the pages read them). */
+const alsGetal = (v: number | null | Onderdrukt): number | null => (isOnderdrukt(v) ? null : v);
+
+/**
+ * Growth of the period against the same period a year earlier (`_yoy`) and against the period
+ * before (`_vorige`), for the counts of the catalogue's `groei`. `beleid`: from published values,
+ * hidden (null) on a base below minNoemer.
+ */
+export function periodeGroei(nu: Waarden, vorigJaar: Waarden, vorige: Waarden, beleid?: Beleid): Record<string, number | null> {
   const a = (w: Waarden, k: string) => (typeof w[k] === 'number' ? (w[k] as number) : null);
-  const totaal = (w: Waarden) => { const x = a(w, 'adviezen'); const y = a(w, 'meldingen'); return x === null || y === null ? null : x + y; };
-  return {
-    meldingen_yoy: groei(a(nu, 'meldingen'), a(vorigJaar, 'meldingen')),
-    adviezen_yoy: groei(a(nu, 'adviezen'), a(vorigJaar, 'adviezen')),
-    totaal_yoy: groei(totaal(nu), totaal(vorigJaar)),
-    meldingen_vorige: groei(a(nu, 'meldingen'), a(vorige, 'meldingen')),
-    adviezen_vorige: groei(a(nu, 'adviezen'), a(vorige, 'adviezen')),
-    totaal_vorige: groei(totaal(nu), totaal(vorige)),
+  /** the count of a part of `groei`: summed where the period values do not carry it (adviezen + meldingen) */
+  const telling = (w: Waarden, k: string) => {
+    if (k in w) return a(w, k);
+    const delen = IDENTITEITEN.find((x) => x.soort === 'som' && x.totaal === k);
+    if (!delen || delen.soort !== 'som') return null;
+    const waarden = delen.delen.map((d) => a(w, d));
+    return waarden.includes(null) ? null : (waarden as number[]).reduce((s, x) => s + x, 0);
   };
+  const uit: Record<string, number | null> = {};
+  for (const [suffix, toen] of [['yoy', vorigJaar], ['vorige', vorige]] as const) {
+    for (const [naam, k] of Object.entries(GROEI.delen!)) {
+      const n = telling(nu, k);
+      const o = telling(toen, k);
+      uit[`${naam}_${suffix}`] = beleid ? alsGetal(publiceerGroei(n, o, beleid)) : groei(n, o);
+    }
+  }
+  return uit;
 }

@@ -19,7 +19,7 @@ import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
 import { omslag } from './omslag.js';
 import { leesBeleid } from '../privacy/instellingen.js';
-import { voorWeergave } from '../privacy/service.js';
+import { inwonersVan, voorWeergave } from '../privacy/service.js';
 
 export interface Rapportdiensten {
   db: Db;
@@ -69,7 +69,7 @@ const metDuidingstatus = (model: RapportModel, duidingen: Map<string, Duiding>):
 /** Factsheets are public council documents: always protected against small numbers. */
 async function factsheetInvoer(d: Rapportdiensten, kwartaal: Kwartaal) {
   const beleid = await leesBeleid(d.db);
-  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: voorWeergave(beleid) }) };
+  return { beleid, invoer: await leesRapportInvoer(d, kwartaal, { bescherm: voorWeergave(beleid, inwonersVan(d.regio)) }) };
 }
 
 export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, code: string): Promise<RapportModel> {

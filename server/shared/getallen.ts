@@ -1,13 +1,20 @@
 /**
- * Rounding as the catalogue prescribes: one decimal, computed on exact counts, half away from
- * zero; `null` when the denominator is 0 (never a division error, never 0 %).
+ * The one rounding rule of VT Monitor: half away from zero (−6,25 → −6,3; 2,5 → 3), as the region
+ * figures, protection, spiegel and prognose use it. `afronden(v, 1)`: one decimal;
+ * `afrondenOp(v, 5)`: the nearest multiple of 5.
  */
 export function afronden(value: number, decimalen: number): number {
   const factor = 10 ** decimalen;
   // the small epsilon undoes binary representation error (1.005 * 100 = 100.49999…)
   const scaled = Math.abs(value) * factor;
   const rounded = Math.round(scaled + scaled * Number.EPSILON * 4) / factor;
-  return value < 0 ? -rounded : rounded;
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** The nearest multiple of `eenheid`, halves away from zero (with 5: 0–2 → 0, 3–7 → 5, −3 → −5). */
+export function afrondenOp(value: number, eenheid: number): number {
+  const r = Math.floor(Math.abs(value) / eenheid + 0.5) * eenheid;
+  return value < 0 && r !== 0 ? -r : r;
 }
 
 export function percentage(teller: number, noemer: number): number | null {

@@ -148,7 +148,7 @@ describe('a quarter without data', () => {
 describe('factsheets', () => {
   it('one batch of 15 factsheets, two pages each, numbers as in the JSON', async () => {
     // factsheets are public: their figures are the protected JSON a gemeente user gets
-    const data = await beschermJson(ctx.db, await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL), STANDAARD_BELEID, 'regio');
+    const data = await beschermJson(ctx.db, ctx.regio, await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL), STANDAARD_BELEID);
     const modellen = await factsheetModellen(diensten, KWARTAAL);
     const telling = (v: unknown, mv: string) => (typeof v === 'number' ? `${nl.format(v)} ${mv}` : `een niet getoond aantal ${mv}`);
     expect(modellen).toHaveLength(ctx.regio.gemeenten.length);

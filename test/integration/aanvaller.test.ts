@@ -7,15 +7,21 @@
  * v means a true count in [v − 2, v + 2]. Identities are propagated as interval constraints until
  * nothing narrows any more (the feasibility intervals of statistical disclosure control).
  *
+ * The derived figures are attacked too (issue 24): every share, per-1,000 rate and growth the
+ * account reads must be the published formula of the published counts it reads (so it says
+ * nothing the counts do not), and the issue's inversion — a per-1,000 rate computed from the exact
+ * count, solved for that count — must recover nothing.
+ *
  * Full demo scale (`--schaal 1`, 64,000 registrations, 2019-Q1 … 2026-Q4), today 2026-12-01.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { kwartaalReeks, type Kwartaal } from '../../server/calendar/kwartaal.js';
+import { kwartaalReeks, telKwartalenOp, type Kwartaal } from '../../server/calendar/kwartaal.js';
 import { importDeps } from '../../server/import/service.js';
 import { demoBron } from '../../server/demo/export.js';
 import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';
-import { beschermklasse, IDENTITEITEN, PER_SLEUTEL, type Pad } from '../../server/indicatoren/catalogus.js';
+import { beschermklasse, CATALOGUS, IDENTITEITEN, PER_SLEUTEL, type Pad } from '../../server/indicatoren/catalogus.js';
+import { afronden, groei, per1000, percentage } from '../../server/shared/getallen.js';
 import { REGIO } from '../../server/indicatoren/gebieden.js';
 import { leesIndicatoren } from '../../server/indicatoren/repository.js';
 import { leesBereik } from '../../server/indicatoren/service.js';
@@ -87,6 +93,101 @@ function propageer(lo: Map<string, number>, hi: Map<string, number>, beperkingen
   }
 }
 
+const isVerborgen = (v: unknown) => v !== null && typeof v === 'object' && (v as { onderdrukt?: boolean }).onderdrukt === true;
+const num = (w: Waarden | undefined, k: string) => (w && typeof w[k] === 'number' ? (w[k] as number) : null);
+const AANDELEN = CATALOGUS.filter((i) => i.soort === 'aandeel' && i.uit.length === 2);
+const GROEI = CATALOGUS.find((i) => i.soort === 'groei')!;
+const PER_1000 = CATALOGUS.find((i) => i.soort === 'per1000')!;
+
+interface Afgeleid {
+  /** derived figures checked against the published formula of the published counts */
+  controles: number;
+  uitzonderingen: string[];
+  /** per-1,000 figures tried in the inversion */
+  inversies: number;
+  /** true counts of 1–4 the inversion gave back exactly */
+  teruggerekend: string[];
+}
+
+/**
+ * (a) Every derived figure the account read is the published formula of the published counts it
+ * read: a share round(100 × t / n, 1) (`.` below minNoemer), a rate count × 1,000 / inwoners
+ * (`.` for a hidden count), a growth the change of the published counts (half away from zero), and
+ * equal published counts carry equal rates. (b) The issue's inversion: the attacker solves each
+ * rate for the count, for a rate from the exact count and for the rate the first version published
+ * (the rounded count scaled by the stored exact rate), keeping a model only where it explains every
+ * rate of that gebied; a unique solution that is a true count of 1–4 is a recovery.
+ */
+function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: Map<string, Waarden>, inwoners: (g: string) => number): Afgeleid {
+  const uitzonderingen: string[] = [];
+  let controles = 0;
+  const zie = (wat: string, kreeg: unknown, verwacht: unknown) => {
+    controles++;
+    const k = isVerborgen(kreeg) ? '.' : kreeg;
+    if (k !== verwacht) uitzonderingen.push(`${wat}: ${JSON.stringify(kreeg)}, expected ${String(verwacht)}`);
+  };
+  const modellen = {
+    exact: (e: number, _c: number, inw: number) => per1000(e, inw),
+    eerste_versie: (e: number, c: number, inw: number) => {
+      if (e === 0) return c === 0 ? 0 : null;
+      const x = per1000(e, inw)!;
+      return x === 0 ? null : afronden((c * x) / e, 2);
+    },
+  };
+  const oplossingen: Record<keyof typeof modellen, { id: string; kandidaten: number[]; echt: number }[]> = { exact: [], eerste_versie: [] };
+  let inversies = 0;
+  for (const g of [code, REGIO]) {
+    const inw = inwoners(g);
+    const gezien = new Map<number, number>();
+    for (const k of kwartalen) {
+      const w = gepubliceerd.get(`${g}|${k}`);
+      if (!w || Object.keys(w).length <= 2) continue;
+      for (const i of AANDELEN) {
+        if (!(i.sleutel in w)) continue;
+        const [t, n] = i.uit.map((x) => num(w, x)) as [number | null, number | null];
+        zie(`${g} ${k} ${i.sleutel}`, w[i.sleutel], t === null || n === null || n < STANDAARD_BELEID.minNoemer ? '.' : percentage(t, n));
+      }
+      const rates = (w.per_1000_inwoners ?? null) as Waarden | null;
+      for (const x of PER_1000.uit) {
+        if (!rates || !(x in rates)) continue;
+        const c = num(w, x);
+        zie(`${g} ${k} per_1000_inwoners.${x}`, rates[x], c === null ? '.' : per1000(c, inw));
+        const p = rates[x];
+        if (c !== null && typeof p === 'number') {
+          if (gezien.has(c) && gezien.get(c) !== p) uitzonderingen.push(`${g} ${k} ${x}: published ${c} with rate ${p}, elsewhere ${gezien.get(c)}`);
+          gezien.set(c, p);
+          const echt = num(waar.get(`${g}|${k}`), x);
+          if (g === code && echt !== null) {
+            inversies++;
+            for (const [naam, f] of Object.entries(modellen) as [keyof typeof modellen, (typeof modellen)['exact']][]) {
+              const kandidaten: number[] = [];
+              for (let e = Math.max(0, c - HALF); e <= c + HALF; e++) if (f(e, c, inw) === p) kandidaten.push(e);
+              oplossingen[naam].push({ id: `${g}|${k}|${x}`, kandidaten, echt });
+            }
+          }
+        }
+      }
+      const groeiW = (w.groei ?? null) as Waarden | null;
+      for (const [naam, x] of Object.entries(GROEI.delen!)) {
+        for (const [suffix, d] of [['qoq', 1], ['yoy', 4]] as const) {
+          if (!groeiW || !(`${naam}_${suffix}` in groeiW)) continue;
+          const a = num(w, x);
+          const b = num(gepubliceerd.get(`${g}|${telKwartalenOp(k, -d)}`), x);
+          const m = STANDAARD_BELEID.minNoemer;
+          zie(`${g} ${k} groei.${naam}_${suffix}`, groeiW[`${naam}_${suffix}`], a === null || b === null || a < m || b < m ? '.' : groei(a, b));
+        }
+      }
+    }
+  }
+  const teruggerekend: string[] = [];
+  for (const [naam, lijst] of Object.entries(oplossingen)) {
+    // a model the attacker cannot rule out: it explains every rate it read
+    if (lijst.length === 0 || lijst.some((o) => o.kandidaten.length === 0)) continue;
+    for (const o of lijst) if (o.kandidaten.length === 1 && o.kandidaten[0] === o.echt && o.echt >= 1 && o.echt <= 4) teruggerekend.push(`${o.id} = ${o.echt} (${naam})`);
+  }
+  return { controles, uitzonderingen, inversies, teruggerekend };
+}
+
 const ctx: TestContext = await testContext('2026-12-01');
 await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2026-12-01', seed: 42, schaal: 1 }), 'demo')], { door: 'demo' });
 const { server, base } = await startServer(ctx);
@@ -107,6 +208,7 @@ interface Aanval {
   onwaar: string[];
   /** published intervals that exclude the truth (a wrong model of the method) */
   buiten: string[];
+  afgeleid: Afgeleid;
 }
 
 async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
@@ -134,6 +236,9 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
     w[r.indicator] = r.waarde;
     waar.set(`${r.gebied}|${r.kwartaal}`, w);
   }
+
+  const inwoners = (g: string) => (g === REGIO ? ctx.regio.inwonersTotaal : ctx.regio.perCode.get(g)!.inwoners);
+  const afgeleid = valAfgeleidAan(code, gepubliceerd, waar, inwoners);
 
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
@@ -233,13 +338,22 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
   const klein = [...echt].filter(([, n]) => n >= 1 && n <= 4);
   const teruggerekend = klein.filter(([id]) => lo.get(id) === hi.get(id)).map(([id, n]) => `${id} = ${n}`);
   for (const [id, n] of echt) if (n < lo.get(id)! || n > hi.get(id)!) buiten.push(`${id}: ${n} outside [${lo.get(id)}, ${hi.get(id)}] after propagation`);
-  return { code, identiteiten, geprobeerd: beperkingen.length, klein: klein.length, teruggerekend, onwaar, buiten };
+  return { code, identiteiten, geprobeerd: beperkingen.length, klein: klein.length, teruggerekend, onwaar, buiten, afgeleid };
 }
 
 const aanvallen: Aanval[] = [];
 for (const g of ctx.regio.gemeenten) aanvallen.push(await valAan(g.code, await sessieAls(ctx, 'gemeente', [g.code])));
 const totaal = aanvallen.reduce((s, a) => s + a.geprobeerd, 0);
 const kleinTotaal = aanvallen.reduce((s, a) => s + a.klein, 0);
+const controles = aanvallen.reduce((s, a) => s + a.afgeleid.controles, 0);
+const inversies = aanvallen.reduce((s, a) => s + a.afgeleid.inversies, 0);
+const uitzonderingen = aanvallen.flatMap((a) => a.afgeleid.uitzonderingen);
+const perInversie = aanvallen.flatMap((a) => a.afgeleid.teruggerekend);
+
+async function regioRates(sessie: Sessie, k: Kwartaal): Promise<Record<string, number>> {
+  const data = (await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=${k}`)).json()) as { regio: Waarden };
+  return data.regio.per_1000_inwoners as Record<string, number>;
+}
 
 describe('the attacker (every gemeente account, every quarter, every catalogue identity)', () => {
   it(`${totaal} identity instances (${aanvallen[0]!.identiteiten} identities of the catalogue × ${ctx.regio.gemeenten.length} gemeenten × ${kwartalen.length} quarters) tried on ${kleinTotaal} true counts of 1–4: none recovered exactly`, () => {
@@ -247,6 +361,41 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     expect(aanvallen.flatMap((a) => a.onwaar)).toEqual([]);
     expect(aanvallen.flatMap((a) => a.buiten)).toEqual([]);
     expect(aanvallen.flatMap((a) => a.teruggerekend)).toEqual([]);
+  });
+
+  it(`every derived figure is the published formula of the published counts: ${controles} shares, rates and growth figures of ${ctx.regio.gemeenten.length} accounts, ${uitzonderingen.length} exceptions`, () => {
+    expect(controles).toBeGreaterThan(10_000);
+    expect(uitzonderingen.slice(0, 20)).toEqual([]);
+  });
+
+  it(`the inversion of issue 24 (per 1.000 solved for the count) on ${inversies} rates of ${ctx.regio.gemeenten.length} gemeenten recovers ${perInversie.length} true counts of 1–4 (Tiel: ${aanvallen.find((a) => a.code === 'GM0281')!.afgeleid.teruggerekend.length})`, () => {
+    expect(inversies).toBeGreaterThan(1000);
+    expect(perInversie.slice(0, 20)).toEqual([]);
+  });
+
+  it('the issue\'s numbers: Tiel 2024-Q3, published 5 afgeronde V&V and 5 afgeronde onderzoeken carry the same rate', async () => {
+    const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
+    const data = (await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2024-Q3&gemeente=GM0281`)).json()) as { gemeenten: Record<string, Waarden>; onderdrukking: { uitleg: string } };
+    const tiel = data.gemeenten.GM0281!;
+    const rates = tiel.per_1000_inwoners as Record<string, number>;
+    const inw = ctx.regio.perCode.get('GM0281')!.inwoners;
+    for (const k of ['vv_afgerond', 'onderzoeken_afgerond']) expect(rates[k], k).toBe(per1000(tiel[k] as number, inw));
+    if (tiel.vv_afgerond === tiel.onderzoeken_afgerond) expect(rates.vv_afgerond).toBe(rates.onderzoeken_afgerond);
+    expect(data.onderdrukking.uitleg).toContain('per 1.000 inwoners uit de afgeronde aantallen');
+    // the download of the same chart carries the same rates (Dutch decimal comma)
+    const csv = await (await sessie.fetch(`${base}/export/gemeente/GM0281/gemeente-vs-regio.csv?kwartaal=2024-Q3&periode=4`)).text();
+    for (const k of ['vv_afgerond', 'onderzoeken_afgerond', 'meldingen']) {
+      const regel = csv.split('\r\n').find((r) => r.startsWith(`${PER_SLEUTEL.get(k)!.label};`));
+      expect(regel, k).toBe(`${PER_SLEUTEL.get(k)!.label};${String(rates[k]).replace('.', ',')};${String(((await regioRates(sessie, '2024-Q3'))[k])).replace('.', ',')}`);
+    }
+  });
+
+  it('what a gemeente account cannot read (403): spiegel, doorstroom and prognose, region downloads, half-year and year reports, another gemeente', async () => {
+    const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
+    const paden = ['/spiegel', '/export/spiegel/spiegel.csv', '/doorstroom', '/export/regio/instroom.csv', '/rapportages/2026-H1', '/rapportages/2025', '/rapportages/2026-H1/rapport.pdf', '/gemeente/GM0263', '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263'];
+    for (const pad of paden) expect((await sessie.fetch(`${base}${pad}`, { redirect: 'manual' })).status, pad).toBe(403);
+    // the region page sends the account to its own gemeente
+    expect((await sessie.fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/gemeente/GM0281');
   });
 
   it('the issue\'s attack on Tiel (open_vb(Q) = open_vb(Q−1) + meldingen(Q) − meldingen_vb(Q) and the other stocks) recovers nothing', () => {
@@ -270,7 +419,7 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
           for (const [i, c] of r.entries()) {
             if (i === 0 || /%|per 1\.000/.test(kop![i]!) || pad.includes('gemeente-vs-regio')) continue;
             cellen++;
-            expect(c === '.' || (/^\d+$/.test(c) && Number(c) % 5 === 0), `${pad} ${kop![i]}: ${c}`).toBe(true);
+            expect(c === '.' || c === '< 3' || (/^\d+$/.test(c) && Number(c) % 5 === 0), `${pad} ${kop![i]}: ${c}`).toBe(true);
           }
         }
       }
@@ -284,8 +433,9 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     const regels = csv.replace('\uFEFF', '').split('\r\n').filter((r) => /^Q\d \d{4}/.test(r));
     expect(regels).toHaveLength(20);
     const api = (await (await sessie.fetch(`${base}/api/reeks?indicator=meldingen&van=2021-Q4&tot=2026-Q3&gemeente=GM0281`)).json()) as { reeks: { waarde: number }[] };
-    expect(regels.map((r) => Number(r.split(';')[2]))).toEqual(api.reeks.map((p) => p.waarde));
-    for (const r of regels) for (const c of r.split(';').slice(1)) expect(c === '.' || Number(c) % 5 === 0, r).toBe(true);
+    // a count rounded to 0 reads "< 3" in the download, 0 in the API (machine-readable)
+    expect(regels.map((r) => r.split(';')[2]).map((c) => (c === '< 3' ? 0 : Number(c)))).toEqual(api.reeks.map((p) => p.waarde));
+    for (const r of regels) for (const c of r.split(';').slice(1)) expect(c === '.' || c === '< 3' || Number(c) % 5 === 0, r).toBe(true);
     expect(csv).toContain('Verklaring van tekens');
   });
 });

@@ -30,7 +30,7 @@ export function apiRoutes(ctx: AppContext): Router {
     }
     const eigen = gebruikerVan(res)!.gemeenten;
     data.gemeenten = Object.fromEntries(Object.entries(data.gemeenten).filter(([code]) => eigen.includes(code)));
-    res.json(await beschermJson(ctx.db, data, beleid, REGIO));
+    res.json(await beschermJson(ctx.db, ctx.regio, data, beleid));
   });
 
   router.get('/api/reeks', async (req, res) => {
@@ -41,7 +41,7 @@ export function apiRoutes(ctx: AppContext): Router {
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     if (beleid) {
       // protection needs the other indicators of each quarter (bases) and the three quarters before
-      const beschermd = await beschermdeReeks(ctx.db, kwartaalReeks(van, tot), gebied, beleid);
+      const beschermd = await beschermdeReeks(ctx.db, ctx.regio, kwartaalReeks(van, tot), gebied, beleid);
       const indicatorPad = indicator.split('.');
       reeks.reeks = reeks.reeks.map((p) => ({ ...p, waarde: pad(beschermd.get(p.kwartaal), indicatorPad) }));
     }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { mag, magGemeente, startpagina } from '../../auth/rollen.js';
 import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
-import { beleidVoor, voorWeergave } from '../../privacy/service.js';
+import { beleidVoor, inwonersVan, voorWeergave } from '../../privacy/service.js';
 import { geenToegang } from '../../shared/fouten.js';
 import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
@@ -47,7 +47,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const keuze = await leesPaginakeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     const vandaag = ctx.vandaag();
-    const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid) } : {}) };
+    const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid, inwonersVan(ctx.regio)) } : {}) };
     const sleutel = JSON.stringify([pagina, gemeente ?? null, keuze, beleid, vandaag]);
     const bouw = () => (pagina === 'regio' ? regioPagina(b, keuze) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!));
     return { keuze, gemeente, beleid, model: await modellen(sleutel, bouw) };
@@ -72,9 +72,9 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       privacyNoot: beleid ? beleidTekst(beleid) : null,
       gemeenteKeuze: pagina === 'gemeente',
       datadatum: await leesDatadatum(ctx.db),
-      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
-      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
-      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid !== null)),
+      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
       voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
       alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: tabellenVanPagina(m).length },
     }, res);

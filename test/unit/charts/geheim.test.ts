@@ -2,7 +2,7 @@ import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { doorlooptijden, openWerk } from '../../../server/charts/doorstroom.js';
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../../../server/charts/gemeente.js';
-import type { Grafiek } from '../../../server/charts/grafiek.js';
+import { beschermdeGrafiek, GEHEIM_NOOT, type Grafiek } from '../../../server/charts/grafiek.js';
 import { instroomPerKwartaal, perGemeente, perMelder } from '../../../server/charts/instroom.js';
 import { vbBesluiten, vbTijdigheid } from '../../../server/charts/veiligheidsbeoordeling.js';
 import { metTekens } from '../../../server/export/tabel-export.js';
@@ -56,5 +56,34 @@ describe('a hidden value is a gap with the sign, never a 0', () => {
     expect(binnen!.data).toEqual([null, 87.5]);
     expect(buiten!.data).toEqual([null, 12.5]);
     expect(metTekens(g.tabel, true).rijen[0]).toEqual(['Q2 2026', 35, 35, '.']);
+  });
+});
+
+describe('a protected count rounded to 0 never reads as a true zero (issue 24)', () => {
+  it('a count chart: "< 3" in the table, the bar label and the tooltip; the axis keeps its 0', () => {
+    const g = beschermdeGrafiek(perMelder({ politie: 20, overige_professional: 15, niet_professional: 0 }, 'Tiel'), '< 3');
+    expect(metTekens(g.tabel, true, '< 3').rijen.flat()).toContain('< 3');
+    expect(metTekens(g.tabel, true, '< 3').rijen.flat()).not.toContain(0);
+    const uit = svg(g);
+    expect(uit).toContain('&lt; 3');
+    const option = pasFormaatToe(JSON.parse(JSON.stringify(g.option)), g.formaat) as { tooltip: { valueFormatter: (v: number) => string } };
+    expect([0, 5, 20].map((v) => option.tooltip.valueFormatter(v))).toEqual(['< 3', '5', '20']);
+    // unprotected: the exact zero is nihil in the table, 0 in the chart
+    expect(metTekens(g.tabel, false).rijen.flat()).toContain('–');
+  });
+
+  it('a share or a rate of 0 stays 0: the sign is for counts only', () => {
+    const rates = beschermdeGrafiek(gemeenteVsRegio({ meldingen: 0, adviezen: 2.1 }, { meldingen: 1.1, adviezen: 2 }, 'Tiel', '2026-Q3'), '< 3');
+    expect(rates.option.kleinTeken).toBeUndefined();
+    expect(metTekens(rates.tabel, true, '< 3').rijen.flat()).not.toContain('< 3');
+    const pct = grafieken[4]![0];
+    expect(beschermdeGrafiek(pct, '< 3').option.kleinTeken).toBeUndefined();
+  });
+
+  it('a chart whose values are all hidden says so in the plot (page and PDF alike)', () => {
+    const g = beschermdeGrafiek(overdrachtLokaalTeam(kw.map((k) => ({ kwartaal: k, na_vb_lokaal_team: null, na_vervolgkeuze: null })), 'Tiel'), '< 3');
+    expect((g.option.graphic as { style: { text: string } }).style.text).toBe(GEHEIM_NOOT);
+    expect(svg(g)).toContain('Alle waarden van deze grafiek zijn geheim');
+    expect(beschermdeGrafiek(grafieken[7]![0], '< 3').option.graphic).toBeUndefined();
   });
 });

@@ -35,19 +35,29 @@ describe('protection of small numbers: rounding to multiples of 5', () => {
     }
   });
 
-  it('per 1,000 from the rounded count; growth from rounded counts, hidden on a small base; medians on a small base hidden', () => {
+  it('per 1,000 from the published count and the population; growth from the published counts of Q−1 and Q−4; medians on a small base hidden', () => {
+    const historie = [
+      { adviezen: 10, meldingen: 12, meldingen_totaal_instroom: 22 }, {}, {},
+      { adviezen: 8, meldingen: 6, meldingen_totaal_instroom: 14 },
+    ];
     const b = beschermWaarden({
       meldingen: 13, adviezen: 40, meldingen_totaal_instroom: 53, meldingen_vb: 7,
       per_1000_inwoners: { meldingen: 0.31, adviezen: 0.95 },
       groei: { adviezen_qoq: 300, adviezen_yoy: 400, meldingen_qoq: 30, meldingen_yoy: null, totaal_qoq: 6, totaal_yoy: -10 },
       doorlooptijd_vb_werkdagen: { mediaan: 3, p90: 6 },
-    }, beleid);
-    // 13 of 42,000 inhabitants (0.31) → 15 of them: 0.36
+    }, beleid, { historie, inwoners: 42_000 });
+    // published 15 and 40 of 42,000 inhabitants: 15,000 / 42,000 = 0.357 → 0.36; 0.952 → 0.95 (the stored exact 0.31 is not used)
     expect(b.per_1000_inwoners).toEqual({ meldingen: 0.36, adviezen: 0.95 });
-    // 40 after +300% is 10 before: 40 vs 10 → +300; after +400% 8 before → 10: +300 from the rounded counts
-    // meldingen 13 → 15, before 10 → 10: +50; totaal 53 → 55, before 50 → 50: +10; after −10 % 59 before → 60: −8.3
-    expect(b.groei).toEqual({ adviezen_qoq: 300, adviezen_yoy: 300, meldingen_qoq: 50, meldingen_yoy: ONDERDRUKT, totaal_qoq: 10, totaal_yoy: -8.3 });
+    // published now 15 / 40 / 55; Q−1 10 / 10 / 20; Q−4 5 (below 10: hidden) / 10 / 15 — the stored growth figures are not used
+    expect(b.groei).toEqual({ adviezen_qoq: 300, adviezen_yoy: 300, meldingen_qoq: 50, meldingen_yoy: ONDERDRUKT, totaal_qoq: 175, totaal_yoy: 266.7 });
     expect(b.doorlooptijd_vb_werkdagen).toEqual({ mediaan: ONDERDRUKT, p90: ONDERDRUKT });
+    // the same published count gives the same rate, whatever the exact count (the leak of issue 24: exact 4 gave 0.11, 5 gave 0.12)
+    const rate = (n: number) => (beschermWaarden({ vv_afgerond: n, per_1000_inwoners: { vv_afgerond: n / 41.9 } }, beleid, { inwoners: 41_900 }).per_1000_inwoners as Record<string, unknown>).vv_afgerond;
+    expect([3, 4, 5, 6, 7].map(rate)).toEqual([0.12, 0.12, 0.12, 0.12, 0.12]);
+    // without a population no rate; a hidden count has no rate
+    expect(beschermWaarden({ vv_afgerond: 4, per_1000_inwoners: { vv_afgerond: 0.1 } }, beleid).per_1000_inwoners).toEqual({ vv_afgerond: null });
+    // one rounding rule: −6.25 % is −6.3 (half away from zero), as for the region (Tiel adviezen 2019-Q4: 75 against 80)
+    expect(beschermWaarden({ adviezen: 75, groei: { adviezen_qoq: -6.25 } }, beleid, { historie: [{ adviezen: 80 }] }).groei).toEqual({ adviezen_qoq: -6.3 });
     // the waiting lists are stocks: their ages only where the stock itself is shown (the region), on a large enough list
     expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 } } }, beleid).wacht_dagen).toEqual({ start_onderzoek: { mediaan: ONDERDRUKT, max: ONDERDRUKT } });
     expect(beschermWaarden({ wacht_op_start_onderzoek: 30, wacht_op_vervolgkeuze: 2, wacht_dagen: { start_onderzoek: { mediaan: 12, max: 40 }, vervolgkeuze: { mediaan: 3, max: 4 }, nieuw: { mediaan: 1, max: 1 } } }, beleid, [], true).wacht_dagen)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { beschermWaarden, STANDAARD_BELEID } from '../../../server/privacy/onderdrukking.js';
 import { leesHalfjaar, leesJaar, periodeGroei, periodeVorige, periodeVorigJaar, periodeWaarden } from '../../../server/rapportage/periode.js';
 
 describe('periods', () => {
@@ -54,6 +55,27 @@ describe('period values from quarter values', () => {
   it('growth against the same period a year earlier and the period before', () => {
     expect(periodeGroei({ meldingen: 6, adviezen: 2 }, { meldingen: 4, adviezen: 1 }, { meldingen: 6, adviezen: 0 })).toEqual({
       meldingen_yoy: 50, adviezen_yoy: 100, totaal_yoy: 60, meldingen_vorige: 0, adviezen_vorige: null, totaal_vorige: 33.3,
+    });
+  });
+
+  it('a protected period is made of the published quarters: sums of published counts, every share, rate, median and growth from those sums', () => {
+    const beleid = STANDAARD_BELEID;
+    const kw = (vb: number, binnen: number, vv: number) => ({ meldingen_vb: vb, vb_binnen_termijn: binnen, vb_binnen_termijn_pct: null, vv_afgerond: vv, doorlooptijd_vb_werkdagen: { mediaan: 2, p90: 4 },
+      histogrammen: { vb_werkdagen: [[2, vb]], onderzoek_dagen: [], vv_dagen: [] }, per_1000_inwoners: { meldingen_vb: 0, vv_afgerond: 0 } });
+    // exact 2 + 2 + 2 + 2 afgeronde V&V: each quarter published 0; the year is 0 + 0 + 0 + 0 = 0, not the rounded exact 8 → 10 that would pin every quarter to 2
+    const gepubliceerd = [kw(13, 12, 2), kw(12, 11, 2), kw(14, 13, 2), kw(11, 9, 2)].map((w) => beschermWaarden(w, beleid, { inwoners: 40_000 }));
+    const jaar = periodeWaarden(gepubliceerd, 40_000, beleid);
+    expect(jaar).toMatchObject({ meldingen_vb: 50, vb_binnen_termijn: 45, vb_binnen_termijn_pct: 90, vv_afgerond: 0 });
+    expect(jaar.per_1000_inwoners).toMatchObject({ meldingen_vb: 1.25, vv_afgerond: 0 });
+    // the published quarters carry no distributions (never published): no median, never one from exact counts
+    expect(jaar.doorlooptijd_vb_werkdagen).toEqual({ mediaan: null, p90: null });
+    expect(jaar.vb_per_week).toEqual([]);
+    // a hidden quarter hides the sum (never counted as 0)
+    const verborgen = [...gepubliceerd.slice(0, 3), { ...gepubliceerd[3]!, meldingen_vb: null }];
+    expect(periodeWaarden(verborgen, 40_000, beleid)).toMatchObject({ meldingen_vb: null, vb_binnen_termijn_pct: null });
+    // growth from published sums, half away from zero, hidden below minNoemer: 75 against 80 → −6.3
+    expect(periodeGroei({ meldingen: 75, adviezen: 5 }, { meldingen: 80, adviezen: 10 }, {}, beleid)).toEqual({
+      meldingen_yoy: -6.3, adviezen_yoy: null, totaal_yoy: -11.1, meldingen_vorige: null, adviezen_vorige: null, totaal_vorige: null,
     });
   });
 });
