@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { projectPath } from '../config/paths.js';
 import { VERKLARING_VAN_TEKENS } from './model.js';
+import { lettertypeCss } from './lettertype.js';
 import { helpers } from '../shared/sjabloonhelpers.js';
 import type { RapportModel } from './model.js';
 
@@ -28,7 +29,8 @@ export function maakRapportRenderer(dir = projectPath('reports')): RapportRender
     hbs.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(join(partials, f), 'utf8'));
   }
   const template = hbs.compile(readFileSync(join(dir, 'rapport.hbs'), 'utf8'));
-  const css = readFileSync(join(dir, 'rapport.css'), 'utf8');
+  // the font first: the printed page loads nothing and takes no font from the machine
+  const css = `${lettertypeCss()}\n${readFileSync(join(dir, 'rapport.css'), 'utf8')}`;
   return (model, opmaak) => {
     const inhoud = model.soort !== 'factsheet' && !model.geenGegevens
       ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
