@@ -6,6 +6,7 @@ import { VERKLARING_VAN_TEKENS } from './model.js';
 import { lettertypeCss } from './lettertype.js';
 import { helpers } from '../shared/sjabloonhelpers.js';
 import type { RapportModel } from './model.js';
+import type { Omslag } from './omslag.js';
 
 export interface RapportOpmaak {
   regioNaam: string;
@@ -15,7 +16,7 @@ export interface RapportOpmaak {
   /** chapters (heading ids) that continue on the previous chapter's page */
   vervolg?: Set<string>;
   /** the cover's status line and mark (see omslag.ts) */
-  omslag?: { status: string; datum: string; versie: string; logo: string | null };
+  omslag?: Omslag;
 }
 
 export type RapportRenderer = (model: RapportModel, opmaak: RapportOpmaak) => string;

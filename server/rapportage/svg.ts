@@ -47,11 +47,10 @@ function drukOptie(option: Optie, breedte: number, hoogte: number): Optie {
   const grid = { ...(option.grid as Optie | undefined) };
   const legenda = option.legend as Optie | undefined;
   const series = lijst(option.series);
-  if (legenda && legenda.show !== false && series.length > 0) {
-    const namen = (Array.isArray(legenda.data) ? legenda.data : series.map((s) => s.name)).map((n) => String(typeof n === 'object' && n ? (n as Optie).name : n ?? ''));
-    const yNaam = lijst(option.yAxis).some((a) => a.type === 'value' && a.name && a.nameLocation !== 'middle');
-    grid.top = legendaHoogte(namen, breedte) + (yNaam ? ASNAAM_RUIMTE : GEEN_ASNAAM_RUIMTE);
-  }
+  const yNaam = lijst(option.yAxis).some((a) => a.type === 'value' && a.name && a.nameLocation !== 'middle');
+  const metLegenda = legenda !== undefined && legenda.show !== false && series.length > 0;
+  const namen = !metLegenda ? [] : (Array.isArray(legenda.data) ? legenda.data : series.map((s) => s.name)).map((n) => String(typeof n === 'object' && n ? (n as Optie).name : n ?? ''));
+  grid.top = legendaHoogte(namen, breedte) + (yNaam ? ASNAAM_RUIMTE : GEEN_ASNAAM_RUIMTE);
   uit.grid = grid;
   // no white halo around labels: Chromium prints stroked text as Type 3 glyphs, not as text in the report's font
   const zonderRand = (l: unknown) => (l && typeof l === 'object' ? { ...(l as Optie), textBorderWidth: 0, textBorderColor: 'none' } : l);
