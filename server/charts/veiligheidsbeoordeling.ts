@@ -38,12 +38,14 @@ export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: 
     anker: 'veiligheidsbeoordeling-onderdeel-b',
     formaat: 'procent',
     option: basisOptie({
+      // the norm's label stands right of the plot, never on a bar
+      grid: { left: 8, right: 64, top: 56, bottom: 28, containLabel: true },
       xAxis: { type: 'category', data: reeks.map((p) => kwartaalKort(p.kwartaal)) },
       yAxis: { type: 'value', max: 100, name: '%' },
       series: [
         staafReeks('Binnen termijn', binnen, {
           stack: 'vb',
-          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'insideEndTop' }, data: [{ yAxis: norm }] },
+          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'end' }, data: [{ yAxis: norm }] },
         }),
         staafReeks('Niet binnen termijn', buiten, { stack: 'vb' }),
       ],
@@ -72,11 +74,12 @@ export function vbPerWeek(weken: WeekPunt[], norm: number, kwartaal: Kwartaal): 
     anker: 'veiligheidsbeoordeling-onderdeel-b',
     formaat: 'procent',
     option: basisOptie({
+      grid: { left: 8, right: 64, top: 56, bottom: 28, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', max: 100, name: '%' },
       series: [{
         name: 'Binnen termijn', type: 'line', data: weken.map((w) => w.pct), symbolSize: 8,
-        markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'insideEndTop' }, data: [{ yAxis: norm }] },
+        markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'end' }, data: [{ yAxis: norm }] },
       }],
     }),
     tabel: {

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { projectPath } from '../config/paths.js';
 import { VERKLARING_VAN_TEKENS } from './model.js';
+import { lettertypeCss } from './lettertype.js';
 import { helpers } from '../shared/sjabloonhelpers.js';
 import type { RapportModel } from './model.js';
+import type { Omslag } from './omslag.js';
 
 export interface RapportOpmaak {
   regioNaam: string;
@@ -14,7 +16,7 @@ export interface RapportOpmaak {
   /** chapters (heading ids) that continue on the previous chapter's page */
   vervolg?: Set<string>;
   /** the cover's status line and mark (see omslag.ts) */
-  omslag?: { status: string; datum: string; versie: string; logo: string | null };
+  omslag?: Omslag;
 }
 
 export type RapportRenderer = (model: RapportModel, opmaak: RapportOpmaak) => string;
@@ -28,7 +30,8 @@ export function maakRapportRenderer(dir = projectPath('reports')): RapportRender
     hbs.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(join(partials, f), 'utf8'));
   }
   const template = hbs.compile(readFileSync(join(dir, 'rapport.hbs'), 'utf8'));
-  const css = readFileSync(join(dir, 'rapport.css'), 'utf8');
+  // the font first: the printed page loads nothing and takes no font from the machine
+  const css = `${lettertypeCss()}\n${readFileSync(join(dir, 'rapport.css'), 'utf8')}`;
   return (model, opmaak) => {
     const inhoud = model.soort !== 'factsheet' && !model.geenGegevens
       ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]

@@ -241,7 +241,7 @@ function gemeenten(c: Context): Hoofdstuk {
     id: 'tabel-gemeenten-abc', titel: `Adviezen, meldingen, veiligheidsbeoordeling en overdracht per gemeente (onderdelen a–c) — ${kwartaalKort(K)}`,
     definitie: 'Naar gemeente van de direct betrokkene. VB = veiligheidsbeoordelingen afgerond in het kwartaal; overdracht na VB = besluit overdracht; na vervolgkeuze = vervolg overdracht.',
     anker: 'instroom-onderdeel-a',
-    kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'VB', 'VB ≤ 5 werkdagen', 'Overdracht na VB', 'Overdracht na vervolgkeuze'],
+    kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'VB', 'VB binnen 5 werkdagen', 'Overdracht na VB', 'Overdracht na vervolgkeuze'],
     rijen: rijen([
       (v) => cel.getal(getal(v, 'adviezen')), (v) => cel.getal(getal(v, 'meldingen')), (v) => cel.getal(getal(v, 'meldingen_vb')),
       (v) => cel.getal(getal(v, 'vb_binnen_termijn')), (v) => cel.getal(getal(v, 'overdracht_na_vb')), (v) => cel.getal(getal(v, 'overdracht_na_vervolgkeuze')),

@@ -3,15 +3,20 @@ import { startChromium } from '../browser/chromium.js';
 import { paginasVanBestemmingen } from './pdf-bestemmingen.js';
 import { vulMetadata, type PdfMetadata } from './pdf-metadata.js';
 import { vervolgHoofdstukken, type GemetenHoofdstuk } from './paginering.js';
+import { kopLettertypeCss, LETTERTYPE } from './lettertype.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Page header and footer (Chromium fills in pageNumber/totalPages); inline styles, since templates see no CSS. */
+/**
+ * Page header and footer (Chromium fills in pageNumber/totalPages); inline styles, since templates
+ * see no CSS of the page, and the report's font embedded once more, since they see none of its fonts.
+ */
 function kopEnVoet(kop: string): { headerTemplate: string; footerTemplate: string } {
-  const stijl = 'font-family: Liberation Sans, Arial, sans-serif; font-size: 7.5pt; color: #444; width: 100%; margin: 0 18mm;';
+  const stijl = `font-family: ${LETTERTYPE}; font-size: 7.5pt; color: #444; width: 100%; margin: 0 18mm;`;
+  const font = `<style>${kopLettertypeCss()}</style>`;
   return {
-    headerTemplate: `<div style="${stijl} text-align: left;">${escapeHtml(kop)}</div>`,
-    footerTemplate: `<div style="${stijl} display: flex; justify-content: space-between;"><span>VT Monitor</span><span>Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`,
+    headerTemplate: `${font}<div style="${stijl} text-align: left;">${escapeHtml(kop)}</div>`,
+    footerTemplate: `${font}<div style="${stijl} display: flex; justify-content: space-between;"><span>VT Monitor</span><span>Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`,
   };
 }
 

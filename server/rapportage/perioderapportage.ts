@@ -355,7 +355,7 @@ function trend(c: Context): Hoofdstuk {
   });
   const jaarTabel = c.nr.tabel({
     id: 'tabel-trend-jaar', titel: 'Kerncijfers per jaar', definitie: 'Som van de kwartalen van het jaar; percentages op die aantallen; * = jaar niet compleet.', anker: 'groei',
-    kolommen: ['Jaar', 'Adviezen', 'Meldingen', 'VB', 'VB ≤ 5 wd', 'Onderzoeken', 'V&V'],
+    kolommen: ['Jaar', 'Adviezen', 'Meldingen', 'VB', 'VB binnen 5 wd', 'Onderzoeken', 'V&V'],
     rijen: jaren.map((j, i) => ({ kop: labels[i]!, cellen: [cel.getal(getal(j.waarden, 'adviezen')), cel.getal(getal(j.waarden, 'meldingen')), cel.getal(getal(j.waarden, 'meldingen_vb')), cel.procent(getal(j.waarden, 'vb_binnen_termijn_pct')), cel.getal(getal(j.waarden, 'onderzoeken_afgerond')), cel.getal(getal(j.waarden, 'vv_afgerond'))] })),
   });
   const kw = c.invoer.regioPerKwartaal;
@@ -400,7 +400,7 @@ function gemeenten(c: Context): Hoofdstuk {
   const abc = c.nr.tabel({
     id: 'tabel-gemeenten-abc', titel: `Adviezen, meldingen, veiligheidsbeoordeling en overdracht per gemeente (onderdelen a–c) — ${c.kort}`,
     definitie: 'Naar gemeente van de direct betrokkene, som van de kwartalen van de periode; per 1.000 = adviezen en meldingen per 1.000 inwoners.',
-    anker: 'instroom-onderdeel-a', kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'Per 1.000', 'VB', 'VB ≤ 5 wd', 'Overdracht na VB', 'Na vervolgkeuze'],
+    anker: 'instroom-onderdeel-a', kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'Per 1.000', 'VB', 'VB binnen 5 wd', 'Overdracht na VB', 'Na vervolgkeuze'],
     rijen: rijen([
       (v) => cel.getal(getal(v, 'adviezen')), (v) => cel.getal(getal(v, 'meldingen')),
       (v) => formatteerGetal(getal(obj(v, 'per_1000_inwoners') as Waarden, 'meldingen_totaal_instroom'), 2),

@@ -105,7 +105,8 @@ describe('half-year and annual report (PDF)', () => {
     }
     const cover = tekst[0]!.replace(/\s+/g, ' ');
     expect(cover).toContain('Status CONCEPT — de duiding is nog niet definitief');
-    expect(cover).toContain(`Versie VT Monitor ${vtMonitorVersie()}, definities 2027.1`);
+    expect(cover).toContain('Definities Indicatoren versie 2027.1 (zie Verantwoording)');
+    expect(cover).toContain('Periode januari t/m juni 2026');
   });
 
   it('prints the annual report', async () => {
