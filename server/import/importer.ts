@@ -7,7 +7,7 @@ import { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { gemeenteSleutel, leidRegistratieAf, raakvlak } from '../registraties/derive.js';
 import { bouwTellingenOpnieuw, zorgVoorTellingen } from '../registraties/tellingen-opbouw.js';
-import { hashVanRij, idVanRij, OPGESLAGEN_KOLOMMEN, opgeslagenRij, registratieVanRij, zetImportbatch, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
+import { hashVanRij, idVanRij, opgeslagenRij, registratieVanRij, zetImportbatch, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
 import { schrijfRegistraties, zoekBestaande, zoekHashes, type BestaandeRegistratie } from '../registraties/repository.js';
 import { tellingenSluitenAan, werkTellingenBij } from '../registraties/tellingen-repository.js';
 import { Tellingdelta } from '../registraties/tellingen.js';
