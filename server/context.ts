@@ -4,7 +4,7 @@ import { maakWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.
 import { dekkingVan, laadKalender } from './calendar/besluiten.js';
 import { leesEnv, type Env } from './config/env.js';
 import { laadRegio, type Regio } from './config/regio.js';
-import { bewaakRegio, gekozenRegioBestand } from './config/regio-keuze.js';
+import { bewaakRegio, gekozenRegioBestand } from './regio/keuze.js';
 import { databaseMelding, maakDb, leesDatabaseUrl, type Db } from './db/connection.js';
 import { AppFout } from './shared/fouten.js';
 import { migreerNaarLaatste } from './db/migrate.js';

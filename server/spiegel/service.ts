@@ -1,7 +1,7 @@
 import { schrijfAudit } from '../audit/repository.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
-import { voegImportbatchToe } from '../importbatches/repository.js';
+import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { foutenVoorbeeld, ImportAfgewezen, type ImportSamenvatting } from '../import/importer.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { leesBeleid } from '../privacy/instellingen.js';
@@ -91,7 +91,7 @@ export async function importeerCbs(db: Db, regio: Regio, bron: { bestand: string
     const id = await voegImportbatchToe(trx, batch('geladen'));
     const t = await vervangCbsCijfers(trx, gelezen.cijfers, id);
     Object.assign(s, t);
-    await trx('importbatches').update({ nieuw: t.nieuw, gewijzigd: t.gewijzigd, ongewijzigd: t.ongewijzigd }).where({ id });
+    await werkImportbatchBij(trx, id, { nieuw: t.nieuw, gewijzigd: t.gewijzigd, ongewijzigd: t.ongewijzigd });
     await schrijfMeta(trx, 'data_versie', new Date().toISOString());
   });
   await schrijfAudit(db, { wie: opties.door, actie: 'import', details: { soort: 'cbs', tabel: gelezen.tabel, bestand: bron.bestand, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd } });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/config/paths.js';
-import { kiesRegio, regioBestanden } from '../../server/config/regio-keuze.js';
+import { kiesRegio, regioBestanden } from '../../server/regio/keuze.js';
 import { maakContext } from '../../server/context.js';
 import { leesMeta } from '../../server/db/metagegevens.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';

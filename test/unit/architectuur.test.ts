@@ -195,19 +195,6 @@ function tabelgebruik(bestand: string, tekst = readFileSync(join(ROOT, bestand),
   return uit;
 }
 
-/**
- * Modules other helpers are restructuring on their own branches, which move their own queries into
- * repositories there. The lead removes an entry when that branch has merged; nothing is added here.
- */
-const IN_VERHUIZING = new Map<string, string>([
-  ['server/verzending/verzending.ts', 'verzendingen: the delivery rework (its own branch)'],
-  ['server/verzending/ontvangers.ts', 'ontvangers: the delivery rework (its own branch)'],
-  ['server/verzending/planner.ts', 'verzendclaims, duidingen: the delivery rework (its own branch)'],
-  ['server/financien/importer.ts', 'financien, formatie, importbatches: the financien import rework (its own branch)'],
-  ['server/indicatoren/herbereken.ts', 'indicatoren: the rebuild rework (its own branch)'],
-  ['server/spiegel/service.ts', 'importbatches: the spiegel rework (its own branch)'],
-]);
-
 const gebruik = bestanden.flatMap((f) => tabelgebruik(f));
 const waar = (g: Tabelgebruik) => `${g.bestand}:${g.regel} ${g.join ? 'joins' : 'queries'} ${g.tabel}`;
 const inDb = onder('db');
@@ -277,7 +264,7 @@ describe(`architecture: one repository per table (${TABELLEN.length} tables) and
 
   it('only a table\'s repository (and db/) queries it: no service, route or command names a table', () => {
     expect(gebruik.filter((g) => g.bestand === 'server/rapportage/duiding-repository.ts').map((g) => g.tabel)).toContain('duidingen');
-    const buiten = gebruik.filter((g) => !isRepository(g.bestand) && !inDb(g.bestand) && !IN_VERHUIZING.has(g.bestand));
+    const buiten = gebruik.filter((g) => !isRepository(g.bestand) && !inDb(g.bestand));
     expect(buiten.map(waar)).toEqual([]);
   });
 
@@ -285,10 +272,6 @@ describe(`architecture: one repository per table (${TABELLEN.length} tables) and
     const perTabel = new Map<string, Set<string>>();
     for (const g of gebruik) if (isRepository(g.bestand) && !g.join) perTabel.set(g.tabel, (perTabel.get(g.tabel) ?? new Set()).add(g.bestand));
     expect([...perTabel].filter(([, r]) => r.size > 1).map(([t, r]) => `${t}: ${[...r].sort().join(', ')}`)).toEqual([]);
-  });
-
-  it('the pending list names only files that still query a table (an entry goes when its branch has moved its queries)', () => {
-    expect([...IN_VERHUIZING.keys()].filter((f) => !gebruik.some((g) => g.bestand === f && !isRepository(f)))).toEqual([]);
   });
 
   it('no cycle between folders of server/ (a planted one is found)', () => {

@@ -1,6 +1,6 @@
 import { leesEnv } from '../../config/env.js';
 import { laadRegio } from '../../config/regio.js';
-import { gekozenRegioBestand, kiesRegio, regioBestanden } from '../../config/regio-keuze.js';
+import { gekozenRegioBestand, kiesRegio, regioBestanden } from '../../regio/keuze.js';
 import { maakDb } from '../../db/connection.js';
 import { migreerNaarLaatste } from '../../db/migrate.js';
 

@@ -4,8 +4,8 @@ import type { Db } from '../db/connection.js';
 import { leesMeta, schrijfMeta } from '../db/metagegevens.js';
 import { telRegistraties } from '../registraties/repository.js';
 import { AppFout, ongeldigeInvoer } from '../shared/fouten.js';
-import { PROJECT_ROOT, projectPath } from './paths.js';
-import { laadRegio, type Regio, type RegioBestand } from './regio.js';
+import { PROJECT_ROOT, projectPath } from '../config/paths.js';
+import { laadRegio, type Regio, type RegioBestand } from '../config/regio.js';
 
 /**
  * Which region a database belongs to (docs/regio.md). The choice is kept in the database itself
