@@ -134,13 +134,18 @@ function maakCorpus(basis: Tabel, xlsx: Buffer, xlsxRijen: number): Geval[] {
   voeg('binair', Buffer.from(Array.from({ length: 3000 }, () => r.int(256))));
   for (let i = 0; i < 3; i++) voeg('ongelijke-quote', tekstVan(steekproef(basis, 10)).replace(/;melding;/, ';"melding;'));
   // XLSX: the real workbook, cut off, with flipped bytes, and not a zip at all
+  const xlsxReferentie = Buffer.from(tekstVan({ kop: basis.kop, rijen: basis.rijen.slice(0, xlsxRijen) }));
   voegXlsx('xlsx-heel', xlsx);
-  uit[uit.length - 1]!.referentie = Buffer.from(tekstVan({ kop: basis.kop, rijen: basis.rijen.slice(0, xlsxRijen) }));
+  uit[uit.length - 1]!.referentie = xlsxReferentie;
   for (let i = 0; i < 8; i++) voegXlsx('xlsx-afgekapt', xlsx.subarray(0, 30 + r.int(xlsx.length - 30)));
   for (let i = 0; i < 6; i++) {
     const b = Buffer.from(xlsx);
     for (let n = 0; n < 3; n++) b[r.int(b.length)] = r.int(256);
     voegXlsx('xlsx-beschadigd', b);
+    // the reader inflates only the parts it reads (workbook, sheet, shared strings, styles, each
+    // checked against its CRC): damage elsewhere (theme, docProps) is accepted, and then the data
+    // must be the whole workbook's, exactly
+    uit[uit.length - 1]!.referentie = xlsxReferentie;
   }
   voegXlsx('xlsx-tekst', Buffer.from(vol));
   return uit;

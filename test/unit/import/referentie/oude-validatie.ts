@@ -134,6 +134,13 @@ const VEREIST: readonly [keyof Registratie, keyof Registratie, string][] = [
 const VOLGORDE: readonly [keyof Registratie, keyof Registratie][] = [
   ['datum_start_vv', 'datum_einde_vv'],
   ['datum_start_onderzoek', 'datum_einde_onderzoek'],
+  // issue 25 §3 on purpose: the protocol's order of the VB, the besluit vervolg and what follows
+  ['datum_veiligheidsbeoordeling', 'datum_besluit_vervolg'],
+  ['datum_veiligheidsbeoordeling', 'datum_start_vv'],
+  ['datum_veiligheidsbeoordeling', 'datum_start_onderzoek'],
+  ['datum_besluit_vervolg', 'datum_start_vv'],
+  ['datum_besluit_vervolg', 'datum_start_onderzoek'],
+  ['datum_veiligheidsbeoordeling', 'datum_overdracht'],
 ];
 
 /** Collects the errors of one row (one object per row: the checks run for every line of an export). */
