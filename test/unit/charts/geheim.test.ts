@@ -61,7 +61,8 @@ describe('a hidden value is a gap with the sign, never a 0', () => {
 
 describe('a protected count rounded to 0 never reads as a true zero (issue 24)', () => {
   it('a count chart: "< 3" in the table, the bar label and the tooltip; the axis keeps its 0', () => {
-    const g = beschermdeGrafiek(perMelder({ politie: 20, overige_professional: 15, niet_professional: 0 }, 'Tiel'), '< 3');
+    const exact = perMelder({ politie: 20, overige_professional: 15, niet_professional: 0 }, 'Tiel');
+    const g = beschermdeGrafiek(exact, '< 3');
     expect(metTekens(g.tabel, true, '< 3').rijen.flat()).toContain('< 3');
     expect(metTekens(g.tabel, true, '< 3').rijen.flat()).not.toContain(0);
     const uit = svg(g);
@@ -69,7 +70,8 @@ describe('a protected count rounded to 0 never reads as a true zero (issue 24)',
     const option = pasFormaatToe(JSON.parse(JSON.stringify(g.option)), g.formaat) as { tooltip: { valueFormatter: (v: number) => string } };
     expect([0, 5, 20].map((v) => option.tooltip.valueFormatter(v))).toEqual(['< 3', '5', '20']);
     // unprotected: the exact zero is nihil in the table, 0 in the chart
-    expect(metTekens(g.tabel, false).rijen.flat()).toContain('–');
+    expect(metTekens(exact.tabel, false).rijen.flat()).toContain('–');
+    expect(metTekens(exact.tabel, false).rijen.flat()).not.toContain('< 3');
   });
 
   it('a share or a rate of 0 stays 0: the sign is for counts only', () => {
