@@ -47,10 +47,15 @@ const regioSchema = z.object({
       z.object({
         code: gemeenteCode,
         naam: z.string().min(1),
-        inwoners: z.number().int().positive(),
-        inwonersBron: z.string().min(1),
-        inwonersPeildatum: z.string().nullable(),
-        indicatief: z.boolean(),
+        /**
+         * Legacy (the file of Gelderland-Zuid, before inwonersPerJaar): one figure with its source.
+         * Absent in a generated file: then the latest CBS figure of inwonersPerJaar stands here,
+         * or none (null) — never an estimate.
+         */
+        inwoners: z.number().int().positive().optional(),
+        inwonersBron: z.string().min(1).optional(),
+        inwonersPeildatum: z.string().nullable().optional(),
+        indicatief: z.boolean().optional(),
         /**
          * Inhabitants on 1 January of each year, each figure with the CBS StatLine table it comes
          * from (id such as 03759ned) and its address. inwonersOp reads only these: a year that is
@@ -65,11 +70,54 @@ const regioSchema = z.object({
   voormaligeGemeenten: z
     .array(z.object({ code: gemeenteCode, naam: z.string().min(1), opgegaanIn: gemeenteCode, per: z.string() }))
     .default([]),
+  /** Generated files (genereer-regios.ts): where the file comes from. */
+  herkomst: z.string().optional(),
+  /** Generated files: the codes of the region's gemeenten on 1 January of each year since 2019. */
+  gemeentenPerJaar: z.record(z.string().regex(/^\d{4}$/, 'een jaar als 2024'), z.array(gemeenteCode)).optional(),
+  /**
+   * Generated files: every herindeling since 2015 that touched the region — the former gemeente,
+   * the day, the gemeente(n) it went into (more than one: split; null: not confirmed), kind and source.
+   */
+  herindelingen: z
+    .array(
+      z.object({
+        code: gemeenteCode,
+        naam: z.string().min(1),
+        per: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        opgegaanIn: z.array(gemeenteCode).min(1).nullable(),
+        soort: z.enum(['samenvoeging', 'splitsing', 'naamswijziging']).nullable(),
+        bron: z.string().nullable(),
+      }),
+    )
+    .optional(),
   scenarios: scenariosSchema.nullable().optional(),
 });
 
-export type RegioBestand = z.infer<typeof regioSchema>;
-export type Gemeente = RegioBestand['gemeenten'][number];
+type GemeenteInBestand = z.infer<typeof regioSchema>['gemeenten'][number];
+
+/**
+ * A gemeente of the region as the product reads it: `inwoners` is the legacy figure of the file
+ * or the latest CBS figure of inwonersPerJaar, and null when neither is there (per-1.000 figures
+ * are then missing); `inwonersBron` names where it comes from.
+ */
+export type Gemeente = Omit<GemeenteInBestand, 'inwoners' | 'inwonersBron' | 'inwonersPeildatum' | 'indicatief'> & {
+  inwoners: number | null;
+  inwonersBron: string;
+  inwonersPeildatum: string | null;
+  indicatief: boolean;
+};
+export type RegioBestand = Omit<z.infer<typeof regioSchema>, 'gemeenten'> & { gemeenten: Gemeente[] };
+
+/** The legacy figure of the file, else the latest CBS figure, else none. */
+function metInwoners(g: GemeenteInBestand): Gemeente {
+  if (g.inwoners !== undefined) {
+    return { ...g, inwoners: g.inwoners, inwonersBron: g.inwonersBron ?? 'onbekend', inwonersPeildatum: g.inwonersPeildatum ?? null, indicatief: g.indicatief ?? true };
+  }
+  const laatste = Object.keys(g.inwonersPerJaar).sort().at(-1);
+  const cijfer = laatste === undefined ? undefined : g.inwonersPerJaar[laatste];
+  if (laatste === undefined || !cijfer) return { ...g, inwoners: null, inwonersBron: 'ontbreekt', inwonersPeildatum: null, indicatief: false };
+  return { ...g, inwoners: cijfer.aantal, inwonersBron: `CBS ${cijfer.tabel}`, inwonersPeildatum: `${laatste}-01-01`, indicatief: false };
+}
 
 /** The two rows besides the region's gemeenten that every indicator has. */
 export const BUITEN_REGIO = 'buiten_regio';
@@ -88,7 +136,8 @@ export interface Regio extends RegioBestand {
    * accents and punctuation (normaliseerNaam in gemeenten-nederland.ts).
    */
   codeVoorNaam(naam: string): string | null;
-  inwonersTotaal: number;
+  /** the sum of the gemeenten's `inwoners`; null when one of them has none */
+  inwonersTotaal: number | null;
   /**
    * The CBS population of a region gemeente on 1 January of `jaar` (the year a period falls in),
    * or null: not a region gemeente (buiten_regio, onbekend, a former code) or no CBS figure for
@@ -115,7 +164,8 @@ export interface InwonersCijfer {
  * (sleutelVoorCode); the region's own and former names come first.
  */
 export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeentenNederland()): Regio {
-  const parsed = regioSchema.parse(input);
+  const gelezen = regioSchema.parse(input);
+  const parsed: RegioBestand = { ...gelezen, gemeenten: gelezen.gemeenten.map(metInwoners) };
   const perCode = new Map(parsed.gemeenten.map((g) => [g.code, g]));
   const former = new Map(parsed.voormaligeGemeenten.map((v) => [v.code, v.opgegaanIn]));
   for (const [oud, nieuw] of former) {
@@ -131,7 +181,7 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
   return {
     ...parsed,
     perCode,
-    inwonersTotaal: parsed.gemeenten.reduce((sum, g) => sum + g.inwoners, 0),
+    inwonersTotaal: parsed.gemeenten.every((g) => g.inwoners !== null) ? parsed.gemeenten.reduce((sum, g) => sum + (g.inwoners ?? 0), 0) : null,
     sleutelVoorCode(code) {
       if (perCode.has(code)) return code;
       return former.get(code) ?? BUITEN_REGIO;

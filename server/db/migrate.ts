@@ -35,6 +35,11 @@ export async function migreerNaarLaatste(db: Db): Promise<void> {
   await db.migrate.latest(config);
 }
 
+/** Undoes the last migration only (a test of one migration's down and up on a filled database). */
+export async function migreerEenTerug(db: Db): Promise<void> {
+  await db.migrate.down(config);
+}
+
 export async function migreerAllesTerug(db: Db): Promise<void> {
   await db.migrate.rollback(config, true);
 }

@@ -14,10 +14,11 @@ export async function synchroniseerRegio(db: Db, regio: Regio): Promise<void> {
   const gewenstVoormalig = regio.voormaligeGemeenten.map((v) => ({ code: v.code, naam: v.naam, opgegaan_in: v.opgegaanIn, per: v.per }))
     .sort((a, b) => a.code.localeCompare(b.code));
   const alsTekst = (rijen: Record<string, unknown>[]) => JSON.stringify(rijen.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]))));
-  const bekend = new Set(gewenst.map((g) => g.code));
-  if (alsTekst(gemeenten.filter((g) => bekend.has(String(g.code)))) === alsTekst(gewenst) && alsTekst(voormalig) === alsTekst(gewenstVoormalig)) return;
+  if (alsTekst(gemeenten) === alsTekst(gewenst) && alsTekst(voormalig) === alsTekst(gewenstVoormalig)) return;
   await db.transaction(async (trx) => {
     await trx('voormalige_gemeenten').delete();
+    // the gemeenten of another region (a database that changed region before it held data) go
+    await trx('gemeenten').whereNotIn('code', gewenst.map((g) => g.code)).delete();
     for (const g of regio.gemeenten) {
       await trx('gemeenten')
         .insert({

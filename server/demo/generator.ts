@@ -1,7 +1,7 @@
 import { telDagenOp, telMaandenOp, datumVanDagnummer, dagnummerVan, weekday } from '../calendar/dates.js';
 import { kwartaalIndex, kwartaalVan } from '../calendar/kwartaal.js';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
-import type { Regio } from '../config/regio.js';
+import { BUITEN_REGIO, type Regio } from '../config/regio.js';
 import { COLUMN_NAMES } from '../registraties/schema.js';
 import * as p from './profiel.js';
 import { Random } from './random.js';
@@ -29,12 +29,15 @@ interface DemoGemeente {
 /** The gemeenten of each "copy" of the region; copy 0 is the region itself. */
 function gemeentenVoorSchaal(regio: Regio, schaal: number): DemoGemeente[][] {
   const kopieen = Math.max(1, Math.ceil(schaal));
+  // demo weights only: a gemeente without a CBS figure weighs as the average one with a figure
+  const bekend = regio.gemeenten.flatMap((g) => (g.inwoners === null ? [] : [g.inwoners]));
+  const gemiddeld = bekend.length > 0 ? bekend.reduce((a, b) => a + b, 0) / bekend.length : 1;
   const out: DemoGemeente[][] = [];
   for (let s = 0; s < kopieen; s++) {
     out.push(
       regio.gemeenten.map((g, i) => ({
         code: s === 0 ? g.code : `GM${String(3000 + (s - 1) * regio.gemeenten.length + i).padStart(4, '0')}`,
-        gewicht: g.inwoners,
+        gewicht: g.inwoners ?? gemiddeld,
       })),
     );
   }
@@ -72,10 +75,17 @@ export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: D
   }
 }
 
+/**
+ * Gemeenten for the demo's few registrations from outside the region (Utrecht, Arnhem, Ede,
+ * Rozendaal, Nijmegen), without those of the chosen region itself.
+ */
+const BUITEN: [string, number][] = [['GM0344', 2], ['GM0202', 3], ['GM0228', 2], ['GM0277', 1], ['GM0268', 2]];
+const buitenRegio = (regio: Regio): [string, number][] => BUITEN.filter(([c]) => regio.sleutelVoorCode(c) === BUITEN_REGIO);
+
 function gemeente(rnd: Random, gemeenten: DemoGemeente[], regio: Regio, datum: string): Rij {
   const r = rnd.next();
   if (r < 0.004) return {};
-  if (r < 0.014) return { gemeente_code: rnd.pick([['GM0344', 2], ['GM0202', 3], ['GM0228', 2], ['GM0277', 1]]) };
+  if (r < 0.014) return { gemeente_code: rnd.pick(buitenRegio(regio)) };
   const code = rnd.pick(gemeenten.map((g) => [g.code, g.gewicht] as const))!;
   // early registrations sometimes still carry a merged gemeente's code or only a name
   if (code === 'GM1960' && datum < '2019-07-01' && rnd.chance(0.3)) return { gemeente_code: rnd.pick([['GM0236', 3], ['GM0733', 2], ['GM0304', 1]]) };

@@ -17,7 +17,7 @@ import { tellingBasis } from '../registraties/tellingen.js';
 import { histogramWaarden } from './histogrammen.js';
 
 
-function per1000Waarden(b: Basiswaarden, inwoners: number): Record<string, number | null> {
+function per1000Waarden(b: Basiswaarden, inwoners: number | null): Record<string, number | null> {
   return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000((b as unknown as Record<string, number>)[k] ?? 0, inwoners)]));
 }
 

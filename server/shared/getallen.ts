@@ -27,8 +27,8 @@ export function groei(nieuw: number | null, oud: number | null): number | null {
   return afronden(((nieuw - oud) * 100) / oud, 1);
 }
 
-export function per1000(aantal: number, inwoners: number): number | null {
-  return inwoners > 0 ? afronden((aantal * 1000) / inwoners, 2) : null;
+export function per1000(aantal: number, inwoners: number | null): number | null {
+  return inwoners !== null && inwoners > 0 ? afronden((aantal * 1000) / inwoners, 2) : null;
 }
 
 /** A distribution as value → count (e.g. werkdagen → number of meldingen). */

@@ -43,7 +43,7 @@ export const gebruikerVan = (res: Response): Gebruiker | undefined => res.locals
 /** Reads the session cookie: `res.locals.gebruiker`, `res.locals.csrf`, and what every page shows of the user. */
 export function sessie(db: Db, regio: Regio): RequestHandler {
   // the menu's "Gemeenten" opens the region file's largest gemeente (no code written into the product)
-  const standaardGemeente = [...regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]?.code ?? '';
+  const standaardGemeente = [...regio.gemeenten].sort((a, b) => (b.inwoners ?? 0) - (a.inwoners ?? 0))[0]?.code ?? '';
   const leesSessie = sessieCache(db);
   return async (req, res, next) => {
     const token = leesCookies(req.headers.cookie)[SESSIE_COOKIE];

@@ -118,7 +118,7 @@ interface Afgeleid {
  * (the rounded count scaled by the stored exact rate), keeping a model only where it explains every
  * rate of that gebied; a unique solution that is a true count of 1–4 is a recovery.
  */
-function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: Map<string, Waarden>, inwoners: (g: string) => number): Afgeleid {
+function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: Map<string, Waarden>, inwoners: (g: string) => number | null): Afgeleid {
   const uitzonderingen: string[] = [];
   let controles = 0;
   const zie = (wat: string, kreeg: unknown, verwacht: unknown) => {
@@ -127,8 +127,8 @@ function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: 
     if (k !== verwacht) uitzonderingen.push(`${wat}: ${JSON.stringify(kreeg)}, expected ${String(verwacht)}`);
   };
   const modellen = {
-    exact: (e: number, _c: number, inw: number) => per1000(e, inw),
-    eerste_versie: (e: number, c: number, inw: number) => {
+    exact: (e: number, _c: number, inw: number | null) => per1000(e, inw),
+    eerste_versie: (e: number, c: number, inw: number | null) => {
       if (e === 0) return c === 0 ? 0 : null;
       const x = per1000(e, inw)!;
       return x === 0 ? null : afronden((c * x) / e, 2);

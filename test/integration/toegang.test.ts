@@ -88,7 +88,7 @@ describe('every role × every route, checked on the server', () => {
   });
 
   it('the menu\'s "Gemeenten" opens the region file\'s largest gemeente; a gemeente user gets its own', async () => {
-    const grootste = [...ctx.regio.gemeenten].sort((a, b) => b.inwoners - a.inwoners)[0]!;
+    const grootste = [...ctx.regio.gemeenten].sort((a, b) => (b.inwoners ?? 0) - (a.inwoners ?? 0))[0]!;
     const bestuur = await (await haal('bestuur', '/docs/privacy')).text();
     expect(bestuur).toContain(`href="/gemeente/${grootste.code}"`);
     const gemeente = await (await haal('gemeente', '/docs/privacy')).text();
