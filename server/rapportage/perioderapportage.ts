@@ -14,6 +14,7 @@ import {
 } from '../charts/labels.js';
 import { BUITEN_REGIO, ONBEKEND, gebiedNaam, type Regio } from '../config/regio.js';
 import { getal, type Waarden } from '../indicatoren/paneel.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
@@ -61,8 +62,8 @@ interface Context {
   kortEerder: string;
 }
 
-const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number | null>;
-const n = (w: Waarden, key: string) => getal(w, key) ?? 0;
+const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<string, number | null>;
+const n = (w: Waarden, key: IndicatorSleutel) => getal(w, key) ?? 0;
 const regioNu = (c: Context) => c.invoer.nu.get(REGIO) ?? {};
 const regioEerder = (c: Context) => c.invoer.eerder.get(REGIO) ?? {};
 /** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatteerGroei writes it) */
@@ -78,7 +79,7 @@ function hoofdstuk(c: Context, sectie: Exclude<Sectie, 'voorlegger'>, zinnen: st
 }
 
 /** A distribution of the period beside the same period a year earlier, with its share and growth. */
-function verdelingTabel(c: Context, opties: { id: string; titel: string; definitie: string; anker: string; sleutel: string; labels: Record<string, string>; kop: string }): RapportTabel {
+function verdelingTabel(c: Context, opties: { id: string; titel: string; definitie: string; anker: string; sleutel: IndicatorSleutel; labels: Record<string, string>; kop: string }): RapportTabel {
   const nu = obj(regioNu(c), opties.sleutel);
   const eerder = obj(regioEerder(c), opties.sleutel);
   const codes = [...new Set([...Object.keys(nu), ...Object.keys(eerder)])];
@@ -112,7 +113,7 @@ function samenvatting(c: Context): Hoofdstuk {
   if (c.invoer.kwartalenMetGegevens.length < c.invoer.periode.kwartalen.length) {
     zinnen.unshift(`Deze periode is nog niet compleet: er zijn cijfers tot en met ${kwartaalKort(c.invoer.kwartalenMetGegevens.at(-1)!)}. De cijfers zijn voorlopig.`);
   }
-  const rij = (kop: string, sleutel: string, soort: 'getal' | 'procent' = 'getal') => {
+  const rij = (kop: string, sleutel: IndicatorSleutel, soort: 'getal' | 'procent' = 'getal') => {
     const a = getal(nu, sleutel);
     const b = getal(eerder, sleutel);
     return { kop, cellen: soort === 'getal' ? [cel.getal(a), cel.getal(b), groeiVan(a, b)] : [cel.procent(a), cel.procent(b), a === null || b === null ? '–' : procentpunt(a - b)] };
@@ -224,7 +225,7 @@ function veiligheidsbeoordeling(c: Context): Hoofdstuk {
 function vervolg(c: Context): Hoofdstuk {
   const nu = regioNu(c);
   const eerder = regioEerder(c);
-  const mp = (w: Waarden, k: string) => (w[k] ?? {}) as { mediaan?: number | null; p90?: number | null };
+  const mp = (w: Waarden, k: IndicatorSleutel) => (w[k] ?? {}) as { mediaan?: number | null; p90?: number | null };
   const rij = (kop: string, f: (w: Waarden) => string) => ({ kop, cellen: [f(nu), f(eerder)] });
   const verhouding = verhoudingOnderzoekVv(n(nu, 'onderzoeken_afgerond'), n(nu, 'vv_afgerond'));
   const tabel = c.nr.tabel({
@@ -256,7 +257,7 @@ function vervolg(c: Context): Hoofdstuk {
 }
 
 /** `5,5 / 9`: median (one decimal) and p90 over every registration of the period */
-function mediaanP90(w: Waarden, sleutel: string): string {
+function mediaanP90(w: Waarden, sleutel: IndicatorSleutel): string {
   const v = (w[sleutel] ?? {}) as { mediaan?: number | null; p90?: number | null };
   return `${formatteerGetal(v.mediaan ?? null, 1)} / ${formatteerGetal(v.p90 ?? null)}`;
 }
@@ -295,7 +296,7 @@ function doorstroom(c: Context): Hoofdstuk {
     definitie: 'Meldingen zonder veiligheidsbeoordeling, lopende onderzoeken en lopende V&V op de laatste dag van het kwartaal.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     categorieen: reeks.map((r) => kwartaalKort(r.kwartaal)),
-    reeksen: [['Open VB', 'open_vb'], ['Lopende onderzoeken', 'open_onderzoeken'], ['Lopende V&V', 'open_vv']].map(([naam, k]) => ({ naam: naam!, data: reeks.map((r) => getal(r.waarden, k!)) })),
+    reeksen: ([['Open VB', 'open_vb'], ['Lopende onderzoeken', 'open_onderzoeken'], ['Lopende V&V', 'open_vv']] as const).map(([naam, k]) => ({ naam, data: reeks.map((r) => getal(r.waarden, k)) })),
   });
   const zin = openWerkZin({ open_vb: n(nu, 'open_vb'), open_vb_over_termijn: n(nu, 'open_vb_over_termijn') });
   return hoofdstuk(c, 'doorstroom', [c.invoer.periode.soort === 'kwartaal' ? zin : zin.replace('het einde van het kwartaal', 'het einde van de periode')], [tabel, c.nr.figuur(grafiek), c.nr.tabelVan(grafiek)]);
@@ -452,8 +453,8 @@ export function perioderapportage(invoer: PeriodeInvoer, regio: Regio, normen: N
   const nu = regioNu(c);
   const eerder = regioEerder(c);
   const g = (nu.groei ?? {}) as Record<string, number | null>;
-  const kern = (label: string, sleutel: string, toelichting: string) => ({ label, waarde: cel.getal(getal(nu, sleutel)), toelichting });
-  const pctKern = (label: string, sleutel: string, norm: number) => {
+  const kern = (label: string, sleutel: IndicatorSleutel, toelichting: string) => ({ label, waarde: cel.getal(getal(nu, sleutel)), toelichting });
+  const pctKern = (label: string, sleutel: IndicatorSleutel, norm: number) => {
     const v = getal(nu, sleutel);
     return { label, waarde: cel.procent(v), toelichting: v === null ? `norm ${norm}%` : v >= norm ? `voldoet aan de norm van ${norm}%` : `onder de norm van ${norm}%` };
   };
