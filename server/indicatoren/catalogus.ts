@@ -195,6 +195,17 @@ export const CATALOGUS = [
 /** Every key of the indicator JSON: a reader of a stored or published figure takes only these (a typo fails `tsc`). */
 export type IndicatorSleutel = (typeof CATALOGUS)[number]['sleutel'];
 
+/**
+ * The VB besluiten that are an overdracht (part c), each with the ontvanger it names, in the order
+ * the charts stack them. Compute (`overdracht_na_vb`, `overdracht_per_moment.na_vb`), the identities,
+ * the charts and the demo data read this one list.
+ */
+export const OVERDRACHT_BESLUITEN = {
+  overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening', overdracht_melder: 'melder',
+} as const;
+export type OverdrachtBesluit = keyof typeof OVERDRACHT_BESLUITEN;
+export const OVERDRACHT_BESLUIT_CODES = Object.keys(OVERDRACHT_BESLUITEN) as OverdrachtBesluit[];
+
 export const PER_SLEUTEL: ReadonlyMap<string, Indicator<IndicatorSleutel>> = new Map(CATALOGUS.map((i) => [i.sleutel, i]));
 
 /** A key read from data (a stored row, `Object.keys`, a catalogue entry's `uit`) as a catalogue key, if it is one. */
@@ -252,7 +263,7 @@ export type Identiteit =
 function identiteiten(): Identiteit[] {
   const uit: Identiteit[] = [
     { soort: 'som', totaal: 'meldingen_totaal_instroom', delen: ['adviezen', 'meldingen'] },
-    { soort: 'som', totaal: 'overdracht_na_vb', delen: ['vb_besluit.overdracht_melder', 'vb_besluit.overdracht_lokaal_team', 'vb_besluit.overdracht_betrokken_hulpverlening'] },
+    { soort: 'som', totaal: 'overdracht_na_vb', delen: OVERDRACHT_BESLUIT_CODES.map((b) => `vb_besluit.${b}`) },
     { soort: 'som', totaal: 'overdracht_na_vb', delen: ['overdracht_per_moment.na_vb.*'] },
     { soort: 'som', totaal: 'overdracht_na_vervolgkeuze', delen: ['overdracht_per_moment.na_vervolgkeuze.*'] },
     { soort: 'som', totaal: 'overdracht_na_onderzoek', delen: ['overdracht_per_moment.na_onderzoek.*'] },
