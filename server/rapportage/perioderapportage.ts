@@ -18,7 +18,7 @@ import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
-import { percentage } from '../shared/getallen.js';
+import { afronden, groei, percentage } from '../shared/getallen.js';
 import { spiegelGrafiek } from '../charts/spiegel.js';
 import { spiegelTabel } from '../spiegel/tabel.js';
 import { verhoudingOnderzoekVv } from './kwartaalrapportage.js';
@@ -66,12 +66,13 @@ const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<stri
 const n = (w: Waarden, key: IndicatorSleutel) => getal(w, key) ?? 0;
 const regioNu = (c: Context) => c.invoer.nu.get(REGIO) ?? {};
 const regioEerder = (c: Context) => c.invoer.eerder.get(REGIO) ?? {};
-/** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatteerGroei writes it) */
+/** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatteerGroei writes it); the one rounding rule (−0,25 → −0,3) */
 export const procentpunt = (verschil: number): string => {
-  const v = Math.round(verschil * 10) / 10;
+  const v = afronden(verschil, 1);
   return `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatteerGetal(Math.abs(v), 1)} %-punt`;
 };
-const groeiVan = (nu: number | null, oud: number | null) => cel.groei(nu === null || oud === null || oud === 0 ? null : Math.round(((nu - oud) * 1000) / oud) / 10);
+/** growth by the one rule (shared/getallen.ts `groei`: half away from zero, −6,25 → −6,3), as the quarter's */
+export const groeiVan = (nu: number | null, oud: number | null) => cel.groei(groei(nu, oud));
 
 function hoofdstuk(c: Context, sectie: Exclude<Sectie, 'voorlegger'>, zinnen: string[], blokken: Hoofdstuk['blokken']): Hoofdstuk {
   const titel = PERIODE_SECTIES.find((s) => s.sectie === sectie)!.titel;
