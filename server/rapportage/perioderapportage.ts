@@ -266,7 +266,7 @@ function mediaanP90(w: Waarden, sleutel: IndicatorSleutel): string {
 function doorstroom(c: Context): Hoofdstuk {
   const nu = regioNu(c);
   const eerder = regioEerder(c);
-  const wd = (w: Waarden, k: string) => ((w.wacht_dagen ?? {}) as Record<string, { mediaan: number | null; max: number | null }>)[k] ?? { mediaan: null, max: null };
+  const wd = (w: Waarden, k: IndicatorSleutel) => ((w.wacht_dagen ?? {}) as Record<string, { mediaan: number | null; max: number | null }>)[k] ?? { mediaan: null, max: null };
   const rij = (kop: string, f: (w: Waarden) => string) => ({ kop, cellen: [f(nu), f(eerder)] });
   const laatste = c.invoer.kwartalenMetGegevens.at(-1)!;
   const tabel = c.nr.tabel({
