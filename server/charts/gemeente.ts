@@ -1,10 +1,11 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import { PER_1000_SLEUTELS, PER_SLEUTEL } from '../indicatoren/catalogus.js';
 
-const PER_1000_LABEL: Record<string, string> = {
-  adviezen: 'Adviezen', meldingen: 'Meldingen', meldingen_vb: 'Veiligheidsbeoordelingen', overdracht_na_vb: 'Overdracht na VB',
-  overdracht_na_vervolgkeuze: 'Overdracht na vervolgkeuze', onderzoeken_afgerond: 'Afgeronde onderzoeken', vv_afgerond: 'Afgeronde V&V',
-};
+/** The counts with a per-1,000 figure (the catalogue's), without the total instroom; labels from the catalogue. */
+const PER_1000_LABEL: Record<string, string> = Object.fromEntries(
+  PER_1000_SLEUTELS.filter((k) => k !== 'meldingen_totaal_instroom').map((k) => [k, PER_SLEUTEL.get(k)!.label]),
+);
 
 /** The gemeente beside the region, per 1,000 inhabitants. */
 export function gemeenteVsRegio(

@@ -3,6 +3,8 @@ import { AARD_GEWELD_LABEL, MOMENT_LABEL, OVERDRACHT_AAN_LABEL } from './labels.
 import { percentage } from '../shared/getallen.js';
 import type { Cel } from '../shared/tabel.js';
 import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
+import type { Waarden } from '../indicatoren/paneel.js';
 
 /**
  * The charts of definitions 2027.1: the monitoring agreements (§ 7.1), overdracht per moment
@@ -19,13 +21,13 @@ const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v ===
 /** a − b, null when either is unknown */
 const min = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
-export type Waarden = Record<string, unknown>;
+export type { Waarden };
 export interface Punt { kwartaal: Kwartaal; w: Waarden }
 
 /** Share of the agreements met per quarter: monitoring after onderzoek and V&V, contacts at 3 and 12 months on time. */
 export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek {
   const labels = reeks.map((p) => kwartaalKort(p.kwartaal));
-  const lijn = (naam: string, key: string) => ({ name: naam, type: 'line', data: reeks.map((p) => num(p.w[key])), symbolSize: 7, connectNulls: false });
+  const lijn = (naam: string, key: IndicatorSleutel) => ({ name: naam, type: 'line', data: reeks.map((p) => num(p.w[key])), symbolSize: 7, connectNulls: false });
   return {
     id: 'monitoring-afspraken',
     blad: 'Monitoring volgens afspraken',
@@ -47,12 +49,12 @@ export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek 
     tabel: {
       kolommen: ['Kwartaal', 'Onderzoek: afgesproken', 'met monitoring', '%', 'V&V: afgesproken', 'met monitoring', '%',
         'Contact 3 mnd: gepland', 'tijdig', '%', 'Contact 12 mnd: gepland', 'tijdig', '%'],
-      rijen: reeks.map(({ kwartaal, w }) => [kwartaalKort(kwartaal), ...[
+      rijen: reeks.map(({ kwartaal, w }) => [kwartaalKort(kwartaal), ...([
         'onderzoeken_monitoring_verwacht', 'onderzoeken_monitoring_conform', 'onderzoeken_monitoring_pct',
         'vv_monitoring_verwacht', 'vv_monitoring_conform', 'vv_monitoring_pct',
         'monitoring_3m_gepland', 'monitoring_3m_tijdig', 'monitoring_3m_pct',
         'monitoring_12m_gepland', 'monitoring_12m_tijdig', 'monitoring_12m_pct',
-      ].map((k) => num(w[k]))]),
+      ] as const).map((k) => num(w[k]))]),
     },
   };
 }

@@ -1,9 +1,10 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BESLUIT_LABEL, OVERDRACHT_AAN_LABEL } from './labels.js';
 import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
+import { OVERDRACHT_BESLUIT_CODES } from '../indicatoren/catalogus.js';
 
-/** The three besluiten that hand a melding over right after the VB (part c). */
-const NA_VB = ['overdracht_lokaal_team', 'overdracht_betrokken_hulpverlening', 'overdracht_melder'] as const;
+/** The three besluiten that hand a melding over right after the VB (part c), from the catalogue. */
+const NA_VB = OVERDRACHT_BESLUIT_CODES;
 
 export interface OverdrachtNaVbPunt {
   kwartaal: Kwartaal;

@@ -2,6 +2,7 @@ import { formatteerDatum } from '../shared/formaat.js';
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BESLUIT_LABEL } from './labels.js';
 import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
+import { afronden } from '../shared/getallen.js';
 
 export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string): Grafiek {
   const rijen = Object.entries(besluit).map(([code, n]) => [BESLUIT_LABEL[code] ?? code, n] as [string, number]);
@@ -29,7 +30,7 @@ export interface TijdigheidPunt {
 /** 100 % stacked bars per quarter: the share of VB within and outside 5 werkdagen. */
 export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: string): Grafiek {
   const binnen = reeks.map((p) => p.vb_binnen_termijn_pct);
-  const buiten = binnen.map((b) => (b === null ? null : Math.round((100 - b) * 10) / 10));
+  const buiten = binnen.map((b) => (b === null ? null : afronden(100 - b, 1)));
   return {
     id: 'vb-tijdigheid',
     blad: 'VB binnen 5 werkdagen',

@@ -8,7 +8,8 @@ import { aardGeweld, monitoringAfspraken, monitoringAfwijkingen, overdrachtPerMo
 import { gebiedNaam, type Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode } from '../indicatoren/paneel.js';
+import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode, type Waarden } from '../indicatoren/paneel.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import { maakTegels, type Tegel } from './tegels.js';
 import { prognoseGrafieken } from '../prognose/service.js';
 
@@ -65,7 +66,7 @@ export function metVoorlopig(grafieken: Grafiek[], kwartalen: Kwartaal[], vandaa
 
 const tegelOpties = (bron: Bron) => ({ beschermd: bron.bescherm !== undefined, vandaag: bron.vandaag });
 
-const obj = (w: Record<string, unknown>, key: string) => (w[key] ?? {}) as Record<string, number>;
+const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<string, number>;
 
 function trendKwartalen(keuze: Keuze): Kwartaal[] {
   const extra = [telKwartalenOp(keuze.kwartaal, -1), telKwartalenOp(keuze.kwartaal, -4)];
@@ -92,7 +93,7 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
   const perGem = (modus: 'aantal' | 'per1000') =>
     gemeenten.map((g) => {
       const w = waarden(paneel, kwartaal, g.code);
-      const bronW = modus === 'aantal' ? w : ((w.per_1000_inwoners ?? {}) as Record<string, unknown>);
+      const bronW = modus === 'aantal' ? w : ((w.per_1000_inwoners ?? {}) as Waarden);
       return { code: g.code, naam: g.naam, adviezen: getal(bronW, 'adviezen'), meldingen: getal(bronW, 'meldingen') };
     });
   return {
@@ -154,7 +155,7 @@ export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<Pagina
   const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO], bron.bescherm);
   const nu = waarden(paneel, kwartaal, REGIO);
   const reeks = keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) }));
-  const mp = (w: Record<string, unknown>, key: string) => (w[key] ?? null) as { mediaan: number | null; p90: number | null } | null;
+  const mp = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? null) as { mediaan: number | null; p90: number | null } | null;
   return {
     titel: 'Doorstroom',
     kwartaal,

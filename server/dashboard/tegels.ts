@@ -1,7 +1,8 @@
 import { kwartaalKort, telKwartalenOp, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { formatteerGetal, formatteerGroei, formatteerPercentage } from '../shared/formaat.js';
 import { afronden, groei } from '../shared/getallen.js';
-import { getal, waarden, type Paneel } from '../indicatoren/paneel.js';
+import { getal, waarden, type Paneel, type Waarden } from '../indicatoren/paneel.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 
 export interface Tegel {
   id: string;
@@ -33,9 +34,9 @@ interface TegelDefinitie {
   id: string;
   label: string;
   soort: 'aantal' | 'procent';
-  waarde: (w: Record<string, unknown>) => number | null;
+  waarde: (w: Waarden) => number | null;
   /** the catalogue key of a share (its four-quarter figure may stand in) */
-  sleutel?: string;
+  sleutel?: IndicatorSleutel;
   norm?: number;
   definitie: string;
 }
@@ -81,7 +82,7 @@ interface Tegelwaarde {
 }
 
 /** The tile's value: the quarter's own, or for a share on a small quarter base the four quarters' figure (protected views only). */
-function tegelwaarde(d: TegelDefinitie, w: Record<string, unknown>): Tegelwaarde {
+function tegelwaarde(d: TegelDefinitie, w: Waarden): Tegelwaarde {
   const vier = d.sleutel ? ((w.laatste_4_kwartalen ?? {}) as Record<string, { pct: number | null; n: number | null } | undefined>)[d.sleutel] : undefined;
   if (vier) return { v: vier.pct, vierN: vier.n };
   return { v: d.waarde(w), vierN: null };
@@ -99,7 +100,7 @@ export function maakTegels(
     const { v, vierN } = tegelwaarde(d, nu);
     const ster = voorlopig && v !== null ? '*' : '';
     const opmaak = (x: number | null) => (d.soort === 'procent' ? formatteerPercentage(x) : formatteerGetal(x));
-    const vergelijk = (w: Record<string, unknown>) => (vierN === null ? d.waarde(w) : tegelwaarde(d, w).v);
+    const vergelijk = (w: Waarden) => (vierN === null ? d.waarde(w) : tegelwaarde(d, w).v);
     return {
       id: d.id,
       label: d.label,

@@ -5,6 +5,7 @@ import { BUITEN_REGIO, type Regio } from '../config/regio.js';
 import { COLUMN_NAMES } from '../registraties/schema.js';
 import * as p from './profiel.js';
 import { Random } from './random.js';
+import { OVERDRACHT_BESLUITEN } from '../indicatoren/catalogus.js';
 
 export interface DemoOpties {
   /** last day of the data (ISO), inclusive */
@@ -145,7 +146,7 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
   };
 
   if (besluit.startsWith('overdracht_')) {
-    const aan: Record<string, string> = { overdracht_melder: 'melder', overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening' };
+    const aan: Readonly<Record<string, string>> = OVERDRACHT_BESLUITEN;
     // after a VB no monitoring is agreed (§ 7.1 names onderzoek and V&V)
     overdracht(vb, aan[besluit]!, false, 0.02);
   } else if (besluit === 'vervolg_veilig_thuis') {

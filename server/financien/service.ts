@@ -4,6 +4,7 @@ import { REGIO } from '../indicatoren/gebieden.js';
 import { leesIndicatoren } from '../indicatoren/repository.js';
 import { berekenKwartaal, doorstroomPerFte, maandenVan, metTotaal, type DoorstroomPerFte, type FinancienKwartaal, type FormatieMaand } from './compute.js';
 import { financienKwartalen as leesFinancienKwartalen, leesFinancienJaar, leesFormatie } from './repository.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 
 export const TREND = 8;
 
@@ -25,7 +26,7 @@ export async function financienVoorKwartaal(db: Db, kwartaal: Kwartaal): Promise
   const trend = kwartaalReeks(telKwartalenOp(kwartaal, -(TREND - 1)), kwartaal);
   const formatie = metTotaal(await leesFormatie(db, maandenVan(trend[0]!)[0]!, `${jaar}-12`));
   const instroom = await leesIndicatoren(db, { kwartalen: trend, gebieden: [REGIO], indicatoren: ['meldingen', 'adviezen'] });
-  const waarde = (k: Kwartaal, i: string) => (instroom.find((r) => r.kwartaal === k && r.indicator === i)?.waarde as number | undefined) ?? null;
+  const waarde = (k: Kwartaal, i: IndicatorSleutel) => (instroom.find((r) => r.kwartaal === k && r.indicator === i)?.waarde as number | undefined) ?? null;
   return {
     kwartaal,
     heeft_financien: fin !== null,

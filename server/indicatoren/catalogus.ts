@@ -36,8 +36,8 @@ export type Onderdeel = 'a' | 'b' | 'c' | 'd' | 'e';
  */
 export type Perioderegel = 'som' | 'laatste' | 'herberekend' | 'per_kwartaal';
 
-export interface Indicator {
-  sleutel: string;
+export interface Indicator<S extends string = string> {
+  sleutel: S;
   label: string;
   soort: Soort;
   eenheid: 'aantal' | 'procent' | 'werkdagen' | 'dagen' | 'per 1.000 inwoners' | 'procent verandering' | '—';
@@ -73,18 +73,21 @@ const H = {
   groei: 'Ontwikkeling',
 } as const;
 
-const a = (sleutel: string, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator =>
+// Each helper keeps its key as a literal type, so that `IndicatorSleutel` below is the union of the keys.
+const a = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator<S> =>
   ({ sleutel, label, soort: 'aantal', eenheid: 'aantal', uit, onderdeel, hoofdstuk, definitie });
-const v = (sleutel: string, label: string, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator =>
+const v = <S extends string>(sleutel: S, label: string, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator<S> =>
   ({ sleutel, label, soort: 'voorraad', eenheid: 'aantal', uit, onderdeel: null, hoofdstuk, definitie });
-const d = (sleutel: string, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, totaal: string): Indicator =>
+const d = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, totaal: string): Indicator<S> =>
   ({ sleutel, label, soort: 'verdeling', eenheid: 'aantal', uit: [totaal], onderdeel, hoofdstuk, definitie });
-const p = (sleutel: string, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, teller: string, noemer: string, kern = false): Indicator =>
+const p = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, teller: string, noemer: string, kern = false): Indicator<S> =>
   ({ sleutel, label, soort: 'aandeel', eenheid: 'procent', uit: [teller, noemer], onderdeel, hoofdstuk, definitie: `${teller} / ${noemer} × 100, één decimaal, op de aantallen`, ...(kern ? { kern } : {}) });
-const m = (sleutel: string, label: string, eenheid: Indicator['eenheid'], hoofdstuk: string, definitie: string, basis: string, histogram: Indicator['histogram']): Indicator =>
+const m = <S extends string>(sleutel: S, label: string, eenheid: Indicator['eenheid'], hoofdstuk: string, definitie: string, basis: string, histogram: Indicator['histogram']): Indicator<S> =>
   ({ sleutel, label, soort: 'mediaan', eenheid, uit: [basis], onderdeel: null, hoofdstuk, definitie, histogram });
+/** an entry written out in full */
+const x = <const S extends string>(i: Indicator<S>): Indicator<S> => i;
 
-export const CATALOGUS: readonly Indicator[] = [
+export const CATALOGUS = [
   // Instroom (a)
   a('adviezen', 'Adviezen', 'a', H.instroom, 'Adviezen met datum binnenkomst in het kwartaal, inclusief overige zorgmeldingen.'),
   a('adviezen_overige_zorgmelding', 'Overige zorgmeldingen', 'a', H.instroom, 'Adviezen met melder politie.', ['adviezen']),
@@ -149,11 +152,11 @@ export const CATALOGUS: readonly Indicator[] = [
   v('wacht_op_vervolgkeuze', 'Wacht op vervolgkeuze', H.wachtlijst, 'VB-besluit vervolg Veilig Thuis, nog geen besluit vervolg op de laatste dag.'),
   v('wacht_op_start_onderzoek', 'Wacht op start onderzoek', H.wachtlijst, 'Vervolg onderzoek gekozen, nog niet gestart op de laatste dag.'),
   v('wacht_op_start_vv', 'Wacht op start V&V', H.wachtlijst, 'Vervolg voorwaarden en vervolg gekozen, nog niet gestart op de laatste dag.'),
-  {
+  x({
     sleutel: 'wacht_dagen', label: 'Wachttijd in dagen (mediaan, maximum)', soort: 'mediaan', eenheid: 'dagen', uit: [],
     delen: { vervolgkeuze: 'wacht_op_vervolgkeuze', start_onderzoek: 'wacht_op_start_onderzoek', start_vv: 'wacht_op_start_vv', onderzoek: 'wacht_op_start_onderzoek', vv: 'wacht_op_start_vv' },
     onderdeel: null, hoofdstuk: H.wachtlijst, definitie: 'Per wachtlijst de mediaan en het maximum van de wachttijd op de laatste dag.',
-  },
+  }),
 
   // Doorstroom (stocks on the last day)
   v('open_vb', 'Open veiligheidsbeoordelingen', H.doorstroom, 'Meldingen binnengekomen op of voor de laatste dag zonder VB op of voor die dag.'),
@@ -168,28 +171,45 @@ export const CATALOGUS: readonly Indicator[] = [
   m('doorlooptijd_vv_dagen', 'Doorlooptijd V&V (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde V&V.', 'vv_afgerond', 'vv_dagen'),
 
   // Derived
-  {
+  x({
     sleutel: 'groei', label: 'Groei t.o.v. vorig kwartaal en vorig jaar', soort: 'groei', eenheid: 'procent verandering',
     uit: ['meldingen', 'adviezen', 'meldingen_totaal_instroom'], delen: { meldingen: 'meldingen', adviezen: 'adviezen', totaal: 'meldingen_totaal_instroom' },
     onderdeel: 'a', hoofdstuk: H.groei, definitie: '(nieuw − oud) / oud × 100, één decimaal; qoq: vorig kwartaal, yoy: zelfde kwartaal vorig jaar.',
-  },
-  {
+  }),
+  x({
     sleutel: 'per_1000_inwoners', label: 'Per 1.000 inwoners', soort: 'per1000', eenheid: 'per 1.000 inwoners',
     uit: ['adviezen', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze', 'onderzoeken_afgerond', 'vv_afgerond'],
     onderdeel: null, hoofdstuk: H.instroom, definitie: 'Aantal × 1.000 / inwoners uit het regiobestand, twee decimalen.',
-  },
-  {
+  }),
+  x({
     sleutel: 'laatste_4_kwartalen', label: 'Kerncijfer over de laatste vier kwartalen', soort: 'aandeel', eenheid: 'procent', uit: [],
     onderdeel: null, hoofdstuk: H.vb, definitie: 'Alleen in beschermde cijfers: een kerncijfer waarvan het kwartaal te klein is, over dat kwartaal en de drie ervoor samen (uit de afgeronde sommen).',
-  },
+  }),
 
   // Stored for the VT dashboards only
-  { sleutel: 'vb_per_week', label: 'VB per week', soort: 'intern', eenheid: '—', uit: [], onderdeel: 'b', hoofdstuk: H.doorstroom, definitie: 'Veiligheidsbeoordelingen per week en het aandeel binnen termijn (doorstroomdashboard).' },
-  { sleutel: 'histogrammen', label: 'Verdelingen van de doorlooptijden', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'De verdeling (dagen of werkdagen → aantal) achter mediaan en p90 van de doorlooptijden, voor exacte medianen over een half jaar of jaar.' },
-  { sleutel: 'leeftijd_open_werk', label: 'Leeftijd open werk', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).', periode: 'laatste' },
-];
+  x({ sleutel: 'vb_per_week', label: 'VB per week', soort: 'intern', eenheid: '—', uit: [], onderdeel: 'b', hoofdstuk: H.doorstroom, definitie: 'Veiligheidsbeoordelingen per week en het aandeel binnen termijn (doorstroomdashboard).' }),
+  x({ sleutel: 'histogrammen', label: 'Verdelingen van de doorlooptijden', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'De verdeling (dagen of werkdagen → aantal) achter mediaan en p90 van de doorlooptijden, voor exacte medianen over een half jaar of jaar.' }),
+  x({ sleutel: 'leeftijd_open_werk', label: 'Leeftijd open werk', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).', periode: 'laatste' }),
+] as const satisfies readonly Indicator[];
 
-export const PER_SLEUTEL: ReadonlyMap<string, Indicator> = new Map(CATALOGUS.map((i) => [i.sleutel, i]));
+/** Every key of the indicator JSON: a reader of a stored or published figure takes only these (a typo fails `tsc`). */
+export type IndicatorSleutel = (typeof CATALOGUS)[number]['sleutel'];
+
+/**
+ * The VB besluiten that are an overdracht (part c), each with the ontvanger it names, in the order
+ * the charts stack them. Compute (`overdracht_na_vb`, `overdracht_per_moment.na_vb`), the identities,
+ * the charts and the demo data read this one list.
+ */
+export const OVERDRACHT_BESLUITEN = {
+  overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening', overdracht_melder: 'melder',
+} as const;
+export type OverdrachtBesluit = keyof typeof OVERDRACHT_BESLUITEN;
+export const OVERDRACHT_BESLUIT_CODES = Object.keys(OVERDRACHT_BESLUITEN) as OverdrachtBesluit[];
+
+export const PER_SLEUTEL: ReadonlyMap<string, Indicator<IndicatorSleutel>> = new Map(CATALOGUS.map((i) => [i.sleutel, i]));
+
+/** A key read from data (a stored row, `Object.keys`, a catalogue entry's `uit`) as a catalogue key, if it is one. */
+export const isIndicatorSleutel = (s: string): s is IndicatorSleutel => PER_SLEUTEL.has(s);
 
 /** The protection class: the entry's own, or the one its kind implies (a count is always rounded). */
 export function beschermklasse(i: Indicator): Beschermklasse {
@@ -219,9 +239,9 @@ export function periodeRegel(i: Indicator): Perioderegel {
 export const isTelling = (i: Indicator) => i.soort === 'aantal' || i.soort === 'voorraad' || i.soort === 'verdeling';
 
 /** The keys of the indicator JSON in catalogue order (what `/api/indicatoren` and `/api/reeks` answer for). */
-export const OPENBARE_SLEUTELS: readonly string[] = CATALOGUS.filter((i) => i.soort !== 'intern' && i.sleutel !== 'laatste_4_kwartalen').map((i) => i.sleutel);
+export const OPENBARE_SLEUTELS: readonly IndicatorSleutel[] = CATALOGUS.filter((i) => i.soort !== 'intern' && i.sleutel !== 'laatste_4_kwartalen').map((i) => i.sleutel);
 /** The counts that have a per-1,000 figure. */
-export const PER_1000_SLEUTELS: readonly string[] = PER_SLEUTEL.get('per_1000_inwoners')!.uit;
+export const PER_1000_SLEUTELS: readonly IndicatorSleutel[] = PER_SLEUTEL.get('per_1000_inwoners')!.uit.filter(isIndicatorSleutel);
 
 // ---------------------------------------------------------------------------------------------
 // Identities: how the true counts relate. The privacy method must hold against all of them; the
@@ -243,7 +263,7 @@ export type Identiteit =
 function identiteiten(): Identiteit[] {
   const uit: Identiteit[] = [
     { soort: 'som', totaal: 'meldingen_totaal_instroom', delen: ['adviezen', 'meldingen'] },
-    { soort: 'som', totaal: 'overdracht_na_vb', delen: ['vb_besluit.overdracht_melder', 'vb_besluit.overdracht_lokaal_team', 'vb_besluit.overdracht_betrokken_hulpverlening'] },
+    { soort: 'som', totaal: 'overdracht_na_vb', delen: OVERDRACHT_BESLUIT_CODES.map((b) => `vb_besluit.${b}`) },
     { soort: 'som', totaal: 'overdracht_na_vb', delen: ['overdracht_per_moment.na_vb.*'] },
     { soort: 'som', totaal: 'overdracht_na_vervolgkeuze', delen: ['overdracht_per_moment.na_vervolgkeuze.*'] },
     { soort: 'som', totaal: 'overdracht_na_onderzoek', delen: ['overdracht_per_moment.na_onderzoek.*'] },

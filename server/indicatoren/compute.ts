@@ -6,9 +6,9 @@ import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js'
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { Tellingen } from '../registraties/tellingen-repository.js';
 import { legeTweedeGolf, telTweedeGolf, tweedeGolfWaarden, type TweedeGolfTelling, type TweedeGolfWaarden } from './tweede-golf.js';
+import { OVERDRACHT_BESLUIT_CODES } from './catalogus.js';
 
 /** The besluiten that count as overdracht na VB (part c). */
-export const OVERDRACHT_BESLUITEN = ['overdracht_melder', 'overdracht_lokaal_team', 'overdracht_betrokken_hulpverlening'];
 
 /** Counts of one kwartaal × gebied, before percentages and percentiles. Mergeable. The second wave's (`tg_…`) are in tweede-golf.ts. */
 export interface Telling extends TweedeGolfTelling {
@@ -256,7 +256,7 @@ export function basiswaarden(t: Telling): Basiswaarden {
     vb_binnen_termijn_pct: percentage(t.vb_binnen_termijn, t.meldingen_vb),
     vb_besluit: { ...t.vb_besluit },
     nog_niet_beoordeeld: t.nog_niet_beoordeeld,
-    overdracht_na_vb: OVERDRACHT_BESLUITEN.reduce((sum, b) => sum + (t.vb_besluit[b] ?? 0), 0),
+    overdracht_na_vb: OVERDRACHT_BESLUIT_CODES.reduce((sum, b) => sum + (t.vb_besluit[b] ?? 0), 0),
     overdracht_na_vervolgkeuze: t.overdracht_na_vervolgkeuze,
     overdracht_na_vervolgkeuze_aan: { ...t.overdracht_vervolg_aan },
     onderzoeken_afgerond: t.onderzoeken_afgerond,

@@ -15,6 +15,7 @@ import { telRegistraties } from '../registraties/repository.js';
 import { haalBereik, haalTellingen, leesTellingBasis } from '../registraties/tellingen-repository.js';
 import { tellingBasis } from '../registraties/tellingen.js';
 import { histogramWaarden } from './histogrammen.js';
+import type { IndicatorSleutel } from './catalogus.js';
 
 
 function per1000Waarden(b: Basiswaarden, inwoners: number | null): Record<string, number | null> {
@@ -55,7 +56,7 @@ async function herberekenGroei(trx: Db | Knex.Transaction, kwartalen: Kwartaal[]
   const stand = new Map<string, number>();
   for (const r of aantallen) stand.set(`${r.kwartaal}|${r.gebied}|${r.indicator}`, r.waarde as number);
   const gebieden = new Set(aantallen.map((r) => r.gebied));
-  const get = (k: Kwartaal, g: string, i: string) => stand.get(`${k}|${g}|${i}`) ?? null;
+  const get = (k: Kwartaal, g: string, i: IndicatorSleutel) => stand.get(`${k}|${g}|${i}`) ?? null;
   const som = (k: Kwartaal, g: string) => {
     const a = get(k, g, 'adviezen');
     const m = get(k, g, 'meldingen');

@@ -3,8 +3,10 @@ import type { Db } from '../db/connection.js';
 import { leesIndicatoren } from './repository.js';
 import { leesBereik, type Bereik } from './service.js';
 import { nietGevonden } from '../shared/fouten.js';
+import type { IndicatorSleutel } from './catalogus.js';
 
-export type Waarden = Record<string, unknown>;
+/** One kwartaal × gebied: catalogue key → value (a typo in a property or a `getal` key fails `tsc`). */
+export type Waarden = { [K in IndicatorSleutel]?: unknown };
 /** kwartaal → gebied → indicator → value, as stored */
 export type Paneel = Map<Kwartaal, Map<string, Waarden>>;
 
@@ -20,7 +22,8 @@ export async function leesPaneel(db: Db, kwartalen: Kwartaal[], gebieden: string
   const ruw: Paneel = new Map(metHistorie.map((k) => [k, new Map(gebieden.map((g) => [g, {}]))]));
   for (const r of await leesIndicatoren(db, { kwartalen: metHistorie, gebieden })) {
     const w = ruw.get(r.kwartaal)?.get(r.gebied);
-    if (w) w[r.indicator] = r.waarde;
+    // a stored key the catalogue no longer knows is kept as stored (the privacy layer drops it)
+    if (w) (w as Record<string, unknown>)[r.indicator] = r.waarde;
   }
   if (!bescherm) return ruw;
   const paneel: Paneel = new Map();
@@ -35,7 +38,8 @@ export function waarden(paneel: Paneel, kwartaal: Kwartaal, gebied: string): Waa
   return paneel.get(kwartaal)?.get(gebied) ?? {};
 }
 
-export const getal = (w: Waarden, key: string): number | null => (typeof w[key] === 'number' ? (w[key] as number) : null);
+/** A stored or published figure as a number; `key` only a catalogue key (a typo fails `tsc`). */
+export const getal = (w: Waarden, key: IndicatorSleutel): number | null => (typeof w[key] === 'number' ? (w[key] as number) : null);
 
 export interface Keuze {
   bereik: Bereik;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Kwartaal } from '../calendar/kwartaal.js';
 import type { Db } from '../db/connection.js';
+import type { IndicatorSleutel } from './catalogus.js';
 
 type Q = Db | Knex.Transaction;
 
@@ -22,7 +23,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Replaces the stored values of the given indicators (all when `indicatoren` is null) for those quarters. */
 export async function vervangIndicatoren(
-  trx: Q, kwartalen: Kwartaal[], indicatoren: string[] | null, rijen: IndicatorRij[],
+  trx: Q, kwartalen: Kwartaal[], indicatoren: IndicatorSleutel[] | null, rijen: IndicatorRij[],
 ): Promise<void> {
   for (const deel of chunks(kwartalen, IN_CHUNK)) {
     const del = trx('indicatoren').whereIn('kwartaal', deel);
@@ -37,7 +38,7 @@ export async function verwijderBuiten(trx: Q, van: Kwartaal, tot: Kwartaal): Pro
 }
 
 /** Whether any figure is stored (`indicator` null), or any of that indicator. */
-export async function heeftIndicator(db: Q, indicator: string | null): Promise<boolean> {
+export async function heeftIndicator(db: Q, indicator: IndicatorSleutel | null): Promise<boolean> {
   const q = db('indicatoren').select('kwartaal');
   return (await (indicator === null ? q : q.where({ indicator })).first()) !== undefined;
 }
@@ -51,7 +52,7 @@ function parse(rows: { kwartaal: string; gebied: string; indicator: string; waar
 }
 
 export async function leesIndicatoren(
-  db: Q, filter: { kwartalen: Kwartaal[]; gebieden?: string[]; indicatoren?: string[] },
+  db: Q, filter: { kwartalen: Kwartaal[]; gebieden?: string[]; indicatoren?: IndicatorSleutel[] },
 ): Promise<IndicatorRij[]> {
   let q = db('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').whereIn('kwartaal', filter.kwartalen);
   if (filter.gebieden) q = q.whereIn('gebied', filter.gebieden);

@@ -4,6 +4,7 @@ import { AARD_GEWELD, KANALEN, OVERDRACHT_AAN } from '../registraties/schema.js'
 import { inVoorraad, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { TweedeGolfTellingen, Wachtlijst } from '../registraties/tellingen-repository.js';
+import { OVERDRACHT_BESLUITEN } from './catalogus.js';
 
 /**
  * The indicators of definitions 2027.1, "Added in the second wave" (samenwerkingsafspraken § 7.1
@@ -43,9 +44,7 @@ export interface TweedeGolfTelling {
 export const GI = 'gecertificeerde_instelling';
 export const ONTVANGERS = [...OVERDRACHT_AAN, 'onbekend'] as const;
 /** Overdracht na VB: the besluit names the ontvanger. */
-export const ONTVANGER_VAN_BESLUIT: Record<string, string> = {
-  overdracht_melder: 'melder', overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening',
-};
+export const ONTVANGER_VAN_BESLUIT: Readonly<Record<string, string>> = OVERDRACHT_BESLUITEN;
 export const WACHTLIJSTEN = {
   wacht_op_vervolgkeuze: 'vervolgkeuze', wacht_op_start_onderzoek: 'start_onderzoek', wacht_op_start_vv: 'start_vv',
 } as const satisfies Record<string, Wachtlijst>;

@@ -3,6 +3,7 @@ import { gemeenteVsRegio, overdrachtLokaalTeam } from '../charts/gemeente.js';
 import { instroomPerKwartaal } from '../charts/instroom.js';
 import { gebiedNaam, type Regio } from '../config/regio.js';
 import { getal, waarden, type Waarden } from '../indicatoren/paneel.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
@@ -14,7 +15,7 @@ import { metVoorlopig } from '../dashboard/service.js';
 import { aantal } from './zinnen.js';
 import { beleidTekst, kleinTeken, type Beleid } from '../privacy/onderdrukking.js';
 
-const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number | null>;
+const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<string, number | null>;
 
 const NIET_GETOOND = 'niet getoond (bescherming kleine aantallen)';
 

@@ -6,6 +6,7 @@ import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoor
 import { afgerondPerKwartaal } from '../charts/vervolg.js';
 import { BUITEN_REGIO, ONBEKEND, gebiedNaam, type Regio } from '../config/regio.js';
 import { getal, waarden, type Waarden } from '../indicatoren/paneel.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
@@ -31,8 +32,8 @@ export const SECTIES = [
 
 export type Sectie = (typeof SECTIES)[number]['sectie'];
 
-const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number>;
-const n = (w: Waarden, key: string) => getal(w, key) ?? 0;
+const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<string, number>;
+const n = (w: Waarden, key: IndicatorSleutel) => getal(w, key) ?? 0;
 
 /** "1 : 2,3": afgeronde V&V per afgerond onderzoek; null without onderzoeken. */
 export function verhoudingOnderzoekVv(onderzoeken: number, vv: number): string | null {

@@ -74,7 +74,7 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, pub
   // published: the region's published count over the region's inhabitants (as a published quarter)
   for (const [kaart, kwartalen] of publicatie ? [] : [[nu, periode.kwartalen], [eerder, vorigJaar.kwartalen]] as const) {
     const binnen = periodeWaarden(kwartalen.map((k) => {
-      const som: Waarden = {};
+      const som: Record<string, unknown> = {};
       for (const g of bron.regio.gemeenten) for (const [sleutel, v] of Object.entries(waarden(paneel, k, g.code))) {
         if (typeof v === 'number') som[sleutel] = ((som[sleutel] as number | undefined) ?? 0) + v;
       }

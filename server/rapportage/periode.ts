@@ -116,10 +116,11 @@ const isLeeg = (w: Waarden) => Object.keys(w).length === 0;
  * nothing the quarters did not (the same protection in every period).
  */
 export function periodeWaarden(perKwartaal: Waarden[], inwoners: number | null, beleid?: Beleid): Waarden {
-  const met = perKwartaal.filter((w) => !isLeeg(w));
+  // key by key over whatever is stored (catalogue rules decide); readers take typed keys from the result
+  const met = perKwartaal.filter((w) => !isLeeg(w)) as Record<string, unknown>[];
   if (met.length === 0) return {};
   const laatste = met.at(-1)!;
-  const uit: Waarden = {};
+  const uit: Record<string, unknown> = {};
   for (const sleutel of new Set(met.flatMap((w) => Object.keys(w)))) {
     const i = PER_SLEUTEL.get(sleutel);
     // a key the catalogue does not know has no rule: never a wrong sum or average
@@ -158,9 +159,9 @@ const alsGetal = (v: number | null | Onderdrukt): number | null => (isOnderdrukt
  * hidden (null) on a base below minNoemer.
  */
 export function periodeGroei(nu: Waarden, vorigJaar: Waarden, vorige: Waarden, beleid?: Beleid): Record<string, number | null> {
-  const a = (w: Waarden, k: string) => (typeof w[k] === 'number' ? (w[k] as number) : null);
+  const a = (w: Record<string, unknown>, k: string) => (typeof w[k] === 'number' ? (w[k] as number) : null);
   /** the count of a part of `groei`: summed where the period values do not carry it (adviezen + meldingen) */
-  const telling = (w: Waarden, k: string) => {
+  const telling = (w: Record<string, unknown>, k: string) => {
     if (k in w) return a(w, k);
     const delen = IDENTITEITEN.find((x) => x.soort === 'som' && x.totaal === k);
     if (!delen || delen.soort !== 'som') return null;

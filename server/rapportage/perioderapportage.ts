@@ -14,10 +14,11 @@ import {
 } from '../charts/labels.js';
 import { BUITEN_REGIO, ONBEKEND, gebiedNaam, type Regio } from '../config/regio.js';
 import { getal, type Waarden } from '../indicatoren/paneel.js';
+import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
-import { percentage } from '../shared/getallen.js';
+import { afronden, groei, percentage } from '../shared/getallen.js';
 import { spiegelGrafiek } from '../charts/spiegel.js';
 import { spiegelTabel } from '../spiegel/tabel.js';
 import { verhoudingOnderzoekVv } from './kwartaalrapportage.js';
@@ -61,16 +62,17 @@ interface Context {
   kortEerder: string;
 }
 
-const obj = (w: Waarden, key: string) => (w[key] ?? {}) as Record<string, number | null>;
-const n = (w: Waarden, key: string) => getal(w, key) ?? 0;
+const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<string, number | null>;
+const n = (w: Waarden, key: IndicatorSleutel) => getal(w, key) ?? 0;
 const regioNu = (c: Context) => c.invoer.nu.get(REGIO) ?? {};
 const regioEerder = (c: Context) => c.invoer.eerder.get(REGIO) ?? {};
-/** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatteerGroei writes it) */
+/** `+2,5 %-punt`, `−5,6 %-punt` (the minus sign, as formatteerGroei writes it); the one rounding rule (−0,25 → −0,3) */
 export const procentpunt = (verschil: number): string => {
-  const v = Math.round(verschil * 10) / 10;
+  const v = afronden(verschil, 1);
   return `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatteerGetal(Math.abs(v), 1)} %-punt`;
 };
-const groeiVan = (nu: number | null, oud: number | null) => cel.groei(nu === null || oud === null || oud === 0 ? null : Math.round(((nu - oud) * 1000) / oud) / 10);
+/** growth by the one rule (shared/getallen.ts `groei`: half away from zero, −6,25 → −6,3), as the quarter's */
+export const groeiVan = (nu: number | null, oud: number | null) => cel.groei(groei(nu, oud));
 
 function hoofdstuk(c: Context, sectie: Exclude<Sectie, 'voorlegger'>, zinnen: string[], blokken: Hoofdstuk['blokken']): Hoofdstuk {
   const titel = PERIODE_SECTIES.find((s) => s.sectie === sectie)!.titel;
@@ -78,7 +80,7 @@ function hoofdstuk(c: Context, sectie: Exclude<Sectie, 'voorlegger'>, zinnen: st
 }
 
 /** A distribution of the period beside the same period a year earlier, with its share and growth. */
-function verdelingTabel(c: Context, opties: { id: string; titel: string; definitie: string; anker: string; sleutel: string; labels: Record<string, string>; kop: string }): RapportTabel {
+function verdelingTabel(c: Context, opties: { id: string; titel: string; definitie: string; anker: string; sleutel: IndicatorSleutel; labels: Record<string, string>; kop: string }): RapportTabel {
   const nu = obj(regioNu(c), opties.sleutel);
   const eerder = obj(regioEerder(c), opties.sleutel);
   const codes = [...new Set([...Object.keys(nu), ...Object.keys(eerder)])];
@@ -112,7 +114,7 @@ function samenvatting(c: Context): Hoofdstuk {
   if (c.invoer.kwartalenMetGegevens.length < c.invoer.periode.kwartalen.length) {
     zinnen.unshift(`Deze periode is nog niet compleet: er zijn cijfers tot en met ${kwartaalKort(c.invoer.kwartalenMetGegevens.at(-1)!)}. De cijfers zijn voorlopig.`);
   }
-  const rij = (kop: string, sleutel: string, soort: 'getal' | 'procent' = 'getal') => {
+  const rij = (kop: string, sleutel: IndicatorSleutel, soort: 'getal' | 'procent' = 'getal') => {
     const a = getal(nu, sleutel);
     const b = getal(eerder, sleutel);
     return { kop, cellen: soort === 'getal' ? [cel.getal(a), cel.getal(b), groeiVan(a, b)] : [cel.procent(a), cel.procent(b), a === null || b === null ? '–' : procentpunt(a - b)] };
@@ -224,7 +226,7 @@ function veiligheidsbeoordeling(c: Context): Hoofdstuk {
 function vervolg(c: Context): Hoofdstuk {
   const nu = regioNu(c);
   const eerder = regioEerder(c);
-  const mp = (w: Waarden, k: string) => (w[k] ?? {}) as { mediaan?: number | null; p90?: number | null };
+  const mp = (w: Waarden, k: IndicatorSleutel) => (w[k] ?? {}) as { mediaan?: number | null; p90?: number | null };
   const rij = (kop: string, f: (w: Waarden) => string) => ({ kop, cellen: [f(nu), f(eerder)] });
   const verhouding = verhoudingOnderzoekVv(n(nu, 'onderzoeken_afgerond'), n(nu, 'vv_afgerond'));
   const tabel = c.nr.tabel({
@@ -256,7 +258,7 @@ function vervolg(c: Context): Hoofdstuk {
 }
 
 /** `5,5 / 9`: median (one decimal) and p90 over every registration of the period */
-function mediaanP90(w: Waarden, sleutel: string): string {
+function mediaanP90(w: Waarden, sleutel: IndicatorSleutel): string {
   const v = (w[sleutel] ?? {}) as { mediaan?: number | null; p90?: number | null };
   return `${formatteerGetal(v.mediaan ?? null, 1)} / ${formatteerGetal(v.p90 ?? null)}`;
 }
@@ -264,7 +266,7 @@ function mediaanP90(w: Waarden, sleutel: string): string {
 function doorstroom(c: Context): Hoofdstuk {
   const nu = regioNu(c);
   const eerder = regioEerder(c);
-  const wd = (w: Waarden, k: string) => ((w.wacht_dagen ?? {}) as Record<string, { mediaan: number | null; max: number | null }>)[k] ?? { mediaan: null, max: null };
+  const wd = (w: Waarden, k: IndicatorSleutel) => ((w.wacht_dagen ?? {}) as Record<string, { mediaan: number | null; max: number | null }>)[k] ?? { mediaan: null, max: null };
   const rij = (kop: string, f: (w: Waarden) => string) => ({ kop, cellen: [f(nu), f(eerder)] });
   const laatste = c.invoer.kwartalenMetGegevens.at(-1)!;
   const tabel = c.nr.tabel({
@@ -295,7 +297,7 @@ function doorstroom(c: Context): Hoofdstuk {
     definitie: 'Meldingen zonder veiligheidsbeoordeling, lopende onderzoeken en lopende V&V op de laatste dag van het kwartaal.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     categorieen: reeks.map((r) => kwartaalKort(r.kwartaal)),
-    reeksen: [['Open VB', 'open_vb'], ['Lopende onderzoeken', 'open_onderzoeken'], ['Lopende V&V', 'open_vv']].map(([naam, k]) => ({ naam: naam!, data: reeks.map((r) => getal(r.waarden, k!)) })),
+    reeksen: ([['Open VB', 'open_vb'], ['Lopende onderzoeken', 'open_onderzoeken'], ['Lopende V&V', 'open_vv']] as const).map(([naam, k]) => ({ naam, data: reeks.map((r) => getal(r.waarden, k)) })),
   });
   const zin = openWerkZin({ open_vb: n(nu, 'open_vb'), open_vb_over_termijn: n(nu, 'open_vb_over_termijn') });
   return hoofdstuk(c, 'doorstroom', [c.invoer.periode.soort === 'kwartaal' ? zin : zin.replace('het einde van het kwartaal', 'het einde van de periode')], [tabel, c.nr.figuur(grafiek), c.nr.tabelVan(grafiek)]);
@@ -452,8 +454,8 @@ export function perioderapportage(invoer: PeriodeInvoer, regio: Regio, normen: N
   const nu = regioNu(c);
   const eerder = regioEerder(c);
   const g = (nu.groei ?? {}) as Record<string, number | null>;
-  const kern = (label: string, sleutel: string, toelichting: string) => ({ label, waarde: cel.getal(getal(nu, sleutel)), toelichting });
-  const pctKern = (label: string, sleutel: string, norm: number) => {
+  const kern = (label: string, sleutel: IndicatorSleutel, toelichting: string) => ({ label, waarde: cel.getal(getal(nu, sleutel)), toelichting });
+  const pctKern = (label: string, sleutel: IndicatorSleutel, norm: number) => {
     const v = getal(nu, sleutel);
     return { label, waarde: cel.procent(v), toelichting: v === null ? `norm ${norm}%` : v >= norm ? `voldoet aan de norm van ${norm}%` : `onder de norm van ${norm}%` };
   };

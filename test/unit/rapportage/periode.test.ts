@@ -34,7 +34,7 @@ describe('period values from quarter values', () => {
     expect(p.doorlooptijd_vb_werkdagen).toEqual({ mediaan: 1, p90: 9 });
     expect(p.wacht_dagen).toEqual({ wacht_op_start_vv: { mediaan: 3, max: 4 } });
     // a percentage this module does not know is not averaged or summed
-    expect(p.nieuw_pct).toBeNull();
+    expect((p as Record<string, unknown>).nieuw_pct).toBeNull();
     expect((p.per_1000_inwoners as Record<string, number>).meldingen).toBe(0.5);
   });
 
