@@ -115,9 +115,15 @@ export function overdrachtPerMoment(waarde: unknown, label: string): Grafiek {
       xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
       series: ontvangers.map((o) => staafReeks(OVERDRACHT_AAN_LABEL[o]!, momenten.map((m) => cel(m, o)), { stack: 'moment' })),
     }),
+    // one row per ontvanger, one column per moment: up to nine ontvangers as columns (and the
+    // moments' names as row labels) made the printed table wider than the page, so that Chromium
+    // shrank the whole report to fit it
     tabel: {
-      kolommen: ['Moment', ...ontvangers.map((o) => OVERDRACHT_AAN_LABEL[o]!), 'Totaal'],
-      rijen: momenten.map((m) => [MOMENT_LABEL[m]!, ...ontvangers.map((o) => cel(m, o)), totaal(m)] as Cel[]),
+      kolommen: ['Ontvanger', ...momenten.map((m) => MOMENT_LABEL[m]!)],
+      rijen: [
+        ...ontvangers.map((o) => [OVERDRACHT_AAN_LABEL[o]!, ...momenten.map((m) => cel(m, o))] as Cel[]),
+        ['Totaal', ...momenten.map(totaal)],
+      ],
     },
   };
 }

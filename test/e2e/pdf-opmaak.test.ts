@@ -25,6 +25,9 @@ const MM = 72 / 25.4;
 const MARGE = 18 * MM;
 /** how far boxes may touch before they count as overlapping or outside (pt): rounding of glyph advances */
 const SPELING = 0.5;
+/** font sizes of a figure's caption (the body's) and its definition line (`reports/rapport.css`); Chromium prints them a few thousandths smaller (whole-pixel sizes) */
+const BIJSCHRIFT_PT = 10;
+const DEFINITIE_PT = 8;
 
 interface Doos {
   tekst: string;
@@ -100,9 +103,12 @@ const toon = (d: Doos) => `"${d.tekst}" [${d.x0.toFixed(1)}–${d.x1.toFixed(1)}
 
 /**
  * The violations in one printed report. A figure's chart is found from its caption ("Figuur N.")
- * and its definition line under it: the SVG spans the content width and ends 1 mm above the
- * definition's line box (`.definitie { margin-top: 1mm }`, line-height 1.4), and is as high as
- * its own height attribute scaled to that width.
+ * and its definition line under it (set in 8 pt, `.definitie`: a legend item that begins like the
+ * definition, "Eerste melding", is chart text, not the definition): the SVG spans the content
+ * width and ends 1 mm above the definition's line box (`.definitie { margin-top: 1mm }`,
+ * line-height 1.4), and is as high as its own height attribute scaled to that width.
+ * All of that holds at scale 1 only: anything wider than the margins makes Chromium shrink the
+ * whole document to fit, so a caption not in its 10 pt is a violation of its own.
  */
 function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fouten: string[]; figuren: number; teksten: number } {
   const fouten: string[] = [];
@@ -123,8 +129,13 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
     }
     const p = paginas[paginaNr]!;
     const kop = p.dozen.find((d) => d.tekst.startsWith(`Figuur ${f.nummer}.`))!;
+    if (Math.abs(kop.grootte - BIJSCHRIFT_PT) > 0.05) {
+      fouten.push(`${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): bijschrift in ${kop.grootte.toFixed(2)} pt, niet ${BIJSCHRIFT_PT}: verkleind afgedrukt, iets is breder dan de marges`);
+    }
     const begin = f.definitie.slice(0, 12);
-    const definitie = p.dozen.filter((d) => d.y < kop.y && d.tekst.startsWith(begin)).sort((a, b) => b.y - a.y)[0];
+    const definitie = p.dozen
+      .filter((d) => d.y < kop.y && d.tekst.startsWith(begin) && Math.abs(d.grootte - (DEFINITIE_PT * kop.grootte) / BIJSCHRIFT_PT) < 0.05)
+      .sort((a, b) => b.y - a.y)[0];
     if (!definitie) {
       fouten.push(`${naam}: definitie onder figuur ${f.nummer} niet op dezelfde pagina`);
       continue;

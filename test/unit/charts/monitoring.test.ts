@@ -37,12 +37,13 @@ describe('charts of definitions 2027.1', () => {
       na_vb: { ...nul, lokaal_team: 30, melder: 5 }, na_vervolgkeuze: { ...nul, lokaal_team: 4, gecertificeerde_instelling: ONDERDRUKT },
       na_onderzoek: { ...nul, lokaal_team: 7 }, na_vv: { ...nul, lokaal_team: 12, betrokken_hulpverlening: 3 },
     }, 'regio, Q2 2024');
-    expect(g.tabel.kolommen).toEqual(['Moment', 'Lokaal team', 'Betrokken hulpverlening', 'Gecertificeerde instelling', 'Melder', 'Totaal']);
+    expect(g.tabel.kolommen).toEqual(['Ontvanger', 'Na de veiligheidsbeoordeling', 'Na de keuze voor vervolgstappen', 'Na onderzoek', 'Na voorwaarden en vervolg']);
     expect(g.tabel.rijen).toEqual([
-      ['Na de veiligheidsbeoordeling', 30, 0, 0, 5, 35],
-      ['Na de keuze voor vervolgstappen', 4, 0, null, 0, null],
-      ['Na onderzoek', 7, 0, 0, 0, 7],
-      ['Na voorwaarden en vervolg', 12, 3, 0, 0, 15],
+      ['Lokaal team', 30, 4, 7, 12],
+      ['Betrokken hulpverlening', 0, 0, 0, 3],
+      ['Gecertificeerde instelling', 0, null, 0, 0],
+      ['Melder', 5, 0, 0, 0],
+      ['Totaal', 35, null, 7, 15],
     ]);
     const leeg = overdrachtPerMoment(ONDERDRUKT, 'Tiel');
     expect(leeg.tabel.rijen.every((r) => r.slice(1).every((c) => c === null))).toBe(true);
