@@ -63,7 +63,7 @@ describe('the server fails loudly', () => {
       const a = await start({ PORT: String(poort), NODE_ENV: 'production' });
       expect(a.code).toBe(1);
       expect(eenRegel(a.stderr)).toEqual([`Fout: poort ${poort} is al in gebruik; stop het andere programma of kies een andere poort met PORT=…`]);
-      expect(a.ms).toBeLessThan(15_000);
+      expect(a.ms).toBeLessThan(40_000);
     } finally {
       bezet.close();
     }
@@ -84,7 +84,9 @@ describe('the server fails loudly', () => {
     const db = await start({ PORT: String(await vrijePoort()), DATABASE_URL: map });
     expect(db.code).toBe(1);
     expect(eenRegel(db.stderr)).toEqual([`Fout: De database ${map} kan niet worden geopend of bijgewerkt (SQLITE_CANTOPEN); controleer DATABASE_URL, het pad en de rechten`]);
-    for (const a of [weg, ongeldig, db]) expect(a.ms).toBeLessThan(15_000);
+    // it ends by itself instead of hanging (a start that waits for a database retries for minutes);
+    // the bound is loose: a loaded 2-core machine needs up to ~15 s for a start of the CLI
+    for (const a of [weg, ongeldig, db]) expect(a.ms).toBeLessThan(40_000);
   });
 
   it('NODE_ENV=production on an empty database: no demo data, a first page that tells the beheerder to import', async () => {
