@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { per1000Grafiek, spiegelGrafiek } from '../../charts/spiegel.js';
+import { per1000Grafieken, spiegelGrafiek } from '../../charts/spiegel.js';
 import type { AppContext } from '../../context.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import { formatteerGetal } from '../../shared/formaat.js';
@@ -26,7 +26,7 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
   async function model(req: Request) {
     const { periode } = leesQuery(spiegelQuery, req);
     const p = await spiegelPagina(ctx.db, ctx.regio, periode?.toUpperCase());
-    const grafieken = p.spiegel ? [spiegelGrafiek(p.spiegel), per1000Grafiek(p.reeks)] : [];
+    const grafieken = p.spiegel ? [spiegelGrafiek(p.spiegel), ...per1000Grafieken(p.reeks)] : [];
     return { ...p, grafieken };
   }
 
