@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -28,16 +28,17 @@ const DOCS = ['indicatoren', 'import', 'rapportages', 'privacy', 'downloads', 's
 const ALGEMEEN = [...DOCS, '/toegankelijkheid', '/wachtwoord', '/bestaat-niet'];
 const REGIO = [
   '/?kwartaal=2024-Q3', '/gemeente/GM0281?kwartaal=2024-Q3', '/doorstroom?kwartaal=2024-Q3', '/spiegel', '/spiegel?periode=2023',
-  '/financien?kwartaal=2024-Q3', '/rapportages', '/rapportages/2024-Q3', '/rapportages/2024-Q3/voorbeeld', '/rapportages/2024-H1/voorbeeld',
-  '/rapportages/2024-Q3/gemeente/GM0281',
+  '/financien?kwartaal=2024-Q3', '/rapportages', '/rapportages/2024-Q3', '/rapportages/2024-Q3/voorbeeld', '/rapportages/2024-Q3/voorbeeld/document',
+  '/rapportages/2024-H1/voorbeeld', '/rapportages/2024-H1/voorbeeld/document', '/rapportages/2024-Q3/gemeente/GM0281', '/rapportages/2024-Q3/gemeente/GM0281/document',
 ];
 const PAGINAS: Record<Rol, string[]> = {
   beheerder: ['/beheer', '/beheer/import', '/beheer/audit', '/beheer/instellingen', '/beheer/verzending', ...REGIO, '/doorstroom/achterstand', ...ALGEMEEN],
   vt_management: [...REGIO, '/doorstroom/achterstand', ...ALGEMEEN],
   bestuur: [...REGIO, ...ALGEMEEN],
-  gemeente: ['/gemeente/GM0281?kwartaal=2024-Q3', '/rapportages', '/rapportages/2024-Q3/gemeente/GM0281', '/gemeente/GM0268', '/beheer', ...ALGEMEEN],
+  gemeente: ['/gemeente/GM0281?kwartaal=2024-Q3', '/rapportages', '/rapportages/2024-Q3/gemeente/GM0281', '/rapportages/2024-Q3/gemeente/GM0281/document', '/gemeente/GM0268', '/beheer', ...ALGEMEEN],
 };
-const VOORBEELDEN = /\/voorbeeld$|\/gemeente\/GM\d{4}$/;
+/** the printed documents inside the preview pages: no site layout of their own */
+const DOCUMENTEN = /\/document$/;
 const UITGELOGD = ['/inloggen', '/toegankelijkheid'];
 
 let ctx: TestContext;
@@ -61,6 +62,7 @@ async function opmaak(rol: string, pad: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  mkdirSync(join(process.cwd(), 'test', 'artifacts'), { recursive: true });
   ctx = await testContext('2024-12-31');
   const instroom = new Map<string, number>();
   await importeer(importDeps(ctx), [demoBron(telInstroom(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 0.3 }), instroom), 'demo')], { door: 'e2e' });
@@ -119,8 +121,7 @@ describe(`axe WCAG 2.1 AA, every impact: ${gevallen.length} pages × roles`, () 
     expect(fouten).toEqual([]);
     expect(await axeOvertredingen(page)).toEqual([]);
     // the toegankelijkheidsverklaring is linked from the footer of every page of the site layout
-    // (the report previews are the print page itself)
-    if (!VOORBEELDEN.test(pad)) expect(await page.$$eval('footer a[href="/toegankelijkheid"]', (a) => a.length)).toBe(1);
+    if (!DOCUMENTEN.test(pad)) expect(await page.$$eval('footer a[href="/toegankelijkheid"]', (a) => a.length)).toBe(1);
     gecontroleerd.set(sleutel, rol);
     doorAxe++;
   });
@@ -128,5 +129,43 @@ describe(`axe WCAG 2.1 AA, every impact: ${gevallen.length} pages × roles`, () 
   it('the pages run through axe and the ones with the same markup add up to every case', () => {
     expect(doorAxe + hergebruikt).toBe(gevallen.length);
     console.log(`axe ran on ${doorAxe} pages; ${hergebruikt} had the same markup as a page checked for another role`);
+  });
+});
+
+describe('report previews inside the site layout, charts at a sane size (screenshots saved)', () => {
+  it.each([
+    [1280, '/rapportages/2024-Q3/voorbeeld'],
+    [390, '/rapportages/2024-Q3/voorbeeld'],
+    [1280, '/rapportages/2024-Q3/gemeente/GM0281'],
+    [390, '/rapportages/2024-Q3/gemeente/GM0281'],
+  ] as const)('%i px %s: menu and footer around a frame that takes the document height; charts 120–180 mm wide', async (breedte, pad) => {
+    const page = tabs.get('vt_management')!;
+    await page.setViewport({ width: breedte, height: 900 });
+    try {
+      await page.goto(base + pad, { waitUntil: 'load' });
+      await page.waitForSelector('[data-voorbeeld][data-hoogte="ja"]', { timeout: 20_000 });
+      expect(await page.$$eval('nav[aria-label="Hoofdmenu"], footer a[href="/toegankelijkheid"]', (e) => e.length)).toBe(2);
+      const frame = (await (await page.$('[data-voorbeeld]'))!.contentFrame())!;
+      const maat = await frame.evaluate(() => ({
+        mm: 96 / 25.4,
+        hoogte: document.documentElement.scrollHeight,
+        grafieken: [...document.querySelectorAll('.figuur__svg svg')].map((s) => s.getBoundingClientRect().width),
+      }));
+      const buiten = await page.evaluate(() => ({
+        frame: document.querySelector('[data-voorbeeld]')!.getBoundingClientRect().height,
+        pagina: document.documentElement.scrollWidth,
+      }));
+      // the frame is as tall as the document (no second scroll bar), the page never scrolls sideways
+      expect(Math.abs(buiten.frame - maat.hoogte)).toBeLessThanOrEqual(2);
+      expect(buiten.pagina).toBeLessThanOrEqual(breedte);
+      expect(maat.grafieken.length).toBeGreaterThan(0);
+      for (const w of maat.grafieken) {
+        expect(w / maat.mm).toBeGreaterThanOrEqual(120);
+        expect(w / maat.mm).toBeLessThanOrEqual(180);
+      }
+      await page.screenshot({ path: join(process.cwd(), 'test', 'artifacts', `voorbeeld-${breedte}${pad.replace(/\//g, '-')}.png`) });
+    } finally {
+      await page.setViewport({ width: 1280, height: 900 });
+    }
   });
 });

@@ -160,9 +160,18 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     res.redirect(303, `/rapportages/${k}?opgeslagen=${form.sectie}#duiding-${form.sectie}`);
   });
 
-  router.get('/rapportages/:periode/voorbeeld', vereis('regio'), async (req, res) => {
+  // A preview is a page of the site (menu, margins, footer) around the printed document itself, in a
+  // frame of A4 width: the document is exactly what is printed, its charts at print size.
+  router.get('/rapportages/:periode/voorbeeld', vereis('regio'), (req, res) => {
+    const { periode: rapport } = leesParams(periodeParams, req);
+    res.send(render('voorbeeld', {
+      titel: `Voorbeeld: ${rapportNaam(rapport)}`, actief: { rapportages: true }, naam: rapportNaam(rapport),
+      document: `/rapportages/${rapport.periode}/voorbeeld/document`, pdf: `/rapportages/${rapport.periode}/rapport.pdf`, bestand: rapportBestand(rapport),
+    }, res));
+  });
+  router.get('/rapportages/:periode/voorbeeld/document', vereis('regio'), async (req, res) => {
     const model = await rapportModel(diensten, leesParams(periodeParams, req).periode);
-    res.type('html').send(rapportHtml(diensten, model));
+    stuurDocument(res, rapportHtml(diensten, model));
   });
 
   router.get('/rapportages/:periode/rapport.pdf', vereis('regio'), async (req, res) => {
@@ -171,10 +180,17 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     stuurPdf(res, await rapportPdf(diensten, await rapportModel(diensten, rapport)), rapportBestand(rapport));
   });
 
-  router.get('/rapportages/:kwartaal/gemeente/:code', async (req, res) => {
+  router.get('/rapportages/:kwartaal/gemeente/:code', (req, res) => {
     const { kwartaal: k, code } = factsheetVan(req, res);
-    const model = await factsheetModel(diensten, k, code);
-    res.type('html').send(rapportHtml(diensten, model));
+    const naam = `Factsheet ${ctx.regio.perCode.get(code)!.naam} ${kwartaalKort(k)}`;
+    res.send(render('voorbeeld', {
+      titel: `Voorbeeld: ${naam}`, actief: { rapportages: true }, naam,
+      document: `/rapportages/${k}/gemeente/${code}/document`, pdf: `/rapportages/${k}/gemeente/${code}/factsheet.pdf`, bestand: rapportBestandsnaam(k, code),
+    }, res));
+  });
+  router.get('/rapportages/:kwartaal/gemeente/:code/document', async (req, res) => {
+    const { kwartaal: k, code } = factsheetVan(req, res);
+    stuurDocument(res, rapportHtml(diensten, await factsheetModel(diensten, k, code)));
   });
 
   router.get('/rapportages/:kwartaal/gemeente/:code/factsheet.pdf', async (req, res) => {
@@ -183,4 +199,15 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     stuurPdf(res, await rapportPdf(diensten, await factsheetModel(diensten, k, code)), rapportBestandsnaam(k, code));
   });
   return router;
+}
+
+/**
+ * The printed document inside the preview page: framed by this site only (frame-ancestors 'self' on
+ * this response; every other page keeps 'none'), with a screen stylesheet for margins and chart sizes.
+ */
+function stuurDocument(res: Response, html: string): void {
+  const csp = String(res.getHeader('Content-Security-Policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+  res.setHeader('Content-Security-Policy', csp);
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.type('html').send(html.replace('</head>', '<link rel="stylesheet" href="/static/css/voorbeeld-document.css">\n<script src="/static/js/voorbeeld-document.js" defer></script>\n</head>'));
 }
