@@ -13,6 +13,7 @@ import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } fro
 import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
 import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
 import { formatteerTijdstip } from '../../shared/formaat.js';
+import { verzondenArchiefstukken } from '../../verzending/verzendstatus-service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { kwartaal, leesBody, leesParams, leesQuery, tekst, uitParser, type Schema } from '../invoer.js';
@@ -72,6 +73,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     const g = gebruikerVan(res)!;
     const eigen = ctx.regio.gemeenten.filter((x) => g.rol === 'gemeente' && magGemeente(g, x.code));
     const archief = (await leesArchief(ctx.db)).filter((a) => (a.gemeente ? magGemeente(g, a.gemeente) : mag(g, 'regio')));
+    const verzonden = await verzondenArchiefstukken(ctx.db);
     const jaren = bereik ? Array.from({ length: Number(bereik.tot.slice(0, 4)) - Number(bereik.van.slice(0, 4)) + 1 }, (_, i) => Number(bereik.tot.slice(0, 4)) - i) : [];
     const periode = (sleutel: string) => {
       const r = rapportVan(sleutel);
@@ -83,7 +85,11 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       volledig: mag(g, 'regio'),
       perioden: jaren.map((j) => ({ jaar: j, halfjaren: [`${j}-H2`, `${j}-H1`].filter((h) => bereik && `${j}-Q${h.endsWith('H1') ? 1 : 3}` <= bereik.tot && `${j}-Q${h.endsWith('H1') ? 2 : 4}` >= bereik.van).map(periode), jaarrapport: periode(String(j)) })),
       archief: archief.map((a) => ({
-        ...a, naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
+        ...a,
+        // "zoals verzonden" only for what was sent; the hash and who archived it are for VT staff
+        verzonden: verzonden.has(a.id) ? formatteerTijdstip(verzonden.get(a.id)) : null,
+        gemaakt_door: mag(g, 'regio') ? a.gemaakt_door : null, sha256: mag(g, 'regio') ? a.sha256 : null,
+        naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
         op: formatteerTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
       })),
       kwartalen: kwartalen.map((k) => ({
