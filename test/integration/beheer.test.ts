@@ -47,4 +47,26 @@ describe('/beheer as the beheerder reads it', () => {
     expect(await res.text()).toMatch(/rol/i);
     expect(await ctx.db('gebruikers').where({ email: 'zonder-rol@vt.nl' }).first()).toBeUndefined();
   });
+
+  it('"Blokkeer" asks first: the button leads to a question; only "Ja, blokkeer" blocks, and ends the sessions', async () => {
+    const doel = await sessieAls(ctx, 'bestuur');
+    const id = ((await ctx.db('gebruikers').where({ email: doel.email }).first('id')) as { id: number }).id;
+    const geblokkeerd = async () => Number(((await ctx.db('gebruikers').where({ id }).first('geblokkeerd')) as { geblokkeerd: number }).geblokkeerd);
+    const post = (velden: Record<string, string>) => beheerder.fetch(`${base}/beheer/gebruikers/${id}/blokkeer`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: beheerder.csrf, ...velden }).toString(),
+    });
+    for (const velden of [{}, { bevestig: 'nee' }, { bevestig: 'JA' }]) {
+      const vraag = await post(velden);
+      expect(vraag.status).toBe(200);
+      const html = await vraag.text();
+      expect(html).toContain(`<p class="utrecht-paragraph" data-vraag>Weet u zeker dat u ${doel.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.</p>`);
+      expect(html).toContain('<input type="hidden" name="bevestig" value="ja">');
+      expect(await geblokkeerd()).toBe(0);
+    }
+    expect((await doel.fetch(`${base}/`, { redirect: 'manual' })).status).toBe(200);
+    const ja = await post({ bevestig: 'ja' });
+    expect([ja.status, ja.headers.get('location')]).toEqual([303, '/beheer']);
+    expect(await geblokkeerd()).toBe(1);
+    expect((await doel.fetch(`${base}/`, { redirect: 'manual' })).status).not.toBe(200);
+  });
 });

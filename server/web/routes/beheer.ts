@@ -26,6 +26,8 @@ import { id, leesBody, leesParams, leesQuery, lijst, optioneel, tekst } from '..
 
 const gebruikerForm = z.object({ email: tekst(254).default(''), rol: tekst(40).default(''), gemeente: lijst(tekst(200), 100) });
 const gebruikerParams = z.object({ id });
+/** a destructive action asks first: without bevestig=ja the answer is a page with the question */
+const bevestigForm = z.object({ bevestig: optioneel(z.literal('ja')).catch(undefined) });
 const importForm = z.object({ soort: optioneel(z.enum(UPLOAD_SOORTEN)).default('registraties') });
 const auditQuery = z.object({ actie: optioneel(tekst(60)) });
 const ontvangerForm = z.object({ email: tekst(254).default(''), rapport: tekst(40).default(''), gemeente: optioneel(tekst(20)) });
@@ -79,6 +81,13 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const g = (await leesGebruikers(ctx.db)).find((x) => x.id === gebruikerId);
     if (!g) throw ongeldigeInvoer('Onbekende gebruiker');
     if (g.id === gebruikerVan(res)!.id) throw ongeldigeInvoer('U kunt uw eigen account niet blokkeren.');
+    if (leesBody(bevestigForm, req).bevestig !== 'ja') {
+      res.send(render('bevestig', {
+        titel: 'Account blokkeren', actief: { beheer: true }, actie: `/beheer/gebruikers/${g.id}/blokkeer`, terug: '/beheer', knop: `Ja, blokkeer ${g.email}`,
+        vraag: `Weet u zeker dat u ${g.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.`,
+      }, res));
+      return;
+    }
     await blokkeer(ctx.db, g.email);
     await audit(ctx.db, req, res, 'gebruiker_geblokkeerd', { email: g.email });
     res.redirect(303, '/beheer');
