@@ -116,7 +116,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', {
-          soort, bestand: naam, afgewezen: error.samenvatting.afgewezen, ...(error.samenvatting.weigering ? { weigering: error.samenvatting.weigering } : {}),
+          soort, bestand: naam, afgewezen: error.samenvatting.afgewezen, ...(error.samenvatting.weigering ? { weigering: zin(error.samenvatting.weigering) } : {}),
         });
         await importPagina(res, { afgewezen: error.samenvatting, fouten: error.samenvatting.fouten.slice(0, 500) }, 400);
         return;
@@ -209,12 +209,16 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   return router;
 }
 
+/** A message as a sentence: ends with one full stop, never "export?." */
+const zin = (tekst: string) => (/[.?!…]$/.test(tekst.trim()) ? tekst.trim() : `${tekst.trim()}.`);
+
 /** What the import log shows of a batch: its refusal or first errors, and its warnings. */
 function batchMeldingen(b: Importbatch): string[] {
   const uit: string[] = [];
   try {
     const fouten = b.fouten_voorbeeld ? (JSON.parse(b.fouten_voorbeeld) as { regel: number; kolom: string; melding: string }[]) : [];
-    for (const f of fouten.slice(0, 3)) uit.push(`regel ${f.regel}${f.kolom ? `, ${f.kolom}` : ''}: ${f.melding}`);
+    // regel 0 is the file as a whole (a refused file, an unreadable sheet): no "regel 0" before it
+    for (const f of fouten.slice(0, 3)) uit.push(f.regel > 0 ? `regel ${f.regel}${f.kolom ? `, ${f.kolom}` : ''}: ${f.melding}` : f.melding);
     if (fouten.length > 3) uit.push(`… en meer fouten`);
     const waarschuwingen = b.waarschuwingen ? (JSON.parse(b.waarschuwingen) as { melding: string }[]) : [];
     for (const w of waarschuwingen.slice(0, 5)) uit.push(`waarschuwing: ${w.melding}`);
