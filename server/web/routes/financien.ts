@@ -47,6 +47,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
       resultaat: resultaat && m.kwartaal ? resultaatZin(m.kwartaal, resultaat.realisatie, resultaat.begroting) : null,
       resultaatTekort: (resultaat?.verschil ?? 0) < 0,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
+      grafiekBron: FINANCIEN_BRON(ctx.regio.organisatie),
       downloads: m.kwartaal ? {
         csv: `/export/financien/begroting.csv?${query}`, xlsx: `/export/financien/begroting.xlsx?${query}`, alle: `/export/financien/alle-tabellen.xlsx?${query}`,
       } : null,
