@@ -32,7 +32,27 @@ function bewaar(blob, naam) {
 function opslaanKnoppen(figuur, chart, id) {
   const plek = figuur.querySelector('.grafiek__downloads');
   if (!plek) return;
-  const svgTekst = () => chart.renderToSVGString();
+  // the saved image carries its title above and its source and date below, as a figure in a report does
+  const svgTekst = () => {
+    const breedte = chart.getWidth();
+    const hoogte = chart.getHeight();
+    const titel = figuur.querySelector('.grafiek__titel')?.textContent.trim() ?? '';
+    const bron = `Bron: ${figuur.dataset.bron || 'VT Monitor'} · ${new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // wrap the title at about 7,5 px per character of 14 px text
+    const regels = [];
+    for (const woord of titel.split(' ')) {
+      const laatste = regels.at(-1);
+      if (laatste !== undefined && (laatste + ' ' + woord).length * 7.5 < breedte - 16) regels[regels.length - 1] = `${laatste} ${woord}`;
+      else regels.push(woord);
+    }
+    const kop = regels.length * 18 + 12;
+    const tekst = regels.map((r, i) => `<text x="8" y="${20 + i * 18}" font-family="sans-serif" font-size="14" font-weight="bold" fill="#1a1a1a">${esc(r)}</text>`).join('');
+    const binnen = chart.renderToSVGString().replace('<svg ', `<svg x="0" y="${kop}" `);
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${breedte}" height="${hoogte + kop + 28}" viewBox="0 0 ${breedte} ${hoogte + kop + 28}">`
+      + `<title>${esc(titel)}</title><rect width="100%" height="100%" fill="#ffffff"/>${tekst}${binnen}`
+      + `<text x="8" y="${hoogte + kop + 18}" font-family="sans-serif" font-size="11" fill="#4b4b4b">${esc(bron)}</text></svg>`;
+  };
   const knop = (label, actie) => {
     const b = document.createElement('button');
     b.type = 'button';

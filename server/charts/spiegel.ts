@@ -30,30 +30,42 @@ export function spiegelGrafiek(s: Spiegel): Grafiek {
   };
 }
 
-/** Ontvangen meldingen per 1.000 inwoners, region and Nederland, over every period with shipped figures. */
-export function per1000Grafiek(reeks: Spiegel[]): Grafiek {
-  const r = [...reeks].reverse();
-  return {
-    id: 'spiegel-per-1000',
-    titel: 'Ontvangen meldingen per 1.000 inwoners: regio en Nederland (CBS)',
-    definitie: 'Ontvangen meldingen van de periode gedeeld door de bevolking op 1 januari van dat jaar (CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders een . (niet 0).',
-    anker: 'spiegel',
-    formaat: 'getal',
-    option: basisOptie({
-      xAxis: { type: 'category', data: r.map((s) => s.periode_label) },
-      yAxis: { type: 'value', name: 'per 1.000' },
-      series: [
-        staafReeks(r[0]?.regio.naam ?? 'Regio', r.map((s) => s.regio.per_1000_inwoners.meldingen), { itemStyle: { color: KLEUREN[0] } }),
-        staafReeks('Nederland', r.map((s) => s.nederland.per_1000_inwoners.meldingen), { itemStyle: { color: KLEUREN[2] } }),
-      ],
-      aria: { enabled: true, decal: { show: true }, label: { description: 'Staafdiagram: ontvangen meldingen per 1.000 inwoners per periode, regio en Nederland. De gegevens staan in de tabel.' } },
-    }),
-    tabel: {
-      kolommen: ['Periode', `${MAAT_LABEL.meldingen} regio`, 'Regio per 1.000 inw.', `${MAAT_LABEL.meldingen} Nederland`, 'Nederland per 1.000 inw.'],
-      rijen: r.map((s) => [
-        `${s.periode_label}${s.nederland.voorlopig.includes('meldingen') || s.regio.voorlopig.includes('meldingen') ? '*' : ''}`,
-        s.regio.meldingen, s.regio.per_1000_inwoners.meldingen, s.nederland.meldingen, s.nederland.per_1000_inwoners.meldingen,
-      ]),
-    },
-  };
+const SOORTEN = [
+  { soort: 'halfjaar', id: 'spiegel-per-1000-halfjaar', naam: 'per halfjaar', is: (p: string) => /^\d{4}-H[12]$/.test(p) },
+  { soort: 'jaar', id: 'spiegel-per-1000-jaar', naam: 'per jaar', is: (p: string) => /^\d{4}$/.test(p) },
+] as const;
+
+/**
+ * Ontvangen meldingen per 1.000 inwoners, region and Nederland: half years and years as separate
+ * charts and series (a year's rate is about twice a half year's, so one axis of both would mislead),
+ * each over every period of its kind with shipped figures; a kind without periods gives no chart.
+ */
+export function per1000Grafieken(reeks: Spiegel[]): Grafiek[] {
+  const oud = [...reeks].reverse();
+  return SOORTEN.map((k) => ({ k, r: oud.filter((s) => k.is(s.periode)) })).filter(({ r }) => r.length > 0).map(({ k, r }) => {
+    const regio = r[0]!.regio.naam;
+    return {
+      id: k.id,
+      titel: `Ontvangen meldingen per 1.000 inwoners ${k.naam}: regio en Nederland (CBS)`,
+      definitie: `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar (CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
+      anker: 'spiegel',
+      formaat: 'getal',
+      option: basisOptie({
+        xAxis: { type: 'category', data: r.map((s) => s.periode_label) },
+        yAxis: { type: 'value', name: 'per 1.000' },
+        series: [
+          staafReeks(`${regio} ${k.naam}`, r.map((s) => s.regio.per_1000_inwoners.meldingen), { itemStyle: { color: KLEUREN[0] } }),
+          staafReeks(`Nederland ${k.naam}`, r.map((s) => s.nederland.per_1000_inwoners.meldingen), { itemStyle: { color: KLEUREN[2] } }),
+        ],
+        aria: { enabled: true, decal: { show: true }, label: { description: `Staafdiagram: ontvangen meldingen per 1.000 inwoners ${k.naam}, regio en Nederland. De gegevens staan in de tabel.` } },
+      }),
+      tabel: {
+        kolommen: ['Periode', `${MAAT_LABEL.meldingen} regio`, 'Regio per 1.000 inw.', `${MAAT_LABEL.meldingen} Nederland`, 'Nederland per 1.000 inw.'],
+        rijen: r.map((s) => [
+          `${s.periode_label}${s.nederland.voorlopig.includes('meldingen') || s.regio.voorlopig.includes('meldingen') ? '*' : ''}`,
+          s.regio.meldingen, s.regio.per_1000_inwoners.meldingen, s.nederland.meldingen, s.nederland.per_1000_inwoners.meldingen,
+        ]),
+      },
+    };
+  });
 }

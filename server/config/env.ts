@@ -30,6 +30,12 @@ const envSchema = z.object({
   MAIL_AFZENDER: z.string().min(3).refine((a) => /^[^<>]*<[^@<>\s]+@[^@<>\s]+>$|^[^@<>\s]+@[^@<>\s]+$/.test(a.trim()), 'MAIL_AFZENDER moet een e-mailadres zijn, eventueel met naam: Naam <adres@example.nl>').optional(),
   /** the server sends the reports of a closed period itself, once, as soon as their duiding is definitief */
   VERZEND_AUTOMATISCH: z.enum(['aan', 'uit']).default('uit'),
+  /** where a visitor reports an accessibility problem (toegankelijkheidsverklaring): an e-mail address or an https:// page */
+  TOEGANKELIJKHEID_CONTACT: z.string().trim().refine((c) => /^[^@<>\s]+@[^@<>\s]+\.[a-z]{2,}$/i.test(c) || /^https:\/\/\S+$/.test(c), 'TOEGANKELIJKHEID_CONTACT moet een e-mailadres of een https://-adres zijn').optional(),
+  /** the status of the Dutch model statement: A voldoet volledig, B gedeeltelijk, C eerste maatregelen, D voldoet niet */
+  TOEGANKELIJKHEID_STATUS: z.enum(['A', 'B', 'C', 'D']).default('C'),
+  /** the date of the last accessibility check (YYYY-MM-DD); by default the last automated check of this version */
+  TOEGANKELIJKHEID_CONTROLE: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'TOEGANKELIJKHEID_CONTROLE is een datum JJJJ-MM-DD').optional(),
 }).superRefine((e, c) => {
   if (e.VERZEND_AUTOMATISCH === 'aan' && (!e.SMTP_URL || !e.MAIL_AFZENDER)) {
     c.addIssue({ code: 'custom', path: ['VERZEND_AUTOMATISCH'], message: 'VERZEND_AUTOMATISCH=aan vraagt ook SMTP_URL en MAIL_AFZENDER' });

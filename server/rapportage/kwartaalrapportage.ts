@@ -215,7 +215,7 @@ function financien(c: Context): Hoofdstuk | null {
     zinnen.push(`De gemiddelde formatie was ${formatteerGetal(fte.fte_gemiddeld, 1)} fte${fte.prognose ? ' (deels prognose)' : ''}: ${formatteerGetal(fte.meldingen_per_fte, 1)} meldingen en ${formatteerGetal(fte.adviezen_per_fte, 1)} adviezen per fte.`);
   }
   const tabel = c.nr.tabel({
-    id: 'tabel-financien', titel: `Realisatie en begroting (k€) — ${kwartaalKort(c.invoer.kwartaal)}`,
+    id: 'tabel-financien', titel: `Realisatie en begroting (× € 1.000) — ${kwartaalKort(c.invoer.kwartaal)}`,
     definitie: 'Bedragen in duizenden euro’s; inkomsten positief, kosten negatief. Verschil = realisatie − begroting (positief is gunstig); – = geen begroting voor deze post.',
     anker: 'financien-en-formatie', kolommen: FINANCIEN_KOLOMMEN_TABEL,
     rijen: financienTabel(f).map((r) => ({ kop: r.naam, cellen: r.cellen, totaal: r.totaal })),

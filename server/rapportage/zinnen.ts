@@ -4,7 +4,7 @@
  * here once, so the report never says "1 meldingen" or "steeg met 0,0%".
  */
 import { telKwartalenOp, kwartaalVoluit, type Kwartaal } from '../calendar/kwartaal.js';
-import { formatteerGetal, formatteerKeuro, formatteerPercentage } from '../shared/formaat.js';
+import { formatteerGetal, formatteerPercentage } from '../shared/formaat.js';
 
 /** `1 melding`, `1.527 meldingen`, `geen meldingen` */
 export function aantal(n: number, enkelvoud: string, meervoud: string): string {
@@ -94,11 +94,5 @@ export function openWerkZin(c: Openwerkcijfers): string {
   return eerste(`aan het einde van het kwartaal ${wacht} ${aantal(c.open_vb, 'melding', 'meldingen')} op een veiligheidsbeoordeling, ${over}.`);
 }
 
-/** "Het resultaat over het tweede kwartaal van 2026 was € −167 (k€), € 158 (k€) lager dan begroot." */
-export function resultaatZin(kwartaal: Kwartaal, realisatie: number, begroting: number | null): string {
-  const basis = `Het resultaat over het ${kwartaalVoluit(kwartaal)} was ${formatteerKeuro(realisatie)} (k€)`;
-  if (begroting === null) return `${basis}; er is geen begroting om het mee te vergelijken.`;
-  const verschil = realisatie - begroting;
-  if (Math.round(verschil / 1000) === 0) return `${basis}, gelijk aan de begroting.`;
-  return `${basis}, ${formatteerKeuro(Math.abs(verschil))} (k€) ${verschil > 0 ? 'beter' : 'slechter'} dan begroot.`;
-}
+/** The result against the budget: one sentence with the finance page (whole euros, a deficit named). */
+export { resultaatZin } from '../financien/tabel.js';

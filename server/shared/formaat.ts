@@ -45,6 +45,21 @@ export function formatteerKeuro(euros: number | null | undefined): string {
   return `€ ${k < 0 ? '−' : ''}${geheel.format(Math.abs(k))}`;
 }
 
+/**
+ * Euros in thousands WITHOUT the euro sign, for a column whose header says `(× € 1.000)`: `2.084`,
+ * `−1.646`; null → dash. A cell `€ 2.084` would read as two thousand euro.
+ */
+export function formatteerDuizendEuro(euros: number | null | undefined): string {
+  if (euros === null || euros === undefined) return TEKEN_NIHIL;
+  const k = Math.round(Math.abs(euros) / 1000) * Math.sign(euros);
+  return `${k < 0 ? '−' : ''}${geheel.format(Math.abs(k))}`;
+}
+
+/** Whole euros: `€ 2.083.750`, `€ −86.000`. */
+export function formatteerEuro(euros: number): string {
+  return `€ ${euros < 0 ? '−' : ''}${geheel.format(Math.abs(Math.round(euros)))}`;
+}
+
 const tijdstip = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
 });

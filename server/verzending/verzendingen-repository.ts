@@ -94,3 +94,10 @@ export async function voegConceptverzendingToe(
 export async function markeerConceptVerzonden(db: Db, id: number, smtpAntwoord: string, op: string): Promise<void> {
   await db('verzendingen').where({ id }).update({ status: 'verzonden', smtp_antwoord: smtpAntwoord, verzonden_op: op });
 }
+
+/** When each archived PDF was first delivered to a recipient: archief_id → earliest verzonden_op (only sent ones). */
+export async function leesEersteVerzending(db: Db): Promise<Map<number, string>> {
+  const rijen = (await db('verzendingen').whereNotNull('archief_id').where({ status: 'verzonden' }).groupBy('archief_id')
+    .select('archief_id').min({ op: 'verzonden_op' })) as { archief_id: number | string; op: string }[];
+  return new Map(rijen.map((r) => [Number(r.archief_id), r.op]));
+}

@@ -16,6 +16,7 @@ import { spiegelRoutes } from './routes/spiegel.js';
 import { financienRoutes } from './routes/financien.js';
 import { docsRoutes } from './routes/docs.js';
 import { rapportageRoutes } from './routes/rapportages.js';
+import { toegankelijkheidRoutes } from './routes/toegankelijkheid.js';
 import { maakRapportdiensten } from '../rapportage/service.js';
 import { maakRenderer } from './views.js';
 import { isUploadPad } from './upload.js';
@@ -77,6 +78,7 @@ export function maakApp(ctx: AppContext): express.Express {
   app.use(sessie(ctx.db, ctx.regio));
   app.use(csrf(ctx.db, ctx.env, isUploadPad));
   app.use(authRoutes(ctx, render));
+  app.use(toegankelijkheidRoutes(ctx, render));
   // everything below needs a signed-in user with a password of their own
   app.use(vereisLogin);
   const cache = antwoordCache(ctx.db);

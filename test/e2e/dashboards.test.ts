@@ -186,7 +186,12 @@ describe('interaction', () => {
       for (let i = 0; i < 100 && !existsSync(join(map, naam)); i++) await new Promise((r) => setTimeout(r, 100));
       return readFileSync(join(map, naam));
     };
-    expect((await bestand('per-gemeente.svg')).toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Nijmegen/);
+    const svg = (await bestand('per-gemeente.svg')).toString('utf8');
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Nijmegen/);
+    // the image carries its title and its source with the date, as a figure in a report does
+    const titel = await page.$eval(`${figuur} .grafiek__titel`, (h) => h.textContent!.trim());
+    expect(svg).toContain(`<title>${titel}</title>`);
+    expect(svg).toMatch(/>Bron: VT Monitor, registraties van Veilig Thuis Gelderland-Zuid · \d{1,2} [a-z]+ \d{4}<\/text><\/svg>$/);
     expect((await bestand('per-gemeente.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     await page.close();
   });

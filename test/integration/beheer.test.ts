@@ -47,4 +47,40 @@ describe('/beheer as the beheerder reads it', () => {
     expect(await res.text()).toMatch(/rol/i);
     expect(await ctx.db('gebruikers').where({ email: 'zonder-rol@vt.nl' }).first()).toBeUndefined();
   });
+
+  it('"Blokkeer" asks first: the button leads to a question; only "Ja, blokkeer" blocks, and ends the sessions', async () => {
+    const doel = await sessieAls(ctx, 'bestuur');
+    const id = ((await ctx.db('gebruikers').where({ email: doel.email }).first('id')) as { id: number }).id;
+    const geblokkeerd = async () => Number(((await ctx.db('gebruikers').where({ id }).first('geblokkeerd')) as { geblokkeerd: number }).geblokkeerd);
+    const post = (velden: Record<string, string>) => beheerder.fetch(`${base}/beheer/gebruikers/${id}/blokkeer`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: beheerder.csrf, ...velden }).toString(),
+    });
+    for (const velden of [{}, { bevestig: 'nee' }, { bevestig: 'JA' }] as Record<string, string>[]) {
+      const vraag = await post(velden);
+      expect(vraag.status).toBe(200);
+      const html = await vraag.text();
+      expect(html).toContain(`<p class="utrecht-paragraph" data-vraag>Weet u zeker dat u ${doel.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.</p>`);
+      expect(html).toContain('<input type="hidden" name="bevestig" value="ja">');
+      expect(await geblokkeerd()).toBe(0);
+    }
+    expect((await doel.fetch(`${base}/`, { redirect: 'manual' })).status).toBe(200);
+    const ja = await post({ bevestig: 'ja' });
+    expect([ja.status, ja.headers.get('location')]).toEqual([303, '/beheer']);
+    expect(await geblokkeerd()).toBe(1);
+    expect((await doel.fetch(`${base}/`, { redirect: 'manual' })).status).not.toBe(200);
+  });
+
+  it('a refused file reads as a sentence ("…export? Er is niets geladen.", never "?."), and the import log never says "regel 0"', async () => {
+    const form = new FormData();
+    form.set('soort', 'registraties');
+    form.set('bestand', new Blob(['naam;adres;telefoon\nJan;Straat 1;0612345678\n'], { type: 'text/csv' }), 'adressen.csv');
+    const res = await beheerder.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': beheerder.csrf } });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('is dit wel een registratie-export? Er is niets geladen.</p>');
+    expect(html).not.toMatch(/[?!.]\. Er is/);
+    const log = await pagina('/beheer/import');
+    expect(log).toContain('is dit wel een registratie-export?');
+    expect(log).not.toMatch(/regel 0\b/);
+  });
 });

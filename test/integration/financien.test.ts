@@ -9,7 +9,7 @@ import { ImportAfgewezen } from '../../server/import/importer.js';
 import { leesTabel } from '../../server/import/readers.js';
 import { kwartaalrapportageModel, maakRapportdiensten } from '../../server/rapportage/service.js';
 import type { RapportTabel } from '../../server/rapportage/model.js';
-import { formatteerKeuro } from '../../server/shared/formaat.js';
+import { formatteerDuizendEuro } from '../../server/shared/formaat.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
@@ -121,12 +121,41 @@ describe('financien in the API, the page and the report', () => {
     const hoofdstuk = model.hoofdstukken.find((h) => h.sectie === 'financien')!;
     const tabel = hoofdstuk.blokken.find((b): b is RapportTabel => b.id === 'tabel-financien')!;
     const cellen = (naam: string) => tabel.rijen.find((r) => r.kop === naam)!.cellen;
-    for (const p of api.posten) expect(cellen(p.naam), p.post).toEqual([p.realisatie, p.begroting, p.verschil, p.begroting_jaar, p.realisatie_jaar_tot_nu].map(formatteerKeuro));
-    for (const t of api.totalen) expect(cellen(t.naam), t.totaal).toEqual([t.realisatie, t.begroting, t.verschil, t.begroting_jaar, t.realisatie_jaar_tot_nu].map(formatteerKeuro));
-    expect(hoofdstuk.zinnen[0]).toBe('Het resultaat over het eerste kwartaal van 2019 was € 564 (k€), € 86 (k€) slechter dan begroot.');
+    // × € 1.000 in the header, no € in the cell; a negative verschil is a deficit, said in words
+    const verwacht = (b: { realisatie: number; begroting: number | null; verschil: number | null; begroting_jaar: number | null; realisatie_jaar_tot_nu: number }) =>
+      [b.realisatie, b.begroting, b.verschil, b.begroting_jaar, b.realisatie_jaar_tot_nu].map((c, i) => `${formatteerDuizendEuro(c)}${i === 2 && c !== null && c < 0 ? ' (tekort)' : ''}`);
+    for (const p of api.posten) expect(cellen(p.naam), p.post).toEqual(verwacht(p));
+    for (const t of api.totalen) expect(cellen(t.naam), t.totaal).toEqual(verwacht(t));
+    expect(tabel.kolommen).toEqual(['Post', 'Realisatie (× € 1.000)', 'Begroting (× € 1.000)', 'Verschil (× € 1.000)', 'Begroting jaar (× € 1.000)', 'Realisatie jaar t/m kwartaal (× € 1.000)']);
+    expect(hoofdstuk.zinnen[0]).toBe('Het resultaat over het eerste kwartaal van 2019 was € 564.000, € 86.000 slechter dan begroot: een tekort ten opzichte van de begroting.');
     const pagina = await (await sessie.fetch(`${base}/financien?kwartaal=2019-Q1`)).text();
-    expect(pagina).toContain('€ −1.520');
     expect(pagina).toContain('Totaal personeelskosten');
+  });
+
+  it('the page: every amount header says × € 1.000, no cell says €, a deficit is marked; downloads in whole euros', async () => {
+    const html = await (await sessie.fetch(`${base}/financien?kwartaal=2019-Q1`)).text();
+    const tekst = (h: string) => h.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    const tabel = /<table class="[^"]*financien-tabel[\s\S]*?<\/table>/.exec(html)![0];
+    const koppen = [...tabel.matchAll(/<th scope="col">([\s\S]*?)<\/th>/g)].map((m) => tekst(m[1]!));
+    expect(koppen).toEqual(['Post', 'Realisatie (× € 1.000)', 'Begroting (× € 1.000)', 'Verschil (× € 1.000)', 'Begroting jaar (× € 1.000)', 'Realisatie jaar t/m kwartaal (× € 1.000)']);
+    const rijen = Object.fromEntries([...tabel.matchAll(/<tr[^>]*><th scope="row">([\s\S]*?)<\/th>([\s\S]*?)<\/tr>/g)]
+      .map((m) => [tekst(m[1]!), [...m[2]!.matchAll(/<td class="([^"]*)">([\s\S]*?)<\/td>/g)].map((c) => `${tekst(c[2]!)}${c[1]!.includes('tekort') ? ' !' : ''}`)]));
+    // 2.084.000 against 2.100.000: 16.000 short; personeelskosten 1.520.000 against 1.450.000: 70.000 over
+    expect(rijen['Subsidie gemeenten']).toEqual(['2.084', '2.100', '−16 (tekort) !', '8.400', '2.084']);
+    expect(rijen['Personeelskosten']).toEqual(['−1.520', '−1.450', '−70 (tekort) !', '−5.800', '−1.520']);
+    expect(rijen['Resultaat']).toEqual(['564', '650', '−86 (tekort) !', '2.600', '564']);
+    expect(tabel.replace(/<caption[\s\S]*?<\/caption>|<thead[\s\S]*?<\/thead>/g, '')).not.toContain('€');
+    expect(tekst(/<p [^>]*data-resultaat>([\s\S]*?)<\/p>/.exec(html)![1]!)).toBe('Het resultaat over het eerste kwartaal van 2019 was € 564.000, € 86.000 slechter dan begroot: een tekort ten opzichte van de begroting.');
+    // a quarter better than budgeted: no deficit anywhere
+    const q2 = await (await sessie.fetch(`${base}/financien?kwartaal=2019-Q2`)).text();
+    expect(tekst(/<p [^>]*data-resultaat>([\s\S]*?)<\/p>/.exec(q2)![1]!)).toBe('Het resultaat over het tweede kwartaal van 2019 was € 700.000, € 50.000 beter dan begroot.');
+    const q2tabel = /<table class="[^"]*financien-tabel[\s\S]*?<\/table>/.exec(q2)![0];
+    expect(q2tabel).toContain('<td class="getal">50</td>');
+    expect(q2tabel).not.toContain('tekort');
+    // the downloads: whole euros, the unit in every amount header
+    const csv = Buffer.from(await (await sessie.fetch(`${base}/export/financien/begroting.csv?kwartaal=2019-Q1`)).arrayBuffer()).subarray(3).toString('utf8').split('\r\n');
+    expect(csv[0]).toBe('Post;Realisatie (€);Begroting (€);Verschil (€);Begroting jaar (€);Realisatie jaar t/m kwartaal (€)');
+    expect(csv.find((r) => r.startsWith('Resultaat;'))).toBe('Resultaat;564000;650000;-86000;2600000;564000');
   });
 
   it('a quarter without financial data: the chapter is omitted, with a line saying so', async () => {

@@ -6,6 +6,8 @@ import { importeerRijen, testContext, type TestContext } from '../helpers/contex
 import { pdfPaginas } from '../helpers/pdf.js';
 import { melding, advies } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { voegArchiefstukToe } from '../../server/rapportage/archief-repository.js';
+import { leesVerzendingen, markeerMislukt, markeerVerzonden, voegVerzendingenToe } from '../../server/verzending/verzendingen-repository.js';
 
 /**
  * The duiding is signed off in one form; a report whose duiding is definitief is archived once,
@@ -78,7 +80,10 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     expect(tekst).not.toContain('CONCEPT');
     expect(tekst.replace(/\s+/g, ' ')).toContain('In het eerste halfjaar van 2026 kwamen 4 meldingen en 1 advies binnen.');
     const lijst = await (await sessie.fetch(`${base}/rapportages`)).text();
-    expect(lijst).toMatch(/Halfjaarrapportage H1 2026, zoals verzonden op \d{1,2} \w+ 2026/);
+    // archived, not (yet) sent: it does not say "zoals verzonden"
+    expect(lijst).toMatch(/Halfjaarrapportage H1 2026, zoals gearchiveerd op \d{1,2} \w+ 2026/);
+    expect(lijst).not.toContain('zoals verzonden');
+    expect(lijst).toContain('<td data-verzonden>nog niet verzonden</td>');
     expect(lijst).toContain(stuk!.sha256);
   });
 
@@ -105,5 +110,27 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     expect((await gemeente.fetch(`${base}/rapportages/archief/${stuk!.id}/x.pdf`)).status).toBe(404);
     expect((await sessie.fetch(`${base}/rapportages/archief/99999/x.pdf`)).status).toBe(404);
     expect((await sessie.fetch(`${base}/rapportages/archief/abc/x.pdf`)).status).toBe(404);
+  });
+
+  // last: it adds a factsheet to the archive
+  it('"zoals verzonden op" only once a recipient got it; a gemeente user sees neither the hash nor who archived it', async () => {
+    const [stuk] = await leesArchief(ctx.db);
+    await voegVerzendingenToe(ctx.db, stuk!, ['raad@tiel.nl', 'griffie@tiel.nl'], '2026-07-03T08:00:00.000Z');
+    const [v1, v2] = await leesVerzendingen(ctx.db);
+    // a failed delivery is not a sent one
+    await markeerMislukt(ctx.db, v2!.id, { smtp_antwoord: '550' });
+    expect(await (await sessie.fetch(`${base}/rapportages`)).text()).not.toContain('zoals verzonden');
+    await markeerVerzonden(ctx.db, v1!.id, { pogingen: 1, smtp_antwoord: '250 OK', verzonden_op: '2026-07-03T08:01:02.000Z' });
+    const lijst = await (await sessie.fetch(`${base}/rapportages`)).text();
+    expect(lijst).toContain('Halfjaarrapportage H1 2026, zoals verzonden op 3 juli 2026 om 10:01:02 (PDF)');
+    expect(lijst).toContain('<td data-verzonden>3 juli 2026 om 10:01:02</td>');
+    // a factsheet of Tiel in the archive: the Tiel user sees it, without hash or staff e-mail
+    await voegArchiefstukToe(ctx.db, { rapport: 'factsheet', periode: '2026-Q2', gemeente: 'GM0281', data_versie: null, definitieversie: null, gemaakt_op: '2026-07-02T12:00:00.000Z', gemaakt_door: sessie.email, kerncijfers: null }, new TextEncoder().encode('%PDF-1.7 test'));
+    const tiel = await (await (await sessieAls(ctx, 'gemeente', ['GM0281'])).fetch(`${base}/rapportages`)).text();
+    expect(tiel).toContain('Factsheet Tiel Q2 2026, zoals gearchiveerd op 2 juli 2026');
+    expect(tiel).not.toContain(sessie.email);
+    expect(tiel).not.toContain('SHA-256');
+    expect(tiel).not.toMatch(/[0-9a-f]{64}/);
+    expect(await (await sessie.fetch(`${base}/rapportages`)).text()).toContain('SHA-256');
   });
 });

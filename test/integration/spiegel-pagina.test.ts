@@ -70,6 +70,26 @@ describe('/spiegel in a real browser', () => {
     await page.close();
   }, 60_000);
 
+  it('half years and years are separate charts and series, each in time order; never one axis of both', async () => {
+    const html = await (await bestuur.fetch(`${base}/spiegel?periode=2023`)).text();
+    const data = (id: string) => {
+      const m = new RegExp(`<script type="application/json" id="${id}-data">([\\s\\S]*?)</script>`).exec(html);
+      return m ? (JSON.parse(m[1]!) as { option: { xAxis: { data: string[] }; series: { name: string; data: unknown[] }[] } }).option : null;
+    };
+    expect(data('spiegel-per-1000')).toBeNull();
+    const half = data('spiegel-per-1000-halfjaar')!;
+    expect(half.xAxis.data).toEqual(['1e halfjaar 2019', '2e halfjaar 2019', '1e halfjaar 2020', '2e halfjaar 2020', '1e halfjaar 2021', '2e halfjaar 2021', '1e halfjaar 2022']);
+    expect(half.series.map((r) => r.name)).toEqual(['Gelderland-Zuid (VT) per halfjaar', 'Nederland per halfjaar']);
+    const jaar = data('spiegel-per-1000-jaar')!;
+    expect(jaar.xAxis.data).toEqual(['2020', '2023']);
+    expect(jaar.series.map((r) => r.name)).toEqual(['Gelderland-Zuid (VT) per jaar', 'Nederland per jaar']);
+    expect(jaar.series[1]!.data.length).toBe(2);
+    // the table of the year chart downloads on its own
+    const csv = await (await bestuur.fetch(`${base}/export/spiegel/spiegel-per-1000-jaar.csv?periode=2023`)).text();
+    expect(csv.split('\r\n').filter((r) => /^(1e|2e) halfjaar/.test(r))).toEqual([]);
+    expect(csv).toContain('\r\n2023');
+  });
+
   it('downloads the table; a gemeente user does not see the page', async () => {
     const csv = await (await bestuur.fetch(`${base}/export/spiegel/spiegel.csv?periode=2023`)).text();
     expect(csv).toContain('Ontvangen meldingen*;2695;.;127340');

@@ -52,6 +52,9 @@ const GET: [string, Partial<Record<Rol, number>>][] = [
   ['/rapportages', {}],
   ['/rapportages/2019-Q1', { gemeente: 403 }],
   ['/rapportages/2019-Q1/voorbeeld', { gemeente: 403 }],
+  ['/rapportages/2019-Q1/voorbeeld/document', { gemeente: 403 }],
+  ['/rapportages/2019-Q1/gemeente/GM0268/document', { gemeente: 403 }],
+  ['/rapportages/2019-Q1/gemeente/GM0281/document', {}],
   ['/rapportages/2019-Q1/rapport.pdf', { beheerder: -1, vt_management: -1, bestuur: -1, gemeente: 403 }],
   ['/rapportages/2019-Q1/gemeente/GM0268', { gemeente: 403 }],
   ['/rapportages/2019-Q1/gemeente/GM0268/factsheet.pdf', { beheerder: -1, vt_management: -1, bestuur: -1, gemeente: 403 }],
@@ -218,6 +221,12 @@ describe('login, CSRF, throttling, sessions', () => {
     const kop = (await fetch(`${base}/inloggen`)).headers;
     expect(kop.get('content-security-policy')).toContain("script-src 'self'");
     expect(kop.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // only the printed document inside a preview page may be framed, and only by this site
+    const document = (await sessies.bestuur!.fetch(`${base}/rapportages/2019-Q1/gemeente/GM0281/document`)).headers;
+    expect(document.get('content-security-policy')).toMatch(/frame-ancestors 'self'(;|$)/);
+    expect(document.get('x-frame-options')).toBe('SAMEORIGIN');
+    const voorbeeld = (await sessies.bestuur!.fetch(`${base}/rapportages/2019-Q1/gemeente/GM0281`)).headers;
+    expect(voorbeeld.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });
 

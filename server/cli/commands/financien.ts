@@ -20,7 +20,7 @@ export async function financienCommand(opties: { kwartaal: string; json?: boolea
     }
     const rijen = [FINANCIEN_KOLOMMEN_TABEL, ...financienTabel(data).map((r) => [r.naam, ...r.cellen])];
     const breedte = FINANCIEN_KOLOMMEN_TABEL.map((_, i) => Math.max(...rijen.map((r) => r[i]!.length)));
-    process.stdout.write(`Financiën ${kwartaalVoluit(kwartaal)} (k€)\n`);
+    process.stdout.write(`Financiën ${kwartaalVoluit(kwartaal)} (bedragen × € 1.000)\n`);
     for (const r of rijen) process.stdout.write(`${r.map((c, i) => (i === 0 ? c.padEnd(breedte[i]!) : c.padStart(breedte[i]!))).join('  ')}\n`);
   } finally {
     await ctx.db.destroy();

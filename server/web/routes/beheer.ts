@@ -26,6 +26,8 @@ import { id, leesBody, leesParams, leesQuery, lijst, optioneel, tekst } from '..
 
 const gebruikerForm = z.object({ email: tekst(254).default(''), rol: tekst(40).default(''), gemeente: lijst(tekst(200), 100) });
 const gebruikerParams = z.object({ id });
+/** a destructive action asks first: without bevestig=ja the answer is a page with the question */
+const bevestigForm = z.object({ bevestig: optioneel(z.literal('ja')).catch(undefined) });
 const importForm = z.object({ soort: optioneel(z.enum(UPLOAD_SOORTEN)).default('registraties') });
 const auditQuery = z.object({ actie: optioneel(tekst(60)) });
 const ontvangerForm = z.object({ email: tekst(254).default(''), rapport: tekst(40).default(''), gemeente: optioneel(tekst(20)) });
@@ -79,6 +81,13 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     const g = (await leesGebruikers(ctx.db)).find((x) => x.id === gebruikerId);
     if (!g) throw ongeldigeInvoer('Onbekende gebruiker');
     if (g.id === gebruikerVan(res)!.id) throw ongeldigeInvoer('U kunt uw eigen account niet blokkeren.');
+    if (leesBody(bevestigForm, req).bevestig !== 'ja') {
+      res.send(render('bevestig', {
+        titel: 'Account blokkeren', actief: { beheer: true }, actie: `/beheer/gebruikers/${g.id}/blokkeer`, terug: '/beheer', knop: `Ja, blokkeer ${g.email}`,
+        vraag: `Weet u zeker dat u ${g.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.`,
+      }, res));
+      return;
+    }
     await blokkeer(ctx.db, g.email);
     await audit(ctx.db, req, res, 'gebruiker_geblokkeerd', { email: g.email });
     res.redirect(303, '/beheer');
@@ -107,7 +116,7 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', {
-          soort, bestand: naam, afgewezen: error.samenvatting.afgewezen, ...(error.samenvatting.weigering ? { weigering: error.samenvatting.weigering } : {}),
+          soort, bestand: naam, afgewezen: error.samenvatting.afgewezen, ...(error.samenvatting.weigering ? { weigering: zin(error.samenvatting.weigering) } : {}),
         });
         await importPagina(res, { afgewezen: error.samenvatting, fouten: error.samenvatting.fouten.slice(0, 500) }, 400);
         return;
@@ -200,12 +209,16 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   return router;
 }
 
+/** A message as a sentence: ends with one full stop, never "export?." */
+const zin = (tekst: string) => (/[.?!…]$/.test(tekst.trim()) ? tekst.trim() : `${tekst.trim()}.`);
+
 /** What the import log shows of a batch: its refusal or first errors, and its warnings. */
 function batchMeldingen(b: Importbatch): string[] {
   const uit: string[] = [];
   try {
     const fouten = b.fouten_voorbeeld ? (JSON.parse(b.fouten_voorbeeld) as { regel: number; kolom: string; melding: string }[]) : [];
-    for (const f of fouten.slice(0, 3)) uit.push(`regel ${f.regel}${f.kolom ? `, ${f.kolom}` : ''}: ${f.melding}`);
+    // regel 0 is the file as a whole (a refused file, an unreadable sheet): no "regel 0" before it
+    for (const f of fouten.slice(0, 3)) uit.push(f.regel > 0 ? `regel ${f.regel}${f.kolom ? `, ${f.kolom}` : ''}: ${f.melding}` : f.melding);
     if (fouten.length > 3) uit.push(`… en meer fouten`);
     const waarschuwingen = b.waarschuwingen ? (JSON.parse(b.waarschuwingen) as { melding: string }[]) : [];
     for (const w of waarschuwingen.slice(0, 5)) uit.push(`waarschuwing: ${w.melding}`);

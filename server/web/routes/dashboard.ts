@@ -72,6 +72,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
       privacyNoot: beleid ? beleidTekst(beleid) : null,
       gemeenteKeuze: pagina === 'gemeente',
       datadatum: await leesDatadatum(ctx.db),
+      grafiekBron: `VT Monitor, registraties van ${ctx.regio.organisatie}`,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
       monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
       prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),

@@ -3,7 +3,7 @@ import { kwartaalKort, kwartaalVoluit } from '../../calendar/kwartaal.js';
 import { doorstroomPerFteGrafiek, formatiePerMaand } from '../../charts/financien.js';
 import type { AppContext } from '../../context.js';
 import { financienKwartalen, financienVoorKwartaal } from '../../financien/service.js';
-import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
+import { FINANCIEN_KOLOMMEN_TABEL, financienTabel, resultaatZin } from '../../financien/tabel.js';
 import { FINANCIEN_BRON, financienTabellen } from '../../export/financien-download.js';
 import { alleTabellenDownload, leesFormaat, tabelDownload } from '../../export/downloads-service.js';
 import { stuurDownload } from '../download.js';
@@ -33,6 +33,7 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
 
   router.get('/financien', async (req, res) => {
     const m = await model(req);
+    const resultaat = m.data?.heeft_financien ? m.data.totalen.find((t) => t.totaal === 'resultaat') : undefined;
     const query = m.kwartaal ? `kwartaal=${m.kwartaal}` : '';
     res.send(render('financien', {
       titel: 'Financiën en formatie',
@@ -43,7 +44,10 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
       heeftFinancien: m.data?.heeft_financien ?? false,
       kolommen: FINANCIEN_KOLOMMEN_TABEL,
       rijen: m.data?.heeft_financien ? financienTabel(m.data) : [],
+      resultaat: resultaat && m.kwartaal ? resultaatZin(m.kwartaal, resultaat.realisatie, resultaat.begroting) : null,
+      resultaatTekort: (resultaat?.verschil ?? 0) < 0,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
+      grafiekBron: FINANCIEN_BRON(ctx.regio.organisatie),
       downloads: m.kwartaal ? {
         csv: `/export/financien/begroting.csv?${query}`, xlsx: `/export/financien/begroting.xlsx?${query}`, alle: `/export/financien/alle-tabellen.xlsx?${query}`,
       } : null,

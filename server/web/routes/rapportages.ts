@@ -13,6 +13,7 @@ import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } fro
 import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
 import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
 import { formatteerTijdstip } from '../../shared/formaat.js';
+import { verzondenArchiefstukken } from '../../verzending/verzendstatus-service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
 import { kwartaal, leesBody, leesParams, leesQuery, tekst, uitParser, type Schema } from '../invoer.js';
@@ -72,6 +73,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     const g = gebruikerVan(res)!;
     const eigen = ctx.regio.gemeenten.filter((x) => g.rol === 'gemeente' && magGemeente(g, x.code));
     const archief = (await leesArchief(ctx.db)).filter((a) => (a.gemeente ? magGemeente(g, a.gemeente) : mag(g, 'regio')));
+    const verzonden = await verzondenArchiefstukken(ctx.db);
     const jaren = bereik ? Array.from({ length: Number(bereik.tot.slice(0, 4)) - Number(bereik.van.slice(0, 4)) + 1 }, (_, i) => Number(bereik.tot.slice(0, 4)) - i) : [];
     const periode = (sleutel: string) => {
       const r = rapportVan(sleutel);
@@ -83,7 +85,11 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       volledig: mag(g, 'regio'),
       perioden: jaren.map((j) => ({ jaar: j, halfjaren: [`${j}-H2`, `${j}-H1`].filter((h) => bereik && `${j}-Q${h.endsWith('H1') ? 1 : 3}` <= bereik.tot && `${j}-Q${h.endsWith('H1') ? 2 : 4}` >= bereik.van).map(periode), jaarrapport: periode(String(j)) })),
       archief: archief.map((a) => ({
-        ...a, naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
+        ...a,
+        // "zoals verzonden" only for what was sent; the hash and who archived it are for VT staff
+        verzonden: verzonden.has(a.id) ? formatteerTijdstip(verzonden.get(a.id)) : null,
+        gemaakt_door: mag(g, 'regio') ? a.gemaakt_door : null, sha256: mag(g, 'regio') ? a.sha256 : null,
+        naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
         op: formatteerTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
       })),
       kwartalen: kwartalen.map((k) => ({
@@ -160,9 +166,18 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     res.redirect(303, `/rapportages/${k}?opgeslagen=${form.sectie}#duiding-${form.sectie}`);
   });
 
-  router.get('/rapportages/:periode/voorbeeld', vereis('regio'), async (req, res) => {
+  // A preview is a page of the site (menu, margins, footer) around the printed document itself, in a
+  // frame of A4 width: the document is exactly what is printed, its charts at print size.
+  router.get('/rapportages/:periode/voorbeeld', vereis('regio'), (req, res) => {
+    const { periode: rapport } = leesParams(periodeParams, req);
+    res.send(render('voorbeeld', {
+      titel: `Voorbeeld: ${rapportNaam(rapport)}`, actief: { rapportages: true }, naam: rapportNaam(rapport),
+      document: `/rapportages/${rapport.periode}/voorbeeld/document`, pdf: `/rapportages/${rapport.periode}/rapport.pdf`, bestand: rapportBestand(rapport),
+    }, res));
+  });
+  router.get('/rapportages/:periode/voorbeeld/document', vereis('regio'), async (req, res) => {
     const model = await rapportModel(diensten, leesParams(periodeParams, req).periode);
-    res.type('html').send(rapportHtml(diensten, model));
+    stuurDocument(res, rapportHtml(diensten, model));
   });
 
   router.get('/rapportages/:periode/rapport.pdf', vereis('regio'), async (req, res) => {
@@ -171,10 +186,17 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     stuurPdf(res, await rapportPdf(diensten, await rapportModel(diensten, rapport)), rapportBestand(rapport));
   });
 
-  router.get('/rapportages/:kwartaal/gemeente/:code', async (req, res) => {
+  router.get('/rapportages/:kwartaal/gemeente/:code', (req, res) => {
     const { kwartaal: k, code } = factsheetVan(req, res);
-    const model = await factsheetModel(diensten, k, code);
-    res.type('html').send(rapportHtml(diensten, model));
+    const naam = `Factsheet ${ctx.regio.perCode.get(code)!.naam} ${kwartaalKort(k)}`;
+    res.send(render('voorbeeld', {
+      titel: `Voorbeeld: ${naam}`, actief: { rapportages: true }, naam,
+      document: `/rapportages/${k}/gemeente/${code}/document`, pdf: `/rapportages/${k}/gemeente/${code}/factsheet.pdf`, bestand: rapportBestandsnaam(k, code),
+    }, res));
+  });
+  router.get('/rapportages/:kwartaal/gemeente/:code/document', async (req, res) => {
+    const { kwartaal: k, code } = factsheetVan(req, res);
+    stuurDocument(res, rapportHtml(diensten, await factsheetModel(diensten, k, code)));
   });
 
   router.get('/rapportages/:kwartaal/gemeente/:code/factsheet.pdf', async (req, res) => {
@@ -183,4 +205,15 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     stuurPdf(res, await rapportPdf(diensten, await factsheetModel(diensten, k, code)), rapportBestandsnaam(k, code));
   });
   return router;
+}
+
+/**
+ * The printed document inside the preview page: framed by this site only (frame-ancestors 'self' on
+ * this response; every other page keeps 'none'), with a screen stylesheet for margins and chart sizes.
+ */
+function stuurDocument(res: Response, html: string): void {
+  const csp = String(res.getHeader('Content-Security-Policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+  res.setHeader('Content-Security-Policy', csp);
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.type('html').send(html.replace('</head>', '<link rel="stylesheet" href="/static/css/voorbeeld-document.css">\n<script src="/static/js/voorbeeld-document.js" defer></script>\n</head>'));
 }

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { per1000Grafiek, spiegelGrafiek } from '../../charts/spiegel.js';
+import { per1000Grafieken, spiegelGrafiek } from '../../charts/spiegel.js';
 import type { AppContext } from '../../context.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import { formatteerGetal } from '../../shared/formaat.js';
@@ -18,6 +18,8 @@ const spiegelQuery = z.object({
 });
 const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
+const SPIEGEL_BRON = 'CBS StatLine (Beleidsinformatie Veilig Thuis) en VT Monitor, eigen registraties, afgerond op veelvouden van 5';
+
 /** /spiegel: the region beside Nederland (CBS) and our own registration, for roles that see region figures. */
 export function spiegelRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
@@ -26,7 +28,7 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
   async function model(req: Request) {
     const { periode } = leesQuery(spiegelQuery, req);
     const p = await spiegelPagina(ctx.db, ctx.regio, periode?.toUpperCase());
-    const grafieken = p.spiegel ? [spiegelGrafiek(p.spiegel), per1000Grafiek(p.reeks)] : [];
+    const grafieken = p.spiegel ? [spiegelGrafiek(p.spiegel), ...per1000Grafieken(p.reeks)] : [];
     return { ...p, grafieken };
   }
 
@@ -46,6 +48,7 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
       bronnen,
       cbsPeriode: s ? vanCbsPeriode(s.cbs_periode) : null,
       grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/spiegel/${g.id}`, query)),
+      grafiekBron: SPIEGEL_BRON,
     }, res));
   });
 
@@ -57,7 +60,7 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
     await audit(ctx.db, req, res, 'download', { pagina: 'spiegel', grafiek: grafiek.id, periode: m.spiegel?.periode, formaat });
     const d = await tabelDownload({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() }, grafiek, `${grafiek.id}-${m.spiegel?.periode ?? ''}`, formaat, {
       onderwerp: 'Spiegel: de regio en Nederland', periode: { datum: ctx.vandaag() }, beleid: null,
-      bron: 'CBS StatLine (Beleidsinformatie Veilig Thuis) en VT Monitor, eigen registraties, afgerond op veelvouden van 5',
+      bron: SPIEGEL_BRON,
     });
     stuurDownload(res, d);
   });
