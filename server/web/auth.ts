@@ -140,7 +140,9 @@ function gelijk(a: string | undefined, b: string | undefined): boolean {
  */
 function vanEigenHerkomst(req: Request): boolean {
   const site = req.get('sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin') return false;
+  if (site !== undefined) return site === 'same-origin';
+  // without Fetch Metadata, Origin decides. A browser that says same-origin may send `Origin:
+  // null` (Chromium does under this app's Referrer-Policy: no-referrer), so that case is above
   const herkomst = req.get('origin');
   return herkomst === undefined || herkomst === `${req.protocol}://${req.get('host') ?? ''}`;
 }

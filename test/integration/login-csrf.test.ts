@@ -69,6 +69,10 @@ describe('login CSRF: a planted cookie logs no one in', () => {
     }
     const eigen = await post(base, paar.cookie, paar.token, { origin: base, 'sec-fetch-site': 'same-origin' });
     expect([eigen.status, sessieGezet(eigen)]).toEqual([303, true]);
+    // what Chromium sends for its own form under Referrer-Policy: no-referrer: Origin null, same-origin
+    const chromium = await loginFormulier(base);
+    const alsChromium = await post(base, chromium.cookie, chromium.token, { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect([alsChromium.status, sessieGezet(alsChromium)]).toEqual([303, true]);
   });
 
   it('over HTTPS the cookie is __Host- prefixed (Secure, Path=/, no Domain); a cookie without the prefix counts for nothing', async () => {
