@@ -8,7 +8,7 @@ import { PER_1000_SLEUTELS } from './catalogus.js';
  */
 export { REGIO };
 /** Bumped whenever a definition changes; printed in every report. */
-export const DEFINITIEVERSIE = '2027.1';
+export const DEFINITIEVERSIE = '2027.2';
 
 /** The counts with a per-1,000 figure: from the catalogue. */
 export const PER_1000_INDICATOREN = PER_1000_SLEUTELS;

@@ -113,8 +113,11 @@ export function telTweedeGolf(
     if (!t) continue;
     const gi = r.overdracht_aan === GI;
     const gemonitord = r.monitoring === 1;
-    if (gi) { if (gemonitord) t.tg_monitoring_na_gi += r.aantal; } else if (r.uitkomst === 'weerlegd') {
-      if (gemonitord) t.tg_monitoring_na_weerlegd += r.aantal;
+    // § 7.1 A (no monitoring after weerlegd) and D (none after a GI) can both apply: a monitored
+    // onderzoek that is weerlegd and handed to a GI is a deviation under each, and counts in both
+    if (gi || r.uitkomst === 'weerlegd') {
+      if (gi && gemonitord) t.tg_monitoring_na_gi += r.aantal;
+      if (r.uitkomst === 'weerlegd' && gemonitord) t.tg_monitoring_na_weerlegd += r.aantal;
     } else {
       t.tg_onderzoek_monitoring_verwacht += r.aantal;
       if (gemonitord) t.tg_onderzoek_monitoring_conform += r.aantal;

@@ -106,7 +106,7 @@ describe('the achterstand download', () => {
     expect(t.get('Peildatum')).toBe('31 december 2019');
     expect(t.get('Geëxporteerd op')).toBe('31 december 2019');
     expect(t.get('Organisatie')).toBe(ctx.regio.organisatie);
-    expect(t.get('Definitieversie')).toBe('VT Monitor, Indicatoren 2027.1');
+    expect(t.get('Definitieversie')).toBe('VT Monitor, Indicatoren 2027.2');
   });
 
   it('CSV: the three lists in one table, the list named in the first column', async () => {

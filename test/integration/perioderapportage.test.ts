@@ -92,7 +92,7 @@ describe('half-year and annual report (PDF)', () => {
       Author: 'Veilig Thuis Gelderland-Zuid',
       Creator: `VT Monitor ${vtMonitorVersie()}`,
       Language: 'nl',
-      Subject: 'Halfjaarrapportage over januari t/m juni 2026, met de cijfers tot en met de import van 1 december 2026 (definities 2027.1)'.replace('1 december 2026', (model.dataDatum)),
+      Subject: 'Halfjaarrapportage over januari t/m juni 2026, met de cijfers tot en met de import van 1 december 2026 (definities 2027.2)'.replace('1 december 2026', (model.dataDatum)),
     });
     expect(String(info.info.Keywords)).toContain('Halfjaarrapportage');
     // pdf-lib wrote object streams: the destinations are still found, and match the table of contents
@@ -105,7 +105,7 @@ describe('half-year and annual report (PDF)', () => {
     }
     const cover = tekst[0]!.replace(/\s+/g, ' ');
     expect(cover).toContain('Status CONCEPT — de duiding is nog niet definitief');
-    expect(cover).toContain('Definities Indicatoren versie 2027.1 (zie Verantwoording)');
+    expect(cover).toContain('Definities Indicatoren versie 2027.2 (zie Verantwoording)');
     expect(cover).toContain('Periode januari t/m juni 2026');
   });
 

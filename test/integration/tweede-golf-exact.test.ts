@@ -63,6 +63,7 @@ describe('monitoring agreements (§ 7.1)', () => {
       o('2024-05-01', 'weerlegd', 'ja'), // a deviation: monitored although weerlegd
       o('2024-05-02', 'weerlegd', 'nee'), // as agreed: nothing
       o('2024-05-03', 'bevestigd', 'ja', 'gecertificeerde_instelling'), // a deviation: VT does not monitor after a GI
+      o('2024-05-04', 'weerlegd', 'ja', 'gecertificeerde_instelling'), // a deviation under § 7.1 A and D: counts in both
       o('2024-03-31', 'bevestigd', 'ja'), // Q1
       v('2024-04-15', 'ja'),
       v('2024-04-16', 'nee'),
@@ -71,10 +72,10 @@ describe('monitoring agreements (§ 7.1)', () => {
     ]);
     const q2 = await data('2024-Q2');
     expect(q2.regio).toMatchObject({
-      onderzoeken_afgerond: 5, onderzoeken_met_monitoring: 3,
+      onderzoeken_afgerond: 6, onderzoeken_met_monitoring: 4,
       onderzoeken_monitoring_verwacht: 2, onderzoeken_monitoring_conform: 1, onderzoeken_monitoring_pct: 50,
       vv_afgerond: 4, vv_monitoring_verwacht: 2, vv_monitoring_conform: 1, vv_monitoring_pct: 50,
-      monitoring_na_weerlegd: 1, monitoring_na_overdracht_gi: 2,
+      monitoring_na_weerlegd: 2, monitoring_na_overdracht_gi: 3,
     });
     expect(q2.gemeenten.GM0296).toMatchObject({ onderzoeken_monitoring_verwacht: 1, onderzoeken_monitoring_conform: 1, onderzoeken_monitoring_pct: 100 });
     expect(q2.gemeenten.GM0209).toMatchObject({ onderzoeken_monitoring_verwacht: 0, onderzoeken_monitoring_pct: null });
