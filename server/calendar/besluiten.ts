@@ -61,6 +61,8 @@ export function laadKalender(path: string): Kalenderbestand {
 
 /** What the decrees cover: the last year, and the years whose days are not confirmed. */
 export interface Dekking {
+  /** the first year a decree covers; null when no decree is configured (absent: not known) */
+  vanJaar?: number | null;
   /** the last year a decree covers; null when no decree is configured */
   totJaar: number | null;
   onbevestigdeJaren: number[];
@@ -68,6 +70,7 @@ export interface Dekking {
 
 export function dekkingVan(besluiten: readonly Besluit[]): Dekking {
   return {
+    vanJaar: besluiten.length === 0 ? null : Math.min(...besluiten.map((b) => b.jaren[0])),
     totJaar: besluiten.length === 0 ? null : Math.max(...besluiten.map((b) => b.jaren[1])),
     onbevestigdeJaren: [...new Set(besluiten.flatMap((b) => b.onbevestigdeJaren))].sort(),
   };
@@ -75,7 +78,8 @@ export function dekkingVan(besluiten: readonly Besluit[]): Dekking {
 
 /**
  * Dutch warnings for data whose dates run from `vanJaar` to `totJaar`: past the last decree year
- * the werkdagen miss the days a future decree will add; unconfirmed years miss theirs.
+ * the werkdagen miss the days a future decree will add; before the first one, the days of the
+ * earlier decrees that are not configured; unconfirmed years miss theirs.
  */
 export function kalenderWaarschuwingen(dekking: Dekking, vanJaar: number, totJaar: number): string[] {
   const uit: string[] = [];
@@ -85,6 +89,12 @@ export function kalenderWaarschuwingen(dekking: Dekking, vanJaar: number, totJaa
     uit.push(
       `Let op: de gegevens lopen tot in ${totJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met ${dekking.totJaar}. ` +
       `Werkdagen na ${dekking.totJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan zodra het nieuwe besluit in de Staatscourant staat en draai "vt-monitor herbereken --afleiden".`,
+    );
+  }
+  if (dekking.vanJaar !== null && dekking.vanJaar !== undefined && vanJaar < dekking.vanJaar) {
+    uit.push(
+      `Let op: de gegevens beginnen in ${vanJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf ${dekking.vanJaar}. ` +
+      `Werkdagen vóór ${dekking.vanJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".`,
     );
   }
   const onbevestigd = dekking.onbevestigdeJaren.filter((j) => j >= vanJaar && j <= totJaar);

@@ -69,6 +69,14 @@ describe('Royal-Decree days (config/kalender.json)', () => {
     expect(onbevestigd).toHaveLength(1);
     expect(onbevestigd[0]).toContain('2020 en 2021');
     expect(kalenderWaarschuwingen(dekkingVan([]), 2020, 2020)[0]).toContain('geen Koninklijk Besluit');
+    // data from before the first decree year (2015-2016) warn as data past the last one do
+    expect(dekking.vanJaar).toBe(2017);
+    expect(kalenderWaarschuwingen(dekking, 2017, 2019)).toEqual([]);
+    const voor = kalenderWaarschuwingen(dekking, 2015, 2019);
+    expect(voor).toEqual([
+      'Let op: de gegevens beginnen in 2015, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf 2017. ' +
+      'Werkdagen vóór 2017 zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".',
+    ]);
   });
 
   it('refuses a decree day outside its years, or a non-date, with a Dutch message', () => {
