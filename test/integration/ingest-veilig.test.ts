@@ -271,7 +271,7 @@ describe('the web upload', () => {
       expect(audit.map((a) => [a.actie, JSON.parse(a.details).bestand])).toEqual([
         ['import_afgewezen', 'export.xlsx'], ['import_afgewezen', 'bom.xlsx'], ['import_afgewezen', 'zonder.csv'], ['import', 'formule.csv'],
       ]);
-      expect(JSON.parse(audit[0]!.details).weigering).toBe('export.xlsx: is geen geldig Excel-bestand (xlsx): het is geen zip-archief');
+      expect(JSON.parse(audit[0]!.details).weigering).toBe('export.xlsx: is geen geldig Excel-bestand (xlsx): het is geen zip-archief.');
     } finally {
       server.close();
     }
