@@ -61,6 +61,9 @@ export const isAantalKop = (kop: string): boolean => !/mediaan|p90|maximum|dagen
 
 export const GEHEIM_NOOT = 'Alle waarden van deze grafiek zijn geheim\n(bescherming kleine aantallen): er is niets te tekenen.';
 
+/** The note of a count chart whose counts are all rounded to 0 (or hidden): its bars have no height. */
+export const kleinNoot = (klein: string): string => `Alle aantallen van deze grafiek zijn ${klein}\n(bescherming kleine aantallen): zie de tabel.`;
+
 const waardeVan = (v: unknown): unknown => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { value?: unknown }).value ?? null : Array.isArray(v) ? v[1] ?? null : v);
 
 /**
@@ -79,6 +82,10 @@ export function beschermdeGrafiek(g: Grafiek, klein: string): Grafiek {
   const telt = g.formaat === 'getal' && g.tabel.kolommen.slice(1).every(isAantalKop) && waarden.every((v) => v === null || (typeof v === 'number' && Number.isInteger(v)));
   if (!telt) return { ...g, option };
   option.kleinTeken = klein;
+  // every count rounded to 0 (some perhaps hidden): an empty plot with no word, unless it says so
+  if (option.graphic === undefined && waarden.some((v) => v === 0) && waarden.every((v) => v === 0 || v === null)) {
+    option.graphic = { type: 'text', left: 'center', top: 'middle', silent: true, style: { text: kleinNoot(klein), fontSize: 14, fill: '#1a1a1a', align: 'center' } };
+  }
   // the table too (the report's tables print it as is; the page's and downloads' signs keep it)
   const rijen = g.tabel.rijen.map((rij) => rij.map((c, i) => (i > 0 && c === 0 ? klein : c)));
   return { ...g, option, tabel: { ...g.tabel, rijen } };

@@ -2,7 +2,7 @@ import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { doorlooptijden, openWerk } from '../../../server/charts/doorstroom.js';
 import { gemeenteVsRegio, overdrachtLokaalTeam } from '../../../server/charts/gemeente.js';
-import { beschermdeGrafiek, GEHEIM_NOOT, type Grafiek } from '../../../server/charts/grafiek.js';
+import { beschermdeGrafiek, GEHEIM_NOOT, kleinNoot, type Grafiek } from '../../../server/charts/grafiek.js';
 import { instroomPerKwartaal, perGemeente, perMelder } from '../../../server/charts/instroom.js';
 import { vbBesluiten, vbTijdigheid } from '../../../server/charts/veiligheidsbeoordeling.js';
 import { metTekens } from '../../../server/export/tabel-export.js';
@@ -87,5 +87,14 @@ describe('a protected count rounded to 0 never reads as a true zero (issue 24)',
     expect((g.option.graphic as { style: { text: string } }).style.text).toBe(GEHEIM_NOOT);
     expect(svg(g)).toContain('Alle waarden van deze grafiek zijn geheim');
     expect(beschermdeGrafiek(grafieken[7]![0], '< 3').option.graphic).toBeUndefined();
+  });
+
+  it('a count chart whose counts are all rounded to 0 (Tiel\'s monitoring deviations) says so in the plot', () => {
+    const nul = beschermdeGrafiek(overdrachtLokaalTeam(kw.map((k, i) => ({ kwartaal: k, na_vb_lokaal_team: 0, na_vervolgkeuze: i === 0 ? null : 0 })), 'Tiel'), '< 3');
+    expect((nul.option.graphic as { style: { text: string } }).style.text).toBe(kleinNoot('< 3'));
+    expect(svg(nul)).toContain('Alle aantallen van deze grafiek zijn &lt; 3');
+    // one count of 5 is drawn: no note
+    const vijf = beschermdeGrafiek(overdrachtLokaalTeam(kw.map((k, i) => ({ kwartaal: k, na_vb_lokaal_team: i === 0 ? 5 : 0, na_vervolgkeuze: 0 })), 'Tiel'), '< 3');
+    expect(vijf.option.graphic).toBeUndefined();
   });
 });
