@@ -178,7 +178,9 @@ describe('web: duiding, preview and downloads', () => {
     const pagina = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}`)).text();
     expect(pagina).toContain('tijdelijk personeelstekort');
     expect(pagina).toMatch(/Laatst bewerkt door .+ op \d{1,2} \w+ \d{4}/);
-    const voorbeeld = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text();
+    // the preview is a site page that frames the printed document
+    expect(await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text()).toContain(`/rapportages/${KWARTAAL}/voorbeeld/document`);
+    const voorbeeld = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld/document`)).text();
     expect(voorbeeld).toContain('<p>In oktober is dat opgelost.</p>');
     const res = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/rapport.pdf`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -187,7 +189,9 @@ describe('web: duiding, preview and downloads', () => {
     expect(tekst).toContain('Duiding De daling komt door een tijdelijk personeelstekort.');
     // removing: an empty text deletes the duiding
     await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: '' }), redirect: 'manual' });
-    expect(await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld`)).text()).not.toContain('personeelstekort');
+    const zonder = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld/document`)).text();
+    expect(zonder).toContain('Kwartaalrapportage');
+    expect(zonder).not.toContain('personeelstekort');
   }, 60_000);
 
   it('rejects an unknown section, a bad quarter and a gemeente outside the region', async () => {
