@@ -15,7 +15,12 @@ export default defineConfig({
     projects: [
       { extends: true as const, test: { name: 'sqlite', include: ['test/**/*.test.ts'], env: { TZ: 'Europe/Amsterdam', VT_TEST_DB: 'sqlite' } } },
       ...(postgres
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { TZ: 'Europe/Amsterdam', VT_TEST_DB: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { TZ: 'Europe/Amsterdam', VT_TEST_DB: 'postgres' } },
+            },
+          ]
         : []),
     ] satisfies TestProjectConfiguration[],
   },

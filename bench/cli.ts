@@ -23,7 +23,15 @@ const ook = process.argv.flatMap((a, i) => (a === '--ook' && process.argv[i + 1]
 const dir = mkdtempSync(join(tmpdir(), 'vt-bench-cli-'));
 const bestand = join(dir, 'twee.csv');
 const rijen: Record<string, string>[] = [
-  { registratie_id: 'B-1', soort: 'melding', datum_binnenkomst: '2019-01-01', gemeente_code: 'GM0268', melder_categorie: 'politie', datum_veiligheidsbeoordeling: '2019-01-10', besluit_veiligheidsbeoordeling: 'overdracht_lokaal_team' },
+  {
+    registratie_id: 'B-1',
+    soort: 'melding',
+    datum_binnenkomst: '2019-01-01',
+    gemeente_code: 'GM0268',
+    melder_categorie: 'politie',
+    datum_veiligheidsbeoordeling: '2019-01-10',
+    besluit_veiligheidsbeoordeling: 'overdracht_lokaal_team',
+  },
   { registratie_id: 'B-2', soort: 'advies', datum_binnenkomst: '2019-03-31', gemeente_code: 'GM0209', melder_categorie: 'politie' },
 ];
 writeFileSync(bestand, `${[COLUMN_NAMES.join(';'), ...rijen.map((r) => COLUMN_NAMES.map((c) => r[c] ?? '').join(';'))].join('\n')}\n`);

@@ -64,4 +64,5 @@ function meet(naam: string, f: () => number): { naam: string; perSeconde: number
 
 const uitslagen = [meet('VT Monitor CsvParser', eigen), meet('uDSV (chunks)', udsv), meet('Papa Parse', papa), meet('csv-parse (sync)', csvParse)];
 console.log(`${rijen.toLocaleString('nl-NL')} regels, ${(tekst.length / 1e6).toFixed(1)} M tekens`);
-for (const u of uitslagen) console.log(`${u.naam.padEnd(24)} ${u.perSeconde.toLocaleString('nl-NL').padStart(12)} rijen/s  ${(u.perSeconde / uitslagen[0]!.perSeconde).toFixed(2)}×`);
+for (const u of uitslagen)
+  console.log(`${u.naam.padEnd(24)} ${u.perSeconde.toLocaleString('nl-NL').padStart(12)} rijen/s  ${(u.perSeconde / uitslagen[0]!.perSeconde).toFixed(2)}×`);

@@ -12,7 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'vt-bench-import-'));
 try {
   const metingen = await meetImport(dir, { snel: process.argv.includes('--snel'), tot: '2026-09-30', log: (m) => process.stderr.write(`${m}\n`) });
   process.stdout.write(`${importSectie(metingen, IMPORT_DOELEN).join('\n')}\n`);
-  process.stdout.write(`${JSON.stringify(metingen.map((m) => ({ ...m, verhouding: m.sqlite3Ms / m.oursMs })), null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify(
+      metingen.map((m) => ({ ...m, verhouding: m.sqlite3Ms / m.oursMs })),
+      null,
+      2,
+    )}\n`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -49,7 +49,9 @@ try {
   };
   const [, importMs] = await timed(() => importeer(timedDeps, [{ bestand: 'export.csv', sha256: '-', pad: csv }], { door: 'bench' }));
   const rss = process.resourceUsage().maxRSS / 1024;
-  console.log(`import: ${seconds(importMs)} (${nl.format(rijen / (importMs / 1000))} rows/s incl. validation, derivation and first computation ${seconds(refreshMs)}); peak RSS ${nl.format(rss)} MB`);
+  console.log(
+    `import: ${seconds(importMs)} (${nl.format(rijen / (importMs / 1000))} rows/s incl. validation, derivation and first computation ${seconds(refreshMs)}); peak RSS ${nl.format(rss)} MB`,
+  );
 
   const rebuilds: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -57,7 +59,9 @@ try {
     rebuilds.push(ms);
   }
   rebuilds.sort((a, b) => a - b);
-  console.log(`full rebuild at ${nl.format(await telRegistraties(ctx.db))} registrations: median ${seconds(rebuilds[1]!)} (runs: ${rebuilds.map(seconds).join(', ')})`);
+  console.log(
+    `full rebuild at ${nl.format(await telRegistraties(ctx.db))} registrations: median ${seconds(rebuilds[1]!)} (runs: ${rebuilds.map(seconds).join(', ')})`,
+  );
 
   refreshMs = 0;
   const van = telDagenOp(tot, 1);

@@ -35,9 +35,16 @@ try {
   const m = await meetPdf(ctx, { kwartaal: arg('--kwartaal'), halfjaar: arg('--halfjaar') ? leesHalfjaar(arg('--halfjaar')) : undefined });
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; ${nl.format(n)} registrations; kwartaal ${m.kwartaal}`);
   console.log(`browser start (once per batch): ${s(m.browserStartMs)}`);
-  console.log(`kwartaalrapportage (${m.rapportPaginas} pages): median ${s(m.rapportMs)} (runs ${m.rapportRuns.map(s).join(', ')}) — target < 3 s; baseline static HTML of ${m.rapportPaginas} pages: ${s(m.baselineRapportMs)}`);
-  if (m.halfjaar) console.log(`halfjaarrapportage ${m.halfjaar.periode} (${m.halfjaar.paginas} pages): median ${s(m.halfjaar.ms)} (runs ${m.halfjaar.runs.map(s).join(', ')})`);
-  console.log(`${m.factsheets} factsheets in one batch: ${s(m.factsheetsMs)} — target < 15 s; baseline ${m.factsheets} × 2 static pages: ${s(m.baselineFactsheetsMs)}`);
+  console.log(
+    `kwartaalrapportage (${m.rapportPaginas} pages): median ${s(m.rapportMs)} (runs ${m.rapportRuns.map(s).join(', ')}) — target < 3 s; baseline static HTML of ${m.rapportPaginas} pages: ${s(m.baselineRapportMs)}`,
+  );
+  if (m.halfjaar)
+    console.log(
+      `halfjaarrapportage ${m.halfjaar.periode} (${m.halfjaar.paginas} pages): median ${s(m.halfjaar.ms)} (runs ${m.halfjaar.runs.map(s).join(', ')})`,
+    );
+  console.log(
+    `${m.factsheets} factsheets in one batch: ${s(m.factsheetsMs)} — target < 15 s; baseline ${m.factsheets} × 2 static pages: ${s(m.baselineFactsheetsMs)}`,
+  );
   await ctx.db.destroy();
 } finally {
   if (tijdelijk) rmSync(tijdelijk, { recursive: true, force: true });

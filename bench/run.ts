@@ -46,7 +46,14 @@ const start = Date.now();
 const log = (m: string) => process.stderr.write(`[${s(Date.now() - start)}] ${m}\n`);
 
 type Dialect = 'sqlite' | 'postgres';
-interface Grootte { rijen: number; rebuildMs: number; regio: WebMeting; api: WebMeting; pdf: PdfMeting; html: string }
+interface Grootte {
+  rijen: number;
+  rebuildMs: number;
+  regio: WebMeting;
+  api: WebMeting;
+  pdf: PdfMeting;
+  html: string;
+}
 interface Resultaat {
   import1m: { ms: number; rijen: number; rssMb: number | null };
   baselineImportMs: number | null;
@@ -151,13 +158,18 @@ const heeftSqlite3 = () => spawnSync('sqlite3', ['-version']).status === 0;
  * SQLite from copying the b-trees page by page), with the pragmas VT Monitor uses.
  */
 function meetSchrijfvloer(bronPad: string): number {
-  const schema = execFileSync('sqlite3', [bronPad, '.schema registraties'], { encoding: 'utf8' })
-    .replace(/, foreign key\(`importbatch_id`\) references `importbatches`\(`id`\)/, '');
+  const schema = execFileSync('sqlite3', [bronPad, '.schema registraties'], { encoding: 'utf8' }).replace(
+    /, foreign key\(`importbatch_id`\) references `importbatches`\(`id`\)/,
+    '',
+  );
   const doel = join(dir, 'schrijfvloer.sqlite');
   execFileSync('sqlite3', [doel, 'PRAGMA page_size = 16384;', schema]);
   const t = Date.now();
-  execFileSync('sqlite3', [doel, `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; ATTACH '${bronPad}' AS bron;
-    BEGIN; INSERT INTO registraties SELECT * FROM bron.registraties WHERE soort IS NOT NULL; COMMIT;`]);
+  execFileSync('sqlite3', [
+    doel,
+    `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; ATTACH '${bronPad}' AS bron;
+    BEGIN; INSERT INTO registraties SELECT * FROM bron.registraties WHERE soort IS NOT NULL; COMMIT;`,
+  ]);
   const ms = Date.now() - t;
   rmSync(doel, { force: true });
   return ms;
@@ -186,14 +198,18 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
     const deps = importDeps(ctx);
     const van = telDagenOp(TOT, 1);
     const maand = demoBron(genereerDemo(ctx.regio, ctx.kalender, { van, tot: telDagenOp(van, 30), seed: 2, schaal: Number(SCHAAL) }), 'maand');
-    const r = await importeer({
-      ...deps,
-      herbereken: async (trx, geraakt) => {
-        const t = performance.now();
-        await deps.herbereken!(trx, geraakt);
-        ms += performance.now() - t;
+    const r = await importeer(
+      {
+        ...deps,
+        herbereken: async (trx, geraakt) => {
+          const t = performance.now();
+          await deps.herbereken!(trx, geraakt);
+          ms += performance.now() - t;
+        },
       },
-    }, [maand], { door: 'bench' });
+      [maand],
+      { door: 'bench' },
+    );
     return { incrementeelMs: ms, maandRijen: r.nieuw + r.gewijzigd };
   });
 
@@ -204,7 +220,12 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
     baselineImportMs = Date.now() - t;
   }
   if (dialect === 'postgres' && spawnSync('psql', ['--version']).status === 0) {
-    const kolommen = readFileSync(bestanden.m1, 'utf8').slice(0, 4000).split('\n')[0]!.replace(/^\ufeff/, '').trim().split(';');
+    const kolommen = readFileSync(bestanden.m1, 'utf8')
+      .slice(0, 4000)
+      .split('\n')[0]!
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(';');
     const ruw = await nieuweDatabase('postgres', 'ruw');
     execFileSync('psql', [ruw, '-qc', `CREATE TABLE ruw (${kolommen.map((k) => `"${k}" text`).join(', ')})`]);
     const t = Date.now();
@@ -212,7 +233,12 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
     baselineImportMs = Date.now() - t;
   }
   return {
-    import1m: { ...import1m, rijen: rijen1m }, baselineImportMs, schrijfvloerMs, rebuildRuns: gVol.rebuildRuns, incrementeelMs, maandRijen,
+    import1m: { ...import1m, rijen: rijen1m },
+    baselineImportMs,
+    schrijfvloerMs,
+    rebuildRuns: gVol.rebuildRuns,
+    incrementeelMs,
+    maandRijen,
     groottes: [g100, g1m, gVol],
   };
 }
@@ -223,12 +249,17 @@ function versie(cmd: string, args: string[]): string {
 }
 
 function rapport(
-  res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMeting, pdfBaselines: { rapport: number; factsheets: number }, pgVersie: string, imports: ImportVerhouding[],
+  res: Partial<Record<Dialect, Resultaat>>,
+  webBaseline: WebMeting,
+  pdfBaselines: { rapport: number; factsheets: number },
+  pgVersie: string,
+  imports: ImportVerhouding[],
 ): string {
-  const d = (Object.keys(res) as Dialect[]);
+  const d = Object.keys(res) as Dialect[];
   const kol = (f: (r: Resultaat) => string) => d.map((x) => f(res[x]!)).join(' | ');
   const naam: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-  const web = (m: WebMeting) => `${nl.format(m.rps)} req/s, p50 ${nl.format(m.p50)} / p95 ${nl.format(m.p95)} / p99 ${nl.format(m.p99)} ms${m.fouten ? `, ${m.fouten} fouten` : ''}`;
+  const web = (m: WebMeting) =>
+    `${nl.format(m.rps)} req/s, p50 ${nl.format(m.p50)} / p95 ${nl.format(m.p95)} / p99 ${nl.format(m.p99)} ms${m.fouten ? `, ${m.fouten} fouten` : ''}`;
   const rps = (rijen: number, ms: number) => nl.format(rijen / (ms / 1000));
   const vol = (r: Resultaat) => r.groottes[2]!;
   const regels = [
@@ -279,10 +310,15 @@ function rapport(
     '',
     `| registraties (kwartaal) | ${d.flatMap((x) => [`${naam[x]}: herberekening`, `${naam[x]}: regiopagina p95 / req/s`, `${naam[x]}: rapportage`]).join(' | ')} |`,
     `|---:|${d.flatMap(() => ['---:', '---:', '---:']).join('|')}|`,
-    ...[0, 1, 2].map((i) => `| ${nl.format(res[d[0]!]!.groottes[i]!.rijen)} (${res[d[0]!]!.groottes[i]!.pdf.kwartaal}) | ${d.flatMap((x) => {
-      const g = res[x]!.groottes[i]!;
-      return [s(g.rebuildMs), `${nl.format(g.regio.p95)} ms / ${nl.format(g.regio.rps)}`, s(g.pdf.rapportMs)];
-    }).join(' | ')} |`),
+    ...[0, 1, 2].map(
+      (i) =>
+        `| ${nl.format(res[d[0]!]!.groottes[i]!.rijen)} (${res[d[0]!]!.groottes[i]!.pdf.kwartaal}) | ${d
+          .flatMap((x) => {
+            const g = res[x]!.groottes[i]!;
+            return [s(g.rebuildMs), `${nl.format(g.regio.p95)} ms / ${nl.format(g.regio.rps)}`, s(g.pdf.rapportMs)];
+          })
+          .join(' | ')} |`,
+    ),
     '',
   ];
   return regels.join('\n');
@@ -292,7 +328,8 @@ try {
   log(`demodata genereren (schaal ${SCHAAL})`);
   const vol = join(dir, 'vol.csv');
   const gen = spawnSync('node', [CLI, 'demo', '--tot', TOT, '--schaal', SCHAAL, '--uit', vol, '--alleen-bestand'], {
-    env: { ...process.env, DATABASE_URL: join(dir, 'gen.sqlite'), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: join(dir, 'gen.sqlite'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (gen.status !== 0) throw new Error('genereren mislukt');
   const bestanden = { k100: join(dir, 'k100.csv'), m1: join(dir, 'm1.csv'), rest: join(dir, 'rest.csv') };
@@ -311,8 +348,13 @@ try {
   log('baseline: een statisch bestand zo groot als de regiopagina');
   const webBaseline = await meetStatisch(dir, resultaten.sqlite.groottes[2]!.html, 3204, DUUR);
   const pdfSqlite = resultaten.sqlite.groottes[2]!.pdf;
-  const md = rapport(resultaten, webBaseline, { rapport: pdfSqlite.baselineRapportMs, factsheets: pdfSqlite.baselineFactsheetsMs },
-    pg ? versie('psql', ['--version']).replace('psql (PostgreSQL)', 'PostgreSQL') : 'PostgreSQL niet gemeten', imports);
+  const md = rapport(
+    resultaten,
+    webBaseline,
+    { rapport: pdfSqlite.baselineRapportMs, factsheets: pdfSqlite.baselineFactsheetsMs },
+    pg ? versie('psql', ['--version']).replace('psql (PostgreSQL)', 'PostgreSQL') : 'PostgreSQL niet gemeten',
+    imports,
+  );
   writeFileSync('BENCHMARKS.md', md);
   log('BENCHMARKS.md geschreven');
 } finally {

@@ -23,7 +23,8 @@ const duur = Number(arg('--duur', '10'));
 const kwartaal = arg('--kwartaal', '2026-Q2')!;
 const poort = Number(arg('--poort', '3101'));
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-const regel = (naam: string, m: WebMeting) => `| ${naam} | ${nl.format(m.rps)} | ${nl.format(m.p50)} | ${nl.format(m.p95)} | ${nl.format(m.p99)} | ${m.fouten} |`;
+const regel = (naam: string, m: WebMeting) =>
+  `| ${naam} | ${nl.format(m.rps)} | ${nl.format(m.p50)} | ${nl.format(m.p95)} | ${nl.format(m.p99)} | ${m.fouten} |`;
 
 let db = arg('--db');
 try {
@@ -37,29 +38,51 @@ try {
   }
   const importBestand = arg('--tijdens-import');
   let importKlaar: Promise<string> | null = null;
-  const startImport = importBestand ? () => {
-    const t0 = Date.now();
-    const p = spawn('node', [CLI, 'importeer', importBestand, '--json'], { env: { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let uit = '';
-    p.stdout.on('data', (d: Buffer) => (uit += d.toString()));
-    importKlaar = new Promise((resolve) => p.on('exit', (code) => {
-      const s = (() => { try { return JSON.parse(uit) as { rijen: number; nieuw: number; gewijzigd: number }; } catch { return null; } })();
-      resolve(`import: exit ${code}, ${((Date.now() - t0) / 1000).toFixed(1)} s${s ? `, ${s.rijen} rijen (${s.nieuw} nieuw, ${s.gewijzigd} gewijzigd)` : ''}`);
-    }));
-    console.log(`import van ${importBestand} gestart; de metingen lopen terwijl hij schrijft`);
-  } : undefined;
+  const startImport = importBestand
+    ? () => {
+        const t0 = Date.now();
+        const p = spawn('node', [CLI, 'importeer', importBestand, '--json'], {
+          env: { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let uit = '';
+        p.stdout.on('data', (d: Buffer) => (uit += d.toString()));
+        importKlaar = new Promise((resolve) =>
+          p.on('exit', (code) => {
+            const s = (() => {
+              try {
+                return JSON.parse(uit) as { rijen: number; nieuw: number; gewijzigd: number };
+              } catch {
+                return null;
+              }
+            })();
+            resolve(
+              `import: exit ${code}, ${((Date.now() - t0) / 1000).toFixed(1)} s${s ? `, ${s.rijen} rijen (${s.nieuw} nieuw, ${s.gewijzigd} gewijzigd)` : ''}`,
+            );
+          }),
+        );
+        console.log(`import van ${importBestand} gestart; de metingen lopen terwijl hij schrijft`);
+      }
+    : undefined;
   const paden: Record<string, string> = {
-    'regiopagina /': `/?kwartaal=${kwartaal}`, 'API /api/indicatoren': `/api/indicatoren?kwartaal=${kwartaal}`,
+    'regiopagina /': `/?kwartaal=${kwartaal}`,
+    'API /api/indicatoren': `/api/indicatoren?kwartaal=${kwartaal}`,
     gemeentepagina: `/gemeente/GM0268?kwartaal=${kwartaal}`,
   };
-  if (importBestand || process.argv.includes('--met-download')) paden['download grafiek-CSV (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
+  if (importBestand || process.argv.includes('--met-download'))
+    paden['download grafiek-CSV (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
   const { metingen, html } = await meetApp(db, poort, paden, duur, startImport);
   if (importKlaar) console.log(await importKlaar);
   const baseline = await meetStatisch(dir, html, poort + 1, duur);
   console.log(`\n50 gelijktijdige verbindingen, ${duur} s per meting; ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
-  console.log(['| meting | req/s | p50 ms | p95 ms | p99 ms | fouten |', '|---|---:|---:|---:|---:|---:|',
-    regel(`statisch bestand (${nl.format(html.length / 1024)} kB), baseline`, baseline),
-    ...Object.entries(metingen).map(([naam, m]) => regel(naam, m))].join('\n'));
+  console.log(
+    [
+      '| meting | req/s | p50 ms | p95 ms | p99 ms | fouten |',
+      '|---|---:|---:|---:|---:|---:|',
+      regel(`statisch bestand (${nl.format(html.length / 1024)} kB), baseline`, baseline),
+      ...Object.entries(metingen).map(([naam, m]) => regel(naam, m)),
+    ].join('\n'),
+  );
   const download = Object.entries(metingen).find(([naam]) => naam.startsWith('download'))?.[1];
   if (download) console.log(`\ndownload ten opzichte van het statische bestand: ${nl.format(download.rps / baseline.rps)}× (doel ≥ 0,5×)`);
 } finally {

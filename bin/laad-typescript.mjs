@@ -27,7 +27,19 @@ const BOUWVERSIE = 1;
  */
 const INGEBOUWD = new Set(['zod', 'knex', 'commander', 'iconv-lite', 'cli-progress']);
 /** What knex (or any compiled-in package) requires by name stays a package: drivers, native code. */
-const ALTIJD_BUITEN = new Set(['better-sqlite3', 'argon2', 'pg', 'pg-native', 'pg-query-stream', 'mysql', 'mysql2', 'mariadb', 'oracledb', 'tedious', 'sqlite3']);
+const ALTIJD_BUITEN = new Set([
+  'better-sqlite3',
+  'argon2',
+  'pg',
+  'pg-native',
+  'pg-query-stream',
+  'mysql',
+  'mysql2',
+  'mariadb',
+  'oracledb',
+  'tedious',
+  'sqlite3',
+]);
 /** A compiled-in CommonJS package calls `require`: each chunk gets one, resolving from the bundle's folder. */
 const BANNER = "import { createRequire as __vtMaakRequire } from 'node:module';\nconst require = __vtMaakRequire(import.meta.url);";
 
@@ -83,10 +95,19 @@ async function zoekOfBouwBundel(root, entry) {
  */
 function omgeving(root) {
   const lees = (pad) => (existsSync(pad) ? readFileSync(pad, 'utf8') : '');
-  const migraties = existsSync(join(root, 'migrations')) ? readdirSync(join(root, 'migrations')).filter((f) => f.endsWith('.ts')).sort() : [];
+  const migraties = existsSync(join(root, 'migrations'))
+    ? readdirSync(join(root, 'migrations'))
+        .filter((f) => f.endsWith('.ts'))
+        .sort()
+    : [];
   return [
-    BOUWVERSIE, root, process.versions.node, lees(esbuildPad('esbuild/package.json')), lees(fileURLToPath(import.meta.url)),
-    lees(join(root, 'tsconfig.json')), migraties.join('\n'),
+    BOUWVERSIE,
+    root,
+    process.versions.node,
+    lees(esbuildPad('esbuild/package.json')),
+    lees(fileURLToPath(import.meta.url)),
+    lees(join(root, 'tsconfig.json')),
+    migraties.join('\n'),
   ];
 }
 
@@ -94,7 +115,11 @@ function omgeving(root) {
 function sleutelVan(root, invoer, inhoud = new Map()) {
   const hash = createHash('sha256');
   for (const deel of omgeving(root)) hash.update(`${deel}\0`);
-  for (const pad of invoer) hash.update(`${pad}\0`).update(inhoud.get(pad) ?? readFileSync(join(root, pad))).update('\0');
+  for (const pad of invoer)
+    hash
+      .update(`${pad}\0`)
+      .update(inhoud.get(pad) ?? readFileSync(join(root, pad)))
+      .update('\0');
   return hash.digest('hex').slice(0, 20);
 }
 
@@ -147,7 +172,11 @@ async function bouwBundel(root, entry, manifestPad) {
 }
 
 /** `zod`, `@scope/naam/sub` → the package's name. */
-const pakketVan = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const pakketVan = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const NODE_MODULES = `${sep}node_modules${sep}`;
 
 /**
@@ -223,7 +252,9 @@ function ruimOp(cache, entry, houden) {
     .map((naam) => ({ naam, leeftijd: leeftijd(naam) }))
     .sort((a, b) => a.leeftijd - b.leeftijd)
     .slice(BEWAREN - 1);
-  const onaf = readdirSync(cache).filter((naam) => naam.startsWith('bouw-')).map((naam) => ({ naam, leeftijd: leeftijd(naam) }));
+  const onaf = readdirSync(cache)
+    .filter((naam) => naam.startsWith('bouw-'))
+    .map((naam) => ({ naam, leeftijd: leeftijd(naam) }));
   for (const { naam, leeftijd: ms } of [...bundels, ...onaf]) {
     if (ms > EEN_DAG_MS) rmSync(join(cache, naam), { recursive: true, force: true });
   }

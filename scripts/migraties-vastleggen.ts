@@ -45,7 +45,11 @@ function main(): void {
   const dir = fileURLToPath(new URL('../migrations/', import.meta.url));
   const pad = join(dir, 'landed.json');
   const landed = JSON.parse(readFileSync(pad, 'utf8')) as Landed;
-  const bestanden = Object.fromEntries(readdirSync(dir).filter((f) => MIGRATIE_NAAM.test(f)).map((f) => [f, sha256(join(dir, f))]));
+  const bestanden = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => MIGRATIE_NAAM.test(f))
+      .map((f) => [f, sha256(join(dir, f))]),
+  );
   const uit = legVast(landed.migraties, bestanden);
   if (uit.gewijzigd.length > 0) {
     process.stderr.write(`Refused: landed migrations were edited (${uit.gewijzigd.join(', ')}). Restore them and write a new migration.\n`);

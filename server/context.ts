@@ -73,12 +73,16 @@ export async function maakContext(overrides: Partial<Env> & { vandaag?: () => st
   return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => vandaagInAmsterdam()) };
 }
 
-
 /** A database that cannot be opened or migrated: one Dutch line (the driver's code in brackets). */
 function databaseFout(naam: string, error: unknown): AppFout {
   const e = error as { code?: string; message?: string };
-  const code = e.code ?? (/^(SQLITE_\w+)/.exec(e.message ?? '')?.[1]) ?? 'onbekende oorzaak';
+  const code = e.code ?? /^(SQLITE_\w+)/.exec(e.message ?? '')?.[1] ?? 'onbekende oorzaak';
   // a locked, full or damaged database is no wrong path or right: databaseMelding says which it is
   const bijzonder = /^SQLITE_(BUSY|LOCKED|FULL|CORRUPT|NOTADB|IOERR)|^(53100|55P03)$/.test(code) ? databaseMelding(error, naam) : null;
-  return new AppFout('intern', bijzonder ?? `De database ${naam} kan niet worden geopend of bijgewerkt (${code}); controleer DATABASE_URL, het pad en de rechten`, 500, { code });
+  return new AppFout(
+    'intern',
+    bijzonder ?? `De database ${naam} kan niet worden geopend of bijgewerkt (${code}); controleer DATABASE_URL, het pad en de rechten`,
+    500,
+    { code },
+  );
 }

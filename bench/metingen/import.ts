@@ -19,8 +19,17 @@ import { CLI } from './web.js';
 const NODE_VLOER = fileURLToPath(new URL('./node-vloer.mjs', import.meta.url));
 
 export const SMALLE_KOLOMMEN = [
-  'registratie_id', 'soort', 'datum_binnenkomst', 'gemeente_code', 'gemeente', 'melder_categorie', 'beroepsgroep', 'kanaal',
-  'aard_geweld', 'spoed', 'eerdere_betrokkenheid',
+  'registratie_id',
+  'soort',
+  'datum_binnenkomst',
+  'gemeente_code',
+  'gemeente',
+  'melder_categorie',
+  'beroepsgroep',
+  'kanaal',
+  'aard_geweld',
+  'spoed',
+  'eerdere_betrokkenheid',
 ] as const;
 
 export interface ImportVerhouding {
@@ -68,13 +77,18 @@ function duur(cmd: string, args: string[], env?: NodeJS.ProcessEnv): number {
 }
 
 function schrijfvloer(dir: string, db: string): number {
-  const schema = execFileSync('sqlite3', [db, '.schema registraties'], { encoding: 'utf8' })
-    .replace(/, foreign key\(`importbatch_id`\) references `importbatches`\(`id`\)/, '');
+  const schema = execFileSync('sqlite3', [db, '.schema registraties'], { encoding: 'utf8' }).replace(
+    /, foreign key\(`importbatch_id`\) references `importbatches`\(`id`\)/,
+    '',
+  );
   const doel = join(dir, 'vloer.sqlite');
   rmSync(doel, { force: true });
   execFileSync('sqlite3', [doel, 'PRAGMA page_size = 16384;', schema]);
-  const ms = duur('sqlite3', [doel, `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; ATTACH '${db}' AS bron;
-    BEGIN; INSERT INTO registraties SELECT * FROM bron.registraties WHERE soort IS NOT NULL; COMMIT;`]);
+  const ms = duur('sqlite3', [
+    doel,
+    `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; ATTACH '${db}' AS bron;
+    BEGIN; INSERT INTO registraties SELECT * FROM bron.registraties WHERE soort IS NOT NULL; COMMIT;`,
+  ]);
   for (const f of [doel, `${doel}-wal`, `${doel}-shm`]) rmSync(f, { force: true });
   return ms;
 }
@@ -109,7 +123,7 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
   return [
     '## Import',
     '',
-    'Hele commando\'s, opstarten inbegrepen, in dezelfde run na elkaar gemeten: `vt-monitor importeer` (alle validatie, afleiding,',
+    "Hele commando's, opstarten inbegrepen, in dezelfde run na elkaar gemeten: `vt-monitor importeer` (alle validatie, afleiding,",
     'hash, bijgehouden tellingen, plausibiliteit, alles-of-niets in één transactie, eerste berekening) in een lege SQLite-database',
     'tegenover `sqlite3 <db> ".import --csv <bestand> t"` in een kale tabel met alleen tekstkolommen. Daarnaast twee vloeren:',
     '',
@@ -122,7 +136,10 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
     '',
     '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding | doel | Node-vloer (rijen/s) | Node-vloer / `.import` | alleen binden / `.import` | SQLite-vloer (rijen/s) | SQLite-vloer / `.import` |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...metingen.map((m) => `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} | ${rps(m.rijen, m.vloerMs)} | ${x(m.sqlite3Ms / m.vloerMs)} |`),
+    ...metingen.map(
+      (m) =>
+        `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} | ${rps(m.rijen, m.vloerMs)} | ${x(m.sqlite3Ms / m.vloerMs)} |`,
+    ),
     '',
     'Wat elke verhouding begrenst:',
     '',
@@ -142,10 +159,12 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
 function genereer(dir: string, naam: string, schaal: number, tot: string): string {
   const pad = join(dir, `${naam}.csv`);
   const r = spawnSync('node', [CLI, 'demo', '--tot', tot, '--schaal', String(schaal), '--uit', pad, '--alleen-bestand'], {
-    env: { ...process.env, DATABASE_URL: join(dir, `gen-${naam}.sqlite`), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: join(dir, `gen-${naam}.sqlite`), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (r.status !== 0) throw new Error(`genereren van ${naam} mislukt`);
-  for (const f of [`gen-${naam}.sqlite`, `gen-${naam}.sqlite-wal`, `gen-${naam}.sqlite-shm`, `${naam}-financien.csv`, `${naam}-formatie.csv`]) rmSync(join(dir, f), { force: true });
+  for (const f of [`gen-${naam}.sqlite`, `gen-${naam}.sqlite-wal`, `gen-${naam}.sqlite-shm`, `${naam}-financien.csv`, `${naam}-formatie.csv`])
+    rmSync(join(dir, f), { force: true });
   return pad;
 }
 

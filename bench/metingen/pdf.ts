@@ -7,9 +7,7 @@ import { telKwartalenOp, laatsteDag, type Kwartaal } from '../../server/calendar
 import type { AppContext } from '../../server/context.js';
 import { leesBereik } from '../../server/indicatoren/service.js';
 import { PDFDocument } from 'pdf-lib';
-import {
-  factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf,
-} from '../../server/rapportage/service.js';
+import { factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf } from '../../server/rapportage/service.js';
 import type { Periode } from '../../server/rapportage/periode.js';
 import { PdfDrukker } from '../../server/rapportage/pdf.js';
 
@@ -44,7 +42,8 @@ export async function paginaAantal(pdf: Uint8Array): Promise<number> {
 
 /** Static HTML with `paginas` A4 pages of text and a table each: the baseline document. */
 export function statischeHtml(paginas: number): string {
-  const pagina = (i: number) => `<section style="break-after: page"><h2>Pagina ${i}</h2>${'<p>Veilig Thuis ontvangt adviezen en meldingen over huiselijk geweld en kindermishandeling.</p>'.repeat(8)}<table>${'<tr><td>Nijmegen</td><td>1.527</td><td>29,4%</td></tr>'.repeat(20)}</table></section>`;
+  const pagina = (i: number) =>
+    `<section style="break-after: page"><h2>Pagina ${i}</h2>${'<p>Veilig Thuis ontvangt adviezen en meldingen over huiselijk geweld en kindermishandeling.</p>'.repeat(8)}<table>${'<tr><td>Nijmegen</td><td>1.527</td><td>29,4%</td></tr>'.repeat(20)}</table></section>`;
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Baseline</title></head><body>${Array.from({ length: paginas }, (_, i) => pagina(i + 1)).join('')}</body></html>`;
 }
 
@@ -88,8 +87,16 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       for (let i = 0; i < aantal; i++) await baseline(2);
     });
     return {
-      kwartaal, rapportPaginas, rapportMs: mediaan(rapportRuns), rapportRuns, factsheetsMs, factsheets: aantal,
-      baselineRapportMs: mediaan(baselineRuns), baselineFactsheetsMs, browserStartMs, halfjaar,
+      kwartaal,
+      rapportPaginas,
+      rapportMs: mediaan(rapportRuns),
+      rapportRuns,
+      factsheetsMs,
+      factsheets: aantal,
+      baselineRapportMs: mediaan(baselineRuns),
+      baselineFactsheetsMs,
+      browserStartMs,
+      halfjaar,
     };
   } finally {
     await drukker.sluit();

@@ -79,34 +79,35 @@ async function main(): Promise<void> {
         controle += row.values.length;
       }
     }
-  } else for await (const row of leesTabel(pad, undefined, 'x.csv', 'csv')) {
-    rijen++;
-    if (stap === 'lees') {
-      controle += row.values.length;
-      continue;
+  } else
+    for await (const row of leesTabel(pad, undefined, 'x.csv', 'csv')) {
+      rijen++;
+      if (stap === 'lees') {
+        controle += row.values.length;
+        continue;
+      }
+      if (kop) {
+        kop = false;
+        const uit = v.bereidVoor(row);
+        const namen: string[] = uit.soort === 'kop' ? uit.cellen : [];
+        plaatsen = (COLUMN_NAMES as string[]).map((c) => namen.indexOf(c));
+        continue;
+      }
+      if (stap === 'alles') {
+        if (v.bereidVoor(row).soort === 'rij') geldig++;
+        continue;
+      }
+      const rowCtx = { bestand: 'x.csv', regel: row.regel, regio, vandaag };
+      let res;
+      if (stap === 'cellen') {
+        const cellen = new Array(plaatsen.length);
+        for (let i = 0; i < plaatsen.length; i++) cellen[i] = plaatsen[i]! < 0 ? undefined : (row.values[plaatsen[i]!] ?? null);
+        res = controleerCellen(cellen, rowCtx);
+      } else res = controleerRij(v.record(row.values, v.kolommen), rowCtx);
+      if (!res.ok) continue;
+      geldig++;
+      if (stap === 'hash') controle += rijHash(res.registratie).length;
     }
-    if (kop) {
-      kop = false;
-      const uit = v.bereidVoor(row);
-      const namen: string[] = uit.soort === 'kop' ? uit.cellen : [];
-      plaatsen = (COLUMN_NAMES as string[]).map((c) => namen.indexOf(c));
-      continue;
-    }
-    if (stap === 'alles') {
-      if (v.bereidVoor(row).soort === 'rij') geldig++;
-      continue;
-    }
-    const rowCtx = { bestand: 'x.csv', regel: row.regel, regio, vandaag };
-    let res;
-    if (stap === 'cellen') {
-      const cellen = new Array(plaatsen.length);
-      for (let i = 0; i < plaatsen.length; i++) cellen[i] = plaatsen[i]! < 0 ? undefined : (row.values[plaatsen[i]!] ?? null);
-      res = controleerCellen(cellen, rowCtx);
-    } else res = controleerRij(v.record(row.values, v.kolommen), rowCtx);
-    if (!res.ok) continue;
-    geldig++;
-    if (stap === 'hash') controle += rijHash(res.registratie).length;
-  }
   const wand = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   console.log(JSON.stringify({ stap, root, rijen, geldig, controle, wandMs: Math.round(wand), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));

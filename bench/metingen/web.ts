@@ -17,7 +17,6 @@ export interface WebMeting {
   fouten: number;
 }
 
-
 export function startProces(cmd: string, args: string[], env: NodeJS.ProcessEnv, klaar: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -38,14 +37,24 @@ export function percentiel(gesorteerd: number[], p: number): number {
 /** Signs in as the demo bestuur account (demo mode creates it on a database without users). */
 export async function inloggen(base: string): Promise<string> {
   const formulier = await fetch(`${base}/inloggen`);
-  const csrfCookie = formulier.headers.getSetCookie().find((c) => c.startsWith('vt_login_csrf='))!.split(';')[0]!;
+  const csrfCookie = formulier.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('vt_login_csrf='))!
+    .split(';')[0]!;
   const res = await fetch(`${base}/inloggen`, {
-    method: 'POST', redirect: 'manual', headers: { cookie: csrfCookie },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: csrfCookie },
     body: new URLSearchParams({ _csrf: csrfCookie.split('=')[1]!, email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026' }),
   });
-  const sessie = res.headers.getSetCookie().find((c) => c.startsWith('vt_sessie='))?.split(';')[0];
+  const sessie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('vt_sessie='))
+    ?.split(';')[0];
   if (!sessie) {
-    throw new Error(`inloggen als bestuur@demo.vt mislukt (${res.status} ${res.headers.get('location') ?? ''}): start de benchmark op een database zonder gebruikers (demomodus)`);
+    throw new Error(
+      `inloggen als bestuur@demo.vt mislukt (${res.status} ${res.headers.get('location') ?? ''}): start de benchmark op een database zonder gebruikers (demomodus)`,
+    );
   }
   return sessie;
 }
@@ -68,14 +77,21 @@ export async function belast(url: string, duur: number, cookie = ''): Promise<We
   // route whose answers arrive in bursts, or not within a second, read as 0 req/s there. Timeouts
   // and other statuses are errors: a route that answers nothing must not read as "0 errors".
   return {
-    rps: tijden.length / (r.duration || duur), p50: percentiel(tijden, 50), p95: percentiel(tijden, 95), p99: percentiel(tijden, 99),
+    rps: tijden.length / (r.duration || duur),
+    p50: percentiel(tijden, 50),
+    p95: percentiel(tijden, 95),
+    p99: percentiel(tijden, 99),
     fouten: anders + Math.max(r.errors, r.timeouts),
   };
 }
 
 /** Starts the app on the database, signs in, measures the given paths; returns also the region page HTML. */
 export async function meetApp(
-  databaseUrl: string, poort: number, paden: Record<string, string>, duur: number, voorMeting?: () => void,
+  databaseUrl: string,
+  poort: number,
+  paden: Record<string, string>,
+  duur: number,
+  voorMeting?: () => void,
 ): Promise<{ metingen: Record<string, WebMeting>; html: string }> {
   const app = await startProces('node', [CLI, 'start'], { DATABASE_URL: databaseUrl, PORT: String(poort), LOG_LEVEL: 'warn' }, /draait op/);
   try {

@@ -47,11 +47,15 @@ function opslaanKnoppen(figuur, chart, id) {
       else regels.push(woord);
     }
     const kop = regels.length * 18 + 12;
-    const tekst = regels.map((r, i) => `<text x="8" y="${20 + i * 18}" font-family="sans-serif" font-size="14" font-weight="bold" fill="#1a1a1a">${esc(r)}</text>`).join('');
+    const tekst = regels
+      .map((r, i) => `<text x="8" y="${20 + i * 18}" font-family="sans-serif" font-size="14" font-weight="bold" fill="#1a1a1a">${esc(r)}</text>`)
+      .join('');
     const binnen = chart.renderToSVGString().replace('<svg ', `<svg x="0" y="${kop}" `);
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${breedte}" height="${hoogte + kop + 28}" viewBox="0 0 ${breedte} ${hoogte + kop + 28}">`
-      + `<title>${esc(titel)}</title><rect width="100%" height="100%" fill="#ffffff"/>${tekst}${binnen}`
-      + `<text x="8" y="${hoogte + kop + 18}" font-family="sans-serif" font-size="11" fill="#4b4b4b">${esc(bron)}</text></svg>`;
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${breedte}" height="${hoogte + kop + 28}" viewBox="0 0 ${breedte} ${hoogte + kop + 28}">` +
+      `<title>${esc(titel)}</title><rect width="100%" height="100%" fill="#ffffff"/>${tekst}${binnen}` +
+      `<text x="8" y="${hoogte + kop + 18}" font-family="sans-serif" font-size="11" fill="#4b4b4b">${esc(bron)}</text></svg>`
+    );
   };
   const knop = (label, actie) => {
     const b = document.createElement('button');

@@ -1,9 +1,25 @@
 import type { Db } from '../db/connection.js';
 
 export type AuditActie =
-  | 'inloggen' | 'inloggen_mislukt' | 'uitloggen' | 'wachtwoord_gewijzigd' | 'gebruiker_toegevoegd' | 'gebruiker_geblokkeerd'
-  | 'import' | 'import_afgewezen' | 'download' | 'rapport' | 'instelling_gewijzigd' | 'duiding_gewijzigd' | 'caselijst'
-  | 'duiding_definitief' | 'duiding_concept' | 'rapport_gearchiveerd' | 'ontvanger_toegevoegd' | 'ontvanger_verwijderd' | 'rapport_verzonden'
+  | 'inloggen'
+  | 'inloggen_mislukt'
+  | 'uitloggen'
+  | 'wachtwoord_gewijzigd'
+  | 'gebruiker_toegevoegd'
+  | 'gebruiker_geblokkeerd'
+  | 'import'
+  | 'import_afgewezen'
+  | 'download'
+  | 'rapport'
+  | 'instelling_gewijzigd'
+  | 'duiding_gewijzigd'
+  | 'caselijst'
+  | 'duiding_definitief'
+  | 'duiding_concept'
+  | 'rapport_gearchiveerd'
+  | 'ontvanger_toegevoegd'
+  | 'ontvanger_verwijderd'
+  | 'rapport_verzonden'
   | 'toegang_geweigerd';
 
 export interface AuditRegel {
@@ -17,16 +33,23 @@ export interface AuditRegel {
 
 /** Who did what when: kept in the database, read by the beheerder. */
 export async function schrijfAudit(
-  db: Db, regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null; tijdstip?: string },
+  db: Db,
+  regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null; tijdstip?: string },
 ): Promise<void> {
   await db('audit_log').insert({
-    tijdstip: regel.tijdstip ?? new Date().toISOString(), wie: regel.wie, actie: regel.actie,
-    details: regel.details ? JSON.stringify(regel.details) : null, ip: regel.ip ?? null,
+    tijdstip: regel.tijdstip ?? new Date().toISOString(),
+    wie: regel.wie,
+    actie: regel.actie,
+    details: regel.details ? JSON.stringify(regel.details) : null,
+    ip: regel.ip ?? null,
   });
 }
 
 export async function leesAudit(db: Db, filter: { actie?: string; limiet?: number } = {}): Promise<AuditRegel[]> {
-  let q = db('audit_log').select('*').orderBy('id', 'desc').limit(filter.limiet ?? 200);
+  let q = db('audit_log')
+    .select('*')
+    .orderBy('id', 'desc')
+    .limit(filter.limiet ?? 200);
   if (filter.actie) q = q.where({ actie: filter.actie });
   return (await q) as AuditRegel[];
 }

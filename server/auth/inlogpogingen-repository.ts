@@ -11,8 +11,10 @@ export interface Inlogpoging {
 
 /** Forgets the failures older than `voor` whose lock-out has ended at `nu`. */
 export async function vergeetOudePogingen(db: Db, voor: string, nu: string): Promise<void> {
-  await db('inlogpogingen').where('laatste_poging', '<', voor)
-    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu)).delete();
+  await db('inlogpogingen')
+    .where('laatste_poging', '<', voor)
+    .andWhere((q) => q.whereNull('vergrendeld_tot').orWhere('vergrendeld_tot', '<', nu))
+    .delete();
 }
 
 export async function leesPoging(db: Db, sleutel: string): Promise<Pick<Inlogpoging, 'mislukt' | 'vergrendeld_tot'> | undefined> {

@@ -6,7 +6,10 @@ export const ROLLEN = ['beheerder', 'vt_management', 'bestuur', 'gemeente'] as c
 export type Rol = (typeof ROLLEN)[number];
 
 export const ROL_NAAM: Record<Rol, string> = {
-  beheerder: 'Beheerder', vt_management: 'VT-management', bestuur: 'Bestuur', gemeente: 'Gemeente',
+  beheerder: 'Beheerder',
+  vt_management: 'VT-management',
+  bestuur: 'Bestuur',
+  gemeente: 'Gemeente',
 };
 
 export interface Gebruiker {

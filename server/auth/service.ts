@@ -3,9 +3,7 @@ import type { Regio } from '../config/regio.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
-import {
-  lijstGebruikers, vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen,
-} from './gebruikers-repository.js';
+import { lijstGebruikers, vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen } from './gebruikers-repository.js';
 import { leesPoging, schrijfPoging, vergeetOudePogingen, vergeetPoging } from './inlogpogingen-repository.js';
 import { ROLLEN, type Gebruiker, type Rol } from './rollen.js';
 import { beeindigSessie, beeindigSessiesVan, maakSessie, ruimVerlopenSessiesOp } from './sessies-repository.js';
@@ -66,23 +64,39 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Validates and adds an account; returns the one-time password (shown once, never stored). */
 export async function gebruikerToevoegen(
-  db: Db, regio: Regio, invoer: { email: string; rol: string; gemeenten?: string[] },
+  db: Db,
+  regio: Regio,
+  invoer: { email: string; rol: string; gemeenten?: string[] },
   opties: { wachtwoord?: string; demo?: boolean } = {},
 ): Promise<{ id: number; wachtwoord: string }> {
   const email = invoer.email.trim().toLowerCase();
   if (!EMAIL.test(email)) throw ongeldigeInvoer(`"${invoer.email}" is geen e-mailadres`);
   if (!(ROLLEN as readonly string[]).includes(invoer.rol)) throw ongeldigeInvoer(`Onbekende rol "${invoer.rol}"; kies uit ${ROLLEN.join(', ')}`);
   const rol = invoer.rol as Rol;
-  const gemeenten = [...new Set((invoer.gemeenten ?? []).flatMap((g) => g.split(',')).map((g) => g.trim().toUpperCase()).filter(Boolean))];
-  if (rol === 'gemeente' && gemeenten.length === 0) throw ongeldigeInvoer('Een gebruiker met rol gemeente heeft minstens één gemeente nodig', { regel: 'gemeente_nodig' });
-  if (rol !== 'gemeente' && gemeenten.length > 0) throw ongeldigeInvoer('Alleen een gebruiker met rol gemeente heeft gemeenten', { regel: 'gemeente_alleen_bij_rol_gemeente' });
+  const gemeenten = [
+    ...new Set(
+      (invoer.gemeenten ?? [])
+        .flatMap((g) => g.split(','))
+        .map((g) => g.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
+  if (rol === 'gemeente' && gemeenten.length === 0)
+    throw ongeldigeInvoer('Een gebruiker met rol gemeente heeft minstens één gemeente nodig', { regel: 'gemeente_nodig' });
+  if (rol !== 'gemeente' && gemeenten.length > 0)
+    throw ongeldigeInvoer('Alleen een gebruiker met rol gemeente heeft gemeenten', { regel: 'gemeente_alleen_bij_rol_gemeente' });
   for (const code of gemeenten) {
     if (!regio.perCode.has(code)) throw ongeldigeInvoer(`${code} is geen gemeente van de regio ${regio.naam}`);
   }
   if (await vindGebruiker(db, { email })) throw ongeldigeInvoer(`Er is al een gebruiker met e-mailadres ${email}`);
   const wachtwoord = opties.wachtwoord ?? eenmaligWachtwoord();
   const id = await voegGebruikerToe(db, {
-    email, rol, gemeenten, wachtwoord_hash: await hashWachtwoord(wachtwoord), moet_wachtwoord_wijzigen: !opties.demo, demo: opties.demo,
+    email,
+    rol,
+    gemeenten,
+    wachtwoord_hash: await hashWachtwoord(wachtwoord),
+    moet_wachtwoord_wijzigen: !opties.demo,
+    demo: opties.demo,
   });
   return { id, wachtwoord };
 }
@@ -118,7 +132,12 @@ export async function maakDemoAccounts(db: Db, regio: Regio): Promise<boolean> {
   for (const a of DEMO_ACCOUNTS) {
     if (await vindGebruiker(db, { email: a.email })) continue;
     const gemeenten = 'gemeenten' in a ? [...a.gemeenten].filter((c) => regio.perCode.has(c)) : [];
-    await gebruikerToevoegen(db, regio, { email: a.email, rol: a.rol, gemeenten: a.rol === 'gemeente' && gemeenten.length === 0 ? [regio.gemeenten[0]!.code] : gemeenten }, { wachtwoord: a.wachtwoord, demo: true });
+    await gebruikerToevoegen(
+      db,
+      regio,
+      { email: a.email, rol: a.rol, gemeenten: a.rol === 'gemeente' && gemeenten.length === 0 ? [regio.gemeenten[0]!.code] : gemeenten },
+      { wachtwoord: a.wachtwoord, demo: true },
+    );
   }
   return true;
 }

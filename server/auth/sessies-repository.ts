@@ -49,15 +49,33 @@ export interface SessieMetGebruiker {
 export async function leesSessieMetGebruiker(db: Db, token: string): Promise<SessieMetGebruiker | null> {
   const r = (await db('sessies')
     .join('gebruikers', 'gebruikers.id', 'sessies.gebruiker_id')
-    .select('sessies.csrf', 'sessies.verloopt_op', 'gebruikers.id', 'gebruikers.email', 'gebruikers.rol', 'gebruikers.gemeenten', 'gebruikers.moet_wachtwoord_wijzigen', 'gebruikers.demo')
-    .where('sessies.id', hashToken(token)).andWhere('sessies.verloopt_op', '>', new Date().toISOString()).andWhere('gebruikers.geblokkeerd', 0)
-    .first()) as { csrf: string; verloopt_op: string; id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number } | undefined;
+    .select(
+      'sessies.csrf',
+      'sessies.verloopt_op',
+      'gebruikers.id',
+      'gebruikers.email',
+      'gebruikers.rol',
+      'gebruikers.gemeenten',
+      'gebruikers.moet_wachtwoord_wijzigen',
+      'gebruikers.demo',
+    )
+    .where('sessies.id', hashToken(token))
+    .andWhere('sessies.verloopt_op', '>', new Date().toISOString())
+    .andWhere('gebruikers.geblokkeerd', 0)
+    .first()) as
+    | { csrf: string; verloopt_op: string; id: number; email: string; rol: string; gemeenten: string; moet_wachtwoord_wijzigen: number; demo: number }
+    | undefined;
   if (!r) return wachtendeSessie(db, token);
   return {
-    csrf: r.csrf, verlooptOp: r.verloopt_op,
+    csrf: r.csrf,
+    verlooptOp: r.verloopt_op,
     gebruiker: {
-      id: Number(r.id), email: r.email, rol: r.rol, gemeenten: JSON.parse(r.gemeenten) as string[],
-      moet_wachtwoord_wijzigen: Number(r.moet_wachtwoord_wijzigen) === 1, demo: Number(r.demo) === 1,
+      id: Number(r.id),
+      email: r.email,
+      rol: r.rol,
+      gemeenten: JSON.parse(r.gemeenten) as string[],
+      moet_wachtwoord_wijzigen: Number(r.moet_wachtwoord_wijzigen) === 1,
+      demo: Number(r.demo) === 1,
     },
   };
 }
@@ -69,7 +87,8 @@ async function wachtendeSessie(db: Db, token: string): Promise<SessieMetGebruike
   const g = await vindGebruiker(db, { id: s.gebruiker_id });
   if (!g || g.geblokkeerd) return null;
   return {
-    csrf: s.csrf, verlooptOp: s.verloopt_op,
+    csrf: s.csrf,
+    verlooptOp: s.verloopt_op,
     gebruiker: { id: g.id, email: g.email, rol: g.rol, gemeenten: g.gemeenten, moet_wachtwoord_wijzigen: g.moet_wachtwoord_wijzigen, demo: g.demo },
   };
 }
@@ -96,7 +115,8 @@ export async function beeindigSessie(db: Db, token: string): Promise<void> {
  *   made just before): it waits for the next one, which starts after it.
  */
 export function generatieLezer(db: Db): () => number | Promise<number> {
-  const viaKnex = async () => Number(((await db('sessie_generatie').where({ id: 1 }).first('generatie')) as { generatie: number | string } | undefined)?.generatie ?? 0);
+  const viaKnex = async () =>
+    Number(((await db('sessie_generatie').where({ id: 1 }).first('generatie')) as { generatie: number | string } | undefined)?.generatie ?? 0);
   if (isPostgres(db)) return samengevoegd(viaKnex);
   const bestand = (db.client.config.connection as { filename?: string } | undefined)?.filename;
   // an in-memory database exists on its one pooled connection only (and in one process)
@@ -131,10 +151,15 @@ function samengevoegd(lees: () => Promise<number>): () => Promise<number> {
   };
   return () => {
     if (!lopend) return start();
-    volgende ??= lopend.then(() => undefined, () => undefined).then(() => {
-      volgende = null;
-      return start();
-    });
+    volgende ??= lopend
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        volgende = null;
+        return start();
+      });
     return volgende;
   };
 }

@@ -34,9 +34,7 @@ export function leesKalenderWaarschuwingen(ctx: AppContext): Promise<string[]> {
  * import running is refused in Dutch, not waited for), a finance or formation file in the database
  * of the app. Throws ImportAfgewezen when nothing was loaded.
  */
-export async function importeerUpload(
-  ctx: AppContext, upload: { soort: UploadSoort; pad: string; naam: string; door: string },
-): Promise<ImportSamenvatting> {
+export async function importeerUpload(ctx: AppContext, upload: { soort: UploadSoort; pad: string; naam: string; door: string }): Promise<ImportSamenvatting> {
   const bron = { bestand: upload.naam, sha256: await sha256VanBestand(upload.pad) };
   return upload.soort === 'registraties'
     ? importeerOpEigenVerbinding(ctx, [{ ...bron, pad: upload.pad }], { door: upload.door, bijBezet: 'weiger' })
@@ -61,9 +59,15 @@ export async function leesVerzendoverzicht(db: Db): Promise<{ ontvangers: Ontvan
 
 /** Adds a recipient from the form (checked in Dutch); null when it was already there. */
 export async function voegOntvangerToeVanFormulier(
-  ctx: AppContext, invoer: { email: string; rapport: string; gemeente?: string }, door: string,
+  ctx: AppContext,
+  invoer: { email: string; rapport: string; gemeente?: string },
+  door: string,
 ): Promise<Pick<Ontvanger, 'email' | 'rapport' | 'gemeente'> | null> {
-  const o = controleerOntvanger(ctx.regio, { email: invoer.email, rapport: invoer.rapport, gemeente: invoer.rapport === 'factsheet' ? invoer.gemeente : undefined });
+  const o = controleerOntvanger(ctx.regio, {
+    email: invoer.email,
+    rapport: invoer.rapport,
+    gemeente: invoer.rapport === 'factsheet' ? invoer.gemeente : undefined,
+  });
   return (await voegOntvangerToe(ctx.db, o, door)) ? o : null;
 }
 

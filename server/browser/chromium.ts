@@ -3,8 +3,14 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 
 /** Flags for a closed network (no background traffic) and root in a container. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
 ];
 
 const SYSTEEM_PADEN = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -35,7 +41,10 @@ export async function vindChromium(env: NodeJS.ProcessEnv = process.env, systeem
   try {
     const naam = '@sparticuz/chromium';
     const sparticuz = (await import(naam)) as { default: { executablePath(): Promise<string>; args: string[] } };
-    return { pad: await sparticuz.default.executablePath(), args: sparticuz.default.args.filter((a) => !ONGEWENSTE_SPARTICUZ_ARGS.some((o) => a.startsWith(o))) };
+    return {
+      pad: await sparticuz.default.executablePath(),
+      args: sparticuz.default.args.filter((a) => !ONGEWENSTE_SPARTICUZ_ARGS.some((o) => a.startsWith(o))),
+    };
   } catch {
     throw new GeenBrowser(
       'Er is geen Chromium gevonden. Installeer Chromium (Debian: apt-get install chromium), zet CHROMIUM_PATH, of installeer het npm-pakket @sparticuz/chromium.',

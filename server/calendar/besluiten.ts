@@ -10,19 +10,21 @@ import { isIsoDate } from './dates.js';
 const datum = z.string().refine(isIsoDate, 'een datum als 2026-05-15');
 const jaar = z.number().int().min(1990).max(2100);
 
-const besluitSchema = z.object({
-  jaren: z.tuple([jaar, jaar]).refine(([van, tot]) => van <= tot, 'het eerste jaar ligt na het laatste'),
-  besluit: z.string().min(1),
-  staatscourant: z.string().min(1).nullable(),
-  bron: z.string().min(1),
-  dagen: z.array(datum),
-  onbevestigdeJaren: z.array(jaar).default([]),
-}).superRefine((b, ctx) => {
-  for (const d of b.dagen) {
-    const j = Number(d.slice(0, 4));
-    if (j < b.jaren[0] || j > b.jaren[1]) ctx.addIssue({ code: 'custom', message: `${d} valt buiten de jaren ${b.jaren[0]}–${b.jaren[1]} van het besluit` });
-  }
-});
+const besluitSchema = z
+  .object({
+    jaren: z.tuple([jaar, jaar]).refine(([van, tot]) => van <= tot, 'het eerste jaar ligt na het laatste'),
+    besluit: z.string().min(1),
+    staatscourant: z.string().min(1).nullable(),
+    bron: z.string().min(1),
+    dagen: z.array(datum),
+    onbevestigdeJaren: z.array(jaar).default([]),
+  })
+  .superRefine((b, ctx) => {
+    for (const d of b.dagen) {
+      const j = Number(d.slice(0, 4));
+      if (j < b.jaren[0] || j > b.jaren[1]) ctx.addIssue({ code: 'custom', message: `${d} valt buiten de jaren ${b.jaren[0]}–${b.jaren[1]} van het besluit` });
+    }
+  });
 
 const kalenderSchema = z.object({
   toelichting: z.string().optional(),
@@ -84,17 +86,19 @@ export function dekkingVan(besluiten: readonly Besluit[]): Dekking {
 export function kalenderWaarschuwingen(dekking: Dekking, vanJaar: number, totJaar: number): string[] {
   const uit: string[] = [];
   if (dekking.totJaar === null) {
-    uit.push('Let op: er is geen Koninklijk Besluit gelijkstelling geconfigureerd (config/kalender.json); werkdagen worden berekend zonder gelijkgestelde dagen.');
+    uit.push(
+      'Let op: er is geen Koninklijk Besluit gelijkstelling geconfigureerd (config/kalender.json); werkdagen worden berekend zonder gelijkgestelde dagen.',
+    );
   } else if (totJaar > dekking.totJaar) {
     uit.push(
       `Let op: de gegevens lopen tot in ${totJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met ${dekking.totJaar}. ` +
-      `Werkdagen na ${dekking.totJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan zodra het nieuwe besluit in de Staatscourant staat en draai "vt-monitor herbereken --afleiden".`,
+        `Werkdagen na ${dekking.totJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan zodra het nieuwe besluit in de Staatscourant staat en draai "vt-monitor herbereken --afleiden".`,
     );
   }
   if (dekking.vanJaar !== null && dekking.vanJaar !== undefined && vanJaar < dekking.vanJaar) {
     uit.push(
       `Let op: de gegevens beginnen in ${vanJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf ${dekking.vanJaar}. ` +
-      `Werkdagen vóór ${dekking.vanJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".`,
+        `Werkdagen vóór ${dekking.vanJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".`,
     );
   }
   const onbevestigd = dekking.onbevestigdeJaren.filter((j) => j >= vanJaar && j <= totJaar);

@@ -24,9 +24,7 @@ export interface Werkdagkalender {
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
 
-export function maakWerkdagkalender(
-  extraFeestdagen: readonly string[] = [], dekking: Dekking = { totJaar: null, onbevestigdeJaren: [] },
-): Werkdagkalender {
+export function maakWerkdagkalender(extraFeestdagen: readonly string[] = [], dekking: Dekking = { totJaar: null, onbevestigdeJaren: [] }): Werkdagkalender {
   const firstDay = dagnummerVan(`${FIRST_YEAR}-01-01`);
   const lastDay = dagnummerVan(`${LAST_YEAR}-12-31`);
   const vrij = new Set<number>(extraFeestdagen.map(dagnummerVan));

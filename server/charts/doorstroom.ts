@@ -22,7 +22,8 @@ export function openWerk(reeks: VoorraadPunt[]): Grafiek {
     id: 'open-werk',
     blad: 'Openstaand werk',
     titel: 'Openstaand werk op de laatste dag van elk kwartaal',
-    definitie: 'Meldingen zonder veiligheidsbeoordeling en lopende onderzoeken en V&V op de laatste dag van het kwartaal; "over termijn": meer dan 5 werkdagen na binnenkomst of meer dan 70 dagen na de VB.',
+    definitie:
+      'Meldingen zonder veiligheidsbeoordeling en lopende onderzoeken en V&V op de laatste dag van het kwartaal; "over termijn": meer dan 5 werkdagen na binnenkomst of meer dan 70 dagen na de VB.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     formaat: 'getal',
     hoogte: 400,
@@ -31,17 +32,37 @@ export function openWerk(reeks: VoorraadPunt[]): Grafiek {
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal' },
       series: [
-        staafReeks('Open VB binnen termijn', reeks.map((p) => verschil(p.open_vb, p.open_vb_over_termijn)), { stack: 'vb' }),
+        staafReeks(
+          'Open VB binnen termijn',
+          reeks.map((p) => verschil(p.open_vb, p.open_vb_over_termijn)),
+          { stack: 'vb' },
+        ),
         staafReeks('Open VB over termijn', kol('open_vb_over_termijn'), { stack: 'vb' }),
-        staafReeks('Onderzoek binnen termijn', reeks.map((p) => verschil(p.open_onderzoeken, p.open_onderzoeken_over_termijn)), { stack: 'onderzoek' }),
+        staafReeks(
+          'Onderzoek binnen termijn',
+          reeks.map((p) => verschil(p.open_onderzoeken, p.open_onderzoeken_over_termijn)),
+          { stack: 'onderzoek' },
+        ),
         staafReeks('Onderzoek over termijn', kol('open_onderzoeken_over_termijn'), { stack: 'onderzoek' }),
-        staafReeks('V&V binnen termijn', reeks.map((p) => verschil(p.open_vv, p.open_vv_over_termijn)), { stack: 'vv' }),
+        staafReeks(
+          'V&V binnen termijn',
+          reeks.map((p) => verschil(p.open_vv, p.open_vv_over_termijn)),
+          { stack: 'vv' },
+        ),
         staafReeks('V&V over termijn', kol('open_vv_over_termijn'), { stack: 'vv' }),
       ],
     }),
     tabel: {
       kolommen: ['Kwartaal', 'Open VB', 'waarvan over termijn', 'Lopende onderzoeken', 'waarvan over termijn', 'Lopende V&V', 'waarvan over termijn'],
-      rijen: reeks.map((p) => [kwartaalKort(p.kwartaal), p.open_vb, p.open_vb_over_termijn, p.open_onderzoeken, p.open_onderzoeken_over_termijn, p.open_vv, p.open_vv_over_termijn]),
+      rijen: reeks.map((p) => [
+        kwartaalKort(p.kwartaal),
+        p.open_vb,
+        p.open_vb_over_termijn,
+        p.open_onderzoeken,
+        p.open_onderzoeken_over_termijn,
+        p.open_vv,
+        p.open_vv_over_termijn,
+      ]),
     },
   };
 }
@@ -56,22 +77,40 @@ export interface DoorlooptijdPunt {
 export function doorlooptijden(reeks: DoorlooptijdPunt[], soort: 'vb' | 'tienweken'): Grafiek {
   const labels = reeks.map((p) => kwartaalKort(p.kwartaal));
   const lijn = (naam: string, data: (number | null)[], stippel = false) => ({
-    name: naam, type: 'line', data, symbolSize: 7, lineStyle: stippel ? { type: 'dashed' } : undefined,
+    name: naam,
+    type: 'line',
+    data,
+    symbolSize: 7,
+    lineStyle: stippel ? { type: 'dashed' } : undefined,
   });
   if (soort === 'vb') {
     return {
       id: 'doorlooptijd-vb',
       blad: 'Doorlooptijd VB',
       titel: 'Doorlooptijd tot de veiligheidsbeoordeling (werkdagen)',
-      definitie: 'Mediaan en 90e percentiel van het aantal werkdagen van binnenkomst tot de veiligheidsbeoordeling, over de VB\'s van het kwartaal. Termijn: 5 werkdagen.',
+      definitie:
+        "Mediaan en 90e percentiel van het aantal werkdagen van binnenkomst tot de veiligheidsbeoordeling, over de VB's van het kwartaal. Termijn: 5 werkdagen.",
       anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
       formaat: 'getal',
       option: basisOptie({
         xAxis: { type: 'category', data: labels },
         yAxis: { type: 'value', name: 'werkdagen' },
-        series: [lijn('Mediaan', reeks.map((p) => p.vb?.mediaan ?? null)), lijn('90e percentiel', reeks.map((p) => p.vb?.p90 ?? null), true)],
+        series: [
+          lijn(
+            'Mediaan',
+            reeks.map((p) => p.vb?.mediaan ?? null),
+          ),
+          lijn(
+            '90e percentiel',
+            reeks.map((p) => p.vb?.p90 ?? null),
+            true,
+          ),
+        ],
       }),
-      tabel: { kolommen: ['Kwartaal', 'Mediaan (werkdagen)', '90e percentiel (werkdagen)'], rijen: reeks.map((p) => [kwartaalKort(p.kwartaal), p.vb?.mediaan ?? null, p.vb?.p90 ?? null]) },
+      tabel: {
+        kolommen: ['Kwartaal', 'Mediaan (werkdagen)', '90e percentiel (werkdagen)'],
+        rijen: reeks.map((p) => [kwartaalKort(p.kwartaal), p.vb?.mediaan ?? null, p.vb?.p90 ?? null]),
+      },
     };
   }
   return {
@@ -86,10 +125,24 @@ export function doorlooptijden(reeks: DoorlooptijdPunt[], soort: 'vb' | 'tienwek
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'dagen' },
       series: [
-        lijn('Onderzoek mediaan', reeks.map((p) => p.onderzoek?.mediaan ?? null)),
-        lijn('Onderzoek 90e percentiel', reeks.map((p) => p.onderzoek?.p90 ?? null), true),
-        lijn('V&V mediaan', reeks.map((p) => p.vv?.mediaan ?? null)),
-        lijn('V&V 90e percentiel', reeks.map((p) => p.vv?.p90 ?? null), true),
+        lijn(
+          'Onderzoek mediaan',
+          reeks.map((p) => p.onderzoek?.mediaan ?? null),
+        ),
+        lijn(
+          'Onderzoek 90e percentiel',
+          reeks.map((p) => p.onderzoek?.p90 ?? null),
+          true,
+        ),
+        lijn(
+          'V&V mediaan',
+          reeks.map((p) => p.vv?.mediaan ?? null),
+        ),
+        lijn(
+          'V&V 90e percentiel',
+          reeks.map((p) => p.vv?.p90 ?? null),
+          true,
+        ),
       ],
     }),
     tabel: {
@@ -99,18 +152,30 @@ export function doorlooptijden(reeks: DoorlooptijdPunt[], soort: 'vb' | 'tienwek
   };
 }
 
-export function leeftijdOpenWerk(leeftijd: { vb: Record<string, number>; onderzoek: Record<string, number>; vv: Record<string, number> }, kwartaal: Kwartaal): Grafiek {
-  const groepen: [string, Record<string, number>][] = [['Open VB', leeftijd.vb], ['Lopende onderzoeken', leeftijd.onderzoek], ['Lopende V&V', leeftijd.vv]];
+export function leeftijdOpenWerk(
+  leeftijd: { vb: Record<string, number>; onderzoek: Record<string, number>; vv: Record<string, number> },
+  kwartaal: Kwartaal,
+): Grafiek {
+  const groepen: [string, Record<string, number>][] = [
+    ['Open VB', leeftijd.vb],
+    ['Lopende onderzoeken', leeftijd.onderzoek],
+    ['Lopende V&V', leeftijd.vv],
+  ];
   const rijen = groepen.flatMap(([naam, klassen]) => Object.entries(klassen).map(([k, n]) => [naam, LEEFTIJD_LABEL[k] ?? k, n] as [string, string, number]));
   return {
     id: 'leeftijd-open-werk',
     blad: 'Leeftijd openstaand werk',
     titel: `Leeftijd van het openstaande werk op ${kwartaalKort(kwartaal)}`,
-    definitie: 'Open VB naar werkdagen sinds binnenkomst; lopende onderzoeken en V&V naar dagen sinds de veiligheidsbeoordeling, op de laatste dag van het kwartaal.',
+    definitie:
+      'Open VB naar werkdagen sinds binnenkomst; lopende onderzoeken en V&V naar dagen sinds de veiligheidsbeoordeling, op de laatste dag van het kwartaal.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     formaat: 'getal',
     hoogte: 360,
-    option: horizontaleStaven(rijen.map(([g, k]) => `${g}: ${k}`), rijen.map(([, , n]) => n), 'Aantal'),
+    option: horizontaleStaven(
+      rijen.map(([g, k]) => `${g}: ${k}`),
+      rijen.map(([, , n]) => n),
+      'Aantal',
+    ),
     tabel: { kolommen: ['Werk', 'Leeftijd', 'Aantal'], rijen },
   };
 }

@@ -11,9 +11,14 @@ const PROGNOSE_STIJL = { opacity: 0.45, borderType: 'dashed', borderColor: '#1a1
 /** FTE per month, stacked own staff / contractors; forecast months visibly different. */
 export function formatiePerMaand(maanden: FormatieMaand[]): Grafiek {
   const reeks = (naam: string, kleur: string, veld: 'fte_personeel' | 'fte_inhuur', status: string) =>
-    staafReeks(naam, maanden.map((m) => (m.status === status ? m[veld] : null)), {
-      stack: 'fte', itemStyle: { color: kleur, ...(status === 'prognose' ? PROGNOSE_STIJL : {}) },
-    });
+    staafReeks(
+      naam,
+      maanden.map((m) => (m.status === status ? m[veld] : null)),
+      {
+        stack: 'fte',
+        itemStyle: { color: kleur, ...(status === 'prognose' ? PROGNOSE_STIJL : {}) },
+      },
+    );
   return {
     id: 'formatie',
     blad: 'Formatie per maand',
@@ -50,11 +55,27 @@ export function doorstroomPerFteGrafiek(rijen: DoorstroomPerFte[]): Grafiek {
     option: basisOptie({
       xAxis: { type: 'category', data: rijen.map((r) => kwartaalKort(r.kwartaal)) },
       yAxis: { type: 'value', name: 'per fte' },
-      series: [staafReeks('Meldingen per fte', rijen.map((r) => r.meldingen_per_fte)), staafReeks('Adviezen per fte', rijen.map((r) => r.adviezen_per_fte))],
+      series: [
+        staafReeks(
+          'Meldingen per fte',
+          rijen.map((r) => r.meldingen_per_fte),
+        ),
+        staafReeks(
+          'Adviezen per fte',
+          rijen.map((r) => r.adviezen_per_fte),
+        ),
+      ],
     }),
     tabel: {
       kolommen: ['Kwartaal', 'Fte (gemiddeld)', 'Meldingen', 'Adviezen', 'Meldingen per fte', 'Adviezen per fte'],
-      rijen: rijen.map((r) => [kwartaalKort(r.kwartaal) + (r.prognose ? ' (prognose)' : ''), r.fte_gemiddeld, r.meldingen, r.adviezen, r.meldingen_per_fte, r.adviezen_per_fte]),
+      rijen: rijen.map((r) => [
+        kwartaalKort(r.kwartaal) + (r.prognose ? ' (prognose)' : ''),
+        r.fte_gemiddeld,
+        r.meldingen,
+        r.adviezen,
+        r.meldingen_per_fte,
+        r.adviezen_per_fte,
+      ]),
     },
   };
 }

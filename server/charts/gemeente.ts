@@ -9,7 +9,10 @@ const PER_1000_LABEL: Record<string, string> = Object.fromEntries(
 
 /** The gemeente beside the region, per 1,000 inhabitants. */
 export function gemeenteVsRegio(
-  gemeente: Record<string, number | null>, regio: Record<string, number | null>, gemeenteNaam: string, kwartaal: Kwartaal,
+  gemeente: Record<string, number | null>,
+  regio: Record<string, number | null>,
+  gemeenteNaam: string,
+  kwartaal: Kwartaal,
 ): Grafiek {
   const keys = Object.keys(PER_1000_LABEL);
   return {
@@ -24,9 +27,21 @@ export function gemeenteVsRegio(
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       yAxis: { type: 'category', data: keys.map((k) => PER_1000_LABEL[k]), inverse: true, axisLabel: { interval: 0 } },
       xAxis: { type: 'value', name: 'per 1.000 inwoners', nameLocation: 'middle', nameGap: 26 },
-      series: [staafReeks(gemeenteNaam, keys.map((k) => gemeente[k] ?? null)), staafReeks('Regio', keys.map((k) => regio[k] ?? null))],
+      series: [
+        staafReeks(
+          gemeenteNaam,
+          keys.map((k) => gemeente[k] ?? null),
+        ),
+        staafReeks(
+          'Regio',
+          keys.map((k) => regio[k] ?? null),
+        ),
+      ],
     }),
-    tabel: { kolommen: ['Indicator', `${gemeenteNaam} per 1.000`, 'Regio per 1.000'], rijen: keys.map((k) => [PER_1000_LABEL[k]!, gemeente[k] ?? null, regio[k] ?? null]) },
+    tabel: {
+      kolommen: ['Indicator', `${gemeenteNaam} per 1.000`, 'Regio per 1.000'],
+      rijen: keys.map((k) => [PER_1000_LABEL[k]!, gemeente[k] ?? null, regio[k] ?? null]),
+    },
   };
 }
 
@@ -41,13 +56,23 @@ export function overdrachtLokaalTeam(reeks: OverdrachtPunt[], gemeenteNaam: stri
     id: 'overdracht-lokaal-team',
     blad: 'Overdracht aan lokaal team',
     titel: `Overdrachten aan het lokaal team per kwartaal — ${gemeenteNaam}`,
-    definitie: 'Meldingen die aan het lokaal team zijn overgedragen: na de veiligheidsbeoordeling (besluit overdracht lokaal team) en na de keuze voor vervolgstappen (vervolg overdracht, ontvanger lokaal team).',
+    definitie:
+      'Meldingen die aan het lokaal team zijn overgedragen: na de veiligheidsbeoordeling (besluit overdracht lokaal team) en na de keuze voor vervolgstappen (vervolg overdracht, ontvanger lokaal team).',
     anker: 'overdracht-onderdeel-c',
     formaat: 'getal',
     option: basisOptie({
       xAxis: { type: 'category', data: reeks.map((p) => kwartaalKort(p.kwartaal)) },
       yAxis: { type: 'value', name: 'aantal' },
-      series: [staafReeks('Na VB aan lokaal team', reeks.map((p) => p.na_vb_lokaal_team)), staafReeks('Na vervolgkeuze aan lokaal team', reeks.map((p) => p.na_vervolgkeuze))],
+      series: [
+        staafReeks(
+          'Na VB aan lokaal team',
+          reeks.map((p) => p.na_vb_lokaal_team),
+        ),
+        staafReeks(
+          'Na vervolgkeuze aan lokaal team',
+          reeks.map((p) => p.na_vervolgkeuze),
+        ),
+      ],
     }),
     tabel: {
       kolommen: ['Kwartaal', 'Na VB aan lokaal team', 'Na vervolgkeuze aan lokaal team'],

@@ -47,7 +47,9 @@ function markeerOntbrekend(extra: Optie): Optie {
     return {
       ...s,
       markPoint: {
-        symbol: 'circle', symbolSize: 1, silent: true,
+        symbol: 'circle',
+        symbolSize: 1,
+        silent: true,
         label: { show: true, formatter: '.', fontSize: 16, fontWeight: 'bold', color: '#1a1a1a', position: opX ? 'top' : 'right' },
         data: gaten.map((i) => ({ name: 'geheim', coord: opX ? [labels[i], 0] : [0, labels[i]] })),
       },
@@ -64,7 +66,8 @@ export const GEHEIM_NOOT = 'Alle waarden van deze grafiek zijn geheim\n(bescherm
 /** The note of a count chart whose counts are all rounded to 0 (or hidden): its bars have no height. */
 export const kleinNoot = (klein: string): string => `Alle aantallen van deze grafiek zijn ${klein}\n(bescherming kleine aantallen): zie de tabel.`;
 
-const waardeVan = (v: unknown): unknown => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { value?: unknown }).value ?? null : Array.isArray(v) ? v[1] ?? null : v);
+const waardeVan = (v: unknown): unknown =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? ((v as { value?: unknown }).value ?? null) : Array.isArray(v) ? (v[1] ?? null) : v;
 
 /**
  * A chart for an account that sees protected figures: a count rounded to 0 reads as `klein`
@@ -77,14 +80,27 @@ export function beschermdeGrafiek(g: Grafiek, klein: string): Grafiek {
   const waarden = series.flatMap((s) => (Array.isArray(s.data) ? (s.data as unknown[]).map(waardeVan) : []));
   const option: Optie = { ...g.option };
   if (series.length > 0 && waarden.every((v) => v === null)) {
-    option.graphic = { type: 'text', left: 'center', top: 'middle', silent: true, style: { text: GEHEIM_NOOT, fontSize: 14, fill: '#1a1a1a', align: 'center' } };
+    option.graphic = {
+      type: 'text',
+      left: 'center',
+      top: 'middle',
+      silent: true,
+      style: { text: GEHEIM_NOOT, fontSize: 14, fill: '#1a1a1a', align: 'center' },
+    };
   }
-  const telt = g.formaat === 'getal' && g.tabel.kolommen.slice(1).every(isAantalKop) && waarden.every((v) => v === null || (typeof v === 'number' && Number.isInteger(v)));
+  const telt =
+    g.formaat === 'getal' && g.tabel.kolommen.slice(1).every(isAantalKop) && waarden.every((v) => v === null || (typeof v === 'number' && Number.isInteger(v)));
   if (!telt) return { ...g, option };
   option.kleinTeken = klein;
   // every count rounded to 0 (some perhaps hidden): an empty plot with no word, unless it says so
   if (option.graphic === undefined && waarden.some((v) => v === 0) && waarden.every((v) => v === 0 || v === null)) {
-    option.graphic = { type: 'text', left: 'center', top: 'middle', silent: true, style: { text: kleinNoot(klein), fontSize: 14, fill: '#1a1a1a', align: 'center' } };
+    option.graphic = {
+      type: 'text',
+      left: 'center',
+      top: 'middle',
+      silent: true,
+      style: { text: kleinNoot(klein), fontSize: 14, fill: '#1a1a1a', align: 'center' },
+    };
   }
   // the table too (the report's tables print it as is; the page's and downloads' signs keep it)
   const rijen = g.tabel.rijen.map((rij) => rij.map((c, i) => (i > 0 && c === 0 ? klein : c)));
@@ -103,7 +119,17 @@ export function markeerVoorlopig(g: Grafiek, voorlopigeLabels: string[]): Grafie
   };
   const titel = voorlopigeLabels.some((l) => g.titel.endsWith(l)) ? `${g.titel}* (voorlopig)` : g.titel;
   const series = Array.isArray(g.option.series)
-    ? (g.option.series as Optie[]).map((s) => (s.markPoint ? { ...s, markPoint: { ...(s.markPoint as Optie), data: ((s.markPoint as Optie).data as Optie[]).map((d) => ({ ...d, coord: (d.coord as unknown[]).map(ster) })) } } : s))
+    ? (g.option.series as Optie[]).map((s) =>
+        s.markPoint
+          ? {
+              ...s,
+              markPoint: {
+                ...(s.markPoint as Optie),
+                data: ((s.markPoint as Optie).data as Optie[]).map((d) => ({ ...d, coord: (d.coord as unknown[]).map(ster) })),
+              },
+            }
+          : s,
+      )
     : g.option.series;
   return {
     ...g,

@@ -20,11 +20,27 @@ export function instroomPerKwartaal(reeks: InstroomPunt[], gebiedNaam: string): 
     option: basisOptie({
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal' },
-      series: [staafReeks('Adviezen', reeks.map((p) => p.adviezen), { stack: 'instroom' }), staafReeks('Meldingen', reeks.map((p) => p.meldingen), { stack: 'instroom' })],
+      series: [
+        staafReeks(
+          'Adviezen',
+          reeks.map((p) => p.adviezen),
+          { stack: 'instroom' },
+        ),
+        staafReeks(
+          'Meldingen',
+          reeks.map((p) => p.meldingen),
+          { stack: 'instroom' },
+        ),
+      ],
     }),
     tabel: {
       kolommen: ['Kwartaal', 'Adviezen', 'Meldingen', 'Totaal'],
-      rijen: reeks.map((p) => [kwartaalKort(p.kwartaal), p.adviezen, p.meldingen, p.adviezen === null || p.meldingen === null ? null : p.adviezen + p.meldingen]),
+      rijen: reeks.map((p) => [
+        kwartaalKort(p.kwartaal),
+        p.adviezen,
+        p.meldingen,
+        p.adviezen === null || p.meldingen === null ? null : p.adviezen + p.meldingen,
+      ]),
     },
   };
 }
@@ -55,7 +71,16 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
     option: basisOptie({
       yAxis: { type: 'category', data: gesorteerd.map((g) => g.naam), inverse: true, triggerEvent: true },
       xAxis: { type: 'value', name: per1000 ? 'per 1.000 inwoners' : 'aantal', nameLocation: 'middle', nameGap: 26 },
-      series: [staafReeks('Adviezen', gesorteerd.map((g) => g.adviezen)), staafReeks('Meldingen', gesorteerd.map((g) => g.meldingen))],
+      series: [
+        staafReeks(
+          'Adviezen',
+          gesorteerd.map((g) => g.adviezen),
+        ),
+        staafReeks(
+          'Meldingen',
+          gesorteerd.map((g) => g.meldingen),
+        ),
+      ],
     }),
     tabel: {
       kolommen: ['Gemeente', 'CBS-code', per1000 ? 'Adviezen per 1.000' : 'Adviezen', per1000 ? 'Meldingen per 1.000' : 'Meldingen'],
@@ -66,26 +91,56 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
 }
 
 function verdeling(
-  id: string, titel: string, definitie: string, anker: string, waarden: Record<string, number>, labels: Record<string, string>, kop: string, blad: string,
+  id: string,
+  titel: string,
+  definitie: string,
+  anker: string,
+  waarden: Record<string, number>,
+  labels: Record<string, string>,
+  kop: string,
+  blad: string,
 ): Grafiek {
   const rijen = Object.entries(waarden).map(([code, n]) => [labels[code] ?? code, n] as [string, number]);
   return {
-    id, titel, blad, definitie, anker, formaat: 'getal',
+    id,
+    titel,
+    blad,
+    definitie,
+    anker,
+    formaat: 'getal',
     hoogte: Math.max(260, rijen.length * 28 + 60),
-    option: horizontaleStaven(rijen.map(([l]) => l), rijen.map(([, n]) => n), 'Meldingen'),
+    option: horizontaleStaven(
+      rijen.map(([l]) => l),
+      rijen.map(([, n]) => n),
+      'Meldingen',
+    ),
     tabel: { kolommen: [kop, 'Meldingen'], rijen },
   };
 }
 
 export function perMelder(waarden: Record<string, number>, titelSuffix: string): Grafiek {
-  return verdeling('per-melder', `Meldingen per type melder — ${titelSuffix}`,
+  return verdeling(
+    'per-melder',
+    `Meldingen per type melder — ${titelSuffix}`,
     'Meldingen naar wie contact opnam met Veilig Thuis: politie, overige professional of niet-professional.',
-    'instroom-onderdeel-a', waarden, MELDER_LABEL, 'Melder', 'Meldingen per type melder');
+    'instroom-onderdeel-a',
+    waarden,
+    MELDER_LABEL,
+    'Melder',
+    'Meldingen per type melder',
+  );
 }
 
 export function perBeroepsgroep(waarden: Record<string, number>, titelSuffix: string): Grafiek {
   const metWaarde = Object.fromEntries(Object.entries(waarden).filter(([, n]) => n > 0));
-  return verdeling('per-beroepsgroep', `Meldingen van professionals per beroepsgroep — ${titelSuffix}`,
+  return verdeling(
+    'per-beroepsgroep',
+    `Meldingen van professionals per beroepsgroep — ${titelSuffix}`,
     'Meldingen van overige professionals (dus niet de politie) naar beroepsgroep; zonder beroepsgroep: onbekend.',
-    'instroom-onderdeel-a', metWaarde, BEROEPSGROEP_LABEL, 'Beroepsgroep', 'Meldingen per beroepsgroep');
+    'instroom-onderdeel-a',
+    metWaarde,
+    BEROEPSGROEP_LABEL,
+    'Beroepsgroep',
+    'Meldingen per beroepsgroep',
+  );
 }

@@ -22,17 +22,27 @@ const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v ===
 const min = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
 export type { Waarden };
-export interface Punt { kwartaal: Kwartaal; w: Waarden }
+export interface Punt {
+  kwartaal: Kwartaal;
+  w: Waarden;
+}
 
 /** Share of the agreements met per quarter: monitoring after onderzoek and V&V, contacts at 3 and 12 months on time. */
 export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek {
   const labels = reeks.map((p) => kwartaalKort(p.kwartaal));
-  const lijn = (naam: string, key: IndicatorSleutel) => ({ name: naam, type: 'line', data: reeks.map((p) => num(p.w[key])), symbolSize: 7, connectNulls: false });
+  const lijn = (naam: string, key: IndicatorSleutel) => ({
+    name: naam,
+    type: 'line',
+    data: reeks.map((p) => num(p.w[key])),
+    symbolSize: 7,
+    connectNulls: false,
+  });
   return {
     id: 'monitoring-afspraken',
     blad: 'Monitoring volgens afspraken',
     titel: `Monitoring volgens de afspraken, per kwartaal — ${gebiedNaam}`,
-    definitie: 'Aandeel afgeronde onderzoeken (niet weerlegd, niet naar een GI) en V&V (niet naar een GI) met monitoring, en aandeel contacten na 3 en 12 maanden binnen een maand van de afgesproken datum.',
+    definitie:
+      'Aandeel afgeronde onderzoeken (niet weerlegd, niet naar een GI) en V&V (niet naar een GI) met monitoring, en aandeel contacten na 3 en 12 maanden binnen een maand van de afgesproken datum.',
     anker: ANKER,
     formaat: 'procent',
     option: basisOptie({
@@ -47,14 +57,40 @@ export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek 
       ],
     }),
     tabel: {
-      kolommen: ['Kwartaal', 'Onderzoek: afgesproken', 'met monitoring', '%', 'V&V: afgesproken', 'met monitoring', '%',
-        'Contact 3 mnd: gepland', 'tijdig', '%', 'Contact 12 mnd: gepland', 'tijdig', '%'],
-      rijen: reeks.map(({ kwartaal, w }) => [kwartaalKort(kwartaal), ...([
-        'onderzoeken_monitoring_verwacht', 'onderzoeken_monitoring_conform', 'onderzoeken_monitoring_pct',
-        'vv_monitoring_verwacht', 'vv_monitoring_conform', 'vv_monitoring_pct',
-        'monitoring_3m_gepland', 'monitoring_3m_tijdig', 'monitoring_3m_pct',
-        'monitoring_12m_gepland', 'monitoring_12m_tijdig', 'monitoring_12m_pct',
-      ] as const).map((k) => num(w[k]))]),
+      kolommen: [
+        'Kwartaal',
+        'Onderzoek: afgesproken',
+        'met monitoring',
+        '%',
+        'V&V: afgesproken',
+        'met monitoring',
+        '%',
+        'Contact 3 mnd: gepland',
+        'tijdig',
+        '%',
+        'Contact 12 mnd: gepland',
+        'tijdig',
+        '%',
+      ],
+      rijen: reeks.map(({ kwartaal, w }) => [
+        kwartaalKort(kwartaal),
+        ...(
+          [
+            'onderzoeken_monitoring_verwacht',
+            'onderzoeken_monitoring_conform',
+            'onderzoeken_monitoring_pct',
+            'vv_monitoring_verwacht',
+            'vv_monitoring_conform',
+            'vv_monitoring_pct',
+            'monitoring_3m_gepland',
+            'monitoring_3m_tijdig',
+            'monitoring_3m_pct',
+            'monitoring_12m_gepland',
+            'monitoring_12m_tijdig',
+            'monitoring_12m_pct',
+          ] as const
+        ).map((k) => num(w[k])),
+      ]),
     },
   };
 }
@@ -72,16 +108,25 @@ export function monitoringAfwijkingen(reeks: Punt[], gebiedNaam: string): Grafie
     id: 'monitoring-afwijkingen',
     blad: 'Afwijkingen monitoring',
     titel: `Afwijkingen van de monitoringafspraken, per kwartaal — ${gebiedNaam}`,
-    definitie: 'Afgeronde onderzoeken en V&V waarbij de monitoring afwijkt van § 7.1: wel monitoring na een weerlegd onderzoek of na overdracht aan een gecertificeerde instelling, geen monitoring waar die is afgesproken.',
+    definitie:
+      'Afgeronde onderzoeken en V&V waarbij de monitoring afwijkt van § 7.1: wel monitoring na een weerlegd onderzoek of na overdracht aan een gecertificeerde instelling, geen monitoring waar die is afgesproken.',
     anker: ANKER,
     formaat: 'getal',
     option: basisOptie({
       grid: { left: 8, right: 24, top: 80, bottom: 28, containLabel: true },
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal', minInterval: 1 },
-      series: kolommen.map(([naam, f]) => staafReeks(naam, reeks.map((p) => f(p.w)))),
+      series: kolommen.map(([naam, f]) =>
+        staafReeks(
+          naam,
+          reeks.map((p) => f(p.w)),
+        ),
+      ),
     }),
-    tabel: { kolommen: ['Kwartaal', ...kolommen.map(([n]) => n)], rijen: reeks.map(({ kwartaal, w }) => [kwartaalKort(kwartaal), ...kolommen.map(([, f]) => f(w))]) },
+    tabel: {
+      kolommen: ['Kwartaal', ...kolommen.map(([n]) => n)],
+      rijen: reeks.map(({ kwartaal, w }) => [kwartaalKort(kwartaal), ...kolommen.map(([, f]) => f(w))]),
+    },
   };
 }
 
@@ -90,21 +135,26 @@ export function overdrachtPerMoment(waarde: unknown, label: string): Grafiek {
   const perMoment = obj(waarde);
   const momenten = Object.keys(MOMENT_LABEL);
   // the ontvangers with an overdracht (or a hidden value) on some moment; all-zero ones are left out
-  const zichtbaar = Object.keys(OVERDRACHT_AAN_LABEL).filter((o) => momenten.some((m) => {
-    const v = obj(perMoment[m])[o];
-    return v !== undefined && v !== 0;
-  }));
+  const zichtbaar = Object.keys(OVERDRACHT_AAN_LABEL).filter((o) =>
+    momenten.some((m) => {
+      const v = obj(perMoment[m])[o];
+      return v !== undefined && v !== 0;
+    }),
+  );
   const ontvangers = zichtbaar.length > 0 ? zichtbaar : ['lokaal_team'];
   const cel = (m: string, o: string): number | null => num(obj(perMoment[m])[o]);
   const totaal = (m: string): number | null => {
-    const cellen = Object.keys(OVERDRACHT_AAN_LABEL).map((o) => obj(perMoment[m])[o]).filter((v) => v !== undefined);
+    const cellen = Object.keys(OVERDRACHT_AAN_LABEL)
+      .map((o) => obj(perMoment[m])[o])
+      .filter((v) => v !== undefined);
     return cellen.length === 0 || cellen.some((v) => num(v) === null) ? null : cellen.reduce((s: number, v) => s + (v as number), 0);
   };
   return {
     id: 'overdracht-per-moment',
     blad: 'Overdracht per moment',
     titel: `Overdracht per moment en ontvanger — ${label}`,
-    definitie: 'Overdrachten na de veiligheidsbeoordeling, na de keuze voor vervolgstappen, na onderzoek en na voorwaarden en vervolg (samenwerkingsafspraken § 8), naar de partij die de zorg overnam.',
+    definitie:
+      'Overdrachten na de veiligheidsbeoordeling, na de keuze voor vervolgstappen, na onderzoek en na voorwaarden en vervolg (samenwerkingsafspraken § 8), naar de partij die de zorg overnam.',
     anker: ANKER,
     formaat: 'getal',
     hoogte: 380,
@@ -113,17 +163,20 @@ export function overdrachtPerMoment(waarde: unknown, label: string): Grafiek {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       yAxis: { type: 'category', data: momenten.map((m) => MOMENT_LABEL[m]!), inverse: true },
       xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
-      series: ontvangers.map((o) => staafReeks(OVERDRACHT_AAN_LABEL[o]!, momenten.map((m) => cel(m, o)), { stack: 'moment' })),
+      series: ontvangers.map((o) =>
+        staafReeks(
+          OVERDRACHT_AAN_LABEL[o]!,
+          momenten.map((m) => cel(m, o)),
+          { stack: 'moment' },
+        ),
+      ),
     }),
     // one row per ontvanger, one column per moment: up to nine ontvangers as columns (and the
     // moments' names as row labels) made the printed table wider than the page, so that Chromium
     // shrank the whole report to fit it
     tabel: {
       kolommen: ['Ontvanger', ...momenten.map((m) => MOMENT_LABEL[m]!)],
-      rijen: [
-        ...ontvangers.map((o) => [OVERDRACHT_AAN_LABEL[o]!, ...momenten.map((m) => cel(m, o))] as Cel[]),
-        ['Totaal', ...momenten.map(totaal)],
-      ],
+      rijen: [...ontvangers.map((o) => [OVERDRACHT_AAN_LABEL[o]!, ...momenten.map((m) => cel(m, o))] as Cel[]), ['Totaal', ...momenten.map(totaal)]],
     },
   };
 }
@@ -142,13 +195,19 @@ export function wachtlijst(reeks: Punt[]): Grafiek {
     id: 'wachtlijst',
     blad: 'Wachtlijst',
     titel: 'Wachtlijst op de laatste dag van elk kwartaal',
-    definitie: 'Meldingen die wachten op de keuze voor vervolgstappen (sinds de VB) of op de start van een onderzoek of V&V (sinds het besluit over het vervolg); in de tabel ook de mediane en langste wachttijd in dagen.',
+    definitie:
+      'Meldingen die wachten op de keuze voor vervolgstappen (sinds de VB) of op de start van een onderzoek of V&V (sinds het besluit over het vervolg); in de tabel ook de mediane en langste wachttijd in dagen.',
     anker: ANKER,
     formaat: 'getal',
     option: basisOptie({
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal', minInterval: 1 },
-      series: WACHT.map(([k, naam]) => staafReeks(naam, reeks.map((p) => num(p.w[k])))),
+      series: WACHT.map(([k, naam]) =>
+        staafReeks(
+          naam,
+          reeks.map((p) => num(p.w[k])),
+        ),
+      ),
     }),
     tabel: {
       kolommen: ['Kwartaal', ...WACHT.flatMap(([, naam]) => [naam, 'mediaan dagen', 'langste dagen'])],
@@ -164,7 +223,8 @@ export function wachttijden(w: Waarden, kwartaal: Kwartaal): Grafiek {
     id: 'wachttijden',
     blad: 'Wachttijd op de wachtlijst',
     titel: `Wachttijd op de wachtlijst in dagen — ${kwartaalKort(kwartaal)}`,
-    definitie: 'Mediane en langste wachttijd op de laatste dag van het kwartaal: sinds de VB (keuze vervolgstappen) of sinds het besluit over het vervolg (start onderzoek of V&V).',
+    definitie:
+      'Mediane en langste wachttijd op de laatste dag van het kwartaal: sinds de VB (keuze vervolgstappen) of sinds het besluit over het vervolg (start onderzoek of V&V).',
     anker: ANKER,
     formaat: 'getal',
     option: basisOptie({
@@ -172,11 +232,22 @@ export function wachttijden(w: Waarden, kwartaal: Kwartaal): Grafiek {
       yAxis: { type: 'category', data: WACHT.map(([, n]) => n), inverse: true },
       xAxis: { type: 'value', name: 'dagen', nameLocation: 'middle', nameGap: 26 },
       series: [
-        staafReeks('Mediaan', WACHT.map(([k]) => leeftijd(k, 'mediaan')), { label: { show: true, position: 'right' } }),
-        staafReeks('Langste', WACHT.map(([k]) => leeftijd(k, 'max')), { label: { show: true, position: 'right' } }),
+        staafReeks(
+          'Mediaan',
+          WACHT.map(([k]) => leeftijd(k, 'mediaan')),
+          { label: { show: true, position: 'right' } },
+        ),
+        staafReeks(
+          'Langste',
+          WACHT.map(([k]) => leeftijd(k, 'max')),
+          { label: { show: true, position: 'right' } },
+        ),
       ],
     }),
-    tabel: { kolommen: ['Wachtlijst', 'Aantal', 'Mediaan (dagen)', 'Langste (dagen)'], rijen: WACHT.map(([k, n]) => [n, num(w[k]), leeftijd(k, 'mediaan'), leeftijd(k, 'max')]) },
+    tabel: {
+      kolommen: ['Wachtlijst', 'Aantal', 'Mediaan (dagen)', 'Langste (dagen)'],
+      rijen: WACHT.map(([k, n]) => [n, num(w[k]), leeftijd(k, 'mediaan'), leeftijd(k, 'max')]),
+    },
   };
 }
 
@@ -189,7 +260,8 @@ export function aardGeweld(meldingen: unknown, adviezen: unknown, label: string)
     id: 'aard-geweld',
     blad: 'Aard van het geweld',
     titel: `Meldingen en adviezen naar aard van het geweld — ${label}`,
-    definitie: 'Meldingen en adviezen die in het kwartaal binnenkwamen, naar aard van het geweld (voor het integraal veiligheidsplan, VNG-focusblad); zonder aard: onbekend.',
+    definitie:
+      'Meldingen en adviezen die in het kwartaal binnenkwamen, naar aard van het geweld (voor het integraal veiligheidsplan, VNG-focusblad); zonder aard: onbekend.',
     anker: ANKER,
     formaat: 'getal',
     hoogte: 380,
@@ -197,7 +269,16 @@ export function aardGeweld(meldingen: unknown, adviezen: unknown, label: string)
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       yAxis: { type: 'category', data: codes.map((c) => AARD_GEWELD_LABEL[c]!), inverse: true },
       xAxis: { type: 'value', name: 'aantal', nameLocation: 'middle', nameGap: 26 },
-      series: [staafReeks('Meldingen', codes.map((c) => num(m[c]))), staafReeks('Adviezen', codes.map((c) => num(a[c])))],
+      series: [
+        staafReeks(
+          'Meldingen',
+          codes.map((c) => num(m[c])),
+        ),
+        staafReeks(
+          'Adviezen',
+          codes.map((c) => num(a[c])),
+        ),
+      ],
     }),
     tabel: { kolommen: ['Aard van het geweld', 'Meldingen', 'Adviezen'], rijen: codes.map((c) => [AARD_GEWELD_LABEL[c]!, num(m[c]), num(a[c])]) },
   };
@@ -222,8 +303,14 @@ export function spoed(reeks: Punt[], gebiedNaam: string): Grafiek {
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal', minInterval: 1 },
       series: [
-        staafReeks('Spoedmeldingen', reeks.map((p) => num(p.w.meldingen_spoed))),
-        staafReeks('waarvan VB dezelfde dag', reeks.map((p) => num(p.w.spoed_vb_zelfde_dag))),
+        staafReeks(
+          'Spoedmeldingen',
+          reeks.map((p) => num(p.w.meldingen_spoed)),
+        ),
+        staafReeks(
+          'waarvan VB dezelfde dag',
+          reeks.map((p) => num(p.w.spoed_vb_zelfde_dag)),
+        ),
       ],
     }),
     tabel: {

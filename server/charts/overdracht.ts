@@ -25,7 +25,13 @@ export function overdrachtNaVb(reeks: OverdrachtNaVbPunt[], gebiedNaam: string):
     option: basisOptie({
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', name: 'aantal' },
-      series: NA_VB.map((b) => staafReeks(BESLUIT_LABEL[b]!.replace('Overdracht aan ', 'Aan '), reeks.map((p) => waarde(p, b)), { stack: 'na-vb' })),
+      series: NA_VB.map((b) =>
+        staafReeks(
+          BESLUIT_LABEL[b]!.replace('Overdracht aan ', 'Aan '),
+          reeks.map((p) => waarde(p, b)),
+          { stack: 'na-vb' },
+        ),
+      ),
     }),
     tabel: {
       kolommen: ['Kwartaal', ...NA_VB.map((b) => BESLUIT_LABEL[b]!), 'Totaal'],
@@ -48,7 +54,11 @@ export function overdrachtPerOntvanger(waarden: Record<string, number>, titelSuf
     anker: 'overdracht-onderdeel-c',
     formaat: 'getal',
     hoogte: Math.max(260, rijen.length * 28 + 60),
-    option: horizontaleStaven(rijen.map(([l]) => l), rijen.map(([, n]) => n), 'Overdrachten'),
+    option: horizontaleStaven(
+      rijen.map(([l]) => l),
+      rijen.map(([, n]) => n),
+      'Overdrachten',
+    ),
     tabel: { kolommen: ['Ontvanger', 'Overdrachten'], rijen },
   };
 }

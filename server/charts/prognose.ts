@@ -28,9 +28,22 @@ export function prognoseGrafiek(jaar: number, peildatum: string, meldingen: Prog
       yAxis: { type: 'value', name: 'aantal' },
       series: [
         staafReeks(`Waargenomen t/m ${formatteerDatum(peildatum)}`, [meldingen.waargenomen, adviezen.waargenomen]),
-        staafReeks(`Verwacht ${jaar}`, [meldingen.verwacht, adviezen.verwacht], { itemStyle: { color: KLEUREN[0], opacity: 0.45, borderType: 'dashed', borderColor: '#1a1a1a', borderWidth: 1 } }),
-        { name: '80%-interval', type: 'scatter', symbol: 'rect', symbolSize: [18, 3], itemStyle: { color: '#1a1a1a' },
-          data: [[0, meldingen.ondergrens], [0, meldingen.bovengrens], [1, adviezen.ondergrens], [1, adviezen.bovengrens]].filter((p) => p[1] !== null) },
+        staafReeks(`Verwacht ${jaar}`, [meldingen.verwacht, adviezen.verwacht], {
+          itemStyle: { color: KLEUREN[0], opacity: 0.45, borderType: 'dashed', borderColor: '#1a1a1a', borderWidth: 1 },
+        }),
+        {
+          name: '80%-interval',
+          type: 'scatter',
+          symbol: 'rect',
+          symbolSize: [18, 3],
+          itemStyle: { color: '#1a1a1a' },
+          data: [
+            [0, meldingen.ondergrens],
+            [0, meldingen.bovengrens],
+            [1, adviezen.ondergrens],
+            [1, adviezen.bovengrens],
+          ].filter((p) => p[1] !== null),
+        },
       ],
     }),
     tabel: {
@@ -56,10 +69,20 @@ export interface ScenarioReeks {
 const SCENARIO_LABEL = { laag: 'Scenario laag', midden: 'Scenario midden', hoog: 'Scenario hoog' } as const;
 
 /** Realised instroom per year against the three scenario paths; the region's chosen path drawn solid. */
-export function scenarioGrafiek(soort: 'meldingen' | 'adviezen', r: ScenarioReeks, gekozen: 'laag' | 'midden' | 'hoog', bron: string, voorbeeld: boolean): Grafiek {
+export function scenarioGrafiek(
+  soort: 'meldingen' | 'adviezen',
+  r: ScenarioReeks,
+  gekozen: 'laag' | 'midden' | 'hoog',
+  bron: string,
+  voorbeeld: boolean,
+): Grafiek {
   const naam = soort === 'meldingen' ? 'Meldingen' : 'Adviezen';
   const lijn = (s: 'laag' | 'midden' | 'hoog', kleur: string) => ({
-    name: `${SCENARIO_LABEL[s]}${s === gekozen ? ' (gekozen)' : ''}`, type: 'line', data: r[s], symbolSize: 6, itemStyle: { color: kleur },
+    name: `${SCENARIO_LABEL[s]}${s === gekozen ? ' (gekozen)' : ''}`,
+    type: 'line',
+    data: r[s],
+    symbolSize: 6,
+    itemStyle: { color: kleur },
     lineStyle: { type: s === gekozen ? 'solid' : 'dashed', width: s === gekozen ? 3 : 2 },
   });
   return {
@@ -75,9 +98,17 @@ export function scenarioGrafiek(soort: 'meldingen' | 'adviezen', r: ScenarioReek
       yAxis: { type: 'value', name: 'aantal' },
       series: [
         staafReeks(r.lopend ? 'Gerealiseerd (lopend jaar: tot nu)' : 'Gerealiseerd', r.gerealiseerd, { itemStyle: { color: KLEUREN[0] } }),
-        { name: 'Verwacht (prognose)', type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#1a1a1a' },
-          data: r.lopend && r.verwacht !== null ? [[r.jaren.length - 1, r.verwacht]] : [] },
-        lijn('laag', KLEUREN[2]!), lijn('midden', KLEUREN[1]!), lijn('hoog', KLEUREN[3]!),
+        {
+          name: 'Verwacht (prognose)',
+          type: 'scatter',
+          symbol: 'diamond',
+          symbolSize: 14,
+          itemStyle: { color: '#1a1a1a' },
+          data: r.lopend && r.verwacht !== null ? [[r.jaren.length - 1, r.verwacht]] : [],
+        },
+        lijn('laag', KLEUREN[2]!),
+        lijn('midden', KLEUREN[1]!),
+        lijn('hoog', KLEUREN[3]!),
       ],
     }),
     tabel: {

@@ -4,8 +4,14 @@ import { spiegelTabel } from '../spiegel/tabel.js';
 import { basisOptie, KLEUREN, staafReeks, type Grafiek } from './grafiek.js';
 
 const KORT: Record<string, string> = {
-  meldingen: 'Meldingen', adviezen: 'Adviezen', vervolgstappen_veilig_thuis: 'Vervolg VT', overdracht: 'Overdracht',
-  geen_vervolgstappen: 'Geen vervolg', regionaal_maatwerk: 'Regionaal maatwerk', nog_niet_beoordeeld: 'Niet beoordeeld', acute_onveiligheid: 'Acute onveiligheid',
+  meldingen: 'Meldingen',
+  adviezen: 'Adviezen',
+  vervolgstappen_veilig_thuis: 'Vervolg VT',
+  overdracht: 'Overdracht',
+  geen_vervolgstappen: 'Geen vervolg',
+  regionaal_maatwerk: 'Regionaal maatwerk',
+  nog_niet_beoordeeld: 'Niet beoordeeld',
+  acute_onveiligheid: 'Acute onveiligheid',
 };
 
 /** CBS's figures for the region beside our own registration (rounded to 5), per figure; the table carries Nederland too. */
@@ -13,17 +19,32 @@ export function spiegelGrafiek(s: Spiegel): Grafiek {
   return {
     id: 'spiegel',
     titel: `Spiegel ${s.periode_label}: ${s.regio.naam} volgens CBS en volgens de eigen registratie`,
-    definitie: 'Ontvangen meldingen en hun veiligheidsbeoordeling zoals CBS ze publiceert (afgerond op 5), naast dezelfde cijfers uit de eigen registratie (meldingen ontvangen in de periode, afgerond op 5). Een . is een cijfer dat CBS niet publiceert of dat niet bevestigd is.',
+    definitie:
+      'Ontvangen meldingen en hun veiligheidsbeoordeling zoals CBS ze publiceert (afgerond op 5), naast dezelfde cijfers uit de eigen registratie (meldingen ontvangen in de periode, afgerond op 5). Een . is een cijfer dat CBS niet publiceert of dat niet bevestigd is.',
     anker: 'spiegel',
     formaat: 'getal',
     option: basisOptie({
       xAxis: { type: 'category', data: SPIEGEL_MATEN.map((m) => KORT[m]), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', name: 'aantal' },
       series: [
-        staafReeks(`${s.regio.naam} (CBS)`, SPIEGEL_MATEN.map((m) => s.regio[m]), { itemStyle: { color: KLEUREN[0] } }),
-        staafReeks('Eigen registratie', SPIEGEL_MATEN.map((m) => s.eigen[m]), { itemStyle: { color: KLEUREN[1] } }),
+        staafReeks(
+          `${s.regio.naam} (CBS)`,
+          SPIEGEL_MATEN.map((m) => s.regio[m]),
+          { itemStyle: { color: KLEUREN[0] } },
+        ),
+        staafReeks(
+          'Eigen registratie',
+          SPIEGEL_MATEN.map((m) => s.eigen[m]),
+          { itemStyle: { color: KLEUREN[1] } },
+        ),
       ],
-      aria: { enabled: true, decal: { show: true }, label: { description: `Staafdiagram: per cijfer het CBS-cijfer van ${s.regio.naam} en de eigen registratie, ${s.periode_label}. De gegevens staan in de tabel.` } },
+      aria: {
+        enabled: true,
+        decal: { show: true },
+        label: {
+          description: `Staafdiagram: per cijfer het CBS-cijfer van ${s.regio.naam} en de eigen registratie, ${s.periode_label}. De gegevens staan in de tabel.`,
+        },
+      },
     }),
     tabel: spiegelTabel(s),
     hoogte: 380,
@@ -42,30 +63,47 @@ const SOORTEN = [
  */
 export function per1000Grafieken(reeks: Spiegel[]): Grafiek[] {
   const oud = [...reeks].reverse();
-  return SOORTEN.map((k) => ({ k, r: oud.filter((s) => k.is(s.periode)) })).filter(({ r }) => r.length > 0).map(({ k, r }) => {
-    const regio = r[0]!.regio.naam;
-    return {
-      id: k.id,
-      titel: `Ontvangen meldingen per 1.000 inwoners ${k.naam}: regio en Nederland (CBS)`,
-      definitie: `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar (CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
-      anker: 'spiegel',
-      formaat: 'getal',
-      option: basisOptie({
-        xAxis: { type: 'category', data: r.map((s) => s.periode_label) },
-        yAxis: { type: 'value', name: 'per 1.000' },
-        series: [
-          staafReeks(`${regio} ${k.naam}`, r.map((s) => s.regio.per_1000_inwoners.meldingen), { itemStyle: { color: KLEUREN[0] } }),
-          staafReeks(`Nederland ${k.naam}`, r.map((s) => s.nederland.per_1000_inwoners.meldingen), { itemStyle: { color: KLEUREN[2] } }),
-        ],
-        aria: { enabled: true, decal: { show: true }, label: { description: `Staafdiagram: ontvangen meldingen per 1.000 inwoners ${k.naam}, regio en Nederland. De gegevens staan in de tabel.` } },
-      }),
-      tabel: {
-        kolommen: ['Periode', `${MAAT_LABEL.meldingen} regio`, 'Regio per 1.000 inw.', `${MAAT_LABEL.meldingen} Nederland`, 'Nederland per 1.000 inw.'],
-        rijen: r.map((s) => [
-          `${s.periode_label}${s.nederland.voorlopig.includes('meldingen') || s.regio.voorlopig.includes('meldingen') ? '*' : ''}`,
-          s.regio.meldingen, s.regio.per_1000_inwoners.meldingen, s.nederland.meldingen, s.nederland.per_1000_inwoners.meldingen,
-        ]),
-      },
-    };
-  });
+  return SOORTEN.map((k) => ({ k, r: oud.filter((s) => k.is(s.periode)) }))
+    .filter(({ r }) => r.length > 0)
+    .map(({ k, r }) => {
+      const regio = r[0]!.regio.naam;
+      return {
+        id: k.id,
+        titel: `Ontvangen meldingen per 1.000 inwoners ${k.naam}: regio en Nederland (CBS)`,
+        definitie: `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar (CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
+        anker: 'spiegel',
+        formaat: 'getal',
+        option: basisOptie({
+          xAxis: { type: 'category', data: r.map((s) => s.periode_label) },
+          yAxis: { type: 'value', name: 'per 1.000' },
+          series: [
+            staafReeks(
+              `${regio} ${k.naam}`,
+              r.map((s) => s.regio.per_1000_inwoners.meldingen),
+              { itemStyle: { color: KLEUREN[0] } },
+            ),
+            staafReeks(
+              `Nederland ${k.naam}`,
+              r.map((s) => s.nederland.per_1000_inwoners.meldingen),
+              { itemStyle: { color: KLEUREN[2] } },
+            ),
+          ],
+          aria: {
+            enabled: true,
+            decal: { show: true },
+            label: { description: `Staafdiagram: ontvangen meldingen per 1.000 inwoners ${k.naam}, regio en Nederland. De gegevens staan in de tabel.` },
+          },
+        }),
+        tabel: {
+          kolommen: ['Periode', `${MAAT_LABEL.meldingen} regio`, 'Regio per 1.000 inw.', `${MAAT_LABEL.meldingen} Nederland`, 'Nederland per 1.000 inw.'],
+          rijen: r.map((s) => [
+            `${s.periode_label}${s.nederland.voorlopig.includes('meldingen') || s.regio.voorlopig.includes('meldingen') ? '*' : ''}`,
+            s.regio.meldingen,
+            s.regio.per_1000_inwoners.meldingen,
+            s.nederland.meldingen,
+            s.nederland.per_1000_inwoners.meldingen,
+          ]),
+        },
+      };
+    });
 }

@@ -14,7 +14,11 @@ export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string
     anker: 'veiligheidsbeoordeling-onderdeel-b',
     formaat: 'getal',
     hoogte: 300,
-    option: horizontaleStaven(rijen.map(([l]) => l), rijen.map(([, n]) => n), 'Veiligheidsbeoordelingen'),
+    option: horizontaleStaven(
+      rijen.map(([l]) => l),
+      rijen.map(([, n]) => n),
+      'Veiligheidsbeoordelingen',
+    ),
     tabel: { kolommen: ['Besluit', 'Aantal'], rijen },
   };
 }
@@ -46,7 +50,13 @@ export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: 
       series: [
         staafReeks('Binnen termijn', binnen, {
           stack: 'vb',
-          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'end' }, data: [{ yAxis: norm }] },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#1a1a1a' },
+            label: { formatter: `norm ${norm}%`, position: 'end' },
+            data: [{ yAxis: norm }],
+          },
         }),
         staafReeks('Niet binnen termijn', buiten, { stack: 'vb' }),
       ],
@@ -78,10 +88,21 @@ export function vbPerWeek(weken: WeekPunt[], norm: number, kwartaal: Kwartaal): 
       grid: { left: 8, right: 64, top: 56, bottom: 28, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', max: 100, name: '%' },
-      series: [{
-        name: 'Binnen termijn', type: 'line', data: weken.map((w) => w.pct), symbolSize: 8,
-        markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a1a1a' }, label: { formatter: `norm ${norm}%`, position: 'end' }, data: [{ yAxis: norm }] },
-      }],
+      series: [
+        {
+          name: 'Binnen termijn',
+          type: 'line',
+          data: weken.map((w) => w.pct),
+          symbolSize: 8,
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#1a1a1a' },
+            label: { formatter: `norm ${norm}%`, position: 'end' },
+            data: [{ yAxis: norm }],
+          },
+        },
+      ],
     }),
     tabel: {
       kolommen: ['Week (maandag)', 'Veiligheidsbeoordelingen', 'Binnen termijn', '% binnen termijn'],

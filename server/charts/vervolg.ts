@@ -23,10 +23,26 @@ export function afgerondPerKwartaal(reeks: AfgerondPunt[], gebiedNaam: string): 
       xAxis: { type: 'category', data: reeks.map((p) => kwartaalKort(p.kwartaal)) },
       yAxis: { type: 'value', name: 'aantal' },
       series: [
-        staafReeks('Onderzoek binnen 10 weken', reeks.map((p) => p.onderzoeken_binnen_termijn), { stack: 'onderzoek' }),
-        staafReeks('Onderzoek later', reeks.map((p) => buiten(p.onderzoeken_afgerond, p.onderzoeken_binnen_termijn)), { stack: 'onderzoek' }),
-        staafReeks('V&V binnen 10 weken', reeks.map((p) => p.vv_binnen_termijn), { stack: 'vv' }),
-        staafReeks('V&V later', reeks.map((p) => buiten(p.vv_afgerond, p.vv_binnen_termijn)), { stack: 'vv' }),
+        staafReeks(
+          'Onderzoek binnen 10 weken',
+          reeks.map((p) => p.onderzoeken_binnen_termijn),
+          { stack: 'onderzoek' },
+        ),
+        staafReeks(
+          'Onderzoek later',
+          reeks.map((p) => buiten(p.onderzoeken_afgerond, p.onderzoeken_binnen_termijn)),
+          { stack: 'onderzoek' },
+        ),
+        staafReeks(
+          'V&V binnen 10 weken',
+          reeks.map((p) => p.vv_binnen_termijn),
+          { stack: 'vv' },
+        ),
+        staafReeks(
+          'V&V later',
+          reeks.map((p) => buiten(p.vv_afgerond, p.vv_binnen_termijn)),
+          { stack: 'vv' },
+        ),
       ],
     }),
     tabel: {

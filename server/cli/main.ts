@@ -7,7 +7,8 @@ import { AppFout } from '../shared/fouten.js';
  * Chromium, ExcelJS) cost two seconds before any command started.
  */
 function lazy<M extends Record<K, (...args: never[]) => Promise<void>>, K extends keyof M & string>(
-  laad: () => Promise<M>, naam: K,
+  laad: () => Promise<M>,
+  naam: K,
 ): (...args: Parameters<M[K]>) => Promise<void> {
   return async (...args) => (await laad())[naam](...args);
 }
@@ -17,16 +18,29 @@ export function bouwProgramma(): Command {
     .description('VT Monitor: kwartaalcijfers en beleidsmonitoring voor Veilig Thuis')
     .showHelpAfterError('(gebruik --help voor de opties)');
 
-  program.command('start').description('migreert, laadt demodata in een lege database en start de webapplicatie').action(lazy(() => import('./commands/start.js'), 'startCommand'));
+  program
+    .command('start')
+    .description('migreert, laadt demodata in een lege database en start de webapplicatie')
+    .action(lazy(() => import('./commands/start.js'), 'startCommand'));
   program
     .command('backup')
     .description('maakt een backup van de SQLite-database terwijl de applicatie draait (PostgreSQL: pg_dump)')
     .argument('<pad>', 'het backupbestand')
     .action(lazy(() => import('./commands/backup.js'), 'backupCommand'));
   const regio = program.command('regio').description('de regio van deze database: de meegeleverde regiobestanden, en er een kiezen (docs/regio.md)');
-  regio.command('lijst').description('toont de regiobestanden in config/regio/; * is de regio van deze database').action(lazy(() => import('./commands/regio.js'), 'regioLijstCommand'));
-  regio.command('kies').argument('<naam>', 'de naam van het bestand, zoals gelderland-zuid').description('kiest de regio van deze database; geweigerd als de database registraties van een andere regio bevat').action(lazy(() => import('./commands/regio.js'), 'regioKiesCommand'));
-  program.command('migreer').description('brengt het databaseschema bij (knex-migraties)').action(lazy(() => import('./commands/migreer.js'), 'migreerCommand'));
+  regio
+    .command('lijst')
+    .description('toont de regiobestanden in config/regio/; * is de regio van deze database')
+    .action(lazy(() => import('./commands/regio.js'), 'regioLijstCommand'));
+  regio
+    .command('kies')
+    .argument('<naam>', 'de naam van het bestand, zoals gelderland-zuid')
+    .description('kiest de regio van deze database; geweigerd als de database registraties van een andere regio bevat')
+    .action(lazy(() => import('./commands/regio.js'), 'regioKiesCommand'));
+  program
+    .command('migreer')
+    .description('brengt het databaseschema bij (knex-migraties)')
+    .action(lazy(() => import('./commands/migreer.js'), 'migreerCommand'));
 
   program
     .command('importeer')
@@ -80,7 +94,9 @@ export function bouwProgramma(): Command {
 
   program
     .command('prognose')
-    .description('prognose van de instroom van een jaar (seizoenspatroon van eerdere jaren, 80%-interval uit de backtest), fte en scenario\'s; geen norm of doel')
+    .description(
+      "prognose van de instroom van een jaar (seizoenspatroon van eerdere jaren, 80%-interval uit de backtest), fte en scenario's; geen norm of doel",
+    )
     .requiredOption('--jaar <jaar>', 'het jaar, zoals 2026')
     .option('--json', 'als JSON')
     .action(lazy(() => import('./commands/prognose.js'), 'prognoseCommand'));
@@ -91,10 +107,23 @@ export function bouwProgramma(): Command {
     .description('voegt een account toe en drukt een eenmalig wachtwoord af')
     .argument('<e-mail>', 'e-mailadres (de inlognaam)')
     .requiredOption('--rol <rol>', 'beheerder, vt_management, bestuur of gemeente')
-    .option('--gemeente <code>', 'gemeentecode voor de rol gemeente, zoals GM0281; herhaal de optie (of scheid met komma’s) voor meer gemeenten', (code: string, eerder: string[]) => [...eerder, code], [] as string[])
+    .option(
+      '--gemeente <code>',
+      'gemeentecode voor de rol gemeente, zoals GM0281; herhaal de optie (of scheid met komma’s) voor meer gemeenten',
+      (code: string, eerder: string[]) => [...eerder, code],
+      [] as string[],
+    )
     .action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerToevoegenCommand'));
-  gebruiker.command('lijst').description('toont alle accounts').option('--json', 'als JSON').action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerLijstCommand'));
-  gebruiker.command('blokkeer').description('blokkeert een account en beëindigt zijn sessies').argument('<e-mail>').action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerBlokkeerCommand'));
+  gebruiker
+    .command('lijst')
+    .description('toont alle accounts')
+    .option('--json', 'als JSON')
+    .action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerLijstCommand'));
+  gebruiker
+    .command('blokkeer')
+    .description('blokkeert een account en beëindigt zijn sessies')
+    .argument('<e-mail>')
+    .action(lazy(() => import('./commands/gebruiker.js'), 'gebruikerBlokkeerCommand'));
 
   program
     .command('rapport')
@@ -115,8 +144,16 @@ export function bouwProgramma(): Command {
     .requiredOption('--rapport <soort>', 'kwartaal, halfjaar, jaar of factsheet')
     .option('--gemeente <code>', 'voor factsheets: de gemeente, zoals GM0268')
     .action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerToevoegenCommand'));
-  ontvangers.command('lijst').description('toont alle ontvangers').option('--json', 'als JSON').action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerLijstCommand'));
-  ontvangers.command('verwijder').description('verwijdert een ontvanger van alle rapportages').argument('<e-mail>').action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerVerwijderCommand'));
+  ontvangers
+    .command('lijst')
+    .description('toont alle ontvangers')
+    .option('--json', 'als JSON')
+    .action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerLijstCommand'));
+  ontvangers
+    .command('verwijder')
+    .description('verwijdert een ontvanger van alle rapportages')
+    .argument('<e-mail>')
+    .action(lazy(() => import('./commands/ontvangers.js'), 'ontvangerVerwijderCommand'));
 
   program
     .command('verzend')

@@ -74,13 +74,22 @@ function trendKwartalen(keuze: Keuze): Kwartaal[] {
 }
 
 function instroomReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
-  return keuze.trend.map((k) => ({ kwartaal: k, adviezen: getal(waarden(paneel, k, gebied), 'adviezen'), meldingen: getal(waarden(paneel, k, gebied), 'meldingen') }));
+  return keuze.trend.map((k) => ({
+    kwartaal: k,
+    adviezen: getal(waarden(paneel, k, gebied), 'adviezen'),
+    meldingen: getal(waarden(paneel, k, gebied), 'meldingen'),
+  }));
 }
 
 function tijdigheidReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
   return keuze.trend.map((k) => {
     const w = waarden(paneel, k, gebied);
-    return { kwartaal: k, meldingen_vb: getal(w, 'meldingen_vb'), vb_binnen_termijn: getal(w, 'vb_binnen_termijn'), vb_binnen_termijn_pct: getal(w, 'vb_binnen_termijn_pct') };
+    return {
+      kwartaal: k,
+      meldingen_vb: getal(w, 'meldingen_vb'),
+      vb_binnen_termijn: getal(w, 'vb_binnen_termijn'),
+      vb_binnen_termijn_pct: getal(w, 'vb_binnen_termijn_pct'),
+    };
   });
 }
 
@@ -101,18 +110,25 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
     kwartaal,
     kwartaalLabel: kwartaalVoluit(kwartaal),
     tegels: maakTegels(paneel, kwartaal, REGIO, bron.normen, tegelOpties(bron)),
-    grafieken: metVoorlopig([
-      instroomPerKwartaal(instroomReeks(paneel, keuze, REGIO), 'regio'),
-      perGemeente(perGem('aantal'), 'aantal', kwartaal),
-      perGemeente(perGem('per1000'), 'per1000', kwartaal),
-      perMelder(obj(nu, 'meldingen_per_melder'), label),
-      perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), label),
-      vbBesluiten(obj(nu, 'vb_besluit'), label),
-      vbTijdigheid(tijdigheidReeks(paneel, keuze, REGIO), bron.normen.vb, 'regio'),
-      overdrachtPerMoment(nu.overdracht_per_moment, label),
-      aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
-      spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) })), 'regio'),
-    ], keuze.trend, bron.vandaag),
+    grafieken: metVoorlopig(
+      [
+        instroomPerKwartaal(instroomReeks(paneel, keuze, REGIO), 'regio'),
+        perGemeente(perGem('aantal'), 'aantal', kwartaal),
+        perGemeente(perGem('per1000'), 'per1000', kwartaal),
+        perMelder(obj(nu, 'meldingen_per_melder'), label),
+        perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), label),
+        vbBesluiten(obj(nu, 'vb_besluit'), label),
+        vbTijdigheid(tijdigheidReeks(paneel, keuze, REGIO), bron.normen.vb, 'regio'),
+        overdrachtPerMoment(nu.overdracht_per_moment, label),
+        aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
+        spoed(
+          keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, REGIO) })),
+          'regio',
+        ),
+      ],
+      keuze.trend,
+      bron.vandaag,
+    ),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
     prognose: await prognoseGrafieken(bron.db, bron.regio, prognoseJaar(keuze), bron.vandaag ?? '9999-12-31'),
   };
@@ -129,23 +145,34 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
     kwartaal,
     kwartaalLabel: kwartaalVoluit(kwartaal),
     tegels: maakTegels(paneel, kwartaal, code, bron.normen, tegelOpties(bron)),
-    grafieken: metVoorlopig([
-      gemeenteVsRegio(obj(nu, 'per_1000_inwoners'), obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'), naam, kwartaal),
-      instroomPerKwartaal(instroomReeks(paneel, keuze, code), naam),
-      overdrachtLokaalTeam(
-        keuze.trend.map((k) => {
-          const w = waarden(paneel, k, code);
-          return { kwartaal: k, na_vb_lokaal_team: obj(w, 'vb_besluit').overdracht_lokaal_team ?? null, na_vervolgkeuze: obj(w, 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null };
-        }),
-        naam,
-      ),
-      perMelder(obj(nu, 'meldingen_per_melder'), label),
-      vbBesluiten(obj(nu, 'vb_besluit'), label),
-      vbTijdigheid(tijdigheidReeks(paneel, keuze, code), bron.normen.vb, naam),
-      overdrachtPerMoment(nu.overdracht_per_moment, label),
-      aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
-      spoed(keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, code) })), naam),
-    ], keuze.trend, bron.vandaag),
+    grafieken: metVoorlopig(
+      [
+        gemeenteVsRegio(obj(nu, 'per_1000_inwoners'), obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'), naam, kwartaal),
+        instroomPerKwartaal(instroomReeks(paneel, keuze, code), naam),
+        overdrachtLokaalTeam(
+          keuze.trend.map((k) => {
+            const w = waarden(paneel, k, code);
+            return {
+              kwartaal: k,
+              na_vb_lokaal_team: obj(w, 'vb_besluit').overdracht_lokaal_team ?? null,
+              na_vervolgkeuze: obj(w, 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
+            };
+          }),
+          naam,
+        ),
+        perMelder(obj(nu, 'meldingen_per_melder'), label),
+        vbBesluiten(obj(nu, 'vb_besluit'), label),
+        vbTijdigheid(tijdigheidReeks(paneel, keuze, code), bron.normen.vb, naam),
+        overdrachtPerMoment(nu.overdracht_per_moment, label),
+        aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
+        spoed(
+          keuze.trend.map((k) => ({ kwartaal: k, w: waarden(paneel, k, code) })),
+          naam,
+        ),
+      ],
+      keuze.trend,
+      bron.vandaag,
+    ),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, code, naam), keuze.trend, bron.vandaag),
   };
 }
@@ -161,20 +188,36 @@ export async function doorstroomPagina(bron: Bron, keuze: Keuze): Promise<Pagina
     kwartaal,
     kwartaalLabel: kwartaalVoluit(kwartaal),
     tegels: [],
-    grafieken: metVoorlopig([
-      openWerk(reeks.map(({ kwartaal: k, w }) => ({
-        kwartaal: k, open_vb: getal(w, 'open_vb'), open_vb_over_termijn: getal(w, 'open_vb_over_termijn'),
-        open_onderzoeken: getal(w, 'open_onderzoeken'), open_onderzoeken_over_termijn: getal(w, 'open_onderzoeken_over_termijn'),
-        open_vv: getal(w, 'open_vv'), open_vv_over_termijn: getal(w, 'open_vv_over_termijn'),
-      }))),
-      vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], bron.normen.vb, kwartaal),
-      leeftijdOpenWerk((nu.leeftijd_open_werk ?? { vb: {}, onderzoek: {}, vv: {} }) as Parameters<typeof leeftijdOpenWerk>[0], kwartaal),
-      doorlooptijden(reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: mp(w, 'doorlooptijd_vb_werkdagen'), onderzoek: null, vv: null })), 'vb'),
-      doorlooptijden(reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: null, onderzoek: mp(w, 'doorlooptijd_onderzoek_dagen'), vv: mp(w, 'doorlooptijd_vv_dagen') })), 'tienweken'),
-      wachtlijst(reeks),
-      wachttijden(nu, kwartaal),
-      overdrachtPerMoment(nu.overdracht_per_moment, `regio, ${kwartaalKort(kwartaal)}`),
-    ], keuze.trend, bron.vandaag),
+    grafieken: metVoorlopig(
+      [
+        openWerk(
+          reeks.map(({ kwartaal: k, w }) => ({
+            kwartaal: k,
+            open_vb: getal(w, 'open_vb'),
+            open_vb_over_termijn: getal(w, 'open_vb_over_termijn'),
+            open_onderzoeken: getal(w, 'open_onderzoeken'),
+            open_onderzoeken_over_termijn: getal(w, 'open_onderzoeken_over_termijn'),
+            open_vv: getal(w, 'open_vv'),
+            open_vv_over_termijn: getal(w, 'open_vv_over_termijn'),
+          })),
+        ),
+        vbPerWeek((nu.vb_per_week ?? []) as Parameters<typeof vbPerWeek>[0], bron.normen.vb, kwartaal),
+        leeftijdOpenWerk((nu.leeftijd_open_werk ?? { vb: {}, onderzoek: {}, vv: {} }) as Parameters<typeof leeftijdOpenWerk>[0], kwartaal),
+        doorlooptijden(
+          reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: mp(w, 'doorlooptijd_vb_werkdagen'), onderzoek: null, vv: null })),
+          'vb',
+        ),
+        doorlooptijden(
+          reeks.map(({ kwartaal: k, w }) => ({ kwartaal: k, vb: null, onderzoek: mp(w, 'doorlooptijd_onderzoek_dagen'), vv: mp(w, 'doorlooptijd_vv_dagen') })),
+          'tienweken',
+        ),
+        wachtlijst(reeks),
+        wachttijden(nu, kwartaal),
+        overdrachtPerMoment(nu.overdracht_per_moment, `regio, ${kwartaalKort(kwartaal)}`),
+      ],
+      keuze.trend,
+      bron.vandaag,
+    ),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
     prognose: (await prognoseGrafieken(bron.db, bron.regio, prognoseJaar(keuze), bron.vandaag ?? '9999-12-31')).slice(0, 1),
   };

@@ -57,13 +57,45 @@ function verschil(soort: 'aantal' | 'procent', nu: number | null, toen: number |
 
 export function tegelDefinities(normen: { vb: number; onderzoek: number; vv: number }): TegelDefinitie[] {
   return [
-    { id: 'adviezen', label: 'Adviezen', soort: 'aantal', waarde: (w) => getal(w, 'adviezen'), definitie: 'Adviezen inclusief overige zorgmeldingen, naar datum van binnenkomst.' },
-    { id: 'meldingen', label: 'Meldingen', soort: 'aantal', waarde: (w) => getal(w, 'meldingen'), definitie: 'Meldingen naar datum van binnenkomst.' },
-    { id: 'vb', sleutel: 'vb_binnen_termijn_pct', label: 'VB binnen 5 werkdagen', soort: 'procent', norm: normen.vb, waarde: (w) => getal(w, 'vb_binnen_termijn_pct'), definitie: 'Aandeel veiligheidsbeoordelingen uiterlijk op de 5e werkdag na binnenkomst.' },
-    { id: 'onderzoek', sleutel: 'onderzoeken_binnen_termijn_pct', label: 'Onderzoek binnen 10 weken', soort: 'procent', norm: normen.onderzoek, waarde: (w) => getal(w, 'onderzoeken_binnen_termijn_pct'), definitie: 'Aandeel afgeronde onderzoeken uiterlijk 70 dagen na de VB.' },
-    { id: 'vv', sleutel: 'vv_binnen_termijn_pct', label: 'V&V binnen 10 weken', soort: 'procent', norm: normen.vv, waarde: (w) => getal(w, 'vv_binnen_termijn_pct'), definitie: 'Aandeel afgeronde voorwaarden en vervolg uiterlijk 70 dagen na de VB.' },
     {
-      id: 'overdrachten', label: 'Overdrachten', soort: 'aantal',
+      id: 'adviezen',
+      label: 'Adviezen',
+      soort: 'aantal',
+      waarde: (w) => getal(w, 'adviezen'),
+      definitie: 'Adviezen inclusief overige zorgmeldingen, naar datum van binnenkomst.',
+    },
+    { id: 'meldingen', label: 'Meldingen', soort: 'aantal', waarde: (w) => getal(w, 'meldingen'), definitie: 'Meldingen naar datum van binnenkomst.' },
+    {
+      id: 'vb',
+      sleutel: 'vb_binnen_termijn_pct',
+      label: 'VB binnen 5 werkdagen',
+      soort: 'procent',
+      norm: normen.vb,
+      waarde: (w) => getal(w, 'vb_binnen_termijn_pct'),
+      definitie: 'Aandeel veiligheidsbeoordelingen uiterlijk op de 5e werkdag na binnenkomst.',
+    },
+    {
+      id: 'onderzoek',
+      sleutel: 'onderzoeken_binnen_termijn_pct',
+      label: 'Onderzoek binnen 10 weken',
+      soort: 'procent',
+      norm: normen.onderzoek,
+      waarde: (w) => getal(w, 'onderzoeken_binnen_termijn_pct'),
+      definitie: 'Aandeel afgeronde onderzoeken uiterlijk 70 dagen na de VB.',
+    },
+    {
+      id: 'vv',
+      sleutel: 'vv_binnen_termijn_pct',
+      label: 'V&V binnen 10 weken',
+      soort: 'procent',
+      norm: normen.vv,
+      waarde: (w) => getal(w, 'vv_binnen_termijn_pct'),
+      definitie: 'Aandeel afgeronde voorwaarden en vervolg uiterlijk 70 dagen na de VB.',
+    },
+    {
+      id: 'overdrachten',
+      label: 'Overdrachten',
+      soort: 'aantal',
       waarde: (w) => {
         const naVb = getal(w, 'overdracht_na_vb');
         const naVervolg = getal(w, 'overdracht_na_vervolgkeuze');
@@ -89,7 +121,11 @@ function tegelwaarde(d: TegelDefinitie, w: Waarden): Tegelwaarde {
 }
 
 export function maakTegels(
-  paneel: Paneel, kwartaal: Kwartaal, gebied: string, normen: { vb: number; onderzoek: number; vv: number }, opties: TegelOpties = {},
+  paneel: Paneel,
+  kwartaal: Kwartaal,
+  gebied: string,
+  normen: { vb: number; onderzoek: number; vv: number },
+  opties: TegelOpties = {},
 ): Tegel[] {
   const beschermd = opties.beschermd ?? false;
   const voorlopig = opties.vandaag !== undefined && laatsteDag(kwartaal) > opties.vandaag;
@@ -110,9 +146,12 @@ export function maakTegels(
       norm: d.norm === undefined ? null : `norm ${d.norm}%`,
       normGehaald: d.norm === undefined || v === null ? null : v >= d.norm,
       definitie: d.definitie,
-      toelichting: vierN !== null && v !== null
-        ? `laatste 4 kwartalen: ${formatteerPercentage(v)}, n = ${formatteerGetal(vierN)}`
-        : v === null && beschermd ? 'niet getoond (.): ook over 4 kwartalen te weinig' : null,
+      toelichting:
+        vierN !== null && v !== null
+          ? `laatste 4 kwartalen: ${formatteerPercentage(v)}, n = ${formatteerGetal(vierN)}`
+          : v === null && beschermd
+            ? 'niet getoond (.): ook over 4 kwartalen te weinig'
+            : null,
       periode: vierN !== null ? `${kwartaalKort(telKwartalenOp(kwartaal, -3))} t/m ${kwartaalKort(kwartaal)}` : null,
       voorlopig,
       zichtbaar: v !== null,

@@ -114,8 +114,16 @@ export function databaseMelding(error: unknown, naam?: string): string | null {
     return `${db} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.`;
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return `${db} is beschadigd of is geen SQLite-database; zet een backup terug.`;
-  if (code.startsWith('SQLITE_IOERR')) return `De schijf van de database${naam ? ` ${naam}` : ''} gaf een lees- of schrijffout (${code}): de opdracht is afgebroken; controleer of de schijf vol of defect is en probeer het opnieuw.`;
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH' || /^(28|3D|42501|08)/.test(code) || code.startsWith('E')) {
+  if (code.startsWith('SQLITE_IOERR'))
+    return `De schijf van de database${naam ? ` ${naam}` : ''} gaf een lees- of schrijffout (${code}): de opdracht is afgebroken; controleer of de schijf vol of defect is en probeer het opnieuw.`;
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code === 'SQLITE_PERM' ||
+    code === 'SQLITE_AUTH' ||
+    /^(28|3D|42501|08)/.test(code) ||
+    code.startsWith('E')
+  ) {
     return `${db} kan niet worden geopend of beschreven (${code}); controleer DATABASE_URL, het pad en de rechten.`;
   }
   return `${db} gaf een onverwachte fout (${code}); de opdracht is afgebroken.`;

@@ -38,7 +38,8 @@ export async function neemImportslot(trx: Knex.Transaction, bijBezet: 'wacht' | 
     for (;;) {
       try {
         // a write that changes nothing visible (rolled back with the import when it fails)
-        conn.prepare("INSERT INTO metagegevens (sleutel, waarde) VALUES ('import_gestart', ?) ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde")
+        conn
+          .prepare("INSERT INTO metagegevens (sleutel, waarde) VALUES ('import_gestart', ?) ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde")
           .run(new Date().toISOString());
         return;
       } catch (error) {

@@ -15,7 +15,11 @@ function veld(waarde: unknown): string {
  * with bound parameters spent most of their time building and parsing parameters.
  */
 export async function kopieerUpsert(
-  trx: Knex.Transaction, tabel: string, kolommen: readonly string[], rijen: readonly (readonly unknown[])[], sleutel: string,
+  trx: Knex.Transaction,
+  tabel: string,
+  kolommen: readonly string[],
+  rijen: readonly (readonly unknown[])[],
+  sleutel: string,
 ): Promise<void> {
   if (rijen.length === 0) return;
   // loaded here: an import into SQLite (and its worker, which reaches this module) never needs it
@@ -36,7 +40,10 @@ export async function kopieerUpsert(
   }
   stream.end(buffer);
   await klaar;
-  const bijwerken = kolommen.filter((k) => k !== sleutel).map((k) => `${k} = EXCLUDED.${k}`).join(', ');
+  const bijwerken = kolommen
+    .filter((k) => k !== sleutel)
+    .map((k) => `${k} = EXCLUDED.${k}`)
+    .join(', ');
   await conn.query(`INSERT INTO ${tabel} (${lijst}) SELECT ${lijst} FROM ${stage} ON CONFLICT (${sleutel}) DO UPDATE SET ${bijwerken}`);
   await conn.query(`TRUNCATE ${stage}`);
 }

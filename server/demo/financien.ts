@@ -71,7 +71,13 @@ export function genereerFinancien(instroom: Map<Kwartaal, number>, tot: string, 
     const kostenBegroot = personeel.b + extern.b + overigP.b + organisatie.b;
     const subsidie = rond(-kostenBegroot * 0.985, 1000);
     const overigeInkomsten = { r: rond(15_000 + rnd.next() * 25_000), b: 25_000 };
-    const rij = (post: string, r: number, b: number | null): FinancienRij => ({ kwartaal: k, post, realisatie: r, begroting: b, begroting_jaar: b === null ? null : b * 4 });
+    const rij = (post: string, r: number, b: number | null): FinancienRij => ({
+      kwartaal: k,
+      post,
+      realisatie: r,
+      begroting: b,
+      begroting_jaar: b === null ? null : b * 4,
+    });
     financien.push(
       rij('subsidie_gemeenten', subsidie, subsidie),
       rij('overige_inkomsten', overigeInkomsten.r, overigeInkomsten.b),
@@ -86,7 +92,13 @@ export function genereerFinancien(instroom: Map<Kwartaal, number>, tot: string, 
   return { financien, formatie };
 }
 
-const financienWaarden = (r: FinancienRij) => [r.kwartaal, r.post, String(r.realisatie), r.begroting === null ? '' : String(r.begroting), r.begroting_jaar === null ? '' : String(r.begroting_jaar)];
+const financienWaarden = (r: FinancienRij) => [
+  r.kwartaal,
+  r.post,
+  String(r.realisatie),
+  r.begroting === null ? '' : String(r.begroting),
+  r.begroting_jaar === null ? '' : String(r.begroting_jaar),
+];
 const formatieWaarden = (r: FormatieRij) => [r.maand, String(r.fte_personeel).replace('.', ','), String(r.fte_inhuur).replace('.', ','), r.status];
 
 export function financienBron(d: DemoFinancien, soort: 'financien' | 'formatie'): RijenBron {

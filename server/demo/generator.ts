@@ -59,7 +59,7 @@ export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: D
     const datum = datumVanDagnummer(dag);
     const jaar = Number(datum.slice(0, 4));
     const maand = Number(datum.slice(5, 7));
-    const factor = (p.SEIZOEN[maand - 1]! / SEIZOEN_GEMIDDELD) * (p.WEEKDAG[weekday(datum)]! / WEEKDAG_GEMIDDELD) / 365;
+    const factor = ((p.SEIZOEN[maand - 1]! / SEIZOEN_GEMIDDELD) * (p.WEEKDAG[weekday(datum)]! / WEEKDAG_GEMIDDELD)) / 365;
     const dagcode = datum.replaceAll('-', '');
     for (const [kopie, gemeenten] of kopieen.entries()) {
       const meldingen = rnd.poisson(p.perJaar(p.MELDINGEN_PER_JAAR, jaar) * factor * perKopie);
@@ -67,9 +67,10 @@ export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: D
       for (let i = 0; i < meldingen + adviezen; i++) {
         // unique and stable per day, whatever day the generation starts on
         const id = `VT${kopie > 0 ? kopie : ''}-${dagcode}-${String(i + 1).padStart(4, '0')}`;
-        const rij = i < meldingen
-          ? melding(rnd, kalender, id, datum, gemeente(rnd, gemeenten, regio, datum))
-          : advies(rnd, id, datum, gemeente(rnd, gemeenten, regio, datum));
+        const rij =
+          i < meldingen
+            ? melding(rnd, kalender, id, datum, gemeente(rnd, gemeenten, regio, datum))
+            : advies(rnd, id, datum, gemeente(rnd, gemeenten, regio, datum));
         yield knip(rij, opties.tot);
       }
     }
@@ -80,7 +81,13 @@ export function* genereerDemo(regio: Regio, kalender: Werkdagkalender, opties: D
  * Gemeenten for the demo's few registrations from outside the region (Utrecht, Arnhem, Ede,
  * Rozendaal, Nijmegen), without those of the chosen region itself.
  */
-const BUITEN: [string, number][] = [['GM0344', 2], ['GM0202', 3], ['GM0228', 2], ['GM0277', 1], ['GM0268', 2]];
+const BUITEN: [string, number][] = [
+  ['GM0344', 2],
+  ['GM0202', 3],
+  ['GM0228', 2],
+  ['GM0277', 1],
+  ['GM0268', 2],
+];
 const buitenRegio = (regio: Regio): [string, number][] => BUITEN.filter(([c]) => regio.sleutelVoorCode(c) === BUITEN_REGIO);
 
 function gemeente(rnd: Random, gemeenten: DemoGemeente[], regio: Regio, datum: string): Rij {
@@ -89,7 +96,14 @@ function gemeente(rnd: Random, gemeenten: DemoGemeente[], regio: Regio, datum: s
   if (r < 0.014) return { gemeente_code: rnd.pick(buitenRegio(regio)) };
   const code = rnd.pick(gemeenten.map((g) => [g.code, g.gewicht] as const))!;
   // early registrations sometimes still carry a merged gemeente's code or only a name
-  if (code === 'GM1960' && datum < '2019-07-01' && rnd.chance(0.3)) return { gemeente_code: rnd.pick([['GM0236', 3], ['GM0733', 2], ['GM0304', 1]]) };
+  if (code === 'GM1960' && datum < '2019-07-01' && rnd.chance(0.3))
+    return {
+      gemeente_code: rnd.pick([
+        ['GM0236', 3],
+        ['GM0733', 2],
+        ['GM0304', 1],
+      ]),
+    };
   if (rnd.chance(0.03)) return { gemeente: regio.perCode.get(code)?.naam ?? '', gemeente_code: regio.perCode.has(code) ? '' : code };
   return { gemeente_code: code };
 }
@@ -97,9 +111,14 @@ function gemeente(rnd: Random, gemeenten: DemoGemeente[], regio: Regio, datum: s
 function advies(rnd: Random, id: string, datum: string, gemeente: Rij): Rij {
   const melder = rnd.pick(p.MELDER_ADVIES);
   return {
-    registratie_id: id, soort: 'advies', datum_binnenkomst: datum, ...gemeente, melder_categorie: melder,
+    registratie_id: id,
+    soort: 'advies',
+    datum_binnenkomst: datum,
+    ...gemeente,
+    melder_categorie: melder,
     beroepsgroep: melder === 'overige_professional' ? rnd.pick(p.BEROEPSGROEP) : '',
-    kanaal: rnd.pick(p.KANAAL_ADVIES), aard_geweld: rnd.pick(p.AARD),
+    kanaal: rnd.pick(p.KANAAL_ADVIES),
+    aard_geweld: rnd.pick(p.AARD),
     datum_afgesloten: telDagenOp(datum, rnd.int(0, 3)),
   };
 }
@@ -109,17 +128,36 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
   const jaar = Number(datum.slice(0, 4));
   const qi = kwartaalIndex(kwartaalVan(datum));
   const rij: Rij = {
-    registratie_id: id, soort: 'melding', datum_binnenkomst: datum, ...gemeente, melder_categorie: melder,
+    registratie_id: id,
+    soort: 'melding',
+    datum_binnenkomst: datum,
+    ...gemeente,
+    melder_categorie: melder,
     beroepsgroep: melder === 'overige_professional' ? rnd.pick(p.BEROEPSGROEP) : '',
-    kanaal: rnd.pick(p.KANAAL_MELDING), aard_geweld: rnd.pick(p.AARD),
+    kanaal: rnd.pick(p.KANAAL_MELDING),
+    aard_geweld: rnd.pick(p.AARD),
     eerdere_betrokkenheid: rnd.pick(p.EERDERE) ?? '',
   };
   const spoed = rnd.chance(0.05);
   rij.spoed = spoed ? 'ja' : 'nee';
   // a spoedmelding is mostly assessed on the day itself
   const werkdagen = spoed
-    ? (rnd.chance(0.88) ? 0 : rnd.pick([[1, 3], [2, 1]]))
-    : rnd.chance(p.vbOpTijd(qi)) ? rnd.pick([[0, 8], [1, 20], [2, 22], [3, 20], [4, 16], [5, 14]]) : 6 + Math.floor(-Math.log(1 - rnd.next()) * 5);
+    ? rnd.chance(0.88)
+      ? 0
+      : rnd.pick([
+          [1, 3],
+          [2, 1],
+        ])
+    : rnd.chance(p.vbOpTijd(qi))
+      ? rnd.pick([
+          [0, 8],
+          [1, 20],
+          [2, 22],
+          [3, 20],
+          [4, 16],
+          [5, 14],
+        ])
+      : 6 + Math.floor(-Math.log(1 - rnd.next()) * 5);
   const vb = werkdagen === 0 ? datum : kalender.nteWerkdagNa(datum, werkdagen);
   const besluit = rnd.pick(p.BESLUIT);
   rij.datum_veiligheidsbeoordeling = vb;
@@ -135,9 +173,8 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
     const monitoring = rnd.chance(afwijking) ? !afgesproken : afgesproken;
     rij.monitoring = monitoring ? 'ja' : 'nee';
     if (monitoring) {
-      const contact = (maanden: number, laatKans: number) => telDagenOp(
-        telMaandenOp(rij.datum_overdracht!, maanden), rnd.chance(laatKans) ? rnd.int(32, 75) : rnd.int(-21, 24),
-      );
+      const contact = (maanden: number, laatKans: number) =>
+        telDagenOp(telMaandenOp(rij.datum_overdracht!, maanden), rnd.chance(laatKans) ? rnd.int(32, 75) : rnd.int(-21, 24));
       rij.datum_monitoring_3m = contact(3, 0.07);
       rij.datum_monitoring_12m = contact(12, 0.1);
       rij.datum_einde_monitoring = telDagenOp(rij.datum_monitoring_12m, rnd.int(0, 14));
@@ -155,7 +192,17 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
     const r = rnd.next();
     if (r < 0.22) {
       rij.vervolg = 'overdracht';
-      overdracht(keuze, rnd.pick([['lokaal_team', 50], ['gecertificeerde_instelling', 20], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 10]]), false, 0.03);
+      overdracht(
+        keuze,
+        rnd.pick([
+          ['lokaal_team', 50],
+          ['gecertificeerde_instelling', 20],
+          ['betrokken_hulpverlening', 20],
+          ['raad_kinderbescherming', 10],
+        ]),
+        false,
+        0.03,
+      );
     } else {
       const soort = rnd.chance(p.aandeelOnderzoek(jaar)) ? 'onderzoek' : 'vv';
       rij.vervolg = soort === 'onderzoek' ? 'onderzoek' : 'voorwaarden_en_vervolg';
@@ -167,9 +214,21 @@ function melding(rnd: Random, kalender: Werkdagkalender, id: string, datum: stri
       const einde = telDagenOp(vb, Math.max(duur, dagnummerVan(start) - dagnummerVan(vb)));
       rij[`datum_start_${soort}`] = start;
       rij[`datum_einde_${soort}`] = einde;
-      const uitkomst = soort === 'onderzoek' ? rnd.pick([['bevestigd', 55], ['weerlegd', 25], ['geen_oordeel', 20]]) : null;
+      const uitkomst =
+        soort === 'onderzoek'
+          ? rnd.pick([
+              ['bevestigd', 55],
+              ['weerlegd', 25],
+              ['geen_oordeel', 20],
+            ])
+          : null;
       if (uitkomst) rij.uitkomst_onderzoek = uitkomst;
-      const aan = rnd.pick([['lokaal_team', 60], ['gecertificeerde_instelling', 15], ['betrokken_hulpverlening', 20], ['raad_kinderbescherming', 5]]);
+      const aan = rnd.pick([
+        ['lokaal_team', 60],
+        ['gecertificeerde_instelling', 15],
+        ['betrokken_hulpverlening', 20],
+        ['raad_kinderbescherming', 5],
+      ]);
       // § 7.1: monitoring after an onderzoek unless weerlegd, always after V&V, never after overdracht to a GI
       const afgesproken = aan !== 'gecertificeerde_instelling' && uitkomst !== 'weerlegd';
       overdracht(einde, aan, afgesproken, afgesproken ? p.MONITORING_AFWIJKING : p.MONITORING_TOCH);

@@ -14,6 +14,14 @@ export async function achterstandDownload(c: Omit<Context, 'vandaag'> & { kalend
   const naam = `achterstand-${vandaag}`;
   if (f === 'csv') return { bestandsnaam: `${naam}.csv`, type: CSV_TYPE, inhoud: alsCsv(achterstandAlsEenTabel(a), VERKLARING_VAN_TEKENS) };
   const uitleg = await toelichting({ ...c, vandaag }, 'Achterstand: open registraties over hun termijn', { datum: vandaag }, null);
-  uitleg.bescherming = 'Niet van toepassing: een lijst op registratienummer voor VT-management (VT Monitor bewaart geen persoonsgegevens); elke opvraging staat in het auditlog.';
-  return { bestandsnaam: `${naam}.xlsx`, type: XLSX_TYPE, inhoud: await alsWerkboek(ACHTERSTAND_LIJSTEN.map((l) => achterstandTabel(a, l.lijst)), uitleg) };
+  uitleg.bescherming =
+    'Niet van toepassing: een lijst op registratienummer voor VT-management (VT Monitor bewaart geen persoonsgegevens); elke opvraging staat in het auditlog.';
+  return {
+    bestandsnaam: `${naam}.xlsx`,
+    type: XLSX_TYPE,
+    inhoud: await alsWerkboek(
+      ACHTERSTAND_LIJSTEN.map((l) => achterstandTabel(a, l.lijst)),
+      uitleg,
+    ),
+  };
 }

@@ -46,9 +46,7 @@ export interface Context {
 }
 
 /** The period a download covers, as the Toelichting names it. */
-export type Periode =
-  | { kwartaal: Kwartaal; periode?: number }
-  | { datum: string };
+export type Periode = { kwartaal: Kwartaal; periode?: number } | { datum: string };
 
 function periodeRegels(p: Periode): [string, string][] {
   if ('datum' in p) return [['Peildatum', formatteerDatum(p.datum)]];
@@ -76,12 +74,21 @@ export async function toelichting(c: Context, onderwerp: string, periode: Period
  * (`tekensGezet`, the finance table, where '–' means "no budget") is left as it is.
  */
 function metTekensVan(g: ExportTabel & { tekensGezet?: boolean }, beleid: Beleid | null): ExportTabel {
-  return { titel: g.titel, blad: g.blad, definitie: g.definitie, tabel: g.tekensGezet ? g.tabel : metTekens(g.tabel, beleid !== null, beleid ? kleinTeken(beleid) : null) };
+  return {
+    titel: g.titel,
+    blad: g.blad,
+    definitie: g.definitie,
+    tabel: g.tekensGezet ? g.tabel : metTekens(g.tabel, beleid !== null, beleid ? kleinTeken(beleid) : null),
+  };
 }
 
 /** One table as CSV or XLSX (a workbook of that table and its Toelichting). */
 export async function tabelDownload(
-  c: Context, t: ExportTabel & { tekensGezet?: boolean }, naam: string, formaat: unknown, opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
+  c: Context,
+  t: ExportTabel & { tekensGezet?: boolean },
+  naam: string,
+  formaat: unknown,
+  opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
 ): Promise<Download> {
   const f = leesFormaat(formaat);
   const tabel = metTekensVan(t, opties.beleid);
@@ -92,10 +99,20 @@ export async function tabelDownload(
 
 /** Every table of a page in one workbook, one sheet each, in the order of the page, plus Toelichting. */
 export async function alleTabellenDownload(
-  c: Context, tabellen: (ExportTabel & { tekensGezet?: boolean })[], naam: string, opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
+  c: Context,
+  tabellen: (ExportTabel & { tekensGezet?: boolean })[],
+  naam: string,
+  opties: { onderwerp: string; periode: Periode; beleid: Beleid | null; bron?: string },
 ): Promise<Download> {
   const uitleg = await toelichting(c, `${opties.onderwerp}: alle tabellen`, opties.periode, opties.beleid, opties.bron);
-  return { bestandsnaam: `${naam}.xlsx`, type: XLSX_TYPE, inhoud: await alsWerkboek(tabellen.map((t) => metTekensVan(t, opties.beleid)), uitleg) };
+  return {
+    bestandsnaam: `${naam}.xlsx`,
+    type: XLSX_TYPE,
+    inhoud: await alsWerkboek(
+      tabellen.map((t) => metTekensVan(t, opties.beleid)),
+      uitleg,
+    ),
+  };
 }
 
 /** The tables of a dashboard page in its order: its charts, the prognose section, the Monitoring section. */

@@ -6,11 +6,17 @@ import type { ExportTabel } from './tabel-export.js';
 /** The tables of the finance page, in its order: realisation and budget (when there is one), then the charts' tables. */
 export function financienTabellen(data: FinancienJson, grafieken: Grafiek[]): (ExportTabel & { id: string; tekensGezet?: boolean })[] {
   const begroting = data.heeft_financien
-    ? [{
-      id: 'begroting', titel: 'Realisatie en begroting', blad: 'Realisatie en begroting', tekensGezet: true,
-      definitie: 'Bedragen in euro, inkomsten positief, kosten negatief. Verschil = realisatie − begroting: positief is gunstig, voor inkomsten en kosten. – = geen begroting voor deze post.',
-      tabel: financienExportTabel(data),
-    }]
+    ? [
+        {
+          id: 'begroting',
+          titel: 'Realisatie en begroting',
+          blad: 'Realisatie en begroting',
+          tekensGezet: true,
+          definitie:
+            'Bedragen in euro, inkomsten positief, kosten negatief. Verschil = realisatie − begroting: positief is gunstig, voor inkomsten en kosten. – = geen begroting voor deze post.',
+          tabel: financienExportTabel(data),
+        },
+      ]
     : [];
   return [...begroting, ...grafieken];
 }

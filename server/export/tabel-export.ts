@@ -29,16 +29,17 @@ export function metTekens(tabel: Tabel, beschermd: boolean, klein: string | null
   const telt = kolomsoorten(tabel).map((s, i) => s === 'aantal' && isAantalKop(tabel.kolommen[i] ?? ''));
   return {
     ...tabel,
-    rijen: tabel.rijen.map((rij) => rij.map((c, i) => {
-      if (i === 0) return c;
-      if (c === null) return TEKEN_GEHEIM;
-      if (c === 0 && !beschermd) return TEKEN_NIHIL;
-      if (c === 0 && klein !== null && telt[i]) return klein;
-      return c;
-    })),
+    rijen: tabel.rijen.map((rij) =>
+      rij.map((c, i) => {
+        if (i === 0) return c;
+        if (c === null) return TEKEN_GEHEIM;
+        if (c === 0 && !beschermd) return TEKEN_NIHIL;
+        if (c === 0 && klein !== null && telt[i]) return klein;
+        return c;
+      }),
+    ),
   };
 }
-
 
 /**
  * Headers that say what they are on their own: a header that repeats in the table (the open
@@ -139,7 +140,11 @@ const SLEEPWOORD_AAN_EIND = /\s+(de|het|een|van|en|of|per|tegen|op|in|met|voor|n
 
 /** A sheet name Excel accepts: no []:*?/\, no apostrophe at either end, at most 31 characters, cut at a word. */
 export function geldigeBladnaam(naam: string): string {
-  let n = naam.replace(VERBODEN_IN_BLAD, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  let n = naam
+    .replace(VERBODEN_IN_BLAD, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
   if (n.length > 31) {
     const kort = n.slice(0, 32);
     const spatie = kort.lastIndexOf(' ');
@@ -147,7 +152,10 @@ export function geldigeBladnaam(naam: string): string {
     // a cut name does not end in an opened bracket or a word that leads on ("Prognose (geen", "… per")
     for (let vorige = ''; vorige !== n && n.length > 12;) {
       vorige = n;
-      n = n.replace(/\s*\([^)]*$/, '').replace(SLEEPWOORD_AAN_EIND, '').replace(/[\s,;—–-]+$/, '');
+      n = n
+        .replace(/\s*\([^)]*$/, '')
+        .replace(SLEEPWOORD_AAN_EIND, '')
+        .replace(/[\s,;—–-]+$/, '');
     }
   }
   return n || 'Tabel';

@@ -54,7 +54,12 @@ export function berekenKwartaal(kwartaal: string, jaar: FinancienRij[]): Financi
     // the full-year budget as last given for this post this year
     const begrotingJaar = [...jaar].reverse().find((r) => r.post === p.post && r.begroting_jaar !== null)?.begroting_jaar ?? null;
     return {
-      post: p.post, naam: p.naam, groep: p.groep, afwijkend_teken: p.groep === 'inkomsten' ? realisatie < 0 : realisatie > 0, realisatie, begroting,
+      post: p.post,
+      naam: p.naam,
+      groep: p.groep,
+      afwijkend_teken: p.groep === 'inkomsten' ? realisatie < 0 : realisatie > 0,
+      realisatie,
+      begroting,
       verschil: begroting === null ? null : realisatie - begroting,
       begroting_jaar: begrotingJaar,
       realisatie_jaar_tot_nu: jaar.filter((r) => r.post === p.post).reduce((s, r) => s + r.realisatie, 0),
@@ -65,7 +70,10 @@ export function berekenKwartaal(kwartaal: string, jaar: FinancienRij[]): Financi
     const realisatie = deel.reduce((s, p) => s + p.realisatie, 0);
     const begroting = som(deel.map((p) => p.begroting));
     return {
-      totaal: t.totaal, naam: t.naam, realisatie, begroting,
+      totaal: t.totaal,
+      naam: t.naam,
+      realisatie,
+      begroting,
       verschil: begroting === null ? null : realisatie - begroting,
       begroting_jaar: som(deel.map((p) => p.begroting_jaar)),
       realisatie_jaar_tot_nu: deel.reduce((s, p) => s + p.realisatie_jaar_tot_nu, 0),
@@ -107,7 +115,12 @@ export function doorstroomPerFte(kwartaal: string, formatie: FormatieMaand[], me
   const fte = rijen.length === 0 ? null : afronden(rijen.reduce((s, r) => s + r.fte_totaal, 0) / rijen.length, 2);
   const per = (n: number | null) => (n === null || fte === null || fte === 0 ? null : afronden(n / fte, 1));
   return {
-    kwartaal, fte_gemiddeld: fte, prognose: rijen.some((r) => r.status === 'prognose'),
-    meldingen, adviezen, meldingen_per_fte: per(meldingen), adviezen_per_fte: per(adviezen),
+    kwartaal,
+    fte_gemiddeld: fte,
+    prognose: rijen.some((r) => r.status === 'prognose'),
+    meldingen,
+    adviezen,
+    meldingen_per_fte: per(meldingen),
+    adviezen_per_fte: per(adviezen),
   };
 }

@@ -19,7 +19,17 @@ const KOLOMMEN: Record<Soort, readonly string[]> = { financien: FINANCIEN_KOLOMM
  * loads nothing; the attempt is logged as afgewezen.
  */
 export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron, opties: { door: string }): Promise<ImportSamenvatting> {
-  const samenvatting: ImportSamenvatting = { bestanden: [bron.bestand], rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], waarschuwingen: [], geladen: false };
+  const samenvatting: ImportSamenvatting = {
+    bestanden: [bron.bestand],
+    rijen: 0,
+    nieuw: 0,
+    gewijzigd: 0,
+    ongewijzigd: 0,
+    afgewezen: 0,
+    fouten: [],
+    waarschuwingen: [],
+    geladen: false,
+  };
   const fout = (f: RijFout) => {
     if (samenvatting.fouten.length < MAX_GEMELDE_FOUTEN) samenvatting.fouten.push(f);
   };
@@ -30,7 +40,14 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
     if (kolommen === null) {
       kolommen = new Map(row.values.map((v, i) => [normaliseHeader(cellText(v)), i]));
       for (const k of KOLOMMEN[soort]) {
-        if (!kolommen.has(k)) fout({ bestand: bron.bestand, regel: row.regel, kolom: k, waarde: '', melding: `verplichte kolom ${k} ontbreekt in de kopregel (verwacht: ${KOLOMMEN[soort].join(';')})` });
+        if (!kolommen.has(k))
+          fout({
+            bestand: bron.bestand,
+            regel: row.regel,
+            kolom: k,
+            waarde: '',
+            melding: `verplichte kolom ${k} ontbreekt in de kopregel (verwacht: ${KOLOMMEN[soort].join(';')})`,
+          });
       }
       continue;
     }
@@ -58,8 +75,18 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
     fout({ bestand: bron.bestand, regel: 1, kolom: '', waarde: '', melding: 'het bestand is leeg: geen kopregel gevonden' });
   }
   const batch = (status: 'geladen' | 'afgewezen') => ({
-    soort, bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: new Date().toISOString(), beeindigd_op: new Date().toISOString(),
-    status, rijen: samenvatting.rijen, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: samenvatting.afgewezen,
+    soort,
+    bestand: bron.bestand,
+    sha256: bron.sha256,
+    door: opties.door,
+    gestart_op: new Date().toISOString(),
+    beeindigd_op: new Date().toISOString(),
+    status,
+    rijen: samenvatting.rijen,
+    nieuw: 0,
+    gewijzigd: 0,
+    ongewijzigd: 0,
+    afgewezen: samenvatting.afgewezen,
     fouten_voorbeeld: foutenVoorbeeld(samenvatting.fouten, bron.bestand),
   });
   if (samenvatting.fouten.length > 0) {
@@ -69,9 +96,7 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
   }
   await db.transaction(async (trx) => {
     const id = await voegImportbatchToe(trx, batch('geladen'));
-    const telling = soort === 'financien'
-      ? await vervangFinancien(trx, rijen as FinancienRij[], id)
-      : await vervangFormatie(trx, rijen as FormatieRij[], id);
+    const telling = soort === 'financien' ? await vervangFinancien(trx, rijen as FinancienRij[], id) : await vervangFormatie(trx, rijen as FormatieRij[], id);
     samenvatting.nieuw = telling.nieuw;
     samenvatting.gewijzigd = telling.gewijzigd;
     samenvatting.ongewijzigd = telling.ongewijzigd;

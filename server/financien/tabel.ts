@@ -27,7 +27,9 @@ export const TEKORT = 'tekort';
 /** The rows of the finance table in euros: posts with their totals after each group (null: no budget). */
 function financienRijen(f: FinancienJson): FinancienTabelRij<number | null>[] {
   const rij = (naam: string, b: FinancienJson['posten'][number] | FinancienJson['totalen'][number], totaal: boolean): FinancienTabelRij<number | null> => ({
-    naam, totaal, cellen: [b.realisatie, b.begroting, b.verschil, b.begroting_jaar, b.realisatie_jaar_tot_nu],
+    naam,
+    totaal,
+    cellen: [b.realisatie, b.begroting, b.verschil, b.begroting_jaar, b.realisatie_jaar_tot_nu],
   });
   const totaal = (t: string) => f.totalen.find((x) => x.totaal === t)!;
   const uit: FinancienTabelRij<number | null>[] = [];

@@ -27,7 +27,10 @@ export function leesBedrag(cell: RawCell): Parsed<number> {
   if (typeof cell === 'number') {
     return Number.isInteger(cell) ? { ok: true, value: cell } : { ok: false, melding: 'is geen bedrag in hele euro’s (zonder centen)' };
   }
-  const text = cellText(cell).replace(/^€\s*/, '').replace(/[\s\u00a0]/g, '').replace(/^[−–]/, '-');
+  const text = cellText(cell)
+    .replace(/^€\s*/, '')
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/^[−–]/, '-');
   if (/^-?\d+$/.test(text) || /^-?\d{1,3}(\.\d{3})+$/.test(text)) return { ok: true, value: Number(text.replace(/\./g, '')) };
   if (/^-?[\d.]*,\d+$/.test(text)) return { ok: false, melding: 'is geen bedrag in hele euro’s: laat de centen weg' };
   return { ok: false, melding: 'is geen bedrag; gebruik hele euro’s zoals -12345 of -12.345' };

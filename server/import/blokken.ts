@@ -46,7 +46,11 @@ export async function* voorbereidBestand(pad: string, ctx: VoorbereidingContext,
     if (error instanceof AppFout) throw error;
     // whatever a reader throws in English (a library's message, a string too long for V8) reaches
     // the user as one Dutch line naming the file; the original stays in the context for the log
-    throw ongeldigeInvoer(`${ctx.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`, { bestand: ctx.bestand, regel: 0, oorzaak: (error as Error).message });
+    throw ongeldigeInvoer(`${ctx.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`, {
+      bestand: ctx.bestand,
+      regel: 0,
+      oorzaak: (error as Error).message,
+    });
   }
 }
 
@@ -89,12 +93,19 @@ export type WorkerBericht =
 export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext, onBytes?: ByteProgress): AsyncGenerator<Voorbereid[]> {
   const { naam, organisatie, toelichting, gemeenten, voormaligeGemeenten, overige_zorgmelding_vanaf } = ctx.regio;
   const opdracht: WorkerOpdracht = {
-    pad, bestand: ctx.bestand, regio: { naam, organisatie, toelichting, overige_zorgmelding_vanaf, gemeenten, voormaligeGemeenten },
-    extraFeestdagen: ctx.kalender.extraFeestdagen, vandaag: ctx.vandaag, mapping: ctx.mapping, metCellen: ctx.metCellen,
-    blokgrootte: BLOKGROOTTE, maxOnderweg: MAX_ONDERWEG,
+    pad,
+    bestand: ctx.bestand,
+    regio: { naam, organisatie, toelichting, overige_zorgmelding_vanaf, gemeenten, voormaligeGemeenten },
+    extraFeestdagen: ctx.kalender.extraFeestdagen,
+    vandaag: ctx.vandaag,
+    mapping: ctx.mapping,
+    metCellen: ctx.metCellen,
+    blokgrootte: BLOKGROOTTE,
+    maxOnderweg: MAX_ONDERWEG,
   };
   const worker = new Worker(new URL('./voorbereiding-worker.mjs', import.meta.url), {
-    workerData: opdracht, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    workerData: opdracht,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   const wachtrij: WorkerBericht[] = [];
   let wacht: (() => void) | null = null;
@@ -108,9 +119,13 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
     wek();
   });
   worker.on('error', (error: Error & { code?: string }) => {
-    gestopt = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? ongeldigeInvoer(`${ctx.bestand}: het bestand vraagt bij het lezen meer dan ${WORKER_HEAP_MB} MB geheugen en is niet geïmporteerd; lever de export als CSV`, { bestand: ctx.bestand, regel: 0 })
-      : error;
+    gestopt =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? ongeldigeInvoer(
+            `${ctx.bestand}: het bestand vraagt bij het lezen meer dan ${WORKER_HEAP_MB} MB geheugen en is niet geïmporteerd; lever de export als CSV`,
+            { bestand: ctx.bestand, regel: 0 },
+          )
+        : error;
     wek();
   });
   worker.on('exit', (code) => {
@@ -130,7 +145,10 @@ export async function* blokkenVanBestand(pad: string, ctx: VoorbereidingContext,
         ]);
         clearTimeout(timer);
         if (stil) {
-          throw ongeldigeInvoer(`${ctx.bestand}: het lezen van het bestand stond ${STILSTAND_MS / 1000} seconden stil; het bestand is beschadigd en niet geïmporteerd`, { bestand: ctx.bestand, regel: 0 });
+          throw ongeldigeInvoer(
+            `${ctx.bestand}: het lezen van het bestand stond ${STILSTAND_MS / 1000} seconden stil; het bestand is beschadigd en niet geïmporteerd`,
+            { bestand: ctx.bestand, regel: 0 },
+          );
         }
         continue;
       }

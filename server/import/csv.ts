@@ -105,10 +105,10 @@ export class CsvParser {
           const q = text.indexOf('"', i);
           if (q === -1) {
             if (!eof) return null;
-            throw ongeldigeInvoer(
-              `${this.bestand}: regel ${this.regel + 1}: een veld begint met een aanhalingsteken (") dat niet wordt afgesloten`,
-              { bestand: this.bestand, regel: this.regel + 1 },
-            );
+            throw ongeldigeInvoer(`${this.bestand}: regel ${this.regel + 1}: een veld begint met een aanhalingsteken (") dat niet wordt afgesloten`, {
+              bestand: this.bestand,
+              regel: this.regel + 1,
+            });
           }
           if (q + 1 >= text.length && !eof) return null; // "" or " + end: decided by the next chunk
           field += text.slice(i, q);

@@ -21,32 +21,59 @@ export function rijHash(r: Registratie): string {
 /** The text `rijHash` hashes. */
 export function rijHashTekst(r: Registratie): string {
   return (
-    (r.registratie_id ?? L) + S
-    + (r.soort ?? L) + S
-    + (r.datum_binnenkomst ?? L) + S
-    + (r.gemeente_code ?? L) + S
-    + (r.gemeente ?? L) + S
-    + (r.melder_categorie ?? L) + S
-    + (r.beroepsgroep ?? L) + S
-    + (r.kanaal ?? L) + S
-    + (r.aard_geweld ?? L) + S
-    + (r.spoed ?? L) + S
-    + (r.eerdere_betrokkenheid ?? L) + S
-    + (r.datum_veiligheidsbeoordeling ?? L) + S
-    + (r.besluit_veiligheidsbeoordeling ?? L) + S
-    + (r.datum_besluit_vervolg ?? L) + S
-    + (r.vervolg ?? L) + S
-    + (r.datum_start_vv ?? L) + S
-    + (r.datum_einde_vv ?? L) + S
-    + (r.datum_start_onderzoek ?? L) + S
-    + (r.datum_einde_onderzoek ?? L) + S
-    + (r.uitkomst_onderzoek ?? L) + S
-    + (r.datum_overdracht ?? L) + S
-    + (r.overdracht_aan ?? L) + S
-    + (r.monitoring ?? L) + S
-    + (r.datum_monitoring_3m ?? L) + S
-    + (r.datum_monitoring_12m ?? L) + S
-    + (r.datum_einde_monitoring ?? L) + S
-    + (r.datum_afgesloten ?? L) + S
+    (r.registratie_id ?? L) +
+    S +
+    (r.soort ?? L) +
+    S +
+    (r.datum_binnenkomst ?? L) +
+    S +
+    (r.gemeente_code ?? L) +
+    S +
+    (r.gemeente ?? L) +
+    S +
+    (r.melder_categorie ?? L) +
+    S +
+    (r.beroepsgroep ?? L) +
+    S +
+    (r.kanaal ?? L) +
+    S +
+    (r.aard_geweld ?? L) +
+    S +
+    (r.spoed ?? L) +
+    S +
+    (r.eerdere_betrokkenheid ?? L) +
+    S +
+    (r.datum_veiligheidsbeoordeling ?? L) +
+    S +
+    (r.besluit_veiligheidsbeoordeling ?? L) +
+    S +
+    (r.datum_besluit_vervolg ?? L) +
+    S +
+    (r.vervolg ?? L) +
+    S +
+    (r.datum_start_vv ?? L) +
+    S +
+    (r.datum_einde_vv ?? L) +
+    S +
+    (r.datum_start_onderzoek ?? L) +
+    S +
+    (r.datum_einde_onderzoek ?? L) +
+    S +
+    (r.uitkomst_onderzoek ?? L) +
+    S +
+    (r.datum_overdracht ?? L) +
+    S +
+    (r.overdracht_aan ?? L) +
+    S +
+    (r.monitoring ?? L) +
+    S +
+    (r.datum_monitoring_3m ?? L) +
+    S +
+    (r.datum_monitoring_12m ?? L) +
+    S +
+    (r.datum_einde_monitoring ?? L) +
+    S +
+    (r.datum_afgesloten ?? L) +
+    S
   );
 }

@@ -127,7 +127,15 @@ interface BronTelling {
  */
 export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties: ImportOpties): Promise<ImportSamenvatting> {
   const totaal: ImportSamenvatting = {
-    bestanden: bronnen.map((b) => b.bestand), rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], waarschuwingen: [], geladen: false,
+    bestanden: bronnen.map((b) => b.bestand),
+    rijen: 0,
+    nieuw: 0,
+    gewijzigd: 0,
+    ongewijzigd: 0,
+    afgewezen: 0,
+    fouten: [],
+    waarschuwingen: [],
+    geladen: false,
   };
   const vandaag = deps.vandaag();
   const gestartOp = new Date().toISOString();
@@ -149,8 +157,10 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         await bouwTellingenOpnieuw(trx, deps.regio, deps.kalender);
         geraakt.markeerAlles();
         totaal.waarschuwingen.push({
-          bestand, soort: 'tellingen_herbouwd',
-          melding: 'de bijgehouden tellingen sloten niet aan op de opgeslagen registraties; ze zijn opnieuw opgebouwd uit alle registraties en alle kwartalen zijn herberekend (meld dit aan de ontwikkelaars)',
+          bestand,
+          soort: 'tellingen_herbouwd',
+          melding:
+            'de bijgehouden tellingen sloten niet aan op de opgeslagen registraties; ze zijn opnieuw opgebouwd uit alle registraties en alle kwartalen zijn herberekend (meld dit aan de ontwikkelaars)',
         });
       };
       await neemImportslot(trx, opties.bijBezet ?? 'wacht', opties.onWacht);
@@ -162,8 +172,19 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         const plausibiliteit = new Plausibiliteit(bron.bestand, deps.regio);
         const delta = new Tellingdelta();
         const batchId = await voegImportbatchToe(trx, {
-          soort: 'registraties', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: gestartOp,
-          beeindigd_op: null, status: 'geladen', rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null,
+          soort: 'registraties',
+          bestand: bron.bestand,
+          sha256: bron.sha256,
+          door: opties.door,
+          gestart_op: gestartOp,
+          beeindigd_op: null,
+          status: 'geladen',
+          rijen: 0,
+          nieuw: 0,
+          gewijzigd: 0,
+          ongewijzigd: 0,
+          afgewezen: 0,
+          fouten_voorbeeld: null,
         });
         let pending: TeSchrijven[] = [];
         const pendingIds = new Set<string>();
@@ -177,13 +198,25 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
           // once a row is rejected (default mode) nothing will be kept: the writes are skipped
           // (the merged rows are still checked, so that every error is reported)
           const verwerking: Verwerking = {
-            trx, batchId, telling, geraakt, delta, aanwezig, plausibiliteit, deps, vandaag, bestand: bron.bestand,
+            trx,
+            batchId,
+            telling,
+            geraakt,
+            delta,
+            aanwezig,
+            plausibiliteit,
+            deps,
+            vandaag,
+            bestand: bron.bestand,
             schrijven: () => opties.accepteerGeldige === true || totaal.afgewezen === 0,
             afwijzen: (item, fouten) => {
               telling.afgewezen++;
               totaal.afgewezen++;
               for (const f of fouten) addFout(f);
-              bron.afgewezen?.rij(item.cellen, fouten.map((f) => `${f.kolom}: ${f.melding}`));
+              bron.afgewezen?.rij(
+                item.cellen,
+                fouten.map((f) => `${f.kolom}: ${f.melding}`),
+              );
             },
           };
           await verwerk(verwerking, pending);
@@ -193,38 +226,46 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
 
         let kopGelezen = false;
         const ctx: VoorbereidingContext = {
-          bestand: bron.bestand, regio: deps.regio, kalender: deps.kalender, vandaag, mapping: opties.mapping, metCellen: bron.afgewezen !== undefined,
+          bestand: bron.bestand,
+          regio: deps.regio,
+          kalender: deps.kalender,
+          vandaag,
+          mapping: opties.mapping,
+          metCellen: bron.afgewezen !== undefined,
         };
-        const blokken = !('pad' in bron) ? blokkenVanRijen(bron.rows, ctx)
-          : bron.inThread ? blokkenVanBestandHier(bron.pad, ctx, bron.onBytes) : blokkenVanBestand(bron.pad, ctx, bron.onBytes);
+        const blokken = !('pad' in bron)
+          ? blokkenVanRijen(bron.rows, ctx)
+          : bron.inThread
+            ? blokkenVanBestandHier(bron.pad, ctx, bron.onBytes)
+            : blokkenVanBestand(bron.pad, ctx, bron.onBytes);
         try {
-        for await (const blok of blokken) {
-          for (const item of blok) {
-            if (item.soort === 'kop') {
-              kopGelezen = true;
-              if (item.structureel) weiger({ bestand: bron.bestand, regel: item.regel, kolom: '', waarde: '', melding: item.structureel }, item.fouten);
-              aanwezig = new Set(item.aanwezig);
-              bron.afgewezen?.header(item.cellen);
-              for (const f of item.fouten) addFout(f);
-              continue;
+          for await (const blok of blokken) {
+            for (const item of blok) {
+              if (item.soort === 'kop') {
+                kopGelezen = true;
+                if (item.structureel) weiger({ bestand: bron.bestand, regel: item.regel, kolom: '', waarde: '', melding: item.structureel }, item.fouten);
+                aanwezig = new Set(item.aanwezig);
+                bron.afgewezen?.header(item.cellen);
+                for (const f of item.fouten) addFout(f);
+                continue;
+              }
+              telling.rijen++;
+              opties.onRij?.();
+              if (item.soort === 'afgewezen') {
+                telling.afgewezen++;
+                totaal.afgewezen++;
+                for (const f of item.fouten) addFout(f);
+                bron.afgewezen?.rij(item.cellen, item.redenen);
+                continue;
+              }
+              // a repeated id within one file: the later line wins, so write the earlier one first
+              const id = idVanRij(item.rij);
+              if (pendingIds.has(id)) await flush();
+              pending.push(item);
+              pendingIds.add(id);
+              if (pending.length >= CHUNK) await flush();
             }
-            telling.rijen++;
-            opties.onRij?.();
-            if (item.soort === 'afgewezen') {
-              telling.afgewezen++;
-              totaal.afgewezen++;
-              for (const f of item.fouten) addFout(f);
-              bron.afgewezen?.rij(item.cellen, item.redenen);
-              continue;
-            }
-            // a repeated id within one file: the later line wins, so write the earlier one first
-            const id = idVanRij(item.rij);
-            if (pendingIds.has(id)) await flush();
-            pending.push(item);
-            pendingIds.add(id);
-            if (pending.length >= CHUNK) await flush();
           }
-        }
         } catch (error) {
           if (error instanceof BestandGeweigerd) throw error;
           if (error instanceof AppFout && error.code === 'ongeldige_invoer') {
@@ -244,7 +285,9 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
         const waarschuwingen = await plausibiliteit.waarschuwingen(trx);
         totaal.waarschuwingen.push(...waarschuwingen);
         await werkImportbatchBij(trx, batchId, {
-          ...telling, beeindigd_op: new Date().toISOString(), fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
+          ...telling,
+          beeindigd_op: new Date().toISOString(),
+          fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
           waarschuwingen: waarschuwingen.length > 0 ? JSON.stringify(waarschuwingen.slice(0, 50)) : null,
         });
         totaal.rijen += telling.rijen;
@@ -275,9 +318,20 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
     for (const [i, bron] of bronnen.entries()) {
       const t = perBron[i] ?? { rijen: 0, afgewezen: 0 };
       await voegImportbatchToe(deps.db, {
-        soort: 'registraties', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: gestartOp,
-        beeindigd_op: new Date().toISOString(), status: 'afgewezen', rijen: t.rijen, nieuw: 0, gewijzigd: 0, ongewijzigd: 0,
-        afgewezen: t.afgewezen, fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand), waarschuwingen: null,
+        soort: 'registraties',
+        bestand: bron.bestand,
+        sha256: bron.sha256,
+        door: opties.door,
+        gestart_op: gestartOp,
+        beeindigd_op: new Date().toISOString(),
+        status: 'afgewezen',
+        rijen: t.rijen,
+        nieuw: 0,
+        gewijzigd: 0,
+        ongewijzigd: 0,
+        afgewezen: t.afgewezen,
+        fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
+        waarschuwingen: null,
       });
     }
     totaal.nieuw = 0;
@@ -325,12 +379,21 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
   const { regio, kalender } = v.deps;
   // the stored hashes first: an unchanged full line needs nothing more. A stored version is read in
   // full only where it is needed: a narrow line to merge with it, or a full line whose hash differs
-  const hashes = await zoekHashes(trx, items.map((item) => idVanRij(item.rij)));
+  const hashes = await zoekHashes(
+    trx,
+    items.map((item) => idVanRij(item.rij)),
+  );
   const volledig = items.filter((item) => {
     const h = hashes.get(idVanRij(item.rij));
     return h !== undefined && (item.soort === 'deel' || h !== hashVanRij(item.rij));
   });
-  const bestaand = volledig.length > 0 ? await zoekBestaande(trx, volledig.map((item) => idVanRij(item.rij))) : new Map<string, BestaandeRegistratie>();
+  const bestaand =
+    volledig.length > 0
+      ? await zoekBestaande(
+          trx,
+          volledig.map((item) => idVanRij(item.rij)),
+        )
+      : new Map<string, BestaandeRegistratie>();
   const schrijven = v.schrijven();
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
@@ -343,7 +406,10 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
       r = voegSamen(oud, item.rij, v.aanwezig);
       const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio, vandaag: v.vandaag });
       if (fouten.length > 0) {
-        v.afwijzen(item, fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` })));
+        v.afwijzen(
+          item,
+          fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` })),
+        );
         continue;
       }
       rij = opgeslagenRij(r, rijHash(r));
@@ -361,8 +427,11 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
     if (r.gemeente_code !== null && r.gemeente !== null) {
       // the code wins; a name of another gemeente is named (a former name of the same one is not)
       const codeVanNaam = regio.codeVoorNaam(r.gemeente);
-      if (codeVanNaam !== null && codeVanNaam !== r.gemeente_code
-        && (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)) {
+      if (
+        codeVanNaam !== null &&
+        codeVanNaam !== r.gemeente_code &&
+        (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)
+      ) {
         v.plausibiliteit.gemeenteTegenstrijdig(item.regel, r.gemeente_code, r.gemeente, codeVanNaam);
       }
     }

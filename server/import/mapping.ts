@@ -35,10 +35,7 @@ export function bouwMapping(input: unknown): Mapping {
   return {
     columns: new Map(Object.entries(parsed.columns).map(([from, to]) => [normaliseHeader(from), to])),
     values: new Map(
-      Object.entries(parsed.values).map(([col, map]) => [
-        col,
-        new Map(Object.entries(map).map(([from, to]) => [normaliseerTekst(from).toLowerCase(), to])),
-      ]),
+      Object.entries(parsed.values).map(([col, map]) => [col, new Map(Object.entries(map).map(([from, to]) => [normaliseerTekst(from).toLowerCase(), to]))]),
     ),
   };
 }

@@ -8,8 +8,7 @@ import { telBinnenkomst } from '../registraties/tellingen-repository.js';
 /** A plausibility warning: the file loads, but someone should look at this. */
 export interface Waarschuwing {
   bestand: string;
-  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd' | 'id_genormaliseerd'
-    | 'datum_volgorde' | 'gemeente_tegenstrijdig';
+  soort: 'kwartaal_sprong' | 'onbekende_gemeentecode' | 'formule_id' | 'tellingen_herbouwd' | 'id_genormaliseerd' | 'datum_volgorde' | 'gemeente_tegenstrijdig';
   melding: string;
 }
 
@@ -43,7 +42,10 @@ export class Plausibiliteit {
   private readonly genormaliseerd: string[] = [];
   private genormaliseerdAantal = 0;
 
-  constructor(private readonly bestand: string, private readonly regio: Regio) {}
+  constructor(
+    private readonly bestand: string,
+    private readonly regio: Regio,
+  ) {}
 
   rij(id: string, gemeenteCode: string | null, sleutel: string, kwartaal: Kwartaal, regel: number): void {
     if (this.regio.gemeenten.some((g) => g.code === sleutel)) {
@@ -64,7 +66,8 @@ export class Plausibiliteit {
   /** A registratie_id loaded in its normal form (invisible characters removed, NFKC): the line and both forms. */
   idGenormaliseerd(regel: number, origineel: string, id: string): void {
     this.genormaliseerdAantal++;
-    if (this.genormaliseerd.length < VOORBEELDEN) this.genormaliseerd.push(`regel ${regel} (${JSON.stringify(origineel.slice(0, 40))} werd ${JSON.stringify(id)})`);
+    if (this.genormaliseerd.length < VOORBEELDEN)
+      this.genormaliseerd.push(`regel ${regel} (${JSON.stringify(origineel.slice(0, 40))} werd ${JSON.stringify(id)})`);
   }
 
   /** A pair of dates in the wrong order that loads with a warning (validate-row VOLGORDE_WAARSCHUWING). */
@@ -93,24 +96,45 @@ export class Plausibiliteit {
     const w = (soort: Waarschuwing['soort'], melding: string) => uit.push({ bestand: this.bestand, soort, melding });
     const onbekend = [...this.onbekend];
     for (const [code, regels] of onbekend.slice(0, MAX_CODES)) {
-      w('onbekende_gemeentecode', `gemeente_code ${code} ligt buiten de regio en is geen bekende CBS-gemeentecode (${regels.map((r) => `regel ${r}`).join(', ')}); controleer de code`);
+      w(
+        'onbekende_gemeentecode',
+        `gemeente_code ${code} ligt buiten de regio en is geen bekende CBS-gemeentecode (${regels.map((r) => `regel ${r}`).join(', ')}); controleer de code`,
+      );
     }
     if (onbekend.length > MAX_CODES) {
-      w('onbekende_gemeentecode', `en nog ${nl.format(onbekend.length - MAX_CODES)} andere gemeentecodes buiten de regio die geen bekende CBS-gemeentecode zijn: ${onbekend.slice(MAX_CODES, MAX_CODES + 10).map(([c]) => c).join(', ')}${onbekend.length > MAX_CODES + 10 ? ', …' : ''}`);
+      w(
+        'onbekende_gemeentecode',
+        `en nog ${nl.format(onbekend.length - MAX_CODES)} andere gemeentecodes buiten de regio die geen bekende CBS-gemeentecode zijn: ${onbekend
+          .slice(MAX_CODES, MAX_CODES + 10)
+          .map(([c]) => c)
+          .join(', ')}${onbekend.length > MAX_CODES + 10 ? ', …' : ''}`,
+      );
     }
     if (this.formuleAantal > 0) {
-      w('formule_id', `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`);
+      w(
+        'formule_id',
+        `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`,
+      );
     }
     for (const [k, v] of this.volgorde) {
       const [later, eerder] = k.split('|') as [string, string];
-      w('datum_volgorde', `${later} ligt vóór ${eerder} bij ${nl.format(v.aantal)} registratie(s): ${lijst(v.voorbeelden, v.aantal)}; geladen zoals aangeleverd, controleer de datums`);
+      w(
+        'datum_volgorde',
+        `${later} ligt vóór ${eerder} bij ${nl.format(v.aantal)} registratie(s): ${lijst(v.voorbeelden, v.aantal)}; geladen zoals aangeleverd, controleer de datums`,
+      );
     }
     for (const [k, v] of [...this.tegenstrijdig].slice(0, MAX_CODES)) {
       const [code, naam, codeVanNaam] = k.split('|') as [string, string, string];
-      w('gemeente_tegenstrijdig', `gemeente_code ${code} en gemeente "${naam}" (${codeVanNaam}) zijn verschillende gemeenten bij ${nl.format(v.aantal)} registratie(s) (${v.regels.map((r) => `regel ${r}`).join(', ')}${v.aantal > v.regels.length ? ', …' : ''}); geteld voor de code ${code}`);
+      w(
+        'gemeente_tegenstrijdig',
+        `gemeente_code ${code} en gemeente "${naam}" (${codeVanNaam}) zijn verschillende gemeenten bij ${nl.format(v.aantal)} registratie(s) (${v.regels.map((r) => `regel ${r}`).join(', ')}${v.aantal > v.regels.length ? ', …' : ''}); geteld voor de code ${code}`,
+      );
     }
     if (this.genormaliseerdAantal > 0) {
-      w('id_genormaliseerd', `${nl.format(this.genormaliseerdAantal)} registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: ${lijst(this.genormaliseerd, this.genormaliseerdAantal)}`);
+      w(
+        'id_genormaliseerd',
+        `${nl.format(this.genormaliseerdAantal)} registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: ${lijst(this.genormaliseerd, this.genormaliseerdAantal)}`,
+      );
     }
     for (const sprong of await this.sprongen(trx)) w('kwartaal_sprong', sprong);
     return uit;
@@ -136,7 +160,9 @@ export class Plausibiliteit {
       const gemiddeld = ervoor.reduce((a, b) => a + b, 0) / 4;
       if (aantal > SPRONG_FACTOR * gemiddeld) {
         const naam = this.regio.gemeenten.find((x) => x.code === g)?.naam ?? g;
-        meldingen.push(`${naam} (${g}) heeft in ${kw} ${nl.format(aantal)} registraties in dit bestand, meer dan ${SPRONG_FACTOR} keer het gemiddelde van de vier kwartalen ervoor (${nl.format(Math.round(gemiddeld * 10) / 10)}); controleer de gemeentecodes en de periode van de export`);
+        meldingen.push(
+          `${naam} (${g}) heeft in ${kw} ${nl.format(aantal)} registraties in dit bestand, meer dan ${SPRONG_FACTOR} keer het gemiddelde van de vier kwartalen ervoor (${nl.format(Math.round(gemiddeld * 10) / 10)}); controleer de gemeentecodes en de periode van de export`,
+        );
       }
     }
     return meldingen;

@@ -45,13 +45,18 @@ export async function bestandSoort(path: string, naam = basename(path)): Promise
   const head = await readHead(path, 4096);
   const zonderBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
   if (zonderBom.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) throw bestandsFout(naam, 'het bestand is leeg');
-  if (head[0] === 0x1f && head[1] === 0x8b) throw bestandsFout(naam, 'dit is een gzip-bestand (.gz); pak het eerst uit en importeer de CSV of XLSX die erin zit');
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    throw bestandsFout(naam, 'dit is een gzip-bestand (.gz); pak het eerst uit en importeer de CSV of XLSX die erin zit');
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'xlsx';
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw bestandsFout(naam, 'dit is een oud Excel-bestand (.xls); sla het in Excel op als .xlsx of als CSV (UTF-8)');
   }
   // UTF-32 before UTF-16: its BOM starts with UTF-16's (FF FE), and its ASCII has a NUL in every other byte too
-  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) || isUtf32ZonderBom(head)) {
+  if (
+    (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) ||
+    (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) ||
+    isUtf32ZonderBom(head)
+  ) {
     throw bestandsFout(naam, 'het bestand is als UTF-32 (Unicode) opgeslagen; sla het op als CSV UTF-8 of als Windows-1252-CSV');
   }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || isUtf16ZonderBom(head)) {

@@ -20,7 +20,10 @@ export interface ImportContext {
 
 export function importDeps(ctx: ImportContext): ImportDeps {
   return {
-    db: ctx.db, regio: ctx.regio, kalender: ctx.kalender, vandaag: ctx.vandaag,
+    db: ctx.db,
+    regio: ctx.regio,
+    kalender: ctx.kalender,
+    vandaag: ctx.vandaag,
     herbereken: async (trx, geraakt) => {
       await herberekenIndicatoren(trx, ctx.regio, ctx.kalender, geraakt);
     },

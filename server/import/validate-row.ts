@@ -62,33 +62,45 @@ const DATUMS = DATE_COLUMNS.map((c) => plaats(c as keyof Registratie));
 const MELDING_ONLY = COLUMNS.filter((c) => c.meldingOnly).map((c) => plaats(c.name as keyof Registratie));
 
 /** A filled column that needs another one filled too: [filled, needed, message]. */
-const VEREIST: readonly [number, number, string][] = ([
-  ['besluit_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling ontbreekt terwijl besluit_veiligheidsbeoordeling is ingevuld'],
-  ['datum_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling ontbreekt terwijl datum_veiligheidsbeoordeling is ingevuld'],
-  ['datum_besluit_vervolg', 'vervolg', 'vervolg ontbreekt terwijl datum_besluit_vervolg is ingevuld'],
-  ['vervolg', 'datum_besluit_vervolg', 'datum_besluit_vervolg ontbreekt terwijl vervolg is ingevuld'],
-  ['datum_einde_vv', 'datum_start_vv', 'datum_start_vv ontbreekt terwijl datum_einde_vv is ingevuld'],
-  ['datum_einde_onderzoek', 'datum_start_onderzoek', 'datum_start_onderzoek ontbreekt terwijl datum_einde_onderzoek is ingevuld'],
-  ['uitkomst_onderzoek', 'datum_einde_onderzoek', 'datum_einde_onderzoek ontbreekt terwijl uitkomst_onderzoek is ingevuld'],
-  ['datum_overdracht', 'overdracht_aan', 'overdracht_aan ontbreekt terwijl datum_overdracht is ingevuld'],
-  ['overdracht_aan', 'datum_overdracht', 'datum_overdracht ontbreekt terwijl overdracht_aan is ingevuld'],
-] as const).map(([ingevuld, nodig, melding]) => [plaats(ingevuld), plaats(nodig), melding]);
+const VEREIST: readonly [number, number, string][] = (
+  [
+    [
+      'besluit_veiligheidsbeoordeling',
+      'datum_veiligheidsbeoordeling',
+      'datum_veiligheidsbeoordeling ontbreekt terwijl besluit_veiligheidsbeoordeling is ingevuld',
+    ],
+    [
+      'datum_veiligheidsbeoordeling',
+      'besluit_veiligheidsbeoordeling',
+      'besluit_veiligheidsbeoordeling ontbreekt terwijl datum_veiligheidsbeoordeling is ingevuld',
+    ],
+    ['datum_besluit_vervolg', 'vervolg', 'vervolg ontbreekt terwijl datum_besluit_vervolg is ingevuld'],
+    ['vervolg', 'datum_besluit_vervolg', 'datum_besluit_vervolg ontbreekt terwijl vervolg is ingevuld'],
+    ['datum_einde_vv', 'datum_start_vv', 'datum_start_vv ontbreekt terwijl datum_einde_vv is ingevuld'],
+    ['datum_einde_onderzoek', 'datum_start_onderzoek', 'datum_start_onderzoek ontbreekt terwijl datum_einde_onderzoek is ingevuld'],
+    ['uitkomst_onderzoek', 'datum_einde_onderzoek', 'datum_einde_onderzoek ontbreekt terwijl uitkomst_onderzoek is ingevuld'],
+    ['datum_overdracht', 'overdracht_aan', 'overdracht_aan ontbreekt terwijl datum_overdracht is ingevuld'],
+    ['overdracht_aan', 'datum_overdracht', 'datum_overdracht ontbreekt terwijl overdracht_aan is ingevuld'],
+  ] as const
+).map(([ingevuld, nodig, melding]) => [plaats(ingevuld), plaats(nodig), melding]);
 
 /**
  * Dates the Handelingsprotocol orders, where the later one before the earlier one is impossible
  * and would make a duration or a waiting time negative: a refusal (docs/import.md, "Volgorde van
  * de datums"). Every date before datum_binnenkomst is refused separately.
  */
-const VOLGORDE: readonly [number, number][] = ([
-  ['datum_start_vv', 'datum_einde_vv'],
-  ['datum_start_onderzoek', 'datum_einde_onderzoek'],
-  ['datum_veiligheidsbeoordeling', 'datum_besluit_vervolg'],
-  ['datum_veiligheidsbeoordeling', 'datum_start_vv'],
-  ['datum_veiligheidsbeoordeling', 'datum_start_onderzoek'],
-  ['datum_besluit_vervolg', 'datum_start_vv'],
-  ['datum_besluit_vervolg', 'datum_start_onderzoek'],
-  ['datum_veiligheidsbeoordeling', 'datum_overdracht'],
-] as const).map(([start, einde]) => [plaats(start), plaats(einde)]);
+const VOLGORDE: readonly [number, number][] = (
+  [
+    ['datum_start_vv', 'datum_einde_vv'],
+    ['datum_start_onderzoek', 'datum_einde_onderzoek'],
+    ['datum_veiligheidsbeoordeling', 'datum_besluit_vervolg'],
+    ['datum_veiligheidsbeoordeling', 'datum_start_vv'],
+    ['datum_veiligheidsbeoordeling', 'datum_start_onderzoek'],
+    ['datum_besluit_vervolg', 'datum_start_vv'],
+    ['datum_besluit_vervolg', 'datum_start_onderzoek'],
+    ['datum_veiligheidsbeoordeling', 'datum_overdracht'],
+  ] as const
+).map(([start, einde]) => [plaats(start), plaats(einde)]);
 
 /**
  * Dates the protocol orders where the wrong order is a plausible slip of registration (a closing

@@ -170,8 +170,13 @@ const GEEN_GEMEENTE_CODE = new Ongeldig('is geen CBS-gemeentecode (GM gevolgd do
 
 export const gemeenteCodeVanCel: CelParser = (_cell, text) => {
   // GM and four digits, as written: no upper-casing and no regular expression
-  if (text.length === 6 && text.charCodeAt(0) === 71 && text.charCodeAt(1) === 77
-    && (cijfer(text, 2) | cijfer(text, 3) | cijfer(text, 4) | cijfer(text, 5)) >= 0) return text;
+  if (
+    text.length === 6 &&
+    text.charCodeAt(0) === 71 &&
+    text.charCodeAt(1) === 77 &&
+    (cijfer(text, 2) | cijfer(text, 3) | cijfer(text, 4) | cijfer(text, 5)) >= 0
+  )
+    return text;
   const hoger = text.toUpperCase();
   return GEMEENTE_CODE.test(hoger) ? hoger : GEEN_GEMEENTE_CODE;
 };

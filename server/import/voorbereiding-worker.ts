@@ -25,8 +25,12 @@ poort.on('message', () => {
 
 async function bereidVoor(): Promise<void> {
   const ctx = {
-    bestand: opdracht.bestand, regio: bouwRegio(opdracht.regio), kalender: maakWerkdagkalender(opdracht.extraFeestdagen),
-    vandaag: opdracht.vandaag, mapping: opdracht.mapping, metCellen: opdracht.metCellen,
+    bestand: opdracht.bestand,
+    regio: bouwRegio(opdracht.regio),
+    kalender: maakWerkdagkalender(opdracht.extraFeestdagen),
+    vandaag: opdracht.vandaag,
+    mapping: opdracht.mapping,
+    metCellen: opdracht.metCellen,
   };
   let bytes = 0;
   let blok: Voorbereid[] = [];
@@ -47,8 +51,12 @@ async function bereidVoor(): Promise<void> {
 }
 
 bereidVoor().catch((error: unknown) => {
-  const fout = error instanceof AppFout
-    ? { melding: error.melding, context: error.context }
-    : { melding: `${opdracht.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`, context: { bestand: opdracht.bestand, regel: 0, oorzaak: (error as Error).message } };
+  const fout =
+    error instanceof AppFout
+      ? { melding: error.melding, context: error.context }
+      : {
+          melding: `${opdracht.bestand}: het bestand kan niet worden gelezen en is niet geïmporteerd`,
+          context: { bestand: opdracht.bestand, regel: 0, oorzaak: (error as Error).message },
+        };
   stuur({ soort: 'fout', appFout: true, ...fout });
 });

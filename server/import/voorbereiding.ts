@@ -38,12 +38,15 @@ export interface VoorbereidingContext {
  */
 export type Voorbereid =
   | {
-    soort: 'kop'; regel: number; cellen: string[]; fouten: RijFout[];
-    /** the canonical columns the file carries (gemeente_code also when only gemeente is given) */
-    aanwezig: string[];
-    /** refused as a whole: the header is not one of an export (line 1) */
-    structureel?: string;
-  }
+      soort: 'kop';
+      regel: number;
+      cellen: string[];
+      fouten: RijFout[];
+      /** the canonical columns the file carries (gemeente_code also when only gemeente is given) */
+      aanwezig: string[];
+      /** refused as a whole: the header is not one of an export (line 1) */
+      structureel?: string;
+    }
   /** `idOrigineel`: the registratie_id as the file wrote it, when normalisation changed it (a warning) */
   | { soort: 'rij'; regel: number; rij: OpgeslagenRij; idOrigineel?: string }
   /**
@@ -95,22 +98,35 @@ export class Voorbereider {
       return { soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: [fout], redenen: [telling] };
     }
     const result = controleerCellen(
-      this.cellen(row.values), { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag }, { alleenVelden: !this.volledig },
+      this.cellen(row.values),
+      { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag },
+      { alleenVelden: !this.volledig },
     );
     if (!result.ok) {
       return {
-        soort: 'afgewezen', regel: row.regel, cellen: row.values.map(cellText), fouten: result.fouten,
+        soort: 'afgewezen',
+        regel: row.regel,
+        cellen: row.values.map(cellText),
+        fouten: result.fouten,
         redenen: result.fouten.map((f) => `${f.kolom}: ${f.melding}`),
       };
     }
     const r = result.registratie;
     const origineel = result.idOrigineel === undefined ? {} : { idOrigineel: result.idOrigineel };
     if (!this.volledig) {
-      const nieuw = voegSamen(undefined, COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null), this.aanwezig);
+      const nieuw = voegSamen(
+        undefined,
+        COLUMN_NAMES.map((c) => r[c as keyof Registratie] ?? null),
+        this.aanwezig,
+      );
       const fouten = controleerSamengevoegd(nieuw, { bestand: this.ctx.bestand, regel: row.regel, regio: this.ctx.regio, vandaag: this.ctx.vandaag });
       return {
-        soort: 'deel', regel: row.regel, rij: opgeslagenRij(nieuw, rijHash(nieuw)), cellen: this.ctx.metCellen === false ? [] : row.values.map(cellText),
-        ...(fouten.length > 0 ? { fouten } : {}), ...origineel,
+        soort: 'deel',
+        regel: row.regel,
+        rij: opgeslagenRij(nieuw, rijHash(nieuw)),
+        cellen: this.ctx.metCellen === false ? [] : row.values.map(cellText),
+        ...(fouten.length > 0 ? { fouten } : {}),
+        ...origineel,
       };
     }
     return { soort: 'rij', regel: row.regel, rij: opgeslagenRij(r, rijHash(r)), ...origineel };
@@ -142,7 +158,11 @@ export class Voorbereider {
     let structureel: string | undefined;
     const dubbel = dubbeleKolommen(cellen, this.mapping);
     if (kolommen.size === 0) {
-      const gevonden = cellen.filter((c) => c !== '').slice(0, 5).map((c) => `"${c.slice(0, 40)}"`).join(', ');
+      const gevonden = cellen
+        .filter((c) => c !== '')
+        .slice(0, 5)
+        .map((c) => `"${c.slice(0, 40)}"`)
+        .join(', ');
       structureel = `de kopregel bevat geen enkele kolom van het exportformaat${gevonden ? ` (gevonden: ${gevonden})` : ''}; is dit wel een registratie-export?`;
       kopFout('', structureel);
     } else {

@@ -90,7 +90,10 @@ const DATUMFORMATEN = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 3
 
 /** A format code shows a date when, outside quoted text, escapes and [colour]s, it has d, m, y, h or s. */
 export function isDatumformaat(code: string): boolean {
-  const kaal = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?!h\]|m\]|s\]|hh\]|mm\]|ss\])[^\]]*\]/gi, '');
+  const kaal = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|m\]|s\]|hh\]|mm\]|ss\])[^\]]*\]/gi, '');
   return /[dmyhs]/i.test(kaal.replace(/General/gi, ''));
 }
 
@@ -249,7 +252,10 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
     if (type === 'inlineStr') return inline ?? (waarde === null ? null : waarde);
     if (waarde === null) {
       if (formule !== null) {
-        throw fout(naam, `${waar(rij, kolom, kop ?? [])}: de cel heeft een formule zonder berekende waarde (=${formule.slice(0, 100)}); open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw`);
+        throw fout(
+          naam,
+          `${waar(rij, kolom, kop ?? [])}: de cel heeft een formule zonder berekende waarde (=${formule.slice(0, 100)}); open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw`,
+        );
       }
       return null;
     }
@@ -264,7 +270,10 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
       case 'b':
         return waarde.trim() === '1' || waarde.trim() === 'true';
       case 'e':
-        throw fout(naam, `${waar(rij, kolom, kop ?? [])}: de cel bevat de foutwaarde ${waarde.trim()} in plaats van een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw`);
+        throw fout(
+          naam,
+          `${waar(rij, kolom, kop ?? [])}: de cel bevat de foutwaarde ${waarde.trim()} in plaats van een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw`,
+        );
       case 'd': {
         const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(waarde.trim());
         if (!m) return waarde;
@@ -274,13 +283,17 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
         const tekst = waarde.trim();
         if (tekst === '') return null;
         const getal = Number(tekst);
-        if (!Number.isFinite(getal)) throw fout(naam, `${waar(rij, kolom, kop ?? [])}: de cel is als getal opgeslagen maar bevat "${tekst.slice(0, 40)}"; ${BESCHADIGD}`);
+        if (!Number.isFinite(getal))
+          throw fout(naam, `${waar(rij, kolom, kop ?? [])}: de cel is als getal opgeslagen maar bevat "${tekst.slice(0, 40)}"; ${BESCHADIGD}`);
         if (c.datumstijl[stijl]) {
           const ms = Math.round((getal - (c.date1904 ? EPOCHE_1904 : EPOCHE_1900)) * 86_400_000);
           return new Date(ms);
         }
         if (Number.isInteger(getal) && !Number.isSafeInteger(getal)) {
-          throw fout(naam, `${waar(rij, kolom, kop ?? [])}: het getal ${tekst} is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw`);
+          throw fout(
+            naam,
+            `${waar(rij, kolom, kop ?? [])}: het getal ${tekst} is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw`,
+          );
         }
         return getal;
       }
@@ -387,7 +400,10 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
     if (klaar.length > 0) yield klaar.splice(0);
   }
   if (verborgen.length > 0) {
-    throw fout(naam, `werkblad "${blad.naam}": ${noem(verborgen, verborgenExtra)} ${verborgen.length + verborgenExtra === 1 ? 'is' : 'zijn'} verborgen en ${verborgen.length + verborgenExtra === 1 ? 'bevat' : 'bevatten'} gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw`);
+    throw fout(
+      naam,
+      `werkblad "${blad.naam}": ${noem(verborgen, verborgenExtra)} ${verborgen.length + verborgenExtra === 1 ? 'is' : 'zijn'} verborgen en ${verborgen.length + verborgenExtra === 1 ? 'bevat' : 'bevatten'} gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw`,
+    );
   }
 }
 

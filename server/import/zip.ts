@@ -49,7 +49,9 @@ export interface Werkmapzip {
 
 function openYauzl(pad: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(pad, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, zip) => (err ? reject(err) : resolve(zip)));
+    yauzl.open(pad, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, zip) =>
+      err ? reject(err) : resolve(zip),
+    );
   });
 }
 
@@ -75,13 +77,20 @@ function controleerDelen(naam: string, delen: Entry[]): Map<string, Entry> {
     if (perNaam.has(d.fileName)) throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${d.fileName} staat twee keer in het archief`);
     perNaam.set(d.fileName, d);
     if (d.isEncrypted()) throw fout(naam, 'is met een wachtwoord versleuteld; sla het in Excel op zonder wachtwoord');
-    if (d.compressionMethod !== 0 && d.compressionMethod !== 8) throw fout(naam, `is geen gewoon Excel-bestand: onderdeel ${d.fileName} is op een onbekende manier gecomprimeerd`);
+    if (d.compressionMethod !== 0 && d.compressionMethod !== 8)
+      throw fout(naam, `is geen gewoon Excel-bestand: onderdeel ${d.fileName} is op een onbekende manier gecomprimeerd`);
     totaal += d.uncompressedSize;
     if (d.fileName === 'xl/sharedStrings.xml' && d.uncompressedSize > ZIP_GRENZEN.sharedStrings) {
-      throw fout(naam, `de tekstwaarden van dit Excel-bestand zijn uitgepakt ${mb(d.uncompressedSize)}, meer dan de grens van ${mb(ZIP_GRENZEN.sharedStrings)}; exporteer als CSV`);
+      throw fout(
+        naam,
+        `de tekstwaarden van dit Excel-bestand zijn uitgepakt ${mb(d.uncompressedSize)}, meer dan de grens van ${mb(ZIP_GRENZEN.sharedStrings)}; exporteer als CSV`,
+      );
     }
     if (d.uncompressedSize > ZIP_GRENZEN.verhoudingVanaf && d.uncompressedSize > ZIP_GRENZEN.verhouding * Math.max(d.compressedSize, 1)) {
-      throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${d.fileName} pakt uit tot ${mb(d.uncompressedSize)}, meer dan ${ZIP_GRENZEN.verhouding} keer zijn gecomprimeerde grootte (een zip-bom?)`);
+      throw fout(
+        naam,
+        `is geen normaal Excel-bestand: onderdeel ${d.fileName} pakt uit tot ${mb(d.uncompressedSize)}, meer dan ${ZIP_GRENZEN.verhouding} keer zijn gecomprimeerde grootte (een zip-bom?)`,
+      );
     }
   }
   if (!perNaam.has('xl/workbook.xml')) throw fout(naam, 'is een zip-archief maar geen Excel-werkmap (xlsx)');
@@ -116,7 +125,8 @@ async function controleerIndeling(pad: string, naam: string, delen: Entry[], dir
       if (bytesRead < 30 || kop.readUInt32LE(0) !== 0x04034b50) throw fout(naam, BESCHADIGD);
       eind = start + 30 + kop.readUInt16LE(26) + kop.readUInt16LE(28) + d.compressedSize;
     }
-    if (directoryStart !== undefined && (directoryStart < eind || directoryStart - eind > DESCRIPTOR_MAX)) throw directoryStart < eind ? fout(naam, BESCHADIGD) : smokkel;
+    if (directoryStart !== undefined && (directoryStart < eind || directoryStart - eind > DESCRIPTOR_MAX))
+      throw directoryStart < eind ? fout(naam, BESCHADIGD) : smokkel;
   } finally {
     await handle.close();
   }
@@ -134,7 +144,8 @@ export async function openWerkmapzip(pad: string, naam: string): Promise<Werkmap
     throw fout(naam, BESCHADIGD);
   }
   try {
-    if (zip.entryCount > ZIP_GRENZEN.maxDelen) throw fout(naam, `is geen normaal Excel-bestand: het archief heeft ${getal(zip.entryCount)} onderdelen, meer dan ${getal(ZIP_GRENZEN.maxDelen)}`);
+    if (zip.entryCount > ZIP_GRENZEN.maxDelen)
+      throw fout(naam, `is geen normaal Excel-bestand: het archief heeft ${getal(zip.entryCount)} onderdelen, meer dan ${getal(ZIP_GRENZEN.maxDelen)}`);
     // where the directory starts (yauzl's cursor before the first entry is read)
     const directoryStart = (zip as unknown as { readEntryCursor?: number }).readEntryCursor;
     let entries: Entry[];
@@ -164,9 +175,12 @@ export async function openWerkmapzip(pad: string, naam: string): Promise<Werkmap
       } catch (error) {
         if (error instanceof AppFout) throw error;
         // yauzl: "too many bytes in the stream", "invalid local file header signature", zlib errors
-        throw fout(naam, /too many bytes/.test((error as Error).message ?? '')
-          ? `is geen normaal Excel-bestand: onderdeel ${deel} pakt verder uit dan het archief opgeeft (een zip-bom?)`
-          : BESCHADIGD);
+        throw fout(
+          naam,
+          /too many bytes/.test((error as Error).message ?? '')
+            ? `is geen normaal Excel-bestand: onderdeel ${deel} pakt verder uit dan het archief opgeeft (een zip-bom?)`
+            : BESCHADIGD,
+        );
       } finally {
         stroom?.destroy();
       }
@@ -178,7 +192,10 @@ export async function openWerkmapzip(pad: string, naam: string): Promise<Werkmap
       async leesHeel(deel) {
         const entry = delen.get(deel);
         if (entry && entry.uncompressedSize > ZIP_GRENZEN.heelGelezen) {
-          throw fout(naam, `is geen normaal Excel-bestand: onderdeel ${deel} is uitgepakt ${mb(entry.uncompressedSize)}, meer dan ${mb(ZIP_GRENZEN.heelGelezen)}`);
+          throw fout(
+            naam,
+            `is geen normaal Excel-bestand: onderdeel ${deel} is uitgepakt ${mb(entry.uncompressedSize)}, meer dan ${mb(ZIP_GRENZEN.heelGelezen)}`,
+          );
         }
         const stukken: Buffer[] = [];
         for await (const b of lees(deel)) stukken.push(b);

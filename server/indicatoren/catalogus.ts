@@ -74,16 +74,62 @@ const H = {
 } as const;
 
 // Each helper keeps its key as a literal type, so that `IndicatorSleutel` below is the union of the keys.
-const a = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator<S> =>
-  ({ sleutel, label, soort: 'aantal', eenheid: 'aantal', uit, onderdeel, hoofdstuk, definitie });
-const v = <S extends string>(sleutel: S, label: string, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator<S> =>
-  ({ sleutel, label, soort: 'voorraad', eenheid: 'aantal', uit, onderdeel: null, hoofdstuk, definitie });
-const d = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, totaal: string): Indicator<S> =>
-  ({ sleutel, label, soort: 'verdeling', eenheid: 'aantal', uit: [totaal], onderdeel, hoofdstuk, definitie });
-const p = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, teller: string, noemer: string, kern = false): Indicator<S> =>
-  ({ sleutel, label, soort: 'aandeel', eenheid: 'procent', uit: [teller, noemer], onderdeel, hoofdstuk, definitie: `${teller} / ${noemer} × 100, één decimaal, op de aantallen`, ...(kern ? { kern } : {}) });
-const m = <S extends string>(sleutel: S, label: string, eenheid: Indicator['eenheid'], hoofdstuk: string, definitie: string, basis: string, histogram: Indicator['histogram']): Indicator<S> =>
-  ({ sleutel, label, soort: 'mediaan', eenheid, uit: [basis], onderdeel: null, hoofdstuk, definitie, histogram });
+const a = <S extends string>(
+  sleutel: S,
+  label: string,
+  onderdeel: Onderdeel | null,
+  hoofdstuk: string,
+  definitie: string,
+  uit: string[] = [],
+): Indicator<S> => ({ sleutel, label, soort: 'aantal', eenheid: 'aantal', uit, onderdeel, hoofdstuk, definitie });
+const v = <S extends string>(sleutel: S, label: string, hoofdstuk: string, definitie: string, uit: string[] = []): Indicator<S> => ({
+  sleutel,
+  label,
+  soort: 'voorraad',
+  eenheid: 'aantal',
+  uit,
+  onderdeel: null,
+  hoofdstuk,
+  definitie,
+});
+const d = <S extends string>(sleutel: S, label: string, onderdeel: Onderdeel | null, hoofdstuk: string, definitie: string, totaal: string): Indicator<S> => ({
+  sleutel,
+  label,
+  soort: 'verdeling',
+  eenheid: 'aantal',
+  uit: [totaal],
+  onderdeel,
+  hoofdstuk,
+  definitie,
+});
+const p = <S extends string>(
+  sleutel: S,
+  label: string,
+  onderdeel: Onderdeel | null,
+  hoofdstuk: string,
+  teller: string,
+  noemer: string,
+  kern = false,
+): Indicator<S> => ({
+  sleutel,
+  label,
+  soort: 'aandeel',
+  eenheid: 'procent',
+  uit: [teller, noemer],
+  onderdeel,
+  hoofdstuk,
+  definitie: `${teller} / ${noemer} × 100, één decimaal, op de aantallen`,
+  ...(kern ? { kern } : {}),
+});
+const m = <S extends string>(
+  sleutel: S,
+  label: string,
+  eenheid: Indicator['eenheid'],
+  hoofdstuk: string,
+  definitie: string,
+  basis: string,
+  histogram: Indicator['histogram'],
+): Indicator<S> => ({ sleutel, label, soort: 'mediaan', eenheid, uit: [basis], onderdeel: null, hoofdstuk, definitie, histogram });
 /** an entry written out in full */
 const x = <const S extends string>(i: Indicator<S>): Indicator<S> => i;
 
@@ -94,13 +140,43 @@ export const CATALOGUS = [
   a('meldingen', 'Meldingen', 'a', H.instroom, 'Meldingen met datum binnenkomst in het kwartaal.'),
   a('meldingen_totaal_instroom', 'Totale instroom', 'a', H.instroom, 'Adviezen plus meldingen.', []),
   d('meldingen_per_melder', 'Meldingen per melder', 'a', H.instroom, 'Meldingen naar politie, overige professional en niet-professional.', 'meldingen'),
-  d('meldingen_per_beroepsgroep', 'Meldingen per beroepsgroep', 'a', H.instroom, 'Meldingen van overige professionals naar beroepsgroep.', 'meldingen_per_melder.overige_professional'),
-  d('meldingen_per_eerdere_betrokkenheid', 'Meldingen naar eerdere betrokkenheid', 'a', H.instroom, 'Eerste melding, hermelding, vervolgmelding of onbekend.', 'meldingen'),
-  d('meldingen_per_aard_geweld', 'Meldingen naar aard van het geweld', 'a', H.instroom, 'De zes codes van aard_geweld en onbekend, naar datum binnenkomst.', 'meldingen'),
-  d('adviezen_per_aard_geweld', 'Adviezen naar aard van het geweld', 'a', H.instroom, 'De zes codes van aard_geweld en onbekend, naar datum binnenkomst.', 'adviezen'),
+  d(
+    'meldingen_per_beroepsgroep',
+    'Meldingen per beroepsgroep',
+    'a',
+    H.instroom,
+    'Meldingen van overige professionals naar beroepsgroep.',
+    'meldingen_per_melder.overige_professional',
+  ),
+  d(
+    'meldingen_per_eerdere_betrokkenheid',
+    'Meldingen naar eerdere betrokkenheid',
+    'a',
+    H.instroom,
+    'Eerste melding, hermelding, vervolgmelding of onbekend.',
+    'meldingen',
+  ),
+  d(
+    'meldingen_per_aard_geweld',
+    'Meldingen naar aard van het geweld',
+    'a',
+    H.instroom,
+    'De zes codes van aard_geweld en onbekend, naar datum binnenkomst.',
+    'meldingen',
+  ),
+  d(
+    'adviezen_per_aard_geweld',
+    'Adviezen naar aard van het geweld',
+    'a',
+    H.instroom,
+    'De zes codes van aard_geweld en onbekend, naar datum binnenkomst.',
+    'adviezen',
+  ),
   d('adviezen_per_kanaal', 'Adviezen per kanaal', 'a', H.instroom, 'Adviezen naar kanaal; zonder kanaal: onbekend.', 'adviezen'),
   a('meldingen_spoed', 'Spoedmeldingen', 'a', H.instroom, 'Meldingen binnengekomen in het kwartaal met spoed = ja.', ['meldingen']),
-  a('spoed_vb_zelfde_dag', 'Spoed: VB op de dag van binnenkomst', 'b', H.vb, 'Spoedmeldingen met de veiligheidsbeoordeling op de dag van binnenkomst.', ['meldingen_spoed']),
+  a('spoed_vb_zelfde_dag', 'Spoed: VB op de dag van binnenkomst', 'b', H.vb, 'Spoedmeldingen met de veiligheidsbeoordeling op de dag van binnenkomst.', [
+    'meldingen_spoed',
+  ]),
 
   // Veiligheidsbeoordeling (b)
   a('meldingen_vb', 'Veiligheidsbeoordelingen', 'b', H.vb, 'Meldingen met de veiligheidsbeoordeling in het kwartaal.'),
@@ -110,20 +186,50 @@ export const CATALOGUS = [
   a('nog_niet_beoordeeld', 'Nog niet beoordeeld', 'b', H.vb, 'Meldingen van het kwartaal zonder VB op de laatste dag van het kwartaal.', ['meldingen']),
 
   // Overdracht (c)
-  a('overdracht_na_vb', 'Overdracht na VB', 'c', H.overdracht, 'VB in het kwartaal met besluit overdracht aan melder, lokaal team of betrokken hulpverlening.', ['meldingen_vb']),
+  a(
+    'overdracht_na_vb',
+    'Overdracht na VB',
+    'c',
+    H.overdracht,
+    'VB in het kwartaal met besluit overdracht aan melder, lokaal team of betrokken hulpverlening.',
+    ['meldingen_vb'],
+  ),
   a('overdracht_na_vervolgkeuze', 'Overdracht na vervolgkeuze', 'c', H.overdracht, 'Vervolg overdracht met datum besluit vervolg in het kwartaal.'),
-  d('overdracht_na_vervolgkeuze_aan', 'Overdracht na vervolgkeuze per ontvanger', 'c', H.overdracht, 'Overdrachten na vervolgkeuze naar ontvanger; zonder ontvanger: onbekend.', 'overdracht_na_vervolgkeuze'),
+  d(
+    'overdracht_na_vervolgkeuze_aan',
+    'Overdracht na vervolgkeuze per ontvanger',
+    'c',
+    H.overdracht,
+    'Overdrachten na vervolgkeuze naar ontvanger; zonder ontvanger: onbekend.',
+    'overdracht_na_vervolgkeuze',
+  ),
   a('overdracht_na_onderzoek', 'Overdracht na onderzoek', 'c', H.overdracht, 'Vervolg onderzoek met datum overdracht in het kwartaal (§ 8 B).'),
   a('overdracht_na_vv', 'Overdracht na V&V', 'c', H.overdracht, 'Vervolg voorwaarden en vervolg met datum overdracht in het kwartaal (§ 8 C).'),
-  d('overdracht_per_moment', 'Overdracht per moment en ontvanger', 'c', H.overdracht, 'Per moment (na VB, na vervolgkeuze, na onderzoek, na V&V) de overdrachten naar ontvanger.', ''),
+  d(
+    'overdracht_per_moment',
+    'Overdracht per moment en ontvanger',
+    'c',
+    H.overdracht,
+    'Per moment (na VB, na vervolgkeuze, na onderzoek, na V&V) de overdrachten naar ontvanger.',
+    '',
+  ),
 
   // Onderzoek (d)
   a('onderzoeken_afgerond', 'Afgeronde onderzoeken', 'd', H.onderzoek, 'Onderzoeken met einddatum in het kwartaal.'),
-  a('onderzoeken_binnen_termijn', 'Onderzoeken binnen 10 weken', 'd', H.onderzoek, 'Afgeronde onderzoeken uiterlijk 70 dagen na de VB.', ['onderzoeken_afgerond']),
+  a('onderzoeken_binnen_termijn', 'Onderzoeken binnen 10 weken', 'd', H.onderzoek, 'Afgeronde onderzoeken uiterlijk 70 dagen na de VB.', [
+    'onderzoeken_afgerond',
+  ]),
   p('onderzoeken_binnen_termijn_pct', '% onderzoek binnen 10 weken', 'd', H.onderzoek, 'onderzoeken_binnen_termijn', 'onderzoeken_afgerond', true),
   a('onderzoeken_met_monitoring', 'Onderzoeken met monitoring', 'd', H.onderzoek, 'Afgeronde onderzoeken met monitoring = ja.', ['onderzoeken_afgerond']),
   a('onderzoeken_gestart', 'Gestarte onderzoeken', 'd', H.onderzoek, 'Onderzoeken met startdatum in het kwartaal.'),
-  a('onderzoeken_gestart_binnen_termijn', 'Onderzoeken gestart binnen 5 dagen', 'd', H.onderzoek, 'Gestart hoogstens 5 kalenderdagen na datum besluit vervolg (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 1).', ['onderzoeken_gestart']),
+  a(
+    'onderzoeken_gestart_binnen_termijn',
+    'Onderzoeken gestart binnen 5 dagen',
+    'd',
+    H.onderzoek,
+    'Gestart hoogstens 5 kalenderdagen na datum besluit vervolg (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 1).',
+    ['onderzoeken_gestart'],
+  ),
   p('onderzoeken_gestart_pct', '% onderzoek gestart binnen 5 dagen', 'd', H.onderzoek, 'onderzoeken_gestart_binnen_termijn', 'onderzoeken_gestart'),
 
   // Voorwaarden en vervolg (e)
@@ -133,14 +239,43 @@ export const CATALOGUS = [
   a('vv_met_monitoring', 'V&V met monitoring', 'e', H.vv, 'Afgeronde V&V met monitoring = ja.', ['vv_afgerond']),
 
   // Monitoring (§ 7.1)
-  a('onderzoeken_monitoring_verwacht', 'Onderzoeken waarna monitoring is afgesproken', 'd', H.monitoring, 'Afgeronde onderzoeken, uitkomst niet weerlegd en niet overgedragen aan een GI.', ['onderzoeken_afgerond']),
-  a('onderzoeken_monitoring_conform', 'Waarvan met monitoring', 'd', H.monitoring, 'Van die onderzoeken: monitoring = ja.', ['onderzoeken_monitoring_verwacht']),
-  p('onderzoeken_monitoring_pct', '% onderzoeken met afgesproken monitoring', 'd', H.monitoring, 'onderzoeken_monitoring_conform', 'onderzoeken_monitoring_verwacht'),
+  a(
+    'onderzoeken_monitoring_verwacht',
+    'Onderzoeken waarna monitoring is afgesproken',
+    'd',
+    H.monitoring,
+    'Afgeronde onderzoeken, uitkomst niet weerlegd en niet overgedragen aan een GI.',
+    ['onderzoeken_afgerond'],
+  ),
+  a('onderzoeken_monitoring_conform', 'Waarvan met monitoring', 'd', H.monitoring, 'Van die onderzoeken: monitoring = ja.', [
+    'onderzoeken_monitoring_verwacht',
+  ]),
+  p(
+    'onderzoeken_monitoring_pct',
+    '% onderzoeken met afgesproken monitoring',
+    'd',
+    H.monitoring,
+    'onderzoeken_monitoring_conform',
+    'onderzoeken_monitoring_verwacht',
+  ),
   a('vv_monitoring_verwacht', 'V&V waarna monitoring is afgesproken', 'e', H.monitoring, 'Afgeronde V&V, niet overgedragen aan een GI.', ['vv_afgerond']),
   a('vv_monitoring_conform', 'Waarvan met monitoring', 'e', H.monitoring, 'Van die V&V: monitoring = ja.', ['vv_monitoring_verwacht']),
   p('vv_monitoring_pct', '% V&V met afgesproken monitoring', 'e', H.monitoring, 'vv_monitoring_conform', 'vv_monitoring_verwacht'),
-  a('monitoring_na_weerlegd', 'Monitoring na weerlegd', 'd', H.monitoring, 'Afgeronde onderzoeken met uitkomst weerlegd en monitoring = ja (af te wijken, toe te lichten).', ['onderzoeken_met_monitoring']),
-  a('monitoring_na_overdracht_gi', 'Monitoring na overdracht aan een GI', null, H.monitoring, 'Afgeronde onderzoeken of V&V, overgedragen aan een GI, met monitoring = ja.'),
+  a(
+    'monitoring_na_weerlegd',
+    'Monitoring na weerlegd',
+    'd',
+    H.monitoring,
+    'Afgeronde onderzoeken met uitkomst weerlegd en monitoring = ja (af te wijken, toe te lichten).',
+    ['onderzoeken_met_monitoring'],
+  ),
+  a(
+    'monitoring_na_overdracht_gi',
+    'Monitoring na overdracht aan een GI',
+    null,
+    H.monitoring,
+    'Afgeronde onderzoeken of V&V, overgedragen aan een GI, met monitoring = ja.',
+  ),
   a('monitoring_3m_gepland', 'Monitoring na 3 maanden gepland', null, H.monitoring, 'Monitoring = ja, contact na 3 maanden valt in het kwartaal.'),
   a('monitoring_3m_tijdig', 'Monitoring na 3 maanden tijdig', null, H.monitoring, 'Van die: contact binnen het venster.', ['monitoring_3m_gepland']),
   p('monitoring_3m_pct', '% monitoring na 3 maanden tijdig', null, H.monitoring, 'monitoring_3m_tijdig', 'monitoring_3m_gepland'),
@@ -153,9 +288,21 @@ export const CATALOGUS = [
   v('wacht_op_start_onderzoek', 'Wacht op start onderzoek', H.wachtlijst, 'Vervolg onderzoek gekozen, nog niet gestart op de laatste dag.'),
   v('wacht_op_start_vv', 'Wacht op start V&V', H.wachtlijst, 'Vervolg voorwaarden en vervolg gekozen, nog niet gestart op de laatste dag.'),
   x({
-    sleutel: 'wacht_dagen', label: 'Wachttijd in dagen (mediaan, maximum)', soort: 'mediaan', eenheid: 'dagen', uit: [],
-    delen: { vervolgkeuze: 'wacht_op_vervolgkeuze', start_onderzoek: 'wacht_op_start_onderzoek', start_vv: 'wacht_op_start_vv', onderzoek: 'wacht_op_start_onderzoek', vv: 'wacht_op_start_vv' },
-    onderdeel: null, hoofdstuk: H.wachtlijst, definitie: 'Per wachtlijst de mediaan en het maximum van de wachttijd op de laatste dag.',
+    sleutel: 'wacht_dagen',
+    label: 'Wachttijd in dagen (mediaan, maximum)',
+    soort: 'mediaan',
+    eenheid: 'dagen',
+    uit: [],
+    delen: {
+      vervolgkeuze: 'wacht_op_vervolgkeuze',
+      start_onderzoek: 'wacht_op_start_onderzoek',
+      start_vv: 'wacht_op_start_vv',
+      onderzoek: 'wacht_op_start_onderzoek',
+      vv: 'wacht_op_start_vv',
+    },
+    onderdeel: null,
+    hoofdstuk: H.wachtlijst,
+    definitie: 'Per wachtlijst de mediaan en het maximum van de wachttijd op de laatste dag.',
   }),
 
   // Doorstroom (stocks on the last day)
@@ -166,30 +313,101 @@ export const CATALOGUS = [
   v('open_vv', 'Open V&V', H.doorstroom, 'Gestart en op de laatste dag niet afgerond.'),
   v('open_vv_over_termijn', 'Open V&V over de termijn', H.doorstroom, 'Van die: meer dan 70 dagen sinds de VB.', ['open_vv']),
   v('in_monitoring', 'In monitoring', H.doorstroom, 'Monitoring = ja, overgedragen op of voor de laatste dag, monitoring niet beëindigd.'),
-  m('doorlooptijd_vb_werkdagen', 'Doorlooptijd VB (werkdagen)', 'werkdagen', H.doorstroom, 'Mediaan en p90 van de werkdagen van binnenkomst tot VB.', 'meldingen_vb', 'vb_werkdagen'),
-  m('doorlooptijd_onderzoek_dagen', 'Doorlooptijd onderzoek (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde onderzoek.', 'onderzoeken_afgerond', 'onderzoek_dagen'),
+  m(
+    'doorlooptijd_vb_werkdagen',
+    'Doorlooptijd VB (werkdagen)',
+    'werkdagen',
+    H.doorstroom,
+    'Mediaan en p90 van de werkdagen van binnenkomst tot VB.',
+    'meldingen_vb',
+    'vb_werkdagen',
+  ),
+  m(
+    'doorlooptijd_onderzoek_dagen',
+    'Doorlooptijd onderzoek (dagen)',
+    'dagen',
+    H.doorstroom,
+    'Mediaan en p90 van de dagen van VB tot einde onderzoek.',
+    'onderzoeken_afgerond',
+    'onderzoek_dagen',
+  ),
   m('doorlooptijd_vv_dagen', 'Doorlooptijd V&V (dagen)', 'dagen', H.doorstroom, 'Mediaan en p90 van de dagen van VB tot einde V&V.', 'vv_afgerond', 'vv_dagen'),
 
   // Derived
   x({
-    sleutel: 'groei', label: 'Groei t.o.v. vorig kwartaal en vorig jaar', soort: 'groei', eenheid: 'procent verandering',
-    uit: ['meldingen', 'adviezen', 'meldingen_totaal_instroom'], delen: { meldingen: 'meldingen', adviezen: 'adviezen', totaal: 'meldingen_totaal_instroom' },
-    onderdeel: 'a', hoofdstuk: H.groei, definitie: '(nieuw − oud) / oud × 100, één decimaal; qoq: vorig kwartaal, yoy: zelfde kwartaal vorig jaar.',
+    sleutel: 'groei',
+    label: 'Groei t.o.v. vorig kwartaal en vorig jaar',
+    soort: 'groei',
+    eenheid: 'procent verandering',
+    uit: ['meldingen', 'adviezen', 'meldingen_totaal_instroom'],
+    delen: { meldingen: 'meldingen', adviezen: 'adviezen', totaal: 'meldingen_totaal_instroom' },
+    onderdeel: 'a',
+    hoofdstuk: H.groei,
+    definitie: '(nieuw − oud) / oud × 100, één decimaal; qoq: vorig kwartaal, yoy: zelfde kwartaal vorig jaar.',
   }),
   x({
-    sleutel: 'per_1000_inwoners', label: 'Per 1.000 inwoners', soort: 'per1000', eenheid: 'per 1.000 inwoners',
-    uit: ['adviezen', 'meldingen', 'meldingen_totaal_instroom', 'meldingen_vb', 'overdracht_na_vb', 'overdracht_na_vervolgkeuze', 'onderzoeken_afgerond', 'vv_afgerond'],
-    onderdeel: null, hoofdstuk: H.instroom, definitie: 'Aantal × 1.000 / inwoners uit het regiobestand, twee decimalen.',
+    sleutel: 'per_1000_inwoners',
+    label: 'Per 1.000 inwoners',
+    soort: 'per1000',
+    eenheid: 'per 1.000 inwoners',
+    uit: [
+      'adviezen',
+      'meldingen',
+      'meldingen_totaal_instroom',
+      'meldingen_vb',
+      'overdracht_na_vb',
+      'overdracht_na_vervolgkeuze',
+      'onderzoeken_afgerond',
+      'vv_afgerond',
+    ],
+    onderdeel: null,
+    hoofdstuk: H.instroom,
+    definitie: 'Aantal × 1.000 / inwoners uit het regiobestand, twee decimalen.',
   }),
   x({
-    sleutel: 'laatste_4_kwartalen', label: 'Kerncijfer over de laatste vier kwartalen', soort: 'aandeel', eenheid: 'procent', uit: [],
-    onderdeel: null, hoofdstuk: H.vb, definitie: 'Alleen in beschermde cijfers: een kerncijfer waarvan het kwartaal te klein is, over dat kwartaal en de drie ervoor samen (uit de afgeronde sommen).',
+    sleutel: 'laatste_4_kwartalen',
+    label: 'Kerncijfer over de laatste vier kwartalen',
+    soort: 'aandeel',
+    eenheid: 'procent',
+    uit: [],
+    onderdeel: null,
+    hoofdstuk: H.vb,
+    definitie:
+      'Alleen in beschermde cijfers: een kerncijfer waarvan het kwartaal te klein is, over dat kwartaal en de drie ervoor samen (uit de afgeronde sommen).',
   }),
 
   // Stored for the VT dashboards only
-  x({ sleutel: 'vb_per_week', label: 'VB per week', soort: 'intern', eenheid: '—', uit: [], onderdeel: 'b', hoofdstuk: H.doorstroom, definitie: 'Veiligheidsbeoordelingen per week en het aandeel binnen termijn (doorstroomdashboard).' }),
-  x({ sleutel: 'histogrammen', label: 'Verdelingen van de doorlooptijden', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'De verdeling (dagen of werkdagen → aantal) achter mediaan en p90 van de doorlooptijden, voor exacte medianen over een half jaar of jaar.' }),
-  x({ sleutel: 'leeftijd_open_werk', label: 'Leeftijd open werk', soort: 'intern', eenheid: '—', uit: [], onderdeel: null, hoofdstuk: H.doorstroom, definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).', periode: 'laatste' }),
+  x({
+    sleutel: 'vb_per_week',
+    label: 'VB per week',
+    soort: 'intern',
+    eenheid: '—',
+    uit: [],
+    onderdeel: 'b',
+    hoofdstuk: H.doorstroom,
+    definitie: 'Veiligheidsbeoordelingen per week en het aandeel binnen termijn (doorstroomdashboard).',
+  }),
+  x({
+    sleutel: 'histogrammen',
+    label: 'Verdelingen van de doorlooptijden',
+    soort: 'intern',
+    eenheid: '—',
+    uit: [],
+    onderdeel: null,
+    hoofdstuk: H.doorstroom,
+    definitie: 'De verdeling (dagen of werkdagen → aantal) achter mediaan en p90 van de doorlooptijden, voor exacte medianen over een half jaar of jaar.',
+  }),
+  x({
+    sleutel: 'leeftijd_open_werk',
+    label: 'Leeftijd open werk',
+    soort: 'intern',
+    eenheid: '—',
+    uit: [],
+    onderdeel: null,
+    hoofdstuk: H.doorstroom,
+    definitie: 'Open VB, onderzoeken en V&V naar leeftijdsklasse (doorstroomdashboard).',
+    periode: 'laatste',
+  }),
 ] as const satisfies readonly Indicator[];
 
 /** Every key of the indicator JSON: a reader of a stored or published figure takes only these (a typo fails `tsc`). */
@@ -201,7 +419,9 @@ export type IndicatorSleutel = (typeof CATALOGUS)[number]['sleutel'];
  * the charts and the demo data read this one list.
  */
 export const OVERDRACHT_BESLUITEN = {
-  overdracht_lokaal_team: 'lokaal_team', overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening', overdracht_melder: 'melder',
+  overdracht_lokaal_team: 'lokaal_team',
+  overdracht_betrokken_hulpverlening: 'betrokken_hulpverlening',
+  overdracht_melder: 'melder',
 } as const;
 export type OverdrachtBesluit = keyof typeof OVERDRACHT_BESLUITEN;
 export const OVERDRACHT_BESLUIT_CODES = Object.keys(OVERDRACHT_BESLUITEN) as OverdrachtBesluit[];
@@ -215,11 +435,19 @@ export const isIndicatorSleutel = (s: string): s is IndicatorSleutel => PER_SLEU
 export function beschermklasse(i: Indicator): Beschermklasse {
   if (i.bescherming) return i.bescherming;
   switch (i.soort) {
-    case 'aantal': case 'verdeling': return 'afronden';
-    case 'voorraad': return 'alleen_regio';
-    case 'aandeel': case 'per1000': case 'groei': return 'uit_afgeronde';
-    case 'mediaan': return 'kleine_basis';
-    case 'intern': return 'niet_openbaar';
+    case 'aantal':
+    case 'verdeling':
+      return 'afronden';
+    case 'voorraad':
+      return 'alleen_regio';
+    case 'aandeel':
+    case 'per1000':
+    case 'groei':
+      return 'uit_afgeronde';
+    case 'mediaan':
+      return 'kleine_basis';
+    case 'intern':
+      return 'niet_openbaar';
   }
 }
 
@@ -227,19 +455,29 @@ export function beschermklasse(i: Indicator): Beschermklasse {
 export function periodeRegel(i: Indicator): Perioderegel {
   if (i.periode) return i.periode;
   switch (i.soort) {
-    case 'aantal': case 'verdeling': return 'som';
+    case 'aantal':
+    case 'verdeling':
+      return 'som';
     // a median without a stored distribution is the age of a stock (wacht_dagen): the last day's
-    case 'voorraad': return 'laatste';
-    case 'mediaan': return i.histogram ? 'herberekend' : 'laatste';
-    case 'aandeel': case 'per1000': case 'groei': return 'herberekend';
-    case 'intern': return 'per_kwartaal';
+    case 'voorraad':
+      return 'laatste';
+    case 'mediaan':
+      return i.histogram ? 'herberekend' : 'laatste';
+    case 'aandeel':
+    case 'per1000':
+    case 'groei':
+      return 'herberekend';
+    case 'intern':
+      return 'per_kwartaal';
   }
 }
 
 export const isTelling = (i: Indicator) => i.soort === 'aantal' || i.soort === 'voorraad' || i.soort === 'verdeling';
 
 /** The keys of the indicator JSON in catalogue order (what `/api/indicatoren` and `/api/reeks` answer for). */
-export const OPENBARE_SLEUTELS: readonly IndicatorSleutel[] = CATALOGUS.filter((i) => i.soort !== 'intern' && i.sleutel !== 'laatste_4_kwartalen').map((i) => i.sleutel);
+export const OPENBARE_SLEUTELS: readonly IndicatorSleutel[] = CATALOGUS.filter((i) => i.soort !== 'intern' && i.sleutel !== 'laatste_4_kwartalen').map(
+  (i) => i.sleutel,
+);
 /** The counts that have a per-1,000 figure. */
 export const PER_1000_SLEUTELS: readonly IndicatorSleutel[] = PER_SLEUTEL.get('per_1000_inwoners')!.uit.filter(isIndicatorSleutel);
 

@@ -44,8 +44,18 @@ export interface Telling extends TweedeGolfTelling {
 }
 
 /** Age classes of open work: VB in werkdagen since binnenkomst, onderzoek and V&V in days since the VB. */
-export const LEEFTIJD_VB = [['0_5', 5], ['6_10', 10], ['11_20', 20], ['meer_20', Infinity]] as const;
-export const LEEFTIJD_TIEN_WEKEN = [['tot_10w', 70], ['10_13w', 91], ['13_26w', 182], ['meer_26w', Infinity]] as const;
+export const LEEFTIJD_VB = [
+  ['0_5', 5],
+  ['6_10', 10],
+  ['11_20', 20],
+  ['meer_20', Infinity],
+] as const;
+export const LEEFTIJD_TIEN_WEKEN = [
+  ['tot_10w', 70],
+  ['10_13w', 91],
+  ['13_26w', 182],
+  ['meer_26w', Infinity],
+] as const;
 
 function klasse(klassen: readonly (readonly [string, number])[], waarde: number): string {
   return klassen.find(([, max]) => waarde <= max)![0];
@@ -55,16 +65,29 @@ const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEn
 
 export function legeTelling(): Telling {
   return {
-    adviezen: 0, meldingen: 0,
+    adviezen: 0,
+    meldingen: 0,
     per_melder: zeros(MELDER_CATEGORIEEN),
     per_beroepsgroep: zeros([...BEROEPSGROEPEN, 'onbekend']),
     per_eerdere_betrokkenheid: zeros([...EERDERE_BETROKKENHEID, 'onbekend']),
-    nog_niet_beoordeeld: 0, meldingen_vb: 0, vb_binnen_termijn: 0, vb_besluit: zeros(BESLUITEN_VB), vb_werkdagen: new Map(),
-    overdracht_na_vervolgkeuze: 0, overdracht_vervolg_aan: zeros([...OVERDRACHT_AAN, 'onbekend']),
-    onderzoeken_afgerond: 0, onderzoeken_binnen_termijn: 0, onderzoeken_met_monitoring: 0, onderzoek_dagen: new Map(),
-    vv_afgerond: 0, vv_binnen_termijn: 0, vv_met_monitoring: 0, vv_dagen: new Map(),
+    nog_niet_beoordeeld: 0,
+    meldingen_vb: 0,
+    vb_binnen_termijn: 0,
+    vb_besluit: zeros(BESLUITEN_VB),
+    vb_werkdagen: new Map(),
+    overdracht_na_vervolgkeuze: 0,
+    overdracht_vervolg_aan: zeros([...OVERDRACHT_AAN, 'onbekend']),
+    onderzoeken_afgerond: 0,
+    onderzoeken_binnen_termijn: 0,
+    onderzoeken_met_monitoring: 0,
+    onderzoek_dagen: new Map(),
+    vv_afgerond: 0,
+    vv_binnen_termijn: 0,
+    vv_met_monitoring: 0,
+    vv_dagen: new Map(),
     voorraad: zeros(VOORRADEN) as Record<Voorraad, number>,
-    vb_week_totaal: {}, vb_week_binnen: {},
+    vb_week_totaal: {},
+    vb_week_binnen: {},
     leeftijd_vb: zeros(LEEFTIJD_VB.map(([k]) => k)),
     leeftijd_onderzoek: zeros(LEEFTIJD_TIEN_WEKEN.map(([k]) => k)),
     leeftijd_vv: zeros(LEEFTIJD_TIEN_WEKEN.map(([k]) => k)),
@@ -174,9 +197,7 @@ export function telOp(tellingen: Tellingen, kwartalen: Kwartaal[], gebieden: str
         const t = cel(k, r.gebied);
         if (!t) continue;
         const einde = laatsteDag(k);
-        const key = soort === 'vb'
-          ? klasse(LEEFTIJD_VB, kalender.werkdagenTussen(r.vanaf, einde))
-          : klasse(LEEFTIJD_TIEN_WEKEN, daysBetween(r.vanaf, einde));
+        const key = soort === 'vb' ? klasse(LEEFTIJD_VB, kalender.werkdagenTussen(r.vanaf, einde)) : klasse(LEEFTIJD_TIEN_WEKEN, daysBetween(r.vanaf, einde));
         const doel = soort === 'vb' ? t.leeftijd_vb : soort === 'onderzoek' ? t.leeftijd_onderzoek : t.leeftijd_vv;
         doel[key] = (doel[key] ?? 0) + r.aantal;
       }

@@ -17,7 +17,6 @@ import { tellingBasis } from '../registraties/tellingen.js';
 import { histogramWaarden } from './histogrammen.js';
 import type { IndicatorSleutel } from './catalogus.js';
 
-
 function per1000Waarden(b: Basiswaarden, inwoners: number | null): Record<string, number | null> {
   return Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, per1000((b as unknown as Record<string, number>)[k] ?? 0, inwoners)]));
 }
@@ -35,7 +34,12 @@ export function indicatorRijen(kwartaal: Kwartaal, perGebied: Map<string, Tellin
     const gemeente = regio.perCode.get(gebied);
     if (gemeente) voegSamen(binnenRegio, telling);
     const b = basiswaarden(telling);
-    push(gebied, { ...b, per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null, ...doorstroomwaarden(telling), ...histogramWaarden(telling) });
+    push(gebied, {
+      ...b,
+      per_1000_inwoners: gemeente ? per1000Waarden(b, gemeente.inwoners) : null,
+      ...doorstroomwaarden(telling),
+      ...histogramWaarden(telling),
+    });
   }
   // per 1,000 for the region: the region's own gemeenten over their inhabitants
   push(REGIO, {
@@ -69,7 +73,9 @@ async function herberekenGroei(trx: Db | Knex.Transaction, kwartalen: Kwartaal[]
     for (const g of gebieden) {
       if (get(k, g, 'meldingen') === null) continue;
       rijen.push({
-        kwartaal: k, gebied: g, indicator: 'groei',
+        kwartaal: k,
+        gebied: g,
+        indicator: 'groei',
         waarde: {
           meldingen_qoq: groei(get(k, g, 'meldingen'), get(vorig, g, 'meldingen')),
           adviezen_qoq: groei(get(k, g, 'adviezen'), get(vorig, g, 'adviezen')),
@@ -94,7 +100,10 @@ export interface HerberekenResultaat {
  * rebuild); otherwise only the quarters an import touched, plus quarters the range gained.
  */
 export async function herberekenIndicatoren(
-  trx: Db | Knex.Transaction, regio: Regio, kalender: Werkdagkalender, geraakt: GeraakteKwartalen | null,
+  trx: Db | Knex.Transaction,
+  regio: Regio,
+  kalender: Werkdagkalender,
+  geraakt: GeraakteKwartalen | null,
 ): Promise<HerberekenResultaat> {
   const bereik = await haalBereik(trx);
   if (!bereik) {
@@ -125,10 +134,11 @@ export async function herberekenIndicatoren(
 
   const groeiKwartalen = new Set<Kwartaal>();
   // a quarter's growth compares it with one and four quarters before: recompute those after every changed or vanished quarter
-  for (const k of [...kwartalen, ...verlaten]) for (const d of [0, 1, 4]) {
-    const g = telKwartalenOp(k, d);
-    if (g >= bereik.van && g <= bereik.tot) groeiKwartalen.add(g);
-  }
+  for (const k of [...kwartalen, ...verlaten])
+    for (const d of [0, 1, 4]) {
+      const g = telKwartalenOp(k, d);
+      if (g >= bereik.van && g <= bereik.tot) groeiKwartalen.add(g);
+    }
   await herberekenGroei(trx, [...groeiKwartalen].sort());
 
   await schrijfMeta(trx, 'bereik', JSON.stringify(bereik));
@@ -160,7 +170,10 @@ export async function herberekenBijNieuweDefinities(db: Db, regio: Regio, kalend
  * so the counts are never built from rows that import changed halfway.
  */
 export async function bouwAllesOpnieuw(
-  db: Db, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
+  db: Db,
+  regio: Regio,
+  kalender: Werkdagkalender,
+  onVoortgang?: (klaar: number) => void,
 ): Promise<HerberekenResultaat & { registraties: number }> {
   return db.transaction(async (trx) => {
     await neemImportslot(trx, 'wacht');

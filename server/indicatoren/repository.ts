@@ -22,9 +22,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Replaces the stored values of the given indicators (all when `indicatoren` is null) for those quarters. */
-export async function vervangIndicatoren(
-  trx: Q, kwartalen: Kwartaal[], indicatoren: IndicatorSleutel[] | null, rijen: IndicatorRij[],
-): Promise<void> {
+export async function vervangIndicatoren(trx: Q, kwartalen: Kwartaal[], indicatoren: IndicatorSleutel[] | null, rijen: IndicatorRij[]): Promise<void> {
   for (const deel of chunks(kwartalen, IN_CHUNK)) {
     const del = trx('indicatoren').whereIn('kwartaal', deel);
     await (indicatoren === null ? del : del.whereIn('indicator', indicatoren)).delete();
@@ -52,7 +50,8 @@ function parse(rows: { kwartaal: string; gebied: string; indicator: string; waar
 }
 
 export async function leesIndicatoren(
-  db: Q, filter: { kwartalen: Kwartaal[]; gebieden?: string[]; indicatoren?: IndicatorSleutel[] },
+  db: Q,
+  filter: { kwartalen: Kwartaal[]; gebieden?: string[]; indicatoren?: IndicatorSleutel[] },
 ): Promise<IndicatorRij[]> {
   let q = db('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').whereIn('kwartaal', filter.kwartalen);
   if (filter.gebieden) q = q.whereIn('gebied', filter.gebieden);
@@ -69,4 +68,3 @@ export async function leesReeks(db: Q, indicator: string, gebied: string, van: K
       .orderBy('kwartaal'),
   );
 }
-

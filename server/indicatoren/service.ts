@@ -67,15 +67,12 @@ export async function indicatorenVoorKwartaal(db: Db, regio: Regio, kwartaal: Kw
   const rijen = await leesIndicatoren(db, { kwartalen: [kwartaal], gebieden });
   const perGebied = new Map<string, Indicatorwaarden>(gebieden.map((g) => [g, {}]));
   for (const r of rijen) perGebied.get(r.gebied)![r.indicator] = r.waarde;
-  const ordered = (values: Indicatorwaarden) =>
-    Object.fromEntries(INDICATOR_SLEUTELS.filter((k) => k in values).map((k) => [k, values[k]]));
+  const ordered = (values: Indicatorwaarden) => Object.fromEntries(INDICATOR_SLEUTELS.filter((k) => k in values).map((k) => [k, values[k]]));
   return {
     kwartaal,
     voorlopig: isVoorlopig(kwartaal, vandaag),
     regio: ordered(perGebied.get(REGIO)!),
-    gemeenten: Object.fromEntries(
-      gebieden.filter((g) => g !== REGIO).map((g) => [g, { naam: gebiedNaam(regio, g), ...ordered(perGebied.get(g)!) }]),
-    ),
+    gemeenten: Object.fromEntries(gebieden.filter((g) => g !== REGIO).map((g) => [g, { naam: gebiedNaam(regio, g), ...ordered(perGebied.get(g)!) }])),
   };
 }
 
@@ -96,7 +93,15 @@ export interface Reeks {
 }
 
 /** A series of one indicator (a key, or a dotted path into an object such as `groei.meldingen_yoy`). */
-export async function indicatorReeks(db: Db, regio: Regio, indicator: string, van: Kwartaal, tot: Kwartaal, gebied = REGIO, vandaag = '9999-12-31'): Promise<Reeks> {
+export async function indicatorReeks(
+  db: Db,
+  regio: Regio,
+  indicator: string,
+  van: Kwartaal,
+  tot: Kwartaal,
+  gebied = REGIO,
+  vandaag = '9999-12-31',
+): Promise<Reeks> {
   const [sleutel, ...rest] = indicator.split('.');
   if (!sleutel || !(INDICATOR_SLEUTELS.includes(sleutel) || sleutel === 'laatste_4_kwartalen')) {
     throw ongeldigeInvoer(`Onbekende indicator "${indicator}"; zie docs/indicatoren.md voor de namen`);
@@ -106,7 +111,15 @@ export async function indicatorReeks(db: Db, regio: Regio, indicator: string, va
   const rijen = await leesReeks(db, sleutel, gebied, van, tot);
   const perKwartaal = new Map(rijen.map((r) => [r.kwartaal, r.waarde]));
   return {
-    indicator, gebied, naam: gebiedNaam(regio, gebied), van, tot,
-    reeks: kwartaalReeks(van, tot).map((k) => ({ kwartaal: k, waarde: perKwartaal.has(k) ? pad(perKwartaal.get(k), rest) : null, voorlopig: isVoorlopig(k, vandaag) })),
+    indicator,
+    gebied,
+    naam: gebiedNaam(regio, gebied),
+    van,
+    tot,
+    reeks: kwartaalReeks(van, tot).map((k) => ({
+      kwartaal: k,
+      waarde: perKwartaal.has(k) ? pad(perKwartaal.get(k), rest) : null,
+      voorlopig: isVoorlopig(k, vandaag),
+    })),
   };
 }

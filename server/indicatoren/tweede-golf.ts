@@ -46,33 +46,51 @@ export const ONTVANGERS = [...OVERDRACHT_AAN, 'onbekend'] as const;
 /** Overdracht na VB: the besluit names the ontvanger. */
 export const ONTVANGER_VAN_BESLUIT: Readonly<Record<string, string>> = OVERDRACHT_BESLUITEN;
 export const WACHTLIJSTEN = {
-  wacht_op_vervolgkeuze: 'vervolgkeuze', wacht_op_start_onderzoek: 'start_onderzoek', wacht_op_start_vv: 'start_vv',
+  wacht_op_vervolgkeuze: 'vervolgkeuze',
+  wacht_op_start_onderzoek: 'start_onderzoek',
+  wacht_op_start_vv: 'start_vv',
 } as const satisfies Record<string, Wachtlijst>;
 const WACHT_VOORRAAD: Record<Wachtlijst, Voorraad> = {
-  vervolgkeuze: 'wacht_vervolgkeuze', start_onderzoek: 'wacht_start_onderzoek', start_vv: 'wacht_start_vv',
+  vervolgkeuze: 'wacht_vervolgkeuze',
+  start_onderzoek: 'wacht_start_onderzoek',
+  start_vv: 'wacht_start_vv',
 };
 
 const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEntries(keys.map((k) => [k, 0]));
-const bij = (r: Record<string, number>, k: string, n: number) => { r[k] = (r[k] ?? 0) + n; };
+const bij = (r: Record<string, number>, k: string, n: number) => {
+  r[k] = (r[k] ?? 0) + n;
+};
 
 export function legeTweedeGolf(): TweedeGolfTelling {
   return {
-    tg_overige_zorgmelding: 0, tg_meldingen_spoed: 0, tg_spoed_vb_zelfde_dag: 0,
-    tg_meldingen_aard: zeros([...AARD_GEWELD, 'onbekend']), tg_adviezen_aard: zeros([...AARD_GEWELD, 'onbekend']),
+    tg_overige_zorgmelding: 0,
+    tg_meldingen_spoed: 0,
+    tg_spoed_vb_zelfde_dag: 0,
+    tg_meldingen_aard: zeros([...AARD_GEWELD, 'onbekend']),
+    tg_adviezen_aard: zeros([...AARD_GEWELD, 'onbekend']),
     tg_adviezen_kanaal: zeros([...KANALEN, 'onbekend']),
-    tg_overdracht_onderzoek_aan: zeros(ONTVANGERS), tg_overdracht_vv_aan: zeros(ONTVANGERS),
-    tg_onderzoeken_gestart: 0, tg_onderzoeken_gestart_binnen: 0,
-    tg_onderzoek_monitoring_verwacht: 0, tg_onderzoek_monitoring_conform: 0, tg_vv_monitoring_verwacht: 0, tg_vv_monitoring_conform: 0,
-    tg_monitoring_na_weerlegd: 0, tg_monitoring_na_gi: 0,
-    tg_monitoring_3m_gepland: 0, tg_monitoring_3m_tijdig: 0, tg_monitoring_12m_gepland: 0, tg_monitoring_12m_tijdig: 0,
-    tg_wacht_dagen_vervolgkeuze: new Map(), tg_wacht_dagen_start_onderzoek: new Map(), tg_wacht_dagen_start_vv: new Map(),
+    tg_overdracht_onderzoek_aan: zeros(ONTVANGERS),
+    tg_overdracht_vv_aan: zeros(ONTVANGERS),
+    tg_onderzoeken_gestart: 0,
+    tg_onderzoeken_gestart_binnen: 0,
+    tg_onderzoek_monitoring_verwacht: 0,
+    tg_onderzoek_monitoring_conform: 0,
+    tg_vv_monitoring_verwacht: 0,
+    tg_vv_monitoring_conform: 0,
+    tg_monitoring_na_weerlegd: 0,
+    tg_monitoring_na_gi: 0,
+    tg_monitoring_3m_gepland: 0,
+    tg_monitoring_3m_tijdig: 0,
+    tg_monitoring_12m_gepland: 0,
+    tg_monitoring_12m_tijdig: 0,
+    tg_wacht_dagen_vervolgkeuze: new Map(),
+    tg_wacht_dagen_start_onderzoek: new Map(),
+    tg_wacht_dagen_start_vv: new Map(),
   };
 }
 
 /** Adds the second wave's grouped counts into the cells of the requested quarters. */
-export function telTweedeGolf(
-  tellingen: TweedeGolfTellingen, kwartalen: Kwartaal[], cel: (k: Kwartaal, g: string) => TweedeGolfTelling | undefined,
-): void {
+export function telTweedeGolf(tellingen: TweedeGolfTellingen, kwartalen: Kwartaal[], cel: (k: Kwartaal, g: string) => TweedeGolfTelling | undefined): void {
   for (const r of tellingen.kenmerken) {
     const t = cel(r.kwartaal, r.gebied);
     if (!t) continue;
@@ -100,7 +118,10 @@ export function telTweedeGolf(
     t.tg_onderzoeken_gestart += r.aantal;
     if (r.vlag === 1) t.tg_onderzoeken_gestart_binnen += r.aantal;
   }
-  for (const [rijen, moment] of [[tellingen.monitoring3m, '3m'], [tellingen.monitoring12m, '12m']] as const) {
+  for (const [rijen, moment] of [
+    [tellingen.monitoring3m, '3m'],
+    [tellingen.monitoring12m, '12m'],
+  ] as const) {
     for (const r of rijen) {
       const t = cel(r.kwartaal, r.gebied);
       if (!t) continue;
@@ -127,7 +148,9 @@ export function telTweedeGolf(
     const t = cel(r.kwartaal, r.gebied);
     if (!t) continue;
     const gemonitord = r.monitoring === 1;
-    if (r.overdracht_aan === GI) { if (gemonitord) t.tg_monitoring_na_gi += r.aantal; } else {
+    if (r.overdracht_aan === GI) {
+      if (gemonitord) t.tg_monitoring_na_gi += r.aantal;
+    } else {
       t.tg_vv_monitoring_verwacht += r.aantal;
       if (gemonitord) t.tg_vv_monitoring_conform += r.aantal;
     }
@@ -206,11 +229,33 @@ export type TweedeGolfWaarden = ReturnType<typeof tweedeGolfWaarden>;
 
 /** The top-level keys, in catalogue order (for the JSON, the API and the CSV). */
 export const TWEEDE_GOLF_SLEUTELS = [
-  'overdracht_na_onderzoek', 'overdracht_na_vv', 'overdracht_per_moment',
-  'onderzoeken_monitoring_verwacht', 'onderzoeken_monitoring_conform', 'onderzoeken_monitoring_pct',
-  'vv_monitoring_verwacht', 'vv_monitoring_conform', 'vv_monitoring_pct', 'monitoring_na_weerlegd', 'monitoring_na_overdracht_gi',
-  'monitoring_3m_gepland', 'monitoring_3m_tijdig', 'monitoring_3m_pct', 'monitoring_12m_gepland', 'monitoring_12m_tijdig', 'monitoring_12m_pct',
-  'wacht_op_vervolgkeuze', 'wacht_op_start_onderzoek', 'wacht_op_start_vv', 'wacht_dagen',
-  'onderzoeken_gestart', 'onderzoeken_gestart_binnen_termijn', 'onderzoeken_gestart_pct',
-  'meldingen_spoed', 'spoed_vb_zelfde_dag', 'meldingen_per_aard_geweld', 'adviezen_per_aard_geweld', 'adviezen_per_kanaal',
+  'overdracht_na_onderzoek',
+  'overdracht_na_vv',
+  'overdracht_per_moment',
+  'onderzoeken_monitoring_verwacht',
+  'onderzoeken_monitoring_conform',
+  'onderzoeken_monitoring_pct',
+  'vv_monitoring_verwacht',
+  'vv_monitoring_conform',
+  'vv_monitoring_pct',
+  'monitoring_na_weerlegd',
+  'monitoring_na_overdracht_gi',
+  'monitoring_3m_gepland',
+  'monitoring_3m_tijdig',
+  'monitoring_3m_pct',
+  'monitoring_12m_gepland',
+  'monitoring_12m_tijdig',
+  'monitoring_12m_pct',
+  'wacht_op_vervolgkeuze',
+  'wacht_op_start_onderzoek',
+  'wacht_op_start_vv',
+  'wacht_dagen',
+  'onderzoeken_gestart',
+  'onderzoeken_gestart_binnen_termijn',
+  'onderzoeken_gestart_pct',
+  'meldingen_spoed',
+  'spoed_vb_zelfde_dag',
+  'meldingen_per_aard_geweld',
+  'adviezen_per_aard_geweld',
+  'adviezen_per_kanaal',
 ] as const satisfies readonly (keyof TweedeGolfWaarden)[];

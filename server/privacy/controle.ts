@@ -62,7 +62,14 @@ function beperkingen(paden: string[]): Beperking[] {
     } else if (idt.soort === 'deel') {
       const [deel] = uitvouwen(idt.deel);
       const [totaal] = uitvouwen(idt.totaal);
-      if (deel && totaal) uit.push({ soort: 'le', termen: [[1, deel], [-1, totaal]] });
+      if (deel && totaal)
+        uit.push({
+          soort: 'le',
+          termen: [
+            [1, deel],
+            [-1, totaal],
+          ],
+        });
     }
   }
   return uit;

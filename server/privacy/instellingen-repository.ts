@@ -8,6 +8,8 @@ export async function leesInstelling(db: Db, sleutel: string): Promise<string | 
 }
 
 export async function schrijfInstelling(db: Db, sleutel: string, waarde: string, door: string, op: string): Promise<void> {
-  await db('instellingen').insert({ sleutel, waarde, gewijzigd_door: door, gewijzigd_op: op })
-    .onConflict('sleutel').merge(['waarde', 'gewijzigd_door', 'gewijzigd_op']);
+  await db('instellingen')
+    .insert({ sleutel, waarde, gewijzigd_door: door, gewijzigd_op: op })
+    .onConflict('sleutel')
+    .merge(['waarde', 'gewijzigd_door', 'gewijzigd_op']);
 }

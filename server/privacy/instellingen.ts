@@ -9,7 +9,12 @@ export const beleidSchema = z.object({
   methode: z.literal('afronden').default('afronden'),
   grondtal: z.coerce.number().int().min(2, 'Het grondtal is minstens 2').max(50, 'Het grondtal is hoogstens 50'),
   minNoemer: z.coerce.number().int().min(1, 'De minimale noemer is minstens 1').max(1000, 'De minimale noemer is hoogstens 1.000'),
-  kwartaalNoemer: z.coerce.number().int().min(1, 'De kwartaalnoemer is minstens 1').max(10000, 'De kwartaalnoemer is hoogstens 10.000').default(STANDAARD_BELEID.kwartaalNoemer),
+  kwartaalNoemer: z.coerce
+    .number()
+    .int()
+    .min(1, 'De kwartaalnoemer is minstens 1')
+    .max(10000, 'De kwartaalnoemer is hoogstens 10.000')
+    .default(STANDAARD_BELEID.kwartaalNoemer),
 });
 
 const SLEUTEL = 'onderdrukking';

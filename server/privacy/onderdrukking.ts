@@ -80,7 +80,7 @@ export function publiceerAandeel(t: number | null, n: number | null, beleid: Bel
 /** Per 1,000 inwoners: published count × 1,000 / inwoners, two decimals; null without a population, hidden for a hidden count. */
 export function publiceerPer1000(aantal: number | null, inwoners: number | null): number | null | Onderdrukt {
   if (inwoners === null) return null;
-  return aantal === null ? ONDERDRUKT : per1000(aantal, inwoners) ?? ONDERDRUKT;
+  return aantal === null ? ONDERDRUKT : (per1000(aantal, inwoners) ?? ONDERDRUKT);
 }
 
 /** Growth of one published count against another, one decimal; hidden when either is hidden or below `minNoemer`. */
@@ -161,11 +161,24 @@ export function beschermWaarden(origineel: Waarden, beleid: Beleid, context: Pub
     if (beschermklasse(i) === 'niet_openbaar') continue;
     if (i.soort === 'aandeel') r[k] = aandeel(r, i, beleid);
     else if (i.soort === 'mediaan') r[k] = mediaan(v, i, r, beleid);
-    else if (i.soort === 'per1000') r[k] = v === null || typeof v !== 'object' ? null : per1000Waarden(Object.keys(v as Waarden).filter((x) => i.uit.includes(x)), r, ctx.inwoners ?? null);
+    else if (i.soort === 'per1000')
+      r[k] =
+        v === null || typeof v !== 'object'
+          ? null
+          : per1000Waarden(
+              Object.keys(v as Waarden).filter((x) => i.uit.includes(x)),
+              r,
+              ctx.inwoners ?? null,
+            );
     else if (i.soort === 'groei') r[k] = groeiWaarden(v, i, r, vergelijk(1), vergelijk(4), beleid);
     else r[k] = verbergAlles(v);
   }
-  const vier = vierKwartalen(origineel, r, historie.slice(0, 3).filter((w) => Object.keys(w).length > 0), beleid);
+  const vier = vierKwartalen(
+    origineel,
+    r,
+    historie.slice(0, 3).filter((w) => Object.keys(w).length > 0),
+    beleid,
+  );
   if (vier) r.laatste_4_kwartalen = vier;
   return r;
 }
@@ -231,7 +244,13 @@ function interval(gepubliceerd: number, grondtal: number): [number, number] {
  */
 function somVeilig(exact: number[], grondtal: number): boolean {
   const iv = exact.map((n) => interval(rondAf(n, grondtal), grondtal));
-  const [sLo, sHi] = interval(rondAf(exact.reduce((s, n) => s + n, 0), grondtal), grondtal);
+  const [sLo, sHi] = interval(
+    rondAf(
+      exact.reduce((s, n) => s + n, 0),
+      grondtal,
+    ),
+    grondtal,
+  );
   const somLo = iv.reduce((s, [lo]) => s + lo, 0);
   const somHi = iv.reduce((s, [, hi]) => s + hi, 0);
   return iv.every(([lo, hi]) => sLo - (somHi - hi) <= lo && sHi - (somLo - lo) >= hi);
@@ -259,7 +278,13 @@ function vierKwartalen(origineel: Waarden, r: Waarden, historie: Waarden[], bele
       uit[i.sleutel] = geheim;
       continue;
     }
-    const som = (xs: number[]) => (somVeilig(xs, g) ? rondAf(xs.reduce((s, x) => s + x, 0), g) : xs.reduce((s, x) => s + rondAf(x, g), 0));
+    const som = (xs: number[]) =>
+      somVeilig(xs, g)
+        ? rondAf(
+            xs.reduce((s, x) => s + x, 0),
+            g,
+          )
+        : xs.reduce((s, x) => s + rondAf(x, g), 0);
     const t = som(tellers as number[]);
     const n = som(noemers as number[]);
     uit[i.sleutel] = n < beleid.minNoemer ? geheim : { pct: percentage(Math.min(t, n), n)!, n };

@@ -19,12 +19,14 @@ export type Inwoners = (gebied: string, kwartaal: Kwartaal) => number | null;
  * region file carries a population per year, only this function changes.
  */
 export function inwonersVan(regio: Regio): Inwoners {
-  return (gebied) => (gebied === REGIO ? regio.inwonersTotaal : regio.perCode.get(gebied)?.inwoners ?? null);
+  return (gebied) => (gebied === REGIO ? regio.inwonersTotaal : (regio.perCode.get(gebied)?.inwoners ?? null));
 }
 
 /** The publication step of one kwartaal × gebied: protected counts, everything else derived from them (onderdrukking.ts). */
-const publiceer = (beleid: Beleid, inwoners: Inwoners): Bescherm => (w, historie, gebied, kwartaal) =>
-  beschermWaarden(w, beleid, { historie, isRegio: gebied === REGIO, inwoners: inwoners(gebied, kwartaal) });
+const publiceer =
+  (beleid: Beleid, inwoners: Inwoners): Bescherm =>
+  (w, historie, gebied, kwartaal) =>
+    beschermWaarden(w, beleid, { historie, isRegio: gebied === REGIO, inwoners: inwoners(gebied, kwartaal) });
 
 /** For pages and charts: the publication step, suppressed values as null. */
 export const voorWeergave = (beleid: Beleid, inwoners: Inwoners): Bescherm => {
@@ -35,7 +37,12 @@ export const voorWeergave = (beleid: Beleid, inwoners: Inwoners): Bescherm => {
 export const voorJson = (beleid: Beleid, inwoners: Inwoners): Bescherm => publiceer(beleid, inwoners);
 
 /** The catalogue JSON with every gebied protected (each with its own quarters before, for growth and the four-quarter key figures). */
-export async function beschermJson(db: Db, regio: Regio, data: IndicatorenJson, beleid: Beleid): Promise<IndicatorenJson & { onderdrukking: Beleid & { uitleg: string } }> {
+export async function beschermJson(
+  db: Db,
+  regio: Regio,
+  data: IndicatorenJson,
+  beleid: Beleid,
+): Promise<IndicatorenJson & { onderdrukking: Beleid & { uitleg: string } }> {
   const gebieden = [REGIO, ...Object.keys(data.gemeenten)];
   const paneel = await leesPaneel(db, [data.kwartaal], gebieden, voorJson(beleid, inwonersVan(regio)));
   const w = (g: string): Waarden => paneel.get(data.kwartaal)!.get(g)!;

@@ -61,7 +61,12 @@ export function percentiel(waarden: number[], p: number): number {
  * The point forecast of `jaar` from `reeks` (which must hold nothing after `peildatum`), with the
  * complete years from `eersteDag` (first day of the data) on as reference. No interval.
  */
-export function puntVoorspelling(reeks: Dagreeks, jaar: number, peildatum: string, eersteDag: string): { waargenomen: number; verwacht: number | null; aandeel: number | null; referentiejaren: number[] } {
+export function puntVoorspelling(
+  reeks: Dagreeks,
+  jaar: number,
+  peildatum: string,
+  eersteDag: string,
+): { waargenomen: number; verwacht: number | null; aandeel: number | null; referentiejaren: number[] } {
   const begin = `${jaar}-01-01`;
   const eind = `${jaar}-12-31`;
   const waargenomen = som(reeks, begin, peildatum < eind ? peildatum : eind);
@@ -98,7 +103,8 @@ export function voorspel(volledig: Dagreeks, jaar: number, peildatum: string, ee
     backtest.push({ jaar: x, peildatum: pd, verwacht: p.verwacht, gerealiseerd, relatieve_fout: (p.verwacht - gerealiseerd) / gerealiseerd });
   }
   const basis = { ...punt, backtest };
-  if (punt.verwacht === null) return { ...basis, ondergrens: null, bovengrens: null, interval: 'geen prognose: geen eerder compleet jaar of het jaar is nog niet begonnen' };
+  if (punt.verwacht === null)
+    return { ...basis, ondergrens: null, bovengrens: null, interval: 'geen prognose: geen eerder compleet jaar of het jaar is nog niet begonnen' };
   if (punt.aandeel === 1) return { ...basis, ondergrens: punt.verwacht, bovengrens: punt.verwacht, interval: 'het jaar is compleet' };
   const fouten = backtest.map((b) => b.relatieve_fout);
   if (fouten.length === 0) return { ...basis, ondergrens: null, bovengrens: null, interval: 'geen interval: geen jaar om de methode op te toetsen' };
@@ -129,7 +135,9 @@ export type Groei = number | Record<string, number>;
 
 export function groeiIn(groei: Groei, jaar: number): number {
   if (typeof groei === 'number') return groei;
-  const jaren = Object.keys(groei).map(Number).sort((a, b) => a - b);
+  const jaren = Object.keys(groei)
+    .map(Number)
+    .sort((a, b) => a - b);
   const eerder = jaren.filter((j) => j <= jaar);
   return groei[String(eerder.length > 0 ? eerder[eerder.length - 1]! : jaren[0]!)]!;
 }
@@ -150,6 +158,12 @@ export function rondVoorspelling(v: Voorspelling, rond: (n: number) => number) {
     verwacht: r(v.verwacht),
     ondergrens: r(v.ondergrens),
     bovengrens: r(v.bovengrens),
-    backtest: v.backtest.map((b) => ({ jaar: b.jaar, peildatum: b.peildatum, verwacht: rond(b.verwacht), gerealiseerd: rond(b.gerealiseerd), relatieve_fout_pct: afronden(b.relatieve_fout * 100, 1) })),
+    backtest: v.backtest.map((b) => ({
+      jaar: b.jaar,
+      peildatum: b.peildatum,
+      verwacht: rond(b.verwacht),
+      gerealiseerd: rond(b.gerealiseerd),
+      relatieve_fout_pct: afronden(b.relatieve_fout * 100, 1),
+    })),
   };
 }

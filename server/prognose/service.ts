@@ -13,10 +13,11 @@ import { afronden } from '../shared/getallen.js';
 import { rondVoorspelling, scenarioPad, voorspel, type Dagreeks, type ScenarioNaam, type Voorspelling } from './compute.js';
 import { leesDagreeksen } from './repository.js';
 
-export const METHODE = 'Het deel van het jaar na de peildatum volgt uit het seizoenspatroon van eerdere complete jaren: '
-  + 'verwacht = waargenomen / het gemiddelde aandeel van hun jaartotaal dat die jaren op dezelfde dag bereikt hadden. '
-  + 'Het 80%-interval komt uit de relatieve fouten van dezelfde methode op de eerdere jaren (backtest, elk jaar vanaf zijn eigen peildatum met alleen gegevens tot die dag). '
-  + 'Geen norm of doel.';
+export const METHODE =
+  'Het deel van het jaar na de peildatum volgt uit het seizoenspatroon van eerdere complete jaren: ' +
+  'verwacht = waargenomen / het gemiddelde aandeel van hun jaartotaal dat die jaren op dezelfde dag bereikt hadden. ' +
+  'Het 80%-interval komt uit de relatieve fouten van dezelfde methode op de eerdere jaren (backtest, elk jaar vanaf zijn eigen peildatum met alleen gegevens tot die dag). ' +
+  'Geen norm of doel.';
 
 type Soort = 'meldingen' | 'adviezen';
 
@@ -26,7 +27,10 @@ export interface PrognoseJson {
   adviezen: PrognoseJson['meldingen'];
   fte: { huidig: number | null; nodig: number | null; meldingen_per_fte: number | null; reden: string | null };
   scenarios: Record<ScenarioNaam, { meldingen: number | null; adviezen: number | null } | null> & {
-    gekozen: ScenarioNaam | null; bron: string | null; voorbeeld: boolean | null; basisjaar: number | null;
+    gekozen: ScenarioNaam | null;
+    bron: string | null;
+    voorbeeld: boolean | null;
+    basisjaar: number | null;
   };
   methode: { beschrijving: string; peildatum: string; referentiejaren: number[]; interval: Record<Soort, string> };
   backtest: Record<Soort, ReturnType<typeof rondVoorspelling>['backtest']> & { gemiddelde_absolute_fout_pct: Record<Soort, number | null> };
@@ -58,13 +62,29 @@ export function scenarioReeks(regio: Regio, reeksen: Record<Soort, Dagreeks>, to
   const pad = (soort: Soort, naam: ScenarioNaam) => jaren.map((j) => scenarioPad(basis(soort), s.basisjaar, s.groei[naam], j)!);
   return {
     jaren,
-    meldingen: { laag: pad('meldingen', 'laag'), midden: pad('meldingen', 'midden'), hoog: pad('meldingen', 'hoog'), gerealiseerd: jaren.map((j) => jaarSom(reeksen.meldingen, j)) },
-    adviezen: { laag: pad('adviezen', 'laag'), midden: pad('adviezen', 'midden'), hoog: pad('adviezen', 'hoog'), gerealiseerd: jaren.map((j) => jaarSom(reeksen.adviezen, j)) },
+    meldingen: {
+      laag: pad('meldingen', 'laag'),
+      midden: pad('meldingen', 'midden'),
+      hoog: pad('meldingen', 'hoog'),
+      gerealiseerd: jaren.map((j) => jaarSom(reeksen.meldingen, j)),
+    },
+    adviezen: {
+      laag: pad('adviezen', 'laag'),
+      midden: pad('adviezen', 'midden'),
+      hoog: pad('adviezen', 'hoog'),
+      gerealiseerd: jaren.map((j) => jaarSom(reeksen.adviezen, j)),
+    },
   };
 }
 
 /** `npx vt-monitor prognose --jaar 2026 --json`, the region and doorstroom pages and the reports all use this. */
-export async function prognoseVoorJaar(db: Db, regio: Regio, jaar: number, vandaag: string, gelezen?: Awaited<ReturnType<typeof leesDagreeksen>>): Promise<PrognoseJson> {
+export async function prognoseVoorJaar(
+  db: Db,
+  regio: Regio,
+  jaar: number,
+  vandaag: string,
+  gelezen?: Awaited<ReturnType<typeof leesDagreeksen>>,
+): Promise<PrognoseJson> {
   const data = gelezen ?? (await leesDagreeksen(db));
   const bereik = await leesBereik(db);
   const eerste = bereik ? eersteDag(bereik.van) : (data.eersteDag ?? `${jaar}-01-01`);
@@ -90,11 +110,25 @@ export async function prognoseVoorJaar(db: Db, regio: Regio, jaar: number, vanda
     adviezen: punt(r.adviezen),
     fte: await fteVoor(db, data.meldingen, peildatum, v.meldingen.verwacht),
     scenarios: {
-      laag: scenario('laag'), midden: scenario('midden'), hoog: scenario('hoog'),
-      gekozen: regio.scenarios?.gekozen ?? null, bron: regio.scenarios?.bron ?? null, voorbeeld: regio.scenarios?.voorbeeld ?? null, basisjaar: regio.scenarios?.basisjaar ?? null,
+      laag: scenario('laag'),
+      midden: scenario('midden'),
+      hoog: scenario('hoog'),
+      gekozen: regio.scenarios?.gekozen ?? null,
+      bron: regio.scenarios?.bron ?? null,
+      voorbeeld: regio.scenarios?.voorbeeld ?? null,
+      basisjaar: regio.scenarios?.basisjaar ?? null,
     },
-    methode: { beschrijving: METHODE, peildatum, referentiejaren: v.meldingen.referentiejaren, interval: { meldingen: v.meldingen.interval, adviezen: v.adviezen.interval } },
-    backtest: { meldingen: r.meldingen.backtest, adviezen: r.adviezen.backtest, gemiddelde_absolute_fout_pct: { meldingen: mae(v.meldingen.backtest), adviezen: mae(v.adviezen.backtest) } },
+    methode: {
+      beschrijving: METHODE,
+      peildatum,
+      referentiejaren: v.meldingen.referentiejaren,
+      interval: { meldingen: v.meldingen.interval, adviezen: v.adviezen.interval },
+    },
+    backtest: {
+      meldingen: r.meldingen.backtest,
+      adviezen: r.adviezen.backtest,
+      gemiddelde_absolute_fout_pct: { meldingen: mae(v.meldingen.backtest), adviezen: mae(v.adviezen.backtest) },
+    },
   };
 }
 
@@ -107,7 +141,8 @@ async function fteVoor(db: Db, meldingen: Dagreeks, peildatum: string, verwacht:
   const laatsteMaand = telDagenOp(peildatum, 1).slice(8) === '01' ? peildatum.slice(0, 7) : telDagenOp(`${peildatum.slice(0, 7)}-01`, -1).slice(0, 7);
   const eersteMaand = telDagenOp(`${laatsteMaand}-01`, -334).slice(0, 7);
   const maanden = metTotaal(await leesFormatie(db, eersteMaand, laatsteMaand)).filter((m) => m.status === 'realisatie');
-  if (maanden.length === 0) return { huidig: null, nodig: null, meldingen_per_fte: null, reden: 'geen gerealiseerde formatie in de 12 maanden tot de peildatum' };
+  if (maanden.length === 0)
+    return { huidig: null, nodig: null, meldingen_per_fte: null, reden: 'geen gerealiseerde formatie in de 12 maanden tot de peildatum' };
   const huidig = maanden[maanden.length - 1]!.fte_totaal;
   const gemiddeld = maanden.reduce((s, m) => s + m.fte_totaal, 0) / maanden.length;
   // meldingen of the months with a realised formatie only, as a rate per year
@@ -115,10 +150,15 @@ async function fteVoor(db: Db, meldingen: Dagreeks, peildatum: string, verwacht:
   let aantal = 0;
   for (const [d, n] of meldingen) if (metFormatie.has(d.slice(0, 7))) aantal += n;
   const perFte = gemiddeld === 0 ? null : (aantal * 12) / maanden.length / gemiddeld;
-  if (perFte === null || perFte === 0 || verwacht === null) return { huidig, nodig: null, meldingen_per_fte: perFte === null ? null : afronden(perFte, 1), reden: verwacht === null ? 'geen prognose' : 'geen meldingen per fte' };
+  if (perFte === null || perFte === 0 || verwacht === null)
+    return {
+      huidig,
+      nodig: null,
+      meldingen_per_fte: perFte === null ? null : afronden(perFte, 1),
+      reden: verwacht === null ? 'geen prognose' : 'geen meldingen per fte',
+    };
   return { huidig, nodig: afronden(verwacht / perFte, 1), meldingen_per_fte: afronden(perFte, 1), reden: null };
 }
-
 
 /** The region and doorstroom pages' charts: the forecast of `jaar` and, when configured, the scenario paths (all counts rounded). */
 export async function prognoseGrafieken(db: Db, regio: Regio, jaar: number, vandaag: string): Promise<Grafiek[]> {
@@ -137,11 +177,23 @@ export async function prognoseMetGrafieken(db: Db, regio: Regio, jaar: number, v
   const lopend = p.methode.peildatum < `${jaar}-12-31`;
   for (const soort of ['meldingen', 'adviezen'] as const) {
     const x = sr[soort];
-    uit.push(scenarioGrafiek(soort, {
-      jaren: sr.jaren, laag: x.laag.map(rond), midden: x.midden.map(rond), hoog: x.hoog.map(rond),
-      gerealiseerd: x.gerealiseerd.map((n, i) => (lopend && i === sr.jaren.length - 1 ? p[soort].waargenomen : rond(n))),
-      verwacht: p[soort].verwacht, lopend,
-    }, s.gekozen, s.bron, s.voorbeeld));
+    uit.push(
+      scenarioGrafiek(
+        soort,
+        {
+          jaren: sr.jaren,
+          laag: x.laag.map(rond),
+          midden: x.midden.map(rond),
+          hoog: x.hoog.map(rond),
+          gerealiseerd: x.gerealiseerd.map((n, i) => (lopend && i === sr.jaren.length - 1 ? p[soort].waargenomen : rond(n))),
+          verwacht: p[soort].verwacht,
+          lopend,
+        },
+        s.gekozen,
+        s.bron,
+        s.voorbeeld,
+      ),
+    );
   }
   return { prognose: p, grafieken: uit };
 }

@@ -26,7 +26,9 @@ export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('
 const normaliseer = (r: Archiefstuk): Archiefstuk => ({ ...r, id: Number(r.id), bytes: Number(r.bytes) });
 
 export async function leesArchiefstukken(db: Db, filter: { rapport?: string; periode?: string } = {}): Promise<Archiefstuk[]> {
-  let q = db('rapportarchief').select(KOLOMMEN).orderBy([{ column: 'periode', order: 'desc' }, { column: 'rapport' }, { column: 'gemeente' }]);
+  let q = db('rapportarchief')
+    .select(KOLOMMEN)
+    .orderBy([{ column: 'periode', order: 'desc' }, { column: 'rapport' }, { column: 'gemeente' }]);
   if (filter.rapport) q = q.where({ rapport: filter.rapport });
   if (filter.periode) q = q.where({ periode: filter.periode });
   return ((await q) as Archiefstuk[]).map(normaliseer);
@@ -39,7 +41,10 @@ export async function zoekArchiefstuk(db: Db, rapport: string, periode: string, 
 
 /** The archived bytes, exactly as stored. */
 export async function leesArchiefPdf(db: Db, id: number): Promise<{ stuk: Archiefstuk; pdf: Buffer } | null> {
-  const r = (await db('rapportarchief').select([...KOLOMMEN, 'pdf']).where({ id }).first()) as (Archiefstuk & { pdf: Buffer | Uint8Array }) | undefined;
+  const r = (await db('rapportarchief')
+    .select([...KOLOMMEN, 'pdf'])
+    .where({ id })
+    .first()) as (Archiefstuk & { pdf: Buffer | Uint8Array }) | undefined;
   if (!r) return null;
   const { pdf, ...stuk } = r;
   return { stuk: normaliseer(stuk), pdf: Buffer.from(pdf) };
@@ -47,6 +52,8 @@ export async function leesArchiefPdf(db: Db, id: number): Promise<{ stuk: Archie
 
 export async function voegArchiefstukToe(db: Db, stuk: Omit<Archiefstuk, 'id' | 'sha256' | 'bytes'>, pdf: Uint8Array): Promise<void> {
   // another instance may archive the same report at the same moment: the first one wins
-  await db('rapportarchief').insert({ ...stuk, sha256: sha256(pdf), bytes: pdf.byteLength, pdf: Buffer.from(pdf) })
-    .onConflict(['rapport', 'periode', 'gemeente']).ignore();
+  await db('rapportarchief')
+    .insert({ ...stuk, sha256: sha256(pdf), bytes: pdf.byteLength, pdf: Buffer.from(pdf) })
+    .onConflict(['rapport', 'periode', 'gemeente'])
+    .ignore();
 }

@@ -41,18 +41,26 @@ export async function archiveer(d: Rapportdiensten, r: Rapport, door: string): P
   const bestaand = await archiefstuk(d.db, r.soort, r.periode);
   if (bestaand) return bestaand;
   if (!duidingIsDefinitief(await leesDuidingen(d.db, r.periode))) {
-    throw ongeldigeInvoer(`De duiding van ${r.periode} is nog niet definitief: de rapportage wordt pas gearchiveerd als de voorlegger en elk geschreven hoofdstuk definitief zijn`);
+    throw ongeldigeInvoer(
+      `De duiding van ${r.periode} is nog niet definitief: de rapportage wordt pas gearchiveerd als de voorlegger en elk geschreven hoofdstuk definitief zijn`,
+    );
   }
   const meta = {
-    data_versie: await leesMeta(d.db, 'data_versie'), definitieversie: await leesMeta(d.db, 'definitieversie'),
-    gemaakt_op: new Date().toISOString(), gemaakt_door: door,
+    data_versie: await leesMeta(d.db, 'data_versie'),
+    definitieversie: await leesMeta(d.db, 'definitieversie'),
+    gemaakt_op: new Date().toISOString(),
+    gemaakt_door: door,
   };
   const model = await rapportModel(d, r);
   const pdf = await rapportPdf(d, model);
   if (r.soort === 'kwartaal') {
     for (const { code, model: fm } of await factsheetModellen(d, r.periode)) {
       if (await archiefstuk(d.db, 'factsheet', r.periode, code)) continue;
-      await voegArchiefstukToe(d.db, { rapport: 'factsheet', periode: r.periode, gemeente: code, ...meta, kerncijfers: kerncijfersJson(fm) }, await rapportPdf(d, fm));
+      await voegArchiefstukToe(
+        d.db,
+        { rapport: 'factsheet', periode: r.periode, gemeente: code, ...meta, kerncijfers: kerncijfersJson(fm) },
+        await rapportPdf(d, fm),
+      );
       sterfBij('na_factsheet');
     }
   }

@@ -26,7 +26,9 @@ export async function leesDuidingen(db: Q, kwartaal: Kwartaal): Promise<Map<stri
 export async function schrijfDuiding(db: Q, duiding: Duiding): Promise<void> {
   if (duiding.tekst.trim() === '') return verwijderDuiding(db, duiding.kwartaal, duiding.sectie);
   // a changed text is a concept again until it is signed off anew
-  await db('duidingen').insert({ ...duiding, status: duiding.status ?? 'concept' }).onConflict(['kwartaal', 'sectie'])
+  await db('duidingen')
+    .insert({ ...duiding, status: duiding.status ?? 'concept' })
+    .onConflict(['kwartaal', 'sectie'])
     .merge(['tekst', 'door', 'bijgewerkt_op', 'status', 'definitief_door', 'definitief_op']);
 }
 

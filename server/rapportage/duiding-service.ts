@@ -1,6 +1,13 @@
 import type { Db } from '../db/connection.js';
 import type { Kwartaal } from '../calendar/kwartaal.js';
-import { leesDuidingen as leesOpgeslagen, maakConcept, maakDefinitief, schrijfDuiding as schrijfOpgeslagen, verwijderDuiding, type Duiding } from './duiding-repository.js';
+import {
+  leesDuidingen as leesOpgeslagen,
+  maakConcept,
+  maakDefinitief,
+  schrijfDuiding as schrijfOpgeslagen,
+  verwijderDuiding,
+  type Duiding,
+} from './duiding-repository.js';
 
 export { duidingIsDefinitief } from './duiding-repository.js';
 import { rapportSecties, type Rapport } from './rapporten.js';
@@ -41,7 +48,9 @@ export async function bewaarDuiding(db: Db, rapport: Rapport, invoer: SectieInvo
         }
         continue;
       }
-      const definitief = s.definitief ? { status: 'definitief', definitief_door: door, definitief_op: nu } : { status: 'concept', definitief_door: null, definitief_op: null };
+      const definitief = s.definitief
+        ? { status: 'definitief', definitief_door: door, definitief_op: nu }
+        : { status: 'concept', definitief_door: null, definitief_op: null };
       if (!oud || oud.tekst !== tekst) {
         const rij: Duiding = { ...sleutel, tekst, door, bijgewerkt_op: nu, ...definitief } as Duiding;
         await schrijfOpgeslagen(trx, rij);

@@ -42,7 +42,13 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
     gemaaktOp: formatteerDatum(gemaaktOp),
   };
   if (!invoer.heeftGegevens) {
-    return { ...basis, kerncijfers: [], hoofdstukken: [], voorlegger: { zinnen: [], duiding: null }, geenGegevens: `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar.` };
+    return {
+      ...basis,
+      kerncijfers: [],
+      hoofdstukken: [],
+      voorlegger: { zinnen: [], duiding: null },
+      geenGegevens: `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar.`,
+    };
   }
   const w = (k: string, gebied = code) => waarden(invoer.paneel, k, gebied);
   const nu = w(K);
@@ -52,31 +58,64 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   // a count rounded to 0 reads "< 3", a chart with every value hidden says so (charts/grafiek.ts)
   const voorlopig = (g: Grafiek) => beschermdeGrafiek(metVoorlopig([g], invoer.trend, gemaaktOp)[0]!, kleinTeken(beleid));
   const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K));
-  const trend = voorlopig(instroomPerKwartaal(invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })), naam));
-  const overdracht = voorlopig(overdrachtLokaalTeam(invoer.trend.map((k) => ({
-    kwartaal: k, na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
-    na_vervolgkeuze: obj(w(k), 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
-  })), naam));
+  const trend = voorlopig(
+    instroomPerKwartaal(
+      invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })),
+      naam,
+    ),
+  );
+  const overdracht = voorlopig(
+    overdrachtLokaalTeam(
+      invoer.trend.map((k) => ({
+        kwartaal: k,
+        na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
+        na_vervolgkeuze: obj(w(k), 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
+      })),
+      naam,
+    ),
+  );
   const meldingen = getal(nu, 'meldingen');
   const adviezen = getal(nu, 'adviezen');
   const telling = (n: number | null, enkelvoud: string, meervoud: string) =>
-    n === null ? `een niet getoond aantal ${meervoud} (bescherming kleine aantallen)` : n === 0 ? `${kleinTeken(beleid).replace('<', 'minder dan')} ${meervoud}` : aantal(n, enkelvoud, meervoud);
-  return markeerRapportVoorlopig({
-    ...basis,
-    geenGegevens: null,
-    privacy: beleidTekst(beleid),
-    tekens: verklaringVanTekens(beleid),
-    kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.toelichting ?? t.vorigJaar })),
-    voorlegger: {
-      zinnen: [
-        `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
-        per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null),
+    n === null
+      ? `een niet getoond aantal ${meervoud} (bescherming kleine aantallen)`
+      : n === 0
+        ? `${kleinTeken(beleid).replace('<', 'minder dan')} ${meervoud}`
+        : aantal(n, enkelvoud, meervoud);
+  return markeerRapportVoorlopig(
+    {
+      ...basis,
+      geenGegevens: null,
+      privacy: beleidTekst(beleid),
+      tekens: verklaringVanTekens(beleid),
+      kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.toelichting ?? t.vorigJaar })),
+      voorlegger: {
+        zinnen: [
+          `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
+          per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null),
+        ],
+        duiding: null,
+      },
+      hoofdstukken: [
+        {
+          id: 'h-vergelijking',
+          sectie: 'vergelijking',
+          titel: `${naam} naast de regio`,
+          zinnen: [],
+          duiding: null,
+          blokken: [nr.figuur(vergelijk, 205), nr.tabelVan(vergelijk, undefined, 2)],
+        },
+        {
+          id: 'h-trend',
+          sectie: 'trend',
+          titel: 'Ontwikkeling en overdracht aan het lokaal team',
+          zinnen: [],
+          duiding: null,
+          blokken: [nr.figuur(trend, 180), nr.figuur(overdracht, 180), nr.tabelVan(overdracht)],
+        },
       ],
-      duiding: null,
     },
-    hoofdstukken: [
-      { id: 'h-vergelijking', sectie: 'vergelijking', titel: `${naam} naast de regio`, zinnen: [], duiding: null, blokken: [nr.figuur(vergelijk, 205), nr.tabelVan(vergelijk, undefined, 2)] },
-      { id: 'h-trend', sectie: 'trend', titel: 'Ontwikkeling en overdracht aan het lokaal team', zinnen: [], duiding: null, blokken: [nr.figuur(trend, 180), nr.figuur(overdracht, 180), nr.tabelVan(overdracht)] },
-    ],
-  }, gemaaktOp, laatsteDag(K));
+    gemaaktOp,
+    laatsteDag(K),
+  );
 }

@@ -33,14 +33,23 @@ export function maakRapportRenderer(dir = projectPath('reports')): RapportRender
   // the font first: the printed page loads nothing and takes no font from the machine
   const css = `${lettertypeCss()}\n${readFileSync(join(dir, 'rapport.css'), 'utf8')}`;
   return (model, opmaak) => {
-    const inhoud = model.soort !== 'factsheet' && !model.geenGegevens
-      ? [...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })), ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : [])]
-        .map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
-      : null;
+    const inhoud =
+      model.soort !== 'factsheet' && !model.geenGegevens
+        ? [
+            ...model.hoofdstukken.map((h) => ({ id: h.id, titel: h.titel })),
+            ...(opmaak.verantwoording ? [{ id: 'h-verantwoording', titel: 'Verantwoording' }] : []),
+          ].map((r) => ({ ...r, pagina: opmaak.paginas?.get(r.id) ?? '' }))
+        : null;
     const vervolg = (id: string) => opmaak.vervolg?.has(id) ?? false;
     return template({
-      model: { ...model, hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id) })) }, verantwoordingVervolg: vervolg('h-verantwoording'),
-      css, inhoud, tekens: model.tekens ?? VERKLARING_VAN_TEKENS, colofonAchteraan: model.soort === 'factsheet', regioNaam: opmaak.regioNaam, omslag: opmaak.omslag,
+      model: { ...model, hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id) })) },
+      verantwoordingVervolg: vervolg('h-verantwoording'),
+      css,
+      inhoud,
+      tekens: model.tekens ?? VERKLARING_VAN_TEKENS,
+      colofonAchteraan: model.soort === 'factsheet',
+      regioNaam: opmaak.regioNaam,
+      omslag: opmaak.omslag,
       verantwoording: model.geenGegevens ? null : opmaak.verantwoording,
     });
   };

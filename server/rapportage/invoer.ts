@@ -35,7 +35,10 @@ export interface RapportInvoer {
 }
 
 export async function leesRapportInvoer(
-  bron: RapportBron, kwartaal: Kwartaal, opties: { financien?: boolean; bescherm?: Bescherm } = {}, gebieden = [REGIO, ...gebiedenVan(bron.regio)],
+  bron: RapportBron,
+  kwartaal: Kwartaal,
+  opties: { financien?: boolean; bescherm?: Bescherm } = {},
+  gebieden = [REGIO, ...gebiedenVan(bron.regio)],
 ): Promise<RapportInvoer> {
   const bereik = await leesBereik(bron.db);
   const heeftGegevens = bereik !== null && kwartaal >= bereik.van && kwartaal <= bereik.tot;
@@ -43,7 +46,10 @@ export async function leesRapportInvoer(
   const trend = heeftGegevens ? kwartaalReeks(bereik.van > start ? bereik.van : start, kwartaal) : [];
   const kwartalen = heeftGegevens ? [...new Set([...trend, telKwartalenOp(kwartaal, -4)])] : [];
   return {
-    kwartaal, bereik, heeftGegevens, trend,
+    kwartaal,
+    bereik,
+    heeftGegevens,
+    trend,
     paneel: await leesPaneel(bron.db, kwartalen, gebieden, opties.bescherm),
     duidingen: await leesDuidingen(bron.db, kwartaal),
     dataDatum: await laatsteImportdatum(bron.db),

@@ -103,14 +103,22 @@ export class Nummering {
   private figuren = 0;
   private tabellen = 0;
   /** `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table */
-  constructor(private readonly definitieversie: string, private readonly voorlopig: string[] = []) {}
+  constructor(
+    private readonly definitieversie: string,
+    private readonly voorlopig: string[] = [],
+  ) {}
 
   /** `hoogte` in CSS pixels overrides the dashboard's height (the factsheet must fit two pages) */
   figuur(grafiek: Grafiek, hoogte?: number): RapportFiguur {
     const g = markeerVoorlopig(grafiek, this.voorlopig);
     return {
-      soort: 'figuur', id: `figuur-${g.id}`, nummer: ++this.figuren, titel: g.titel, definitie: g.definitie,
-      bron: bronVan(g.anker, this.definitieversie), svg: grafiekNaarSvg(g, undefined, hoogte),
+      soort: 'figuur',
+      id: `figuur-${g.id}`,
+      nummer: ++this.figuren,
+      titel: g.titel,
+      definitie: g.definitie,
+      bron: bronVan(g.anker, this.definitieversie),
+      svg: grafiekNaarSvg(g, undefined, hoogte),
     };
   }
 
@@ -126,10 +134,16 @@ export class Nummering {
     titel ??= g.titel;
     const dec = (i: number) => (Array.isArray(decimalen) ? decimalen[i] : decimalen);
     return this.tabel({
-      id: `tabel-${g.id}`, titel, definitie: g.definitie, anker: g.anker, kolommen: g.tabel.kolommen,
+      id: `tabel-${g.id}`,
+      titel,
+      definitie: g.definitie,
+      anker: g.anker,
+      kolommen: g.tabel.kolommen,
       rijen: g.tabel.rijen.map(([kop, ...cellen]) => ({
         kop: String(kop ?? ''),
-        cellen: cellen.map((c, i) => (typeof c === 'number' ? (g.formaat === 'procent' ? formatteerPercentage(c) : formatteerGetal(c, dec(i))) : (c ?? TEKEN_GEHEIM))),
+        cellen: cellen.map((c, i) =>
+          typeof c === 'number' ? (g.formaat === 'procent' ? formatteerPercentage(c) : formatteerGetal(c, dec(i))) : (c ?? TEKEN_GEHEIM),
+        ),
       })),
     });
   }
@@ -138,7 +152,10 @@ export class Nummering {
 export function duidingModel(d: Duiding | undefined): DuidingModel | null {
   if (!d) return null;
   return {
-    alineas: d.tekst.split(/\n\s*\n/).map((a) => a.trim()).filter(Boolean),
+    alineas: d.tekst
+      .split(/\n\s*\n/)
+      .map((a) => a.trim())
+      .filter(Boolean),
     door: d.door,
     datum: formatteerDatum(d.bijgewerkt_op.slice(0, 10)),
   };

@@ -38,7 +38,6 @@ export function vervolgHoofdstukken(hoofdstukken: GemetenHoofdstuk[], hoogte = P
       y += b.hoogte;
       while (y > hoogte + 2) y -= hoogte;
       if (y >= hoogte - 2) y = 0; // the page is full: the next block starts a new one
-
     }
   }
   return vervolg;

@@ -48,7 +48,9 @@ export class PdfDrukker {
   private async open(): Promise<Browser> {
     if (!this.browser) {
       this.browser = startChromium(this.env);
-      this.browser.catch(() => { this.browser = null; });
+      this.browser.catch(() => {
+        this.browser = null;
+      });
     }
     const browser = await this.browser;
     if (!browser.connected) {
@@ -93,18 +95,20 @@ async function meetHoofdstukken(page: Page): Promise<GemetenHoofdstuk[]> {
   await page.setViewport({ width: Math.round(((210 - 36) / 25.4) * 96), height: 1200 });
   try {
     // a block's height is the distance to the next block's top (vertical margins collapse)
-    return await page.evaluate(() => [...document.querySelectorAll('main > .hoofdstuk')].map((h) => {
-      const kinderen = [...h.children];
-      const tops = kinderen.map((b) => b.getBoundingClientRect().top);
-      return {
-        id: h.querySelector('h2')?.id ?? '',
-        blokken: kinderen.map((b, i) => {
-          const stijl = getComputedStyle(b);
-          const hoogte = i + 1 < kinderen.length ? tops[i + 1]! - tops[i]! : b.getBoundingClientRect().bottom - tops[i]! + parseFloat(stijl.marginBottom);
-          return { hoogte, heel: stijl.breakInside === 'avoid' };
-        }),
-      };
-    }));
+    return await page.evaluate(() =>
+      [...document.querySelectorAll('main > .hoofdstuk')].map((h) => {
+        const kinderen = [...h.children];
+        const tops = kinderen.map((b) => b.getBoundingClientRect().top);
+        return {
+          id: h.querySelector('h2')?.id ?? '',
+          blokken: kinderen.map((b, i) => {
+            const stijl = getComputedStyle(b);
+            const hoogte = i + 1 < kinderen.length ? tops[i + 1]! - tops[i]! : b.getBoundingClientRect().bottom - tops[i]! + parseFloat(stijl.marginBottom);
+            return { hoogte, heel: stijl.breakInside === 'avoid' };
+          }),
+        };
+      }),
+    );
   } finally {
     await page.emulateMediaType(undefined);
   }

@@ -36,7 +36,16 @@ export interface PeriodeInvoer {
 }
 
 function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: (g: string) => number | null, beleid?: Beleid): Map<string, Waarden> {
-  return new Map(gebieden.map((g) => [g, periodeWaarden(kwartalen.map((k) => waarden(paneel, k, g)), inwoners(g), beleid)]));
+  return new Map(
+    gebieden.map((g) => [
+      g,
+      periodeWaarden(
+        kwartalen.map((k) => waarden(paneel, k, g)),
+        inwoners(g),
+        beleid,
+      ),
+    ]),
+  );
 }
 
 /**
@@ -51,10 +60,13 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, pub
   const laatste = periode.kwartalen.at(-1)!;
   const heeftGegevens = bereik !== null && laatste >= bereik.van && eerste <= bereik.tot;
   const gebieden = [REGIO, ...gebiedenVan(bron.regio)];
-  const inwoners = (g: string) => (g === REGIO ? (publicatie ? bron.regio.inwonersTotaal : null) : bron.regio.perCode.get(g)?.inwoners ?? null);
+  const inwoners = (g: string) => (g === REGIO ? (publicatie ? bron.regio.inwonersTotaal : null) : (bron.regio.perCode.get(g)?.inwoners ?? null));
   const beleid = publicatie?.beleid;
   const basis = {
-    periode, vorigJaar, bereik, heeftGegevens,
+    periode,
+    vorigJaar,
+    bereik,
+    heeftGegevens,
     duidingen: await leesDuidingen(bron.db, periode.sleutel),
     dataDatum: await laatsteImportdatum(bron.db),
     definitieversie: (await leesMeta(bron.db, 'definitieversie')) ?? DEFINITIEVERSIE,
@@ -69,17 +81,30 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, pub
   const nu = perGebied(paneel, periode.kwartalen, gebieden, inwoners, beleid);
   const eerder = perGebied(paneel, vorigJaar.kwartalen, gebieden, inwoners, beleid);
   const trendPaneel = await leesPaneel(bron.db, kwartaalReeks(bereik.van, laatste < bereik.tot ? laatste : bereik.tot), [REGIO], publicatie?.bescherm);
-  const vorige = periodeWaarden(periodeVorige(periode).kwartalen.map((k) => waarden(trendPaneel, k, REGIO)), null, beleid);
+  const vorige = periodeWaarden(
+    periodeVorige(periode).kwartalen.map((k) => waarden(trendPaneel, k, REGIO)),
+    null,
+    beleid,
+  );
   // the region's per-1,000: its own gemeenten over their inhabitants (as the stored quarters do);
   // published: the region's published count over the region's inhabitants (as a published quarter)
-  for (const [kaart, kwartalen] of publicatie ? [] : [[nu, periode.kwartalen], [eerder, vorigJaar.kwartalen]] as const) {
-    const binnen = periodeWaarden(kwartalen.map((k) => {
-      const som: Record<string, unknown> = {};
-      for (const g of bron.regio.gemeenten) for (const [sleutel, v] of Object.entries(waarden(paneel, k, g.code))) {
-        if (typeof v === 'number') som[sleutel] = ((som[sleutel] as number | undefined) ?? 0) + v;
-      }
-      return som;
-    }), bron.regio.inwonersTotaal);
+  for (const [kaart, kwartalen] of publicatie
+    ? []
+    : ([
+        [nu, periode.kwartalen],
+        [eerder, vorigJaar.kwartalen],
+      ] as const)) {
+    const binnen = periodeWaarden(
+      kwartalen.map((k) => {
+        const som: Record<string, unknown> = {};
+        for (const g of bron.regio.gemeenten)
+          for (const [sleutel, v] of Object.entries(waarden(paneel, k, g.code))) {
+            if (typeof v === 'number') som[sleutel] = ((som[sleutel] as number | undefined) ?? 0) + v;
+          }
+        return som;
+      }),
+      bron.regio.inwonersTotaal,
+    );
     const r = kaart.get(REGIO)!;
     if (Object.keys(r).length > 0) r.per_1000_inwoners = binnen.per_1000_inwoners;
   }
@@ -88,7 +113,15 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, pub
   const jaren: PeriodeInvoer['regioPerJaar'] = [];
   for (let j = Number(bereik.van.slice(0, 4)); j <= periode.jaar; j++) {
     const kw = regioPerKwartaal.filter((r) => r.kwartaal.startsWith(`${j}-`));
-    jaren.push({ jaar: j, waarden: periodeWaarden(kw.map((r) => r.waarden), null, beleid), volledig: kw.length === 4 });
+    jaren.push({
+      jaar: j,
+      waarden: periodeWaarden(
+        kw.map((r) => r.waarden),
+        null,
+        beleid,
+      ),
+      volledig: kw.length === 4,
+    });
   }
   return { ...basis, kwartalenMetGegevens, nu, eerder, regioPerKwartaal, regioPerJaar: jaren };
 }

@@ -62,11 +62,21 @@ export function leesRapportperiode(value: unknown): Periode {
 }
 
 export const periodeVorigJaar = (p: Periode): Periode =>
-  p.soort === 'kwartaal' ? kwartaalPeriode(telKwartalenOp(p.sleutel, -4)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : halfjaar(p.jaar - 1, p.sleutel.endsWith('H1') ? 1 : 2);
+  p.soort === 'kwartaal'
+    ? kwartaalPeriode(telKwartalenOp(p.sleutel, -4))
+    : p.soort === 'jaar'
+      ? jaar(p.jaar - 1)
+      : halfjaar(p.jaar - 1, p.sleutel.endsWith('H1') ? 1 : 2);
 
 /** The period just before: the previous half year or year. */
 export const periodeVorige = (p: Periode): Periode =>
-  p.soort === 'kwartaal' ? kwartaalPeriode(telKwartalenOp(p.sleutel, -1)) : p.soort === 'jaar' ? jaar(p.jaar - 1) : p.sleutel.endsWith('H2') ? halfjaar(p.jaar, 1) : halfjaar(p.jaar - 1, 2);
+  p.soort === 'kwartaal'
+    ? kwartaalPeriode(telKwartalenOp(p.sleutel, -1))
+    : p.soort === 'jaar'
+      ? jaar(p.jaar - 1)
+      : p.sleutel.endsWith('H2')
+        ? halfjaar(p.jaar, 1)
+        : halfjaar(p.jaar - 1, 2);
 
 /** `januari t/m juni 2026`, `juli t/m december 2026`, `2025` */
 export function periodeVoluit(p: Periode): string {
@@ -76,11 +86,16 @@ export function periodeVoluit(p: Periode): string {
 }
 
 /** `H1 2026`, `2025` */
-export const periodeKort = (p: Periode): string => (p.soort === 'kwartaal' ? kwartaalKort(p.sleutel) : p.soort === 'jaar' ? String(p.jaar) : `${p.sleutel.slice(5)} ${p.jaar}`);
+export const periodeKort = (p: Periode): string =>
+  p.soort === 'kwartaal' ? kwartaalKort(p.sleutel) : p.soort === 'jaar' ? String(p.jaar) : `${p.sleutel.slice(5)} ${p.jaar}`;
 
 /** `het eerste halfjaar van 2026`, `2025` (in a sentence: "In … kwamen …") */
 export const periodeInZin = (p: Periode): string =>
-  p.soort === 'kwartaal' ? `het ${kwartaalVoluit(p.sleutel)}` : p.soort === 'jaar' ? String(p.jaar) : `het ${p.sleutel.endsWith('H1') ? 'eerste' : 'tweede'} halfjaar van ${p.jaar}`;
+  p.soort === 'kwartaal'
+    ? `het ${kwartaalVoluit(p.sleutel)}`
+    : p.soort === 'jaar'
+      ? String(p.jaar)
+      : `het ${p.sleutel.endsWith('H1') ? 'eerste' : 'tweede'} halfjaar van ${p.jaar}`;
 
 export const rapportSoortNaam = (p: Periode): string => (p.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage');
 
@@ -93,8 +108,7 @@ function optellen(a: unknown, b: unknown): unknown {
   if (a === undefined) return b;
   if (b === undefined) return a;
   if (typeof a === 'number' && typeof b === 'number') return a + b;
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)
-    && !('onderdrukt' in a) && !('onderdrukt' in b)) {
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && !('onderdrukt' in a) && !('onderdrukt' in b)) {
     const uit: Record<string, unknown> = {};
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) uit[k] = optellen((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
     return uit;
@@ -126,7 +140,8 @@ export function periodeWaarden(perKwartaal: Waarden[], inwoners: number | null, 
     // a key the catalogue does not know has no rule: never a wrong sum or average
     const regel = i ? periodeRegel(i) : 'per_kwartaal';
     if (regel === 'laatste') uit[sleutel] = laatste[sleutel] ?? null;
-    else if (regel === 'som') uit[sleutel] = met.reduce<unknown>((som, w) => optellen(som, sleutel in w ? w[sleutel] : typeof som === 'number' ? 0 : undefined), undefined);
+    else if (regel === 'som')
+      uit[sleutel] = met.reduce<unknown>((som, w) => optellen(som, sleutel in w ? w[sleutel] : typeof som === 'number' ? 0 : undefined), undefined);
     else if (sleutel.endsWith('_pct') && !i) uit[sleutel] = null;
   }
   const getal = (k: string) => (typeof uit[k] === 'number' ? (uit[k] as number) : null);
@@ -145,7 +160,9 @@ export function periodeWaarden(perKwartaal: Waarden[], inwoners: number | null, 
   }
   uit.vb_per_week = beleid ? [] : met.flatMap((w) => (Array.isArray(w.vb_per_week) ? w.vb_per_week : []));
   if (inwoners !== null) {
-    uit.per_1000_inwoners = Object.fromEntries(PER_1000_INDICATOREN.map((k) => [k, beleid ? alsGetal(publiceerPer1000(getal(k), inwoners)) : getal(k) === null ? null : per1000(getal(k)!, inwoners)]));
+    uit.per_1000_inwoners = Object.fromEntries(
+      PER_1000_INDICATOREN.map((k) => [k, beleid ? alsGetal(publiceerPer1000(getal(k), inwoners)) : getal(k) === null ? null : per1000(getal(k)!, inwoners)]),
+    );
   }
   return uit;
 }
@@ -169,7 +186,10 @@ export function periodeGroei(nu: Waarden, vorigJaar: Waarden, vorige: Waarden, b
     return waarden.includes(null) ? null : (waarden as number[]).reduce((s, x) => s + x, 0);
   };
   const uit: Record<string, number | null> = {};
-  for (const [suffix, toen] of [['yoy', vorigJaar], ['vorige', vorige]] as const) {
+  for (const [suffix, toen] of [
+    ['yoy', vorigJaar],
+    ['vorige', vorige],
+  ] as const) {
     for (const [naam, k] of Object.entries(GROEI.delen!)) {
       const n = telling(nu, k);
       const o = telling(toen, k);

@@ -20,12 +20,25 @@ export function prognoseHoofdstuk(p: PrognoseJson, grafieken: Grafiek[], definit
   };
   const zinnen = [
     `Een prognose is geen norm of doel: zij laat zien waar ${p.jaar} naartoe gaat als het verloop lijkt op eerdere jaren.`,
-    zin('meldingen'), zin('adviezen'),
-    ...(p.fte.nodig !== null ? [`Bij ${formatteerGetal(p.fte.meldingen_per_fte, 1)} meldingen per fte per jaar vragen de verwachte meldingen ${formatteerGetal(p.fte.nodig, 1)} fte (nu ${formatteerGetal(p.fte.huidig, 1)} fte).`] : []),
-    ...(p.scenarios.bron !== null ? [`De scenario's laag, midden en hoog komen uit het regiobestand${p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : ''}. Bron: ${p.scenarios.bron}`] : []),
+    zin('meldingen'),
+    zin('adviezen'),
+    ...(p.fte.nodig !== null
+      ? [
+          `Bij ${formatteerGetal(p.fte.meldingen_per_fte, 1)} meldingen per fte per jaar vragen de verwachte meldingen ${formatteerGetal(p.fte.nodig, 1)} fte (nu ${formatteerGetal(p.fte.huidig, 1)} fte).`,
+        ]
+      : []),
+    ...(p.scenarios.bron !== null
+      ? [
+          `De scenario's laag, midden en hoog komen uit het regiobestand${p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : ''}. Bron: ${p.scenarios.bron}`,
+        ]
+      : []),
   ];
   return {
-    id: 'h-prognose', sectie: 'prognose', titel: "Prognose en scenario's", zinnen, duiding: null,
+    id: 'h-prognose',
+    sectie: 'prognose',
+    titel: "Prognose en scenario's",
+    zinnen,
+    duiding: null,
     blokken: grafieken.flatMap((x) => [nr.figuur(x), nr.tabelVan(x)]),
   };
 }

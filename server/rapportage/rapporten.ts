@@ -30,7 +30,9 @@ export function rapportVan(periode: unknown): Rapport {
   if (isKwartaal(p)) return { soort: 'kwartaal', periode: p };
   if (/^\d{4}-H[12]$/.test(p)) return { soort: 'halfjaar', periode: p };
   if (/^\d{4}$/.test(p)) return { soort: 'jaar', periode: p };
-  throw ongeldigeInvoer(`Onbekende rapportage: ${String(periode ?? 'niets')} (verwacht een kwartaal zoals 2026-Q3, een halfjaar zoals 2026-H1 of een jaar zoals 2025)`);
+  throw ongeldigeInvoer(
+    `Onbekende rapportage: ${String(periode ?? 'niets')} (verwacht een kwartaal zoals 2026-Q3, een halfjaar zoals 2026-H1 of een jaar zoals 2025)`,
+  );
 }
 
 export const periodeVan = (r: Rapport): Periode => (r.soort === 'halfjaar' ? leesHalfjaar(r.periode) : leesJaar(r.periode));

@@ -34,7 +34,8 @@ export function maakRapportdiensten(deps: Omit<Rapportdiensten, 'drukker' | 'ren
   return { ...deps, drukker: deps.drukker ?? new PdfDrukker(), render: maakRapportRenderer() };
 }
 
-const PERIODE_VERANTWOORDING = 'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het 90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken en trajecten van de hele periode, niet over de kwartaalmedianen.';
+const PERIODE_VERANTWOORDING =
+  'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het 90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken en trajecten van de hele periode, niet over de kwartaalmedianen.';
 
 /** The closing chapter: how the figures came about. */
 export function verantwoording(regio: Regio, normen: Normen, model: RapportModel): string[] {
@@ -57,8 +58,17 @@ export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwar
 /** The extra chapters and the free chapters (ontwikkelingen, samenwerking, personeel) the management wrote, before the bijlage. */
 function metVrijeHoofdstukken(model: RapportModel, duidingen: Map<string, Duiding>, extra: Hoofdstuk[] = []): RapportModel {
   if (model.geenGegevens !== null) return model;
-  const vrij: Hoofdstuk[] = [...extra, ...VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie))
-    .map((s) => ({ id: `h-${s.sectie}`, sectie: s.sectie, titel: s.titel, zinnen: [], duiding: duidingModel(duidingen.get(s.sectie)), blokken: [] }))];
+  const vrij: Hoofdstuk[] = [
+    ...extra,
+    ...VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie)).map((s) => ({
+      id: `h-${s.sectie}`,
+      sectie: s.sectie,
+      titel: s.titel,
+      zinnen: [],
+      duiding: duidingModel(duidingen.get(s.sectie)),
+      blokken: [],
+    })),
+  ];
   const bijlage = model.hoofdstukken.findIndex((h) => h.sectie === 'gemeenten');
   const at = bijlage < 0 ? model.hoofdstukken.length : bijlage;
   return { ...model, hoofdstukken: [...model.hoofdstukken.slice(0, at), ...vrij, ...model.hoofdstukken.slice(at)] };
@@ -79,7 +89,13 @@ export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, cod
 
 export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>, vervolg?: Set<string>): string {
   const metVerantwoording = model.soort !== 'factsheet';
-  return d.render(model, { regioNaam: d.regio.naam, paginas, vervolg, omslag: model.soort === 'factsheet' ? undefined : omslag(d.regio, model), verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined });
+  return d.render(model, {
+    regioNaam: d.regio.naam,
+    paginas,
+    vervolg,
+    omslag: model.soort === 'factsheet' ? undefined : omslag(d.regio, model),
+    verantwoording: metVerantwoording ? verantwoording(d.regio, d.normen, model) : undefined,
+  });
 }
 
 export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promise<Uint8Array> {
@@ -92,13 +108,24 @@ export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promi
       titel: `${model.titel} — ${model.ondertitel}${model.concept ? ' (concept)' : ''}`,
       auteur: d.regio.organisatie,
       onderwerp: `${SOORT_NAAM[model.soort]} over ${model.kwartaalLabel}, met de cijfers tot en met de import van ${model.dataDatum} (definities ${model.definitieversie})`,
-      trefwoorden: ['Veilig Thuis', d.regio.naam, SOORT_NAAM[model.soort], model.kwartaalLabel, 'huiselijk geweld', 'kindermishandeling', ...(model.concept ? ['concept'] : [])],
+      trefwoorden: [
+        'Veilig Thuis',
+        d.regio.naam,
+        SOORT_NAAM[model.soort],
+        model.kwartaalLabel,
+        'huiselijk geweld',
+        'kindermishandeling',
+        ...(model.concept ? ['concept'] : []),
+      ],
     },
   });
 }
 
 const SOORT_NAAM: Record<RapportModel['soort'], string> = {
-  kwartaalrapportage: 'Kwartaalrapportage', halfjaarrapportage: 'Halfjaarrapportage', jaarrapportage: 'Jaarrapportage', factsheet: 'Factsheet',
+  kwartaalrapportage: 'Kwartaalrapportage',
+  halfjaarrapportage: 'Halfjaarrapportage',
+  jaarrapportage: 'Jaarrapportage',
+  factsheet: 'Factsheet',
 };
 
 export const rapportBestandsnaam = (kwartaal: Kwartaal, gemeente?: string) =>
@@ -129,5 +156,4 @@ export async function rapportModel(d: Rapportdiensten, r: Rapport): Promise<Rapp
   return r.soort === 'kwartaal' ? kwartaalrapportageModel(d, r.periode) : perioderapportageModel(d, periodeVan(r));
 }
 
-export const periodeBestandsnaam = (periode: Periode) =>
-  `${periode.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${periode.sleutel}.pdf`;
+export const periodeBestandsnaam = (periode: Periode) => `${periode.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${periode.sleutel}.pdf`;

@@ -7,7 +7,9 @@ import { LETTERTYPE, meetTekst } from './lettertype.js';
 export const PAGINABREEDTE_PX = 660;
 
 // ECharts lays out text with these widths; the print page sets the text in the same font file
-echarts.setPlatformAPI({ measureText: (tekst: string, font?: string) => ({ width: meetTekst(tekst ?? '', font) }) } as Parameters<typeof echarts.setPlatformAPI>[0]);
+echarts.setPlatformAPI({ measureText: (tekst: string, font?: string) => ({ width: meetTekst(tekst ?? '', font) }) } as Parameters<
+  typeof echarts.setPlatformAPI
+>[0]);
 
 type Optie = Record<string, unknown>;
 const lijst = (x: unknown): Optie[] => (Array.isArray(x) ? x : x ? [x] : []) as Optie[];
@@ -49,31 +51,43 @@ function drukOptie(option: Optie, breedte: number, hoogte: number): Optie {
   const series = lijst(option.series);
   const yNaam = lijst(option.yAxis).some((a) => a.type === 'value' && a.name && a.nameLocation !== 'middle');
   const metLegenda = legenda !== undefined && legenda.show !== false && series.length > 0;
-  const namen = !metLegenda ? [] : (Array.isArray(legenda.data) ? legenda.data : series.map((s) => s.name)).map((n) => String(typeof n === 'object' && n ? (n as Optie).name : n ?? ''));
+  const namen = !metLegenda
+    ? []
+    : (Array.isArray(legenda.data) ? legenda.data : series.map((s) => s.name)).map((n) => String(typeof n === 'object' && n ? (n as Optie).name : (n ?? '')));
   grid.top = legendaHoogte(namen, breedte) + (yNaam ? ASNAAM_RUIMTE : GEEN_ASNAAM_RUIMTE);
   uit.grid = grid;
   // no white halo around labels: Chromium prints stroked text as Type 3 glyphs, not as text in the report's font
   const zonderRand = (l: unknown) => (l && typeof l === 'object' ? { ...(l as Optie), textBorderWidth: 0, textBorderColor: 'none' } : l);
   uit.series = series.map((s) => ({
-    ...s, label: zonderRand(s.label ?? {}),
+    ...s,
+    label: zonderRand(s.label ?? {}),
     ...(s.markPoint ? { markPoint: { ...(s.markPoint as Optie), label: zonderRand((s.markPoint as Optie).label) } } : {}),
     ...(s.markLine ? { markLine: { ...(s.markLine as Optie), label: zonderRand((s.markLine as Optie).label) } } : {}),
   }));
   const plot = hoogte - Number(grid.top ?? 60) - Number(grid.bottom ?? 60) - 24;
-  uit.yAxis = Array.isArray(option.yAxis) ? (option.yAxis as Optie[]).map((a) => metSplitsing(a, plot)) : option.yAxis && metSplitsing(option.yAxis as Optie, plot);
+  uit.yAxis = Array.isArray(option.yAxis)
+    ? (option.yAxis as Optie[]).map((a) => metSplitsing(a, plot))
+    : option.yAxis && metSplitsing(option.yAxis as Optie, plot);
   return uit;
 }
 
 const metSplitsing = (as: Optie, plot: number): Optie =>
   as.type === 'value' && as.splitNumber === undefined ? { ...as, splitNumber: Math.max(2, Math.min(5, Math.floor(plot / LABELAFSTAND))) } : as;
 
-interface Rand { links: number; rechts: number; boven: number; onder: number }
+interface Rand {
+  links: number;
+  rechts: number;
+  boven: number;
+  onder: number;
+}
 
 /** How far the chart's text reaches outside its canvas on each side (px; 0 where it stays inside). */
 function buitenCanvas(chart: echarts.ECharts, breedte: number, hoogte: number): Rand {
   const rand: Rand = { links: 0, rechts: 0, boven: 0, onder: 0 };
   // zrender's display list: every text is drawn as TSpans, with their transform (rotation) computed
-  const zr = chart.getZr() as unknown as { storage: { getDisplayList(update: boolean): { type: string; getBoundingRect(): { clone(): Rect }; getComputedTransform(): number[] | null }[] } };
+  const zr = chart.getZr() as unknown as {
+    storage: { getDisplayList(update: boolean): { type: string; getBoundingRect(): { clone(): Rect }; getComputedTransform(): number[] | null }[] };
+  };
   for (const el of zr.storage.getDisplayList(true)) {
     if (el.type !== 'tspan') continue;
     const r = el.getBoundingRect().clone();
@@ -86,7 +100,13 @@ function buitenCanvas(chart: echarts.ECharts, breedte: number, hoogte: number): 
   }
   return rand;
 }
-interface Rect { x: number; y: number; width: number; height: number; applyTransform(m: number[]): void }
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  applyTransform(m: number[]): void;
+}
 
 /**
  * The dashboard's chart option rendered to an SVG string on the server (ECharts SSR, no
@@ -111,7 +131,10 @@ export function grafiekNaarSvg(grafiek: Grafiek, breedte = PAGINABREEDTE_PX, hoo
       const grid = option.grid as Optie;
       const verruim = (kant: 'left' | 'right' | 'top' | 'bottom', v: number) => (v > 0.5 ? { [kant]: Number(grid[kant] ?? 0) + Math.ceil(v) + 2 } : {});
       chart.dispose();
-      chart = teken({ ...option, grid: { ...grid, ...verruim('left', rand.links), ...verruim('right', rand.rechts), ...verruim('top', rand.boven), ...verruim('bottom', rand.onder) } });
+      chart = teken({
+        ...option,
+        grid: { ...grid, ...verruim('left', rand.links), ...verruim('right', rand.rechts), ...verruim('top', rand.boven), ...verruim('bottom', rand.onder) },
+      });
     }
     return chart.renderToSVGString();
   } finally {

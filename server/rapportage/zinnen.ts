@@ -25,7 +25,10 @@ export interface Instroomcijfers {
   meldingen: number;
   adviezen: number;
   groei: {
-    meldingen_qoq: number | null; adviezen_qoq: number | null; meldingen_yoy: number | null; adviezen_yoy: number | null;
+    meldingen_qoq: number | null;
+    adviezen_qoq: number | null;
+    meldingen_yoy: number | null;
+    adviezen_yoy: number | null;
   } | null;
 }
 
@@ -73,9 +76,10 @@ export interface Overdrachtcijfers {
 
 export function overdrachtZin(c: Overdrachtcijfers): string {
   const werd = (n: number) => (n === 1 ? 'werd' : 'werden');
-  const deel1 = c.na_vb === 0
-    ? 'Na de veiligheidsbeoordeling werd geen melding overgedragen'
-    : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatteerGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
+  const deel1 =
+    c.na_vb === 0
+      ? 'Na de veiligheidsbeoordeling werd geen melding overgedragen'
+      : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatteerGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
   const deel2 = `na de keuze voor vervolgstappen ${werd(c.na_vervolgkeuze)} ${c.na_vervolgkeuze === 0 ? 'er geen' : `er ${formatteerGetal(c.na_vervolgkeuze)}`} overgedragen`;
   return `${deel1}; ${deel2}.`;
 }
@@ -88,9 +92,10 @@ export interface Openwerkcijfers {
 export function openWerkZin(c: Openwerkcijfers): string {
   if (c.open_vb === 0) return 'Aan het einde van het kwartaal wachtte geen melding op een veiligheidsbeoordeling.';
   const wacht = c.open_vb === 1 ? 'wachtte' : 'wachtten';
-  const over = c.open_vb_over_termijn === 0
-    ? 'geen daarvan langer dan 5 werkdagen'
-    : `${c.open_vb_over_termijn === c.open_vb && c.open_vb > 1 ? 'alle' : formatteerGetal(c.open_vb_over_termijn)} daarvan langer dan 5 werkdagen`;
+  const over =
+    c.open_vb_over_termijn === 0
+      ? 'geen daarvan langer dan 5 werkdagen'
+      : `${c.open_vb_over_termijn === c.open_vb && c.open_vb > 1 ? 'alle' : formatteerGetal(c.open_vb_over_termijn)} daarvan langer dan 5 werkdagen`;
   return eerste(`aan het einde van het kwartaal ${wacht} ${aantal(c.open_vb, 'melding', 'meldingen')} op een veiligheidsbeoordeling, ${over}.`);
 }
 

@@ -79,7 +79,10 @@ export async function bewaakRegio(db: Db, regio: Regio): Promise<void> {
 export async function kiesRegio(db: Db, naam: string, huidig: () => Regio, map = REGIO_MAP): Promise<RegioBestandInfo> {
   const bestanden = regioBestanden(map);
   const gekozen = bestanden.find((b) => b.naam === naam.trim().toLowerCase());
-  if (!gekozen) throw ongeldigeInvoer(`Er is geen regiobestand "${naam}" in ${relative(PROJECT_ROOT, map) || map}; beschikbaar: ${bestanden.map((b) => b.naam).join(', ')}`);
+  if (!gekozen)
+    throw ongeldigeInvoer(
+      `Er is geen regiobestand "${naam}" in ${relative(PROJECT_ROOT, map) || map}; beschikbaar: ${bestanden.map((b) => b.naam).join(', ')}`,
+    );
   const nieuw = regioIdentiteit(laadRegio(gekozen.pad));
   if ((await telRegistraties(db)) > 0) {
     const opgeslagen = (await leesMeta(db, SLEUTEL_IDENTITEIT)) ?? regioIdentiteit(huidig());

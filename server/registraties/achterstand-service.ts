@@ -25,15 +25,30 @@ export type Achterstand = Record<Lijst, AchterstandZaak[]>;
 
 /** The three lists, their terms and the headers of their tables: the page and the downloads read them here. */
 export const ACHTERSTAND_LIJSTEN: readonly { lijst: Lijst; titel: string; blad: string; vanaf: string; duur: string }[] = [
-  { lijst: 'vb', titel: 'Veiligheidsbeoordeling na meer dan 5 werkdagen nog open', blad: 'Veiligheidsbeoordeling open', vanaf: 'Binnengekomen', duur: 'Werkdagen' },
+  {
+    lijst: 'vb',
+    titel: 'Veiligheidsbeoordeling na meer dan 5 werkdagen nog open',
+    blad: 'Veiligheidsbeoordeling open',
+    vanaf: 'Binnengekomen',
+    duur: 'Werkdagen',
+  },
   { lijst: 'onderzoek', titel: 'Onderzoek na meer dan 10 weken nog open', blad: 'Onderzoek open', vanaf: 'Veiligheidsbeoordeling', duur: 'Dagen' },
-  { lijst: 'vv', titel: 'Voorwaarden en vervolg na meer dan 10 weken nog open', blad: 'Voorwaarden en vervolg open', vanaf: 'Veiligheidsbeoordeling', duur: 'Dagen' },
+  {
+    lijst: 'vv',
+    titel: 'Voorwaarden en vervolg na meer dan 10 weken nog open',
+    blad: 'Voorwaarden en vervolg open',
+    vanaf: 'Veiligheidsbeoordeling',
+    duur: 'Dagen',
+  },
 ];
 
 export async function achterstand(c: { db: Db; regio: Regio; kalender: Werkdagkalender }, vandaag: string): Promise<Achterstand> {
   const zaken = await zoekOpenZaken(c.db, vandaag);
   const rij = (z: OpenZaak, duur: number): AchterstandZaak => ({
-    id: z.registratie_id, gemeente: gebiedNaam(c.regio, gemeenteSleutel(z.gemeente_code, c.regio)), vanaf: z.vanaf.slice(0, 10), duur,
+    id: z.registratie_id,
+    gemeente: gebiedNaam(c.regio, gemeenteSleutel(z.gemeente_code, c.regio)),
+    vanaf: z.vanaf.slice(0, 10),
+    duur,
   });
   return {
     vb: zaken.vb.map((z) => rij(z, c.kalender.werkdagenTussen(z.vanaf, vandaag))).filter((r) => r.duur > 5),

@@ -14,9 +14,17 @@ export const TIEN_WEKEN_DAGEN = 70;
  * the end of quarter Q when van <= Q < tot (tot null: still open). Stored only when non-empty.
  */
 export const VOORRADEN = [
-  'open_vb', 'open_vb_laat', 'open_onderzoek', 'open_onderzoek_laat', 'open_vv', 'open_vv_laat', 'monitoring',
+  'open_vb',
+  'open_vb_laat',
+  'open_onderzoek',
+  'open_onderzoek_laat',
+  'open_vv',
+  'open_vv_laat',
+  'monitoring',
   // the wachtlijst (definitions 2027.1): waiting for the choice of vervolg, for the start of an onderzoek or V&V
-  'wacht_vervolgkeuze', 'wacht_start_onderzoek', 'wacht_start_vv',
+  'wacht_vervolgkeuze',
+  'wacht_start_onderzoek',
+  'wacht_start_vv',
 ] as const;
 export type Voorraad = (typeof VOORRADEN)[number];
 
@@ -87,15 +95,37 @@ export const START_ONDERZOEK_DAGEN = 5;
  * The monitoring contacts: due 3 and 12 months after datum_overdracht; a contact is tijdig when its
  * date lies from MONITORING_MARGE_MAANDEN before to as many months after the due date (inclusive).
  */
-export const MONITORING_MOMENTEN = [['3m', 3], ['12m', 12]] as const;
+export const MONITORING_MOMENTEN = [
+  ['3m', 3],
+  ['12m', 12],
+] as const;
 export const MONITORING_MARGE_MAANDEN = 1;
 
 export const AFGELEIDE_KOLOMMEN: readonly (keyof Afgeleid)[] = [
-  'gemeente_sleutel', 'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv',
-  'kw_laatste', 'week_vb', 'vb_werkdagen', 'vb_binnen_termijn', 'nog_niet_beoordeeld', 'onderzoek_dagen',
-  'onderzoek_binnen_termijn', 'vv_dagen', 'vv_binnen_termijn',
-  'kw_overdracht', 'kw_start_onderzoek', 'onderzoek_start_binnen_termijn', 'vb_zelfde_dag', 'overige_zorgmelding',
-  'kw_monitoring_3m', 'monitoring_3m_tijdig', 'kw_monitoring_12m', 'monitoring_12m_tijdig',
+  'gemeente_sleutel',
+  'kw_binnenkomst',
+  'kw_vb',
+  'kw_besluit_vervolg',
+  'kw_einde_onderzoek',
+  'kw_einde_vv',
+  'kw_laatste',
+  'week_vb',
+  'vb_werkdagen',
+  'vb_binnen_termijn',
+  'nog_niet_beoordeeld',
+  'onderzoek_dagen',
+  'onderzoek_binnen_termijn',
+  'vv_dagen',
+  'vv_binnen_termijn',
+  'kw_overdracht',
+  'kw_start_onderzoek',
+  'onderzoek_start_binnen_termijn',
+  'vb_zelfde_dag',
+  'overige_zorgmelding',
+  'kw_monitoring_3m',
+  'monitoring_3m_tijdig',
+  'kw_monitoring_12m',
+  'monitoring_12m_tijdig',
   ...VOORRADEN.flatMap((v) => [`${v}_van`, `${v}_tot`] as (keyof Afgeleid)[]),
 ];
 
@@ -142,18 +172,21 @@ function deriveTweedeGolf(r: Registratie, regio: Regio): Omit<Afgeleid, keyof Ee
   const m3 = monitoringContact(r, 3, r.datum_monitoring_3m);
   const m12 = monitoringContact(r, 12, r.datum_monitoring_12m);
   const vanaf = regio.overige_zorgmelding_vanaf;
-  const wachtKeuze = melding && vb !== null && r.besluit_veiligheidsbeoordeling === 'vervolg_veilig_thuis'
-    ? interval(vb, r.datum_besluit_vervolg) : interval(null, null);
+  const wachtKeuze =
+    melding && vb !== null && r.besluit_veiligheidsbeoordeling === 'vervolg_veilig_thuis' ? interval(vb, r.datum_besluit_vervolg) : interval(null, null);
   const wachtOnderzoek = melding && r.vervolg === 'onderzoek' ? interval(r.datum_besluit_vervolg, startOnderzoek) : interval(null, null);
   const wachtVv = melding && r.vervolg === 'voorwaarden_en_vervolg' ? interval(r.datum_besluit_vervolg, r.datum_start_vv) : interval(null, null);
   return {
     kw_overdracht: kw(r.datum_overdracht),
     kw_start_onderzoek: melding ? kw(startOnderzoek) : null,
-    onderzoek_start_binnen_termijn: !melding || startOnderzoek === null ? null
-      : r.datum_besluit_vervolg !== null && daysBetween(r.datum_besluit_vervolg, startOnderzoek) <= START_ONDERZOEK_DAGEN ? 1 : 0,
+    onderzoek_start_binnen_termijn:
+      !melding || startOnderzoek === null
+        ? null
+        : r.datum_besluit_vervolg !== null && daysBetween(r.datum_besluit_vervolg, startOnderzoek) <= START_ONDERZOEK_DAGEN
+          ? 1
+          : 0,
     vb_zelfde_dag: melding ? (vb !== null && vb === r.datum_binnenkomst ? 1 : 0) : null,
-    overige_zorgmelding: melding ? null
-      : r.melder_categorie === 'politie' && (vanaf === null || r.datum_binnenkomst >= vanaf) ? 1 : 0,
+    overige_zorgmelding: melding ? null : r.melder_categorie === 'politie' && (vanaf === null || r.datum_binnenkomst >= vanaf) ? 1 : 0,
     kw_monitoring_3m: m3.kw,
     monitoring_3m_tijdig: m3.tijdig,
     kw_monitoring_12m: m12.kw,
@@ -167,9 +200,19 @@ function deriveTweedeGolf(r: Registratie, regio: Regio): Omit<Afgeleid, keyof Ee
   };
 }
 
-type EersteGolf = Omit<Afgeleid, 'kw_overdracht' | 'kw_start_onderzoek' | 'onderzoek_start_binnen_termijn' | 'vb_zelfde_dag' |
-  'overige_zorgmelding' | 'kw_monitoring_3m' | 'monitoring_3m_tijdig' | 'kw_monitoring_12m' | 'monitoring_12m_tijdig' |
-  `wacht_${'vervolgkeuze' | 'start_onderzoek' | 'start_vv'}_${'van' | 'tot'}`>;
+type EersteGolf = Omit<
+  Afgeleid,
+  | 'kw_overdracht'
+  | 'kw_start_onderzoek'
+  | 'onderzoek_start_binnen_termijn'
+  | 'vb_zelfde_dag'
+  | 'overige_zorgmelding'
+  | 'kw_monitoring_3m'
+  | 'monitoring_3m_tijdig'
+  | 'kw_monitoring_12m'
+  | 'monitoring_12m_tijdig'
+  | `wacht_${'vervolgkeuze' | 'start_onderzoek' | 'start_vv'}_${'van' | 'tot'}`
+>;
 
 /** The gebied a registration counts in: its gemeente's key in the region (`onbekend` without a code). */
 export function gemeenteSleutel(gemeenteCode: string | null, regio: Regio): string {
@@ -188,9 +231,7 @@ export function leidRegistratieAf(r: Registratie, regio: Regio, kalender: Werkda
 
   const openVb = melding ? interval(r.datum_binnenkomst, vb) : interval(null, null);
   // "more than 5 werkdagen since binnenkomst" holds from the 6th werkdag on
-  const openVbLaat = melding
-    ? interval(kalender.nteWerkdagNa(r.datum_binnenkomst, VB_TERMIJN_WERKDAGEN + 1), vb)
-    : interval(null, null);
+  const openVbLaat = melding ? interval(kalender.nteWerkdagNa(r.datum_binnenkomst, VB_TERMIJN_WERKDAGEN + 1), vb) : interval(null, null);
   const openOnderzoek = interval(r.datum_start_onderzoek, r.datum_einde_onderzoek);
   const openOnderzoekLaat = interval(laatVanaf(r.datum_start_onderzoek, vb), r.datum_einde_onderzoek);
   const openVv = interval(r.datum_start_vv, r.datum_einde_vv);
@@ -198,9 +239,18 @@ export function leidRegistratieAf(r: Registratie, regio: Regio, kalender: Werkda
   const monitoring = r.monitoring === 1 ? interval(r.datum_overdracht, r.datum_einde_monitoring) : interval(null, null);
 
   const laatste = maxDate(
-    r.datum_binnenkomst, vb, r.datum_besluit_vervolg, r.datum_start_vv, r.datum_einde_vv, r.datum_start_onderzoek,
-    r.datum_einde_onderzoek, r.datum_overdracht, r.datum_monitoring_3m, r.datum_monitoring_12m,
-    r.datum_einde_monitoring, r.datum_afgesloten,
+    r.datum_binnenkomst,
+    vb,
+    r.datum_besluit_vervolg,
+    r.datum_start_vv,
+    r.datum_einde_vv,
+    r.datum_start_onderzoek,
+    r.datum_einde_onderzoek,
+    r.datum_overdracht,
+    r.datum_monitoring_3m,
+    r.datum_monitoring_12m,
+    r.datum_einde_monitoring,
+    r.datum_afgesloten,
   ) as string;
 
   return {
@@ -249,15 +299,23 @@ export interface Raakvlak {
 type VoorraadKolom = `${Voorraad}_${'van' | 'tot'}`;
 const VOORRAAD_KOLOMMEN = VOORRADEN.map((v) => [`${v}_van`, `${v}_tot`] as [VoorraadKolom, VoorraadKolom]);
 const KWARTAAL_KOLOMMEN = [
-  'kw_binnenkomst', 'kw_vb', 'kw_besluit_vervolg', 'kw_einde_onderzoek', 'kw_einde_vv',
-  'kw_overdracht', 'kw_start_onderzoek', 'kw_monitoring_3m', 'kw_monitoring_12m',
+  'kw_binnenkomst',
+  'kw_vb',
+  'kw_besluit_vervolg',
+  'kw_einde_onderzoek',
+  'kw_einde_vv',
+  'kw_overdracht',
+  'kw_start_onderzoek',
+  'kw_monitoring_3m',
+  'kw_monitoring_12m',
 ] as const;
 
 /** The derived columns a raakvlak is made of. */
 export type RaakvlakKolom = (typeof KWARTAAL_KOLOMMEN)[number] | VoorraadKolom;
 
-export function raakvlak(a: Pick<Afgeleid, 'kw_binnenkomst' | 'kw_vb' | 'kw_besluit_vervolg' | 'kw_einde_onderzoek' | 'kw_einde_vv'> &
-  Partial<Afgeleid>): Raakvlak {
+export function raakvlak(
+  a: Pick<Afgeleid, 'kw_binnenkomst' | 'kw_vb' | 'kw_besluit_vervolg' | 'kw_einde_onderzoek' | 'kw_einde_vv'> & Partial<Afgeleid>,
+): Raakvlak {
   return raakvlakVia((kolom) => a[kolom] ?? null);
 }
 

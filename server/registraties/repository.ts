@@ -6,12 +6,13 @@ import { isSqliteTransaction, preparedStatement } from '../db/sqlite-bulk.js';
 import { COLUMN_NAMES, type Registratie } from './schema.js';
 import { OPGESLAGEN_KOLOMMEN, type OpgeslagenRij } from './opgeslagen-rij.js';
 
-
 const BESTAANDE_KOLOMMEN: readonly string[] = [...COLUMN_NAMES, 'rij_hash'];
 
 const SQLITE_INSERT = `INSERT INTO registraties (${OPGESLAGEN_KOLOMMEN.join(', ')}) VALUES (${OPGESLAGEN_KOLOMMEN.map(() => '?').join(', ')})`;
 const SQLITE_UPSERT = `${SQLITE_INSERT}
-  ON CONFLICT (registratie_id) DO UPDATE SET ${OPGESLAGEN_KOLOMMEN.filter((c) => c !== 'registratie_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  ON CONFLICT (registratie_id) DO UPDATE SET ${OPGESLAGEN_KOLOMMEN.filter((c) => c !== 'registratie_id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
 const SQLITE_BESTAANDE = `SELECT ${BESTAANDE_KOLOMMEN.join(', ')} FROM registraties WHERE registratie_id IN (SELECT value FROM json_each(?))`;
 
 /** A stored registration as read back: its export columns and hash. */
@@ -23,7 +24,9 @@ export async function zoekBestaande(db: Db | Knex.Transaction, ids: string[]): P
     const rows = (await preparedStatement(db, SQLITE_BESTAANDE)).all(JSON.stringify(ids)) as BestaandeRegistratie[];
     return new Map(rows.map((r) => [r.registratie_id, r]));
   }
-  const rows = (await db('registraties').select(...BESTAANDE_KOLOMMEN).whereIn('registratie_id', ids)) as BestaandeRegistratie[];
+  const rows = (await db('registraties')
+    .select(...BESTAANDE_KOLOMMEN)
+    .whereIn('registratie_id', ids)) as BestaandeRegistratie[];
   return new Map(rows.map((r) => [r.registratie_id, r]));
 }
 
@@ -47,9 +50,7 @@ export async function zoekHashes(db: Db | Knex.Transaction, ids: string[]): Prom
  * INSERT — on SQLite an upsert costs half again as much per row), `gewijzigd` replace the stored
  * row with the same id. PostgreSQL takes both through COPY and one upsert.
  */
-export async function schrijfRegistraties(
-  trx: Knex.Transaction, rijen: { nieuw: OpgeslagenRij[]; gewijzigd: OpgeslagenRij[] },
-): Promise<void> {
+export async function schrijfRegistraties(trx: Knex.Transaction, rijen: { nieuw: OpgeslagenRij[]; gewijzigd: OpgeslagenRij[] }): Promise<void> {
   if (!isSqliteTransaction(trx)) {
     await kopieerUpsert(trx, 'registraties', OPGESLAGEN_KOLOMMEN, rijen.nieuw.concat(rijen.gewijzigd), 'registratie_id');
     return;
@@ -72,18 +73,31 @@ export async function telRegistraties(db: Db | Knex.Transaction): Promise<number
 
 /** Registrations per soort and day of binnenkomst (for the prognose). */
 export async function telPerSoortEnDag(db: Db): Promise<{ soort: string; datum_binnenkomst: string; aantal: number }[]> {
-  const rijen = (await db('registraties').select('soort', 'datum_binnenkomst').count({ aantal: '*' }).groupBy('soort', 'datum_binnenkomst')) as
-    { soort: string; datum_binnenkomst: string; aantal: number | string }[];
+  const rijen = (await db('registraties').select('soort', 'datum_binnenkomst').count({ aantal: '*' }).groupBy('soort', 'datum_binnenkomst')) as {
+    soort: string;
+    datum_binnenkomst: string;
+    aantal: number | string;
+  }[];
   return rijen.map((r) => ({ ...r, aantal: alsGetal(r.aantal) }));
 }
 
 /** Registrations received in [van, tot] (inclusive) per soort, VB besluit, spoed and gemeente code (for the spiegel). */
-export async function telPerSoortBesluitSpoedGemeente(db: Db, van: string, tot: string): Promise<{ soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number }[]> {
+export async function telPerSoortBesluitSpoedGemeente(
+  db: Db,
+  van: string,
+  tot: string,
+): Promise<{ soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number }[]> {
   const rijen = (await db('registraties')
     .whereBetween('datum_binnenkomst', [van, tot])
     .select({ soort: 'soort', besluit: 'besluit_veiligheidsbeoordeling', spoed: 'spoed', code: 'gemeente_code' })
     .count({ n: '*' })
-    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_code')) as { soort: string; besluit: string | null; spoed: number | null; code: string | null; n: number | string }[];
+    .groupBy('soort', 'besluit_veiligheidsbeoordeling', 'spoed', 'gemeente_code')) as {
+    soort: string;
+    besluit: string | null;
+    spoed: number | null;
+    code: string | null;
+    n: number | string;
+  }[];
   return rijen.map((r) => ({ ...r, n: alsGetal(r.n) }));
 }
 
@@ -120,12 +134,20 @@ export interface OpenZaak {
 export async function zoekOpenZaken(db: Db, vandaag: string, limiet = 1000): Promise<Record<'vb' | 'onderzoek' | 'vv', OpenZaak[]>> {
   const weekGeleden = telDagenOp(vandaag, -7);
   const tienWeken = telDagenOp(vandaag, -71);
-  const vb = (await db('registraties').select({ registratie_id: 'registratie_id', gemeente_code: 'gemeente_code', vanaf: 'datum_binnenkomst' })
-    .where({ soort: 'melding' }).whereNull('datum_veiligheidsbeoordeling').andWhere('datum_binnenkomst', '<=', weekGeleden)
-    .orderBy('datum_binnenkomst').limit(limiet)) as OpenZaak[];
-  const lopend = async (start: string, einde: string) => (await db('registraties')
-    .select({ registratie_id: 'registratie_id', gemeente_code: 'gemeente_code', vanaf: 'datum_veiligheidsbeoordeling' })
-    .whereNotNull(start).whereNull(einde).andWhere('datum_veiligheidsbeoordeling', '<=', tienWeken)
-    .orderBy('datum_veiligheidsbeoordeling').limit(limiet)) as OpenZaak[];
+  const vb = (await db('registraties')
+    .select({ registratie_id: 'registratie_id', gemeente_code: 'gemeente_code', vanaf: 'datum_binnenkomst' })
+    .where({ soort: 'melding' })
+    .whereNull('datum_veiligheidsbeoordeling')
+    .andWhere('datum_binnenkomst', '<=', weekGeleden)
+    .orderBy('datum_binnenkomst')
+    .limit(limiet)) as OpenZaak[];
+  const lopend = async (start: string, einde: string) =>
+    (await db('registraties')
+      .select({ registratie_id: 'registratie_id', gemeente_code: 'gemeente_code', vanaf: 'datum_veiligheidsbeoordeling' })
+      .whereNotNull(start)
+      .whereNull(einde)
+      .andWhere('datum_veiligheidsbeoordeling', '<=', tienWeken)
+      .orderBy('datum_veiligheidsbeoordeling')
+      .limit(limiet)) as OpenZaak[];
   return { vb, onderzoek: await lopend('datum_start_onderzoek', 'datum_einde_onderzoek'), vv: await lopend('datum_start_vv', 'datum_einde_vv') };
 }

@@ -4,34 +4,55 @@
  */
 export const MELDER_CATEGORIEEN = ['politie', 'overige_professional', 'niet_professional'] as const;
 export const BEROEPSGROEPEN = [
-  'onderwijs', 'kinderopvang', 'huisarts', 'ziekenhuis', 'ggz', 'jeugdgezondheidszorg', 'verloskunde',
-  'jeugdzorg', 'lokaal_team', 'maatschappelijk_werk', 'gecertificeerde_instelling', 'raad_kinderbescherming',
-  'verslavingszorg', 'ouderenzorg', 'overig',
+  'onderwijs',
+  'kinderopvang',
+  'huisarts',
+  'ziekenhuis',
+  'ggz',
+  'jeugdgezondheidszorg',
+  'verloskunde',
+  'jeugdzorg',
+  'lokaal_team',
+  'maatschappelijk_werk',
+  'gecertificeerde_instelling',
+  'raad_kinderbescherming',
+  'verslavingszorg',
+  'ouderenzorg',
+  'overig',
 ] as const;
 export const KANALEN = ['telefoon', 'mail', 'chat', 'op_locatie', 'meldformulier', 'corv'] as const;
 export const AARD_GEWELD = [
-  'kindermishandeling', 'partnergeweld', 'ex_partnergeweld', 'ouderenmishandeling', 'eergerelateerd',
+  'kindermishandeling',
+  'partnergeweld',
+  'ex_partnergeweld',
+  'ouderenmishandeling',
+  'eergerelateerd',
   'overig_huiselijk_geweld',
 ] as const;
 export const EERDERE_BETROKKENHEID = ['eerste_melding', 'hermelding', 'vervolgmelding'] as const;
 export const BESLUITEN_VB = [
-  'afsluiten_geen_vervolg', 'overdracht_melder', 'overdracht_lokaal_team', 'overdracht_betrokken_hulpverlening',
-  'vervolg_veilig_thuis', 'regionaal_maatwerk',
+  'afsluiten_geen_vervolg',
+  'overdracht_melder',
+  'overdracht_lokaal_team',
+  'overdracht_betrokken_hulpverlening',
+  'vervolg_veilig_thuis',
+  'regionaal_maatwerk',
 ] as const;
 export const VERVOLG = ['overdracht', 'voorwaarden_en_vervolg', 'onderzoek'] as const;
 export const UITKOMST_ONDERZOEK = ['bevestigd', 'weerlegd', 'geen_oordeel'] as const;
 export const OVERDRACHT_AAN = [
-  'lokaal_team', 'betrokken_hulpverlening', 'gecertificeerde_instelling', 'raad_kinderbescherming', 'melder',
-  'clientsysteem', 'politie_justitie', 'overig',
+  'lokaal_team',
+  'betrokken_hulpverlening',
+  'gecertificeerde_instelling',
+  'raad_kinderbescherming',
+  'melder',
+  'clientsysteem',
+  'politie_justitie',
+  'overig',
 ] as const;
 export const SOORTEN = ['advies', 'melding'] as const;
 
-export type ColumnType =
-  | { kind: 'text' }
-  | { kind: 'code'; values: readonly string[] }
-  | { kind: 'date' }
-  | { kind: 'boolean' }
-  | { kind: 'gemeente_code' };
+export type ColumnType = { kind: 'text' } | { kind: 'code'; values: readonly string[] } | { kind: 'date' } | { kind: 'boolean' } | { kind: 'gemeente_code' };
 
 export interface ColumnSpec {
   name: string;

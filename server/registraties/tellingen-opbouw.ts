@@ -13,7 +13,10 @@ import { Tellingdelta, tellingBasis } from './tellingen.js';
  * with them.
  */
 export async function bouwTellingenOpnieuw(
-  trx: Knex.Transaction, regio: Regio, kalender: Werkdagkalender, onVoortgang?: (klaar: number) => void,
+  trx: Knex.Transaction,
+  regio: Regio,
+  kalender: Werkdagkalender,
+  onVoortgang?: (klaar: number) => void,
 ): Promise<number> {
   const delta = new Tellingdelta();
   let klaar = 0;

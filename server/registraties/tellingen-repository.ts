@@ -35,7 +35,9 @@ export async function werkTellingenBij(trx: Knex.Transaction, delta: Tellingdelt
     for (const g of groepen) stmt.run(g.familie, g.sleutel, g.kwartaal, g.tot, g.aantal);
   } else {
     for (let i = 0; i < groepen.length; i += PG_PAKKET) {
-      await pg('tellingen').insert(groepen.slice(i, i + PG_PAKKET)).onConflict(['familie', 'sleutel'])
+      await pg('tellingen')
+        .insert(groepen.slice(i, i + PG_PAKKET))
+        .onConflict(['familie', 'sleutel'])
         .merge({ aantal: pg.raw('tellingen.aantal + excluded.aantal') });
     }
   }
@@ -96,15 +98,19 @@ export async function leesFamilie(db: Q, familie: string, soort: 'kwartaal' | 'i
 /** The first and last quarter of a point family (null when it has no groups). */
 export async function kwartaalBereik(db: Q, familie: string): Promise<{ van: Kwartaal | null; tot: Kwartaal | null }> {
   const rij = (await db('tellingen').where({ familie }).min({ van: 'kwartaal' }).max({ tot: 'kwartaal' }).first()) as
-    | { van: Kwartaal | null; tot: Kwartaal | null }
-    | undefined;
+    { van: Kwartaal | null; tot: Kwartaal | null } | undefined;
   return { van: rij?.van ?? null, tot: rij?.tot ?? null };
 }
 
 /** Every stored group, ordered (for comparing the kept counts with a full rebuild). */
 export async function alleTellingen(db: Q): Promise<{ familie: string; sleutel: string; kwartaal: string; tot: string | null; aantal: number }[]> {
-  const rijen = (await db('tellingen').select('familie', 'sleutel', 'kwartaal', 'tot', 'aantal').orderBy(['familie', 'sleutel'])) as
-    { familie: string; sleutel: string; kwartaal: string; tot: string | null; aantal: unknown }[];
+  const rijen = (await db('tellingen').select('familie', 'sleutel', 'kwartaal', 'tot', 'aantal').orderBy(['familie', 'sleutel'])) as {
+    familie: string;
+    sleutel: string;
+    kwartaal: string;
+    tot: string | null;
+    aantal: unknown;
+  }[];
   return rijen.map((r) => ({ ...r, aantal: alsGetal(r.aantal) }));
 }
 
@@ -127,20 +133,59 @@ export async function telBinnenkomst(db: Q, kwartalen: Kwartaal[]): Promise<Map<
  * kept at import (see registraties/tellingen.ts); `kwartalen` null = every quarter (full rebuild).
  */
 export interface InstroomTelling {
-  kwartaal: Kwartaal; gebied: string; soort: string; melder_categorie: string; beroepsgroep: string | null;
-  eerdere_betrokkenheid: string | null; nog_niet_beoordeeld: number | null; aantal: number;
+  kwartaal: Kwartaal;
+  gebied: string;
+  soort: string;
+  melder_categorie: string;
+  beroepsgroep: string | null;
+  eerdere_betrokkenheid: string | null;
+  nog_niet_beoordeeld: number | null;
+  aantal: number;
 }
 export interface VbTelling {
-  kwartaal: Kwartaal; gebied: string; besluit: string | null; binnen_termijn: number | null; werkdagen: number | null; aantal: number;
+  kwartaal: Kwartaal;
+  gebied: string;
+  besluit: string | null;
+  binnen_termijn: number | null;
+  werkdagen: number | null;
+  aantal: number;
 }
-export interface VervolgTelling { kwartaal: Kwartaal; gebied: string; vervolg: string | null; overdracht_aan: string | null; aantal: number }
+export interface VervolgTelling {
+  kwartaal: Kwartaal;
+  gebied: string;
+  vervolg: string | null;
+  overdracht_aan: string | null;
+  aantal: number;
+}
 export interface AfrondingTelling {
-  kwartaal: Kwartaal; gebied: string; binnen_termijn: number | null; monitoring: number | null; dagen: number | null; aantal: number;
+  kwartaal: Kwartaal;
+  gebied: string;
+  binnen_termijn: number | null;
+  monitoring: number | null;
+  dagen: number | null;
+  aantal: number;
 }
-export interface IntervalTelling { van: Kwartaal; tot: Kwartaal | null; gebied: string; aantal: number }
-export interface WeekTelling { kwartaal: Kwartaal; week: string; gebied: string; binnen_termijn: number | null; aantal: number }
+export interface IntervalTelling {
+  van: Kwartaal;
+  tot: Kwartaal | null;
+  gebied: string;
+  aantal: number;
+}
+export interface WeekTelling {
+  kwartaal: Kwartaal;
+  week: string;
+  gebied: string;
+  binnen_termijn: number | null;
+  aantal: number;
+}
 /** open work with the date its age counts from (binnenkomst for VB, the VB for onderzoek and V&V) */
-export interface OpenWerkTelling { van: Kwartaal; tot: Kwartaal | null; gebied: string; vanaf: string | null; aantal: number }
+export interface OpenWerkTelling {
+  van: Kwartaal;
+  tot: Kwartaal | null;
+  gebied: string;
+  vanaf: string | null;
+  aantal: number;
+}
 
 export interface Tellingen {
   instroom: InstroomTelling[];
@@ -157,13 +202,36 @@ export interface Tellingen {
 
 // --- definitions 2027.1: samenwerkingsafspraken § 7.1, § 8; Kwaliteitskader; focusblad ---
 export interface KenmerkTelling {
-  kwartaal: Kwartaal; gebied: string; soort: string; spoed: number | null; vb_zelfde_dag: number | null;
-  overige_zorgmelding: number | null; aard_geweld: string | null; kanaal: string | null; aantal: number;
+  kwartaal: Kwartaal;
+  gebied: string;
+  soort: string;
+  spoed: number | null;
+  vb_zelfde_dag: number | null;
+  overige_zorgmelding: number | null;
+  aard_geweld: string | null;
+  kanaal: string | null;
+  aantal: number;
 }
-export interface OverdrachtTelling { kwartaal: Kwartaal; gebied: string; vervolg: string | null; overdracht_aan: string | null; aantal: number }
-export interface VlagTelling { kwartaal: Kwartaal; gebied: string; vlag: number | null; aantal: number }
+export interface OverdrachtTelling {
+  kwartaal: Kwartaal;
+  gebied: string;
+  vervolg: string | null;
+  overdracht_aan: string | null;
+  aantal: number;
+}
+export interface VlagTelling {
+  kwartaal: Kwartaal;
+  gebied: string;
+  vlag: number | null;
+  aantal: number;
+}
 export interface AfsprakenTelling {
-  kwartaal: Kwartaal; gebied: string; uitkomst: string | null; overdracht_aan: string | null; monitoring: number | null; aantal: number;
+  kwartaal: Kwartaal;
+  gebied: string;
+  uitkomst: string | null;
+  overdracht_aan: string | null;
+  monitoring: number | null;
+  aantal: number;
 }
 export type Wachtlijst = 'vervolgkeuze' | 'start_onderzoek' | 'start_vv';
 export interface TweedeGolfTellingen {

@@ -36,7 +36,8 @@ const tekst = (veld: string, kolom: Bron = veld as Bron) => ({ veld, kolom });
 const getal = (veld: string, kolom: Bron = veld as Bron) => ({ veld, kolom, getal: true });
 
 const afronding = (soort: 'onderzoek' | 'vv'): TelFamilie => ({
-  naam: soort, kwartaal: `kw_einde_${soort}`,
+  naam: soort,
+  kwartaal: `kw_einde_${soort}`,
   velden: [getal('binnen_termijn', `${soort}_binnen_termijn`), getal('monitoring'), getal('dagen', `${soort}_dagen`)],
 });
 const vlag = (naam: string, kwartaal: keyof Afgeleid, kolom: keyof Afgeleid): TelFamilie => ({ naam, kwartaal, velden: [getal('vlag', kolom)] });
@@ -46,11 +47,13 @@ export const TELFAMILIES: readonly TelFamilie[] = [
   { naam: 'binnenkomst', kwartaal: 'kw_binnenkomst', velden: [tekst('soort')] },
   { naam: 'laatste', kwartaal: 'kw_laatste', velden: [] },
   {
-    naam: 'instroom', kwartaal: 'kw_binnenkomst',
+    naam: 'instroom',
+    kwartaal: 'kw_binnenkomst',
     velden: [tekst('soort'), tekst('melder_categorie'), tekst('beroepsgroep'), tekst('eerdere_betrokkenheid'), getal('nog_niet_beoordeeld')],
   },
   {
-    naam: 'vb', kwartaal: 'kw_vb',
+    naam: 'vb',
+    kwartaal: 'kw_vb',
     velden: [tekst('besluit', 'besluit_veiligheidsbeoordeling'), getal('binnen_termijn', 'vb_binnen_termijn'), getal('werkdagen', 'vb_werkdagen')],
   },
   { naam: 'vervolg', kwartaal: 'kw_besluit_vervolg', velden: [tekst('vervolg'), tekst('overdracht_aan')] },
@@ -63,18 +66,22 @@ export const TELFAMILIES: readonly TelFamilie[] = [
   { naam: 'openWerk:vv', interval: 'open_vv', velden: [tekst('vanaf', 'datum_veiligheidsbeoordeling')] },
   // --- definitions 2027.1 ---
   {
-    naam: 'kenmerken', kwartaal: 'kw_binnenkomst',
+    naam: 'kenmerken',
+    kwartaal: 'kw_binnenkomst',
     velden: [tekst('soort'), getal('spoed'), getal('vb_zelfde_dag'), getal('overige_zorgmelding'), tekst('aard_geweld'), tekst('kanaal')],
   },
   {
-    naam: 'overdracht', kwartaal: 'kw_overdracht', velden: [tekst('vervolg'), tekst('overdracht_aan')],
+    naam: 'overdracht',
+    kwartaal: 'kw_overdracht',
+    velden: [tekst('vervolg'), tekst('overdracht_aan')],
     alleen: { kolom: 'vervolg', waarden: ['onderzoek', 'voorwaarden_en_vervolg'] },
   },
   vlag('startOnderzoek', 'kw_start_onderzoek', 'onderzoek_start_binnen_termijn'),
   vlag('monitoring3m', 'kw_monitoring_3m', 'monitoring_3m_tijdig'),
   vlag('monitoring12m', 'kw_monitoring_12m', 'monitoring_12m_tijdig'),
   {
-    naam: 'onderzoekAfspraken', kwartaal: 'kw_einde_onderzoek',
+    naam: 'onderzoekAfspraken',
+    kwartaal: 'kw_einde_onderzoek',
     velden: [tekst('uitkomst', 'uitkomst_onderzoek'), tekst('overdracht_aan'), getal('monitoring')],
   },
   { naam: 'vvAfspraken', kwartaal: 'kw_einde_vv', velden: [tekst('overdracht_aan'), getal('monitoring')] },
@@ -116,17 +123,16 @@ const lees = (kolom: string) => `${AFGELEID.has(kolom) ? 'a' : 'r'}[${JSON.strin
  */
 function sleutelfunctie(f: TelFamilie): Sleutelfunctie {
   const van = f.interval ? `${f.interval}_van` : f.kwartaal!;
-  const delen = [
-    'q',
-    f.interval ? `(${lees(`${f.interval}_tot`)} ?? '')` : "''",
-    lees('gemeente_sleutel'),
-    ...f.velden.map((v) => `(${lees(v.kolom)} ?? '')`),
-  ];
+  const delen = ['q', f.interval ? `(${lees(`${f.interval}_tot`)} ?? '')` : "''", lees('gemeente_sleutel'), ...f.velden.map((v) => `(${lees(v.kolom)} ?? '')`)];
   const filter = f.alleen
     ? `const f = ${lees(f.alleen.kolom)}; if (${f.alleen.waarden.map((w) => `f !== ${JSON.stringify(w)}`).join(' && ')}) return null;`
     : '';
-  return new Function('r', 'a', `const q = ${lees(van)}; if (q === null || q === undefined) return null; ${filter}
-    return ${delen.join(` + ${JSON.stringify(SCHEIDING)} + `)};`) as Sleutelfunctie;
+  return new Function(
+    'r',
+    'a',
+    `const q = ${lees(van)}; if (q === null || q === undefined) return null; ${filter}
+    return ${delen.join(` + ${JSON.stringify(SCHEIDING)} + `)};`,
+  ) as Sleutelfunctie;
 }
 
 const SLEUTELFUNCTIES = TELFAMILIES.map(sleutelfunctie);
@@ -193,8 +199,11 @@ export const familie = (naam: string): TelFamilie => {
  */
 export function tellingBasis(regio: Regio, kalender: Werkdagkalender): string {
   const basis = {
-    catalogus: [CATALOGUSVERSIE, TELFAMILIES], extraFeestdagen: [...kalender.extraFeestdagen].sort(),
-    gemeenten: regio.gemeenten.map((g) => g.code).sort(), voormalig: regio.voormaligeGemeenten, vanaf: regio.overige_zorgmelding_vanaf,
+    catalogus: [CATALOGUSVERSIE, TELFAMILIES],
+    extraFeestdagen: [...kalender.extraFeestdagen].sort(),
+    gemeenten: regio.gemeenten.map((g) => g.code).sort(),
+    voormalig: regio.voormaligeGemeenten,
+    vanaf: regio.overige_zorgmelding_vanaf,
   };
   return createHash('sha1').update(JSON.stringify(basis)).digest('hex');
 }

@@ -61,7 +61,13 @@ export function formatteerEuro(euros: number): string {
 }
 
 const tijdstip = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 /** A stored UTC timestamp as Dutch local time in Europe/Amsterdam: `1 december 2026 om 20:03:28`. */

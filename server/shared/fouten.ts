@@ -10,9 +10,7 @@ export class AppFout extends Error {
   }
 }
 
-export const ongeldigeInvoer = (melding: string, context?: Record<string, unknown>) =>
-  new AppFout('ongeldige_invoer', melding, 400, context);
-export const nietGevonden = (melding: string, context?: Record<string, unknown>) =>
-  new AppFout('niet_gevonden', melding, 404, context);
+export const ongeldigeInvoer = (melding: string, context?: Record<string, unknown>) => new AppFout('ongeldige_invoer', melding, 400, context);
+export const nietGevonden = (melding: string, context?: Record<string, unknown>) => new AppFout('niet_gevonden', melding, 404, context);
 export const geenToegang = (melding = 'U hebt geen toegang tot deze pagina.', context?: Record<string, unknown>) =>
   new AppFout('geen_toegang', melding, 403, context);

@@ -67,8 +67,16 @@ export function leesVerzonden(pad = VERZONDEN_BESTAND): CbsCijfer[] {
     const w = leesWaarde(r.waarde);
     if (!w || !leesPeriode(r.periode)) throw new Error(`${pad}:${i + 2}: ongeldige periode "${r.periode}" of waarde "${r.waarde}"`);
     return {
-      tabel: r.tabel, periode: r.periode, regio: r.regio_code, regio_naam: r.regio_naam, maat: r.maat || null, cbs_maat: r.cbs_maat,
-      waarde: w.waarde, waarde_tekst: r.waarde, voorlopig: r.voorlopig === '*', bron: r.bron,
+      tabel: r.tabel,
+      periode: r.periode,
+      regio: r.regio_code,
+      regio_naam: r.regio_naam,
+      maat: r.maat || null,
+      cbs_maat: r.cbs_maat,
+      waarde: w.waarde,
+      waarde_tekst: r.waarde,
+      voorlopig: r.voorlopig === '*',
+      bron: r.bron,
     };
   });
 }

@@ -56,7 +56,13 @@ export function spiegelPeriode(tekst: string): { periode: string; cbs: string; l
   const j = m[1]!;
   if (!m[2]) return { periode: j, cbs: `${j}JJ00`, label: j, van: `${j}-01-01`, tot: `${j}-12-31` };
   const h = m[2];
-  return { periode: `${j}-H${h}`, cbs: `${j}HJ0${h}`, label: `${h === '1' ? '1e' : '2e'} halfjaar ${j}`, van: h === '1' ? `${j}-01-01` : `${j}-07-01`, tot: h === '1' ? `${j}-06-30` : `${j}-12-31` };
+  return {
+    periode: `${j}-H${h}`,
+    cbs: `${j}HJ0${h}`,
+    label: `${h === '1' ? '1e' : '2e'} halfjaar ${j}`,
+    van: h === '1' ? `${j}-01-01` : `${j}-07-01`,
+    tot: h === '1' ? `${j}-06-30` : `${j}-12-31`,
+  };
 }
 
 /** CBS period code → the spiegel's period (`2023JJ00` → `2023`, `2023HJ02` → `2023-H2`). */
@@ -83,7 +89,9 @@ export class CbsIndex {
   /** spiegel periods with any figure for Nederland or the region (newest first) */
   perioden(regio: string): string[] {
     const set = new Set([...this.cel.values()].filter((c) => c.maat !== BEVOLKING && (c.regio === 'NL01' || c.regio === regio)).map((c) => c.periode));
-    return [...set].sort((a, b) => (a.slice(0, 4) === b.slice(0, 4) ? (a.endsWith('JJ00') ? -1 : b.endsWith('JJ00') ? 1 : b.localeCompare(a)) : b.localeCompare(a)));
+    return [...set].sort((a, b) =>
+      a.slice(0, 4) === b.slice(0, 4) ? (a.endsWith('JJ00') ? -1 : b.endsWith('JJ00') ? 1 : b.localeCompare(a)) : b.localeCompare(a),
+    );
   }
 }
 
@@ -107,7 +115,13 @@ export function gebied(index: CbsIndex, periode: string, code: string, naam: str
 }
 
 /** Own registrations of a period, counted per soort, VB besluit, spoed and gemeente (the repository's telEigen). */
-export interface EigenTelling { soort: string; besluit: string | null; spoed: number | null; gemeente: string; n: number }
+export interface EigenTelling {
+  soort: string;
+  besluit: string | null;
+  spoed: number | null;
+  gemeente: string;
+  n: number;
+}
 
 /** Our registrations counted as CBS counts them (docs/spiegel.md), each count rounded to the grondtal. */
 export function eigenWaarden(tellingen: EigenTelling[], grondtal: number): Waarden {
@@ -132,20 +146,28 @@ export function eigenWaarden(tellingen: EigenTelling[], grondtal: number): Waard
 
 /** Rank (1 = most per 1.000 inwoners) of `code` among the VT regions with meldingen and population. */
 export function rang(index: CbsIndex, periode: string, code: string): Spiegel['rang'] {
-  const cijfers = [...index.regios().keys()].filter((r) => /^VT\d\d$/.test(r))
+  const cijfers = [...index.regios().keys()]
+    .filter((r) => /^VT\d\d$/.test(r))
     .map((r) => ({ r, v: gebied(index, periode, r, '').per_1000_inwoners.meldingen }))
     .filter((x): x is { r: string; v: number } => x.v !== null)
     .sort((a, b) => b.v - a.v);
   const i = cijfers.findIndex((x) => x.r === code);
   return {
-    maat: 'meldingen', positie: i < 0 ? null : i + 1, van: cijfers.length,
-    toelichting: 'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners (1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',
+    maat: 'meldingen',
+    positie: i < 0 ? null : i + 1,
+    van: cijfers.length,
+    toelichting:
+      'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners (1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',
   };
 }
 
 export function berekenSpiegel(invoer: {
-  cijfers: CbsCijfer[]; periode: NonNullable<ReturnType<typeof spiegelPeriode>>; cbsRegio: { code: string; naam: string };
-  eigen: EigenTelling[]; grondtal: number; gemeenten: { code: string; naam: string }[];
+  cijfers: CbsCijfer[];
+  periode: NonNullable<ReturnType<typeof spiegelPeriode>>;
+  cbsRegio: { code: string; naam: string };
+  eigen: EigenTelling[];
+  grondtal: number;
+  gemeenten: { code: string; naam: string }[];
 }): Spiegel {
   const index = new CbsIndex(invoer.cijfers);
   const p = invoer.periode.cbs;
@@ -161,15 +183,29 @@ export function berekenSpiegel(invoer: {
     if (!sleutel) return [];
     const x = gebied(index, p, sleutel, g.naam);
     if (x.meldingen === null && x.adviezen === null && !index.get(p, sleutel, 'meldingen') && !index.get(p, sleutel, 'adviezen')) return [];
-    return [{
-      code: g.code, naam: g.naam, meldingen: x.meldingen, adviezen: x.adviezen, inwoners: x.inwoners,
-      per_1000_inwoners: { meldingen: x.per_1000_inwoners.meldingen, adviezen: x.per_1000_inwoners.adviezen },
-      nederland_per_1000_inwoners: { meldingen: nederland.per_1000_inwoners.meldingen, adviezen: nederland.per_1000_inwoners.adviezen },
-      voorlopig: x.voorlopig.length > 0,
-    }];
+    return [
+      {
+        code: g.code,
+        naam: g.naam,
+        meldingen: x.meldingen,
+        adviezen: x.adviezen,
+        inwoners: x.inwoners,
+        per_1000_inwoners: { meldingen: x.per_1000_inwoners.meldingen, adviezen: x.per_1000_inwoners.adviezen },
+        nederland_per_1000_inwoners: { meldingen: nederland.per_1000_inwoners.meldingen, adviezen: nederland.per_1000_inwoners.adviezen },
+        voorlopig: x.voorlopig.length > 0,
+      },
+    ];
   });
   return {
-    periode: invoer.periode.periode, periode_label: invoer.periode.label, cbs_periode: p, van: invoer.periode.van, tot: invoer.periode.tot,
-    regio, nederland, rang: rang(index, p, invoer.cbsRegio.code), eigen: { ...eigen, afgerond_op: invoer.grondtal, verschil }, gemeenten,
+    periode: invoer.periode.periode,
+    periode_label: invoer.periode.label,
+    cbs_periode: p,
+    van: invoer.periode.van,
+    tot: invoer.periode.tot,
+    regio,
+    nederland,
+    rang: rang(index, p, invoer.cbsRegio.code),
+    eigen: { ...eigen, afgerond_op: invoer.grondtal, verschil },
+    gemeenten,
   };
 }

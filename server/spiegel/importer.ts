@@ -25,14 +25,25 @@ export const TABEL_TITELS: Record<string, string> = {
   '70072ned': 'Regionale kerncijfers Nederland',
 };
 
-interface VtRegio { code: string; naam: string; ookGenoemd?: string[] }
+interface VtRegio {
+  code: string;
+  naam: string;
+  ookGenoemd?: string[];
+}
 let vtRegios: VtRegio[] | null = null;
 function vt(): VtRegio[] {
   vtRegios ??= (JSON.parse(readFileSync(projectPath('config', 'cbs', 'vt-regios.json'), 'utf8')) as { regios: VtRegio[] }).regios;
   return vtRegios;
 }
 
-const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** A region as StatLine labels it → its code: Nederland NL01, 'X (VT)' VTnn, a gemeente of the region its GM code; else the label itself. */
 export function regioCode(label: string, gemeenteCode: (naam: string) => string | null): { regio: string; naam: string } {
@@ -54,7 +65,11 @@ export function regioCode(label: string, gemeenteCode: (naam: string) => string 
   return { regio: l, naam: l };
 }
 
-export interface Gelezen { tabel: string | null; cijfers: CbsCijfer[]; fouten: RijFout[] }
+export interface Gelezen {
+  tabel: string | null;
+  cijfers: CbsCijfer[];
+  fouten: RijFout[];
+}
 
 function tabelUit(tekst: string): string | null {
   const id = /\b(\d{5}(?:NED|ned))\b/.exec(tekst)?.[1];
@@ -74,17 +89,35 @@ export function leesStatlineCsv(tekst: string, bestand: string, opties: { bron: 
   const records = leesCsv(tekst, ';', bestand).map((r) => ({ regel: r.regel, values: r.values.map((v) => v.trim()) }));
   const kopIndex = records.findIndex((r) => r.values.some((v) => REGIO_KOP.test(norm(v))) && r.values.some((v) => PERIODE_KOP.test(norm(v))));
   if (kopIndex < 0) {
-    fout(1, '', records[0]?.values.join(';') ?? '', 'geen kopregel met de kolommen "Regio\'s" en "Perioden" gevonden: is dit een CSV-download van CBS StatLine?');
+    fout(
+      1,
+      '',
+      records[0]?.values.join(';') ?? '',
+      'geen kopregel met de kolommen "Regio\'s" en "Perioden" gevonden: is dit een CSV-download van CBS StatLine?',
+    );
     return { tabel: null, cijfers: [], fouten };
   }
-  const titelTekst = records.slice(0, kopIndex).map((r) => r.values.join(' ')).join(' ') + ` ${bestand}`;
+  const titelTekst =
+    records
+      .slice(0, kopIndex)
+      .map((r) => r.values.join(' '))
+      .join(' ') + ` ${bestand}`;
   const tabel = tabelUit(titelTekst);
-  if (!tabel) fout(1, '', records[0]?.values.join(';') ?? '', `de tabel is niet herkend: noem het tabelnummer (zoals 84852NED) in de titel of de bestandsnaam; bekend zijn ${Object.keys(TABEL_TITELS).join(', ')}`);
+  if (!tabel)
+    fout(
+      1,
+      '',
+      records[0]?.values.join(';') ?? '',
+      `de tabel is niet herkend: noem het tabelnummer (zoals 84852NED) in de titel of de bestandsnaam; bekend zijn ${Object.keys(TABEL_TITELS).join(', ')}`,
+    );
   const kop = records[kopIndex]!.values;
   const regioKol = kop.findIndex((v) => REGIO_KOP.test(norm(v)));
   const periodeKol = kop.findIndex((v) => PERIODE_KOP.test(norm(v)));
   const laatsteDimensie = Math.max(regioKol, periodeKol);
-  const dimensies = kop.slice(0, laatsteDimensie + 1).map((_, i) => i).filter((i) => i !== regioKol && i !== periodeKol);
+  const dimensies = kop
+    .slice(0, laatsteDimensie + 1)
+    .map((_, i) => i)
+    .filter((i) => i !== regioKol && i !== periodeKol);
   const maten = kop.map((k, i) => ({ i, label: k })).filter((m) => m.i > laatsteDimensie);
   const kolomNaam = (i: number) => `${kop[i] || `kolom ${i + 1}`} (kolom ${i + 1})`;
   const cijfers: CbsCijfer[] = [];
@@ -102,7 +135,12 @@ export function leesStatlineCsv(tekst: string, bestand: string, opties: { bron: 
         continue;
       }
       if (v.filter((x) => x !== '').length <= 1 || VOET.test(v[0] ?? '')) break;
-      fout(rec.regel, kolomNaam(periodeKol), periodeTekst, 'onbekende periode: verwacht een code als 2023JJ00, 2023HJ01 of een label als "2023", "1e halfjaar 2023*"');
+      fout(
+        rec.regel,
+        kolomNaam(periodeKol),
+        periodeTekst,
+        'onbekende periode: verwacht een code als 2023JJ00, 2023HJ01 of een label als "2023", "1e halfjaar 2023*"',
+      );
       continue;
     }
     data = true;
@@ -129,8 +167,16 @@ export function leesStatlineCsv(tekst: string, bestand: string, opties: { bron: 
       }
       gezien.set(sleutel, rec.regel);
       cijfers.push({
-        tabel: tabel ?? '', periode: periode.periode, regio, regio_naam: naam, maat: tabel ? maatVoor(tabel, cbsMaat) : null, cbs_maat: cbsMaat,
-        waarde: w.waarde, waarde_tekst: tekstWaarde, voorlopig: periode.voorlopig, bron: opties.bron,
+        tabel: tabel ?? '',
+        periode: periode.periode,
+        regio,
+        regio_naam: naam,
+        maat: tabel ? maatVoor(tabel, cbsMaat) : null,
+        cbs_maat: cbsMaat,
+        waarde: w.waarde,
+        waarde_tekst: tekstWaarde,
+        voorlopig: periode.voorlopig,
+        bron: opties.bron,
       });
     }
   }
@@ -161,7 +207,13 @@ export function leesOdataJson(tekst: string, bestand: string, opties: { bron: st
     return { tabel: null, cijfers: [], fouten };
   }
   const tabel = tabelUit(`${typeof obj['@odata.context'] === 'string' ? obj['@odata.context'] : ''} ${bestand}`);
-  if (!tabel) fout(1, '@odata.context', String(obj['@odata.context'] ?? ''), 'de tabel is niet herkend: verwacht een tabelnummer (zoals 84852NED) in @odata.context of in de bestandsnaam');
+  if (!tabel)
+    fout(
+      1,
+      '@odata.context',
+      String(obj['@odata.context'] ?? ''),
+      'de tabel is niet herkend: verwacht een tabelnummer (zoals 84852NED) in @odata.context of in de bestandsnaam',
+    );
   // a line number per observation, as an editor shows the file (one object per line or pretty-printed)
   const regels = [...tekst.matchAll(/"Measure"\s*:/g)].map((m) => tekst.slice(0, m.index).split('\n').length);
   const cijfers: CbsCijfer[] = [];
@@ -193,7 +245,9 @@ export function leesOdataJson(tekst: string, bestand: string, opties: { bron: st
     }
     if (!periode || !veld('Measure') || !veld('RegioS')) return;
     const { regio, naam } = regioCode(veld('RegioS'), opties.gemeenteCode);
-    const dims = Object.keys(r).filter((k) => !ODATA_VAST.has(k)).map((k) => veld(k));
+    const dims = Object.keys(r)
+      .filter((k) => !ODATA_VAST.has(k))
+      .map((k) => veld(k));
     const cbsMaat = [...dims, veld('Measure')].join(' | ');
     const sleutel = `${periode.periode} ${regio} ${cbsMaat}`;
     const eerder = gezien.get(sleutel);
@@ -204,8 +258,16 @@ export function leesOdataJson(tekst: string, bestand: string, opties: { bron: st
     gezien.set(sleutel, regel);
     const attr = veld('ValueAttribute').toLowerCase();
     cijfers.push({
-      tabel: tabel ?? '', periode: periode.periode, regio, regio_naam: naam, maat: tabel ? maatVoor(tabel, cbsMaat) : null, cbs_maat: cbsMaat,
-      waarde, waarde_tekst: waardeTekst, voorlopig: periode.voorlopig || attr.includes('voorlopig') || attr.includes('provisional'), bron: opties.bron,
+      tabel: tabel ?? '',
+      periode: periode.periode,
+      regio,
+      regio_naam: naam,
+      maat: tabel ? maatVoor(tabel, cbsMaat) : null,
+      cbs_maat: cbsMaat,
+      waarde,
+      waarde_tekst: waardeTekst,
+      voorlopig: periode.voorlopig || attr.includes('voorlopig') || attr.includes('provisional'),
+      bron: opties.bron,
     });
   });
   if (obj.value.length === 0) fout(1, 'value', '[]', 'het bestand bevat geen waarnemingen');

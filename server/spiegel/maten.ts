@@ -6,8 +6,14 @@
  */
 
 export const SPIEGEL_MATEN = [
-  'meldingen', 'adviezen', 'vervolgstappen_veilig_thuis', 'overdracht', 'geen_vervolgstappen',
-  'regionaal_maatwerk', 'nog_niet_beoordeeld', 'acute_onveiligheid',
+  'meldingen',
+  'adviezen',
+  'vervolgstappen_veilig_thuis',
+  'overdracht',
+  'geen_vervolgstappen',
+  'regionaal_maatwerk',
+  'nog_niet_beoordeeld',
+  'acute_onveiligheid',
 ] as const;
 export type SpiegelMaat = (typeof SPIEGEL_MATEN)[number];
 
@@ -15,7 +21,10 @@ export type SpiegelMaat = (typeof SPIEGEL_MATEN)[number];
 export const BEVOLKING = 'bevolking';
 export type Maat = SpiegelMaat | typeof BEVOLKING;
 
-export interface Bron { tabel: string; cbsMaat: string }
+export interface Bron {
+  tabel: string;
+  cbsMaat: string;
+}
 
 export const MAAT_LABEL: Record<Maat, string> = {
   meldingen: 'Ontvangen meldingen',

@@ -35,8 +35,16 @@ export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: nu
   const heeft = new Set(cijfers.filter((c) => c.maat === BEVOLKING && c.periode === periode && c.waarde !== null).map((c) => c.regio));
   const extra: CbsCijfer[] = [];
   const cel = (code: string, naam: string, waarde: number, tabel: string, bron: string): CbsCijfer => ({
-    tabel, periode, regio: code, regio_naam: naam, maat: BEVOLKING, cbs_maat: 'Bevolking op 1 januari', waarde,
-    waarde_tekst: new Intl.NumberFormat('nl-NL').format(waarde), voorlopig: false, bron,
+    tabel,
+    periode,
+    regio: code,
+    regio_naam: naam,
+    maat: BEVOLKING,
+    cbs_maat: 'Bevolking op 1 januari',
+    waarde,
+    waarde_tekst: new Intl.NumberFormat('nl-NL').format(waarde),
+    voorlopig: false,
+    bron,
   });
   for (const g of regio.gemeenten) {
     const c = regio.inwonersCijferOp(g.code, jaar);
@@ -59,7 +67,11 @@ export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: str
   const [cbs, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, regio, periode.van, periode.tot), leesBeleid(db)]);
   const cijfers = metInwonersVanRegio(cbs, regio, Number(periode.cbs.slice(0, 4)));
   return berekenSpiegel({
-    cijfers, periode, cbsRegio: cbsRegioVan(regio), eigen, grondtal: beleid.grondtal,
+    cijfers,
+    periode,
+    cbsRegio: cbsRegioVan(regio),
+    eigen,
+    grondtal: beleid.grondtal,
     gemeenten: regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
   });
 }
@@ -68,19 +80,45 @@ export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: str
  * `importeer --soort cbs`: a StatLine CSV or CBS OData v4 JSON adds or replaces CBS cells. All or
  * nothing: a file with any error loads nothing; every attempt is an import batch and an audit entry.
  */
-export async function importeerCbs(db: Db, regio: Regio, bron: { bestand: string; sha256: string; tekst: string }, opties: { door: string }): Promise<ImportSamenvatting & { niet_in_spiegel: number }> {
+export async function importeerCbs(
+  db: Db,
+  regio: Regio,
+  bron: { bestand: string; sha256: string; tekst: string },
+  opties: { door: string },
+): Promise<ImportSamenvatting & { niet_in_spiegel: number }> {
   const json = /^\s*[{[]/.test(bron.tekst.replace(/^\uFEFF/, ''));
   const lees = json ? leesOdataJson : leesStatlineCsv;
-  const gelezen = lees(bron.tekst.replace(/^\uFEFF/, ''), bron.bestand, { bron: `${json ? 'CBS OData v4' : 'CBS StatLine-download'}: ${bron.bestand} (sha256 ${bron.sha256.slice(0, 12)})`, gemeenteCode: (n) => regio.codeVoorNaam(n) });
+  const gelezen = lees(bron.tekst.replace(/^\uFEFF/, ''), bron.bestand, {
+    bron: `${json ? 'CBS OData v4' : 'CBS StatLine-download'}: ${bron.bestand} (sha256 ${bron.sha256.slice(0, 12)})`,
+    gemeenteCode: (n) => regio.codeVoorNaam(n),
+  });
   const s: ImportSamenvatting & { niet_in_spiegel: number } = {
-    bestanden: [bron.bestand], rijen: gelezen.cijfers.length, nieuw: 0, gewijzigd: 0, ongewijzigd: 0,
-    afgewezen: gelezen.fouten.length > 0 ? Math.max(1, new Set(gelezen.fouten.map((f) => f.regel)).size) : 0, fouten: gelezen.fouten, waarschuwingen: [], geladen: false,
+    bestanden: [bron.bestand],
+    rijen: gelezen.cijfers.length,
+    nieuw: 0,
+    gewijzigd: 0,
+    ongewijzigd: 0,
+    afgewezen: gelezen.fouten.length > 0 ? Math.max(1, new Set(gelezen.fouten.map((f) => f.regel)).size) : 0,
+    fouten: gelezen.fouten,
+    waarschuwingen: [],
+    geladen: false,
     // stored, but not a figure the spiegel shows (a measure outside its catalogue)
     niet_in_spiegel: gelezen.cijfers.filter((c) => c.maat === null).length,
   };
   const batch = (status: 'geladen' | 'afgewezen') => ({
-    soort: 'cbs', bestand: bron.bestand, sha256: bron.sha256, door: opties.door, gestart_op: new Date().toISOString(), beeindigd_op: new Date().toISOString(),
-    status, rijen: s.rijen, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd, afgewezen: s.afgewezen, fouten_voorbeeld: foutenVoorbeeld(s.fouten, bron.bestand),
+    soort: 'cbs',
+    bestand: bron.bestand,
+    sha256: bron.sha256,
+    door: opties.door,
+    gestart_op: new Date().toISOString(),
+    beeindigd_op: new Date().toISOString(),
+    status,
+    rijen: s.rijen,
+    nieuw: s.nieuw,
+    gewijzigd: s.gewijzigd,
+    ongewijzigd: s.ongewijzigd,
+    afgewezen: s.afgewezen,
+    fouten_voorbeeld: foutenVoorbeeld(s.fouten, bron.bestand),
   });
   if (gelezen.fouten.length > 0) {
     await voegImportbatchToe(db, batch('afgewezen'));
@@ -94,13 +132,21 @@ export async function importeerCbs(db: Db, regio: Regio, bron: { bestand: string
     await werkImportbatchBij(trx, id, { nieuw: t.nieuw, gewijzigd: t.gewijzigd, ongewijzigd: t.ongewijzigd });
     await schrijfMeta(trx, 'data_versie', new Date().toISOString());
   });
-  await schrijfAudit(db, { wie: opties.door, actie: 'import', details: { soort: 'cbs', tabel: gelezen.tabel, bestand: bron.bestand, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd } });
+  await schrijfAudit(db, {
+    wie: opties.door,
+    actie: 'import',
+    details: { soort: 'cbs', tabel: gelezen.tabel, bestand: bron.bestand, nieuw: s.nieuw, gewijzigd: s.gewijzigd, ongewijzigd: s.ongewijzigd },
+  });
   s.geladen = true;
   return s;
 }
 
 /** The page /spiegel: the chosen period (default the newest with figures), every period for the series. */
-export async function spiegelPagina(db: Db, regio: Regio, periodeTekst: string | undefined): Promise<{ perioden: string[]; spiegel: Spiegel | null; reeks: Spiegel[] }> {
+export async function spiegelPagina(
+  db: Db,
+  regio: Regio,
+  periodeTekst: string | undefined,
+): Promise<{ perioden: string[]; spiegel: Spiegel | null; reeks: Spiegel[] }> {
   const perioden = await spiegelPerioden(db, regio);
   const gekozen = periodeTekst ?? perioden[0];
   if (!gekozen) return { perioden, spiegel: null, reeks: [] };

@@ -26,7 +26,10 @@ export interface Verklaring {
   contact: { tekst: string; href: string } | null;
 }
 
-export function verklaring(env: Pick<Env, 'TOEGANKELIJKHEID_CONTACT' | 'TOEGANKELIJKHEID_STATUS' | 'TOEGANKELIJKHEID_CONTROLE'>, organisatie: string): Verklaring {
+export function verklaring(
+  env: Pick<Env, 'TOEGANKELIJKHEID_CONTACT' | 'TOEGANKELIJKHEID_STATUS' | 'TOEGANKELIJKHEID_CONTROLE'>,
+  organisatie: string,
+): Verklaring {
   const c = env.TOEGANKELIJKHEID_CONTACT;
   return {
     organisatie,

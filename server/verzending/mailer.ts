@@ -39,11 +39,18 @@ export function maakMailer(smtpUrl: string, afzender: string): Mailer & { sluit:
   const transport = nodemailer.createTransport({ url: smtpUrl, ...TIJDSLIMIETEN });
   const mailer = async (b: Bericht) => {
     const info = await transport.sendMail({
-      from: afzender, to: b.aan, subject: b.onderwerp, text: b.tekst, ...(b.berichtId ? { messageId: b.berichtId } : {}),
-      attachments: [{
-        filename: b.bijlage.naam, contentType: 'application/pdf',
-        content: sterftBij('tijdens_smtp') ? halverwegeSterven(b.bijlage.inhoud) : b.bijlage.inhoud,
-      }],
+      from: afzender,
+      to: b.aan,
+      subject: b.onderwerp,
+      text: b.tekst,
+      ...(b.berichtId ? { messageId: b.berichtId } : {}),
+      attachments: [
+        {
+          filename: b.bijlage.naam,
+          contentType: 'application/pdf',
+          content: sterftBij('tijdens_smtp') ? halverwegeSterven(b.bijlage.inhoud) : b.bijlage.inhoud,
+        },
+      ],
     });
     return String(info.response ?? '');
   };

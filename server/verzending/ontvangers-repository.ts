@@ -14,8 +14,11 @@ export interface Ontvanger {
 
 /** Adds a recipient; false when it was already there. */
 export async function voegOntvangerToe(db: Db, o: Pick<Ontvanger, 'email' | 'rapport' | 'gemeente'>, door: string): Promise<boolean> {
-  const rijen = await db('ontvangers').insert({ ...o, toegevoegd_op: new Date().toISOString(), toegevoegd_door: door })
-    .onConflict(['email', 'rapport', 'gemeente']).ignore().returning('id');
+  const rijen = await db('ontvangers')
+    .insert({ ...o, toegevoegd_op: new Date().toISOString(), toegevoegd_door: door })
+    .onConflict(['email', 'rapport', 'gemeente'])
+    .ignore()
+    .returning('id');
   return rijen.length > 0;
 }
 

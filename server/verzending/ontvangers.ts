@@ -11,7 +11,10 @@ export type OntvangerRapport = (typeof ONTVANGER_RAPPORTEN)[number];
 const EMAIL = /^[^@\s<>"',;]+@[^@\s<>"',;]+\.[^@\s<>"',;]+$/;
 
 /** Checks and normalises a recipient; Dutch errors naming the value. */
-export function controleerOntvanger(regio: Regio, invoer: { email: unknown; rapport: unknown; gemeente?: unknown }): Pick<Ontvanger, 'email' | 'rapport' | 'gemeente'> {
+export function controleerOntvanger(
+  regio: Regio,
+  invoer: { email: unknown; rapport: unknown; gemeente?: unknown },
+): Pick<Ontvanger, 'email' | 'rapport' | 'gemeente'> {
   const email = typeof invoer.email === 'string' ? invoer.email.trim().toLowerCase() : '';
   if (!EMAIL.test(email) || email.length > 254) throw ongeldigeInvoer(`Ongeldig e-mailadres: ${String(invoer.email ?? 'niets')}`);
   const rapport = String(invoer.rapport ?? '');
@@ -20,7 +23,8 @@ export function controleerOntvanger(regio: Regio, invoer: { email: unknown; rapp
   }
   const gemeenteRuw = typeof invoer.gemeente === 'string' ? invoer.gemeente.trim().toUpperCase() : '';
   if (rapport === 'factsheet') {
-    if (!regio.perCode.has(gemeenteRuw)) throw ongeldigeInvoer(`Een factsheet-ontvanger hoort bij een gemeente van de regio (--gemeente, zoals GM0268); gekregen: ${gemeenteRuw || 'niets'}`);
+    if (!regio.perCode.has(gemeenteRuw))
+      throw ongeldigeInvoer(`Een factsheet-ontvanger hoort bij een gemeente van de regio (--gemeente, zoals GM0268); gekregen: ${gemeenteRuw || 'niets'}`);
   } else if (gemeenteRuw) {
     throw ongeldigeInvoer('Alleen een factsheet-ontvanger heeft een gemeente');
   }

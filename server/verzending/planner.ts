@@ -92,7 +92,12 @@ export function startVerzendplanner(ctx: AppContext): (() => void) | null {
   if (!SMTP_URL || !MAIL_AFZENDER) return null;
   const instantie = maakInstantie();
   const mailer = maakMailer(SMTP_URL, MAIL_AFZENDER);
-  const c: Verzendcontext = { rapportdiensten: maakRapportdiensten({ db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env), vandaag: ctx.vandaag }), mailer, regioNaam: ctx.regio.naam, instantie };
+  const c: Verzendcontext = {
+    rapportdiensten: maakRapportdiensten({ db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env), vandaag: ctx.vandaag }),
+    mailer,
+    regioNaam: ctx.regio.naam,
+    instantie,
+  };
   const job = new Cron('* * * * *', { protect: true }, async () => {
     try {
       const taken = await automatischeRonde(c, instantie, ctx.vandaag(), VERZEND_AUTOMATISCH === 'aan');

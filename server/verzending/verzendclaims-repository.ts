@@ -20,13 +20,19 @@ export async function leesVerzendclaim(db: Db, taak: string): Promise<Verzendcla
 
 /** Records a new claim; false when the task was claimed before (by anyone). */
 export async function voegVerzendclaimToe(db: Db, claim: Omit<Verzendclaim, 'klaar_op'>): Promise<boolean> {
-  const rijen = await db('verzendclaims').insert({ ...claim, klaar_op: null }).onConflict('taak').ignore().returning('taak');
+  const rijen = await db('verzendclaims')
+    .insert({ ...claim, klaar_op: null })
+    .onConflict('taak')
+    .ignore()
+    .returning('taak');
   return rijen.length > 0;
 }
 
 /** Takes over the claim `vorige` (unchanged since it was read, not done); false when someone else changed it first. */
 export async function neemVerzendclaimOver(db: Db, vorige: Verzendclaim, door: string, nu: string, verloopt: string): Promise<boolean> {
-  const n = await db('verzendclaims').where({ taak: vorige.taak, door: vorige.door, geclaimd_op: vorige.geclaimd_op }).whereNull('klaar_op')
+  const n = await db('verzendclaims')
+    .where({ taak: vorige.taak, door: vorige.door, geclaimd_op: vorige.geclaimd_op })
+    .whereNull('klaar_op')
     .update({ door, geclaimd_op: nu, verloopt_op: verloopt });
   return n === 1;
 }

@@ -23,7 +23,13 @@ import { claimIsOver, maakInstantie } from './instantie.js';
 import { leesOntvangers } from './ontvangers-repository.js';
 import { markeerVerzendclaimKlaar } from './verzendclaims-repository.js';
 import {
-  claimVerzending, leesTeVerzenden, markeerConceptVerzonden, markeerMislukt, markeerVerzonden, voegConceptverzendingToe, voegVerzendingenToe,
+  claimVerzending,
+  leesTeVerzenden,
+  markeerConceptVerzonden,
+  markeerMislukt,
+  markeerVerzonden,
+  voegConceptverzendingToe,
+  voegVerzendingenToe,
   type Verzending,
 } from './verzendingen-repository.js';
 
@@ -62,7 +68,9 @@ function berichtTekst(naam: string, regioNaam: string, kerncijfers: { label: str
 }
 
 const stukNaam = (s: Pick<Archiefstuk, 'rapport' | 'periode' | 'gemeente'>, gemeenteNaam?: string) =>
-  s.rapport === 'factsheet' ? `factsheet ${gemeenteNaam ?? s.gemeente} ${kwartaalKort(s.periode)}` : rapportNaam({ soort: s.rapport as Rapport['soort'], periode: s.periode }).replace(/^\w/, (c) => c.toLowerCase());
+  s.rapport === 'factsheet'
+    ? `factsheet ${gemeenteNaam ?? s.gemeente} ${kwartaalKort(s.periode)}`
+    : rapportNaam({ soort: s.rapport as Rapport['soort'], periode: s.periode }).replace(/^\w/, (c) => c.toLowerCase());
 
 const bestandVan = (s: Pick<Archiefstuk, 'rapport' | 'periode' | 'gemeente'>) =>
   s.rapport === 'factsheet' ? rapportBestandsnaam(s.periode, s.gemeente) : rapportBestand({ soort: s.rapport as Rapport['soort'], periode: s.periode });
@@ -84,10 +92,20 @@ export async function planVerzending(d: Rapportdiensten, r: Rapport, door: strin
   const stuk = await archiveer(d, r, door);
   sterfBij('na_archief');
   const nieuw = await d.db.transaction(async (trx) => {
-    let n = await voegVerzendingenToe(trx, stuk, (await leesOntvangers(trx, { rapport: r.soort, gemeente: '' })).map((o) => o.email), nu);
+    let n = await voegVerzendingenToe(
+      trx,
+      stuk,
+      (await leesOntvangers(trx, { rapport: r.soort, gemeente: '' })).map((o) => o.email),
+      nu,
+    );
     if (r.soort === 'kwartaal') {
       for (const fs of await leesArchief(trx, { rapport: 'factsheet', periode: r.periode })) {
-        n += await voegVerzendingenToe(trx, fs, (await leesOntvangers(trx, { rapport: 'factsheet', gemeente: fs.gemeente })).map((o) => o.email), nu);
+        n += await voegVerzendingenToe(
+          trx,
+          fs,
+          (await leesOntvangers(trx, { rapport: 'factsheet', gemeente: fs.gemeente })).map((o) => o.email),
+          nu,
+        );
       }
     }
     if (taak) await markeerVerzendclaimKlaar(trx, taak, nu);
@@ -152,7 +170,12 @@ export async function verwerkWachtrij(c: Verzendcontext, nu = new Date().toISOSt
 export async function verzendConcept(c: Verzendcontext, r: Rapport): Promise<{ verzonden: number; mislukt: number }> {
   const d = c.rapportdiensten;
   const stukken: { rapport: string; gemeente: string; model: Awaited<ReturnType<typeof rapportModel>>; emails: string[] }[] = [
-    { rapport: r.soort, gemeente: '', model: await rapportModel(d, r), emails: (await leesOntvangers(d.db, { rapport: r.soort, gemeente: '' })).map((o) => o.email) },
+    {
+      rapport: r.soort,
+      gemeente: '',
+      model: await rapportModel(d, r),
+      emails: (await leesOntvangers(d.db, { rapport: r.soort, gemeente: '' })).map((o) => o.email),
+    },
   ];
   if (r.soort === 'kwartaal') {
     for (const { code, model } of await factsheetModellen(d, r.periode)) {
@@ -173,7 +196,8 @@ export async function verzendConcept(c: Verzendcontext, r: Rapport): Promise<{ v
       const id = await voegConceptverzendingToe(d.db, { email, ...sleutel, sha256: hash, aangemaakt_op: new Date().toISOString() });
       try {
         const antwoord = await c.mailer({
-          aan: email, onderwerp: `${concept ? 'CONCEPT — ' : ''}${naam.replace(/^\w/, (x) => x.toUpperCase())} — Veilig Thuis ${c.regioNaam}`,
+          aan: email,
+          onderwerp: `${concept ? 'CONCEPT — ' : ''}${naam.replace(/^\w/, (x) => x.toUpperCase())} — Veilig Thuis ${c.regioNaam}`,
           tekst: berichtTekst(naam, c.regioNaam, JSON.parse(kerncijfersJson(s.model)) as { label: string; waarde: string }[], concept),
           bijlage: { naam: bestandVan(sleutel), inhoud: pdf },
         });

@@ -28,25 +28,48 @@ export interface Verzending {
 }
 
 const normaliseer = (v: Verzending): Verzending => ({
-  ...v, id: Number(v.id), archief_id: v.archief_id === null ? null : Number(v.archief_id), pogingen: Number(v.pogingen), concept: Number(v.concept),
+  ...v,
+  id: Number(v.id),
+  archief_id: v.archief_id === null ? null : Number(v.archief_id),
+  pogingen: Number(v.pogingen),
+  concept: Number(v.concept),
 });
 
 export async function leesVerzendingen(db: Db, filter: { status?: string[]; limiet?: number } = {}): Promise<Verzending[]> {
-  let q = db('verzendingen').select('*').orderBy('id', 'desc').limit(filter.limiet ?? 500);
+  let q = db('verzendingen')
+    .select('*')
+    .orderBy('id', 'desc')
+    .limit(filter.limiet ?? 500);
   if (filter.status) q = q.whereIn('status', filter.status);
   return ((await q) as Verzending[]).map(normaliseer);
 }
 
 /** Queues one delivery per recipient of an archived PDF; an existing one is kept. Returns how many are new. */
 export async function voegVerzendingenToe(
-  db: Db, stuk: { id: number; rapport: string; periode: string; gemeente: string; sha256: string }, emails: string[], nu: string,
+  db: Db,
+  stuk: { id: number; rapport: string; periode: string; gemeente: string; sha256: string },
+  emails: string[],
+  nu: string,
 ): Promise<number> {
   let nieuw = 0;
   for (const email of emails) {
-    const rijen = await db('verzendingen').insert({
-      archief_id: stuk.id, email, rapport: stuk.rapport, periode: stuk.periode, gemeente: stuk.gemeente, sha256: stuk.sha256,
-      status: 'wacht', concept: 0, pogingen: 0, volgende_poging: nu, aangemaakt_op: nu,
-    }).onConflict(['archief_id', 'email']).ignore().returning('id');
+    const rijen = await db('verzendingen')
+      .insert({
+        archief_id: stuk.id,
+        email,
+        rapport: stuk.rapport,
+        periode: stuk.periode,
+        gemeente: stuk.gemeente,
+        sha256: stuk.sha256,
+        status: 'wacht',
+        concept: 0,
+        pogingen: 0,
+        volgende_poging: nu,
+        aangemaakt_op: nu,
+      })
+      .onConflict(['archief_id', 'email'])
+      .ignore()
+      .returning('id');
     nieuw += rijen.length;
   }
   return nieuw;
@@ -57,10 +80,15 @@ export async function voegVerzendingenToe(
  * decides whether that claim is over: expired, or its sender gone).
  */
 export async function leesTeVerzenden(db: Db, nu: string): Promise<Verzending[]> {
-  const rijen = (await db('verzendingen').select('*').where({ concept: 0 }).where((q) => {
-    void q.where((w) => void w.whereIn('status', ['wacht', 'mislukt']).whereNotNull('volgende_poging').where('volgende_poging', '<=', nu))
-      .orWhere({ status: 'bezig' });
-  }).orderBy('id')) as Verzending[];
+  const rijen = (await db('verzendingen')
+    .select('*')
+    .where({ concept: 0 })
+    .where((q) => {
+      void q
+        .where((w) => void w.whereIn('status', ['wacht', 'mislukt']).whereNotNull('volgende_poging').where('volgende_poging', '<=', nu))
+        .orWhere({ status: 'bezig' });
+    })
+    .orderBy('id')) as Verzending[];
   return rijen.map(normaliseer);
 }
 
@@ -69,25 +97,33 @@ export async function leesTeVerzenden(db: Db, nu: string): Promise<Verzending[]>
  * instances only one gets it. False when someone else changed it first.
  */
 export async function claimVerzending(db: Db, v: Verzending, door: string, tot: string, berichtId: string): Promise<boolean> {
-  const n = await db('verzendingen').where({ id: v.id, status: v.status, pogingen: v.pogingen })
+  const n = await db('verzendingen')
+    .where({ id: v.id, status: v.status, pogingen: v.pogingen })
     .where((q) => void (v.bezig_door === null ? q.whereNull('bezig_door') : q.where({ bezig_door: v.bezig_door })))
     .update({ status: 'bezig', bezig_door: door, bezig_tot: tot, bericht_id: berichtId });
   return n === 1;
 }
 
 export async function markeerVerzonden(db: Db, id: number, velden: { pogingen: number; smtp_antwoord: string; verzonden_op: string }): Promise<void> {
-  await db('verzendingen').where({ id }).update({ ...velden, status: 'verzonden', volgende_poging: null, bezig_door: null, bezig_tot: null });
+  await db('verzendingen')
+    .where({ id })
+    .update({ ...velden, status: 'verzonden', volgende_poging: null, bezig_door: null, bezig_tot: null });
 }
 
 export async function markeerMislukt(db: Db, id: number, velden: { pogingen?: number; volgende_poging?: string | null; smtp_antwoord: string }): Promise<void> {
-  await db('verzendingen').where({ id }).update({ ...velden, status: 'mislukt', bezig_door: null, bezig_tot: null });
+  await db('verzendingen')
+    .where({ id })
+    .update({ ...velden, status: 'mislukt', bezig_door: null, bezig_tot: null });
 }
 
 /** A concept being sent now (never archived, never retried); returns its id. */
 export async function voegConceptverzendingToe(
-  db: Db, rij: { email: string; rapport: string; periode: string; gemeente: string; sha256: string; aangemaakt_op: string },
+  db: Db,
+  rij: { email: string; rapport: string; periode: string; gemeente: string; sha256: string; aangemaakt_op: string },
 ): Promise<number> {
-  const [r] = await db('verzendingen').insert({ archief_id: null, ...rij, status: 'bezig', concept: 1, pogingen: 1 }).returning('id');
+  const [r] = await db('verzendingen')
+    .insert({ archief_id: null, ...rij, status: 'bezig', concept: 1, pogingen: 1 })
+    .returning('id');
   return Number(typeof r === 'object' ? (r as { id: number }).id : r);
 }
 
@@ -97,7 +133,11 @@ export async function markeerConceptVerzonden(db: Db, id: number, smtpAntwoord: 
 
 /** When each archived PDF was first delivered to a recipient: archief_id → earliest verzonden_op (only sent ones). */
 export async function leesEersteVerzending(db: Db): Promise<Map<number, string>> {
-  const rijen = (await db('verzendingen').whereNotNull('archief_id').where({ status: 'verzonden' }).groupBy('archief_id')
-    .select('archief_id').min({ op: 'verzonden_op' })) as { archief_id: number | string; op: string }[];
+  const rijen = (await db('verzendingen')
+    .whereNotNull('archief_id')
+    .where({ status: 'verzonden' })
+    .groupBy('archief_id')
+    .select('archief_id')
+    .min({ op: 'verzonden_op' })) as { archief_id: number | string; op: string }[];
   return new Map(rijen.map((r) => [Number(r.archief_id), r.op]));
 }

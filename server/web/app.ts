@@ -26,35 +26,41 @@ export function maakApp(ctx: AppContext): express.Express {
   const app = express();
   const render = maakRenderer();
   const rapporten = maakRapportdiensten({
-    db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
+    db: ctx.db,
+    regio: ctx.regio,
+    vandaag: ctx.vandaag,
     normen: normenVan(ctx.env),
   });
   /** closes what the app opened itself (the PDF browser) */
   app.locals.sluit = () => rapporten.drukker.sluit();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.env.TRUST_PROXY);
-  app.use(vasteKoppen(helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        // no inline scripts: chart data travels in application/json blocks, scripts are files
-        scriptSrc: ["'self'"],
-        // ECharts and the report preview style elements inline
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // the report preview embeds the shipped print font (Arimo) as data: in its @font-face
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        ...(isProductie(ctx.env) ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: isProductie(ctx.env),
-  })));
+  app.use(
+    vasteKoppen(
+      helmet({
+        contentSecurityPolicy: {
+          useDefaults: false,
+          directives: {
+            defaultSrc: ["'self'"],
+            // no inline scripts: chart data travels in application/json blocks, scripts are files
+            scriptSrc: ["'self'"],
+            // ECharts and the report preview style elements inline
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", 'data:'],
+            // the report preview embeds the shipped print font (Arimo) as data: in its @font-face
+            fontSrc: ["'self'", 'data:'],
+            connectSrc: ["'self'"],
+            objectSrc: ["'none'"],
+            frameAncestors: ["'none'"],
+            formAction: ["'self'"],
+            baseUri: ["'self'"],
+            ...(isProductie(ctx.env) ? { upgradeInsecureRequests: [] } : {}),
+          },
+        },
+        strictTransportSecurity: isProductie(ctx.env),
+      }),
+    ),
+  );
   app.use('/static', express.static(projectPath('public'), { maxAge: '1h' }));
   // browser assets from node_modules, served by the app itself (no CDN)
   const vendor: Record<string, string> = {
@@ -148,13 +154,18 @@ const CLIENTFOUT: Record<number, string> = {
 function grensFout(error: unknown, maxMb: number): AppFout | null {
   const e = error as { code?: string; type?: string; status?: unknown; statusCode?: unknown };
   if (error instanceof multer.MulterError) {
-    return new AppFout('ongeldige_invoer', e.code === 'LIMIT_FILE_SIZE' ? `Het bestand is groter dan ${maxMb} MB.` : 'Het formulier bevat te veel of onverwachte velden.', 413);
+    return new AppFout(
+      'ongeldige_invoer',
+      e.code === 'LIMIT_FILE_SIZE' ? `Het bestand is groter dan ${maxMb} MB.` : 'Het formulier bevat te veel of onverwachte velden.',
+      413,
+    );
   }
   if (e?.type === 'entity.too.large') return new AppFout('ongeldige_invoer', 'Het formulier is te groot.', 413);
   if (e?.type === 'entity.parse.failed') return new AppFout('ongeldige_invoer', 'Het formulier kon niet gelezen worden.', 400);
   // what express, its body parsers and send refuse themselves (a path part that does not decode,
   // a charset or encoding they do not know, a range beyond the file) is the request's fault: its own 4xx
   const status = e?.status ?? e?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return new AppFout('ongeldige_invoer', CLIENTFOUT[status] ?? 'Het verzoek kon niet gelezen worden.', status);
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new AppFout('ongeldige_invoer', CLIENTFOUT[status] ?? 'Het verzoek kon niet gelezen worden.', status);
   return null;
 }

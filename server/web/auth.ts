@@ -35,7 +35,11 @@ export function leesCookies(header: string | undefined): Record<string, string |
 }
 
 export const cookieOpties = (env: Env, maxAgeMs?: number) => ({
-  httpOnly: true, sameSite: 'strict' as const, secure: cookieSecure(env), path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  secure: cookieSecure(env),
+  path: '/',
+  ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
 });
 
 export const gebruikerVan = (res: Response): Gebruiker | undefined => res.locals.gebruiker as Gebruiker | undefined;
@@ -61,10 +65,17 @@ export function sessie(db: Db, regio: Regio): RequestHandler {
     res.locals.pagina = {
       gebruiker: g ? { email: g.email, rol: ROL_NAAM[g.rol] } : null,
       csrf: res.locals.csrf,
-      menu: g ? {
-        regio: mag(g, 'regio'), doorstroom: mag(g, 'doorstroom'), caselijst: mag(g, 'caselijst'), financien: mag(g, 'financien'), beheer: mag(g, 'beheer'),
-        rapportages: true, gemeente: g.rol === 'gemeente' ? g.gemeenten[0] : standaardGemeente,
-      } : null,
+      menu: g
+        ? {
+            regio: mag(g, 'regio'),
+            doorstroom: mag(g, 'doorstroom'),
+            caselijst: mag(g, 'caselijst'),
+            financien: mag(g, 'financien'),
+            beheer: mag(g, 'beheer'),
+            rapportages: true,
+            gemeente: g.rol === 'gemeente' ? g.gemeenten[0] : standaardGemeente,
+          }
+        : null,
     };
     next();
   };

@@ -16,7 +16,9 @@ export function grafiekModel(bron: Grafiek, exportPad: string, query: string, be
     rijen: metTekens(g.tabel, beleid !== null, klein).rijen.map((rij) => ({
       kop: rij[0],
       link: g.links && typeof rij[0] === 'string' ? (g.links[rij[0]] ?? null) : null,
-      cellen: rij.slice(1).map((c) => ({ waarde: c, getal: typeof c === 'number', rechts: typeof c === 'number' || c === TEKEN_GEHEIM || c === TEKEN_NIHIL || c === klein })),
+      cellen: rij
+        .slice(1)
+        .map((c) => ({ waarde: c, getal: typeof c === 'number', rechts: typeof c === 'number' || c === TEKEN_GEHEIM || c === TEKEN_NIHIL || c === klein })),
     })),
     tekens: verklaringVanTekens(beleid),
     csv: `${exportPad}.csv?${query}`,
@@ -45,7 +47,9 @@ export function modelCache<T>(leesVersie: () => Promise<string>, maxItems = 200)
     if (cache.size >= maxItems) cache.delete(cache.keys().next().value as string);
     cache.set(sleutel, { versie, model });
     // a failed build is not kept: the next request tries again
-    model.catch(() => { if (cache.get(sleutel)?.model === model) cache.delete(sleutel); });
+    model.catch(() => {
+      if (cache.get(sleutel)?.model === model) cache.delete(sleutel);
+    });
     return model;
   };
 }

@@ -43,11 +43,25 @@ const nederlands: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       if (issue.input === undefined) return 'ontbreekt';
       if (Array.isArray(issue.input)) return 'mag maar één keer voorkomen';
-      return issue.expected === 'number' || issue.expected === 'int' ? 'moet een getal zijn' : issue.expected === 'string' ? 'moet tekst zijn' : `heeft een verkeerd type (verwacht: ${issue.expected})`;
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? 'moet een getal zijn'
+        : issue.expected === 'string'
+          ? 'moet tekst zijn'
+          : `heeft een verkeerd type (verwacht: ${issue.expected})`;
     case 'too_big':
-      return issue.origin === 'string' ? `is te lang: hoogstens ${getal(issue.maximum)} tekens` : issue.origin === 'array' ? `komt te vaak voor: hoogstens ${getal(issue.maximum)} keer` : `is te groot: hoogstens ${getal(issue.maximum)}`;
+      return issue.origin === 'string'
+        ? `is te lang: hoogstens ${getal(issue.maximum)} tekens`
+        : issue.origin === 'array'
+          ? `komt te vaak voor: hoogstens ${getal(issue.maximum)} keer`
+          : `is te groot: hoogstens ${getal(issue.maximum)}`;
     case 'too_small':
-      return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? 'ontbreekt' : `is te kort: minstens ${getal(issue.minimum)} tekens`) : issue.origin === 'array' ? 'ontbreekt' : `is te klein: minstens ${getal(issue.minimum)}`;
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? 'ontbreekt'
+          : `is te kort: minstens ${getal(issue.minimum)} tekens`
+        : issue.origin === 'array'
+          ? 'ontbreekt'
+          : `is te klein: minstens ${getal(issue.minimum)}`;
     case 'invalid_value':
       return `moet ${opsomming(issue.values.map(String))} zijn`;
     case 'invalid_format':
@@ -64,7 +78,9 @@ export function opsomming(waarden: readonly string[]): string {
 }
 
 /** The AppFout a wrapped parser threw travels in the issue, so its status and message stay as they are. */
-interface MetFout { fout?: AppFout }
+interface MetFout {
+  fout?: AppFout;
+}
 
 function lees<S extends z.ZodType>(bron: Bron, schema: S, waarde: unknown): z.output<S> {
   const uitkomst = schema.safeParse(waarde ?? {}, { error: nederlands });
@@ -74,7 +90,10 @@ function lees<S extends z.ZodType>(bron: Bron, schema: S, waarde: unknown): z.ou
   if (eigen) throw eigen;
   // a field sent once where a list is allowed is the list's first element (`gemeente` for `gemeente.0`)
   const veld = issue.path.filter((stap) => typeof stap === 'string').join('.');
-  const gekregen = issue.path.reduce<unknown>((w, stap) => (w && typeof w === 'object' ? (w as Record<PropertyKey, unknown>)[stap] : stap === 0 ? w : undefined), waarde);
+  const gekregen = issue.path.reduce<unknown>(
+    (w, stap) => (w && typeof w === 'object' ? (w as Record<PropertyKey, unknown>)[stap] : stap === 0 ? w : undefined),
+    waarde,
+  );
   // a schema's message is the predicate of "Parameter kwartaal …", or a whole sentence of its own (a capital first)
   const zin = /^\p{Lu}/u.test(issue.message) ? issue.message : `${veld ? `${BRON_NAAM[bron]} ${veld}` : BRON_NAAM[bron]} ${issue.message}`;
   throw ongeldigeInvoer(`${zin} (gekregen: ${toonWaarde(veld, gekregen)})`, { bron, veld });
@@ -113,7 +132,10 @@ export const lijst = (schema: z.ZodType<string>, max: number) =>
   z.preprocess((v) => (v === undefined ? [] : ([] as unknown[]).concat(v)), z.array(schema).max(max));
 
 /** A positive whole number written in the URL or a form (`/gebruikers/12`). */
-export const id = z.string().regex(/^\d{1,9}$/, 'moet een nummer zijn').transform(Number);
+export const id = z
+  .string()
+  .regex(/^\d{1,9}$/, 'moet een nummer zijn')
+  .transform(Number);
 
 /**
  * A parser of the domain that throws an `AppFout` (leesGebied, rapportVan, leesFormaat) as a

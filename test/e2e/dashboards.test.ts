@@ -29,7 +29,11 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ctx = await testContext('2024-12-31');
   const instroom = new Map<string, number>();
-  await importeer(importDeps(ctx), [demoBron(telInstroom(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 3, schaal: 1 }), instroom), 'demo')], { door: 'e2e' });
+  await importeer(
+    importDeps(ctx),
+    [demoBron(telInstroom(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 3, schaal: 1 }), instroom), 'demo')],
+    { door: 'e2e' },
+  );
   const financien = genereerFinancien(instroom, '2024-12-31', 3);
   for (const soort of ['financien', 'formatie'] as const) await importeerFinancieel(ctx.db, soort, financienBron(financien, soort), { door: 'e2e' });
   ({ server, base } = await startServer(ctx));
@@ -69,7 +73,13 @@ async function axeSerious(page: Page) {
   )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 // regio: 12 charts + the section Prognose en scenario's (forecast, meldingen and adviezen against the scenarios);
@@ -109,8 +119,13 @@ describe('the sections of definitions 2027.1 (monitoring, overdracht per moment,
     const { page, fouten } = await open(path, hoogte);
     expect(fouten).toEqual([]);
     expect(await page.$eval('#kop-monitoring', (h) => h.textContent)).toBe('Monitoring');
-    const inSectie = await page.$$eval('#monitoring [data-grafiek]', (els) => els.map((e) => [e.getAttribute('data-grafiek'), e.getAttribute('data-gerenderd')]));
-    expect(inSectie).toEqual([['monitoring-afspraken', 'ja'], ['monitoring-afwijkingen', 'ja']]);
+    const inSectie = await page.$$eval('#monitoring [data-grafiek]', (els) =>
+      els.map((e) => [e.getAttribute('data-grafiek'), e.getAttribute('data-gerenderd')]),
+    );
+    expect(inSectie).toEqual([
+      ['monitoring-afspraken', 'ja'],
+      ['monitoring-afwijkingen', 'ja'],
+    ]);
     await (await page.$('#monitoring'))!.screenshot({ path: join(ARTIFACTS, `${naam}-monitoring.png`) });
     for (const id of ids) {
       const el = (await page.$(`[data-grafiek="${id}"]`))!;
@@ -123,17 +138,29 @@ describe('the sections of definitions 2027.1 (monitoring, overdracht per moment,
   it('the wachtlijst and monitoring tables equal the indicator JSON', async () => {
     const { page } = await open('/doorstroom?kwartaal=2024-Q3', 4600);
     const q3 = await api('/api/indicatoren?kwartaal=2024-Q3');
-    const rij = await page.$$eval('[data-grafiek="wachttijden"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent!.trim())));
+    const rij = await page.$$eval('[data-grafiek="wachttijden"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent!.trim())),
+    );
     const dagen = q3.regio.wacht_dagen as Record<string, { mediaan: number | null; max: number | null }>;
     const fmt = (n: number | null) => (n === null ? '–' : nl.format(n));
-    expect(rij[0]).toEqual(['Wacht op keuze vervolgstappen', fmt(q3.regio.wacht_op_vervolgkeuze as number), fmt(dagen.wacht_op_vervolgkeuze!.mediaan), fmt(dagen.wacht_op_vervolgkeuze!.max)]);
+    expect(rij[0]).toEqual([
+      'Wacht op keuze vervolgstappen',
+      fmt(q3.regio.wacht_op_vervolgkeuze as number),
+      fmt(dagen.wacht_op_vervolgkeuze!.mediaan),
+      fmt(dagen.wacht_op_vervolgkeuze!.max),
+    ]);
     const laatste = await page.$$eval('[data-grafiek="monitoring-afspraken"] tbody tr:last-child td', (tds) => tds.map((c) => c.textContent!.trim()));
     expect(laatste[0]).toBe(nl.format(q3.regio.onderzoeken_monitoring_verwacht as number));
     expect(laatste[1]).toBe(nl.format(q3.regio.onderzoeken_monitoring_conform as number));
     await page.close();
     const res = await sessie.fetch(`${base}/export/doorstroom/wachtlijst.csv?kwartaal=2024-Q3`);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8').split('\r\n')[0]).toContain('Wacht op start onderzoek');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(3)
+        .toString('utf8')
+        .split('\r\n')[0],
+    ).toContain('Wacht op start onderzoek');
   });
 });
 
@@ -142,7 +169,11 @@ describe('interaction', () => {
     const { page } = await open('/?kwartaal=2024-Q3', 1600);
     const punt = await page.evaluate(() => {
       const el = document.querySelector('[data-grafiek="per-gemeente"] .grafiek__canvas') as HTMLElement;
-      const chart = (window as unknown as { echarts: { getInstanceByDom(e: HTMLElement): { convertToPixel(f: unknown, v: unknown): number[]; getOption(): { yAxis: { data: string[] }[] } } } }).echarts.getInstanceByDom(el);
+      const chart = (
+        window as unknown as {
+          echarts: { getInstanceByDom(e: HTMLElement): { convertToPixel(f: unknown, v: unknown): number[]; getOption(): { yAxis: { data: string[] }[] } } };
+        }
+      ).echarts.getInstanceByDom(el);
       const [x, y] = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [5, 0]);
       const rect = el.getBoundingClientRect();
       return { x: rect.left + x!, y: rect.top + y! - 4, naam: chart.getOption().yAxis[0]!.data[0] };
@@ -159,9 +190,17 @@ describe('interaction', () => {
     expect(fouten).toEqual([]);
     const { locale, label } = await page.evaluate(() => {
       const el = document.querySelector('[data-grafiek="per-gemeente"] .grafiek__canvas') as HTMLElement;
-      const w = window as unknown as { echarts: { getInstanceByDom(e: HTMLElement): { getOption(): unknown; getModel(): { getLocaleModel(): { get(k: string): unknown } } } } };
+      const w = window as unknown as {
+        echarts: { getInstanceByDom(e: HTMLElement): { getOption(): unknown; getModel(): { getLocaleModel(): { get(k: string): unknown } } } };
+      };
       const chart = w.echarts.getInstanceByDom(el);
-      return { locale: chart.getModel().getLocaleModel().get(['aria', 'general', 'withTitle'] as unknown as string), label: el.getAttribute('aria-label') ?? '' };
+      return {
+        locale: chart
+          .getModel()
+          .getLocaleModel()
+          .get(['aria', 'general', 'withTitle'] as unknown as string),
+        label: el.getAttribute('aria-label') ?? '',
+      };
     });
     expect(String(locale)).toMatch(/grafiek|diagram/i);
     const data = await api('/api/indicatoren?kwartaal=2024-Q3');
@@ -208,7 +247,9 @@ describe('interaction', () => {
     expect(q1.regio.meldingen).not.toBe(q3.regio.meldingen);
     expect(await tegel(page, 'meldingen')).toBe(nl.format(q1.regio.meldingen as number));
     expect(await tegel(page, 'adviezen')).toBe(nl.format(q1.regio.adviezen as number));
-    expect(await tegel(page, 'vb')).toBe(`${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(q1.regio.vb_binnen_termijn_pct as number)}%`);
+    expect(await tegel(page, 'vb')).toBe(
+      `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(q1.regio.vb_binnen_termijn_pct as number)}%`,
+    );
     await page.close();
   });
 
@@ -259,9 +300,27 @@ describe('downloads', () => {
 
 describe('login and navigation in Chromium, per role', () => {
   const ROLLEN = [
-    { email: 'beheerder@demo.vt', wachtwoord: 'demo-beheerder-2026', start: '/beheer', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages', 'Beheer'], verboden: '/doorstroom/achterstand' },
-    { email: 'management@demo.vt', wachtwoord: 'demo-management-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages'], verboden: '/beheer' },
-    { email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026', start: '/', menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages'], verboden: '/doorstroom/achterstand' },
+    {
+      email: 'beheerder@demo.vt',
+      wachtwoord: 'demo-beheerder-2026',
+      start: '/beheer',
+      menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages', 'Beheer'],
+      verboden: '/doorstroom/achterstand',
+    },
+    {
+      email: 'management@demo.vt',
+      wachtwoord: 'demo-management-2026',
+      start: '/',
+      menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages'],
+      verboden: '/beheer',
+    },
+    {
+      email: 'bestuur@demo.vt',
+      wachtwoord: 'demo-bestuur-2026',
+      start: '/',
+      menu: ['Regio', 'Gemeenten', 'Doorstroom', 'Spiegel', 'Financiën', 'Rapportages'],
+      verboden: '/doorstroom/achterstand',
+    },
     { email: 'tiel@demo.vt', wachtwoord: 'demo-tiel-2026', start: '/gemeente/GM0281', menu: ['Mijn gemeente', 'Rapportages'], verboden: '/gemeente/GM0268' },
   ];
 
@@ -322,7 +381,8 @@ describe('readable on a phone (390 px wide): the page itself never scrolls sidew
       // elements wider than the screen that are not inside a scrolling table container
       te_breed: [...document.querySelectorAll('main *')]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.tabel-container, pre'))
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5),
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+        .slice(0, 5),
     }));
     await page.screenshot({ path: join(ARTIFACTS, `smal${pad.replace(/\//g, '-')}.png`), fullPage: true });
     expect(breed.te_breed).toEqual([]);

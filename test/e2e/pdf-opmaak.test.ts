@@ -8,7 +8,12 @@ import { importeer } from '../../server/import/importer.js';
 import type { RapportFiguur, RapportModel } from '../../server/rapportage/model.js';
 import { halfjaar, jaar } from '../../server/rapportage/periode.js';
 import {
-  factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf, type Rapportdiensten,
+  factsheetModellen,
+  kwartaalrapportageModel,
+  maakRapportdiensten,
+  perioderapportageModel,
+  rapportPdf,
+  type Rapportdiensten,
 } from '../../server/rapportage/service.js';
 import { PAGINABREEDTE_PX } from '../../server/rapportage/svg.js';
 import { testContext, type TestContext } from '../helpers/context.js';
@@ -73,12 +78,27 @@ async function leesDozen(pdf: Uint8Array): Promise<Pagina[]> {
         const neer = Math.abs(Number.isFinite(stijl?.descent) ? stijl!.descent : -0.2) * grootte;
         // trailing spaces take no room on paper
         const breed = item.str.trimEnd().length === item.str.length ? item.width : item.width * (item.str.trimEnd().length / item.str.length);
-        const hoeken = [[0, -neer], [breed, -neer], [0, op], [breed, op]].map(([s, t]) => [x + u[0]! * s! + v[0]! * t!, y + u[1]! * s! + v[1]! * t!] as const);
+        const hoeken = [
+          [0, -neer],
+          [breed, -neer],
+          [0, op],
+          [breed, op],
+        ].map(([s, t]) => [x + u[0]! * s! + v[0]! * t!, y + u[1]! * s! + v[1]! * t!] as const);
         if (dozen.some((o) => o.tekst === item.str && Math.abs(o.x - x) < SPELING && Math.abs(o.y - y) < SPELING)) continue;
         dozen.push({
-          tekst: item.str, x, y, grootte, hoeken, assen: [[u[0]!, u[1]!], [v[0]!, v[1]!]],
-          x0: Math.min(...hoeken.map((h) => h[0])), x1: Math.max(...hoeken.map((h) => h[0])),
-          y0: Math.min(...hoeken.map((h) => h[1])), y1: Math.max(...hoeken.map((h) => h[1])),
+          tekst: item.str,
+          x,
+          y,
+          grootte,
+          hoeken,
+          assen: [
+            [u[0]!, u[1]!],
+            [v[0]!, v[1]!],
+          ],
+          x0: Math.min(...hoeken.map((h) => h[0])),
+          x1: Math.max(...hoeken.map((h) => h[0])),
+          y0: Math.min(...hoeken.map((h) => h[1])),
+          y1: Math.max(...hoeken.map((h) => h[1])),
         });
       }
       paginas.push({ breedte, hoogte, dozen });
@@ -130,7 +150,9 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
     const p = paginas[paginaNr]!;
     const kop = p.dozen.find((d) => d.tekst.startsWith(`Figuur ${f.nummer}.`))!;
     if (Math.abs(kop.grootte - BIJSCHRIFT_PT) > 0.05) {
-      fouten.push(`${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): bijschrift in ${kop.grootte.toFixed(2)} pt, niet ${BIJSCHRIFT_PT}: verkleind afgedrukt, iets is breder dan de marges`);
+      fouten.push(
+        `${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): bijschrift in ${kop.grootte.toFixed(2)} pt, niet ${BIJSCHRIFT_PT}: verkleind afgedrukt, iets is breder dan de marges`,
+      );
     }
     const begin = f.definitie.slice(0, 12);
     const definitie = p.dozen
@@ -142,7 +164,7 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
     }
     const [, w, h] = /<svg[^>]*?width="(\d+(?:\.\d+)?)"[^>]*?height="(\d+(?:\.\d+)?)"/.exec(f.svg) ?? [];
     const schaal = (p.breedte - 2 * MARGE) / Number(w ?? PAGINABREEDTE_PX);
-    const onder = definitie.y + (definitie.y1 - definitie.y) + (1.4 - 1.117) / 2 * definitie.grootte + 1 * MM;
+    const onder = definitie.y + (definitie.y1 - definitie.y) + ((1.4 - 1.117) / 2) * definitie.grootte + 1 * MM;
     const svg = { x0: MARGE, x1: p.breedte - MARGE, y0: onder, y1: onder + Number(h) * schaal };
     const binnen = p.dozen.filter((d) => d !== kop && d !== definitie && d.y > svg.y0 - 2 && d.y < svg.y1 + 2);
     teksten += binnen.length;
@@ -153,7 +175,8 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
     }
     for (let a = 0; a < binnen.length; a++) {
       for (let b = a + 1; b < binnen.length; b++) {
-        if (overlap(binnen[a]!, binnen[b]!)) fouten.push(`${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): overlap ${toon(binnen[a]!)} met ${toon(binnen[b]!)}`);
+        if (overlap(binnen[a]!, binnen[b]!))
+          fouten.push(`${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): overlap ${toon(binnen[a]!)} met ${toon(binnen[b]!)}`);
       }
     }
   }
@@ -200,12 +223,16 @@ describe('printed chart text: no overlap, nothing outside its figure or the marg
     ['kwartaalrapportage 2024-Q4', () => kwartaalrapportageModel(diensten, '2024-Q4')],
     ['halfjaarrapportage 2024-H2', () => perioderapportageModel(diensten, halfjaar(2024, 2))],
     ['jaarrapportage 2024', () => perioderapportageModel(diensten, jaar(2024))],
-  ])('%s', async (naam, maak) => {
-    const { fouten, figuren, teksten } = await drukEnControleer(naam, await maak());
-    expect(fouten.length, fouten.join('\n')).toBe(0);
-    expect(figuren).toBeGreaterThanOrEqual(8);
-    expect(teksten).toBeGreaterThan(figuren * 8);
-  }, 120_000);
+  ])(
+    '%s',
+    async (naam, maak) => {
+      const { fouten, figuren, teksten } = await drukEnControleer(naam, await maak());
+      expect(fouten.length, fouten.join('\n')).toBe(0);
+      expect(figuren).toBeGreaterThanOrEqual(8);
+      expect(teksten).toBeGreaterThan(figuren * 8);
+    },
+    120_000,
+  );
 
   it('the factsheet of every gemeente', async () => {
     const modellen = await factsheetModellen(diensten, '2024-Q4');

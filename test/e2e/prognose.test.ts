@@ -10,7 +10,9 @@ import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 const jaren = (maak: typeof melding, van: number, tot: number, n: number, totMaand = 12) =>
   Array.from({ length: tot - van + 1 }, (_, j) => van + j).flatMap((jaar) =>
     Array.from({ length: jaar === tot ? totMaand : 12 }, (_, m) => m).flatMap((m) =>
-      Array.from({ length: n }, () => maak({ binnenkomst: `${jaar}-${String(m + 1).padStart(2, '0')}-15` }))));
+      Array.from({ length: n }, () => maak({ binnenkomst: `${jaar}-${String(m + 1).padStart(2, '0')}-15` })),
+    ),
+  );
 
 let ctx: TestContext;
 let server: Server;
@@ -41,11 +43,13 @@ describe('the region page in a real browser', () => {
     await page.goto(`${base}/`, { waitUntil: 'networkidle0' });
     const sectie = await page.$eval('#prognose', (el) => el.textContent ?? '');
     expect(sectie).toContain('geen norm of doel');
-    expect(sectie).toContain('Meldingen per jaar tegen de scenario\'s laag, midden en hoog (voorbeeldpercentages)');
+    expect(sectie).toContain("Meldingen per jaar tegen de scenario's laag, midden en hoog (voorbeeldpercentages)");
     // every chart of the section drew (ECharts puts a canvas or svg in it)
     expect(await page.$$eval('#prognose .grafiek canvas, #prognose .grafiek svg', (x) => x.length)).toBeGreaterThanOrEqual(3);
     // the scenario table: 2019 = 240 meldingen (12 × 20) on every path in the base year, midden +5% a year from the region file's example
-    const rijen = await page.$$eval('#prognose table', (ts) => ts.map((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent?.trim()))));
+    const rijen = await page.$$eval('#prognose table', (ts) =>
+      ts.map((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent?.trim()))),
+    );
     const meldingen = rijen.find((t) => t[0]?.includes('Scenario midden'))!;
     expect(meldingen[1]).toEqual(['2019', '240', '240', '240', '240', '240']);
     // 2020 midden: 240 × 1,05 = 252 → 250 (rounded to 5); laag 240 × 1,02 = 244,8 → 245; hoog 264 → 265

@@ -11,9 +11,7 @@ import { indicatorenVoorKwartaal } from '../../server/indicatoren/service.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
 import { beschermJson } from '../../server/privacy/service.js';
 import type { RapportFiguur, RapportModel } from '../../server/rapportage/model.js';
-import {
-  factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten,
-} from '../../server/rapportage/service.js';
+import { factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { pdfInfo, pdfNaarPng, pdfPaginas as paginas } from '../helpers/pdf.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
@@ -77,7 +75,9 @@ describe('kwartaalrapportage (PDF)', () => {
       const pagina = Number(regel![1]);
       // the heading is on that page: its first line after the running header, unless the chapter
       // continues on the page of the one before (which was under half full), and on no page before
-      const regels = tekst[pagina - 1]!.split('\n').map((r) => r.trim()).filter(Boolean);
+      const regels = tekst[pagina - 1]!.split('\n')
+        .map((r) => r.trim())
+        .filter(Boolean);
       const vervolg = regels[1] !== titel;
       expect(regels.slice(vervolg ? 2 : 1), `${titel} op pagina ${pagina}`).toContain(titel);
       for (const eerder of tekst.slice(2, pagina - 1)) expect(eerder.split('\n').map((r) => r.trim())).not.toContain(titel);
@@ -99,20 +99,40 @@ describe('kwartaalrapportage (PDF)', () => {
     expect(samenvatting).toContain(
       `Van de ${nl.format(r.onderzoeken_afgerond as number)} afgeronde onderzoeken waren er ${nl.format(r.onderzoeken_binnen_termijn as number)} binnen 10 weken klaar`,
     );
-    expect(samenvatting).toContain(`${nl.format(r.overdracht_na_vb as number)} meldingen overgedragen, ${nl.format((r.vb_besluit as Record<string, number>).overdracht_lokaal_team!)} aan het lokaal team`);
+    expect(samenvatting).toContain(
+      `${nl.format(r.overdracht_na_vb as number)} meldingen overgedragen, ${nl.format((r.vb_besluit as Record<string, number>).overdracht_lokaal_team!)} aan het lokaal team`,
+    );
     expect(samenvatting).toContain(`wachtten ${nl.format(r.open_vb as number)} meldingen op een veiligheidsbeoordeling`);
   });
 
   it('the bijlage per gemeente (parts a–e) equals the indicator JSON, row by row', async () => {
     const data = await indicatorenVoorKwartaal(ctx.db, ctx.regio, KWARTAAL);
     const alles = tekst.join('\n');
-    const rij = (naam: string) => alles.split('\n').filter((r) => new RegExp(`^\\s*${naam}\\s{2,}[\\d.]`).test(r)).map((r) => r.trim().slice(naam.length).trim().split(/\s+/));
+    const rij = (naam: string) =>
+      alles
+        .split('\n')
+        .filter((r) => new RegExp(`^\\s*${naam}\\s{2,}[\\d.]`).test(r))
+        .map((r) => r.trim().slice(naam.length).trim().split(/\s+/));
     const gebieden = [...ctx.regio.gemeenten.map((g) => ({ naam: g.naam, w: data.gemeenten[g.code]! })), { naam: 'Regio totaal', w: data.regio }];
     for (const { naam, w } of gebieden) {
       const [abc, de] = rij(naam);
       const n = (k: string) => nl.format(w[k] as number);
-      expect(abc, naam).toEqual([n('adviezen'), n('meldingen'), n('meldingen_vb'), n('vb_binnen_termijn'), n('overdracht_na_vb'), n('overdracht_na_vervolgkeuze')]);
-      expect(de, naam).toEqual([n('onderzoeken_afgerond'), n('onderzoeken_binnen_termijn'), n('onderzoeken_met_monitoring'), n('vv_afgerond'), n('vv_binnen_termijn'), n('vv_met_monitoring')]);
+      expect(abc, naam).toEqual([
+        n('adviezen'),
+        n('meldingen'),
+        n('meldingen_vb'),
+        n('vb_binnen_termijn'),
+        n('overdracht_na_vb'),
+        n('overdracht_na_vervolgkeuze'),
+      ]);
+      expect(de, naam).toEqual([
+        n('onderzoeken_afgerond'),
+        n('onderzoeken_binnen_termijn'),
+        n('onderzoeken_met_monitoring'),
+        n('vv_afgerond'),
+        n('vv_binnen_termijn'),
+        n('vv_met_monitoring'),
+      ]);
     }
   });
 
@@ -172,7 +192,11 @@ describe('factsheets', () => {
 
 describe('web: duiding, preview and downloads', () => {
   it('a duiding saved on /rapportages/:kwartaal shows in the preview and in the PDF, with who and when', async () => {
-    const form = new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: 'De daling komt door een tijdelijk personeelstekort.\n\nIn oktober is dat opgelost.' });
+    const form = new URLSearchParams({
+      _csrf: sessie.csrf,
+      sectie: 'veiligheidsbeoordeling',
+      tekst: 'De daling komt door een tijdelijk personeelstekort.\n\nIn oktober is dat opgelost.',
+    });
     const post = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: form, redirect: 'manual' });
     expect(post.status).toBe(303);
     const pagina = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}`)).text();
@@ -188,14 +212,21 @@ describe('web: duiding, preview and downloads', () => {
     const tekst = normaal((await paginas(new Uint8Array(await res.arrayBuffer()))).join(' '));
     expect(tekst).toContain('Duiding De daling komt door een tijdelijk personeelstekort.');
     // removing: an empty text deletes the duiding
-    await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: '' }), redirect: 'manual' });
+    await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'veiligheidsbeoordeling', tekst: '' }),
+      redirect: 'manual',
+    });
     const zonder = await (await sessie.fetch(`${base}/rapportages/${KWARTAAL}/voorbeeld/document`)).text();
     expect(zonder).toContain('Kwartaalrapportage');
     expect(zonder).not.toContain('personeelstekort');
   }, 60_000);
 
   it('rejects an unknown section, a bad quarter and a gemeente outside the region', async () => {
-    const fout = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'x', tekst: 'a' }) });
+    const fout = await sessie.fetch(`${base}/rapportages/${KWARTAAL}/duiding`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: sessie.csrf, sectie: 'x', tekst: 'a' }),
+    });
     expect(fout.status).toBe(400);
     expect(await fout.text()).toContain('Onbekende sectie');
     expect((await sessie.fetch(`${base}/rapportages/2024-Q5/voorbeeld`)).status).toBe(400);

@@ -27,15 +27,34 @@ const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.mi
 const DOCS = ['indicatoren', 'import', 'rapportages', 'privacy', 'downloads', 'spiegel'].map((d) => `/docs/${d}`);
 const ALGEMEEN = [...DOCS, '/toegankelijkheid', '/wachtwoord', '/bestaat-niet'];
 const REGIO = [
-  '/?kwartaal=2024-Q3', '/gemeente/GM0281?kwartaal=2024-Q3', '/doorstroom?kwartaal=2024-Q3', '/spiegel', '/spiegel?periode=2023',
-  '/financien?kwartaal=2024-Q3', '/rapportages', '/rapportages/2024-Q3', '/rapportages/2024-Q3/voorbeeld', '/rapportages/2024-Q3/voorbeeld/document',
-  '/rapportages/2024-H1/voorbeeld', '/rapportages/2024-H1/voorbeeld/document', '/rapportages/2024-Q3/gemeente/GM0281', '/rapportages/2024-Q3/gemeente/GM0281/document',
+  '/?kwartaal=2024-Q3',
+  '/gemeente/GM0281?kwartaal=2024-Q3',
+  '/doorstroom?kwartaal=2024-Q3',
+  '/spiegel',
+  '/spiegel?periode=2023',
+  '/financien?kwartaal=2024-Q3',
+  '/rapportages',
+  '/rapportages/2024-Q3',
+  '/rapportages/2024-Q3/voorbeeld',
+  '/rapportages/2024-Q3/voorbeeld/document',
+  '/rapportages/2024-H1/voorbeeld',
+  '/rapportages/2024-H1/voorbeeld/document',
+  '/rapportages/2024-Q3/gemeente/GM0281',
+  '/rapportages/2024-Q3/gemeente/GM0281/document',
 ];
 const PAGINAS: Record<Rol, string[]> = {
   beheerder: ['/beheer', '/beheer/import', '/beheer/audit', '/beheer/instellingen', '/beheer/verzending', ...REGIO, '/doorstroom/achterstand', ...ALGEMEEN],
   vt_management: [...REGIO, '/doorstroom/achterstand', ...ALGEMEEN],
   bestuur: [...REGIO, ...ALGEMEEN],
-  gemeente: ['/gemeente/GM0281?kwartaal=2024-Q3', '/rapportages', '/rapportages/2024-Q3/gemeente/GM0281', '/rapportages/2024-Q3/gemeente/GM0281/document', '/gemeente/GM0268', '/beheer', ...ALGEMEEN],
+  gemeente: [
+    '/gemeente/GM0281?kwartaal=2024-Q3',
+    '/rapportages',
+    '/rapportages/2024-Q3/gemeente/GM0281',
+    '/rapportages/2024-Q3/gemeente/GM0281/document',
+    '/gemeente/GM0268',
+    '/beheer',
+    ...ALGEMEEN,
+  ],
 };
 /** the printed documents inside the preview pages: no site layout of their own */
 const DOCUMENTEN = /\/document$/;
@@ -65,13 +84,19 @@ beforeAll(async () => {
   mkdirSync(join(process.cwd(), 'test', 'artifacts'), { recursive: true });
   ctx = await testContext('2024-12-31');
   const instroom = new Map<string, number>();
-  await importeer(importDeps(ctx), [demoBron(telInstroom(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 0.3 }), instroom), 'demo')], { door: 'e2e' });
+  await importeer(
+    importDeps(ctx),
+    [demoBron(telInstroom(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 0.3 }), instroom), 'demo')],
+    { door: 'e2e' },
+  );
   const financien = genereerFinancien(instroom, '2024-12-31', 5);
   for (const soort of ['financien', 'formatie'] as const) await importeerFinancieel(ctx.db, soort, financienBron(financien, soort), { door: 'e2e' });
   ({ server, base } = await startServer(ctx));
   browser = await startChromium();
   const sessies: [string, Sessie | null][] = [
-    ...(await Promise.all((Object.keys(PAGINAS) as Rol[]).map(async (rol) => [rol, await sessieAls(ctx, rol, rol === 'gemeente' ? ['GM0281'] : [])] as [string, Sessie]))),
+    ...(await Promise.all(
+      (Object.keys(PAGINAS) as Rol[]).map(async (rol) => [rol, await sessieAls(ctx, rol, rol === 'gemeente' ? ['GM0281'] : [])] as [string, Sessie]),
+    )),
     ['uitgelogd', null],
   ];
   for (const [naam, sessie] of sessies) {
@@ -94,12 +119,24 @@ afterAll(async () => {
 async function axeOvertredingen(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }),
+    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
   )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 4)
+        .join(', ')}`,
+  );
 }
 
-const gevallen = [...Object.entries(PAGINAS).flatMap(([rol, paden]) => paden.map((pad) => [rol, pad] as const)), ...UITGELOGD.map((pad) => ['uitgelogd', pad] as const)];
+const gevallen = [
+  ...Object.entries(PAGINAS).flatMap(([rol, paden]) => paden.map((pad) => [rol, pad] as const)),
+  ...UITGELOGD.map((pad) => ['uitgelogd', pad] as const),
+];
 
 describe(`axe WCAG 2.1 AA, every impact: ${gevallen.length} pages × roles`, () => {
   it.each(gevallen)('%s %s: 0 violations', async (rol, pad) => {
@@ -116,7 +153,9 @@ describe(`axe WCAG 2.1 AA, every impact: ${gevallen.length} pages × roles`, () 
     const res = await page.goto(base + pad, { waitUntil: 'load' });
     expect(res?.status()).toBeLessThan(500);
     // every chart drawn before axe looks (the SVG of ECharts is part of the page)
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-grafiek]')].every((e) => e.getAttribute('data-gerenderd') === 'ja'), { timeout: 10_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-grafiek]')].every((e) => e.getAttribute('data-gerenderd') === 'ja'), {
+      timeout: 10_000,
+    });
     page.off('pageerror', luister);
     expect(fouten).toEqual([]);
     expect(await axeOvertredingen(page)).toEqual([]);

@@ -109,7 +109,9 @@ export async function pdfNaarPng(pdf: Uint8Array, prefix: string, opties: { dpi?
       const pagina = await doc.getPage(p);
       const viewport = pagina.getViewport({ scale: schaal });
       // pdfjs's Node canvas factory (on @napi-rs/canvas), typed as a plain object
-      const fabriek = doc.canvasFactory as { create(w: number, h: number): { canvas: { toBuffer(type: 'image/png'): Buffer }; context: CanvasRenderingContext2D } };
+      const fabriek = doc.canvasFactory as {
+        create(w: number, h: number): { canvas: { toBuffer(type: 'image/png'): Buffer }; context: CanvasRenderingContext2D };
+      };
       const { canvas, context } = fabriek.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, viewport.width, viewport.height);

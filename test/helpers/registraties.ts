@@ -30,11 +30,22 @@ export interface Kenmerken {
 let teller = 0;
 
 const KORT: Record<string, string> = {
-  id: 'registratie_id', binnenkomst: 'datum_binnenkomst', gemeente: 'gemeente_code', melder: 'melder_categorie',
-  eerdere: 'eerdere_betrokkenheid', vb: 'datum_veiligheidsbeoordeling', besluit: 'besluit_veiligheidsbeoordeling',
-  besluitVervolg: 'datum_besluit_vervolg', startVv: 'datum_start_vv', eindeVv: 'datum_einde_vv',
-  startOnderzoek: 'datum_start_onderzoek', eindeOnderzoek: 'datum_einde_onderzoek', uitkomst: 'uitkomst_onderzoek',
-  overdracht: 'datum_overdracht', overdrachtAan: 'overdracht_aan', eindeMonitoring: 'datum_einde_monitoring',
+  id: 'registratie_id',
+  binnenkomst: 'datum_binnenkomst',
+  gemeente: 'gemeente_code',
+  melder: 'melder_categorie',
+  eerdere: 'eerdere_betrokkenheid',
+  vb: 'datum_veiligheidsbeoordeling',
+  besluit: 'besluit_veiligheidsbeoordeling',
+  besluitVervolg: 'datum_besluit_vervolg',
+  startVv: 'datum_start_vv',
+  eindeVv: 'datum_einde_vv',
+  startOnderzoek: 'datum_start_onderzoek',
+  eindeOnderzoek: 'datum_einde_onderzoek',
+  uitkomst: 'uitkomst_onderzoek',
+  overdracht: 'datum_overdracht',
+  overdrachtAan: 'overdracht_aan',
+  eindeMonitoring: 'datum_einde_monitoring',
 };
 
 function rij(soort: string, k: Kenmerken): Rij {

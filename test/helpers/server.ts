@@ -24,7 +24,10 @@ export async function sessieAls(ctx: TestContext, rol: Rol, gemeenten: string[] 
   const { token, csrf } = await maakSessie(ctx.db, id, 1);
   const cookie = `vt_sessie=${token}`;
   return {
-    email, token, csrf, cookie,
+    email,
+    token,
+    csrf,
+    cookie,
     fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie } }),
   };
 }
@@ -44,7 +47,10 @@ export async function startServer(ctx: TestContext): Promise<{ server: Server; b
  */
 export async function loginFormulier(base: string, headers: Record<string, string> = {}): Promise<{ cookie: string; token: string }> {
   const res = await fetch(`${base}/inloggen`, { headers });
-  const cookie = res.headers.getSetCookie().find((c) => /^(__Host-)?vt_login_csrf=/.test(c))!.split(';')[0]!;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => /^(__Host-)?vt_login_csrf=/.test(c))!
+    .split(';')[0]!;
   const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
   return { cookie, token };
 }

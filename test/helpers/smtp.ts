@@ -23,7 +23,9 @@ export async function startSmtp(): Promise<TestSmtp> {
   const berichten: Ontvangen[] = [];
   const weiger = new Set<string>();
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
     onRcptTo(adres, _sessie, klaar) {
       if (weiger.has(adres.address)) {
         const fout = new Error('Mailbox vol') as Error & { responseCode: number };
@@ -56,8 +58,13 @@ export function kop(ruw: string, naam: string): string {
   const koppen = ruw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
   const m = new RegExp(`^${naam}:\\s*(.*)$`, 'mi').exec(koppen);
   return (m?.[1] ?? '').replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, tekst: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(tekst, 'base64').toString('utf8')
-      : Buffer.from(tekst.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(tekst, 'base64').toString('utf8')
+      : Buffer.from(
+          tekst.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }
 
 interface Deel {
@@ -68,10 +75,13 @@ interface Deel {
 function delen(ruw: string): Deel[] {
   const grens = /boundary="?([^";\r\n]+)"?/i.exec(ruw)?.[1];
   if (!grens) return [];
-  return ruw.split(`--${grens}`).slice(1, -1).map((d) => {
-    const [koppen, ...rest] = d.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
-    return { koppen: koppen!, inhoud: rest.join('\n\n') };
-  });
+  return ruw
+    .split(`--${grens}`)
+    .slice(1, -1)
+    .map((d) => {
+      const [koppen, ...rest] = d.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+      return { koppen: koppen!, inhoud: rest.join('\n\n') };
+    });
 }
 
 /** The text part (quoted-printable or base64 decoded). */
@@ -84,19 +94,24 @@ function tekstDeel(ruw: string): string {
   if (!deel) return '';
   if (/transfer-encoding:\s*base64/i.test(deel.koppen)) return Buffer.from(deel.inhoud.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/transfer-encoding:\s*quoted-printable/i.test(deel.koppen)) {
-    return Buffer.from(deel.inhoud.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      deel.inhoud.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return Buffer.from(deel.inhoud, 'latin1').toString('utf8');
 }
 
 /** The attachments: file name and decoded bytes. */
 export function bijlagen(ruw: string): { naam: string; type: string; inhoud: Buffer }[] {
-  return delen(ruw).filter((d) => /content-disposition:\s*attachment/i.test(d.koppen.replace(/\r?\n[ \t]+/g, ' '))).map((d) => {
-    const k = d.koppen.replace(/\r?\n[ \t]+/g, ' ');
-    return {
-      naam: /filename="?([^";\r\n]+)"?/i.exec(k)?.[1] ?? '',
-      type: /content-type:\s*([^;\r\n]+)/i.exec(k)?.[1]?.trim() ?? '',
-      inhoud: Buffer.from(d.inhoud.replace(/\s+/g, ''), 'base64'),
-    };
-  });
+  return delen(ruw)
+    .filter((d) => /content-disposition:\s*attachment/i.test(d.koppen.replace(/\r?\n[ \t]+/g, ' ')))
+    .map((d) => {
+      const k = d.koppen.replace(/\r?\n[ \t]+/g, ' ');
+      return {
+        naam: /filename="?([^";\r\n]+)"?/i.exec(k)?.[1] ?? '',
+        type: /content-type:\s*([^;\r\n]+)/i.exec(k)?.[1]?.trim() ?? '',
+        inhoud: Buffer.from(d.inhoud.replace(/\s+/g, ''), 'base64'),
+      };
+    });
 }

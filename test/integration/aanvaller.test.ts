@@ -169,7 +169,10 @@ function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: 
       }
       const groeiW = (w.groei ?? null) as Waarden | null;
       for (const [naam, x] of Object.entries(GROEI.delen!)) {
-        for (const [suffix, d] of [['qoq', 1], ['yoy', 4]] as const) {
+        for (const [suffix, d] of [
+          ['qoq', 1],
+          ['yoy', 4],
+        ] as const) {
           if (!groeiW || !(`${naam}_${suffix}` in groeiW)) continue;
           const a = num(w, x);
           const b = num(gepubliceerd.get(`${g}|${telKwartalenOp(k, -d)}`), x);
@@ -183,7 +186,8 @@ function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: 
   for (const [naam, lijst] of Object.entries(oplossingen)) {
     // a model the attacker cannot rule out: it explains every rate it read
     if (lijst.length === 0 || lijst.some((o) => o.kandidaten.length === 0)) continue;
-    for (const o of lijst) if (o.kandidaten.length === 1 && o.kandidaten[0] === o.echt && o.echt >= 1 && o.echt <= 4) teruggerekend.push(`${o.id} = ${o.echt} (${naam})`);
+    for (const o of lijst)
+      if (o.kandidaten.length === 1 && o.kandidaten[0] === o.echt && o.echt >= 1 && o.echt <= 4) teruggerekend.push(`${o.id} = ${o.echt} (${naam})`);
   }
   return { controles, uitzonderingen, inversies, teruggerekend };
 }
@@ -273,12 +277,25 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
           const totaal = uitvouwen(g, k, idt.totaal);
           const delen = idt.delen.flatMap((d) => uitvouwen(g, k, d));
           if (totaal.length !== 1 || delen.length === 0) continue;
-          beperkingen.push({ termen: [[1, totaal[0]!], ...delen.map((d) => [-1, d] as [number, string])], soort: 'eq', k: 0, naam: `${g} ${k} ${idt.totaal} = Σ ${idt.delen.join(' + ')}` });
+          beperkingen.push({
+            termen: [[1, totaal[0]!], ...delen.map((d) => [-1, d] as [number, string])],
+            soort: 'eq',
+            k: 0,
+            naam: `${g} ${k} ${idt.totaal} = Σ ${idt.delen.join(' + ')}`,
+          });
         } else if (idt.soort === 'deel') {
           const [deel] = uitvouwen(g, k, idt.deel);
           const [totaal] = uitvouwen(g, k, idt.totaal);
           if (!deel || !totaal) continue;
-          beperkingen.push({ termen: [[1, deel], [-1, totaal]], soort: 'le', k: 0, naam: `${g} ${k} ${idt.deel} ≤ ${idt.totaal}` });
+          beperkingen.push({
+            termen: [
+              [1, deel],
+              [-1, totaal],
+            ],
+            soort: 'le',
+            k: 0,
+            naam: `${g} ${k} ${idt.deel} ≤ ${idt.totaal}`,
+          });
         } else if (idt.soort === 'voorraad') {
           const [nu] = uitvouwen(g, k, idt.voorraad);
           const vorig = qi > 0 ? uitvouwen(g, kwartalen[qi - 1]!, idt.voorraad)[0] : undefined;
@@ -287,14 +304,30 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
           if (!nu || inn.length !== idt.in.length || uit.length !== idt.uit.length || (qi > 0 && !vorig)) continue;
           // before the first quarter of the data the stock is empty
           beperkingen.push({
-            termen: [[1, nu], ...(vorig ? [[-1, vorig] as [number, string]] : []), ...inn.map((x) => [-1, x] as [number, string]), ...uit.map((x) => [1, x] as [number, string])],
-            soort: 'eq', k: 0, naam: `${g} ${k} ${idt.voorraad} = vorig + ${idt.in.join(' + ')} − ${idt.uit.join(' − ')}`,
+            termen: [
+              [1, nu],
+              ...(vorig ? [[-1, vorig] as [number, string]] : []),
+              ...inn.map((x) => [-1, x] as [number, string]),
+              ...uit.map((x) => [1, x] as [number, string]),
+            ],
+            soort: 'eq',
+            k: 0,
+            naam: `${g} ${k} ${idt.voorraad} = vorig + ${idt.in.join(' + ')} − ${idt.uit.join(' − ')}`,
           });
         } else if (g === code) {
           // region = Σ gebieden: the gemeente's count is at most the region's (the others are unknown)
           for (const id of [...echt.keys()].filter((x) => x.startsWith(`${code}|${k}|`))) {
             const r = `${REGIO}|${k}|${id.split('|')[2]}`;
-            if (bestaat(r)) beperkingen.push({ termen: [[1, id], [-1, r]], soort: 'le', k: 0, naam: `${id} ≤ regio` });
+            if (bestaat(r))
+              beperkingen.push({
+                termen: [
+                  [1, id],
+                  [-1, r],
+                ],
+                soort: 'le',
+                k: 0,
+                naam: `${id} ≤ regio`,
+              });
           }
         }
       }
@@ -310,7 +343,10 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
         const [teller, noemer] = PER_SLEUTEL.get(sleutel)!.uit as [string, string];
         // the teller follows from the share and the base (a multiple of the grondtal)
         const t = Math.round((pct * n) / 100 / STANDAARD_BELEID.grondtal) * STANDAARD_BELEID.grondtal;
-        for (const [pad, v] of [[noemer, n], [teller, t]] as const) {
+        for (const [pad, v] of [
+          [noemer, n],
+          [teller, t],
+        ] as const) {
           const ids = [0, 1, 2, 3].map((d) => `${g}|${kwartalen[qi - d]}|${pad}`);
           if (!ids.every(bestaat)) continue;
           // an attacker stronger than a real one: told by an oracle when the figure is the rounded exact sum
@@ -319,7 +355,12 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
           if (Math.abs(v - exact) > HALF) continue;
           const termen = ids.map((id) => [1, id] as [number, string]);
           beperkingen.push({ termen, soort: 'le', k: v + HALF, naam: `${g} ${k} Σ4 ${pad} ≤ ${v + HALF}` });
-          beperkingen.push({ termen: termen.map(([c, id]) => [-c, id] as [number, string]), soort: 'le', k: -Math.max(0, v - HALF), naam: `${g} ${k} Σ4 ${pad} ≥ ${v - HALF}` });
+          beperkingen.push({
+            termen: termen.map(([c, id]) => [-c, id] as [number, string]),
+            soort: 'le',
+            k: -Math.max(0, v - HALF),
+            naam: `${g} ${k} Σ4 ${pad} ≥ ${v - HALF}`,
+          });
         }
       }
     }
@@ -373,9 +414,12 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     expect(perInversie.slice(0, 20)).toEqual([]);
   });
 
-  it('the issue\'s numbers: Tiel 2024-Q3, published 5 afgeronde V&V and 5 afgeronde onderzoeken carry the same rate', async () => {
+  it("the issue's numbers: Tiel 2024-Q3, published 5 afgeronde V&V and 5 afgeronde onderzoeken carry the same rate", async () => {
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
-    const data = (await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2024-Q3&gemeente=GM0281`)).json()) as { gemeenten: Record<string, Waarden>; onderdrukking: { uitleg: string } };
+    const data = (await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2024-Q3&gemeente=GM0281`)).json()) as {
+      gemeenten: Record<string, Waarden>;
+      onderdrukking: { uitleg: string };
+    };
     const tiel = data.gemeenten.GM0281!;
     const rates = tiel.per_1000_inwoners as Record<string, number>;
     const inw = ctx.regio.perCode.get('GM0281')!.inwoners;
@@ -386,19 +430,31 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     const csv = await (await sessie.fetch(`${base}/export/gemeente/GM0281/gemeente-vs-regio.csv?kwartaal=2024-Q3&periode=4`)).text();
     for (const k of ['vv_afgerond', 'onderzoeken_afgerond', 'meldingen']) {
       const regel = csv.split('\r\n').find((r) => r.startsWith(`${PER_SLEUTEL.get(k)!.label};`));
-      expect(regel, k).toBe(`${PER_SLEUTEL.get(k)!.label};${String(rates[k]).replace('.', ',')};${String(((await regioRates(sessie, '2024-Q3'))[k])).replace('.', ',')}`);
+      expect(regel, k).toBe(
+        `${PER_SLEUTEL.get(k)!.label};${String(rates[k]).replace('.', ',')};${String((await regioRates(sessie, '2024-Q3'))[k]).replace('.', ',')}`,
+      );
     }
   });
 
   it('what a gemeente account cannot read (403): spiegel, doorstroom and prognose, region downloads, half-year and year reports, another gemeente', async () => {
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
-    const paden = ['/spiegel', '/export/spiegel/spiegel.csv', '/doorstroom', '/export/regio/instroom.csv', '/rapportages/2026-H1', '/rapportages/2025', '/rapportages/2026-H1/rapport.pdf', '/gemeente/GM0263', '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263'];
+    const paden = [
+      '/spiegel',
+      '/export/spiegel/spiegel.csv',
+      '/doorstroom',
+      '/export/regio/instroom.csv',
+      '/rapportages/2026-H1',
+      '/rapportages/2025',
+      '/rapportages/2026-H1/rapport.pdf',
+      '/gemeente/GM0263',
+      '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263',
+    ];
     for (const pad of paden) expect((await sessie.fetch(`${base}${pad}`, { redirect: 'manual' })).status, pad).toBe(403);
     // the region page sends the account to its own gemeente
     expect((await sessie.fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/gemeente/GM0281');
   });
 
-  it('the issue\'s attack on Tiel (open_vb(Q) = open_vb(Q−1) + meldingen(Q) − meldingen_vb(Q) and the other stocks) recovers nothing', () => {
+  it("the issue's attack on Tiel (open_vb(Q) = open_vb(Q−1) + meldingen(Q) − meldingen_vb(Q) and the other stocks) recovers nothing", () => {
     const tiel = aanvallen.find((a) => a.code === 'GM0281')!;
     expect(tiel.klein).toBeGreaterThan(0);
     expect(tiel.teruggerekend).toEqual([]);
@@ -430,9 +486,14 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
   it('downloads carry the same protected values as the API (instroom and VB per quarter, Tiel)', async () => {
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
     const csv = await (await sessie.fetch(`${base}/export/gemeente/GM0281/instroom.csv?kwartaal=2026-Q3&periode=20`)).text();
-    const regels = csv.replace('\uFEFF', '').split('\r\n').filter((r) => /^Q\d \d{4}/.test(r));
+    const regels = csv
+      .replace('\uFEFF', '')
+      .split('\r\n')
+      .filter((r) => /^Q\d \d{4}/.test(r));
     expect(regels).toHaveLength(20);
-    const api = (await (await sessie.fetch(`${base}/api/reeks?indicator=meldingen&van=2021-Q4&tot=2026-Q3&gemeente=GM0281`)).json()) as { reeks: { waarde: number }[] };
+    const api = (await (await sessie.fetch(`${base}/api/reeks?indicator=meldingen&van=2021-Q4&tot=2026-Q3&gemeente=GM0281`)).json()) as {
+      reeks: { waarde: number }[];
+    };
     // a count rounded to 0 reads "< 3" in the download, 0 in the API (machine-readable)
     expect(regels.map((r) => r.split(';')[2]).map((c) => (c === '< 3' ? 0 : Number(c)))).toEqual(api.reeks.map((p) => p.waarde));
     for (const r of regels) for (const c of r.split(';').slice(1)) expect(c === '.' || c === '< 3' || Number(c) % 5 === 0, r).toBe(true);
@@ -461,7 +522,10 @@ describe('figures that stay visible (demo data, last complete quarter 2026-Q3, t
     const verborgen = waarden.map((w, i) => (w === '.' || w.startsWith('.') ? i : -1)).filter((i) => i >= 0);
     const teKlein: number[] = [];
     for (const i of verborgen) if (BASIS[i] && (await vierBasis(code, BASIS[i]!)) < STANDAARD_BELEID.minNoemer) teKlein.push(i);
-    expect(verborgen.filter((i) => !teKlein.includes(i)), `${code}: hidden although the four-quarter base is large enough: ${waarden.join(' | ')}`).toEqual([]);
+    expect(
+      verborgen.filter((i) => !teKlein.includes(i)),
+      `${code}: hidden although the four-quarter base is large enough: ${waarden.join(' | ')}`,
+    ).toEqual([]);
     return zichtbaar(waarden) >= 5;
   }
 
@@ -483,7 +547,13 @@ describe('figures that stay visible (demo data, last complete quarter 2026-Q3, t
     const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env), vandaag: ctx.vandaag });
     const minder: string[] = [];
     for (const { code, model } of await factsheetModellen(d, '2026-Q3')) {
-      if (!(await kerncijfersZichtbaar(code, model.kerncijfers.map((k) => k.waarde)))) minder.push(code);
+      if (
+        !(await kerncijfersZichtbaar(
+          code,
+          model.kerncijfers.map((k) => k.waarde),
+        ))
+      )
+        minder.push(code);
       expect(model.voorlopig).toBe(false);
     }
     expect(minder.length).toBeLessThanOrEqual(1);
@@ -497,7 +567,9 @@ describe('figures that stay visible (demo data, last complete quarter 2026-Q3, t
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
     expect(((await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2026-Q4`)).json()) as { voorlopig: boolean }).voorlopig).toBe(true);
     expect(((await (await sessie.fetch(`${base}/api/indicatoren?kwartaal=2026-Q3`)).json()) as { voorlopig: boolean }).voorlopig).toBe(false);
-    const reeks = (await (await sessie.fetch(`${base}/api/reeks?indicator=meldingen&van=2026-Q3&tot=2026-Q4&gemeente=GM0281`)).json()) as { reeks: { voorlopig: boolean }[] };
+    const reeks = (await (await sessie.fetch(`${base}/api/reeks?indicator=meldingen&van=2026-Q3&tot=2026-Q4&gemeente=GM0281`)).json()) as {
+      reeks: { voorlopig: boolean }[];
+    };
     expect(reeks.reeks.map((p) => p.voorlopig)).toEqual([false, true]);
     const html = await (await sessie.fetch(`${base}/gemeente/GM0281?kwartaal=2026-Q4`)).text();
     expect(html).toContain('(voorlopig: het kwartaal loopt nog)');

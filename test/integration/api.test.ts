@@ -35,7 +35,9 @@ const statusMetEtag = (path: string, etag: string) =>
     request(base + path, { headers: { 'If-None-Match': etag, cookie: sessie.cookie } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 
 const get = async (path: string) => {
@@ -64,13 +66,21 @@ describe('API', () => {
     const { status, body } = await get('/api/reeks?indicator=meldingen&van=2018-Q4&tot=2019-Q2&gemeente=GM0281');
     expect(status).toBe(200);
     expect(body).toMatchObject({ indicator: 'meldingen', gebied: 'GM0281', naam: 'Tiel' });
-    expect(body.reeks).toEqual([{ kwartaal: '2018-Q4', waarde: null, voorlopig: false }, { kwartaal: '2019-Q1', waarde: 1, voorlopig: false }, { kwartaal: '2019-Q2', waarde: 0, voorlopig: false }]);
+    expect(body.reeks).toEqual([
+      { kwartaal: '2018-Q4', waarde: null, voorlopig: false },
+      { kwartaal: '2019-Q1', waarde: 1, voorlopig: false },
+      { kwartaal: '2019-Q2', waarde: 0, voorlopig: false },
+    ]);
   });
 
   it.each([
     ['/api/indicatoren', 400, 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: niets)'],
     ['/api/indicatoren?kwartaal=2019-5', 400, 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-5)'],
-    ['/api/indicatoren?kwartaal=2019-Q1&gemeente=GM9999', 400, 'Onbekende gemeente "GM9999": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend'],
+    [
+      '/api/indicatoren?kwartaal=2019-Q1&gemeente=GM9999',
+      400,
+      'Onbekende gemeente "GM9999": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend',
+    ],
     ['/api/indicatoren?kwartaal=2010-Q1', 404, 'Geen cijfers voor 2010-Q1: er zijn cijfers van 2019-Q1 tot en met 2019-Q2'],
     ['/api/reeks?van=2019-Q1&tot=2019-Q2', 400, 'Parameter indicator ontbreekt, zoals indicator=meldingen (gekregen: niets)'],
     ['/api/reeks?indicator=wachttijd&van=2019-Q1&tot=2019-Q2', 400, 'Onbekende indicator "wachttijd"; zie docs/indicatoren.md voor de namen'],
@@ -101,5 +111,4 @@ describe('API', () => {
     expect((na.body.gemeenten as Record<string, Record<string, unknown>>).GM0268!.meldingen).toBe(2);
     expect(await statusMetEtag('/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0268', etag)).toBe(200);
   });
-
 });

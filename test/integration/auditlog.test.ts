@@ -39,7 +39,13 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-interface Rij { wie: string; actie: string; details: string | null; ip: string | null; tijdstip: string }
+interface Rij {
+  wie: string;
+  actie: string;
+  details: string | null;
+  ip: string | null;
+  tijdstip: string;
+}
 async function rijen(wie: string, actie: string): Promise<Rij[]> {
   await leegWachtrij(ctx.db);
   return (await ctx.db('audit_log').where({ wie, actie }).orderBy('id')) as Rij[];
@@ -75,7 +81,15 @@ describe('every view and download of the achterstand list is logged, cached or n
   it('a case-level route that forgets its audit row sends nothing (the guard is the right it requires)', async () => {
     const app = express();
     app.use((_req, res, next) => {
-      res.locals.gebruiker = { id: 1, email: 'vergeetachtig@test.vt', rol: 'vt_management', gemeenten: [], moet_wachtwoord_wijzigen: false, geblokkeerd: false, demo: false };
+      res.locals.gebruiker = {
+        id: 1,
+        email: 'vergeetachtig@test.vt',
+        rol: 'vt_management',
+        gemeenten: [],
+        moet_wachtwoord_wijzigen: false,
+        geblokkeerd: false,
+        demo: false,
+      };
       next();
     });
     app.get('/nieuwe-lijst', vereis('caselijst'), (_req, res) => {

@@ -8,7 +8,10 @@ import { melding } from '../helpers/registraties.js';
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await testContext('2019-12-31');
-  await importeerRijen(ctx, Array.from({ length: 25 }, () => melding({ binnenkomst: '2019-03-01' })));
+  await importeerRijen(
+    ctx,
+    Array.from({ length: 25 }, () => melding({ binnenkomst: '2019-03-01' })),
+  );
 });
 afterAll(async () => {
   await ctx?.close();
@@ -22,8 +25,9 @@ describe('vt-monitor backup', () => {
     const kopie = maakDb(doel);
     try {
       expect(Number((await kopie('registraties').count({ n: '*' }).first())!.n)).toBe(25);
-      expect(await kopie('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').orderBy(['kwartaal', 'gebied', 'indicator']))
-        .toEqual(await ctx.db('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').orderBy(['kwartaal', 'gebied', 'indicator']));
+      expect(await kopie('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').orderBy(['kwartaal', 'gebied', 'indicator'])).toEqual(
+        await ctx.db('indicatoren').select('kwartaal', 'gebied', 'indicator', 'waarde').orderBy(['kwartaal', 'gebied', 'indicator']),
+      );
     } finally {
       await kopie.destroy();
     }

@@ -24,7 +24,18 @@ const pagina = async (pad: string) => (await beheerder.fetch(base + pad)).text()
 
 describe('/beheer as the beheerder reads it', () => {
   it('the import log shows times in Europe/Amsterdam, summer and winter', async () => {
-    const batch = { soort: 'registraties', sha256: 'x', door: 'test', status: 'geladen' as const, rijen: 1, nieuw: 1, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten_voorbeeld: null };
+    const batch = {
+      soort: 'registraties',
+      sha256: 'x',
+      door: 'test',
+      status: 'geladen' as const,
+      rijen: 1,
+      nieuw: 1,
+      gewijzigd: 0,
+      ongewijzigd: 0,
+      afgewezen: 0,
+      fouten_voorbeeld: null,
+    };
     await voegImportbatchToe(ctx.db, { ...batch, bestand: 'zomer.csv', gestart_op: '2026-06-30T22:30:05.000Z', beeindigd_op: '2026-06-30T22:31:00.000Z' });
     await voegImportbatchToe(ctx.db, { ...batch, bestand: 'winter.csv', gestart_op: '2026-12-31T23:15:00.000Z', beeindigd_op: '2026-12-31T23:16:00.000Z' });
     const html = await pagina('/beheer/import');
@@ -52,14 +63,20 @@ describe('/beheer as the beheerder reads it', () => {
     const doel = await sessieAls(ctx, 'bestuur');
     const id = ((await ctx.db('gebruikers').where({ email: doel.email }).first('id')) as { id: number }).id;
     const geblokkeerd = async () => Number(((await ctx.db('gebruikers').where({ id }).first('geblokkeerd')) as { geblokkeerd: number }).geblokkeerd);
-    const post = (velden: Record<string, string>) => beheerder.fetch(`${base}/beheer/gebruikers/${id}/blokkeer`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: beheerder.csrf, ...velden }).toString(),
-    });
+    const post = (velden: Record<string, string>) =>
+      beheerder.fetch(`${base}/beheer/gebruikers/${id}/blokkeer`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: beheerder.csrf, ...velden }).toString(),
+      });
     for (const velden of [{}, { bevestig: 'nee' }, { bevestig: 'JA' }] as Record<string, string>[]) {
       const vraag = await post(velden);
       expect(vraag.status).toBe(200);
       const html = await vraag.text();
-      expect(html).toContain(`<p class="utrecht-paragraph" data-vraag>Weet u zeker dat u ${doel.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.</p>`);
+      expect(html).toContain(
+        `<p class="utrecht-paragraph" data-vraag>Weet u zeker dat u ${doel.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.</p>`,
+      );
       expect(html).toContain('<input type="hidden" name="bevestig" value="ja">');
       expect(await geblokkeerd()).toBe(0);
     }

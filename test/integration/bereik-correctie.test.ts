@@ -33,13 +33,22 @@ describe('a correction that moves the range', () => {
   it('the only 2023-Q1 melding moved to 2024-Q2: 2024-Q1 loses its year-on-year growth', async () => {
     // closed at once: no open stock reaches from 2023-Q1 into 2024-Q1
     const eerste = melding({ id: 'A', binnenkomst: '2023-02-10', vb: '2023-02-10', datum_afgesloten: '2023-02-10' });
-    await importeerRijen(ctx, [eerste, melding({ id: 'B', binnenkomst: '2024-01-15' }), melding({ id: 'C', binnenkomst: '2024-02-15' }),
-      advies({ id: 'D', binnenkomst: '2024-03-01' })]);
+    await importeerRijen(ctx, [
+      eerste,
+      melding({ id: 'B', binnenkomst: '2024-01-15' }),
+      melding({ id: 'C', binnenkomst: '2024-02-15' }),
+      advies({ id: 'D', binnenkomst: '2024-03-01' }),
+    ]);
     expect(await groei('2024-Q1')).toMatchObject({ meldingen_yoy: 100, totaal_yoy: 200 });
     await importeerRijen(ctx, [{ ...eerste, datum_binnenkomst: '2024-05-10', datum_veiligheidsbeoordeling: '2024-05-10', datum_afgesloten: '2024-05-10' }]);
     expect(await kwartalen()).toEqual(['2024-Q1', '2024-Q2']);
     expect(await groei('2024-Q1')).toEqual({
-      meldingen_qoq: null, adviezen_qoq: null, totaal_qoq: null, meldingen_yoy: null, adviezen_yoy: null, totaal_yoy: null,
+      meldingen_qoq: null,
+      adviezen_qoq: null,
+      totaal_qoq: null,
+      meldingen_yoy: null,
+      adviezen_yoy: null,
+      totaal_yoy: null,
     });
     await gelijkAanVolledig();
   });

@@ -52,7 +52,9 @@ function kleinProject(): string {
   schrijfWaarde(root, 1);
   writeFileSync(join(root, 'src', 'bron.ts'), 'export const bron: string = import.meta.url;\n');
   writeFileSync(join(root, 'migrations', '001_eerste.ts'), "export const naam: string = 'eerste';\n");
-  writeFileSync(join(root, 'src', 'main.ts'), `import { readdirSync } from 'node:fs';
+  writeFileSync(
+    join(root, 'src', 'main.ts'),
+    `import { readdirSync } from 'node:fs';
 import { waarde } from './waarde.js';
 import { bron } from './bron.js';
 export async function uitkomst() {
@@ -61,7 +63,8 @@ export async function uitkomst() {
   for (const n of namen.sort()) migraties.push((await import(\`../migrations/\${n}.ts\`)).naam);
   return { waarde, bron, migraties, uitBundel: (new Error().stack ?? '').includes('/.cache/bundels/') };
 }
-`);
+`,
+  );
   return root;
 }
 
@@ -142,14 +145,19 @@ describe('the loader: a bundle built on first use, never stale', () => {
     const script = `import { laadTypeScript } from ${JSON.stringify(LADER)};
 const m = await laadTypeScript('src/main.ts', { root: ${JSON.stringify(root)} });
 process.stdout.write(JSON.stringify(await m.uitkomst()));`;
-    const uitkomsten = await Promise.all([1, 2, 3].map(() => new Promise<{ code: number | null; uit: string; fout: string }>((resolve) => {
-      const p = spawn('node', ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let uit = '';
-      let fout = '';
-      p.stdout.on('data', (d: Buffer) => (uit += d));
-      p.stderr.on('data', (d: Buffer) => (fout += d));
-      p.on('close', (code) => resolve({ code, uit, fout }));
-    })));
+    const uitkomsten = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<{ code: number | null; uit: string; fout: string }>((resolve) => {
+            const p = spawn('node', ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+            let uit = '';
+            let fout = '';
+            p.stdout.on('data', (d: Buffer) => (uit += d));
+            p.stderr.on('data', (d: Buffer) => (fout += d));
+            p.on('close', (code) => resolve({ code, uit, fout }));
+          }),
+      ),
+    );
     for (const u of uitkomsten) {
       expect(u).toMatchObject({ code: 0, fout: '' });
       expect(JSON.parse(u.uit)).toMatchObject({ waarde: 4, uitBundel: true });
@@ -180,11 +188,19 @@ describe('the CLI from its bundle: importeer into a fresh database', () => {
   });
 
   const cli = (databaseUrl: string, env: NodeJS.ProcessEnv, ...args: string[]) =>
-    spawnSync('node', [projectPath('bin', 'vt-monitor.js'), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
+    spawnSync('node', [projectPath('bin', 'vt-monitor.js'), ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env },
+      encoding: 'utf8',
+    });
 
   it('imports, migrates, and imports again, from the bundle and through tsx with the same answers', async () => {
     const antwoorden: Record<string, unknown>[] = [];
-    for (const [i, [naam, env]] of ([['bundel', {}], ['tsx', { VT_ZONDER_BUNDEL: '1' }]] as const).entries()) {
+    for (const [i, [naam, env]] of (
+      [
+        ['bundel', {}],
+        ['tsx', { VT_ZONDER_BUNDEL: '1' }],
+      ] as const
+    ).entries()) {
       const url = pg[i]?.databaseUrl ?? join(dir, `${naam}.sqlite`);
       const eerste = cli(url, env, 'importeer', '--json', bestand);
       expect(eerste.status, eerste.stderr).toBe(0);
@@ -195,8 +211,15 @@ describe('the CLI from its bundle: importeer into a fresh database', () => {
         // every migration ran from the bundle (or tsx) on the new file
         const db = knexFactory({ client: 'better-sqlite3', connection: { filename: url }, useNullAsDefault: true });
         const gedaan = (await db('knex_migraties').select('name')).map((r: { name: string }) => r.name).sort();
-        expect(gedaan).toEqual(readdirSync(projectPath('migrations')).filter((f) => /^\d{14}_[a-z0-9_]+\.ts$/.test(f)).sort());
-        expect((await db('registraties').select('registratie_id').orderBy('registratie_id')).map((r: { registratie_id: string }) => r.registratie_id)).toEqual(['CLI-1', 'CLI-2']);
+        expect(gedaan).toEqual(
+          readdirSync(projectPath('migrations'))
+            .filter((f) => /^\d{14}_[a-z0-9_]+\.ts$/.test(f))
+            .sort(),
+        );
+        expect((await db('registraties').select('registratie_id').orderBy('registratie_id')).map((r: { registratie_id: string }) => r.registratie_id)).toEqual([
+          'CLI-1',
+          'CLI-2',
+        ]);
         await db.destroy();
       }
     }
@@ -206,7 +229,15 @@ describe('the CLI from its bundle: importeer into a fresh database', () => {
     });
     expect(antwoorden[1]).toEqual(antwoorden[0]);
     // the CLI's bundle matches today's sources
-    const vers = spawnSync('node', ['--input-type=module', '-e', `import { zoekVerseBundel } from ${JSON.stringify(LADER)}; process.stdout.write(String(zoekVerseBundel('server/cli/main.ts')));`], { encoding: 'utf8' });
+    const vers = spawnSync(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `import { zoekVerseBundel } from ${JSON.stringify(LADER)}; process.stdout.write(String(zoekVerseBundel('server/cli/main.ts')));`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(vers.stdout).toContain(join('.cache', 'bundels', 'server_cli_main_ts-'));
   });
 

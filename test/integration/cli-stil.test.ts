@@ -31,8 +31,12 @@ function importeer(logLevel?: string): Promise<{ code: number | null; stdout: st
   const p = spawn('node', [projectPath('bin', 'vt-monitor.js'), 'importeer', bestand], { env });
   let stdout = '';
   let stderr = '';
-  p.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  p.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  p.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  p.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   return new Promise((resolve) => p.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 

@@ -37,15 +37,30 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
       await db.raw(`PRAGMA max_page_count = ${paginas}`);
       // fill every page that has room, so that the next row needs a page the database may not grow by
       let n = 0;
-      const vul = (aantal: number, hash: number) => db('gebruikers').insert(Array.from({ length: aantal }, () => ({ email: `v${n++}@x.nl`, wachtwoord_hash: 'x'.repeat(hash), rol: 'beheerder', aangemaakt_op: '2024-12-31T00:00:00Z' })));
-      for (const [aantal, hash] of [[200, 150], [1, 150], [1, 1]] as const) {
+      const vul = (aantal: number, hash: number) =>
+        db('gebruikers').insert(
+          Array.from({ length: aantal }, () => ({
+            email: `v${n++}@x.nl`,
+            wachtwoord_hash: 'x'.repeat(hash),
+            rol: 'beheerder',
+            aangemaakt_op: '2024-12-31T00:00:00Z',
+          })),
+        );
+      for (const [aantal, hash] of [
+        [200, 150],
+        [1, 150],
+        [1, 1],
+      ] as const) {
         try {
           for (;;) await vul(aantal, hash);
         } catch (error) {
           expect((error as { code?: string }).code).toBe('SQLITE_FULL');
         }
       }
-      const fout = await gebruikerToevoegen(db, ctx.regio, { email: 'nieuw@example.nl', rol: 'beheerder' }).then(() => null, (e: unknown) => e);
+      const fout = await gebruikerToevoegen(db, ctx.regio, { email: 'nieuw@example.nl', rol: 'beheerder' }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((fout as { code?: string }).code).toBe('SQLITE_FULL');
       // what knex makes of it carries the statement, never its values
       expect((fout as Error).message).not.toMatch(/argon2|nieuw@example/);
@@ -66,7 +81,9 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
       slot.exec('BEGIN EXCLUSIVE; COMMIT;');
       const r = spawnSync('node', [cli, 'gebruiker', 'lijst'], { env: { ...process.env, DATABASE_URL: pad, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
       expect(r.status).toBe(1);
-      expect(r.stderr).toBe(`Fout: De database ${pad} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.\n`);
+      expect(r.stderr).toBe(
+        `Fout: De database ${pad} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.\n`,
+      );
     } finally {
       slot.close();
     }
@@ -75,36 +92,41 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
   // a real full disk: a tmpfs of 16 MiB with the database and a file that takes the rest but
   // `vrij` bytes (needs root; 0 bytes free fails as SQLITE_IOERR_SHMSIZE, 48 KiB as SQLITE_FULL)
   const kanMounten = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
-  it.runIf(kanMounten).each([0, 48 * 1024])('a real full disk (tmpfs, %i bytes free): gebruiker toevoegen prints one Dutch sentence, no SQL, no hash, no password; nothing stored', (vrij) => {
-    const schijf = join(ctx.dir, `schijf-${vrij}`);
-    mkdirSync(schijf);
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', schijf], { encoding: 'utf8' });
-    if (mount.status !== 0) return void expect.soft(mount.stderr).toBe('');
-    try {
-      const env = { ...process.env, DATABASE_URL: join(schijf, 'vt.sqlite'), LOG_LEVEL: 'silent' };
-      expect(spawnSync('node', [cli, 'migreer'], { env, encoding: 'utf8' }).status).toBe(0);
-      const vuller = openSync(join(schijf, 'vuller'), 'w');
+  it.runIf(kanMounten).each([0, 48 * 1024])(
+    'a real full disk (tmpfs, %i bytes free): gebruiker toevoegen prints one Dutch sentence, no SQL, no hash, no password; nothing stored',
+    (vrij) => {
+      const schijf = join(ctx.dir, `schijf-${vrij}`);
+      mkdirSync(schijf);
+      const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', schijf], { encoding: 'utf8' });
+      if (mount.status !== 0) return void expect.soft(mount.stderr).toBe('');
       try {
-        const blok = Buffer.alloc(64 * 1024);
-        for (;;) writeSync(vuller, blok);
-      } catch (error) {
-        expect((error as { code?: string }).code).toBe('ENOSPC');
+        const env = { ...process.env, DATABASE_URL: join(schijf, 'vt.sqlite'), LOG_LEVEL: 'silent' };
+        expect(spawnSync('node', [cli, 'migreer'], { env, encoding: 'utf8' }).status).toBe(0);
+        const vuller = openSync(join(schijf, 'vuller'), 'w');
+        try {
+          const blok = Buffer.alloc(64 * 1024);
+          for (;;) writeSync(vuller, blok);
+        } catch (error) {
+          expect((error as { code?: string }).code).toBe('ENOSPC');
+        } finally {
+          closeSync(vuller);
+        }
+        if (vrij > 0) truncateSync(join(schijf, 'vuller'), statSync(join(schijf, 'vuller')).size - vrij);
+        const r = spawnSync('node', [cli, 'gebruiker', 'toevoegen', 'nieuw@example.nl', '--rol', 'beheerder'], { env, encoding: 'utf8' });
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(
+          /^Fout: De schijf van de database( \S+)? is vol: de opdracht is afgebroken en er is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw\.\n$/,
+        );
+        expect(r.stderr).not.toMatch(/argon2|insert|COMMIT/i);
+        spawnSync('rm', [join(schijf, 'vuller')]);
+        const lijst = spawnSync('node', [cli, 'gebruiker', 'lijst', '--json'], { env, encoding: 'utf8' });
+        expect(JSON.parse(lijst.stdout)).toEqual([]);
       } finally {
-        closeSync(vuller);
+        spawnSync('umount', [schijf]);
       }
-      if (vrij > 0) truncateSync(join(schijf, 'vuller'), statSync(join(schijf, 'vuller')).size - vrij);
-      const r = spawnSync('node', [cli, 'gebruiker', 'toevoegen', 'nieuw@example.nl', '--rol', 'beheerder'], { env, encoding: 'utf8' });
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^Fout: De schijf van de database( \S+)? is vol: de opdracht is afgebroken en er is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw\.\n$/);
-      expect(r.stderr).not.toMatch(/argon2|insert|COMMIT/i);
-      spawnSync('rm', [join(schijf, 'vuller')]);
-      const lijst = spawnSync('node', [cli, 'gebruiker', 'lijst', '--json'], { env, encoding: 'utf8' });
-      expect(JSON.parse(lijst.stdout)).toEqual([]);
-    } finally {
-      spawnSync('umount', [schijf]);
-    }
-  });
+    },
+  );
 });
 
 describe.runIf(TEST_POSTGRES)('PostgreSQL', () => {
@@ -113,12 +135,19 @@ describe.runIf(TEST_POSTGRES)('PostgreSQL', () => {
     try {
       await ander.transaction(async (slot) => {
         await slot.raw('LOCK TABLE gebruikers IN ACCESS EXCLUSIVE MODE');
-        const fout = await ctx.db.transaction(async (trx) => {
-          await trx.raw("SET LOCAL lock_timeout = '200ms'");
-          return gebruikerToevoegen(trx, ctx.regio, { email: 'slot@example.nl', rol: 'beheerder' }).then(() => null, (e: unknown) => e);
-        }).catch((e: unknown) => e);
+        const fout = await ctx.db
+          .transaction(async (trx) => {
+            await trx.raw("SET LOCAL lock_timeout = '200ms'");
+            return gebruikerToevoegen(trx, ctx.regio, { email: 'slot@example.nl', rol: 'beheerder' }).then(
+              () => null,
+              (e: unknown) => e,
+            );
+          })
+          .catch((e: unknown) => e);
         expect((fout as { code?: string }).code).toBe('55P03');
-        expect(cliMelding(fout)).toBe('De database is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.');
+        expect(cliMelding(fout)).toBe(
+          'De database is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.',
+        );
       });
     } finally {
       await ander.destroy();

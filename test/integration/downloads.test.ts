@@ -21,9 +21,17 @@ let server: Server;
 let base: string;
 const sessies: Record<string, Sessie> = {};
 
-const onderzoek = (id: string, binnenkomst: string, vb: string) => melding({
-  id, binnenkomst, vb, besluit: 'vervolg_veilig_thuis', besluitVervolg: vb, vervolg: 'onderzoek', startOnderzoek: vb, gemeente: 'GM0281',
-});
+const onderzoek = (id: string, binnenkomst: string, vb: string) =>
+  melding({
+    id,
+    binnenkomst,
+    vb,
+    besluit: 'vervolg_veilig_thuis',
+    besluitVervolg: vb,
+    vervolg: 'onderzoek',
+    startOnderzoek: vb,
+    gemeente: 'GM0281',
+  });
 
 beforeAll(async () => {
   ctx = await testContext('2019-12-31');
@@ -37,17 +45,26 @@ beforeAll(async () => {
     onderzoek('OND-70', '2019-10-21', '2019-10-22'),
     // V&V running since a VB on 1 October: 91 days
     melding({
-      id: 'VV-91', binnenkomst: '2019-10-01', vb: '2019-10-01', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-10-01',
-      vervolg: 'voorwaarden_en_vervolg', startVv: '2019-10-01', gemeente: 'GM0268',
+      id: 'VV-91',
+      binnenkomst: '2019-10-01',
+      vb: '2019-10-01',
+      besluit: 'vervolg_veilig_thuis',
+      besluitVervolg: '2019-10-01',
+      vervolg: 'voorwaarden_en_vervolg',
+      startVv: '2019-10-01',
+      gemeente: 'GM0268',
     }),
   ]);
   const pad = join(ctx.dir, 'financien.csv');
-  writeFileSync(pad, `\ufeff${[
-    'kwartaal;post;realisatie;begroting;begroting_jaar',
-    '2019-Q4;subsidie_gemeenten;2.084.000;2.100.000;8.400.000',
-    '2019-Q4;personeelskosten;-1.500.000;-1.450.000;-5.800.000',
-    '2019-Q4;lasten_vorig_boekjaar;-25.000;;',
-  ].join('\r\n')}\r\n`);
+  writeFileSync(
+    pad,
+    `\ufeff${[
+      'kwartaal;post;realisatie;begroting;begroting_jaar',
+      '2019-Q4;subsidie_gemeenten;2.084.000;2.100.000;8.400.000',
+      '2019-Q4;personeelskosten;-1.500.000;-1.450.000;-5.800.000',
+      '2019-Q4;lasten_vorig_boekjaar;-25.000;;',
+    ].join('\r\n')}\r\n`,
+  );
   await importeerFinancieel(ctx.db, 'financien', { bestand: 'financien.csv', sha256: '-', rows: leesTabel(pad) }, { door: 'test' });
   ({ server, base } = await startServer(ctx));
   sessies.vt_management = await sessieAls(ctx, 'vt_management');
@@ -68,7 +85,11 @@ async function werkboek(res: Response): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const rijen = (ws: ExcelJS.Worksheet) => ws.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+const rijen = (ws: ExcelJS.Worksheet) =>
+  ws
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (r as ExcelJS.CellValue[]).slice(1));
 
 function toelichting(wb: ExcelJS.Workbook): Map<string, unknown> {
   const ws = wb.getWorksheet('Toelichting')!;
@@ -97,8 +118,14 @@ describe('the achterstand download', () => {
       ['VB-18', 'Nijmegen', d('2019-12-02'), 18],
       ['VB-6', 'Tiel', d('2019-12-18'), 6],
     ]);
-    expect(rijen(wb.getWorksheet('Onderzoek open')!)).toEqual([['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'], ['OND-71', 'Tiel', d('2019-10-21'), 71]]);
-    expect(rijen(wb.getWorksheet('Voorwaarden en vervolg open')!)).toEqual([['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'], ['VV-91', 'Nijmegen', d('2019-10-01'), 91]]);
+    expect(rijen(wb.getWorksheet('Onderzoek open')!)).toEqual([
+      ['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'],
+      ['OND-71', 'Tiel', d('2019-10-21'), 71],
+    ]);
+    expect(rijen(wb.getWorksheet('Voorwaarden en vervolg open')!)).toEqual([
+      ['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'],
+      ['VV-91', 'Nijmegen', d('2019-10-01'), 91],
+    ]);
     const vb = wb.getWorksheet('Veiligheidsbeoordeling open')!;
     expect(vb.getRow(2).getCell(3).numFmt).toBe('d-m-yyyy');
     expect(vb.getRow(2).getCell(4).numFmt).toBe('#,##0');
@@ -160,7 +187,9 @@ describe('the finance table download', () => {
 /** The titles of the tables a page shows, read from its HTML. */
 async function titelsOpPagina(s: Sessie, pad: string): Promise<{ titels: string[]; alle: string }> {
   const html = await (await s.fetch(base + pad)).text();
-  const titels = [...html.matchAll(/<h3 id="titel-[^"]+" class="utrecht-heading-3 grafiek__titel">([^<]*)<\/h3>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#x27;/g, "'"));
+  const titels = [...html.matchAll(/<h3 id="titel-[^"]+" class="utrecht-heading-3 grafiek__titel">([^<]*)<\/h3>/g)].map((m) =>
+    m[1]!.replace(/&amp;/g, '&').replace(/&#x27;/g, "'"),
+  );
   const alle = /href="([^"]*alle-tabellen\.xlsx[^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
   return { titels, alle };
 }
@@ -225,8 +254,16 @@ describe('one workbook "alle tabellen" per page', () => {
 
   it('the doorstroom workbook names the three "waarvan over termijn" by their group', async () => {
     const wb = await werkboek(await sessies.vt_management!.fetch(`${base}/export/doorstroom/alle-tabellen.xlsx?kwartaal=2019-Q4`));
-    expect(wb.getWorksheet('Openstaand werk')!.getRow(1).values).toEqual([undefined,
-      'Kwartaal', 'Open VB', 'Open VB: waarvan over termijn', 'Lopende onderzoeken', 'Lopende onderzoeken: waarvan over termijn', 'Lopende V&V', 'Lopende V&V: waarvan over termijn']);
+    expect(wb.getWorksheet('Openstaand werk')!.getRow(1).values).toEqual([
+      undefined,
+      'Kwartaal',
+      'Open VB',
+      'Open VB: waarvan over termijn',
+      'Lopende onderzoeken',
+      'Lopende onderzoeken: waarvan over termijn',
+      'Lopende V&V',
+      'Lopende V&V: waarvan over termijn',
+    ]);
   });
 
   it('a gemeente user gets her own gemeente only, protected, with the rule in the Toelichting', async () => {

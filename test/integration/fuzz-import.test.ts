@@ -46,13 +46,13 @@ interface Geval {
   referentie?: Buffer;
 }
 
-const tekstVan = (t: Tabel, sep = ';', eol = '\r\n', bom = true) =>
-  `${bom ? '\uFEFF' : ''}${[t.kop, ...t.rijen].map((r) => r.join(sep)).join(eol)}${eol}`;
+const tekstVan = (t: Tabel, sep = ';', eol = '\r\n', bom = true) => `${bom ? '\uFEFF' : ''}${[t.kop, ...t.rijen].map((r) => r.join(sep)).join(eol)}${eol}`;
 
 function maakCorpus(basis: Tabel, xlsx: Buffer, xlsxRijen: number): Geval[] {
   const r = prng(20261201);
   const uit: Geval[] = [];
-  const voeg = (soort: string, bytes: Buffer | string) => uit.push({ naam: `fuzz-${String(uit.length + 1).padStart(3, '0')}-${soort}.csv`, bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) });
+  const voeg = (soort: string, bytes: Buffer | string) =>
+    uit.push({ naam: `fuzz-${String(uit.length + 1).padStart(3, '0')}-${soort}.csv`, bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) });
   const voegXlsx = (soort: string, bytes: Buffer) => uit.push({ naam: `fuzz-${String(uit.length + 1).padStart(3, '0')}-${soort}.xlsx`, bytes });
   const steekproef = (t: Tabel, n: number): Tabel => ({ kop: t.kop, rijen: Array.from({ length: n }, () => [...r.pick(t.rijen)]) });
   const kolommen = (t: Tabel, houd: number[]): Tabel => ({ kop: houd.map((i) => t.kop[i]!), rijen: t.rijen.map((x) => houd.map((i) => x[i]!)) });
@@ -62,9 +62,25 @@ function maakCorpus(basis: Tabel, xlsx: Buffer, xlsxRijen: number): Geval[] {
   for (let i = 0; i < 20; i++) voeg('afgekapt', Buffer.from(vol).subarray(0, 1 + r.int(vol.length - 1)));
   for (let i = 0; i < 14; i++) {
     const weg = r.int(basis.kop.length);
-    voeg(`zonder-${basis.kop[weg]}`, tekstVan(kolommen(steekproef(basis, 30), basis.kop.map((_, j) => j).filter((j) => j !== weg))));
+    voeg(
+      `zonder-${basis.kop[weg]}`,
+      tekstVan(
+        kolommen(
+          steekproef(basis, 30),
+          basis.kop.map((_, j) => j).filter((j) => j !== weg),
+        ),
+      ),
+    );
   }
-  voeg('zonder-gemeenten', tekstVan(kolommen(basis, basis.kop.map((_, j) => j).filter((j) => j !== index('gemeente') && j !== index('gemeente_code')))));
+  voeg(
+    'zonder-gemeenten',
+    tekstVan(
+      kolommen(
+        basis,
+        basis.kop.map((_, j) => j).filter((j) => j !== index('gemeente') && j !== index('gemeente_code')),
+      ),
+    ),
+  );
   for (let i = 0; i < 8; i++) {
     const dubbel = r.int(basis.kop.length);
     const t = steekproef(basis, 20);
@@ -115,7 +131,19 @@ function maakCorpus(basis: Tabel, xlsx: Buffer, xlsxRijen: number): Geval[] {
     const datums = t.kop.map((k, j) => (k.startsWith('datum_') ? j : -1)).filter((j) => j >= 0);
     for (let n = 0; n < 3; n++) {
       const rij = r.pick(t.rijen);
-      rij[r.pick(datums)] = r.pick(['1900-01-01', '2014-12-31', '2099-01-01', '2019-13-01', '2019-02-30', '31-10-2019', '1-2-2019', '2019/01/01', '', '2019-12-31', '2020-01-01']);
+      rij[r.pick(datums)] = r.pick([
+        '1900-01-01',
+        '2014-12-31',
+        '2099-01-01',
+        '2019-13-01',
+        '2019-02-30',
+        '31-10-2019',
+        '1-2-2019',
+        '2019/01/01',
+        '',
+        '2019-12-31',
+        '2020-01-01',
+      ]);
     }
     voeg('datums', tekstVan(t));
   }
@@ -175,7 +203,9 @@ function canoniek(kolom: string, waarde: string): string | number | null {
 
 /** The lines of an accepted CSV as column → value, in file order. */
 function leesReferentie(bytes: Buffer): { kop: string[]; rijen: Record<string, string | number | null>[] } {
-  const regels = decodeer(bytes).split(/\r?\n/).filter((l) => l !== '');
+  const regels = decodeer(bytes)
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const sep = (regels[0]!.match(/;/g)?.length ?? 0) >= (regels[0]!.match(/,/g)?.length ?? 0) ? ';' : ',';
   const kop = regels[0]!.split(sep).map((k) => k.trim().toLowerCase());
   return {
@@ -265,7 +295,8 @@ async function toets(geval: Geval, tally: { geweigerd: number; geaccepteerd: num
     const nieuw: Record<string, unknown> = oud ? { ...oud } : Object.fromEntries(COLUMN_NAMES.map((c) => [c, null]));
     for (const [k, v] of Object.entries(rij)) nieuw[k] = v;
     // a name without a code: the code of that name (the file carries the code then too)
-    if ('gemeente' in rij && (rij.gemeente_code ?? null) === null) nieuw.gemeente_code = rij.gemeente === null ? null : ctx.regio.codeVoorNaam(rij.gemeente as string);
+    if ('gemeente' in rij && (rij.gemeente_code ?? null) === null)
+      nieuw.gemeente_code = rij.gemeente === null ? null : ctx.regio.codeVoorNaam(rij.gemeente as string);
     verwacht.set(rij.registratie_id as string, nieuw);
   }
   if (na.rijen.length !== verwacht.size) problemen.push(`${geval.naam}: ${na.rijen.length} registraties opgeslagen, verwacht ${verwacht.size}`);
@@ -277,7 +308,8 @@ async function toets(geval: Geval, tally: { geweigerd: number; geaccepteerd: num
       continue;
     }
     for (const c of COLUMN_NAMES) {
-      if (!isDeepStrictEqual(opgeslagen[c] ?? null, v[c] ?? null)) problemen.push(`${geval.naam}: ${id}.${c} is ${JSON.stringify(opgeslagen[c])}, verwacht ${JSON.stringify(v[c])}`);
+      if (!isDeepStrictEqual(opgeslagen[c] ?? null, v[c] ?? null))
+        problemen.push(`${geval.naam}: ${id}.${c} is ${JSON.stringify(opgeslagen[c])}, verwacht ${JSON.stringify(v[c])}`);
     }
     const r = Object.fromEntries(COLUMN_NAMES.map((c) => [c, opgeslagen[c] ?? null])) as unknown as Registratie;
     if (opgeslagen.rij_hash !== rijHash(r)) problemen.push(`${geval.naam}: ${id}: rij_hash hoort niet bij de samengevoegde registratie`);

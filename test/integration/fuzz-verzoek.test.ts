@@ -30,7 +30,10 @@ const ZWAAR = (r: Route) =>
   r.pad.startsWith('/rapportages/:') || r.pad.endsWith('alle-tabellen.xlsx') || (r.methode === 'POST' && ['/inloggen', '/wachtwoord'].includes(r.pad));
 const PER_IDENTITEIT_ZWAAR = 1;
 
-interface Route { methode: 'GET' | 'POST'; pad: string }
+interface Route {
+  methode: 'GET' | 'POST';
+  pad: string;
+}
 
 /** Every route of the app, from the router stack (routers mounted at the root, as app.ts does). */
 function routesVan(app: Express): Route[] {
@@ -51,27 +54,87 @@ function routesVan(app: Express): Route[] {
 
 /** A plausible value per path parameter, so the malformed parts reach the code behind the route. */
 const GELDIG: Record<string, string> = {
-  code: 'GM0281', kwartaal: '2019-Q1', periode: '2019-Q1', grafiek: 'vb-besluiten', formaat: 'csv', id: '999999', naam: 'privacy',
+  code: 'GM0281',
+  kwartaal: '2019-Q1',
+  periode: '2019-Q1',
+  grafiek: 'vb-besluiten',
+  formaat: 'csv',
+  id: '999999',
+  naam: 'privacy',
 };
-const KAPOT_PAD = ['%E0%A4%A', '%', '%00', '%zz', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(3000), '__proto__', 'constructor', '%C0%AE%C0%AE', 'GM0281%00', '2019-Q1%'];
+const KAPOT_PAD = [
+  '%E0%A4%A',
+  '%',
+  '%00',
+  '%zz',
+  '..%2F..%2Fetc%2Fpasswd',
+  'x'.repeat(3000),
+  '__proto__',
+  'constructor',
+  '%C0%AE%C0%AE',
+  'GM0281%00',
+  '2019-Q1%',
+];
 
 const KAPOTTE_COOKIES = [
-  'x=%', 'x=%E0%A4%A', 'vt_sessie=%', 'vt_login_csrf=%', '=; ; ;=;', '__proto__=x; constructor=y; toString=z', 'x="open',
-  `vt_sessie=${'a'.repeat(4000)}`, 'vt_sessie=; vt_sessie=%', 'a=\u00ff\u00fe', ';;;;', 'vt_sessie',
+  'x=%',
+  'x=%E0%A4%A',
+  'vt_sessie=%',
+  'vt_login_csrf=%',
+  '=; ; ;=;',
+  '__proto__=x; constructor=y; toString=z',
+  'x="open',
+  `vt_sessie=${'a'.repeat(4000)}`,
+  'vt_sessie=; vt_sessie=%',
+  'a=\u00ff\u00fe',
+  ';;;;',
+  'vt_sessie',
 ];
 const KAPOTTE_KOPPEN: Record<string, string>[] = [
-  { 'x-csrf-token': '%' }, { 'if-none-match': '"' }, { 'if-none-match': '*' }, { 'if-modified-since': 'gisteren' }, { accept: '*/*;q=x' },
-  { range: 'bytes=9-1' }, { 'accept-language': ';;;,,q=' }, { 'x-forwarded-for': 'x, %, ::::' }, { 'accept-encoding': 'gzip;q=foo' },
-  { 'content-type': 'application/json; charset=ebcdic' }, { referer: '%' }, { 'if-match': 'x' }, { 'x-csrf-token': 'a'.repeat(5000) },
+  { 'x-csrf-token': '%' },
+  { 'if-none-match': '"' },
+  { 'if-none-match': '*' },
+  { 'if-modified-since': 'gisteren' },
+  { accept: '*/*;q=x' },
+  { range: 'bytes=9-1' },
+  { 'accept-language': ';;;,,q=' },
+  { 'x-forwarded-for': 'x, %, ::::' },
+  { 'accept-encoding': 'gzip;q=foo' },
+  { 'content-type': 'application/json; charset=ebcdic' },
+  { referer: '%' },
+  { 'if-match': 'x' },
+  { 'x-csrf-token': 'a'.repeat(5000) },
 ];
 const KAPOTTE_QUERIES = [
-  '?kwartaal=%', '?kwartaal=%E0%A4%A', '?a[b]=', '?kwartaal=2019-Q1&kwartaal=2019-Q2', '?kwartaal[]=2019-Q1', '?__proto__[x]=1',
-  '?constructor=1&hasOwnProperty=1&toString=2', `?kwartaal=${'x'.repeat(20000)}`, '?periode=1e309', '?gemeente=%00', '?terug=%', '?terug=//evil.example',
-  '?indicator=__proto__&van=2019-Q1&tot=2019-Q2', '?indicator=constructor.prototype&van=2019-Q1&tot=2019-Q4', '?van=2019-Q4&tot=1000-Q1&indicator=meldingen',
-  '?van=0001-Q1&tot=9999-Q4&indicator=meldingen', '?&&==&=', '?_csrf[]=x', '?actie=%FF', '?kwartaal=2019-Q1&periode=-1', '?gemeente[]=GM0281',
-  '?gemeente=GM0268&gemeente=GM0281', `?${Array.from({ length: 2000 }, (_, i) => `k${i}=${i}`).join('&')}`,
+  '?kwartaal=%',
+  '?kwartaal=%E0%A4%A',
+  '?a[b]=',
+  '?kwartaal=2019-Q1&kwartaal=2019-Q2',
+  '?kwartaal[]=2019-Q1',
+  '?__proto__[x]=1',
+  '?constructor=1&hasOwnProperty=1&toString=2',
+  `?kwartaal=${'x'.repeat(20000)}`,
+  '?periode=1e309',
+  '?gemeente=%00',
+  '?terug=%',
+  '?terug=//evil.example',
+  '?indicator=__proto__&van=2019-Q1&tot=2019-Q2',
+  '?indicator=constructor.prototype&van=2019-Q1&tot=2019-Q4',
+  '?van=2019-Q4&tot=1000-Q1&indicator=meldingen',
+  '?van=0001-Q1&tot=9999-Q4&indicator=meldingen',
+  '?&&==&=',
+  '?_csrf[]=x',
+  '?actie=%FF',
+  '?kwartaal=2019-Q1&periode=-1',
+  '?gemeente[]=GM0281',
+  '?gemeente=GM0268&gemeente=GM0281',
+  `?${Array.from({ length: 2000 }, (_, i) => `k${i}=${i}`).join('&')}`,
 ];
-interface Body { type?: string; data: string | Buffer; extra?: Record<string, string> }
+interface Body {
+  type?: string;
+  data: string | Buffer;
+  extra?: Record<string, string>;
+}
 const KAPOTTE_BODIES: Body[] = [
   { type: 'application/x-www-form-urlencoded', data: '%' },
   { type: 'application/x-www-form-urlencoded', data: 'email=%E0%A4%A&wachtwoord=%' },
@@ -85,8 +148,14 @@ const KAPOTTE_BODIES: Body[] = [
   { type: 'text/plain', data: 'gewoon tekst' },
   { type: 'multipart/form-data', data: '--x\r\n' },
   { type: 'multipart/form-data; boundary=x', data: 'rommel zonder grens' },
-  { type: 'multipart/form-data; boundary=x', data: '--x\r\nContent-Disposition: form-data; name="soort"\r\n\r\nregistraties\r\n--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\n\r\nafgebroken' },
-  { type: 'multipart/form-data; boundary=x', data: '--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\na,b\r\n--x\r\nContent-Disposition: form-data; name="bestand2"; filename="b.csv"\r\n\r\nc\r\n--x--\r\n' },
+  {
+    type: 'multipart/form-data; boundary=x',
+    data: '--x\r\nContent-Disposition: form-data; name="soort"\r\n\r\nregistraties\r\n--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\n\r\nafgebroken',
+  },
+  {
+    type: 'multipart/form-data; boundary=x',
+    data: '--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\na,b\r\n--x\r\nContent-Disposition: form-data; name="bestand2"; filename="b.csv"\r\n\r\nc\r\n--x--\r\n',
+  },
   { type: '%%%', data: 'x' },
   { data: 'zonder type' },
 ];
@@ -103,7 +172,13 @@ function willekeur(seed: number) {
   };
 }
 
-interface Verzoek { methode: string; pad: string; koppen: Record<string, string>; body?: string | Buffer; wat: string }
+interface Verzoek {
+  methode: string;
+  pad: string;
+  koppen: Record<string, string>;
+  body?: string | Buffer;
+  wat: string;
+}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
@@ -141,7 +216,12 @@ beforeAll(async () => {
   ROUTES.push(...routesVan(maakApp(ctx)), { methode: 'GET', pad: '/bestaat/niet' }, { methode: 'POST', pad: '/bestaat/niet' });
   ({ server, base } = await startServer(ctx));
   for (const rol of ROLLEN) {
-    const { id } = await gebruikerToevoegen(ctx.db, ctx.regio, { email: `fuzz-${rol}@test.vt`, rol, gemeenten: rol === 'gemeente' ? ['GM0281'] : [] }, { wachtwoord: 'test-wachtwoord-123', demo: true });
+    const { id } = await gebruikerToevoegen(
+      ctx.db,
+      ctx.regio,
+      { email: `fuzz-${rol}@test.vt`, rol, gemeenten: rol === 'gemeente' ? ['GM0281'] : [] },
+      { wachtwoord: 'test-wachtwoord-123', demo: true },
+    );
     gebruikers.set(rol, id);
   }
 });
@@ -153,7 +233,7 @@ afterAll(async () => {
 
 /** The path of a route with its parameters filled in (one of them malformed when `kapot` is given). */
 function vulIn(pad: string, kapot?: { naam: string; waarde: string }): string {
-  return pad.replace(/:(\w+)/g, (_, naam: string) => (kapot?.naam === naam ? kapot.waarde : GELDIG[naam] ?? 'x'));
+  return pad.replace(/:(\w+)/g, (_, naam: string) => (kapot?.naam === naam ? kapot.waarde : (GELDIG[naam] ?? 'x')));
 }
 
 /** The requests for one route as one identity: the known site-wide crash first, then a seeded sample. */
@@ -170,7 +250,12 @@ function verzoeken(route: Route, cookie: string | null, csrf: string | null, kie
   };
   const basis = (): Verzoek => {
     const p = alleenKapotPad ? kapotPad() : { pad: vulIn(route.pad), wat: '' };
-    return { methode: route.methode, pad: p.pad, koppen: { ...(cookie ? { cookie } : {}), ...(csrf && route.methode === 'POST' ? { 'x-csrf-token': csrf } : {}) }, wat: p.wat };
+    return {
+      methode: route.methode,
+      pad: p.pad,
+      koppen: { ...(cookie ? { cookie } : {}), ...(csrf && route.methode === 'POST' ? { 'x-csrf-token': csrf } : {}) },
+      wat: p.wat,
+    };
   };
   const soorten: (() => Verzoek)[] = [
     () => {
@@ -200,7 +285,12 @@ function verzoeken(route: Route, cookie: string | null, csrf: string | null, kie
     const body = () => {
       const b = greep(KAPOTTE_BODIES);
       const v = basis();
-      return { ...v, koppen: { ...v.koppen, ...(b.type ? { 'content-type': b.type } : {}), ...b.extra }, body: b.data, wat: `${v.wat} body ${String(b.type)} ${String(b.data).slice(0, 40)}` };
+      return {
+        ...v,
+        koppen: { ...v.koppen, ...(b.type ? { 'content-type': b.type } : {}), ...b.extra },
+        body: b.data,
+        wat: `${v.wat} body ${String(b.type)} ${String(b.data).slice(0, 40)}`,
+      };
     };
     soorten.push(body, body);
   }
@@ -251,7 +341,14 @@ describe(`malformed requests to every route as every identity (seed ${SEED})`, (
       }
     };
     await Promise.all([werker(), werker(), werker()]);
-    if (process.env.FUZZ_TRACE) console.log([...tijd].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([r, ms]) => `${ms} ms ${r}`).join('\n'));
+    if (process.env.FUZZ_TRACE)
+      console.log(
+        [...tijd]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 25)
+          .map(([r, ms]) => `${ms} ms ${r}`)
+          .join('\n'),
+      );
     console.log(`fuzz-verzoek: ${aantal} requests, ${ROUTES.length} routes, ${identiteiten.length} identities, ${vijfhonderd.length} failures`);
     expect(ROUTES.length).toBeGreaterThan(40);
     expect(vijfhonderd).toEqual([]);

@@ -34,7 +34,8 @@ beforeAll(async () => {
   exportPad = join(ctx.dir, 'groot.csv');
   const schaal = String((RIJEN / 47_000) * 1.1);
   const gen = spawnSync('node', [CLI, 'demo', '--tot', '2024-12-31', '--schaal', schaal, '--uit', exportPad, '--alleen-bestand'], {
-    env: { ...process.env, DATABASE_URL: join(ctx.dir, 'gen.sqlite'), LOG_LEVEL: 'silent' }, encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: join(ctx.dir, 'gen.sqlite'), LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
   });
   expect(gen.status, gen.stderr).toBe(0);
   ({ server, base } = await startServer(ctx));
@@ -50,11 +51,16 @@ afterAll(async () => {
 
 describe('a large import while the web app is used', () => {
   it(`${RIJEN.toLocaleString('nl-NL')} rows in another process: 10 clients, 0 errors, every audit entry kept`, { timeout: 300_000 }, async () => {
-    const regels = readFileSync(exportPad, 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
+    const regels =
+      readFileSync(exportPad, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '').length - 1;
     expect(regels).toBeGreaterThanOrEqual(RIJEN);
     const auditVoor = Number((await ctx.db('audit_log').where({ actie: 'download' }).count({ n: '*' }).first())!.n);
 
-    const importProces = spawn('node', [CLI, 'importeer', exportPad, '--json'], { env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' } });
+    const importProces = spawn('node', [CLI, 'importeer', exportPad, '--json'], {
+      env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' },
+    });
     let uit = '';
     importProces.stdout.on('data', (d: Buffer) => (uit += d.toString()));
     const klaar = new Promise<number>((resolve) => importProces.on('exit', (code) => resolve(code ?? -1)));
@@ -99,7 +105,9 @@ describe('a large import while the web app is used', () => {
     await leegWachtrij(ctx.db);
 
     duren.sort((a, b) => a - b);
-    console.log(`gelijktijdig (${TEST_POSTGRES ? 'PostgreSQL' : 'SQLite'}, ${RIJEN} rijen): ${paginas} pagina's en ${downloads} downloads, ${tijdensImport} tijdens de import; p99 ${duren[Math.floor(duren.length * 0.99)]} ms; fouten ${fouten.length}`);
+    console.log(
+      `gelijktijdig (${TEST_POSTGRES ? 'PostgreSQL' : 'SQLite'}, ${RIJEN} rijen): ${paginas} pagina's en ${downloads} downloads, ${tijdensImport} tijdens de import; p99 ${duren[Math.floor(duren.length * 0.99)]} ms; fouten ${fouten.length}`,
+    );
     expect(fouten).toEqual([]);
     expect(tijdensImport).toBeGreaterThan(20);
     const auditNa = Number((await ctx.db('audit_log').where({ actie: 'download' }).count({ n: '*' }).first())!.n);

@@ -34,10 +34,21 @@ describe('incremental refresh equals a full rebuild', () => {
     expect(incrementeel.length).toBe(volledig.length);
     expect(incrementeel).toEqual(volledig);
     // the keys of definitions 2027.1 are among the compared rows, and not all zero
-    const som = async (indicator: string) => (await ctx.db('indicatoren').where({ indicator, gebied: 'regio' }).select('waarde'))
-      .reduce((n, r: { waarde: string | number }) => n + Number(typeof r.waarde === 'string' ? JSON.parse(r.waarde) : r.waarde), 0);
-    for (const k of ['overdracht_na_onderzoek', 'overdracht_na_vv', 'onderzoeken_monitoring_verwacht', 'vv_monitoring_conform',
-      'monitoring_3m_gepland', 'wacht_op_start_onderzoek', 'onderzoeken_gestart', 'meldingen_spoed']) {
+    const som = async (indicator: string) =>
+      (await ctx.db('indicatoren').where({ indicator, gebied: 'regio' }).select('waarde')).reduce(
+        (n, r: { waarde: string | number }) => n + Number(typeof r.waarde === 'string' ? JSON.parse(r.waarde) : r.waarde),
+        0,
+      );
+    for (const k of [
+      'overdracht_na_onderzoek',
+      'overdracht_na_vv',
+      'onderzoeken_monitoring_verwacht',
+      'vv_monitoring_conform',
+      'monitoring_3m_gepland',
+      'wacht_op_start_onderzoek',
+      'onderzoeken_gestart',
+      'meldingen_spoed',
+    ]) {
       expect(await som(k), k).toBeGreaterThan(0);
     }
   });
@@ -93,7 +104,10 @@ describe('a new version of the definitions', () => {
     const { bouwRegio } = await import('../../server/config/regio.js');
     const { readFileSync } = await import('node:fs');
     // a gemeente leaves the region: its registrations count as buiten de regio from now on
-    const bestand = JSON.parse(readFileSync(ctx.env.REGIO_BESTAND, 'utf8')) as { gemeenten: { code: string }[]; voormaligeGemeenten?: { opgegaanIn: string }[] };
+    const bestand = JSON.parse(readFileSync(ctx.env.REGIO_BESTAND, 'utf8')) as {
+      gemeenten: { code: string }[];
+      voormaligeGemeenten?: { opgegaanIn: string }[];
+    };
     const weg = bestand.gemeenten.find((g) => !(bestand.voormaligeGemeenten ?? []).some((v) => v.opgegaanIn === g.code))!;
     const kleiner = bouwRegio({ ...bestand, gemeenten: bestand.gemeenten.filter((g) => g !== weg) });
     expect(await verschilMetVolledigeTelling(ctx.db, kleiner, ctx.kalender)).not.toEqual([]);

@@ -54,7 +54,13 @@ describe('file conventions', () => {
 
   it('Windows-1252 (Dutch Excel CSV)', async () => {
     const pad = join(ctx.dir, 'c.csv');
-    writeFileSync(pad, iconv.encode(`${KOP};gemeente\r\nRé2;melding;2024-02-01;;overige_professional;;;Mook en Middelaar\r\n`.replace(';gemeente_code', ';gemeente_code'), 'win1252'));
+    writeFileSync(
+      pad,
+      iconv.encode(
+        `${KOP};gemeente\r\nRé2;melding;2024-02-01;;overige_professional;;;Mook en Middelaar\r\n`.replace(';gemeente_code', ';gemeente_code'),
+        'win1252',
+      ),
+    );
     expect(await importeerBestand(pad)).toMatchObject({ nieuw: 1 });
     expect(await opgeslagen('RÉ2')).toMatchObject({ gemeente_code: 'GM0944', gemeente: 'Mook en Middelaar' });
   });
@@ -75,7 +81,13 @@ describe('file conventions', () => {
     const pad = join(ctx.dir, 'e.csv');
     writeFileSync(pad, 'Dossiernummer;Type;Datum ontvangst;Gemeente;Melder\nD1;melding;2024-01-02;GM0268;Politie (CORV)\n');
     const mapping = bouwMapping({
-      columns: { Dossiernummer: 'registratie_id', Type: 'soort', 'Datum ontvangst': 'datum_binnenkomst', Gemeente: 'gemeente_code', Melder: 'melder_categorie' },
+      columns: {
+        Dossiernummer: 'registratie_id',
+        Type: 'soort',
+        'Datum ontvangst': 'datum_binnenkomst',
+        Gemeente: 'gemeente_code',
+        Melder: 'melder_categorie',
+      },
       values: { melder_categorie: { 'Politie (CORV)': 'politie' } },
     });
     expect(await importeerBestand(pad, { mapping })).toMatchObject({ nieuw: 1 });
@@ -120,9 +132,11 @@ describe('atomicity', () => {
 
   it('a file prepared in the worker thread is stored exactly as the same rows prepared in this thread', async () => {
     const pad = join(ctx.dir, 'w.csv');
-    expect(spawnSync('node', [join(process.cwd(), 'bin', 'vt-monitor.js'), 'demo', '--tot', '2020-06-30', '--uit', pad, '--alleen-bestand'], {
-      env: { ...process.env, DATABASE_URL: join(ctx.dir, 'demo.sqlite'), LOG_LEVEL: 'silent' },
-    }).status).toBe(0);
+    expect(
+      spawnSync('node', [join(process.cwd(), 'bin', 'vt-monitor.js'), 'demo', '--tot', '2020-06-30', '--uit', pad, '--alleen-bestand'], {
+        env: { ...process.env, DATABASE_URL: join(ctx.dir, 'demo.sqlite'), LOG_LEVEL: 'silent' },
+      }).status,
+    ).toBe(0);
     const viaWorker = await importeerBestand(pad);
     const ander = await testContext('2024-12-31');
     try {
@@ -180,19 +194,34 @@ describe('idempotence and upsert', () => {
     const voor = await ctx.db('indicatoren').select('*').orderBy(['kwartaal', 'gebied', 'indicator']);
     expect(await importeerBestand(pad)).toMatchObject({ rijen: 2, nieuw: 0, gewijzigd: 0, ongewijzigd: 2 });
     expect(await ctx.db('indicatoren').select('*').orderBy(['kwartaal', 'gebied', 'indicator'])).toEqual(voor);
-    writeFileSync(pad, `${inhoud.replace('R1;melding;2024-01-02;GM0268;politie;;', 'R1;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder')}R3;advies;2024-02-02;GM0281;politie;;\n`);
+    writeFileSync(
+      pad,
+      `${inhoud.replace('R1;melding;2024-01-02;GM0268;politie;;', 'R1;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder')}R3;advies;2024-02-02;GM0281;politie;;\n`,
+    );
     expect(await importeerBestand(pad)).toMatchObject({ rijen: 3, nieuw: 1, gewijzigd: 1, ongewijzigd: 1 });
     expect(await telRegistraties(ctx.db)).toBe(3);
     expect(await opgeslagen('R1')).toMatchObject({ besluit_veiligheidsbeoordeling: 'overdracht_melder', datum_veiligheidsbeoordeling: '2024-01-03' });
     // the kept count of VB's: R1 now in 2024-Q1, GM0268, overdracht_melder, on time after 1 werkdag
     const vb = (await alleTellingen(ctx.db)).filter((g) => g.familie === 'vb');
-    expect(vb.map((g) => [leesGroep(familie('vb'), g.sleutel, g.aantal)])).toEqual([[{
-      kwartaal: '2024-Q1', gebied: 'GM0268', besluit: 'overdracht_melder', binnen_termijn: 1, werkdagen: 1, aantal: 1,
-    }]]);
+    expect(vb.map((g) => [leesGroep(familie('vb'), g.sleutel, g.aantal)])).toEqual([
+      [
+        {
+          kwartaal: '2024-Q1',
+          gebied: 'GM0268',
+          besluit: 'overdracht_melder',
+          binnen_termijn: 1,
+          werkdagen: 1,
+          aantal: 1,
+        },
+      ],
+    ]);
   });
 
   it('a repeated id within one file: the later line wins', async () => {
-    const result = await importeerRijen(ctx, [melding({ id: 'X', binnenkomst: '2024-01-02' }), melding({ id: 'X', binnenkomst: '2024-01-02', vb: '2024-01-04' })]);
+    const result = await importeerRijen(ctx, [
+      melding({ id: 'X', binnenkomst: '2024-01-02' }),
+      melding({ id: 'X', binnenkomst: '2024-01-02', vb: '2024-01-04' }),
+    ]);
     expect(result).toMatchObject({ rijen: 2, nieuw: 1, gewijzigd: 1 });
     expect(await opgeslagen('X')).toMatchObject({ datum_veiligheidsbeoordeling: '2024-01-04' });
   });
@@ -224,8 +253,21 @@ describe('migrations and CLI', () => {
     const afgewezen = spawnSync('node', [cli, 'importeer', pad, '--json'], { env, encoding: 'utf8' });
     expect(afgewezen.status).toBe(1);
     expect(JSON.parse(afgewezen.stdout)).toEqual({
-      bestanden: ['export.csv'], rijen: 2, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 1,
-      fouten: [{ bestand: 'export.csv', regel: 3, kolom: 'gemeente_code', waarde: 'GM9', melding: 'GM9 is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)' }],
+      bestanden: ['export.csv'],
+      rijen: 2,
+      nieuw: 0,
+      gewijzigd: 0,
+      ongewijzigd: 0,
+      afgewezen: 1,
+      fouten: [
+        {
+          bestand: 'export.csv',
+          regel: 3,
+          kolom: 'gemeente_code',
+          waarde: 'GM9',
+          melding: 'GM9 is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)',
+        },
+      ],
       waarschuwingen: [],
     });
     const geldig = spawnSync('node', [cli, 'importeer', pad, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
@@ -240,7 +282,10 @@ describe('migrations and CLI', () => {
     writeFileSync(pad, `${KOP}\nR3;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder\n`);
     expect(spawnSync('node', [cli, 'importeer', pad, '--json'], { env, encoding: 'utf8' }).status).toBe(0);
     const smal = join(ctx.dir, 'smal.csv');
-    writeFileSync(smal, 'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nR3;advies;2024-01-02;GM0268;politie\nR4;advies;2024-01-05;GM0268;politie\n');
+    writeFileSync(
+      smal,
+      'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nR3;advies;2024-01-02;GM0268;politie\nR4;advies;2024-01-05;GM0268;politie\n',
+    );
     const samengevoegd = spawnSync('node', [cli, 'importeer', smal, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
     expect(JSON.parse(samengevoegd.stdout)).toMatchObject({ rijen: 2, nieuw: 1, afgewezen: 1 });
     expect(readFileSync(join(ctx.dir, 'smal-afgewezen.csv'), 'utf8')).toMatch(

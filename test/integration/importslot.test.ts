@@ -67,7 +67,11 @@ describe('a second import while one runs', () => {
 
       const form = new FormData();
       form.set('soort', 'registraties');
-      form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nW1;advies;2024-01-02;GM0268;politie\n']), 'web.csv');
+      form.set(
+        'bestand',
+        new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nW1;advies;2024-01-02;GM0268;politie\n']),
+        'web.csv',
+      );
       const web = await s.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': s.csrf } });
       expect(web.status).toBe(409);
       expect(await web.text()).toContain('Er loopt al een import. Wacht tot die klaar is en probeer het daarna opnieuw.');
@@ -86,9 +90,13 @@ describe('a second import while one runs', () => {
 
 describe('re-deriving every registration beside an import', () => {
   it('waits for the import to commit and keeps what the import wrote (no stale page written back)', { timeout: 60_000 }, async () => {
-    await importeerRijen(ctx, [{ registratie_id: 'A1', soort: 'advies', datum_binnenkomst: '2024-01-02', gemeente_code: 'GM0268', melder_categorie: 'politie' }]);
+    await importeerRijen(ctx, [
+      { registratie_id: 'A1', soort: 'advies', datum_binnenkomst: '2024-01-02', gemeente_code: 'GM0268', melder_categorie: 'politie' },
+    ]);
     // an import held open that has already changed A1: a later closing date, so a later last quarter
-    const lopend = await lopendeImport((trx) => trx('registraties').update({ datum_afgesloten: '2024-08-01', rij_hash: 'van-de-import' }).where({ registratie_id: 'A1' }));
+    const lopend = await lopendeImport((trx) =>
+      trx('registraties').update({ datum_afgesloten: '2024-08-01', rij_hash: 'van-de-import' }).where({ registratie_id: 'A1' }),
+    );
     let afgeleid = false;
     const herleiden = bouwAllesOpnieuw(ctx.db, ctx.regio, ctx.kalender).then((r) => {
       afgeleid = true;

@@ -83,14 +83,26 @@ describe('veiligheidsbeoordeling', () => {
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'overdracht_betrokken_hulpverlening' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'regionaal_maatwerk' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'afsluiten_geen_vervolg' }),
-      melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-03-31', vervolg: 'overdracht', overdracht: '2019-03-31', overdrachtAan: 'lokaal_team' }),
+      melding({
+        binnenkomst: '2019-02-01',
+        vb: '2019-02-04',
+        besluit: 'vervolg_veilig_thuis',
+        besluitVervolg: '2019-03-31',
+        vervolg: 'overdracht',
+        overdracht: '2019-03-31',
+        overdrachtAan: 'lokaal_team',
+      }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-04-01', vervolg: 'overdracht' }),
       melding({ binnenkomst: '2019-02-01', vb: '2019-02-04', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-03-01', vervolg: 'onderzoek' }),
     ]);
     const q1 = await regio('2019-Q1');
     expect(q1.vb_besluit).toEqual({
-      afsluiten_geen_vervolg: 1, overdracht_melder: 1, overdracht_lokaal_team: 1, overdracht_betrokken_hulpverlening: 1,
-      vervolg_veilig_thuis: 3, regionaal_maatwerk: 1,
+      afsluiten_geen_vervolg: 1,
+      overdracht_melder: 1,
+      overdracht_lokaal_team: 1,
+      overdracht_betrokken_hulpverlening: 1,
+      vervolg_veilig_thuis: 3,
+      regionaal_maatwerk: 1,
     });
     expect(q1).toMatchObject({ overdracht_na_vb: 3, overdracht_na_vervolgkeuze: 1 });
     expect(await regio('2019-Q2')).toMatchObject({ overdracht_na_vb: 0, overdracht_na_vervolgkeuze: 1 });
@@ -103,7 +115,10 @@ describe('veiligheidsbeoordeling', () => {
 /** Onderzoek and V&V within 10 weken (70 days after the VB of 2019-01-10 is 2019-03-21). */
 const vervolg = (soort: 'onderzoek' | 'vv', einde?: string, extra: Record<string, string> = {}) =>
   melding({
-    binnenkomst: '2019-01-07', vb: '2019-01-10', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-01-20',
+    binnenkomst: '2019-01-07',
+    vb: '2019-01-10',
+    besluit: 'vervolg_veilig_thuis',
+    besluitVervolg: '2019-01-20',
     vervolg: soort === 'onderzoek' ? 'onderzoek' : 'voorwaarden_en_vervolg',
     ...(soort === 'onderzoek'
       ? { startOnderzoek: '2019-01-21', eindeOnderzoek: einde, uitkomst: einde ? 'bevestigd' : undefined }
@@ -122,8 +137,14 @@ describe('onderzoek en voorwaarden en vervolg', () => {
     ]);
     const q1 = await regio('2019-Q1');
     expect(q1).toMatchObject({
-      onderzoeken_afgerond: 2, onderzoeken_binnen_termijn: 1, onderzoeken_binnen_termijn_pct: 50, onderzoeken_met_monitoring: 1,
-      vv_afgerond: 2, vv_binnen_termijn: 1, vv_binnen_termijn_pct: 50, vv_met_monitoring: 1,
+      onderzoeken_afgerond: 2,
+      onderzoeken_binnen_termijn: 1,
+      onderzoeken_binnen_termijn_pct: 50,
+      onderzoeken_met_monitoring: 1,
+      vv_afgerond: 2,
+      vv_binnen_termijn: 1,
+      vv_binnen_termijn_pct: 50,
+      vv_met_monitoring: 1,
     });
     expect(q1.doorlooptijd_onderzoek_dagen).toEqual({ mediaan: 70.5, p90: 71 });
     expect(await regio('2019-Q2')).toMatchObject({ vv_afgerond: 1, vv_binnen_termijn: 0, vv_binnen_termijn_pct: 0 });
@@ -137,33 +158,59 @@ describe('doorstroom op de laatste dag van het kwartaal', () => {
     melding({ id: 'M3', binnenkomst: '2019-03-29', vb: '2019-03-29' }),
     vervolg('onderzoek', undefined, { id: 'O3' }), // open, 80 days after the VB on 31-3
     melding({
-      id: 'O4', binnenkomst: '2019-02-18', vb: '2019-02-20', besluit: 'vervolg_veilig_thuis', besluitVervolg: '2019-02-25',
-      vervolg: 'onderzoek', startOnderzoek: '2019-03-01',
+      id: 'O4',
+      binnenkomst: '2019-02-18',
+      vb: '2019-02-20',
+      besluit: 'vervolg_veilig_thuis',
+      besluitVervolg: '2019-02-25',
+      vervolg: 'onderzoek',
+      startOnderzoek: '2019-03-01',
     }),
     vervolg('vv', undefined, { id: 'V1' }),
-    melding({ id: 'MON', binnenkomst: '2019-01-02', vb: '2019-01-03', overdracht: '2019-01-04', overdrachtAan: 'lokaal_team', monitoring: 'ja', eindeMonitoring: '2019-04-15' }),
+    melding({
+      id: 'MON',
+      binnenkomst: '2019-01-02',
+      vb: '2019-01-03',
+      overdracht: '2019-01-04',
+      overdrachtAan: 'lokaal_team',
+      monitoring: 'ja',
+      eindeMonitoring: '2019-04-15',
+    }),
   ];
 
   it('open and overdue VB, onderzoek and V&V; in monitoring', async () => {
     await importeerRijen(ctx, rijen());
     expect(await regio('2019-Q1')).toMatchObject({
-      open_vb: 2, open_vb_over_termijn: 1, nog_niet_beoordeeld: 2,
-      open_onderzoeken: 2, open_onderzoeken_over_termijn: 1, open_vv: 1, open_vv_over_termijn: 1, in_monitoring: 1,
+      open_vb: 2,
+      open_vb_over_termijn: 1,
+      nog_niet_beoordeeld: 2,
+      open_onderzoeken: 2,
+      open_onderzoeken_over_termijn: 1,
+      open_vv: 1,
+      open_vv_over_termijn: 1,
+      in_monitoring: 1,
     });
     expect(await regio('2019-Q2')).toMatchObject({
-      open_vb: 1, open_vb_over_termijn: 1, open_onderzoeken: 2, open_onderzoeken_over_termijn: 2, open_vv: 1, in_monitoring: 0,
+      open_vb: 1,
+      open_vb_over_termijn: 1,
+      open_onderzoeken: 2,
+      open_onderzoeken_over_termijn: 2,
+      open_vv: 1,
+      in_monitoring: 0,
     });
   });
 
   it('a later export that ends an onderzoek moves it from open to afgerond', async () => {
     await importeerRijen(ctx, rijen());
-    const tweede = await importeerRijen(ctx, [
-      ...rijen().filter((r) => r.registratie_id !== 'O3'),
-      vervolg('onderzoek', '2019-05-10', { id: 'O3' }),
-    ]);
+    const tweede = await importeerRijen(ctx, [...rijen().filter((r) => r.registratie_id !== 'O3'), vervolg('onderzoek', '2019-05-10', { id: 'O3' })]);
     expect(tweede).toMatchObject({ nieuw: 0, gewijzigd: 1, ongewijzigd: 6 });
     expect(await regio('2019-Q1')).toMatchObject({ open_onderzoeken: 2, onderzoeken_afgerond: 0 });
-    expect(await regio('2019-Q2')).toMatchObject({ open_onderzoeken: 1, open_onderzoeken_over_termijn: 1, onderzoeken_afgerond: 1, onderzoeken_binnen_termijn: 0 });
+    expect(await regio('2019-Q2')).toMatchObject({
+      open_onderzoeken: 1,
+      open_onderzoeken_over_termijn: 1,
+      onderzoeken_afgerond: 1,
+      onderzoeken_binnen_termijn: 0,
+    });
   });
 });
 
@@ -179,7 +226,11 @@ describe('groei and empty quarters', () => {
 
   it('reproduces the growth figures of the Hollands Midden report Q1 2019', async () => {
     const rijen = [];
-    const aantallen: [string, number, number][] = [['2018-02-15', 1180, 853], ['2018-11-15', 1374, 950], ['2019-02-15', 1527, 1195]];
+    const aantallen: [string, number, number][] = [
+      ['2018-02-15', 1180, 853],
+      ['2018-11-15', 1374, 950],
+      ['2019-02-15', 1527, 1195],
+    ];
     for (const [datum, meldingen, adviezen] of aantallen) {
       for (let i = 0; i < meldingen; i++) rijen.push(melding({ binnenkomst: datum }));
       for (let i = 0; i < adviezen; i++) rijen.push(advies({ binnenkomst: datum }));
@@ -189,6 +240,9 @@ describe('groei and empty quarters', () => {
     expect(q1).toMatchObject({ meldingen: 1527, adviezen: 1195 });
     expect(q1.groei).toEqual({ meldingen_yoy: 29.4, adviezen_yoy: 40.1, totaal_yoy: 33.9, meldingen_qoq: 11.1, adviezen_qoq: 25.8, totaal_qoq: 17.1 });
     const reeks = await indicatorReeks(ctx.db, ctx.regio, 'groei.meldingen_yoy', '2018-Q4', '2019-Q1');
-    expect(reeks.reeks).toEqual([{ kwartaal: '2018-Q4', waarde: null, voorlopig: false }, { kwartaal: '2019-Q1', waarde: 29.4, voorlopig: false }]);
+    expect(reeks.reeks).toEqual([
+      { kwartaal: '2018-Q4', waarde: null, voorlopig: false },
+      { kwartaal: '2019-Q1', waarde: 29.4, voorlopig: false },
+    ]);
   });
 });

@@ -33,7 +33,10 @@ async function login(email: string, wachtwoord: string, adres: string): Promise<
   const { cookie, token } = await loginFormulier(base, { 'x-forwarded-for': adres });
   const start = performance.now();
   const res = await fetch(`${base}/inloggen`, {
-    method: 'POST', redirect: 'manual', headers: { cookie, 'x-forwarded-for': adres }, body: new URLSearchParams({ _csrf: token, email, wachtwoord }),
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'x-forwarded-for': adres },
+    body: new URLSearchParams({ _csrf: token, email, wachtwoord }),
   });
   const ms = performance.now() - start;
   const html = await res.text();

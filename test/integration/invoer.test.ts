@@ -35,7 +35,15 @@ afterAll(async () => {
 });
 
 /** The text of a page as a reader sees it (handlebars escapes quotes and equals signs). */
-const ontsnap = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const ontsnap = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 async function vraag(rol: string, pad: string, init: RequestInit = {}): Promise<{ status: number; tekst: string; type: string }> {
   const res = await sessies[rol]!.fetch(base + pad, { redirect: 'manual', ...init });
@@ -58,10 +66,16 @@ describe('the JSON API answers bad input as JSON with the field and the value', 
     ['/api/indicatoren?kwartaal=2019-Q5', 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-Q5)'],
     ['/api/indicatoren?kwartaal=2019-q1', 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-q1)'],
     ['/api/indicatoren?kwartaal=2019-Q1&kwartaal=2019-Q2', 'Parameter kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-Q1, 2019-Q2)'],
-    ['/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0000', 'Onbekende gemeente "GM0000": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend'],
+    [
+      '/api/indicatoren?kwartaal=2019-Q1&gemeente=GM0000',
+      'Onbekende gemeente "GM0000": gebruik een gemeentecode uit de regio (zoals GM1945), buiten_regio of onbekend',
+    ],
     ['/api/reeks?indicator=meldingen&van=2019-Q1', 'Parameter tot moet een kwartaal zijn zoals 2019-Q1 (gekregen: niets)'],
     [`/api/reeks?indicator=${lang(201)}&van=2019-Q1&tot=2019-Q2`, `Parameter indicator is te lang: hoogstens 200 tekens (gekregen: ${afgekapt})`],
-    ['/api/reeks?indicator=meldingen&indicator=adviezen&van=2019-Q1&tot=2019-Q2', 'Parameter indicator mag maar één keer voorkomen (gekregen: meldingen, adviezen)'],
+    [
+      '/api/reeks?indicator=meldingen&indicator=adviezen&van=2019-Q1&tot=2019-Q2',
+      'Parameter indicator mag maar één keer voorkomen (gekregen: meldingen, adviezen)',
+    ],
   ])('%s → 400', async (pad, verwacht) => {
     const res = await vraag('bestuur', pad);
     expect(res.status).toBe(400);
@@ -92,7 +106,12 @@ describe('pages and downloads answer bad input on the error page', () => {
     ['bestuur', `/export/regio/${lang(101)}.csv?kwartaal=2019-Q1`, 400, `Adresdeel grafiek is te lang: hoogstens 100 tekens (gekregen: ${afgekapt})`],
     ['bestuur', '/export/regio/alle-tabellen.xlsx?kwartaal=2019-Q1&periode=3', 400, 'Parameter periode moet 4, 8, 12 of 20 zijn (gekregen: 3)'],
     ['vt_management', '/doorstroom/achterstand.ods', 404, 'Download als .csv of .xlsx'],
-    ['bestuur', '/rapportages/2026-Q7', 400, 'Onbekende rapportage: 2026-Q7 (verwacht een kwartaal zoals 2026-Q3, een halfjaar zoals 2026-H1 of een jaar zoals 2025)'],
+    [
+      'bestuur',
+      '/rapportages/2026-Q7',
+      400,
+      'Onbekende rapportage: 2026-Q7 (verwacht een kwartaal zoals 2026-Q3, een halfjaar zoals 2026-H1 of een jaar zoals 2025)',
+    ],
     ['gemeente', '/rapportages/2019-5/gemeente/GM0281', 400, 'Adresdeel kwartaal moet een kwartaal zijn zoals 2019-Q1 (gekregen: 2019-5)'],
     ['bestuur', '/rapportages/archief/abc/x.pdf', 404, 'Dit gearchiveerde rapport bestaat niet'],
     ['bestuur', '/docs/geheim', 404, 'Dit document bestaat niet.'],
@@ -117,11 +136,17 @@ describe('forms: wrong types and too-long fields are refused and nothing is writ
     const sectie = await post('vt_management', '/rapportages/2019-Q1/duiding', { sectie: 'onzin', tekst: 'x' });
     expect([sectie.status, sectie.tekst]).toEqual([400, expect.stringContaining('<p>Onbekende sectie van de rapportage (gekregen: onzin)</p>')]);
     const teLang = await post('vt_management', '/rapportages/2019-Q1/duiding', { sectie: 'samenvatting', tekst: lang(10_001) });
-    expect([teLang.status, teLang.tekst]).toEqual([400, expect.stringContaining(`<p>Formulierveld tekst is langer dan 10.000 tekens (gekregen: ${afgekapt})</p>`)]);
+    expect([teLang.status, teLang.tekst]).toEqual([
+      400,
+      expect.stringContaining(`<p>Formulierveld tekst is langer dan 10.000 tekens (gekregen: ${afgekapt})</p>`),
+    ]);
     // exactly 10.000 is allowed
     expect((await post('vt_management', '/rapportages/2019-Q1/duiding', { sectie: 'samenvatting', tekst: lang(10_000) })).status).toBe(303);
     const dubbel = await post('vt_management', '/rapportages/2019-Q2/duidingen', { tekst_samenvatting: ['een', 'twee'], tekst_instroom: 'drie' });
-    expect([dubbel.status, dubbel.tekst]).toEqual([400, expect.stringContaining('<p>Formulierveld tekst_samenvatting mag maar één keer voorkomen (gekregen: een, twee)</p>')]);
+    expect([dubbel.status, dubbel.tekst]).toEqual([
+      400,
+      expect.stringContaining('<p>Formulierveld tekst_samenvatting mag maar één keer voorkomen (gekregen: een, twee)</p>'),
+    ]);
     const teLangEditor = await post('vt_management', '/rapportages/2019-Q2/duidingen', { tekst_instroom: lang(10_001) });
     expect(teLangEditor.status).toBe(400);
     expect(teLangEditor.tekst).toContain('Formulierveld tekst_instroom is langer dan 10.000 tekens');
@@ -135,7 +160,11 @@ describe('forms: wrong types and too-long fields are refused and nothing is writ
     expect(email.status).toBe(400);
     // said in the beheer page's own form
     expect(email.tekst).toContain(`role="alert">Formulierveld email is te lang: hoogstens 254 tekens (gekregen: ${afgekapt})</p>`);
-    const gemeenten = await post('beheerder', '/beheer/gebruikers', { email: 'raad@tiel.nl', rol: 'gemeente', gemeente: Array.from({ length: 101 }, () => 'GM0281') });
+    const gemeenten = await post('beheerder', '/beheer/gebruikers', {
+      email: 'raad@tiel.nl',
+      rol: 'gemeente',
+      gemeente: Array.from({ length: 101 }, () => 'GM0281'),
+    });
     expect(gemeenten.status).toBe(400);
     expect(gemeenten.tekst).toContain('Formulierveld gemeente komt te vaak voor: hoogstens 100 keer');
     expect((await leesGebruikers(ctx.db)).length).toBe(voor);
@@ -150,7 +179,10 @@ describe('forms: wrong types and too-long fields are refused and nothing is writ
     expect(await leesAuditlog(ctx.db, { actie: 'instelling_gewijzigd', limiet: 10 })).toEqual([]);
 
     const ontvanger = await post('beheerder', '/beheer/ontvangers', { email: 'x@y.nl', rapport: 'factsheet', gemeente: lang(21) });
-    expect([ontvanger.status, ontvanger.tekst]).toEqual([400, expect.stringContaining(`Formulierveld gemeente is te lang: hoogstens 20 tekens (gekregen: ${lang(21)})`)]);
+    expect([ontvanger.status, ontvanger.tekst]).toEqual([
+      400,
+      expect.stringContaining(`Formulierveld gemeente is te lang: hoogstens 20 tekens (gekregen: ${lang(21)})`),
+    ]);
     expect(await leesOntvangers(ctx.db)).toEqual([]);
   });
 
@@ -171,7 +203,11 @@ describe('login and password forms', () => {
 
   it('a login form with a field too long or twice is said on the login page; a password is never repeated', async () => {
     const { cookie, token } = await loginCsrf();
-    const teLang = await fetch(`${base}/inloggen`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: token, email: `${lang(250)}@x.nl`, wachtwoord: 'x' }) });
+    const teLang = await fetch(`${base}/inloggen`, {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({ _csrf: token, email: `${lang(250)}@x.nl`, wachtwoord: 'x' }),
+    });
     expect(teLang.status).toBe(400);
     expect(ontsnap(await teLang.text())).toContain(`role="alert">Formulierveld email is te lang: hoogstens 254 tekens (gekregen: ${afgekapt})</p>`);
     const tweede = await loginCsrf();

@@ -35,9 +35,13 @@ afterAll(async () => {
 });
 
 /** A login post as the victim's browser sends it, with the cookie and headers given. */
-const post = (b: string, cookie: string, token: string, koppen: Record<string, string> = {}) => fetch(`${b}/inloggen`, {
-  method: 'POST', redirect: 'manual', headers: { cookie, ...koppen }, body: new URLSearchParams({ _csrf: token, email: AANVALLER.email, wachtwoord: AANVALLER.wachtwoord }),
-});
+const post = (b: string, cookie: string, token: string, koppen: Record<string, string> = {}) =>
+  fetch(`${b}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, ...koppen },
+    body: new URLSearchParams({ _csrf: token, email: AANVALLER.email, wachtwoord: AANVALLER.wachtwoord }),
+  });
 const sessieGezet = (res: Response) => res.headers.getSetCookie().some((c) => c.startsWith('vt_sessie='));
 
 describe('login CSRF: a planted cookie logs no one in', () => {
@@ -93,13 +97,19 @@ describe('a new password is checked against common and breached passwords and th
   beforeAll(async () => {
     s = await sessieAls(ctx, 'bestuur');
   });
-  const wijzig = (nieuw: string) => s.fetch(`${base}/wachtwoord`, {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams({ _csrf: s.csrf, huidig: 'test-wachtwoord-123', nieuw, herhaal: nieuw }),
-  });
+  const wijzig = (nieuw: string) =>
+    s.fetch(`${base}/wachtwoord`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ _csrf: s.csrf, huidig: 'test-wachtwoord-123', nieuw, herhaal: nieuw }),
+    });
   const melding = async (res: Response) => /role="alert">([^<]*)</.exec(await res.text())?.[1]?.replace(/&#x27;|&#39;/g, "'");
 
   it.each([
-    ['wachtwoord12345', 'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.'],
+    [
+      'wachtwoord12345',
+      'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.',
+    ],
     ['123456789012', 'Dit wachtwoord staat op een lijst van veelgebruikte en gelekte wachtwoorden. Kies een ander wachtwoord.'],
   ])('%s is refused', async (nieuw, reden) => {
     const res = await wijzig(nieuw);

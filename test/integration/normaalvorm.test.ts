@@ -28,7 +28,8 @@ function bestand(kop: string[], rijen: Rij[], naam = 'kop.csv') {
   }
   return { bestand: naam, sha256: naam, rows: rows() };
 }
-const ids = async () => (await ctx.db('registraties').select('registratie_id').orderBy('registratie_id')).map((r: { registratie_id: string }) => r.registratie_id);
+const ids = async () =>
+  (await ctx.db('registraties').select('registratie_id').orderBy('registratie_id')).map((r: { registratie_id: string }) => r.registratie_id);
 
 describe('ids in one normal form', () => {
   it('U+200B, U+2060, fullwidth digits, lower case, RLM: each updates the stored registration, never a second one', async () => {
@@ -51,10 +52,7 @@ describe('ids in one normal form', () => {
   });
 
   it('an id changed by its normal form is named in a warning with the line and both forms; case alone is not', async () => {
-    const s = await importeerRijen(ctx, [
-      melding({ id: 'vt-9', binnenkomst: '2024-04-01' }),
-      melding({ id: 'VT-\u200b10', binnenkomst: '2024-04-01' }),
-    ]);
+    const s = await importeerRijen(ctx, [melding({ id: 'vt-9', binnenkomst: '2024-04-01' }), melding({ id: 'VT-\u200b10', binnenkomst: '2024-04-01' })]);
     expect(s.waarschuwingen.filter((w) => w.soort === 'id_genormaliseerd').map((w) => w.melding)).toEqual([
       '1 registratie_id(\'s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: regel 3 ("VT-\u200b10" werd "VT-10")',
     ]);
@@ -64,10 +62,7 @@ describe('ids in one normal form', () => {
   });
 
   it('two spellings of one id in one file are one registration (the later line wins)', async () => {
-    const s = await importeerRijen(ctx, [
-      melding({ id: 'nieuw-1', binnenkomst: '2024-05-01' }),
-      melding({ id: 'NIEUW-\u200d1', binnenkomst: '2024-05-02' }),
-    ]);
+    const s = await importeerRijen(ctx, [melding({ id: 'nieuw-1', binnenkomst: '2024-05-01' }), melding({ id: 'NIEUW-\u200d1', binnenkomst: '2024-05-02' })]);
     expect(s.nieuw).toBe(1);
     expect((await ctx.db('registraties').where({ registratie_id: 'NIEUW-1' }).first()).datum_binnenkomst).toBe('2024-05-02');
   });
@@ -112,11 +107,21 @@ describe('the protocol order of the dates (issue 25 § 3)', () => {
     const gevallen: [Record<string, string>, string, string][] = [
       [{ besluitVervolg: '2024-07-01' }, 'datum_besluit_vervolg', 'datum_besluit_vervolg (2024-07-01) ligt vóór datum_veiligheidsbeoordeling (2024-07-02)'],
       [{ startOnderzoek: '2024-07-04' }, 'datum_start_onderzoek', 'datum_start_onderzoek (2024-07-04) ligt vóór datum_besluit_vervolg (2024-07-05)'],
-      [{ vervolg: 'voorwaarden_en_vervolg', startVv: '2024-07-03' }, 'datum_start_vv', 'datum_start_vv (2024-07-03) ligt vóór datum_besluit_vervolg (2024-07-05)'],
-      [{ overdracht: '2024-07-01', overdrachtAan: 'lokaal_team' }, 'datum_overdracht', 'datum_overdracht (2024-07-01) ligt vóór datum_veiligheidsbeoordeling (2024-07-02)'],
+      [
+        { vervolg: 'voorwaarden_en_vervolg', startVv: '2024-07-03' },
+        'datum_start_vv',
+        'datum_start_vv (2024-07-03) ligt vóór datum_besluit_vervolg (2024-07-05)',
+      ],
+      [
+        { overdracht: '2024-07-01', overdrachtAan: 'lokaal_team' },
+        'datum_overdracht',
+        'datum_overdracht (2024-07-01) ligt vóór datum_veiligheidsbeoordeling (2024-07-02)',
+      ],
     ];
     for (const [extra, kolom, tekst] of gevallen) {
-      const fout = await importeerRijen(ctx, [melding({ id: 'ORDE-X', binnenkomst: '2024-07-01', ...vt, ...extra })]).catch((e: unknown) => e) as { samenvatting: { fouten: unknown[] } };
+      const fout = (await importeerRijen(ctx, [melding({ id: 'ORDE-X', binnenkomst: '2024-07-01', ...vt, ...extra })]).catch((e: unknown) => e)) as {
+        samenvatting: { fouten: unknown[] };
+      };
       expect(fout.samenvatting.fouten, tekst).toEqual([expect.objectContaining({ regel: 2, kolom, melding: tekst })]);
     }
     expect(await ctx.db('registraties').where({ registratie_id: 'ORDE-X' }).first()).toBeUndefined();
@@ -124,9 +129,26 @@ describe('the protocol order of the dates (issue 25 § 3)', () => {
 
   it('a slip of registration loads, with a named warning per pair: afgesloten before the end of onderzoek, 12m before 3m, monitoring ended before its contact', async () => {
     const s = await importeerRijen(ctx, [
-      melding({ id: 'ORDE-1', binnenkomst: '2024-07-01', ...vt, startOnderzoek: '2024-07-08', eindeOnderzoek: '2024-08-20', uitkomst: 'weerlegd', datum_afgesloten: '2024-08-01' }),
-      melding({ id: 'ORDE-2', binnenkomst: '2024-07-01', vb: '2024-07-02', overdracht: '2024-07-03', overdrachtAan: 'lokaal_team', monitoring: 'ja',
-        datum_monitoring_3m: '2024-11-01', datum_monitoring_12m: '2024-10-01', eindeMonitoring: '2024-10-15' }),
+      melding({
+        id: 'ORDE-1',
+        binnenkomst: '2024-07-01',
+        ...vt,
+        startOnderzoek: '2024-07-08',
+        eindeOnderzoek: '2024-08-20',
+        uitkomst: 'weerlegd',
+        datum_afgesloten: '2024-08-01',
+      }),
+      melding({
+        id: 'ORDE-2',
+        binnenkomst: '2024-07-01',
+        vb: '2024-07-02',
+        overdracht: '2024-07-03',
+        overdrachtAan: 'lokaal_team',
+        monitoring: 'ja',
+        datum_monitoring_3m: '2024-11-01',
+        datum_monitoring_12m: '2024-10-01',
+        eindeMonitoring: '2024-10-15',
+      }),
     ]);
     expect(s.nieuw).toBe(2);
     expect(s.waarschuwingen.filter((w) => w.soort === 'datum_volgorde').map((w) => w.melding)).toEqual([

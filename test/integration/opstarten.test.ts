@@ -34,10 +34,15 @@ function start(env: Record<string, string>, tot?: RegExp): Promise<Afloop & { st
     p.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       if (tot?.test(stderr)) {
-        resolve({ code: null, stderr, ms: Date.now() - t0, stop: async () => {
-          p.kill('SIGTERM');
-          await beeindigd;
-        } });
+        resolve({
+          code: null,
+          stderr,
+          ms: Date.now() - t0,
+          stop: async () => {
+            p.kill('SIGTERM');
+            await beeindigd;
+          },
+        });
       }
     });
     void beeindigd.then((code) => resolve({ code, stderr, ms: Date.now() - t0 }));
@@ -83,7 +88,9 @@ describe('the server fails loudly', () => {
     mkdirSync(map);
     const db = await start({ PORT: String(await vrijePoort()), DATABASE_URL: map });
     expect(db.code).toBe(1);
-    expect(eenRegel(db.stderr)).toEqual([`Fout: De database ${map} kan niet worden geopend of bijgewerkt (SQLITE_CANTOPEN); controleer DATABASE_URL, het pad en de rechten`]);
+    expect(eenRegel(db.stderr)).toEqual([
+      `Fout: De database ${map} kan niet worden geopend of bijgewerkt (SQLITE_CANTOPEN); controleer DATABASE_URL, het pad en de rechten`,
+    ]);
     // it ends by itself instead of hanging (a start that waits for a database retries for minutes);
     // the bound is loose: a loaded 2-core machine needs up to ~15 s for a start of the CLI
     for (const a of [weg, ongeldig, db]) expect(a.ms).toBeLessThan(40_000);

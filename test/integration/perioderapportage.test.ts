@@ -33,7 +33,8 @@ beforeAll(async () => {
     melding({ binnenkomst: '2026-04-13', vb: '2026-04-24', gemeente: 'GM0281' }),
     // still open on 30 June: the period's stock
     melding({ binnenkomst: '2026-06-29' }),
-    advies({ binnenkomst: '2026-02-02' }), advies({ binnenkomst: '2026-05-04', gemeente: 'GM0281' }),
+    advies({ binnenkomst: '2026-02-02' }),
+    advies({ binnenkomst: '2026-05-04', gemeente: 'GM0281' }),
   ]);
 }, 120_000);
 
@@ -54,7 +55,10 @@ describe('half-year figures from the stored quarters', () => {
     expect(nu.groei).toMatchObject({ meldingen_yoy: 50, adviezen_yoy: 100, totaal_yoy: 60 });
     expect(invoer.nu.get('GM0281')).toMatchObject({ meldingen: 1, adviezen: 1, meldingen_vb: 1, vb_binnen_termijn: 0 });
     expect(invoer.eerder.get(REGIO)).toMatchObject({ meldingen: 4, adviezen: 1, meldingen_vb: 4, vb_binnen_termijn_pct: 100 });
-    expect(invoer.regioPerJaar.map((j) => [j.jaar, j.waarden.meldingen, j.volledig])).toEqual([[2025, 4, true], [2026, 6, false]]);
+    expect(invoer.regioPerJaar.map((j) => [j.jaar, j.waarden.meldingen, j.volledig])).toEqual([
+      [2025, 4, true],
+      [2026, 6, false],
+    ]);
   });
 
   it('the annual report counts the whole year', async () => {
@@ -92,7 +96,10 @@ describe('half-year and annual report (PDF)', () => {
       Author: 'Veilig Thuis Gelderland-Zuid',
       Creator: `VT Monitor ${vtMonitorVersie()}`,
       Language: 'nl',
-      Subject: 'Halfjaarrapportage over januari t/m juni 2026, met de cijfers tot en met de import van 1 december 2026 (definities 2027.2)'.replace('1 december 2026', (model.dataDatum)),
+      Subject: 'Halfjaarrapportage over januari t/m juni 2026, met de cijfers tot en met de import van 1 december 2026 (definities 2027.2)'.replace(
+        '1 december 2026',
+        model.dataDatum,
+      ),
     });
     expect(String(info.info.Keywords)).toContain('Halfjaarrapportage');
     // pdf-lib wrote object streams: the destinations are still found, and match the table of contents
@@ -137,7 +144,9 @@ describe('half-year and annual report (PDF)', () => {
     // the quarter's own median: Q2 VBs after 2 and 9 werkdagen
     const pdfTekst = (await pdfPaginas(await rapportPdf(diensten, kwartaal), false)).join('\n').replace(/\s+/g, ' ');
     expect(pdfTekst).toMatch(/Doorlooptijd VB mediaan \/ p90 \(werkdagen\) 5,5 \/ 9 \. \/ \./);
-    expect(pdfTekst).toMatch(/Tabel \d+\. Veiligheidsbeoordeling binnen termijn per week — Q2 2026 Week \(maandag\) Veiligheidsbeoordelingen Binnen termijn % binnen termijn 30 maart 2026 1 1 100,0% 20 april 2026 1 0 0,0%/);
+    expect(pdfTekst).toMatch(
+      /Tabel \d+\. Veiligheidsbeoordeling binnen termijn per week — Q2 2026 Week \(maandag\) Veiligheidsbeoordelingen Binnen termijn % binnen termijn 30 maart 2026 1 1 100,0% 20 april 2026 1 0 0,0%/,
+    );
   });
 
   it('a period without data says so', async () => {

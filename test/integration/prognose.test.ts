@@ -16,14 +16,25 @@ const maanden = (jaar: number, perMaand: number[]) =>
   perMaand.flatMap((n, i) => Array.from({ length: n }, () => melding({ binnenkomst: `${jaar}-${String(i + 1).padStart(2, '0')}-15` })));
 
 // 2024: 30 of 90 by 30 June (1/3); 2025: 60 of 120 (1/2); 2026: 42 by 30 June
-const RIJEN = [...maanden(2024, [5, 5, 5, 5, 5, 5, 10, 10, 10, 10, 10, 10]), ...maanden(2025, Array(12).fill(10) as number[]), ...maanden(2026, [7, 7, 7, 7, 7, 7])];
+const RIJEN = [
+  ...maanden(2024, [5, 5, 5, 5, 5, 5, 10, 10, 10, 10, 10, 10]),
+  ...maanden(2025, Array(12).fill(10) as number[]),
+  ...maanden(2026, [7, 7, 7, 7, 7, 7]),
+];
 
 describe('prognose on hand-made registrations', () => {
   let ctx: TestContext;
   let regioBestand: string;
   beforeAll(async () => {
     const regio = JSON.parse(readFileSync(projectPath('config', 'regio', 'gelderland-zuid.json'), 'utf8')) as Record<string, unknown>;
-    regio.scenarios = { bron: 'test', voorbeeld: true, basisjaar: 2024, basis: { meldingen: null, adviezen: 200 }, groei: { laag: 0, midden: 10, hoog: { 2025: 20, 2026: 50 } }, gekozen: 'hoog' };
+    regio.scenarios = {
+      bron: 'test',
+      voorbeeld: true,
+      basisjaar: 2024,
+      basis: { meldingen: null, adviezen: 200 },
+      groei: { laag: 0, midden: 10, hoog: { 2025: 20, 2026: 50 } },
+      gekozen: 'hoog',
+    };
     regioBestand = join(mkdtempSync(join(tmpdir(), 'vt-regio-')), 'regio.json');
     writeFileSync(regioBestand, JSON.stringify(regio));
     ctx = await testContext('2026-07-01', { REGIO_BESTAND: regioBestand });
@@ -42,7 +53,14 @@ describe('prognose on hand-made registrations', () => {
     expect(p.backtest.meldingen).toEqual([{ jaar: 2025, peildatum: '2025-06-15', verwacht: 180, gerealiseerd: 120, relatieve_fout_pct: 50 }]);
     expect(p.adviezen).toEqual({ waargenomen: 0, verwacht: null, ondergrens: null, bovengrens: null });
     // base meldingen from the registrations of 2024 (90), adviezen configured (200)
-    expect(p.scenarios).toMatchObject({ laag: { meldingen: 90, adviezen: 200 }, midden: { meldingen: 110, adviezen: 240 }, hoog: { meldingen: 160, adviezen: 360 }, gekozen: 'hoog', voorbeeld: true, basisjaar: 2024 });
+    expect(p.scenarios).toMatchObject({
+      laag: { meldingen: 90, adviezen: 200 },
+      midden: { meldingen: 110, adviezen: 240 },
+      hoog: { meldingen: 160, adviezen: 360 },
+      gekozen: 'hoog',
+      voorbeeld: true,
+      basisjaar: 2024,
+    });
     expect(p.fte).toEqual({ huidig: null, nodig: null, meldingen_per_fte: null, reden: 'geen gerealiseerde formatie in de 12 maanden tot de peildatum' });
   });
 
@@ -69,7 +87,10 @@ describe('prognose on hand-made registrations', () => {
 
   it('npx vt-monitor prognose --jaar 2026 --json prints exactly the documented keys', () => {
     const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, REGIO_BESTAND: regioBestand, LOG_LEVEL: 'silent' };
-    const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'prognose', '--jaar', '2026', '--json'], { env, encoding: 'utf8' })) as Record<string, Record<string, unknown>>;
+    const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'prognose', '--jaar', '2026', '--json'], { env, encoding: 'utf8' })) as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(Object.keys(json)).toEqual(['jaar', 'meldingen', 'adviezen', 'fte', 'scenarios', 'methode', 'backtest']);
     expect(Object.keys(json.meldingen!)).toEqual(['waargenomen', 'verwacht', 'ondergrens', 'bovengrens']);
     expect(Object.keys(json.adviezen!)).toEqual(['waargenomen', 'verwacht', 'ondergrens', 'bovengrens']);

@@ -34,9 +34,12 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const bewaar = (velden: Record<string, string>) => sessie.fetch(`${base}/rapportages/2026-H1/duidingen`, {
-  method: 'POST', body: new URLSearchParams({ _csrf: sessie.csrf, ...velden }), redirect: 'manual',
-});
+const bewaar = (velden: Record<string, string>) =>
+  sessie.fetch(`${base}/rapportages/2026-H1/duidingen`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: sessie.csrf, ...velden }),
+    redirect: 'manual',
+  });
 const pdfVan = async (pad: string) => new Uint8Array(await (await sessie.fetch(`${base}${pad}`)).arrayBuffer());
 
 describe('duiding: one editor, concept → definitief, archive', () => {
@@ -47,7 +50,9 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     for (const s of ['voorlegger', 'samenvatting', 'doorstroom', 'ontwikkelingen', 'samenwerking', 'personeel']) expect(pagina).toContain(`name="tekst_${s}"`);
     expect(pagina).not.toMatch(/<script>/);
 
-    expect((await bewaar({ tekst_voorlegger: 'Het eerste halfjaar in het kort.', tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.' })).status).toBe(303);
+    expect((await bewaar({ tekst_voorlegger: 'Het eerste halfjaar in het kort.', tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.' })).status).toBe(
+      303,
+    );
     // saving the cover again, without touching the other field, keeps personeel
     expect((await bewaar({ tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.' })).status).toBe(303);
     const tekst = await pdfPaginas(await pdfVan('/rapportages/2026-H1/rapport.pdf'), false);
@@ -61,9 +66,18 @@ describe('duiding: one editor, concept → definitief, archive', () => {
 
   it('signing off every written section archives the exact PDF once, with author and time in the audit log', async () => {
     // only the cover: personeel is still a concept, nothing archived
-    await bewaar({ tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.', definitief_voorlegger: 'ja', tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.' });
+    await bewaar({
+      tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.',
+      definitief_voorlegger: 'ja',
+      tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.',
+    });
     expect(await leesArchief(ctx.db)).toEqual([]);
-    await bewaar({ tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.', definitief_voorlegger: 'ja', tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.', definitief_personeel: 'ja' });
+    await bewaar({
+      tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.',
+      definitief_voorlegger: 'ja',
+      tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.',
+      definitief_personeel: 'ja',
+    });
     const [stuk, ...rest] = await leesArchief(ctx.db);
     expect(rest).toEqual([]);
     expect(stuk).toMatchObject({ rapport: 'halfjaar', periode: '2026-H1', gemeente: '', gemaakt_door: sessie.email });
@@ -100,7 +114,12 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     expect(sha256(download)).toBe(stuk!.sha256);
     expect((await pdfPaginas(new Uint8Array(download), false)).join(' ').replace(/\s+/g, ' ')).toContain('kwamen 4 meldingen en 1 advies binnen');
     // signing off again archives nothing new
-    await bewaar({ tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.', definitief_voorlegger: 'ja', tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.', definitief_personeel: 'ja' });
+    await bewaar({
+      tekst_voorlegger: 'Het eerste halfjaar in het kort, herzien.',
+      definitief_voorlegger: 'ja',
+      tekst_personeel: 'Twee nieuwe collega’s.\n\nGeen verzuim.',
+      definitief_personeel: 'ja',
+    });
     expect((await leesArchief(ctx.db)).map((a) => a.sha256)).toEqual([stuk!.sha256]);
   });
 
@@ -125,7 +144,20 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     expect(lijst).toContain('Halfjaarrapportage H1 2026, zoals verzonden op 3 juli 2026 om 10:01:02 (PDF)');
     expect(lijst).toContain('<td data-verzonden>3 juli 2026 om 10:01:02</td>');
     // a factsheet of Tiel in the archive: the Tiel user sees it, without hash or staff e-mail
-    await voegArchiefstukToe(ctx.db, { rapport: 'factsheet', periode: '2026-Q2', gemeente: 'GM0281', data_versie: null, definitieversie: null, gemaakt_op: '2026-07-02T12:00:00.000Z', gemaakt_door: sessie.email, kerncijfers: null }, new TextEncoder().encode('%PDF-1.7 test'));
+    await voegArchiefstukToe(
+      ctx.db,
+      {
+        rapport: 'factsheet',
+        periode: '2026-Q2',
+        gemeente: 'GM0281',
+        data_versie: null,
+        definitieversie: null,
+        gemaakt_op: '2026-07-02T12:00:00.000Z',
+        gemaakt_door: sessie.email,
+        kerncijfers: null,
+      },
+      new TextEncoder().encode('%PDF-1.7 test'),
+    );
     const tiel = await (await (await sessieAls(ctx, 'gemeente', ['GM0281'])).fetch(`${base}/rapportages`)).text();
     expect(tiel).toContain('Factsheet Tiel Q2 2026, zoals gearchiveerd op 2 juli 2026');
     expect(tiel).not.toContain(sessie.email);

@@ -44,7 +44,35 @@ describe('every VT-region shipped: list, choose, start (issue 28)', () => {
     expect(regels).toContain(`  ${'hollands-midden'.padEnd(28)} Hollands-Midden (VT10), 18 gemeenten`);
     expect(regels).toContain(`  ${'west-brabant'.padEnd(28)} West-brabant (VT21), 14 gemeenten`);
     const codes = regels.map((r) => /\((VT\d\d)\)/.exec(r)?.[1]).sort();
-    expect(codes).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '17', '18', '19', '20', '21', '22', '23', '24', '25', '27'].map((n) => `VT${n}`));
+    expect(codes).toEqual(
+      [
+        '01',
+        '02',
+        '03',
+        '04',
+        '05',
+        '06',
+        '07',
+        '08',
+        '09',
+        '10',
+        '11',
+        '12',
+        '13',
+        '14',
+        '15',
+        '17',
+        '18',
+        '19',
+        '20',
+        '21',
+        '22',
+        '23',
+        '24',
+        '25',
+        '27',
+      ].map((n) => `VT${n}`),
+    );
   });
 
   it('`regio kies hollands-midden` on an empty database: the next start runs Hollands-Midden, its gemeenten without an estimated population', async () => {
@@ -53,7 +81,11 @@ describe('every VT-region shipped: list, choose, start (issue 28)', () => {
     try {
       expect(hm.regio.naam).toBe('Hollands-Midden');
       expect(await leesMeta(hm.db, 'regio')).toBe('VT10 Hollands-Midden');
-      const rijen = (await hm.db('gemeenten').select('code', 'inwoners', 'inwoners_bron').orderBy('code')) as { code: string; inwoners: number | null; inwoners_bron: string }[];
+      const rijen = (await hm.db('gemeenten').select('code', 'inwoners', 'inwoners_bron').orderBy('code')) as {
+        code: string;
+        inwoners: number | null;
+        inwoners_bron: string;
+      }[];
       expect(rijen.map((r) => r.code)).toEqual(hm.regio.gemeenten.map((g) => g.code).sort());
       expect(rijen.every((r) => r.inwoners === null && r.inwoners_bron === 'ontbreekt')).toBe(true);
       expect((await hm.db('voormalige_gemeenten').pluck('code')).sort()).toEqual(['GM0491', 'GM0576', 'GM0608', 'GM0623', 'GM0643', 'GM0644']);

@@ -38,7 +38,8 @@ describe('a database belongs to one region and never changes it silently', () =>
   it('a start stamps the region; with registrations another region is refused at start and by regio kies, nothing changed', async () => {
     expect(await leesMeta(ctx.db, 'regio')).toBe('VT06 Gelderland-Zuid');
     await importeerRijen(ctx, [melding({ binnenkomst: '2024-02-01' })]);
-    const melding_ = 'Deze database bevat registraties van VT06 Gelderland-Zuid; het regiobestand is van VT99 Proefregio. Een database wisselt niet stil van regio';
+    const melding_ =
+      'Deze database bevat registraties van VT06 Gelderland-Zuid; het regiobestand is van VT99 Proefregio. Een database wisselt niet stil van regio';
     await expect(start({ REGIO_BESTAND: join(map, 'proefregio.json') })).rejects.toThrow(melding_);
     await expect(kiesRegio(ctx.db, 'proefregio', () => ctx.regio, map)).rejects.toThrow(melding_);
     await expect(kiesRegio(ctx.db, 'hollands-midden', () => ctx.regio, map)).rejects.toThrow('Er is geen regiobestand "hollands-midden"');

@@ -34,22 +34,39 @@ afterAll(async () => {
 
 describe('Hollands-Midden without CBS populations', () => {
   it.each([
-    '/', '/gemeente/GM0546?kwartaal=2019-Q1', '/doorstroom?kwartaal=2019-Q1', '/spiegel?periode=2019', '/rapportages/2019-Q1/voorbeeld',
-    '/rapportages/2019-Q1/gemeente/GM0546', '/export/regio/per-gemeente.csv?kwartaal=2019-Q1',
+    '/',
+    '/gemeente/GM0546?kwartaal=2019-Q1',
+    '/doorstroom?kwartaal=2019-Q1',
+    '/spiegel?periode=2019',
+    '/rapportages/2019-Q1/voorbeeld',
+    '/rapportages/2019-Q1/gemeente/GM0546',
+    '/export/regio/per-gemeente.csv?kwartaal=2019-Q1',
   ])('%s answers 200 for the beheerder', async (pad) => {
     const r = await beheerder.fetch(`${base}${pad}`, { redirect: 'manual' });
-    expect(r.status, await r.clone().text().then((t) => t.slice(0, 300))).toBe(200);
+    expect(
+      r.status,
+      await r
+        .clone()
+        .text()
+        .then((t) => t.slice(0, 300)),
+    ).toBe(200);
   });
 
-  it('the figures count under the region\'s own gemeenten; no per-1.000 figure for a gemeente or the region', async () => {
-    const data = (await (await beheerder.fetch(`${base}/api/indicatoren?kwartaal=2019-Q1`)).json()) as { regio: Record<string, unknown>; gemeenten: Record<string, Record<string, unknown>> };
+  it("the figures count under the region's own gemeenten; no per-1.000 figure for a gemeente or the region", async () => {
+    const data = (await (await beheerder.fetch(`${base}/api/indicatoren?kwartaal=2019-Q1`)).json()) as {
+      regio: Record<string, unknown>;
+      gemeenten: Record<string, Record<string, unknown>>;
+    };
     expect(data.gemeenten.GM0546).toMatchObject({ meldingen: 12, adviezen: 1 });
     expect(data.gemeenten.GM0513).toMatchObject({ meldingen: 11 });
     expect(data.gemeenten.GM0575).toMatchObject({ meldingen: 1 });
     const per1000 = [data.regio.per_1000_inwoners, data.gemeenten.GM0546!.per_1000_inwoners, data.gemeenten.GM0513!.per_1000_inwoners];
     for (const p of per1000) {
       expect(Object.keys(p as object)).toContain('meldingen');
-      expect(Object.values(p as Record<string, unknown>).every((v) => v === null), JSON.stringify(p)).toBe(true);
+      expect(
+        Object.values(p as Record<string, unknown>).every((v) => v === null),
+        JSON.stringify(p),
+      ).toBe(true);
     }
   });
 
@@ -59,7 +76,10 @@ describe('Hollands-Midden without CBS populations', () => {
     const data = (await r.json()) as { gemeenten: Record<string, Record<string, unknown>> };
     const p = data.gemeenten.GM0546!.per_1000_inwoners as Record<string, unknown>;
     expect(Object.keys(p)).toContain('meldingen');
-    expect(Object.values(p).every((v) => typeof v !== 'number'), JSON.stringify(p)).toBe(true);
+    expect(
+      Object.values(p).every((v) => typeof v !== 'number'),
+      JSON.stringify(p),
+    ).toBe(true);
     expect((await leiden.fetch(`${base}/gemeente/GM0513?kwartaal=2019-Q1`, { redirect: 'manual' })).status).toBe(403);
   });
 });

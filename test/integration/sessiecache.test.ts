@@ -72,7 +72,9 @@ describe('the in-memory session cache never outlives a logout, a block or a role
   it('sessions deleted through another connection end at once (the block without the flag)', async () => {
     const s = await sessieAls(ctx, 'bestuur');
     await warm(s);
-    await ander('sessies').where({ gebruiker_id: await gebruikerId(s) }).delete();
+    await ander('sessies')
+      .where({ gebruiker_id: await gebruikerId(s) })
+      .delete();
     expect(await status(s, tweede.base + PAGINA)).toBe(303);
     expect(await status(s, eerste.base + API)).toBe(401);
   });
@@ -80,7 +82,9 @@ describe('the in-memory session cache never outlives a logout, a block or a role
   it('a role changed through another connection: the next request is judged by the new role, not served from a cache', async () => {
     const s = await sessieAls(ctx, 'bestuur');
     await warm(s);
-    await ander('gebruikers').where({ id: await gebruikerId(s) }).update({ rol: 'gemeente', gemeenten: JSON.stringify(['GM0281']) });
+    await ander('gebruikers')
+      .where({ id: await gebruikerId(s) })
+      .update({ rol: 'gemeente', gemeenten: JSON.stringify(['GM0281']) });
     expect(await status(s, eerste.base + PAGINA)).toBe(403);
     expect(await status(s, tweede.base + PAGINA)).toBe(403);
     // the gemeente role sees its own gemeente: the session itself still works
@@ -91,7 +95,9 @@ describe('the in-memory session cache never outlives a logout, a block or a role
   it('a session shortened to the past through another connection ends at once', async () => {
     const s = await sessieAls(ctx, 'bestuur');
     await warm(s);
-    await ander('sessies').where({ gebruiker_id: await gebruikerId(s) }).update({ verloopt_op: '2000-01-01T00:00:00.000Z' });
+    await ander('sessies')
+      .where({ gebruiker_id: await gebruikerId(s) })
+      .update({ verloopt_op: '2000-01-01T00:00:00.000Z' });
     expect(await status(s, eerste.base + PAGINA)).toBe(303);
   });
 
@@ -115,7 +121,12 @@ describe('the in-memory session cache never outlives a logout, a block or a role
     try {
       const uit = await s.fetch(`${eerste.base}/uitloggen`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ _csrf: s.csrf }) });
       expect(uit.status).toBe(303);
-      expect(await ctx.db('sessies').where({ gebruiker_id: await gebruikerId(s) }).count({ n: '*' })).toEqual([{ n: 1 }]);
+      expect(
+        await ctx
+          .db('sessies')
+          .where({ gebruiker_id: await gebruikerId(s) })
+          .count({ n: '*' }),
+      ).toEqual([{ n: 1 }]);
       expect(await status(s, eerste.base + PAGINA)).toBe(303);
       expect(await status(s, eerste.base + API)).toBe(401);
     } finally {
@@ -123,7 +134,12 @@ describe('the in-memory session cache never outlives a logout, a block or a role
       slot.close();
     }
     await leegWachtrij(ctx.db);
-    expect(await ctx.db('sessies').where({ gebruiker_id: await gebruikerId(s) }).count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(
+      await ctx
+        .db('sessies')
+        .where({ gebruiker_id: await gebruikerId(s) })
+        .count({ n: '*' }),
+    ).toEqual([{ n: 0 }]);
     expect(await status(s, tweede.base + PAGINA)).toBe(303);
     expect(await status(s, eerste.base + PAGINA)).toBe(303);
   });

@@ -17,7 +17,10 @@ let bestuur: Sessie;
 
 beforeAll(async () => {
   ctx = await testContext('2024-12-31');
-  await importeerRijen(ctx, Array.from({ length: 12 }, () => melding({ binnenkomst: '2023-03-01', vb: '2023-03-02', besluit: 'overdracht_melder' })));
+  await importeerRijen(
+    ctx,
+    Array.from({ length: 12 }, () => melding({ binnenkomst: '2023-03-01', vb: '2023-03-02', besluit: 'overdracht_melder' })),
+  );
   ({ server, base } = await startServer(ctx));
   bestuur = await sessieAls(ctx, 'bestuur');
   browser = await startChromium();
@@ -41,7 +44,9 @@ async function open(path: string, breedte = 1280): Promise<{ page: Page; fouten:
 
 /** The spiegel table as text cells, by row label. */
 async function tabel(page: Page): Promise<Record<string, string[]>> {
-  return page.$$eval('table[data-tabel="spiegel"] tbody tr', (rijen) => Object.fromEntries(rijen.map((r) => [r.querySelector('th')!.textContent!.trim(), [...r.querySelectorAll('td')].map((td) => td.textContent!.trim())])));
+  return page.$$eval('table[data-tabel="spiegel"] tbody tr', (rijen) =>
+    Object.fromEntries(rijen.map((r) => [r.querySelector('th')!.textContent!.trim(), [...r.querySelectorAll('td')].map((td) => td.textContent!.trim())])),
+  );
 }
 
 describe('/spiegel in a real browser', () => {
@@ -55,7 +60,9 @@ describe('/spiegel in a real browser', () => {
     expect(await page.$$eval('.grafiek canvas, .grafiek svg', (e) => e.length)).toBeGreaterThanOrEqual(2);
     expect(await page.$eval('main, body', (b) => b.textContent)).toContain('84852NED');
     await page.evaluate(AXE);
-    const r = (await page.evaluate(() => (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }))) as { violations: { id: string; impact: string }[] };
+    const r = (await page.evaluate(() =>
+      (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }),
+    )) as { violations: { id: string; impact: string }[] };
     expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     expect(fouten).toEqual([]);
     await page.close();
@@ -78,7 +85,15 @@ describe('/spiegel in a real browser', () => {
     };
     expect(data('spiegel-per-1000')).toBeNull();
     const half = data('spiegel-per-1000-halfjaar')!;
-    expect(half.xAxis.data).toEqual(['1e halfjaar 2019', '2e halfjaar 2019', '1e halfjaar 2020', '2e halfjaar 2020', '1e halfjaar 2021', '2e halfjaar 2021', '1e halfjaar 2022']);
+    expect(half.xAxis.data).toEqual([
+      '1e halfjaar 2019',
+      '2e halfjaar 2019',
+      '1e halfjaar 2020',
+      '2e halfjaar 2020',
+      '1e halfjaar 2021',
+      '2e halfjaar 2021',
+      '1e halfjaar 2022',
+    ]);
     expect(half.series.map((r) => r.name)).toEqual(['Gelderland-Zuid (VT) per halfjaar', 'Nederland per halfjaar']);
     const jaar = data('spiegel-per-1000-jaar')!;
     expect(jaar.xAxis.data).toEqual(['2020', '2023']);

@@ -36,8 +36,17 @@ describe('spiegel: shipped CBS figures (held-in checks)', () => {
   it('VT06 2023 equals CBS 84852NED 2023*', async () => {
     const s = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023');
     expect(s.regio).toMatchObject({
-      code: 'VT06', naam: 'Gelderland-Zuid (VT)', meldingen: 2695, overdracht: 1495, vervolgstappen_veilig_thuis: 815,
-      geen_vervolgstappen: 85, regionaal_maatwerk: 55, nog_niet_beoordeeld: 245, acute_onveiligheid: 110, adviezen: null, inwoners: null,
+      code: 'VT06',
+      naam: 'Gelderland-Zuid (VT)',
+      meldingen: 2695,
+      overdracht: 1495,
+      vervolgstappen_veilig_thuis: 815,
+      geen_vervolgstappen: 85,
+      regionaal_maatwerk: 55,
+      nog_niet_beoordeeld: 245,
+      acute_onveiligheid: 110,
+      adviezen: null,
+      inwoners: null,
     });
     expect(s.regio.voorlopig).toContain('meldingen');
     expect(s.regio.bronnen.meldingen).toEqual({ tabel: '84852NED', url: 'https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland' });
@@ -65,11 +74,28 @@ describe('spiegel: shipped CBS figures (held-in checks)', () => {
 describe('spiegel: eigen, from hand-made registrations', () => {
   it('counts by datum binnenkomst: 30 June is H1, 1 July is H2, nothing outside the year', async () => {
     const h1 = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023-H1');
-    expect(h1.eigen).toMatchObject({ meldingen: 5, overdracht: 5, vervolgstappen_veilig_thuis: 0, acute_onveiligheid: 0, adviezen: 0, nog_niet_beoordeeld: 0, afgerond_op: 5 });
+    expect(h1.eigen).toMatchObject({
+      meldingen: 5,
+      overdracht: 5,
+      vervolgstappen_veilig_thuis: 0,
+      acute_onveiligheid: 0,
+      adviezen: 0,
+      nog_niet_beoordeeld: 0,
+      afgerond_op: 5,
+    });
     const h2 = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023-H2');
     expect(h2.eigen).toMatchObject({ meldingen: 5, overdracht: 0, vervolgstappen_veilig_thuis: 5, acute_onveiligheid: 5, adviezen: 5 });
     const jaar = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023');
-    expect(jaar.eigen).toMatchObject({ meldingen: 10, overdracht: 5, vervolgstappen_veilig_thuis: 5, geen_vervolgstappen: 0, regionaal_maatwerk: 0, nog_niet_beoordeeld: 0, acute_onveiligheid: 5, adviezen: 5 });
+    expect(jaar.eigen).toMatchObject({
+      meldingen: 10,
+      overdracht: 5,
+      vervolgstappen_veilig_thuis: 5,
+      geen_vervolgstappen: 0,
+      regionaal_maatwerk: 0,
+      nog_niet_beoordeeld: 0,
+      acute_onveiligheid: 5,
+      adviezen: 5,
+    });
     expect(jaar.eigen.verschil).toMatchObject({ meldingen: 10 - 2695, overdracht: 5 - 1495, adviezen: null });
     const ervoor = await spiegelVoorPeriode(ctx.db, ctx.regio, '2022-H2');
     expect(ervoor.eigen).toMatchObject({ meldingen: 5, nog_niet_beoordeeld: 5 });
@@ -81,7 +107,18 @@ describe('spiegel: eigen, from hand-made registrations', () => {
     const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023', '--json'], { env, encoding: 'utf8' }));
     expect(Object.keys(json)).toEqual(['periode', 'periode_label', 'cbs_periode', 'van', 'tot', 'regio', 'nederland', 'rang', 'eigen', 'gemeenten']);
     for (const g of [json.regio, json.nederland]) {
-      for (const k of ['meldingen', 'overdracht', 'vervolgstappen_veilig_thuis', 'geen_vervolgstappen', 'regionaal_maatwerk', 'nog_niet_beoordeeld', 'adviezen', 'acute_onveiligheid', 'per_1000_inwoners']) expect(g).toHaveProperty(k);
+      for (const k of [
+        'meldingen',
+        'overdracht',
+        'vervolgstappen_veilig_thuis',
+        'geen_vervolgstappen',
+        'regionaal_maatwerk',
+        'nog_niet_beoordeeld',
+        'adviezen',
+        'acute_onveiligheid',
+        'per_1000_inwoners',
+      ])
+        expect(g).toHaveProperty(k);
     }
     expect(json.regio.meldingen).toBe(2695);
     expect(json.regio.adviezen).toBeNull();
@@ -102,26 +139,37 @@ describe('spiegel chapter in the half-year and annual reports', () => {
     expect(h.blokken.some((b) => b.soort === 'figuur')).toBe(true);
     expect(h.zinnen.at(-1)).toContain('CBS 84852NED (https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland)');
     const half = await perioderapportageModel(diensten, leesHalfjaar('2023-H2'));
-    expect(half.hoofdstukken.find((x) => x.sectie === 'spiegel')!.zinnen[0]).toBe('CBS publiceert (in de opgeslagen tabellen) voor 2e halfjaar 2023 geen meldingen van Gelderland-Zuid (VT) en ook niet van Nederland.');
+    expect(half.hoofdstukken.find((x) => x.sectie === 'spiegel')!.zinnen[0]).toBe(
+      'CBS publiceert (in de opgeslagen tabellen) voor 2e halfjaar 2023 geen meldingen van Gelderland-Zuid (VT) en ook niet van Nederland.',
+    );
   });
 });
 
 describe('importeer --soort cbs', () => {
   it('a file with an error loads nothing, and is recorded', async () => {
     const voor = await ctx.db('cbs_cijfers').count({ n: '*' }).first();
-    await expect(importeerCbs(ctx.db, ctx.regio, { bestand: '84852NED-fout.csv', sha256: 'x', tekst: fixture('84852NED-fout.csv') }, { door: 'test' })).rejects.toBeInstanceOf(ImportAfgewezen);
+    await expect(
+      importeerCbs(ctx.db, ctx.regio, { bestand: '84852NED-fout.csv', sha256: 'x', tekst: fixture('84852NED-fout.csv') }, { door: 'test' }),
+    ).rejects.toBeInstanceOf(ImportAfgewezen);
     expect(await ctx.db('cbs_cijfers').count({ n: '*' }).first()).toEqual(voor);
     expect(Number((await ctx.db('importbatches').where({ soort: 'cbs', status: 'afgewezen' }).count({ n: '*' }).first())!.n)).toBe(1);
   });
 
   it('adds and replaces figures; a restart does not put the shipped figure back', async () => {
-    const s = await importeerCbs(ctx.db, ctx.regio, { bestand: '84852NED-statline.csv', sha256: 'y', tekst: fixture('84852NED-statline.csv') }, { door: 'test' });
+    const s = await importeerCbs(
+      ctx.db,
+      ctx.regio,
+      { bestand: '84852NED-statline.csv', sha256: 'y', tekst: fixture('84852NED-statline.csv') },
+      { door: 'test' },
+    );
     expect(s).toMatchObject({ geladen: true, rijen: 8, nieuw: 6, gewijzigd: 2, niet_in_spiegel: 0 });
     await laadVerzondenCbs(ctx.db);
     const jaar = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023');
     expect(jaar.regio).toMatchObject({ meldingen: 2700, acute_onveiligheid: 115, overdracht: 1495 });
     expect(jaar.regio.voorlopig).not.toContain('meldingen');
-    expect(jaar.gemeenten).toEqual([expect.objectContaining({ code: 'GM0268', naam: 'Nijmegen', meldingen: 1105, inwoners: null, per_1000_inwoners: { meldingen: null, adviezen: null } })]);
+    expect(jaar.gemeenten).toEqual([
+      expect.objectContaining({ code: 'GM0268', naam: 'Nijmegen', meldingen: 1105, inwoners: null, per_1000_inwoners: { meldingen: null, adviezen: null } }),
+    ]);
     const h1 = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023-H1');
     expect(h1.regio).toMatchObject({ meldingen: 1340, overdracht: 745, nog_niet_beoordeeld: null });
     expect(h1.nederland.meldingen).toBe(63105);

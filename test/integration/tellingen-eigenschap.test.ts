@@ -67,9 +67,16 @@ function verschoven(rij: Rij, dagen: number): Rij {
 
 /** The stored registration with the first binnenkomst, or the one with the latest date. */
 async function rand(welke: 'eerste' | 'laatste'): Promise<string> {
-  const rijen = (await ctx.db('registraties').select('registratie_id', ...DATE_COLUMNS).orderBy('registratie_id')) as Record<string, string | null>[];
-  const sleutel = (r: Record<string, string | null>) => welke === 'eerste' ? r.datum_binnenkomst!
-    : DATE_COLUMNS.map((c) => r[c] ?? '').sort().at(-1)!;
+  const rijen = (await ctx
+    .db('registraties')
+    .select('registratie_id', ...DATE_COLUMNS)
+    .orderBy('registratie_id')) as Record<string, string | null>[];
+  const sleutel = (r: Record<string, string | null>) =>
+    welke === 'eerste'
+      ? r.datum_binnenkomst!
+      : DATE_COLUMNS.map((c) => r[c] ?? '')
+          .sort()
+          .at(-1)!;
   let gekozen = rijen[0]!;
   for (const r of rijen) if (welke === 'eerste' ? sleutel(r) < sleutel(gekozen) : sleutel(r) > sleutel(gekozen)) gekozen = r;
   return gekozen.registratie_id!;
@@ -101,28 +108,52 @@ describe('kept counts equal a full pass after random import sequences', () => {
     };
 
     for (let stap = 0; stap < STAPPEN; stap++) {
-      const soort = stap === 0 ? 'vol' : rnd.pick([['vol', 4], ['smal', 2], ['accepteer', 2], ['weiger', 1], ['rand', 8]] as const);
+      const soort =
+        stap === 0
+          ? 'vol'
+          : rnd.pick([
+              ['vol', 4],
+              ['smal', 2],
+              ['accepteer', 2],
+              ['weiger', 1],
+              ['rand', 8],
+            ] as const);
       let kop: readonly string[] = COLUMN_NAMES;
       let rijen = soort === 'rand' ? [] : kies(rnd.int(20, 150)).map(versie);
       if (soort === 'rand') {
         // corrections at the ends: one of the set-aside adviezen moved alone to a date before the
         // data (2022-Q2..Q4) or after it (2024-Q2..Q4), or one moved back into the data; or the stored first
         // or last registration moved by up to 300 days either way
-        const welke = rnd.pick([['voor', 2], ['achter', 2], ['terug', 3], ['eerste', 1], ['laatste', 1]] as const);
+        const welke = rnd.pick([
+          ['voor', 2],
+          ['achter', 2],
+          ['terug', 3],
+          ['eerste', 1],
+          ['laatste', 1],
+        ] as const);
         // moved back: the outermost one in front of or behind the data
         const buiten = [...plaats].filter(([, d]) => d < '2023-01-01' || d > '2024-03-31').sort((x, y) => x[1].localeCompare(y[1]));
         const terug = buiten.length === 0 ? undefined : rnd.chance(0.5) ? buiten[0]![0] : buiten.at(-1)![0];
-        const id = welke === 'eerste' || welke === 'laatste' ? await rand(welke)
-          : welke === 'terug' && terug ? terug : adviezen[rnd.int(0, adviezen.length - 1)]!;
+        const id =
+          welke === 'eerste' || welke === 'laatste' ? await rand(welke) : welke === 'terug' && terug ? terug : adviezen[rnd.int(0, adviezen.length - 1)]!;
         const v = versie(id);
-        const laatsteDatum = DATE_COLUMNS.map((c) => v[c]).filter((d): d is string => !!d).sort().at(-1)!;
-        const doel = welke === 'voor' ? telDagenOp('2022-04-01', rnd.int(0, 273))
-          : welke === 'achter' ? telDagenOp('2024-04-01', rnd.int(0, 270))
-            : welke === 'terug' ? telDagenOp('2023-01-01', rnd.int(0, 455))
-              : telDagenOp(v.datum_binnenkomst!, rnd.int(-300, 300));
+        const laatsteDatum = DATE_COLUMNS.map((c) => v[c])
+          .filter((d): d is string => !!d)
+          .sort()
+          .at(-1)!;
+        const doel =
+          welke === 'voor'
+            ? telDagenOp('2022-04-01', rnd.int(0, 273))
+            : welke === 'achter'
+              ? telDagenOp('2024-04-01', rnd.int(0, 270))
+              : welke === 'terug'
+                ? telDagenOp('2023-01-01', rnd.int(0, 455))
+                : telDagenOp(v.datum_binnenkomst!, rnd.int(-300, 300));
         // never before 2022 nor after "today"
-        const dagen = Math.max(daysBetween(v.datum_binnenkomst!, '2022-01-01'),
-          Math.min(daysBetween(v.datum_binnenkomst!, doel), daysBetween(laatsteDatum, VANDAAG)));
+        const dagen = Math.max(
+          daysBetween(v.datum_binnenkomst!, '2022-01-01'),
+          Math.min(daysBetween(v.datum_binnenkomst!, doel), daysBetween(laatsteDatum, VANDAAG)),
+        );
         const rij = verschoven(v, dagen);
         if (adviezen.includes(id)) plaats.set(id, rij.datum_binnenkomst!);
         rijen.push(rij);

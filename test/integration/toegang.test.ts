@@ -14,7 +14,9 @@ const sessies: Record<string, Sessie> = {};
 beforeAll(async () => {
   ctx = await testContext('2019-12-31');
   await importeerRijen(ctx, [
-    ...Array.from({ length: 12 }, (_, i) => melding({ binnenkomst: '2019-01-10', gemeente: 'GM0268', vb: '2019-01-11', melder: i < 10 ? 'politie' : 'niet_professional' })),
+    ...Array.from({ length: 12 }, (_, i) =>
+      melding({ binnenkomst: '2019-01-10', gemeente: 'GM0268', vb: '2019-01-11', melder: i < 10 ? 'politie' : 'niet_professional' }),
+    ),
     melding({ binnenkomst: '2019-02-10', gemeente: 'GM0281', vb: '2019-02-11' }),
     advies({ binnenkomst: '2019-02-10', gemeente: 'GM0281' }),
     melding({ binnenkomst: '2019-04-10', gemeente: 'GM0281' }),
@@ -101,9 +103,15 @@ describe('every role × every route, checked on the server', () => {
   it('state-changing routes: duiding only for VT management, settings only for the beheerder', async () => {
     for (const rol of ROLLEN.filter((r) => r !== 'anoniem')) {
       const s = sessies[rol]!;
-      const duiding = await haal(rol, '/rapportages/2019-Q1/duiding', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, sectie: 'samenvatting', tekst: 'x' }) });
+      const duiding = await haal(rol, '/rapportages/2019-Q1/duiding', {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: s.csrf, sectie: 'samenvatting', tekst: 'x' }),
+      });
       expect(duiding.status, `${rol} duiding`).toBe(rol === 'vt_management' ? 303 : 403);
-      const instelling = await haal(rol, '/beheer/instellingen', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, methode: 'afronden', grondtal: '5', minNoemer: '10', kwartaalNoemer: '50' }) });
+      const instelling = await haal(rol, '/beheer/instellingen', {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: s.csrf, methode: 'afronden', grondtal: '5', minNoemer: '10', kwartaalNoemer: '50' }),
+      });
       expect(instelling.status, `${rol} instellingen`).toBe(rol === 'beheerder' ? 200 : 403);
     }
   });
@@ -130,7 +138,9 @@ describe('every role × every route, checked on the server', () => {
     const pagina = await (await haal('gemeente', '/gemeente/GM0281?kwartaal=2019-Q1')).text();
     expect(pagina).toContain('Bescherming kleine aantallen');
     expect(pagina).not.toContain('Nijmegen</option>');
-    const reeks = (await (await haal('gemeente', '/api/reeks?indicator=meldingen&van=2019-Q1&tot=2019-Q2&gemeente=GM0281')).json()) as { reeks: { waarde: unknown }[] };
+    const reeks = (await (await haal('gemeente', '/api/reeks?indicator=meldingen&van=2019-Q1&tot=2019-Q2&gemeente=GM0281')).json()) as {
+      reeks: { waarde: unknown }[];
+    };
     expect(reeks.reeks.map((p) => p.waarde)).toEqual([0, 0]);
   });
 });
@@ -141,7 +151,11 @@ async function login(email: string, wachtwoord: string, b = base): Promise<Respo
   const { cookie, token } = await loginCsrf(b);
   return fetch(`${b}/inloggen`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ _csrf: token, email, wachtwoord }) });
 }
-const sessieCookie = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('vt_sessie='))?.split(';')[0];
+const sessieCookie = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('vt_sessie='))
+    ?.split(';')[0];
 
 describe('login, CSRF, throttling, sessions', () => {
   it('CSRF: a state-changing request without or with a wrong token is rejected', async () => {
@@ -149,7 +163,10 @@ describe('login, CSRF, throttling, sessions', () => {
     const zonder = await s.fetch(`${base}/rapportages/2019-Q1/duiding`, { method: 'POST', body: new URLSearchParams({ sectie: 'samenvatting', tekst: 'x' }) });
     expect(zonder.status).toBe(403);
     expect(await zonder.text()).toContain('CSRF');
-    const fout = await s.fetch(`${base}/rapportages/2019-Q1/duiding`, { method: 'POST', body: new URLSearchParams({ _csrf: 'verkeerd', sectie: 'samenvatting', tekst: 'x' }) });
+    const fout = await s.fetch(`${base}/rapportages/2019-Q1/duiding`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: 'verkeerd', sectie: 'samenvatting', tekst: 'x' }),
+    });
     expect(fout.status).toBe(403);
     const login = await fetch(`${base}/inloggen`, { method: 'POST', body: new URLSearchParams({ email: 'a@b.nl', wachtwoord: 'x' }) });
     expect(login.status).toBe(403);
@@ -166,9 +183,18 @@ describe('login, CSRF, throttling, sessions', () => {
     expect(elders.headers.get('location')).toBe('/wachtwoord');
     const formulier = await (await fetch(`${base}/wachtwoord`, { headers: { cookie } })).text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(formulier)![1]!;
-    const kort = await fetch(`${base}/wachtwoord`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf, huidig: wachtwoord, nieuw: 'kort', herhaal: 'kort' }) });
+    const kort = await fetch(`${base}/wachtwoord`, {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({ _csrf: csrf, huidig: wachtwoord, nieuw: 'kort', herhaal: 'kort' }),
+    });
     expect(kort.status).toBe(400);
-    const goed = await fetch(`${base}/wachtwoord`, { method: 'POST', headers: { cookie }, redirect: 'manual', body: new URLSearchParams({ _csrf: csrf, huidig: wachtwoord, nieuw: 'een lang eigen wachtwoord', herhaal: 'een lang eigen wachtwoord' }) });
+    const goed = await fetch(`${base}/wachtwoord`, {
+      method: 'POST',
+      headers: { cookie },
+      redirect: 'manual',
+      body: new URLSearchParams({ _csrf: csrf, huidig: wachtwoord, nieuw: 'een lang eigen wachtwoord', herhaal: 'een lang eigen wachtwoord' }),
+    });
     expect(goed.headers.get('location')).toBe('/gemeente/GM0281');
     expect((await fetch(`${base}/gemeente/GM0281`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
   });
@@ -194,12 +220,17 @@ describe('login, CSRF, throttling, sessions', () => {
       const s = sessies.bestuur!;
       expect((await s.fetch(`${tweede.base}/doorstroom?kwartaal=2019-Q1`, { redirect: 'manual' })).status).toBe(200);
       // an import through the first instance is visible on the second (its cache follows the data version)
-      const adviezen = async () => ((await (await s.fetch(`${tweede.base}/api/indicatoren?kwartaal=2019-Q3`)).json()) as { regio?: { adviezen: number } }).regio?.adviezen ?? 0;
+      const adviezen = async () =>
+        ((await (await s.fetch(`${tweede.base}/api/indicatoren?kwartaal=2019-Q3`)).json()) as { regio?: { adviezen: number } }).regio?.adviezen ?? 0;
       const voor = await adviezen();
       const b = sessies.beheerder!;
       const form = new FormData();
       form.set('soort', 'registraties');
-      form.set('bestand', new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nTWEE-1;advies;2019-08-01;GM0268;politie\n']), 'twee.csv');
+      form.set(
+        'bestand',
+        new Blob(['registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nTWEE-1;advies;2019-08-01;GM0268;politie\n']),
+        'twee.csv',
+      );
       expect((await b.fetch(`${base}/beheer/import`, { method: 'POST', body: form, headers: { 'x-csrf-token': b.csrf } })).status).toBe(200);
       await new Promise((r) => setTimeout(r, 300));
       expect(await adviezen()).toBe(voor + 1);
@@ -263,7 +294,11 @@ describe('the beheerder: upload through the web, users from the CLI', () => {
     expect(wachtwoord).toMatch(/^[A-Za-z2-9]{16}$/);
     // (the address is throttled by the brute-force test above: check the password on the service)
     expect(await inloggen(ctx.db, 'raad@tiel.nl', wachtwoord, { maxPogingen: 5, blokkadeMinuten: 15 })).toMatchObject({ ok: true });
-    expect(JSON.parse(cli('lijst', '--json')).find((g: { email: string }) => g.email === 'raad@tiel.nl')).toMatchObject({ rol: 'gemeente', gemeenten: ['GM0281'], status: 'nieuw' });
+    expect(JSON.parse(cli('lijst', '--json')).find((g: { email: string }) => g.email === 'raad@tiel.nl')).toMatchObject({
+      rol: 'gemeente',
+      gemeenten: ['GM0281'],
+      status: 'nieuw',
+    });
     const s = sessies.gemeente!;
     const email = s.email;
     cli('blokkeer', email);

@@ -7,7 +7,12 @@ import { sessieAls, startServer } from '../helpers/server.js';
 /** The visible text of an element with data-veld="…", tags removed, white space collapsed. */
 function veld(html: string, naam: string): string {
   const m = new RegExp(`<p[^>]*data-veld="${naam}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return m ? m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() : `(geen veld ${naam})`;
+  return m
+    ? m[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : `(geen veld ${naam})`;
 }
 
 describe('the toegankelijkheidsverklaring', () => {
@@ -15,7 +20,11 @@ describe('the toegankelijkheidsverklaring', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    ctx = await testContext('2026-11-22', { TOEGANKELIJKHEID_CONTACT: 'toegankelijkheid@vtgz.nl', TOEGANKELIJKHEID_STATUS: 'B', TOEGANKELIJKHEID_CONTROLE: '2026-11-30' });
+    ctx = await testContext('2026-11-22', {
+      TOEGANKELIJKHEID_CONTACT: 'toegankelijkheid@vtgz.nl',
+      TOEGANKELIJKHEID_STATUS: 'B',
+      TOEGANKELIJKHEID_CONTROLE: '2026-11-30',
+    });
     ({ server, base } = await startServer(ctx));
   });
   afterAll(async () => {
@@ -38,7 +47,11 @@ describe('the toegankelijkheidsverklaring', () => {
 
   it('the footer of a page with login, of the login page and of an error page links to it', async () => {
     const beheerder = await sessieAls(ctx, 'beheerder');
-    for (const [pad, status] of [['/beheer', 200], ['/docs/privacy', 200], ['/bestaat-niet', 404]] as const) {
+    for (const [pad, status] of [
+      ['/beheer', 200],
+      ['/docs/privacy', 200],
+      ['/bestaat-niet', 404],
+    ] as const) {
       const res = await beheerder.fetch(base + pad);
       expect(res.status).toBe(status);
       expect(/<footer[\s\S]*href="\/toegankelijkheid"[\s\S]*<\/footer>/.test(await res.text())).toBe(true);
@@ -55,7 +68,9 @@ describe('configuration of the verklaring', () => {
       const html = await (await fetch(`${base}/toegankelijkheid`)).text();
       expect(veld(html, 'status')).toBe('Status C: eerste maatregelen genomen.');
       expect(veld(html, 'controle')).toBe('Laatst gecontroleerd op 7 december 2026.');
-      expect(veld(html, 'contact')).toBe('Kunt u iets niet lezen of gebruiken? Neem contact op met Veilig Thuis Gelderland-Zuid. (De beheerder heeft het contactadres voor deze verklaring nog niet ingesteld: TOEGANKELIJKHEID_CONTACT.)');
+      expect(veld(html, 'contact')).toBe(
+        'Kunt u iets niet lezen of gebruiken? Neem contact op met Veilig Thuis Gelderland-Zuid. (De beheerder heeft het contactadres voor deze verklaring nog niet ingesteld: TOEGANKELIJKHEID_CONTACT.)',
+      );
     } finally {
       server.close();
       await ctx.close();

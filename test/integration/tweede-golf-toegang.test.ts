@@ -33,13 +33,15 @@ afterAll(async () => {
 
 describe('the second wave keys leave the server protected', () => {
   /** every number inside a value (counts of a distribution, mediaan/max of wacht_dagen) */
-  const getallen = (v: unknown): number[] =>
-    typeof v === 'number' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(getallen) : [];
+  const getallen = (v: unknown): number[] => (typeof v === 'number' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(getallen) : []);
 
   it('the region sees them exact; a gemeente user gets them as the catalogue protects them (counts in fives, no stock per gemeente)', async () => {
     const open = (await (await bestuur.fetch(`${base}/api/indicatoren?kwartaal=2024-Q2`)).json()) as { gemeenten: Record<string, Record<string, unknown>> };
     expect(open.gemeenten.GM0281).toMatchObject({ meldingen_spoed: 1, spoed_vb_zelfde_dag: 1 });
-    const body = (await (await gemeente.fetch(`${base}/api/indicatoren?kwartaal=2024-Q2&gemeente=GM0281`)).json()) as { regio: Record<string, unknown>; gemeenten: Record<string, Record<string, unknown>> };
+    const body = (await (await gemeente.fetch(`${base}/api/indicatoren?kwartaal=2024-Q2&gemeente=GM0281`)).json()) as {
+      regio: Record<string, unknown>;
+      gemeenten: Record<string, Record<string, unknown>>;
+    };
     const g = body.gemeenten.GM0281!;
     let geteld = 0;
     for (const k of TWEEDE_GOLF_SLEUTELS) {
@@ -54,7 +56,9 @@ describe('the second wave keys leave the server protected', () => {
     }
     expect(geteld).toBeGreaterThan(10);
     expect(g.meldingen_spoed).toBe(0); // 1 rounds to 0
-    const reeks = (await (await gemeente.fetch(`${base}/api/reeks?indicator=meldingen_spoed&van=2024-Q2&tot=2024-Q2&gemeente=GM0281`)).json()) as { reeks: { waarde: unknown }[] };
+    const reeks = (await (await gemeente.fetch(`${base}/api/reeks?indicator=meldingen_spoed&van=2024-Q2&tot=2024-Q2&gemeente=GM0281`)).json()) as {
+      reeks: { waarde: unknown }[];
+    };
     expect(reeks.reeks[0]!.waarde).toBe(0);
     const pagina = await (await gemeente.fetch(`${base}/gemeente/GM0281?kwartaal=2024-Q2`)).text();
     expect(pagina).toContain('id="kop-monitoring"');

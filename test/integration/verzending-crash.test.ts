@@ -69,16 +69,31 @@ interface Loop {
  */
 async function draai(stap: Sterfpunt | null, klaar?: () => Promise<boolean>): Promise<Loop> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, TMPDIR: tmp, DATABASE_URL: ctx.databaseUrl, REGIO_BESTAND: ctx.env.REGIO_BESTAND, PORT: '0', LOG_LEVEL: 'silent',
-    DEMO_MODUS: 'uit', SMTP_URL: smtp.url, MAIL_AFZENDER: AFZENDER, VERZEND_AUTOMATISCH: 'aan',
+    ...process.env,
+    TMPDIR: tmp,
+    DATABASE_URL: ctx.databaseUrl,
+    REGIO_BESTAND: ctx.env.REGIO_BESTAND,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DEMO_MODUS: 'uit',
+    SMTP_URL: smtp.url,
+    MAIL_AFZENDER: AFZENDER,
+    VERZEND_AUTOMATISCH: 'aan',
   };
   delete env.VT_TEST_STERF_BIJ;
   if (stap) env.VT_TEST_STERF_BIJ = stap;
   const p = spawn('node', [CLI, 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  p.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  p.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   let klaarVoor = false;
-  const einde = new Promise<{ code: number | null; signaal: string | null }>((r) => p.on('exit', (code, signaal) => { klaarVoor = true; r({ code, signaal }); }));
+  const einde = new Promise<{ code: number | null; signaal: string | null }>((r) =>
+    p.on('exit', (code, signaal) => {
+      klaarVoor = true;
+      r({ code, signaal });
+    }),
+  );
   let chromiumMax = 0;
   const tot = Date.now() + 150_000;
   while (!klaarVoor && Date.now() < tot) {
@@ -103,7 +118,10 @@ const perOntvanger = () => Object.fromEntries(ONTVANGERS.map((o) => [o, smtp.ber
 beforeAll(async () => {
   smtp = await startSmtp();
   // a region of two gemeenten: a quarter is three PDFs (the report and two factsheets)
-  const regio = JSON.parse(readFileSync(projectPath('config', 'regio', 'gelderland-zuid.json'), 'utf8')) as { gemeenten: { code: string }[]; voormaligeGemeenten?: unknown[] };
+  const regio = JSON.parse(readFileSync(projectPath('config', 'regio', 'gelderland-zuid.json'), 'utf8')) as {
+    gemeenten: { code: string }[];
+    voormaligeGemeenten?: unknown[];
+  };
   regio.gemeenten = regio.gemeenten.filter((g) => ['GM0268', 'GM0281'].includes(g.code));
   regio.voormaligeGemeenten = [];
   regioMap = mkdtempSync(join(tmpdir(), 'vt-regio-'));
@@ -117,8 +135,13 @@ beforeAll(async () => {
   ]);
   for (const email of ONTVANGERS.slice(0, 2)) await voegOntvangerToe(ctx.db, controleerOntvanger(ctx.regio, { email, rapport: 'kwartaal' }), 'test');
   await voegOntvangerToe(ctx.db, controleerOntvanger(ctx.regio, { email: ONTVANGERS[2], rapport: 'factsheet', gemeente: 'GM0268' }), 'test');
-  await bewaarDuiding(ctx.db, { soort: 'kwartaal', periode: '2026-Q3' } as never,
-    [{ sectie: 'voorlegger', tekst: 'Het derde kwartaal in het kort.', definitief: true }], 'manager@vt.test', new Date().toISOString());
+  await bewaarDuiding(
+    ctx.db,
+    { soort: 'kwartaal', periode: '2026-Q3' } as never,
+    [{ sectie: 'voorlegger', tekst: 'Het derde kwartaal in het kort.', definitief: true }],
+    'manager@vt.test',
+    new Date().toISOString(),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -142,7 +165,10 @@ describe(`delivery survives a SIGKILL of the real server at each of ${KETEN.leng
       writeFileSync(join(map, 'half.csv'), 'half');
       utimesSync(map, oud, oud);
     }
-    const uploadmappen = () => readdirSync(tmp).filter((n) => n.startsWith('vt-upload-')).sort();
+    const uploadmappen = () =>
+      readdirSync(tmp)
+        .filter((n) => n.startsWith('vt-upload-'))
+        .sort();
     for (const stap of KETEN) {
       const voor = uploadmappen();
       const loop = await draai(stap);
@@ -175,7 +201,9 @@ describe(`delivery survives a SIGKILL of the real server at each of ${KETEN.leng
     expect(await archief()).toEqual(['factsheet:GM0268', 'factsheet:GM0281', 'kwartaal:']);
     const r = await rijen();
     expect(r.map((v) => [v.email, v.status, v.pogingen])).toEqual([
-      [r[0]!.email, 'verzonden', 1], [r[1]!.email, 'verzonden', 1], [r[2]!.email, 'verzonden', 1],
+      [r[0]!.email, 'verzonden', 1],
+      [r[1]!.email, 'verzonden', 1],
+      [r[2]!.email, 'verzonden', 1],
     ]);
     // what the SMTP server received: everyone once, except the message killed after its acceptance
     const tweemaal = r[0]!.email;

@@ -31,7 +31,12 @@ beforeAll(async () => {
   smtp = await startSmtp();
   ctx = await testContext();
   d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
-  c = { rapportdiensten: d, mailer: maakMailer(smtp.url, 'VT <rapportages@vt.test>'), regioNaam: ctx.regio.naam, instantie: van(hostname(), ruimte, process.pid) };
+  c = {
+    rapportdiensten: d,
+    mailer: maakMailer(smtp.url, 'VT <rapportages@vt.test>'),
+    regioNaam: ctx.regio.naam,
+    instantie: van(hostname(), ruimte, process.pid),
+  };
 });
 afterAll(async () => {
   await d?.drukker.sluit();
@@ -60,9 +65,20 @@ describe('who holds a claim (6 holders)', () => {
 
 describe('deliveries left bezig (4 rows, one round)', () => {
   it('sends again what a dead or expired sender left, never what a live one holds', async () => {
-    await voegArchiefstukToe(ctx.db, {
-      rapport: 'kwartaal', periode: '2026-Q3', gemeente: '', data_versie: null, definitieversie: null, gemaakt_op: new Date().toISOString(), gemaakt_door: 'test', kerncijfers: '[]',
-    }, Buffer.from('%PDF-1.4 klein'));
+    await voegArchiefstukToe(
+      ctx.db,
+      {
+        rapport: 'kwartaal',
+        periode: '2026-Q3',
+        gemeente: '',
+        data_versie: null,
+        definitieversie: null,
+        gemaakt_op: new Date().toISOString(),
+        gemaakt_door: 'test',
+        kerncijfers: '[]',
+      },
+      Buffer.from('%PDF-1.4 klein'),
+    );
     const stuk = (await zoekArchiefstuk(ctx.db, 'kwartaal', '2026-Q3'))!;
     const nu = new Date().toISOString();
     const straks = new Date(Date.now() + 10 * 60_000).toISOString();
@@ -75,13 +91,17 @@ describe('deliveries left bezig (4 rows, one round)', () => {
       [van('andere-host', ruimte, 4242), net], // another host's sender, lease over
       [van('andere-host', ruimte, 4242), straks], // another host's sender within its lease: cannot tell, wait
     ];
-    for (const [i, [door, tot]] of houders.entries()) expect(await claimVerzending(ctx.db, rijen[i]!, door, tot, berichtIdVan(rijen[i]!, 'vt.test'))).toBe(true);
+    for (const [i, [door, tot]] of houders.entries())
+      expect(await claimVerzending(ctx.db, rijen[i]!, door, tot, berichtIdVan(rijen[i]!, 'vt.test'))).toBe(true);
 
     expect(await verwerkWachtrij(c)).toEqual({ verzonden: 2, mislukt: 0 });
     expect(smtp.berichten.map((b) => b.aan[0]).sort()).toEqual(['dood@vt.test', 'verlopen@vt.test']);
     const na = (await leesVerzendingen(ctx.db)).sort((a, b) => a.id - b.id);
     expect(na.map((v) => [v.email, v.status, v.bezig_door])).toEqual([
-      ['levend@vt.test', 'bezig', houders[0]![0]], ['dood@vt.test', 'verzonden', null], ['verlopen@vt.test', 'verzonden', null], ['elders@vt.test', 'bezig', houders[3]![0]],
+      ['levend@vt.test', 'bezig', houders[0]![0]],
+      ['dood@vt.test', 'verzonden', null],
+      ['verlopen@vt.test', 'verzonden', null],
+      ['elders@vt.test', 'bezig', houders[3]![0]],
     ]);
     // sent with the Message-ID recorded when the row was first claimed
     const dood = smtp.berichten.find((b) => b.aan[0] === 'dood@vt.test')!;
@@ -93,9 +113,20 @@ describe('deliveries left bezig (4 rows, one round)', () => {
 
 describe('claims made before the claims were leases (migration 20261207080100)', () => {
   it('one whose report is archived is done; the crashed one (no archive) stays open, and counts as expired', async () => {
-    await voegArchiefstukToe(ctx.db, {
-      rapport: 'halfjaar', periode: '2026-H1', gemeente: '', data_versie: null, definitieversie: null, gemaakt_op: '2026-07-01T06:00:00.000Z', gemaakt_door: 'test', kerncijfers: '[]',
-    }, Buffer.from('%PDF-1.4 halfjaar'));
+    await voegArchiefstukToe(
+      ctx.db,
+      {
+        rapport: 'halfjaar',
+        periode: '2026-H1',
+        gemeente: '',
+        data_versie: null,
+        definitieversie: null,
+        gemaakt_op: '2026-07-01T06:00:00.000Z',
+        gemaakt_door: 'test',
+        kerncijfers: '[]',
+      },
+      Buffer.from('%PDF-1.4 halfjaar'),
+    );
     await ctx.db('verzendclaims').insert([
       { taak: 'halfjaar:2026-H1', door: '1234-abcdef', geclaimd_op: '2026-07-01T06:00:00.000Z' },
       { taak: 'jaar:2025', door: '1234-abcdef', geclaimd_op: '2026-01-01T06:00:00.000Z' },

@@ -29,13 +29,25 @@ let d: Rapportdiensten;
 let c: Verzendcontext;
 const AFZENDER = 'Veilig Thuis Gelderland-Zuid <rapportages@vt.test>';
 
-const cli = (...args: string[]) => run('node', ['bin/vt-monitor.js', ...args], {
-  env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent', SMTP_URL: smtp.url, MAIL_AFZENDER: AFZENDER }, encoding: 'utf8',
-}).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+const cli = (...args: string[]) =>
+  run('node', ['bin/vt-monitor.js', ...args], {
+    env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent', SMTP_URL: smtp.url, MAIL_AFZENDER: AFZENDER },
+    encoding: 'utf8',
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
 
-const ontvanger = async (email: string, rapport: string, gemeente?: string) => voegOntvangerToe(ctx.db, controleerOntvanger(ctx.regio, { email, rapport, gemeente }), 'test');
-const definitief = (periode: string) => bewaarDuiding(ctx.db, { soort: periode.includes('Q') ? 'kwartaal' : periode.includes('H') ? 'halfjaar' : 'jaar', periode } as never,
-  [{ sectie: 'voorlegger', tekst: `De cijfers van ${periode} in het kort.`, definitief: true }], 'manager@vt.test', new Date().toISOString());
+const ontvanger = async (email: string, rapport: string, gemeente?: string) =>
+  voegOntvangerToe(ctx.db, controleerOntvanger(ctx.regio, { email, rapport, gemeente }), 'test');
+const definitief = (periode: string) =>
+  bewaarDuiding(
+    ctx.db,
+    { soort: periode.includes('Q') ? 'kwartaal' : periode.includes('H') ? 'halfjaar' : 'jaar', periode } as never,
+    [{ sectie: 'voorlegger', tekst: `De cijfers van ${periode} in het kort.`, definitief: true }],
+    'manager@vt.test',
+    new Date().toISOString(),
+  );
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -43,7 +55,8 @@ beforeAll(async () => {
   await importeerRijen(ctx, [
     ...[1, 2, 3].map(() => melding({ binnenkomst: '2026-07-06', vb: '2026-07-07' })),
     melding({ binnenkomst: '2026-08-03', vb: '2026-08-20', gemeente: 'GM0281' }),
-    advies({ binnenkomst: '2026-07-08' }), advies({ binnenkomst: '2026-09-01' }),
+    advies({ binnenkomst: '2026-07-08' }),
+    advies({ binnenkomst: '2026-09-01' }),
   ]);
   d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
   c = { rapportdiensten: d, mailer: maakMailer(smtp.url, AFZENDER), regioNaam: ctx.regio.naam };
@@ -57,8 +70,12 @@ afterAll(async () => {
 
 describe('ontvangers and verzend on the command line', () => {
   it('adds, lists and removes recipients, with Dutch errors', async () => {
-    expect((await cli('ontvangers', 'toevoegen', '--rapport', 'kwartaal', 'Bestuur@GGD.test')).stdout).toContain('Toegevoegd: bestuur@ggd.test ontvangt de kwartaalrapportage');
-    expect((await cli('ontvangers', 'toevoegen', '--rapport', 'factsheet', '--gemeente', 'GM0268', 'raad@nijmegen.test')).stdout).toContain('factsheet van Nijmegen');
+    expect((await cli('ontvangers', 'toevoegen', '--rapport', 'kwartaal', 'Bestuur@GGD.test')).stdout).toContain(
+      'Toegevoegd: bestuur@ggd.test ontvangt de kwartaalrapportage',
+    );
+    expect((await cli('ontvangers', 'toevoegen', '--rapport', 'factsheet', '--gemeente', 'GM0268', 'raad@nijmegen.test')).stdout).toContain(
+      'factsheet van Nijmegen',
+    );
     await cli('ontvangers', 'toevoegen', '--rapport', 'halfjaar', 'weg@ggd.test');
     const fout = await cli('ontvangers', 'toevoegen', '--rapport', 'factsheet', 'x@y.test');
     expect(fout.code).toBe(1);
@@ -192,7 +209,8 @@ describe('/beheer/verzending', () => {
     const { server, base } = await startServer(ctx);
     try {
       const beheerder = await sessieAls(ctx, 'beheerder');
-      const post = (pad: string, velden: Record<string, string>) => beheerder.fetch(`${base}${pad}`, { method: 'POST', body: new URLSearchParams({ _csrf: beheerder.csrf, ...velden }), redirect: 'manual' });
+      const post = (pad: string, velden: Record<string, string>) =>
+        beheerder.fetch(`${base}${pad}`, { method: 'POST', body: new URLSearchParams({ _csrf: beheerder.csrf, ...velden }), redirect: 'manual' });
       expect((await post('/beheer/ontvangers', { email: 'kapot@ggd.test', rapport: 'kwartaal' })).status).toBe(303);
       const fout = await post('/beheer/ontvangers', { email: 'x@y.test', rapport: 'factsheet', gemeente: '' });
       expect(fout.status).toBe(400);

@@ -80,8 +80,15 @@ describe('an ordinary workbook', () => {
 
   it('a formula with a cached value is its value; shared strings, rich text and a date style are read', async () => {
     const voor = await metOpgeslagenDatum();
-    const delen = werkmapDelen([{ naam: 'Export', rijen: [rij(1, KOP), rij(2, [{ t: 's', v: '0' }, ...A1({ f: 'DATE(2024,1,12)', v: '45303', s: 1 }).slice(1)])] }]);
-    delen.push(deel('xl/sharedStrings.xml', '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>A</t></r><r><t>1</t></r><rPh><t>x</t></rPh></si></sst>'));
+    const delen = werkmapDelen([
+      { naam: 'Export', rijen: [rij(1, KOP), rij(2, [{ t: 's', v: '0' }, ...A1({ f: 'DATE(2024,1,12)', v: '45303', s: 1 }).slice(1)])] },
+    ]);
+    delen.push(
+      deel(
+        'xl/sharedStrings.xml',
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>A</t></r><r><t>1</t></r><rPh><t>x</t></rPh></si></sst>',
+      ),
+    );
     const { s } = await importeerBestand(zipArchief(delen), 'formule-met-waarde.xlsx');
     expect(s).toMatchObject({ gewijzigd: 1, afgewezen: 0 });
     expect((await opgeslagen()).map((r) => [r.registratie_id, r.datum_afgesloten])).toEqual([['A1', '2024-01-12']]);
@@ -97,7 +104,9 @@ describe('layouts that fool a reader in file order', () => {
     expect(bytes.length).toBeLessThan(1024 * 1024);
     const start = process.memoryUsage().rss;
     const { fout } = await importeerBestand(bytes, 'smokkel.xlsx');
-    expect(fout).toBe('smokkel.xlsx: is geen normaal Excel-bestand: het archief bevat gegevens buiten de inhoudsopgave van het zip-archief (een verstopt onderdeel?)');
+    expect(fout).toBe(
+      'smokkel.xlsx: is geen normaal Excel-bestand: het archief bevat gegevens buiten de inhoudsopgave van het zip-archief (een verstopt onderdeel?)',
+    );
     expect(process.memoryUsage().rss - start).toBeLessThan(100 * 1024 * 1024);
     expect(await stand()).toEqual(voor);
   });
@@ -105,11 +114,18 @@ describe('layouts that fool a reader in file order', () => {
   it('a sheet with other rows smuggled between the parts: refused, the database unchanged', async () => {
     const voor = await metOpgeslagenDatum();
     const delen = werkmapDelen([{ naam: 'Export', rijen: [rij(1, KOP), rij(2, A1('2024-01-11'))] }]);
-    const verstopt = lokaalDeel(deel('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${rij(1, KOP)}${rij(2, ['X9', 'advies', '2024-01-02', 'GM0268', 'politie', ''])}</sheetData></worksheet>`));
+    const verstopt = lokaalDeel(
+      deel(
+        'xl/worksheets/sheet1.xml',
+        `<worksheet><sheetData>${rij(1, KOP)}${rij(2, ['X9', 'advies', '2024-01-02', 'GM0268', 'politie', ''])}</sheetData></worksheet>`,
+      ),
+    );
     // between workbook.xml and its relations; the directory lists every part but this one
     const bytes = zipMetSmokkelTussen(delen, 2, verstopt);
     const { fout } = await importeerBestand(bytes, 'tussen.xlsx');
-    expect(fout).toBe('tussen.xlsx: is geen normaal Excel-bestand: het archief bevat gegevens buiten de inhoudsopgave van het zip-archief (een verstopt onderdeel?)');
+    expect(fout).toBe(
+      'tussen.xlsx: is geen normaal Excel-bestand: het archief bevat gegevens buiten de inhoudsopgave van het zip-archief (een verstopt onderdeel?)',
+    );
     expect(await stand()).toEqual(voor);
   });
 
@@ -123,7 +139,9 @@ describe('layouts that fool a reader in file order', () => {
   it('a sheet whose data does not match its CRC (the reader fails after rows were read): refused, nothing stored', async () => {
     const delen = werkmapDelen([{ naam: 'Export', rijen: [rij(1, KOP), rij(2, A1('')), rij(3, ['A2', 'advies', '2024-01-02', 'GM0268', 'politie'])] }]);
     const blad = delen.at(-1)!;
-    const ruw = Buffer.from(`<worksheet><sheetData>${rij(1, KOP)}${rij(2, A1(''))}${rij(3, ['A3', 'advies', '2024-01-02', 'GM0268', 'politie'])}</sheetData></worksheet>`);
+    const ruw = Buffer.from(
+      `<worksheet><sheetData>${rij(1, KOP)}${rij(2, A1(''))}${rij(3, ['A3', 'advies', '2024-01-02', 'GM0268', 'politie'])}</sheetData></worksheet>`,
+    );
     delen[delen.length - 1] = { ...deel(blad.naam, ruw, 0), crc: blad.crc, grootte: ruw.length };
     const { fout } = await importeerBestand(zipArchief(delen), 'crc.xlsx');
     expect(fout).toBe('crc.xlsx: is geen geldig Excel-bestand (xlsx): het zip-archief is beschadigd of afgebroken');
@@ -150,11 +168,13 @@ function zipMetSmokkelTussen(delen: Parameters<typeof zipArchief>[0], na: number
 describe('what Excel does not show is not imported', () => {
   it('a hidden (and a very hidden) first worksheet is never read: the first visible one is', async () => {
     const geheim = [rij(1, KOP), rij(2, ['H1', 'advies', '2024-01-02', 'GM0268', 'politie'])];
-    const bytes = zipArchief(werkmapDelen([
-      { naam: 'Geheim', rijen: geheim, state: 'hidden' },
-      { naam: 'Heel geheim', rijen: geheim, state: 'veryHidden' },
-      { naam: 'Export', rijen: [rij(1, KOP), rij(2, ['V1', 'advies', '2024-01-02', 'GM0268', 'politie'])] },
-    ]));
+    const bytes = zipArchief(
+      werkmapDelen([
+        { naam: 'Geheim', rijen: geheim, state: 'hidden' },
+        { naam: 'Heel geheim', rijen: geheim, state: 'veryHidden' },
+        { naam: 'Export', rijen: [rij(1, KOP), rij(2, ['V1', 'advies', '2024-01-02', 'GM0268', 'politie'])] },
+      ]),
+    );
     const { s } = await importeerBestand(bytes, 'verborgen-blad.xlsx');
     expect(s).toMatchObject({ nieuw: 1 });
     expect((await opgeslagen()).map((r) => r.registratie_id)).toEqual(['V1']);
@@ -162,22 +182,29 @@ describe('what Excel does not show is not imported', () => {
 
   it('no visible worksheet at all: refused', async () => {
     const bytes = zipArchief(werkmapDelen([{ naam: 'Geheim', rijen: [rij(1, KOP), rij(2, A1(''))], state: 'hidden' }]));
-    expect((await importeerBestand(bytes, 'geen-blad.xlsx')).fout).toBe('geen-blad.xlsx: heeft geen zichtbaar werkblad; maak het werkblad met de export zichtbaar en importeer opnieuw');
+    expect((await importeerBestand(bytes, 'geen-blad.xlsx')).fout).toBe(
+      'geen-blad.xlsx: heeft geen zichtbaar werkblad; maak het werkblad met de export zichtbaar en importeer opnieuw',
+    );
     expect(await opgeslagen()).toEqual([]);
   });
 
   it('rows hidden (as a filter hides them) or of height 0 refuse the file naming sheet and rows; an empty hidden row does not', async () => {
     const voor = await metOpgeslagenDatum();
-    const bytes = werkmap([
-      rij(1, KOP),
-      rij(2, A1('2024-01-11')),
-      rij(3, ['X3', 'advies', '2024-01-02', 'GM0268', 'politie'], 'hidden="1"'),
-      rij(4, [], 'hidden="1"'),
-      rij(5, ['X5', 'advies', '2024-01-02', 'GM0268', 'politie'], 'ht="0" customHeight="1"'),
-      rij(6, ['X6', 'advies', '2024-01-02', 'GM0268', 'politie']),
-    ], 'Meldingen 2024');
+    const bytes = werkmap(
+      [
+        rij(1, KOP),
+        rij(2, A1('2024-01-11')),
+        rij(3, ['X3', 'advies', '2024-01-02', 'GM0268', 'politie'], 'hidden="1"'),
+        rij(4, [], 'hidden="1"'),
+        rij(5, ['X5', 'advies', '2024-01-02', 'GM0268', 'politie'], 'ht="0" customHeight="1"'),
+        rij(6, ['X6', 'advies', '2024-01-02', 'GM0268', 'politie']),
+      ],
+      'Meldingen 2024',
+    );
     const { fout } = await importeerBestand(bytes, 'verborgen-rijen.xlsx');
-    expect(fout).toBe('verborgen-rijen.xlsx: werkblad "Meldingen 2024": rijen 3 en 5 zijn verborgen en bevatten gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw');
+    expect(fout).toBe(
+      'verborgen-rijen.xlsx: werkblad "Meldingen 2024": rijen 3 en 5 zijn verborgen en bevatten gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw',
+    );
     expect(await stand()).toEqual(voor);
   });
 });
@@ -185,8 +212,16 @@ describe('what Excel does not show is not imported', () => {
 describe('cells that have no value are refused, never read as empty', () => {
   const gevallen: [string, Cel, string][] = [
     ['fout-na.xlsx', { t: 'e', v: '#N/A' }, 'de cel bevat de foutwaarde #N/A in plaats van een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw'],
-    ['fout-ref.xlsx', { t: 'e', f: 'VLOOKUP(A2,Blad2!A:B,2,FALSE)', v: '#REF!' }, 'de cel bevat de foutwaarde #REF! in plaats van een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw'],
-    ['formule.xlsx', { f: 'VLOOKUP(A2,Blad2!A:B,2,FALSE)', s: 1 }, 'de cel heeft een formule zonder berekende waarde (=VLOOKUP(A2,Blad2!A:B,2,FALSE)); open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw'],
+    [
+      'fout-ref.xlsx',
+      { t: 'e', f: 'VLOOKUP(A2,Blad2!A:B,2,FALSE)', v: '#REF!' },
+      'de cel bevat de foutwaarde #REF! in plaats van een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw',
+    ],
+    [
+      'formule.xlsx',
+      { f: 'VLOOKUP(A2,Blad2!A:B,2,FALSE)', s: 1 },
+      'de cel heeft een formule zonder berekende waarde (=VLOOKUP(A2,Blad2!A:B,2,FALSE)); open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw',
+    ],
   ];
   for (const [naam, cel, melding] of gevallen) {
     it(`${naam}: refused naming sheet, row, column and text; the stored datum_afgesloten unchanged`, async () => {
@@ -203,7 +238,9 @@ describe('numbers used as ids', () => {
     const voor = await metOpgeslagenDatum();
     const id = (v: string): (string | Cel)[] => [{ v }, 'advies', '2024-01-02', 'GM0268', 'politie'];
     const { fout } = await importeerBestand(werkmap([rij(1, KOP), rij(2, id('12345678901234567')), rij(3, id('12345678901234568'))]), 'ids.xlsx');
-    expect(fout).toBe('ids.xlsx: werkblad "Export", rij 2, kolom A (registratie_id): het getal 12345678901234567 is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw');
+    expect(fout).toBe(
+      'ids.xlsx: werkblad "Export", rij 2, kolom A (registratie_id): het getal 12345678901234567 is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw',
+    );
     expect(await stand()).toEqual(voor);
   });
 });

@@ -27,12 +27,26 @@ interface Kant {
   naar: string;
 }
 
-const bestanden = tsFiles(SERVER).map((f) => relative(ROOT, f).split('\\').join('/')).sort();
+const bestanden = tsFiles(SERVER)
+  .map((f) => relative(ROOT, f).split('\\').join('/'))
+  .sort();
 const kanten: Kant[] = bestanden.flatMap((van) => {
   const info = ts.preProcessFile(readFileSync(join(ROOT, van), 'utf8'), true, true);
   return info.importedFiles.map(({ fileName }) => {
-    if (!fileName.startsWith('.')) return { van, naar: fileName.startsWith('node:') ? fileName : fileName.split('/').slice(0, fileName.startsWith('@') ? 2 : 1).join('/') };
-    const doel = normalize(join(dirname(van), fileName)).split('\\').join('/').replace(/\.js$/, '.ts');
+    if (!fileName.startsWith('.'))
+      return {
+        van,
+        naar: fileName.startsWith('node:')
+          ? fileName
+          : fileName
+              .split('/')
+              .slice(0, fileName.startsWith('@') ? 2 : 1)
+              .join('/'),
+      };
+    const doel = normalize(join(dirname(van), fileName))
+      .split('\\')
+      .join('/')
+      .replace(/\.js$/, '.ts');
     return { van, naar: doel };
   });
 });
@@ -62,11 +76,18 @@ function raweInvoer(bestand: string): string[] {
   const meld = (n: ts.Node, deel: string) => gevonden.push(`${bestand}:${bron.getLineAndCharacterOfPosition(n.getStart()).line + 1} leest ${deel} zelf`);
   const bezoek = (n: ts.Node): void => {
     if (ts.isPropertyAccessExpression(n) && INVOER_DELEN.has(n.name.text) && isVerzoek(n.expression)) meld(n, n.name.text);
-    if (ts.isElementAccessExpression(n) && isVerzoek(n.expression) && ts.isStringLiteralLike(n.argumentExpression) && INVOER_DELEN.has(n.argumentExpression.text)) meld(n, n.argumentExpression.text);
+    if (
+      ts.isElementAccessExpression(n) &&
+      isVerzoek(n.expression) &&
+      ts.isStringLiteralLike(n.argumentExpression) &&
+      INVOER_DELEN.has(n.argumentExpression.text)
+    )
+      meld(n, n.argumentExpression.text);
     if (ts.isObjectBindingPattern(n)) {
       const ouder = n.parent;
-      const vanVerzoek = (ts.isVariableDeclaration(ouder) && ouder.initializer !== undefined && isVerzoek(ouder.initializer))
-        || (ts.isParameter(ouder) && ts.isFunctionLike(ouder.parent) && ouder.parent.parameters[0] === ouder);
+      const vanVerzoek =
+        (ts.isVariableDeclaration(ouder) && ouder.initializer !== undefined && isVerzoek(ouder.initializer)) ||
+        (ts.isParameter(ouder) && ts.isFunctionLike(ouder.parent) && ouder.parent.parameters[0] === ouder);
       for (const e of n.elements) {
         const naam = (e.propertyName ?? e.name).getText(bron);
         if (vanVerzoek && INVOER_DELEN.has(naam)) meld(e, naam);
@@ -103,7 +124,17 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
     // the rule sees the modules it is about: the import service and the financien service query
     expect(vraagtOp).toContain('server/import/service.ts');
     expect(vraagtOp).toContain('server/financien/service.ts');
-    expect(overtredingen((k) => isRoute(k.van) && k.naar.startsWith('server/') && !onder('web')(k.naar) && k.naar !== 'server/context.ts' && !isService(k.naar) && vraagtOp.has(k.naar))).toEqual([]);
+    expect(
+      overtredingen(
+        (k) =>
+          isRoute(k.van) &&
+          k.naar.startsWith('server/') &&
+          !onder('web')(k.naar) &&
+          k.naar !== 'server/context.ts' &&
+          !isService(k.naar) &&
+          vraagtOp.has(k.naar),
+      ),
+    ).toEqual([]);
   });
 
   it('the rest of server/web (middleware, the app, the response cache) goes through services too: no repository, nothing from db/', () => {
@@ -139,7 +170,9 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
   });
 
   it('import/ reaches indicatoren/ only through the import service, and only for the refresh step', () => {
-    expect(overtredingen((k) => onder('import')(k.van) && onder('indicatoren')(k.naar) && !(k.van === 'server/import/service.ts' && k.naar === REFRESH))).toEqual([]);
+    expect(
+      overtredingen((k) => onder('import')(k.van) && onder('indicatoren')(k.naar) && !(k.van === 'server/import/service.ts' && k.naar === REFRESH)),
+    ).toEqual([]);
   });
 
   it('the read side does not import the refresh module (only the import service, the wiring and the herbereken command do)', () => {
@@ -151,18 +184,43 @@ describe(`architecture: the import graph of server/ (${bestanden.length} files)`
 // --- one repository per table (STYLE 9c) and no cycles between folders -------------------------
 
 /** Every table the migrations create (the rename target included). */
-const TABELLEN = [...new Set(readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.ts')).flatMap((f) =>
-  [...readFileSync(join(ROOT, 'migrations', f), 'utf8').matchAll(/(?:createTable|renameTable\('[a-z_]+',)\s*\(?\s*'([a-z_]+)'/g)].map((m) => m[1]!)))]
-  .filter((t) => t !== 'registraties_smal').sort();
+const TABELLEN = [
+  ...new Set(
+    readdirSync(join(ROOT, 'migrations'))
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        [...readFileSync(join(ROOT, 'migrations', f), 'utf8').matchAll(/(?:createTable|renameTable\('[a-z_]+',)\s*\(?\s*'([a-z_]+)'/g)].map((m) => m[1]!),
+      ),
+  ),
+]
+  .filter((t) => t !== 'registraties_smal')
+  .sort();
 
 /** Calls that start a query on their first argument: `db('t')`, `trx('t')`, `(trx as Db)('t')`, `ctx.db('t')`. */
 const QUERY_BRON = /(^|\.)(db|trx|tx|knex|pg|k|verbinding|transactie)$/;
 /** Builder methods that name the table a query reads from or writes to. */
-const TABEL_METHODEN = new Set(['from', 'into', 'table', 'insertInto', 'updateTable', 'deleteFrom', 'hasTable', 'createTable', 'dropTable', 'alterTable', 'truncate']);
+const TABEL_METHODEN = new Set([
+  'from',
+  'into',
+  'table',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'hasTable',
+  'createTable',
+  'dropTable',
+  'alterTable',
+  'truncate',
+]);
 /** Builder methods that join a table into a query another table started. */
 const JOIN_METHODEN = new Set(['join', 'leftJoin', 'innerJoin', 'rightJoin', 'fullOuterJoin', 'crossJoin', 'leftOuterJoin', 'rightOuterJoin']);
 
-interface Tabelgebruik { bestand: string; regel: number; tabel: string; join: boolean }
+interface Tabelgebruik {
+  bestand: string;
+  regel: number;
+  tabel: string;
+  join: boolean;
+}
 
 /** Every place a file names a table in a query: the knex calls above and raw SQL in any string or template. */
 function tabelgebruik(bestand: string, tekst = readFileSync(join(ROOT, bestand), 'utf8')): Tabelgebruik[] {
@@ -183,7 +241,8 @@ function tabelgebruik(bestand: string, tekst = readFileSync(join(ROOT, bestand),
       const callee = ontdaan(n.expression);
       if (ts.isPropertyAccessExpression(callee) && TABEL_METHODEN.has(callee.name.text)) meld(n, arg, false);
       else if (ts.isPropertyAccessExpression(callee) && JOIN_METHODEN.has(callee.name.text)) meld(n, arg, true);
-      else if (callee !== n.expression && !ts.isPropertyAccessExpression(callee)) meld(n, arg, false); // (trx as Db)('t'), (a ?? b)('t')
+      else if (callee !== n.expression && !ts.isPropertyAccessExpression(callee))
+        meld(n, arg, false); // (trx as Db)('t'), (a ?? b)('t')
       else if (ts.isBinaryExpression(callee) || QUERY_BRON.test(callee.getText(bron))) meld(n, arg, false);
     }
     if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
@@ -200,23 +259,39 @@ const waar = (g: Tabelgebruik) => `${g.bestand}:${g.regel} ${g.join ? 'joins' : 
 const inDb = onder('db');
 
 /** The folder of a server file (server/web/routes/x.ts -> web); a file directly under server/ is its own node. */
-const mapVan = (f: string) => { const delen = f.split('/'); return delen.length > 2 ? delen[1]! : delen[1]!.replace(/\.ts$/, ''); };
+const mapVan = (f: string) => {
+  const delen = f.split('/');
+  return delen.length > 2 ? delen[1]! : delen[1]!.replace(/\.ts$/, '');
+};
 
 /** The cycles of a directed graph: its strongly connected components with more than one node (Tarjan). */
 function cycli(knopen: string[], naar: (k: string) => string[]): string[][] {
   let index = 0;
-  const idx = new Map<string, number>(); const laag = new Map<string, number>(); const stapel: string[] = []; const op = new Set<string>();
+  const idx = new Map<string, number>();
+  const laag = new Map<string, number>();
+  const stapel: string[] = [];
+  const op = new Set<string>();
   const uit: string[][] = [];
   const bezoek = (v: string): void => {
-    idx.set(v, index); laag.set(v, index); index += 1; stapel.push(v); op.add(v);
+    idx.set(v, index);
+    laag.set(v, index);
+    index += 1;
+    stapel.push(v);
+    op.add(v);
     for (const w of naar(v)) {
-      if (!idx.has(w)) { bezoek(w); laag.set(v, Math.min(laag.get(v)!, laag.get(w)!)); }
-      else if (op.has(w)) laag.set(v, Math.min(laag.get(v)!, idx.get(w)!));
+      if (!idx.has(w)) {
+        bezoek(w);
+        laag.set(v, Math.min(laag.get(v)!, laag.get(w)!));
+      } else if (op.has(w)) laag.set(v, Math.min(laag.get(v)!, idx.get(w)!));
     }
     if (laag.get(v) === idx.get(v)) {
       const scc: string[] = [];
       let w: string;
-      do { w = stapel.pop()!; op.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stapel.pop()!;
+        op.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) uit.push(scc.sort());
     }
   };
@@ -237,7 +312,9 @@ function mapcycli(randen: Kant[]): { cyclus: string[]; kanten: string[] }[] {
 
 describe(`architecture: one repository per table (${TABELLEN.length} tables) and no cycles between the folders of server/`, () => {
   it('sees every table and every way of naming one', () => {
-    expect(TABELLEN).toEqual(expect.arrayContaining(['registraties', 'tellingen', 'duidingen', 'metagegevens', 'instellingen', 'inlogpogingen', 'sessie_generatie']));
+    expect(TABELLEN).toEqual(
+      expect.arrayContaining(['registraties', 'tellingen', 'duidingen', 'metagegevens', 'instellingen', 'inlogpogingen', 'sessie_generatie']),
+    );
     expect(TABELLEN.length).toBeGreaterThanOrEqual(20);
     const geplant = [
       'async function geplant(): Promise<void> {',
@@ -254,21 +331,38 @@ describe(`architecture: one repository per table (${TABELLEN.length} tables) and
       "await db('sessies').join('duidingen', 'a', 'b');",
       '}',
     ].join('\n');
-    expect(tabelgebruik('geplant.ts', geplant).map((g) => `${g.regel - 1} ${g.tabel}${g.join ? ' join' : ''}`).sort()).toEqual([
-      '1 duidingen', '10 duidingen join', '10 sessies', '11 duidingen join', '11 sessies',
-      '2 duidingen', '3 duidingen', '4 duidingen', '5 duidingen', '6 duidingen', '7 duidingen', '8 duidingen', '9 duidingen',
+    expect(
+      tabelgebruik('geplant.ts', geplant)
+        .map((g) => `${g.regel - 1} ${g.tabel}${g.join ? ' join' : ''}`)
+        .sort(),
+    ).toEqual([
+      '1 duidingen',
+      '10 duidingen join',
+      '10 sessies',
+      '11 duidingen join',
+      '11 sessies',
+      '2 duidingen',
+      '3 duidingen',
+      '4 duidingen',
+      '5 duidingen',
+      '6 duidingen',
+      '7 duidingen',
+      '8 duidingen',
+      '9 duidingen',
     ]);
     // words that are no query stay out: a role, a label, a column, Dutch text
-    expect(tabelgebruik('geplant.ts', "vereis('financien'); t.string('gemeenten'); const s = 'Bijlage: gemeenten'; fout('kan niet naar registraties');")).toEqual([]);
+    expect(
+      tabelgebruik('geplant.ts', "vereis('financien'); t.string('gemeenten'); const s = 'Bijlage: gemeenten'; fout('kan niet naar registraties');"),
+    ).toEqual([]);
   });
 
-  it('only a table\'s repository (and db/) queries it: no service, route or command names a table', () => {
+  it("only a table's repository (and db/) queries it: no service, route or command names a table", () => {
     expect(gebruik.filter((g) => g.bestand === 'server/rapportage/duiding-repository.ts').map((g) => g.tabel)).toContain('duidingen');
     const buiten = gebruik.filter((g) => !isRepository(g.bestand) && !inDb(g.bestand));
     expect(buiten.map(waar)).toEqual([]);
   });
 
-  it('each table has one repository: no repository starts a query on, or writes, another repository\'s table (joining one to read is allowed)', () => {
+  it("each table has one repository: no repository starts a query on, or writes, another repository's table (joining one to read is allowed)", () => {
     const perTabel = new Map<string, Set<string>>();
     for (const g of gebruik) if (isRepository(g.bestand) && !g.join) perTabel.set(g.tabel, (perTabel.get(g.tabel) ?? new Set()).add(g.bestand));
     expect([...perTabel].filter(([, r]) => r.size > 1).map(([t, r]) => `${t}: ${[...r].sort().join(', ')}`)).toEqual([]);

@@ -53,7 +53,8 @@ describe('commit-msg hook: subjects of at most 72 characters', () => {
 function onderwerpenSindsBasis(): string[] | null {
   try {
     return execFileSync('git', ['log', '--format=%h %s', `${BASIS}..HEAD`], { cwd: projectPath(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-      .split('\n').filter(Boolean);
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return null; // not a git checkout, or a shallow one without the base
   }

@@ -26,10 +26,63 @@ function tsFiles(dir: string): string[] {
  * (imperatives of starten/stoppen), `open…` (an adjective: `openWerk`), `hash…` (hashen), `test…`.
  */
 export const ENGELSE_WERKWOORDEN = [
-  'add', 'apply', 'assert', 'build', 'calculate', 'check', 'collect', 'compute', 'convert', 'copy', 'count', 'create', 'decode',
-  'delete', 'derive', 'detect', 'encode', 'ensure', 'extract', 'fetch', 'find', 'format', 'from', 'generate', 'get', 'handle',
-  'has', 'init', 'insert', 'iterate', 'list', 'load', 'make', 'map', 'merge', 'migrate', 'normalize', 'parse', 'pending', 'print', 'read', 'register',
-  'remove', 'render', 'resolve', 'run', 'save', 'send', 'set', 'sort', 'store', 'sync', 'to', 'today', 'update', 'validate', 'write',
+  'add',
+  'apply',
+  'assert',
+  'build',
+  'calculate',
+  'check',
+  'collect',
+  'compute',
+  'convert',
+  'copy',
+  'count',
+  'create',
+  'decode',
+  'delete',
+  'derive',
+  'detect',
+  'encode',
+  'ensure',
+  'extract',
+  'fetch',
+  'find',
+  'format',
+  'from',
+  'generate',
+  'get',
+  'handle',
+  'has',
+  'init',
+  'insert',
+  'iterate',
+  'list',
+  'load',
+  'make',
+  'map',
+  'merge',
+  'migrate',
+  'normalize',
+  'parse',
+  'pending',
+  'print',
+  'read',
+  'register',
+  'remove',
+  'render',
+  'resolve',
+  'run',
+  'save',
+  'send',
+  'set',
+  'sort',
+  'store',
+  'sync',
+  'to',
+  'today',
+  'update',
+  'validate',
+  'write',
 ] as const;
 
 const ENGELS = new RegExp(`^(${ENGELSE_WERKWOORDEN.join('|')})([A-Z0-9_]|$)`);
@@ -66,7 +119,9 @@ function exportsVan(bestand: string): Export[] {
   return uit;
 }
 
-const bestanden = tsFiles(join(ROOT, 'server')).map((f) => relative(ROOT, f).split('\\').join('/')).sort();
+const bestanden = tsFiles(join(ROOT, 'server'))
+  .map((f) => relative(ROOT, f).split('\\').join('/'))
+  .sort();
 const alle = bestanden.flatMap(exportsVan);
 
 describe(`naming: the exported functions of server/ (${alle.length} in ${bestanden.length} files)`, () => {
@@ -80,7 +135,8 @@ describe(`naming: the exported functions of server/ (${alle.length} in ${bestand
 
   it('the pattern catches English verbs and leaves Dutch names alone', () => {
     for (const naam of ['createApp', 'parseKwartaal', 'readTable', 'toNumber', 'fetchBereik', 'format']) expect(naam).toMatch(ENGELS);
-    for (const naam of ['leesKwartaal', 'maakApp', 'isKwartaal', 'startSessie', 'openWerk', 'totaal', 'formaat', 'setje', 'mapping', 'listig']) expect(naam).not.toMatch(ENGELS);
+    for (const naam of ['leesKwartaal', 'maakApp', 'isKwartaal', 'startSessie', 'openWerk', 'totaal', 'formaat', 'setje', 'mapping', 'listig'])
+      expect(naam).not.toMatch(ENGELS);
   });
 
   it('no exported function starts with an English verb', () => {

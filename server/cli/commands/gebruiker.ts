@@ -20,7 +20,9 @@ export async function gebruikerToevoegenCommand(email: string, opties: { rol: st
       throw typeof regel === 'string' && IN_VLAGGEN[regel] ? ongeldigeInvoer(IN_VLAGGEN[regel], { regel }) : error;
     });
     await schrijfAudit(ctx.db, { wie: cliGebruiker(), actie: 'gebruiker_toegevoegd', details: { email, rol: opties.rol, gemeenten: opties.gemeente ?? [] } });
-    process.stderr.write(`Gebruiker ${email.toLowerCase()} (${ROL_NAAM[opties.rol as keyof typeof ROL_NAAM]}) toegevoegd. Eenmalig wachtwoord (wordt niet bewaard; bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord):\n`);
+    process.stderr.write(
+      `Gebruiker ${email.toLowerCase()} (${ROL_NAAM[opties.rol as keyof typeof ROL_NAAM]}) toegevoegd. Eenmalig wachtwoord (wordt niet bewaard; bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord):\n`,
+    );
     process.stdout.write(`${wachtwoord}\n`);
   });
 }
@@ -28,7 +30,10 @@ export async function gebruikerToevoegenCommand(email: string, opties: { rol: st
 export async function gebruikerLijstCommand(opties: { json?: boolean }): Promise<void> {
   await werkMetContext(async (ctx) => {
     const lijst = (await lijstGebruikers(ctx.db)).map((g) => ({
-      email: g.email, rol: g.rol, gemeenten: g.gemeenten, status: g.geblokkeerd ? 'geblokkeerd' : g.moet_wachtwoord_wijzigen ? 'nieuw' : 'actief',
+      email: g.email,
+      rol: g.rol,
+      gemeenten: g.gemeenten,
+      status: g.geblokkeerd ? 'geblokkeerd' : g.moet_wachtwoord_wijzigen ? 'nieuw' : 'actief',
       laatst_ingelogd_op: g.laatst_ingelogd_op,
     }));
     if (opties.json) process.stdout.write(`${JSON.stringify(lijst, null, 2)}\n`);

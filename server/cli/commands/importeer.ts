@@ -100,7 +100,10 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
     let samenvatting: ImportSamenvatting;
     try {
       samenvatting = await importeer(importDeps(ctx), bronnen, {
-        accepteerGeldige: opties.accepteerGeldige, mapping, door: cliGebruiker(), onRij: () => regels?.update(++rijen),
+        accepteerGeldige: opties.accepteerGeldige,
+        mapping,
+        door: cliGebruiker(),
+        onRij: () => regels?.update(++rijen),
         onWacht: (melding) => process.stderr.write(`${melding}\n`),
       });
     } catch (error) {
@@ -128,8 +131,12 @@ export async function importeerCommand(bestanden: string[], opties: ImporteerOpt
  * a refused file prints its summary and sets exit code 1, the next file still runs.
  */
 async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
-  soort: string, bestanden: string[], opties: ImporteerOpties,
-  importeerEen: (ctx: AppContext, pad: string) => Promise<S>, json: (s: S) => string = samenvattingJson, extra: (s: S) => string = () => '',
+  soort: string,
+  bestanden: string[],
+  opties: ImporteerOpties,
+  importeerEen: (ctx: AppContext, pad: string) => Promise<S>,
+  json: (s: S) => string = samenvattingJson,
+  extra: (s: S) => string = () => '',
 ): Promise<void> {
   if (opties.mapping || opties.accepteerGeldige) throw ongeldigeInvoer(`--mapping en --accepteer-geldige gelden alleen voor registraties, niet voor ${soort}`);
   await werkMetContext(async (ctx) => {
@@ -150,15 +157,25 @@ async function perBestand<S extends Parameters<typeof samenvattingTekst>[0]>(
 /** `importeer --soort financien|formatie`: a file replaces its quarters or months. */
 function importeerFinancieelCommand(soort: Soort, bestanden: string[], opties: ImporteerOpties): Promise<void> {
   return perBestand(soort, bestanden, opties, async (ctx, pad) =>
-    importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256VanBestand(pad), rows: leesTabel(pad) }, { door: cliGebruiker() }));
+    importeerFinancieel(ctx.db, soort, { bestand: basename(pad), sha256: await sha256VanBestand(pad), rows: leesTabel(pad) }, { door: cliGebruiker() }),
+  );
 }
 
 /** `importeer --soort cbs`: a file adds or replaces CBS figures. */
 function importeerCbsCommand(bestanden: string[], opties: ImporteerOpties): Promise<void> {
   return perBestand(
-    'cbs', bestanden, opties,
-    async (ctx, pad) => importeerCbs(ctx.db, ctx.regio, { bestand: basename(pad), sha256: await sha256VanBestand(pad), tekst: readFileSync(pad, 'utf8') }, { door: cliGebruiker() }),
+    'cbs',
+    bestanden,
+    opties,
+    async (ctx, pad) =>
+      importeerCbs(
+        ctx.db,
+        ctx.regio,
+        { bestand: basename(pad), sha256: await sha256VanBestand(pad), tekst: readFileSync(pad, 'utf8') },
+        { door: cliGebruiker() },
+      ),
     (s) => JSON.stringify({ ...JSON.parse(samenvattingJson(s)), niet_in_spiegel: s.niet_in_spiegel }, null, 2),
-    (s) => (s.niet_in_spiegel > 0 ? `  ${s.niet_in_spiegel} cijfer(s) opgeslagen die de spiegel niet toont (maat buiten de catalogus, zie docs/spiegel.md)\n` : ''),
+    (s) =>
+      s.niet_in_spiegel > 0 ? `  ${s.niet_in_spiegel} cijfer(s) opgeslagen die de spiegel niet toont (maat buiten de catalogus, zie docs/spiegel.md)\n` : '',
   );
 }

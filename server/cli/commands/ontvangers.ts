@@ -15,7 +15,9 @@ export async function ontvangerToevoegenCommand(email: string, opties: { rapport
     const o = controleerOntvanger(ctx.regio, { email, rapport: opties.rapport, gemeente: opties.gemeente });
     const nieuw = await voegOntvangerToe(ctx.db, o, DOOR);
     if (nieuw) await schrijfAudit(ctx.db, { wie: DOOR, actie: 'ontvanger_toegevoegd', details: o });
-    process.stdout.write(`${nieuw ? 'Toegevoegd' : 'Stond er al'}: ${o.email} ontvangt de ${o.rapport === 'factsheet' ? `factsheet van ${ctx.regio.perCode.get(o.gemeente)!.naam}` : `${o.rapport}rapportage`}\n`);
+    process.stdout.write(
+      `${nieuw ? 'Toegevoegd' : 'Stond er al'}: ${o.email} ontvangt de ${o.rapport === 'factsheet' ? `factsheet van ${ctx.regio.perCode.get(o.gemeente)!.naam}` : `${o.rapport}rapportage`}\n`,
+    );
   });
 }
 
@@ -23,11 +25,20 @@ export async function ontvangerLijstCommand(opties: { json?: boolean }): Promise
   await werkMetContext(async (ctx) => {
     const lijst = await leesOntvangers(ctx.db);
     if (opties.json) {
-      process.stdout.write(`${JSON.stringify(lijst.map(({ email, rapport, gemeente }) => ({ email, rapport, gemeente: gemeente || null })), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          lijst.map(({ email, rapport, gemeente }) => ({ email, rapport, gemeente: gemeente || null })),
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
     if (lijst.length === 0) process.stdout.write('Nog geen ontvangers.\n');
-    for (const o of lijst) process.stdout.write(`${o.rapport.padEnd(10)} ${(o.gemeente ? `${o.gemeente} ${ctx.regio.perCode.get(o.gemeente)?.naam ?? ''}` : '').padEnd(26)} ${o.email}\n`);
+    for (const o of lijst)
+      process.stdout.write(
+        `${o.rapport.padEnd(10)} ${(o.gemeente ? `${o.gemeente} ${ctx.regio.perCode.get(o.gemeente)?.naam ?? ''}` : '').padEnd(26)} ${o.email}\n`,
+      );
   });
 }
 

@@ -5,8 +5,14 @@ import { maakContext } from '../../context.js';
 import { leesGebied, leesKwartaal } from '../../indicatoren/service.js';
 import { leesHalfjaar, leesJaar } from '../../rapportage/periode.js';
 import {
-  perioderapportageModel, periodeBestandsnaam,
-  factsheetModel, factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportBestandsnaam, rapportPdf,
+  perioderapportageModel,
+  periodeBestandsnaam,
+  factsheetModel,
+  factsheetModellen,
+  kwartaalrapportageModel,
+  maakRapportdiensten,
+  rapportBestandsnaam,
+  rapportPdf,
 } from '../../rapportage/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
 import { maakVoortgang } from '../voortgang.js';
@@ -29,7 +35,9 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
   if (opties.gemeente && opties.alleGemeenten) throw ongeldigeInvoer('Kies --gemeente of --alle-gemeenten, niet allebei');
   const ctx = await maakContext();
   const diensten = maakRapportdiensten({
-    db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag,
+    db: ctx.db,
+    regio: ctx.regio,
+    vandaag: ctx.vandaag,
     normen: normenVan(ctx.env),
   });
   const start = performance.now();
@@ -53,7 +61,10 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
       writeFileSync(uit, await rapportPdf(diensten, model));
       process.stderr.write(`${gemeente ? 'Factsheet' : 'Kwartaalrapportage'} geschreven: ${uit}\n`);
     }
-    ctx.logger.info({ kwartaal, gemeente: opties.gemeente, alleGemeenten: !!opties.alleGemeenten, ms: Math.round(performance.now() - start) }, 'rapport gemaakt');
+    ctx.logger.info(
+      { kwartaal, gemeente: opties.gemeente, alleGemeenten: !!opties.alleGemeenten, ms: Math.round(performance.now() - start) },
+      'rapport gemaakt',
+    );
   } finally {
     await diensten.drukker.sluit();
     await ctx.db.destroy();

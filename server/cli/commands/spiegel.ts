@@ -13,7 +13,7 @@ export async function spiegelCommand(opties: { periode: string; json?: boolean }
       return;
     }
     const t = spiegelTabel(s);
-    const rijen = [t.kolommen, ...t.rijen.map((r) => r.map((c) => (typeof c === 'number' ? formatteerGetal(c) : c ?? '.')))];
+    const rijen = [t.kolommen, ...t.rijen.map((r) => r.map((c) => (typeof c === 'number' ? formatteerGetal(c) : (c ?? '.'))))];
     const breedte = t.kolommen.map((_, i) => Math.max(...rijen.map((r) => String(r[i]).length)));
     process.stdout.write(`Spiegel ${s.periode_label}: ${s.regio.naam} en Nederland (CBS), eigen registratie afgerond op ${s.eigen.afgerond_op}-tallen\n\n`);
     for (const r of rijen) process.stdout.write(`${r.map((c, i) => (i === 0 ? String(c).padEnd(breedte[i]!) : String(c).padStart(breedte[i]!))).join('  ')}\n`);
@@ -21,7 +21,10 @@ export async function spiegelCommand(opties: { periode: string; json?: boolean }
     process.stdout.write(`\nPlaats onder de VT-regio’s (meldingen per 1.000 inwoners): ${rang}\n`);
     if (s.gemeenten.length > 0) {
       process.stdout.write('\nGemeenten (CBS, ontvangen meldingen per 1.000 inwoners; Nederland ernaast)\n');
-      for (const g of s.gemeenten) process.stdout.write(`  ${g.naam.padEnd(22)} ${formatteerGetal(g.meldingen).padStart(7)}  ${formatteerGetal(g.per_1000_inwoners.meldingen).padStart(6)}  NL ${formatteerGetal(g.nederland_per_1000_inwoners.meldingen)}\n`);
+      for (const g of s.gemeenten)
+        process.stdout.write(
+          `  ${g.naam.padEnd(22)} ${formatteerGetal(g.meldingen).padStart(7)}  ${formatteerGetal(g.per_1000_inwoners.meldingen).padStart(6)}  NL ${formatteerGetal(g.nederland_per_1000_inwoners.meldingen)}\n`,
+        );
     } else process.stdout.write('\nGemeenten: CBS publiceert in de opgeslagen tabellen voor deze periode geen rijen van de gemeenten van de regio (.).\n');
     process.stdout.write('\nVerklaring van tekens: . = onbekend, geheim of niet bevestigd; * = voorlopig cijfer. Bron: CBS StatLine (zie docs/spiegel.md).\n');
   } finally {

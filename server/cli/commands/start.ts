@@ -55,7 +55,9 @@ export async function startCommand(): Promise<void> {
       const samenvatting = await laadDemo(ctx, { seed: '42', schaal: '1' });
       process.stderr.write(`Demodata geladen: ${new Intl.NumberFormat('nl-NL').format(samenvatting?.nieuw ?? 0)} registraties.\n`);
     } else {
-      process.stderr.write('De database is leeg (demomodus uit): importeer een registratie-export met `npx vt-monitor importeer` of via Beheer → Importeren.\n');
+      process.stderr.write(
+        'De database is leeg (demomodus uit): importeer een registratie-export met `npx vt-monitor importeer` of via Beheer → Importeren.\n',
+      );
     }
   }
   if (demo && (await aantalGebruikers(ctx.db)) === 0 && (await maakDemoAccounts(ctx.db, ctx.regio))) {

@@ -29,10 +29,17 @@ export async function verzendCommand(opties: { kwartaal?: string; halfjaar?: str
       else {
         const nieuw = await planVerzending(d, r, DOOR);
         uitslag = await verwerkWachtrij(c);
-        if (nieuw === 0 && uitslag.verzonden === 0 && uitslag.mislukt === 0) process.stdout.write('Niets te verzenden: elke ontvanger heeft deze rapportage al (of er zijn geen ontvangers).\n');
+        if (nieuw === 0 && uitslag.verzonden === 0 && uitslag.mislukt === 0)
+          process.stdout.write('Niets te verzenden: elke ontvanger heeft deze rapportage al (of er zijn geen ontvangers).\n');
       }
-      await schrijfAudit(ctx.db, { wie: DOOR, actie: 'rapport_verzonden', details: { periode: r.periode, rapport: r.soort, concept: !!opties.concept, ...uitslag } });
-      process.stdout.write(`Verzonden: ${uitslag.verzonden}; mislukt: ${uitslag.mislukt}${uitslag.mislukt > 0 && !opties.concept ? ' (wordt later opnieuw geprobeerd; zie /beheer)' : ''}\n`);
+      await schrijfAudit(ctx.db, {
+        wie: DOOR,
+        actie: 'rapport_verzonden',
+        details: { periode: r.periode, rapport: r.soort, concept: !!opties.concept, ...uitslag },
+      });
+      process.stdout.write(
+        `Verzonden: ${uitslag.verzonden}; mislukt: ${uitslag.mislukt}${uitslag.mislukt > 0 && !opties.concept ? ' (wordt later opnieuw geprobeerd; zie /beheer)' : ''}\n`,
+      );
       if (uitslag.mislukt > 0) process.exitCode = 1;
     } finally {
       mailer.sluit();

@@ -14,8 +14,13 @@ export function apiRoutes(ctx: AppContext): Router {
   const gebied = uitParser((v) => leesGebied(ctx.regio, v));
   const indicatorenQuery = z.object({ kwartaal, gemeente: optioneel(gebied) });
   const reeksQuery = z.object({
-    indicator: z.string({ error: (issue) => (issue.input === undefined ? 'ontbreekt, zoals indicator=meldingen' : undefined) }).min(1, 'ontbreekt, zoals indicator=meldingen').max(200),
-    van: kwartaal, tot: kwartaal, gemeente: optioneel(gebied),
+    indicator: z
+      .string({ error: (issue) => (issue.input === undefined ? 'ontbreekt, zoals indicator=meldingen' : undefined) })
+      .min(1, 'ontbreekt, zoals indicator=meldingen')
+      .max(200),
+    van: kwartaal,
+    tot: kwartaal,
+    gemeente: optioneel(gebied),
   });
 
   router.get('/api/indicatoren', async (req, res) => {

@@ -21,16 +21,23 @@ const inlogForm = z.object({ email: tekst(254).default(''), wachtwoord: tekst(20
 const wachtwoordForm = z.object({ huidig: tekst(200).default(''), nieuw: tekst(200).default(''), herhaal: tekst(200).default('') });
 
 /** The one answer to every failed login. */
-export const INLOG_FOUT = 'Inloggen is niet gelukt: het e-mailadres of het wachtwoord klopt niet, of het account is (tijdelijk) niet beschikbaar. Na enkele mislukte pogingen moet u steeds langer wachten; neem zo nodig contact op met de beheerder.';
+export const INLOG_FOUT =
+  'Inloggen is niet gelukt: het e-mailadres of het wachtwoord klopt niet, of het account is (tijdelijk) niet beschikbaar. Na enkele mislukte pogingen moet u steeds langer wachten; neem zo nodig contact op met de beheerder.';
 
 /** Login, logout and the (forced) password change. */
 export function authRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const limiet = rateLimit({
     // successful logins do not count: a shared office address is not locked out by its own users
-    windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false, skipSuccessfulRequests: true,
+    windowMs: 15 * 60_000,
+    limit: 20,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
     handler: (_req, res) => {
-      res.status(429).send(render('fout', { titel: 'Te veel pogingen', melding: 'Te veel inlogpogingen vanaf dit adres. Probeer het over een kwartier opnieuw.' }));
+      res
+        .status(429)
+        .send(render('fout', { titel: 'Te veel pogingen', melding: 'Te veel inlogpogingen vanaf dit adres. Probeer het over een kwartier opnieuw.' }));
     },
   });
 
@@ -38,9 +45,18 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
     // the cookie carries a nonce, the form its HMAC: a planted cookie with a token of one's own does not match
     const { nonce, token: loginCsrf } = await nieuwLoginToken(ctx.db);
     res.cookie(loginCsrfCookie(ctx.env), nonce, cookieOpties(ctx.env));
-    res.status(status).send(render('inloggen', {
-      titel: 'Inloggen', loginCsrf, demo: demoModusAan(ctx.env) ? DEMO_ACCOUNTS.map((a) => ({ ...a, rol: ROL_NAAM[a.rol] })) : null, ...model,
-    }, res));
+    res.status(status).send(
+      render(
+        'inloggen',
+        {
+          titel: 'Inloggen',
+          loginCsrf,
+          demo: demoModusAan(ctx.env) ? DEMO_ACCOUNTS.map((a) => ({ ...a, rol: ROL_NAAM[a.rol] })) : null,
+          ...model,
+        },
+        res,
+      ),
+    );
   };
 
   router.get('/inloggen', async (req, res) => {
@@ -63,9 +79,16 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
       return;
     }
     const email = body.email;
-    const resultaat = await inloggen(ctx.db, email, body.wachtwoord, {
-      maxPogingen: ctx.env.LOGIN_MAX_POGINGEN, blokkadeMinuten: ctx.env.LOGIN_BLOKKADE_MINUTEN,
-    }, req.ip ?? 'onbekend');
+    const resultaat = await inloggen(
+      ctx.db,
+      email,
+      body.wachtwoord,
+      {
+        maxPogingen: ctx.env.LOGIN_MAX_POGINGEN,
+        blokkadeMinuten: ctx.env.LOGIN_BLOKKADE_MINUTEN,
+      },
+      req.ip ?? 'onbekend',
+    );
     if (!resultaat.ok) {
       await audit(ctx.db, req, res, 'inloggen_mislukt', { email, reden: resultaat.reden }, email || 'anoniem');
       // one answer for unknown, blocked, locked and wrong: the page gives no account away
@@ -76,7 +99,7 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
     res.cookie(SESSIE_COOKIE, sessie.token, cookieOpties(ctx.env, ctx.env.SESSIE_UREN * 3600_000));
     res.clearCookie(loginCsrfCookie(ctx.env), cookieOpties(ctx.env));
     await audit(ctx.db, req, res, 'inloggen', { rol: resultaat.gebruiker.rol }, resultaat.gebruiker.email);
-    res.redirect(303, resultaat.gebruiker.moet_wachtwoord_wijzigen ? '/wachtwoord' : veiligTerug(body.terug) ?? startpagina(resultaat.gebruiker));
+    res.redirect(303, resultaat.gebruiker.moet_wachtwoord_wijzigen ? '/wachtwoord' : (veiligTerug(body.terug) ?? startpagina(resultaat.gebruiker)));
   });
 
   router.post('/uitloggen', vereisLogin, async (req, res) => {

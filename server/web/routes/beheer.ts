@@ -8,8 +8,19 @@ import { ROL_NAAM, ROLLEN } from '../../auth/rollen.js';
 import { formatteerTijdstip } from '../../shared/formaat.js';
 import { blokkeer, gebruikerToevoegen, leesGebruikers } from '../../auth/service.js';
 import {
-  beleidSchema, bewaarPrivacybeleid, importeerUpload, ImportAfgewezen, leesKalenderWaarschuwingen, leesPrivacybeleid, leesVerzendoverzicht,
-  MAX_POGINGEN, ONTVANGER_RAPPORTEN, UPLOAD_SOORTEN, verwijderOntvangerVanFormulier, voegOntvangerToeVanFormulier, type ImportSamenvatting,
+  beleidSchema,
+  bewaarPrivacybeleid,
+  importeerUpload,
+  ImportAfgewezen,
+  leesKalenderWaarschuwingen,
+  leesPrivacybeleid,
+  leesVerzendoverzicht,
+  MAX_POGINGEN,
+  ONTVANGER_RAPPORTEN,
+  UPLOAD_SOORTEN,
+  verwijderOntvangerVanFormulier,
+  voegOntvangerToeVanFormulier,
+  type ImportSamenvatting,
 } from '../../beheer/service.js';
 import type { AppContext } from '../../context.js';
 import { leesImportlog, type Importbatch } from '../../importbatches/service.js';
@@ -22,7 +33,6 @@ import { audit, gebruikerVan, vereis } from '../auth.js';
 import { upload } from '../upload.js';
 import { z } from 'zod';
 import { id, leesBody, leesParams, leesQuery, lijst, optioneel, tekst } from '../invoer.js';
-
 
 const gebruikerForm = z.object({ email: tekst(254).default(''), rol: tekst(40).default(''), gemeente: lijst(tekst(200), 100) });
 const gebruikerParams = z.object({ id });
@@ -49,17 +59,29 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
 
   const overzicht = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const gebruikers = await leesGebruikers(ctx.db);
-    res.status(status).send(render('beheer', {
-      titel: 'Beheer', actief: { beheer: true },
-      rollen: ROLLEN.map((r) => ({ waarde: r, naam: ROL_NAAM[r] })),
-      gemeenten: ctx.regio.gemeenten,
-      kalenderWaarschuwingen: await leesKalenderWaarschuwingen(ctx),
-      gebruikers: gebruikers.map((g) => ({
-        id: g.id, email: g.email, rol: ROL_NAAM[g.rol], gemeenten: g.gemeenten.join(', '), geblokkeerd: g.geblokkeerd,
-        nieuw: g.moet_wachtwoord_wijzigen, laatst: g.laatst_ingelogd_op ? formatteerDatum(g.laatst_ingelogd_op) : 'nooit',
-      })),
-      ...extra,
-    }, res));
+    res.status(status).send(
+      render(
+        'beheer',
+        {
+          titel: 'Beheer',
+          actief: { beheer: true },
+          rollen: ROLLEN.map((r) => ({ waarde: r, naam: ROL_NAAM[r] })),
+          gemeenten: ctx.regio.gemeenten,
+          kalenderWaarschuwingen: await leesKalenderWaarschuwingen(ctx),
+          gebruikers: gebruikers.map((g) => ({
+            id: g.id,
+            email: g.email,
+            rol: ROL_NAAM[g.rol],
+            gemeenten: g.gemeenten.join(', '),
+            geblokkeerd: g.geblokkeerd,
+            nieuw: g.moet_wachtwoord_wijzigen,
+            laatst: g.laatst_ingelogd_op ? formatteerDatum(g.laatst_ingelogd_op) : 'nooit',
+          })),
+          ...extra,
+        },
+        res,
+      ),
+    );
   };
 
   router.get('/beheer', async (_req, res) => overzicht(res));
@@ -82,10 +104,20 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
     if (!g) throw ongeldigeInvoer('Onbekende gebruiker');
     if (g.id === gebruikerVan(res)!.id) throw ongeldigeInvoer('U kunt uw eigen account niet blokkeren.');
     if (leesBody(bevestigForm, req).bevestig !== 'ja') {
-      res.send(render('bevestig', {
-        titel: 'Account blokkeren', actief: { beheer: true }, actie: `/beheer/gebruikers/${g.id}/blokkeer`, terug: '/beheer', knop: `Ja, blokkeer ${g.email}`,
-        vraag: `Weet u zeker dat u ${g.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.`,
-      }, res));
+      res.send(
+        render(
+          'bevestig',
+          {
+            titel: 'Account blokkeren',
+            actief: { beheer: true },
+            actie: `/beheer/gebruikers/${g.id}/blokkeer`,
+            terug: '/beheer',
+            knop: `Ja, blokkeer ${g.email}`,
+            vraag: `Weet u zeker dat u ${g.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.`,
+          },
+          res,
+        ),
+      );
       return;
     }
     await blokkeer(ctx.db, g.email);
@@ -95,11 +127,20 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
 
   const importPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const batches = await leesImportlog(ctx.db, 50);
-    res.status(status).send(render('beheer-import', {
-      titel: 'Importeren', actief: { beheer: true }, soorten: UPLOAD_SOORTEN, maxMb: ctx.env.UPLOAD_MAX_MB,
-      batches: batches.map((b) => ({ ...b, gestart: formatteerTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
-      ...extra,
-    }, res));
+    res.status(status).send(
+      render(
+        'beheer-import',
+        {
+          titel: 'Importeren',
+          actief: { beheer: true },
+          soorten: UPLOAD_SOORTEN,
+          maxMb: ctx.env.UPLOAD_MAX_MB,
+          batches: batches.map((b) => ({ ...b, gestart: formatteerTijdstip(b.gestart_op), meldingen: batchMeldingen(b) })),
+          ...extra,
+        },
+        res,
+      ),
+    );
   };
 
   router.get('/beheer/import', async (_req, res) => importPagina(res));
@@ -116,13 +157,21 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
       } catch (error) {
         if (!(error instanceof ImportAfgewezen)) throw error;
         await audit(ctx.db, req, res, 'import_afgewezen', {
-          soort, bestand: naam, afgewezen: error.samenvatting.afgewezen, ...(error.samenvatting.weigering ? { weigering: zin(error.samenvatting.weigering) } : {}),
+          soort,
+          bestand: naam,
+          afgewezen: error.samenvatting.afgewezen,
+          ...(error.samenvatting.weigering ? { weigering: zin(error.samenvatting.weigering) } : {}),
         });
         await importPagina(res, { afgewezen: error.samenvatting, fouten: error.samenvatting.fouten.slice(0, 500) }, 400);
         return;
       }
       await audit(ctx.db, req, res, 'import', {
-        soort, bestand: naam, rijen: samenvatting.rijen, nieuw: samenvatting.nieuw, gewijzigd: samenvatting.gewijzigd, waarschuwingen: samenvatting.waarschuwingen.length,
+        soort,
+        bestand: naam,
+        rijen: samenvatting.rijen,
+        nieuw: samenvatting.nieuw,
+        gewijzigd: samenvatting.gewijzigd,
+        waarschuwingen: samenvatting.waarschuwingen.length,
       });
       await importPagina(res, {
         geslaagd: samenvatting,
@@ -140,17 +189,35 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   router.get('/beheer/audit', async (req, res) => {
     const { actie } = leesQuery(auditQuery, req);
     const regels = await leesAuditlog(ctx.db, { actie, limiet: 500 });
-    res.send(render('beheer-audit', {
-      titel: 'Auditlog', actief: { beheer: true }, actie,
-      regels: regels.map((r) => ({ ...r, tijd: formatteerTijdstip(r.tijdstip) })),
-    }, res));
+    res.send(
+      render(
+        'beheer-audit',
+        {
+          titel: 'Auditlog',
+          actief: { beheer: true },
+          actie,
+          regels: regels.map((r) => ({ ...r, tijd: formatteerTijdstip(r.tijdstip) })),
+        },
+        res,
+      ),
+    );
   });
 
   const instellingenPagina = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const beleid = await leesPrivacybeleid(ctx.db);
-    res.status(status).send(render('beheer-instellingen', {
-      titel: 'Instellingen', actief: { beheer: true }, beleid, tekst: beleidTekst(beleid), ...extra,
-    }, res));
+    res.status(status).send(
+      render(
+        'beheer-instellingen',
+        {
+          titel: 'Instellingen',
+          actief: { beheer: true },
+          beleid,
+          tekst: beleidTekst(beleid),
+          ...extra,
+        },
+        res,
+      ),
+    );
   };
   router.get('/beheer/instellingen', async (_req, res) => instellingenPagina(res));
   router.post('/beheer/instellingen', async (req, res) => {
@@ -170,20 +237,31 @@ export function beheerRoutes(ctx: AppContext, render: Render): Router {
   const verzending = async (res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const { ontvangers, log } = await leesVerzendoverzicht(ctx.db);
     const rij = (v: (typeof log)[number]) => ({
-      ...v, gemeenteNaam: v.gemeente ? ctx.regio.perCode.get(v.gemeente)?.naam ?? v.gemeente : '',
-      aangemaakt: formatteerTijdstip(v.aangemaakt_op), verzonden: v.verzonden_op ? formatteerTijdstip(v.verzonden_op) : '',
+      ...v,
+      gemeenteNaam: v.gemeente ? (ctx.regio.perCode.get(v.gemeente)?.naam ?? v.gemeente) : '',
+      aangemaakt: formatteerTijdstip(v.aangemaakt_op),
+      verzonden: v.verzonden_op ? formatteerTijdstip(v.verzonden_op) : '',
       volgende: v.volgende_poging ? formatteerTijdstip(v.volgende_poging) : v.status === 'mislukt' ? `opgegeven na ${MAX_POGINGEN} pogingen` : '',
       hash: v.sha256.slice(0, 12),
     });
-    res.status(status).send(render('beheer-verzending', {
-      titel: 'Verzending', actief: { beheer: true },
-      rapporten: ONTVANGER_RAPPORTEN, gemeenten: ctx.regio.gemeenten,
-      smtp: Boolean(ctx.env.SMTP_URL && ctx.env.MAIL_AFZENDER), automatisch: ctx.env.VERZEND_AUTOMATISCH === 'aan',
-      ontvangers: ontvangers.map((o) => ({ ...o, gemeenteNaam: o.gemeente ? ctx.regio.perCode.get(o.gemeente)?.naam ?? o.gemeente : '' })),
-      mislukt: log.filter((v) => v.status === 'mislukt' || v.status === 'bezig').map(rij),
-      log: log.filter((v) => v.status !== 'mislukt' && v.status !== 'bezig').map(rij),
-      ...extra,
-    }, res));
+    res.status(status).send(
+      render(
+        'beheer-verzending',
+        {
+          titel: 'Verzending',
+          actief: { beheer: true },
+          rapporten: ONTVANGER_RAPPORTEN,
+          gemeenten: ctx.regio.gemeenten,
+          smtp: Boolean(ctx.env.SMTP_URL && ctx.env.MAIL_AFZENDER),
+          automatisch: ctx.env.VERZEND_AUTOMATISCH === 'aan',
+          ontvangers: ontvangers.map((o) => ({ ...o, gemeenteNaam: o.gemeente ? (ctx.regio.perCode.get(o.gemeente)?.naam ?? o.gemeente) : '' })),
+          mislukt: log.filter((v) => v.status === 'mislukt' || v.status === 'bezig').map(rij),
+          log: log.filter((v) => v.status !== 'mislukt' && v.status !== 'bezig').map(rij),
+          ...extra,
+        },
+        res,
+      ),
+    );
   };
 
   router.get('/beheer/verzending', async (_req, res) => verzending(res));

@@ -20,9 +20,18 @@ export function caselijstRoutes(ctx: AppContext, render: Render): Router {
     const a = await achterstand(ctx, vandaag);
     const opPagina = (l: (typeof ACHTERSTAND_LIJSTEN)[number]) => ({ ...l, zaken: a[l.lijst].map((z) => ({ ...z, vanaf: formatteerDatum(z.vanaf) })) });
     await audit(ctx.db, req, res, 'caselijst', { vb: a.vb.length, onderzoek: a.onderzoek.length, vv: a.vv.length });
-    res.set('Cache-Control', 'no-store').send(render('achterstand', {
-      titel: 'Achterstand', actief: { doorstroom: true }, vandaag: formatteerDatum(vandaag), lijsten: ACHTERSTAND_LIJSTEN.map(opPagina),
-    }, res));
+    res.set('Cache-Control', 'no-store').send(
+      render(
+        'achterstand',
+        {
+          titel: 'Achterstand',
+          actief: { doorstroom: true },
+          vandaag: formatteerDatum(vandaag),
+          lijsten: ACHTERSTAND_LIJSTEN.map(opPagina),
+        },
+        res,
+      ),
+    );
   });
   // the same lists as a download: same access rule, same audit, never cached
   router.get('/doorstroom/achterstand.:formaat', vereis('caselijst'), async (req, res) => {

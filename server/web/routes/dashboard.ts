@@ -7,7 +7,16 @@ import { audit, gebruikerVan, vereisGemeente } from '../auth.js';
 import { kwartaalKort, kwartaalReeks, laatsteDag } from '../../calendar/kwartaal.js';
 import { normenVan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
-import { doorstroomPagina, gemeentePagina, leesPaginakeuze, PERIODES, regioPagina, type Keuze, type PaginaModel, type Periode } from '../../dashboard/service.js';
+import {
+  doorstroomPagina,
+  gemeentePagina,
+  leesPaginakeuze,
+  PERIODES,
+  regioPagina,
+  type Keuze,
+  type PaginaModel,
+  type Periode,
+} from '../../dashboard/service.js';
 import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads-service.js';
 import { stuurDownload } from '../download.js';
 import { leesDatadatum, leesDataversie } from '../../importbatches/service.js';
@@ -49,7 +58,8 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const vandaag = ctx.vandaag();
     const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid, inwonersVan(ctx.regio)) } : {}) };
     const sleutel = JSON.stringify([pagina, gemeente ?? null, keuze, beleid, vandaag]);
-    const bouw = () => (pagina === 'regio' ? regioPagina(b, keuze) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!));
+    const bouw = () =>
+      pagina === 'regio' ? regioPagina(b, keuze) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!);
     return { keuze, gemeente, beleid, model: await modellen(sleutel, bouw) };
   }
 
@@ -61,24 +71,30 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const { keuze, model: m, gemeente, beleid } = await model(pagina, req, res);
     const g = gebruikerVan(res)!;
     const exportBasis = pagina === 'gemeente' ? `/export/gemeente/${gemeente}` : `/export/${pagina}`;
-    return render(pagina === 'doorstroom' ? 'doorstroom' : 'dashboard', {
-      ...m,
-      pagina,
-      actief: { [pagina]: true },
-      actiePad: pagina === 'gemeente' ? `/gemeente/${gemeente}` : pagina === 'regio' ? '/' : '/doorstroom',
-      kwartalen: kwartaalReeks(keuze.bereik.van, keuze.bereik.tot).reverse().map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === keuze.kwartaal })),
-      periodes: PERIODES.map((p) => ({ waarde: p, label: `${p} kwartalen`, gekozen: p === keuze.periode })),
-      gemeenten: ctx.regio.gemeenten.filter((x) => magGemeente(g, x.code)).map((x) => ({ code: x.code, naam: x.naam, gekozen: x.code === gemeente })),
-      privacyNoot: beleid ? beleidTekst(beleid) : null,
-      gemeenteKeuze: pagina === 'gemeente',
-      datadatum: await leesDatadatum(ctx.db),
-      grafiekBron: `VT Monitor, registraties van ${ctx.regio.organisatie}`,
-      grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
-      monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
-      prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
-      voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
-      alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: tabellenVanPagina(m).length },
-    }, res);
+    return render(
+      pagina === 'doorstroom' ? 'doorstroom' : 'dashboard',
+      {
+        ...m,
+        pagina,
+        actief: { [pagina]: true },
+        actiePad: pagina === 'gemeente' ? `/gemeente/${gemeente}` : pagina === 'regio' ? '/' : '/doorstroom',
+        kwartalen: kwartaalReeks(keuze.bereik.van, keuze.bereik.tot)
+          .reverse()
+          .map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === keuze.kwartaal })),
+        periodes: PERIODES.map((p) => ({ waarde: p, label: `${p} kwartalen`, gekozen: p === keuze.periode })),
+        gemeenten: ctx.regio.gemeenten.filter((x) => magGemeente(g, x.code)).map((x) => ({ code: x.code, naam: x.naam, gekozen: x.code === gemeente })),
+        privacyNoot: beleid ? beleidTekst(beleid) : null,
+        gemeenteKeuze: pagina === 'gemeente',
+        datadatum: await leesDatadatum(ctx.db),
+        grafiekBron: `VT Monitor, registraties van ${ctx.regio.organisatie}`,
+        grafieken: m.grafieken.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+        monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+        prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
+        voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
+        alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: tabellenVanPagina(m).length },
+      },
+      res,
+    );
   }
 
   router.get('/', async (req, res) => {

@@ -20,7 +20,14 @@ export function slug(tekst: string): string {
     .replace(/-+/g, '-');
 }
 
-const DOCS = { indicatoren: 'Indicatoren: definities', import: 'Registraties importeren', rapportages: 'Rapportages', privacy: 'Privacy en bescherming van kleine aantallen', downloads: 'Downloads: CSV en Excel', spiegel: 'Spiegel: de regio en Nederland (CBS)' } as const;
+const DOCS = {
+  indicatoren: 'Indicatoren: definities',
+  import: 'Registraties importeren',
+  rapportages: 'Rapportages',
+  privacy: 'Privacy en bescherming van kleine aantallen',
+  downloads: 'Downloads: CSV en Excel',
+  spiegel: 'Spiegel: de regio en Nederland (CBS)',
+} as const;
 
 type Document = keyof typeof DOCS;
 const docsParams = z.object({
@@ -32,7 +39,11 @@ const docsParams = z.object({
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const KLASSE: Record<string, string> = {
-  afronden: 'afgerond op vijftallen', alleen_regio: 'regio afgerond op vijftallen; per gemeente niet getoond', uit_afgeronde: 'berekend uit afgeronde aantallen', kleine_basis: 'alleen bij voldoende basis', niet_openbaar: 'alleen voor VT',
+  afronden: 'afgerond op vijftallen',
+  alleen_regio: 'regio afgerond op vijftallen; per gemeente niet getoond',
+  uit_afgeronde: 'berekend uit afgeronde aantallen',
+  kleine_basis: 'alleen bij voldoende basis',
+  niet_openbaar: 'alleen voor VT',
 };
 
 /** The catalogue itself, as a table under the definitions: the same data that compute, API and privacy read. */

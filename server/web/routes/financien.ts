@@ -35,23 +35,33 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
     const m = await model(req);
     const resultaat = m.data?.heeft_financien ? m.data.totalen.find((t) => t.totaal === 'resultaat') : undefined;
     const query = m.kwartaal ? `kwartaal=${m.kwartaal}` : '';
-    res.send(render('financien', {
-      titel: 'Financiën en formatie',
-      actief: { financien: true },
-      kwartaal: m.kwartaal,
-      kwartaalLabel: m.kwartaal ? kwartaalVoluit(m.kwartaal) : null,
-      kwartalen: m.kwartalen.map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === m.kwartaal })),
-      heeftFinancien: m.data?.heeft_financien ?? false,
-      kolommen: FINANCIEN_KOLOMMEN_TABEL,
-      rijen: m.data?.heeft_financien ? financienTabel(m.data) : [],
-      resultaat: resultaat && m.kwartaal ? resultaatZin(m.kwartaal, resultaat.realisatie, resultaat.begroting) : null,
-      resultaatTekort: (resultaat?.verschil ?? 0) < 0,
-      grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
-      grafiekBron: FINANCIEN_BRON(ctx.regio.organisatie),
-      downloads: m.kwartaal ? {
-        csv: `/export/financien/begroting.csv?${query}`, xlsx: `/export/financien/begroting.xlsx?${query}`, alle: `/export/financien/alle-tabellen.xlsx?${query}`,
-      } : null,
-    }, res));
+    res.send(
+      render(
+        'financien',
+        {
+          titel: 'Financiën en formatie',
+          actief: { financien: true },
+          kwartaal: m.kwartaal,
+          kwartaalLabel: m.kwartaal ? kwartaalVoluit(m.kwartaal) : null,
+          kwartalen: m.kwartalen.map((k) => ({ waarde: k, label: kwartaalKort(k), gekozen: k === m.kwartaal })),
+          heeftFinancien: m.data?.heeft_financien ?? false,
+          kolommen: FINANCIEN_KOLOMMEN_TABEL,
+          rijen: m.data?.heeft_financien ? financienTabel(m.data) : [],
+          resultaat: resultaat && m.kwartaal ? resultaatZin(m.kwartaal, resultaat.realisatie, resultaat.begroting) : null,
+          resultaatTekort: (resultaat?.verschil ?? 0) < 0,
+          grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/financien/${g.id}`, query)),
+          grafiekBron: FINANCIEN_BRON(ctx.regio.organisatie),
+          downloads: m.kwartaal
+            ? {
+                csv: `/export/financien/begroting.csv?${query}`,
+                xlsx: `/export/financien/begroting.xlsx?${query}`,
+                alle: `/export/financien/alle-tabellen.xlsx?${query}`,
+              }
+            : null,
+        },
+        res,
+      ),
+    );
   });
 
   router.get('/api/financien', async (req, res) => {
@@ -63,7 +73,12 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
     const m = await model(req);
     if (!m.kwartaal || !m.data) throw nietGevonden('Er zijn nog geen financiële gegevens');
     await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: 'alle-tabellen', kwartaal: m.kwartaal, formaat: 'xlsx' });
-    const d = await alleTabellenDownload(downloadContext(), financienTabellen(m.data, m.grafieken), `financien-alle-tabellen-${m.kwartaal}`, { onderwerp: 'Financiën en formatie', periode: { kwartaal: m.kwartaal }, beleid: null, bron: FINANCIEN_BRON(ctx.regio.organisatie) });
+    const d = await alleTabellenDownload(downloadContext(), financienTabellen(m.data, m.grafieken), `financien-alle-tabellen-${m.kwartaal}`, {
+      onderwerp: 'Financiën en formatie',
+      periode: { kwartaal: m.kwartaal },
+      beleid: null,
+      bron: FINANCIEN_BRON(ctx.regio.organisatie),
+    });
     stuurDownload(res, d);
   });
   router.get('/export/financien/:grafiek.:formaat', async (req: Request, res: Response) => {
@@ -74,7 +89,15 @@ export function financienRoutes(ctx: AppContext, render: Render): Router {
     if (!tabel) throw nietGevonden(`Onbekende tabel "${grafiek}"`);
     const naam = `${tabel.id}-${m.kwartaal}`;
     await audit(ctx.db, req, res, 'download', { pagina: 'financien', grafiek: tabel.id, kwartaal: m.kwartaal, formaat });
-    stuurDownload(res, await tabelDownload(downloadContext(), tabel, naam, formaat, { onderwerp: 'Financiën en formatie', periode: { kwartaal: m.kwartaal }, beleid: null, bron: FINANCIEN_BRON(ctx.regio.organisatie) }));
+    stuurDownload(
+      res,
+      await tabelDownload(downloadContext(), tabel, naam, formaat, {
+        onderwerp: 'Financiën en formatie',
+        periode: { kwartaal: m.kwartaal },
+        beleid: null,
+        bron: FINANCIEN_BRON(ctx.regio.organisatie),
+      }),
+    );
   });
   return router;
 }

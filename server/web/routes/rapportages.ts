@@ -6,9 +6,7 @@ import { kwartaalKort, kwartaalReeks, kwartaalVoluit, laatsteDag } from '../../c
 import type { AppContext } from '../../context.js';
 import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { SECTIES } from '../../rapportage/kwartaalrapportage.js';
-import {
-  factsheetModel, rapportBestandsnaam, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten,
-} from '../../rapportage/service.js';
+import { factsheetModel, rapportBestandsnaam, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten } from '../../rapportage/service.js';
 import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } from '../../rapportage/archief-service.js';
 import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
 import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
@@ -40,14 +38,24 @@ const rapportQuery = z.object({ opgeslagen: tekst(100).optional() });
 
 /** The editor's form: per section of the report its text and whether it is final. */
 const duidingenForm = (secties: { sectie: string }[]): Schema<Record<string, string | undefined>> =>
-  z.object(Object.fromEntries(secties.flatMap(({ sectie }) => [[`tekst_${sectie}`, duidingTekst.optional()], [`definitief_${sectie}`, tekst(10).optional()]])));
+  z.object(
+    Object.fromEntries(
+      secties.flatMap(({ sectie }) => [
+        [`tekst_${sectie}`, duidingTekst.optional()],
+        [`definitief_${sectie}`, tekst(10).optional()],
+      ]),
+    ),
+  );
 
 /** Who is acting: the signed-in user. */
 const wie = (res: Response): string => gebruikerVan(res)!.email;
 
 /** `kwartaalrapportage-2026-Q3-zoals-verzonden.pdf` */
 export function archiefBestandsnaam(stuk: Archiefstuk): string {
-  const basis = stuk.rapport === 'factsheet' ? rapportBestandsnaam(stuk.periode, stuk.gemeente).replace(/\.pdf$/, '') : rapportBestand({ soort: stuk.rapport as 'kwartaal', periode: stuk.periode }).replace(/\.pdf$/, '');
+  const basis =
+    stuk.rapport === 'factsheet'
+      ? rapportBestandsnaam(stuk.periode, stuk.gemeente).replace(/\.pdf$/, '')
+      : rapportBestand({ soort: stuk.rapport as 'kwartaal', periode: stuk.periode }).replace(/\.pdf$/, '');
   return `${basis}-zoals-verzonden.pdf`;
 }
 
@@ -74,30 +82,52 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     const eigen = ctx.regio.gemeenten.filter((x) => g.rol === 'gemeente' && magGemeente(g, x.code));
     const archief = (await leesArchief(ctx.db)).filter((a) => (a.gemeente ? magGemeente(g, a.gemeente) : mag(g, 'regio')));
     const verzonden = await verzondenArchiefstukken(ctx.db);
-    const jaren = bereik ? Array.from({ length: Number(bereik.tot.slice(0, 4)) - Number(bereik.van.slice(0, 4)) + 1 }, (_, i) => Number(bereik.tot.slice(0, 4)) - i) : [];
+    const jaren = bereik
+      ? Array.from({ length: Number(bereik.tot.slice(0, 4)) - Number(bereik.van.slice(0, 4)) + 1 }, (_, i) => Number(bereik.tot.slice(0, 4)) - i)
+      : [];
     const periode = (sleutel: string) => {
       const r = rapportVan(sleutel);
       return { periode: sleutel, naam: rapportNaam(r), pdf: rapportBestand(r) };
     };
-    res.send(render('rapportages', {
-      titel: 'Rapportages',
-      actief: { rapportages: true },
-      volledig: mag(g, 'regio'),
-      perioden: jaren.map((j) => ({ jaar: j, halfjaren: [`${j}-H2`, `${j}-H1`].filter((h) => bereik && `${j}-Q${h.endsWith('H1') ? 1 : 3}` <= bereik.tot && `${j}-Q${h.endsWith('H1') ? 2 : 4}` >= bereik.van).map(periode), jaarrapport: periode(String(j)) })),
-      archief: archief.map((a) => ({
-        ...a,
-        // "zoals verzonden" only for what was sent; the hash and who archived it are for VT staff
-        verzonden: verzonden.has(a.id) ? formatteerTijdstip(verzonden.get(a.id)) : null,
-        gemaakt_door: mag(g, 'regio') ? a.gemaakt_door : null, sha256: mag(g, 'regio') ? a.sha256 : null,
-        naam: a.rapport === 'factsheet' ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}` : rapportNaam(rapportVan(a.periode)),
-        op: formatteerTijdstip(a.gemaakt_op), bestand: archiefBestandsnaam(a),
-      })),
-      kwartalen: kwartalen.map((k) => ({
-        // the running quarter is offered as provisional, never as if final
-        kwartaal: k, label: `${kwartaalVoluit(k)}${laatsteDag(k) > ctx.vandaag() ? ' (voorlopig*)' : ''}`, kort: kwartaalKort(k), pdf: rapportBestandsnaam(k),
-        factsheets: eigen.map((x) => ({ code: x.code, naam: x.naam, pdf: rapportBestandsnaam(k, x.code) })),
-      })),
-    }, res));
+    res.send(
+      render(
+        'rapportages',
+        {
+          titel: 'Rapportages',
+          actief: { rapportages: true },
+          volledig: mag(g, 'regio'),
+          perioden: jaren.map((j) => ({
+            jaar: j,
+            halfjaren: [`${j}-H2`, `${j}-H1`]
+              .filter((h) => bereik && `${j}-Q${h.endsWith('H1') ? 1 : 3}` <= bereik.tot && `${j}-Q${h.endsWith('H1') ? 2 : 4}` >= bereik.van)
+              .map(periode),
+            jaarrapport: periode(String(j)),
+          })),
+          archief: archief.map((a) => ({
+            ...a,
+            // "zoals verzonden" only for what was sent; the hash and who archived it are for VT staff
+            verzonden: verzonden.has(a.id) ? formatteerTijdstip(verzonden.get(a.id)) : null,
+            gemaakt_door: mag(g, 'regio') ? a.gemaakt_door : null,
+            sha256: mag(g, 'regio') ? a.sha256 : null,
+            naam:
+              a.rapport === 'factsheet'
+                ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}`
+                : rapportNaam(rapportVan(a.periode)),
+            op: formatteerTijdstip(a.gemaakt_op),
+            bestand: archiefBestandsnaam(a),
+          })),
+          kwartalen: kwartalen.map((k) => ({
+            // the running quarter is offered as provisional, never as if final
+            kwartaal: k,
+            label: `${kwartaalVoluit(k)}${laatsteDag(k) > ctx.vandaag() ? ' (voorlopig*)' : ''}`,
+            kort: kwartaalKort(k),
+            pdf: rapportBestandsnaam(k),
+            factsheets: eigen.map((x) => ({ code: x.code, naam: x.naam, pdf: rapportBestandsnaam(k, x.code) })),
+          })),
+        },
+        res,
+      ),
+    );
   });
 
   router.get('/rapportages/archief/:id/:naam', async (req, res) => {
@@ -107,7 +137,11 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     if (stuk.gemeente) vereisGemeente(res, stuk.gemeente);
     else if (!mag(gebruikerVan(res)!, 'regio')) throw nietGevonden('Dit gearchiveerde rapport bestaat niet');
     await audit(ctx.db, req, res, 'download', { archief: stuk.id, sha256: stuk.sha256 });
-    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${archiefBestandsnaam(stuk)}"`).set('X-Content-SHA256', stuk.sha256).send(pdf);
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="${archiefBestandsnaam(stuk)}"`)
+      .set('X-Content-SHA256', stuk.sha256)
+      .send(pdf);
   });
 
   router.get('/rapportages/:periode', vereis('regio'), async (req, res) => {
@@ -115,25 +149,36 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     const { opgeslagen } = leesQuery(rapportQuery, req);
     const duidingen = await leesDuidingen(ctx.db, rapport.periode);
     const gearchiveerd = await archiefstuk(ctx.db, rapport.soort, rapport.periode);
-    res.send(render('rapportage', {
-      titel: rapportNaam(rapport),
-      actief: { rapportages: true },
-      periode: rapport.periode,
-      kwartaal: rapport.soort === 'kwartaal' ? rapport.periode : null,
-      label: rapportNaam(rapport),
-      opgeslagen: opgeslagen !== undefined,
-      definitief: duidingIsDefinitief(duidingen),
-      gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatteerTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
-      secties: rapportSecties(rapport).map((s) => {
-        const d = duidingen.get(s.sectie);
-        return {
-          ...s, tekst: d?.tekst ?? '', door: d?.door, bewerktOp: d ? formatteerTijdstip(d.bijgewerkt_op) : null,
-          isDefinitief: d?.status === 'definitief', definitiefDoor: d?.definitief_door, definitiefOp: d?.definitief_op ? formatteerTijdstip(d.definitief_op) : null,
-        };
-      }),
-      gemeenten: rapport.soort === 'kwartaal' ? [...ctx.regio.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')) : [],
-      magDuiden: mag(gebruikerVan(res)!, 'duiding'),
-    }, res));
+    res.send(
+      render(
+        'rapportage',
+        {
+          titel: rapportNaam(rapport),
+          actief: { rapportages: true },
+          periode: rapport.periode,
+          kwartaal: rapport.soort === 'kwartaal' ? rapport.periode : null,
+          label: rapportNaam(rapport),
+          opgeslagen: opgeslagen !== undefined,
+          definitief: duidingIsDefinitief(duidingen),
+          gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatteerTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
+          secties: rapportSecties(rapport).map((s) => {
+            const d = duidingen.get(s.sectie);
+            return {
+              ...s,
+              tekst: d?.tekst ?? '',
+              door: d?.door,
+              bewerktOp: d ? formatteerTijdstip(d.bijgewerkt_op) : null,
+              isDefinitief: d?.status === 'definitief',
+              definitiefDoor: d?.definitief_door,
+              definitiefOp: d?.definitief_op ? formatteerTijdstip(d.definitief_op) : null,
+            };
+          }),
+          gemeenten: rapport.soort === 'kwartaal' ? [...ctx.regio.gemeenten].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')) : [],
+          magDuiden: mag(gebruikerVan(res)!, 'duiding'),
+        },
+        res,
+      ),
+    );
   });
 
   /** The whole editor in one form: saving never drops another section's text. */
@@ -153,7 +198,12 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     }
     if (duidingIsDefinitief(await leesDuidingen(ctx.db, rapport.periode)) && !(await archiefstuk(ctx.db, rapport.soort, rapport.periode))) {
       const stuk = await archiveer(diensten, rapport, wie(res));
-      await audit(ctx.db, req, res, 'rapport_gearchiveerd', { periode: rapport.periode, rapport: rapport.soort, sha256: stuk.sha256, data_versie: stuk.data_versie });
+      await audit(ctx.db, req, res, 'rapport_gearchiveerd', {
+        periode: rapport.periode,
+        rapport: rapport.soort,
+        sha256: stuk.sha256,
+        data_versie: stuk.data_versie,
+      });
     }
     res.redirect(303, `/rapportages/${rapport.periode}?opgeslagen`);
   });
@@ -161,7 +211,13 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   router.post('/rapportages/:kwartaal/duiding', vereis('duiding'), async (req, res) => {
     const { kwartaal: k } = leesParams(kwartaalParams, req);
     const form = leesBody(duidingForm, req);
-    await schrijfDuiding(ctx.db, { kwartaal: k, sectie: form.sectie, tekst: form.tekst.replace(/\r\n/g, '\n'), door: wie(res), bijgewerkt_op: new Date().toISOString() });
+    await schrijfDuiding(ctx.db, {
+      kwartaal: k,
+      sectie: form.sectie,
+      tekst: form.tekst.replace(/\r\n/g, '\n'),
+      door: wie(res),
+      bijgewerkt_op: new Date().toISOString(),
+    });
     await audit(ctx.db, req, res, 'duiding_gewijzigd', { kwartaal: k, sectie: form.sectie });
     res.redirect(303, `/rapportages/${k}?opgeslagen=${form.sectie}#duiding-${form.sectie}`);
   });
@@ -170,10 +226,20 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   // frame of A4 width: the document is exactly what is printed, its charts at print size.
   router.get('/rapportages/:periode/voorbeeld', vereis('regio'), (req, res) => {
     const { periode: rapport } = leesParams(periodeParams, req);
-    res.send(render('voorbeeld', {
-      titel: `Voorbeeld: ${rapportNaam(rapport)}`, actief: { rapportages: true }, naam: rapportNaam(rapport),
-      document: `/rapportages/${rapport.periode}/voorbeeld/document`, pdf: `/rapportages/${rapport.periode}/rapport.pdf`, bestand: rapportBestand(rapport),
-    }, res));
+    res.send(
+      render(
+        'voorbeeld',
+        {
+          titel: `Voorbeeld: ${rapportNaam(rapport)}`,
+          actief: { rapportages: true },
+          naam: rapportNaam(rapport),
+          document: `/rapportages/${rapport.periode}/voorbeeld/document`,
+          pdf: `/rapportages/${rapport.periode}/rapport.pdf`,
+          bestand: rapportBestand(rapport),
+        },
+        res,
+      ),
+    );
   });
   router.get('/rapportages/:periode/voorbeeld/document', vereis('regio'), async (req, res) => {
     const model = await rapportModel(diensten, leesParams(periodeParams, req).periode);
@@ -189,10 +255,20 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   router.get('/rapportages/:kwartaal/gemeente/:code', (req, res) => {
     const { kwartaal: k, code } = factsheetVan(req, res);
     const naam = `Factsheet ${ctx.regio.perCode.get(code)!.naam} ${kwartaalKort(k)}`;
-    res.send(render('voorbeeld', {
-      titel: `Voorbeeld: ${naam}`, actief: { rapportages: true }, naam,
-      document: `/rapportages/${k}/gemeente/${code}/document`, pdf: `/rapportages/${k}/gemeente/${code}/factsheet.pdf`, bestand: rapportBestandsnaam(k, code),
-    }, res));
+    res.send(
+      render(
+        'voorbeeld',
+        {
+          titel: `Voorbeeld: ${naam}`,
+          actief: { rapportages: true },
+          naam,
+          document: `/rapportages/${k}/gemeente/${code}/document`,
+          pdf: `/rapportages/${k}/gemeente/${code}/factsheet.pdf`,
+          bestand: rapportBestandsnaam(k, code),
+        },
+        res,
+      ),
+    );
   });
   router.get('/rapportages/:kwartaal/gemeente/:code/document', async (req, res) => {
     const { kwartaal: k, code } = factsheetVan(req, res);
@@ -215,5 +291,12 @@ function stuurDocument(res: Response, html: string): void {
   const csp = String(res.getHeader('Content-Security-Policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-  res.type('html').send(html.replace('</head>', '<link rel="stylesheet" href="/static/css/voorbeeld-document.css">\n<script src="/static/js/voorbeeld-document.js" defer></script>\n</head>'));
+  res
+    .type('html')
+    .send(
+      html.replace(
+        '</head>',
+        '<link rel="stylesheet" href="/static/css/voorbeeld-document.css">\n<script src="/static/js/voorbeeld-document.js" defer></script>\n</head>',
+      ),
+    );
 }

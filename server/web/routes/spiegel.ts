@@ -37,19 +37,35 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
     const s = m.spiegel;
     const query = s ? `periode=${s.periode}` : '';
     const bronnen = s ? [...new Map([...Object.values(s.regio.bronnen), ...Object.values(s.nederland.bronnen)].map((b) => [b.url, b])).values()] : [];
-    res.send(render('spiegel', {
-      titel: 'Spiegel: de regio en Nederland',
-      actief: { spiegel: true },
-      spiegel: s,
-      perioden: m.perioden.map((p) => ({ waarde: p, label: spiegelPeriode(p)!.label, gekozen: p === s?.periode })),
-      regioNaam: s?.regio.naam,
-      rang: s ? (s.rang.positie === null ? `. (CBS publiceert voor ${formatteerGetal(s.rang.van)} VT-regio’s meldingen én inwoners)` : `${s.rang.positie} van ${s.rang.van}`) : null,
-      gemeenten: s?.gemeenten.map((g) => ({ ...g, meldingenTekst: formatteerGetal(g.meldingen), per1000: formatteerGetal(g.per_1000_inwoners.meldingen, 2), nl1000: formatteerGetal(g.nederland_per_1000_inwoners.meldingen, 2) })) ?? [],
-      bronnen,
-      cbsPeriode: s ? vanCbsPeriode(s.cbs_periode) : null,
-      grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/spiegel/${g.id}`, query)),
-      grafiekBron: SPIEGEL_BRON,
-    }, res));
+    res.send(
+      render(
+        'spiegel',
+        {
+          titel: 'Spiegel: de regio en Nederland',
+          actief: { spiegel: true },
+          spiegel: s,
+          perioden: m.perioden.map((p) => ({ waarde: p, label: spiegelPeriode(p)!.label, gekozen: p === s?.periode })),
+          regioNaam: s?.regio.naam,
+          rang: s
+            ? s.rang.positie === null
+              ? `. (CBS publiceert voor ${formatteerGetal(s.rang.van)} VT-regio’s meldingen én inwoners)`
+              : `${s.rang.positie} van ${s.rang.van}`
+            : null,
+          gemeenten:
+            s?.gemeenten.map((g) => ({
+              ...g,
+              meldingenTekst: formatteerGetal(g.meldingen),
+              per1000: formatteerGetal(g.per_1000_inwoners.meldingen, 2),
+              nl1000: formatteerGetal(g.nederland_per_1000_inwoners.meldingen, 2),
+            })) ?? [],
+          bronnen,
+          cbsPeriode: s ? vanCbsPeriode(s.cbs_periode) : null,
+          grafieken: m.grafieken.map((g) => grafiekModel(g, `/export/spiegel/${g.id}`, query)),
+          grafiekBron: SPIEGEL_BRON,
+        },
+        res,
+      ),
+    );
   });
 
   router.get('/export/spiegel/:grafiek.:formaat', async (req: Request, res: Response) => {
@@ -59,7 +75,9 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${id}"`);
     await audit(ctx.db, req, res, 'download', { pagina: 'spiegel', grafiek: grafiek.id, periode: m.spiegel?.periode, formaat });
     const d = await tabelDownload({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() }, grafiek, `${grafiek.id}-${m.spiegel?.periode ?? ''}`, formaat, {
-      onderwerp: 'Spiegel: de regio en Nederland', periode: { datum: ctx.vandaag() }, beleid: null,
+      onderwerp: 'Spiegel: de regio en Nederland',
+      periode: { datum: ctx.vandaag() },
+      beleid: null,
       bron: SPIEGEL_BRON,
     });
     stuurDownload(res, d);

@@ -14,22 +14,47 @@ const regio = bouwRegio(JSON.parse(readFileSync(projectPath('config', 'regio', '
 
 /** The decree days the catalogue names (the contract); the shipped file must hold every one. */
 const BEKEND = [
-  '2017-04-28', '2017-05-26', '2018-05-11', '2018-12-24', '2018-12-31', '2019-05-31', '2019-12-27',
-  '2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30',
-  '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26',
+  '2017-04-28',
+  '2017-05-26',
+  '2018-05-11',
+  '2018-12-24',
+  '2018-12-31',
+  '2019-05-31',
+  '2019-12-27',
+  '2023-04-28',
+  '2023-05-19',
+  '2024-05-10',
+  '2024-12-27',
+  '2025-05-30',
+  '2026-01-02',
+  '2026-05-15',
+  '2027-05-07',
+  '2028-04-28',
+  '2028-05-26',
 ];
 
 function melding(binnenkomst: string, vb: string): Registratie {
   return {
-    ...kolomObject(null), registratie_id: 'X', soort: 'melding', datum_binnenkomst: binnenkomst, gemeente_code: 'GM0268',
-    melder_categorie: 'politie', datum_veiligheidsbeoordeling: vb, besluit_veiligheidsbeoordeling: 'overdracht_lokaal_team',
+    ...kolomObject(null),
+    registratie_id: 'X',
+    soort: 'melding',
+    datum_binnenkomst: binnenkomst,
+    gemeente_code: 'GM0268',
+    melder_categorie: 'politie',
+    datum_veiligheidsbeoordeling: vb,
+    besluit_veiligheidsbeoordeling: 'overdracht_lokaal_team',
   } as Registratie;
 }
 
 describe('Royal-Decree days (config/kalender.json)', () => {
   it('ships every decree day the catalogue lists, and one decree per three years 2017–2028', () => {
     for (const d of BEKEND) expect(bestand.extraFeestdagen).toContain(d);
-    expect(bestand.besluiten.map((b) => b.jaren)).toEqual([[2017, 2019], [2020, 2022], [2023, 2025], [2026, 2028]]);
+    expect(bestand.besluiten.map((b) => b.jaren)).toEqual([
+      [2017, 2019],
+      [2020, 2022],
+      [2023, 2025],
+      [2026, 2028],
+    ]);
     for (const b of bestand.besluiten) {
       expect(b.bron).toMatch(/^https:\/\//);
       for (const d of b.dagen) expect([1, 2, 3, 4, 5]).toContain(new Date(`${d}T12:00:00Z`).getUTCDay());
@@ -75,7 +100,7 @@ describe('Royal-Decree days (config/kalender.json)', () => {
     const voor = kalenderWaarschuwingen(dekking, 2015, 2019);
     expect(voor).toEqual([
       'Let op: de gegevens beginnen in 2015, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf 2017. ' +
-      'Werkdagen vóór 2017 zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".',
+        'Werkdagen vóór 2017 zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".',
     ]);
   });
 

@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Tabel } from '../../../server/shared/tabel.js';
-import { alsCsv, alsWerkboek, bladnaamVan, geldigeBladnaam, kolomsoorten, metTekens, uniekeKoppen, type Toelichting } from '../../../server/export/tabel-export.js';
+import {
+  alsCsv,
+  alsWerkboek,
+  bladnaamVan,
+  geldigeBladnaam,
+  kolomsoorten,
+  metTekens,
+  uniekeKoppen,
+  type Toelichting,
+} from '../../../server/export/tabel-export.js';
 
 /** A hand-made open-work table: counts, a hidden count (null), an exact zero, a share, a provisional quarter. */
 const OPEN_WERK: Tabel = {
@@ -38,7 +47,11 @@ const TOELICHTING: Toelichting = {
   exportdatumTekst: '1 mei 2024',
   definitieversie: '2027.1',
   bescherming: 'Alle aantallen zijn afgerond op veelvouden van 5.',
-  tekens: [['.', 'geheim of onbekend'], ['–', 'nihil'], ['*', 'voorlopig cijfer']],
+  tekens: [
+    ['.', 'geheim of onbekend'],
+    ['–', 'nihil'],
+    ['*', 'voorlopig cijfer'],
+  ],
 };
 
 async function lees(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -47,18 +60,28 @@ async function lees(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const werkboek = async () => lees(await alsWerkboek([
-  { titel: 'Openstaand werk op de laatste dag van elk kwartaal', blad: 'Openstaand werk', definitie: 'Open werk.', tabel: metTekens(OPEN_WERK, true) },
-  { titel: 'Veiligheidsbeoordeling binnen termijn per week — Q1 2024', tabel: metTekens(PER_WEEK, false) },
-  { titel: 'Realisatie en begroting', tabel: GELD },
-  { titel: 'Nog een keer open werk', blad: 'openstaand werk', tabel: metTekens(OPEN_WERK, false) },
-], TOELICHTING));
+const werkboek = async () =>
+  lees(
+    await alsWerkboek(
+      [
+        { titel: 'Openstaand werk op de laatste dag van elk kwartaal', blad: 'Openstaand werk', definitie: 'Open werk.', tabel: metTekens(OPEN_WERK, true) },
+        { titel: 'Veiligheidsbeoordeling binnen termijn per week — Q1 2024', tabel: metTekens(PER_WEEK, false) },
+        { titel: 'Realisatie en begroting', tabel: GELD },
+        { titel: 'Nog een keer open werk', blad: 'openstaand werk', tabel: metTekens(OPEN_WERK, false) },
+      ],
+      TOELICHTING,
+    ),
+  );
 
 describe('XLSX workbook', () => {
   it('names its sheets in Dutch, unique (Excel compares case-insensitively), with the sheet Toelichting last', async () => {
     const wb = await werkboek();
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Openstaand werk', 'Veiligheidsbeoordeling binnen', 'Realisatie en begroting', 'openstaand werk (2)', 'Toelichting',
+      'Openstaand werk',
+      'Veiligheidsbeoordeling binnen',
+      'Realisatie en begroting',
+      'openstaand werk (2)',
+      'Toelichting',
     ]);
   });
 
@@ -81,7 +104,15 @@ describe('XLSX workbook', () => {
 
   it('names each repeated header by its group', async () => {
     const ws = (await werkboek()).getWorksheet('Openstaand werk')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Kwartaal', 'Open VB', 'Open VB: waarvan over termijn', 'Lopende V&V', 'Lopende V&V: waarvan over termijn', '% binnen termijn']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Kwartaal',
+      'Open VB',
+      'Open VB: waarvan over termijn',
+      'Lopende V&V',
+      'Lopende V&V: waarvan over termijn',
+      '% binnen termijn',
+    ]);
   });
 
   it('writes ISO dates as Excel dates with d-m-yyyy, decimals with their decimals, euros with € #,##0', async () => {
@@ -154,12 +185,27 @@ describe('column kinds and headers', () => {
     expect(kolomsoorten(PER_WEEK)).toEqual(['datum', 'aantal', 'decimaal']);
     expect(kolomsoorten(GELD)).toEqual(['tekst', 'bedrag', 'bedrag']);
     // a column of signs only stays a count column
-    expect(kolomsoorten({ kolommen: ['Gemeente', 'Meldingen'], rijen: [['Tiel', '.'], ['Buren', '–']] })).toEqual(['tekst', 'aantal']);
+    expect(
+      kolomsoorten({
+        kolommen: ['Gemeente', 'Meldingen'],
+        rijen: [
+          ['Tiel', '.'],
+          ['Buren', '–'],
+        ],
+      }),
+    ).toEqual(['tekst', 'aantal']);
   });
 
   it('makes repeated headers unique by their group, and numbers what still repeats', () => {
-    expect(uniekeKoppen(['Kwartaal', 'Onderzoek: afgesproken', 'met monitoring', '%', 'V&V: afgesproken', 'met monitoring', '%']))
-      .toEqual(['Kwartaal', 'Onderzoek: afgesproken', 'Onderzoek: met monitoring', 'Onderzoek: %', 'V&V: afgesproken', 'V&V: met monitoring', 'V&V: %']);
+    expect(uniekeKoppen(['Kwartaal', 'Onderzoek: afgesproken', 'met monitoring', '%', 'V&V: afgesproken', 'met monitoring', '%'])).toEqual([
+      'Kwartaal',
+      'Onderzoek: afgesproken',
+      'Onderzoek: met monitoring',
+      'Onderzoek: %',
+      'V&V: afgesproken',
+      'V&V: met monitoring',
+      'V&V: %',
+    ]);
     expect(uniekeKoppen(['a', 'a'])).toEqual(['a', 'a (2)']);
   });
 

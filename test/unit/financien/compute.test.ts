@@ -3,8 +3,13 @@ import { berekenKwartaal, doorstroomPerFte, metTotaal } from '../../../server/fi
 import { leesBedrag, leesFte, valideerFinancienRij, type FinancienRij } from '../../../server/financien/validate.js';
 import { formatteerKeuro } from '../../../server/shared/formaat.js';
 
-const rij = (kwartaal: string, post: string, realisatie: number, begroting: number | null, begroting_jaar: number | null = null): FinancienRij =>
-  ({ kwartaal, post, realisatie, begroting, begroting_jaar });
+const rij = (kwartaal: string, post: string, realisatie: number, begroting: number | null, begroting_jaar: number | null = null): FinancienRij => ({
+  kwartaal,
+  post,
+  realisatie,
+  begroting,
+  begroting_jaar,
+});
 
 /** A hand-made quarter with known sums; lasten_vorig_boekjaar has no budget. */
 const Q1 = [
@@ -31,7 +36,12 @@ describe('financien: totals and differences', () => {
   });
 
   it('a post without budget has no difference; a cost below budget is a positive (favourable) difference', () => {
-    expect(q.posten.find((p) => p.post === 'lasten_vorig_boekjaar')).toMatchObject({ realisatie: -25_000, begroting: null, verschil: null, begroting_jaar: null });
+    expect(q.posten.find((p) => p.post === 'lasten_vorig_boekjaar')).toMatchObject({
+      realisatie: -25_000,
+      begroting: null,
+      verschil: null,
+      begroting_jaar: null,
+    });
     expect(q.posten.find((p) => p.post === 'organisatiekosten')!.verschil).toBe(20_000);
     expect(q.posten.find((p) => p.post === 'subsidie_gemeenten')!.verschil).toBe(-16_000);
   });
@@ -53,7 +63,13 @@ describe('financien: totals and differences', () => {
     ]);
     expect(formatie.map((f) => f.fte_totaal)).toEqual([90, 91, 93]);
     expect(doorstroomPerFte('2019-Q1', formatie, 1527, 1195)).toEqual({
-      kwartaal: '2019-Q1', fte_gemiddeld: 91.33, prognose: true, meldingen: 1527, adviezen: 1195, meldingen_per_fte: 16.7, adviezen_per_fte: 13.1,
+      kwartaal: '2019-Q1',
+      fte_gemiddeld: 91.33,
+      prognose: true,
+      meldingen: 1527,
+      adviezen: 1195,
+      meldingen_per_fte: 16.7,
+      adviezen_per_fte: 13.1,
     });
     expect(doorstroomPerFte('2019-Q2', formatie, 10, 10).meldingen_per_fte).toBeNull();
   });
@@ -71,11 +87,17 @@ describe('financien: values and signs in the file', () => {
     expect(leesFte('87.5')).toEqual({ ok: true, value: 87.5 });
   });
 
-  it('signs are the file\'s: a positive cost (a vrijval) and a negative income are accepted as given', () => {
+  it("signs are the file's: a positive cost (a vrijval) and a negative income are accepted as given", () => {
     const plaats = { bestand: 'f.csv', regel: 4 };
     const kosten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'lasten_vorig_boekjaar', realisatie: '24000', begroting: '', begroting_jaar: '' }, plaats);
-    expect(kosten).toEqual({ ok: true, rij: { kwartaal: '2019-Q1', post: 'lasten_vorig_boekjaar', realisatie: 24_000, begroting: null, begroting_jaar: null } });
-    const inkomsten = valideerFinancienRij({ kwartaal: '2019-Q1', post: 'subsidie_gemeenten', realisatie: '2000', begroting: '-5', begroting_jaar: '' }, plaats);
+    expect(kosten).toEqual({
+      ok: true,
+      rij: { kwartaal: '2019-Q1', post: 'lasten_vorig_boekjaar', realisatie: 24_000, begroting: null, begroting_jaar: null },
+    });
+    const inkomsten = valideerFinancienRij(
+      { kwartaal: '2019-Q1', post: 'subsidie_gemeenten', realisatie: '2000', begroting: '-5', begroting_jaar: '' },
+      plaats,
+    );
     expect(inkomsten.ok && inkomsten.rij.begroting).toBe(-5);
     const q = berekenKwartaal('2019-Q1', [rij('2019-Q1', 'lasten_vorig_boekjaar', 24_000, null), rij('2019-Q1', 'organisatiekosten', -150_000, null)])!;
     expect(q.posten.find((p) => p.post === 'lasten_vorig_boekjaar')!.afwijkend_teken).toBe(true);

@@ -40,7 +40,7 @@ function bestand(r: Random): { tekst: string; records: string[][] } {
 function eigen(tekst: string, r: Random): string[][] {
   const parser = new CsvParser(';', 'eigenschap.csv', false);
   const uit: string[][] = [];
-  for (let i = 0; i < tekst.length; ) {
+  for (let i = 0; i < tekst.length;) {
     const stuk = r.int(1, 40);
     for (const rec of parser.push(tekst.slice(i, i + stuk))) uit.push(rec.values);
     i += stuk;

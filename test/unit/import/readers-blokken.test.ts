@@ -60,7 +60,11 @@ describe('leesTabelBlokken', () => {
   it('CSV: the same Dutch error for an unclosed quote', async () => {
     const pad = join(dir, 'open.csv');
     writeFileSync(pad, 'registratie_id;soort\nR1;"melding\nR2;advies\n');
-    const fout = async (lees: () => Promise<unknown>) => lees().then(() => null, (e: Error) => e.message);
+    const fout = async (lees: () => Promise<unknown>) =>
+      lees().then(
+        () => null,
+        (e: Error) => e.message,
+      );
     const verwacht = await fout(() => perRegel(pad));
     expect(verwacht).toContain('open.csv: regel 2');
     expect(await fout(() => perBlok(pad))).toBe(verwacht);
@@ -89,7 +93,12 @@ describe('leesTabelBlokken', () => {
     expect(bytes.subarray(3 * KB64, 3 * KB64 + 3)).toEqual(Buffer.from('\uFEFF', 'utf8'));
     const pad = join(dir, 'grenzen.csv');
     writeFileSync(pad, bytes);
-    const verwacht = bytes.toString('utf8').slice(1).split('\n').filter((r) => r !== '').map((r) => r.split(';'));
+    const verwacht = bytes
+      .toString('utf8')
+      .slice(1)
+      .split('\n')
+      .filter((r) => r !== '')
+      .map((r) => r.split(';'));
     const { rows } = await perBlok(pad);
     expect(rows.map((r) => r.values)).toEqual(verwacht);
     expect(rows.find((r) => r.values[0] === 'Ra')?.values[1]).toBe('é');

@@ -11,9 +11,7 @@ import { bouwRegio } from '../../../server/config/regio.js';
 import { Random } from '../../../server/demo/random.js';
 import { rijHash, rijHashTekst } from '../../../server/import/hash.js';
 import { cellenVan, controleerCellen, controleerRij, controleerSamengevoegd, registratieVan } from '../../../server/import/validate-row.js';
-import {
-  cellText, codeParser, isoGetal, leesDatum, leesGemeenteCode, leesJaNee, maakOpzoeker, type RawCell,
-} from '../../../server/import/values.js';
+import { cellText, codeParser, isoGetal, leesDatum, leesGemeenteCode, leesJaNee, maakOpzoeker, type RawCell } from '../../../server/import/values.js';
 import { COLUMN_NAMES, COLUMNS, kolomObject, type Registratie } from '../../../server/registraties/schema.js';
 import regioJson from '../../../config/regio/gelderland-zuid.json' with { type: 'json' };
 import * as oud from './referentie/oude-validatie.js';
@@ -24,22 +22,56 @@ const ctx = { bestand: 'export.csv', regel: 12, regio, vandaag: '2024-06-30' };
 describe('cell parsers at their boundaries', () => {
   it('cellText trims exactly what String.prototype.trim trims', () => {
     const gevallen: [RawCell, string][] = [
-      ['melding', 'melding'], [' melding', 'melding'], ['melding\t', 'melding'], ['\u00a0melding\u00a0', 'melding'],
-      ['\u3000GM0268', 'GM0268'], ['\ufeffR1', 'R1'], ['\u2028R1\u2029', 'R1'], ['é', 'é'], ['~x!', '~x!'], ['\u007fx', '\u007fx'],
-      ['', ''], ['   ', ''], [null, ''], [undefined, ''], [0, '0'], [12.5, '12.5'], [true, 'true'],
-      [new Date(Date.UTC(2024, 1, 29)), '2024-02-29'], [new Date(Number.NaN), ''],
+      ['melding', 'melding'],
+      [' melding', 'melding'],
+      ['melding\t', 'melding'],
+      ['\u00a0melding\u00a0', 'melding'],
+      ['\u3000GM0268', 'GM0268'],
+      ['\ufeffR1', 'R1'],
+      ['\u2028R1\u2029', 'R1'],
+      ['é', 'é'],
+      ['~x!', '~x!'],
+      ['\u007fx', '\u007fx'],
+      ['', ''],
+      ['   ', ''],
+      [null, ''],
+      [undefined, ''],
+      [0, '0'],
+      [12.5, '12.5'],
+      [true, 'true'],
+      [new Date(Date.UTC(2024, 1, 29)), '2024-02-29'],
+      [new Date(Number.NaN), ''],
     ];
     for (const [cel, tekst] of gevallen) expect(cellText(cel), JSON.stringify(cel)).toBe(tekst);
   });
 
   it('dates: the canonical form without a regular expression, every other form as before', () => {
     const goed: [RawCell, string][] = [
-      ['2024-02-29', '2024-02-29'], ['2000-02-29', '2000-02-29'], ['1900-01-01', '1900-01-01'], ['2999-12-31', '2999-12-31'],
-      ['2024-01-31', '2024-01-31'], ['2024-04-30', '2024-04-30'], [' 2024-03-01 ', '2024-03-01'], ['2024-3-1', '2024-03-01'],
-      ['01-03-2024', '2024-03-01'], ['1-3-2024', '2024-03-01'], [new Date(Date.UTC(2015, 0, 1)), '2015-01-01'],
+      ['2024-02-29', '2024-02-29'],
+      ['2000-02-29', '2000-02-29'],
+      ['1900-01-01', '1900-01-01'],
+      ['2999-12-31', '2999-12-31'],
+      ['2024-01-31', '2024-01-31'],
+      ['2024-04-30', '2024-04-30'],
+      [' 2024-03-01 ', '2024-03-01'],
+      ['2024-3-1', '2024-03-01'],
+      ['01-03-2024', '2024-03-01'],
+      ['1-3-2024', '2024-03-01'],
+      [new Date(Date.UTC(2015, 0, 1)), '2015-01-01'],
     ];
     for (const [cel, datum] of goed) expect(leesDatum(cel), String(cel)).toEqual({ ok: true, value: datum });
-    const bestaatNiet = ['2023-02-29', '2100-02-29', '1899-12-31', '3000-01-01', '2024-00-10', '2024-13-01', '2024-01-00', '2024-01-32', '2024-04-31', '31-02-2024'];
+    const bestaatNiet = [
+      '2023-02-29',
+      '2100-02-29',
+      '1899-12-31',
+      '3000-01-01',
+      '2024-00-10',
+      '2024-13-01',
+      '2024-01-00',
+      '2024-01-32',
+      '2024-04-31',
+      '31-02-2024',
+    ];
     for (const cel of bestaatNiet) expect(leesDatum(cel), cel).toEqual({ ok: false, melding: 'is geen bestaande datum' });
     // fullwidth digits are digits in the normal form of text (issue 25)
     expect(leesDatum('２０２４-03-01')).toEqual({ ok: true, value: '2024-03-01' });
@@ -69,12 +101,20 @@ describe('cell parsers at their boundaries', () => {
   it('ja/nee: text in any case, booleans and numbers of an XLSX cell', () => {
     for (const cel of ['ja', 'J', '1', 'true', 'TRUE', ' Ja ', true, 1]) expect(leesJaNee(cel), String(cel)).toEqual({ ok: true, value: 1 });
     for (const cel of ['nee', 'N', '0', 'false', 'False', false, 0]) expect(leesJaNee(cel), String(cel)).toEqual({ ok: true, value: 0 });
-    for (const cel of ['jaa', 'yes', '2', 'nee ja', 0.5]) expect(leesJaNee(cel), String(cel)).toEqual({ ok: false, melding: 'is geen ja/nee-waarde; gebruik ja of nee' });
+    for (const cel of ['jaa', 'yes', '2', 'nee ja', 0.5])
+      expect(leesJaNee(cel), String(cel)).toEqual({ ok: false, melding: 'is geen ja/nee-waarde; gebruik ja of nee' });
   });
 
   it('gemeentecode: GM and four digits in any case, nothing else', () => {
-    for (const [cel, code] of [['GM0268', 'GM0268'], ['gm0268', 'GM0268'], ['Gm0268', 'GM0268'], [' GM0268 ', 'GM0268'], ['GM9999', 'GM9999'],
-      ['GM０268', 'GM0268'], ['GM0268\u200b', 'GM0268']]) {
+    for (const [cel, code] of [
+      ['GM0268', 'GM0268'],
+      ['gm0268', 'GM0268'],
+      ['Gm0268', 'GM0268'],
+      [' GM0268 ', 'GM0268'],
+      ['GM9999', 'GM9999'],
+      ['GM０268', 'GM0268'],
+      ['GM0268\u200b', 'GM0268'],
+    ]) {
       expect(leesGemeenteCode(cel), cel).toEqual({ ok: true, value: code });
     }
     for (const cel of ['GM026', 'GM02681', 'GM026a', 'GN0268', 'G M0268', '0268']) {
@@ -109,14 +149,19 @@ describe('controleerRij at its boundaries', () => {
   it('dates: 2015-01-01 and the ingest day are in, the days around them are out', () => {
     expect(fouten({ datum_binnenkomst: '2015-01-01' })).toEqual([]);
     expect(fouten({ datum_binnenkomst: '2024-06-30' })).toEqual([]);
-    expect(fouten({ datum_binnenkomst: '2014-12-31' })).toEqual(['datum_binnenkomst|2014-12-31|datum 2014-12-31 ligt vóór 2015-01-01, de start van Veilig Thuis']);
+    expect(fouten({ datum_binnenkomst: '2014-12-31' })).toEqual([
+      'datum_binnenkomst|2014-12-31|datum 2014-12-31 ligt vóór 2015-01-01, de start van Veilig Thuis',
+    ]);
     expect(fouten({ datum_binnenkomst: '2024-07-01' })).toEqual(['datum_binnenkomst|2024-07-01|datum 2024-07-01 ligt in de toekomst (na 2024-06-30)']);
     expect(fouten({ datum_afgesloten: '2024-03-01' })).toEqual([]);
     expect(fouten({ datum_afgesloten: '29-02-2024' })).toEqual(['datum_afgesloten|29-02-2024|datum 2024-02-29 ligt vóór datum_binnenkomst (2024-03-01)']);
   });
 
   it('the registration has the columns of the format in their order, whatever the order of the record', () => {
-    const res = controleerRij({ melder_categorie: 'politie', gemeente_code: 'GM0268', datum_binnenkomst: '2024-03-01', soort: 'melding', registratie_id: 'R1' }, ctx);
+    const res = controleerRij(
+      { melder_categorie: 'politie', gemeente_code: 'GM0268', datum_binnenkomst: '2024-03-01', soort: 'melding', registratie_id: 'R1' },
+      ctx,
+    );
     expect(res.ok && Object.keys(res.registratie)).toEqual(COLUMN_NAMES);
   });
 
@@ -151,10 +196,28 @@ function cel(r: Random, kind: string, values: readonly string[]): RawCell {
   if (r.chance(0.12)) return leeg();
   switch (kind) {
     case 'text':
-      return omhul(kies([
-        'R1', 'VT-20240301-0001', 'x'.repeat(64), 'x'.repeat(65), 'R\t1', 'R1\r', '\u0000', 'R\u007f', 'é€', '=1+1',
-        'Nijmegen', 'nijmegen', 'West Maas en Waal', 'Atlantis', 'Groesbeek', 'Druten', 'Berg en Dal', 'GM0268',
-      ]));
+      return omhul(
+        kies([
+          'R1',
+          'VT-20240301-0001',
+          'x'.repeat(64),
+          'x'.repeat(65),
+          'R\t1',
+          'R1\r',
+          '\u0000',
+          'R\u007f',
+          'é€',
+          '=1+1',
+          'Nijmegen',
+          'nijmegen',
+          'West Maas en Waal',
+          'Atlantis',
+          'Groesbeek',
+          'Druten',
+          'Berg en Dal',
+          'GM0268',
+        ]),
+      );
     case 'code': {
       const v = kies(values);
       return omhul(kies([v, v, v, hoofd(v), `${v}x`, v.slice(1), v.replace(/k/g, '\u212A'), 'onbekend', '1']));
@@ -166,11 +229,29 @@ function cel(r: Random, kind: string, values: readonly string[]): RawCell {
     default: {
       if (r.chance(0.04)) return kies<RawCell>([new Date(Date.UTC(2024, 2, 4)), new Date(Date.UTC(2014, 11, 31)), new Date(Number.NaN), 45000]);
       // days around the boundaries: 2015-01-01, datum_binnenkomst, the ingest day, month ends, leap days
-      const dagen = ['2014-12-31', '2015-01-01', '2015-01-02', '2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02', '2024-03-15',
-        '2024-04-30', '2024-06-29', '2024-06-30', '2024-07-01', '2023-02-29', '2024-02-30', '2024-13-01', '2024-00-01'];
+      const dagen = [
+        '2014-12-31',
+        '2015-01-01',
+        '2015-01-02',
+        '2024-02-28',
+        '2024-02-29',
+        '2024-03-01',
+        '2024-03-02',
+        '2024-03-15',
+        '2024-04-30',
+        '2024-06-29',
+        '2024-06-30',
+        '2024-07-01',
+        '2023-02-29',
+        '2024-02-30',
+        '2024-13-01',
+        '2024-00-01',
+      ];
       const d = kies(dagen);
       const [j, m, dd] = d.split('-');
-      return omhul(kies([d, d, d, `${dd}-${m}-${j}`, `${Number(dd)}-${Number(m)}-${j}`, `${j}-${Number(m)}-${Number(dd)}`, `${j}/${m}/${dd}`, `${d}x`, '２０２４-03-01']));
+      return omhul(
+        kies([d, d, d, `${dd}-${m}-${j}`, `${Number(dd)}-${Number(m)}-${j}`, `${j}-${Number(m)}-${Number(dd)}`, `${j}/${m}/${dd}`, `${d}x`, '２０２４-03-01']),
+      );
     }
   }
 }
@@ -178,17 +259,51 @@ function cel(r: Random, kind: string, values: readonly string[]): RawCell {
 /** Valid registrations of each shape, to change a few cells of. */
 const GELDIG: readonly Record<string, string>[] = [
   {
-    registratie_id: 'R1', soort: 'melding', datum_binnenkomst: '2024-03-01', gemeente_code: 'GM0268', melder_categorie: 'politie',
-    kanaal: 'telefoon', aard_geweld: 'partnergeweld', spoed: 'nee', eerdere_betrokkenheid: 'hermelding',
-    datum_veiligheidsbeoordeling: '2024-03-04', besluit_veiligheidsbeoordeling: 'vervolg_veilig_thuis', datum_besluit_vervolg: '2024-03-15',
-    vervolg: 'onderzoek', datum_start_onderzoek: '2024-03-15', datum_einde_onderzoek: '2024-06-29', uitkomst_onderzoek: 'bevestigd',
-    datum_overdracht: '2024-06-29', overdracht_aan: 'lokaal_team', monitoring: 'ja', datum_monitoring_3m: '2024-06-30', datum_afgesloten: '2024-06-30',
+    registratie_id: 'R1',
+    soort: 'melding',
+    datum_binnenkomst: '2024-03-01',
+    gemeente_code: 'GM0268',
+    melder_categorie: 'politie',
+    kanaal: 'telefoon',
+    aard_geweld: 'partnergeweld',
+    spoed: 'nee',
+    eerdere_betrokkenheid: 'hermelding',
+    datum_veiligheidsbeoordeling: '2024-03-04',
+    besluit_veiligheidsbeoordeling: 'vervolg_veilig_thuis',
+    datum_besluit_vervolg: '2024-03-15',
+    vervolg: 'onderzoek',
+    datum_start_onderzoek: '2024-03-15',
+    datum_einde_onderzoek: '2024-06-29',
+    uitkomst_onderzoek: 'bevestigd',
+    datum_overdracht: '2024-06-29',
+    overdracht_aan: 'lokaal_team',
+    monitoring: 'ja',
+    datum_monitoring_3m: '2024-06-30',
+    datum_afgesloten: '2024-06-30',
   },
-  { registratie_id: 'A7', soort: 'advies', datum_binnenkomst: '2015-01-01', gemeente: 'Nijmegen', melder_categorie: 'niet_professional', kanaal: 'mail', monitoring: 'nee', datum_afgesloten: '2015-01-02' },
   {
-    registratie_id: 'VT-3', soort: 'Melding', datum_binnenkomst: '29-02-2024', gemeente_code: 'gm1945', melder_categorie: 'OVERIGE_PROFESSIONAL',
-    beroepsgroep: 'huisarts', datum_veiligheidsbeoordeling: '2024-03-01', besluit_veiligheidsbeoordeling: 'vervolg_veilig_thuis',
-    datum_besluit_vervolg: '1-3-2024', vervolg: 'voorwaarden_en_vervolg', datum_start_vv: '2024-03-01', datum_einde_vv: '2024-03-01',
+    registratie_id: 'A7',
+    soort: 'advies',
+    datum_binnenkomst: '2015-01-01',
+    gemeente: 'Nijmegen',
+    melder_categorie: 'niet_professional',
+    kanaal: 'mail',
+    monitoring: 'nee',
+    datum_afgesloten: '2015-01-02',
+  },
+  {
+    registratie_id: 'VT-3',
+    soort: 'Melding',
+    datum_binnenkomst: '29-02-2024',
+    gemeente_code: 'gm1945',
+    melder_categorie: 'OVERIGE_PROFESSIONAL',
+    beroepsgroep: 'huisarts',
+    datum_veiligheidsbeoordeling: '2024-03-01',
+    besluit_veiligheidsbeoordeling: 'vervolg_veilig_thuis',
+    datum_besluit_vervolg: '1-3-2024',
+    vervolg: 'voorwaarden_en_vervolg',
+    datum_start_vv: '2024-03-01',
+    datum_einde_vv: '2024-03-01',
   },
 ];
 

@@ -43,7 +43,11 @@ const OPEN: Record<string, number> = {
   'server/indicatoren/service.ts': 1,
 };
 
-interface Spelling { bestand: string; regel: number; sleutel: string }
+interface Spelling {
+  bestand: string;
+  regel: number;
+  sleutel: string;
+}
 
 /** In a (nested) list literal under `as const`: its literal types reach the typed reader that uses them. */
 function inConstLijst(n: ts.Node): boolean {
@@ -55,7 +59,10 @@ function inConstLijst(n: ts.Node): boolean {
 function ongetypeerdeSpellingen(): { open: Spelling[]; getypeerd: number } {
   const keys = new Set<string>(CATALOGUS.map((i) => i.sleutel));
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const program = ts.createProgram(config.fileNames.filter((f) => relative(ROOT, f).startsWith('server')), config.options);
+  const program = ts.createProgram(
+    config.fileNames.filter((f) => relative(ROOT, f).startsWith('server')),
+    config.options,
+  );
   const checker = program.getTypeChecker();
   const smal = (t: ts.Type | undefined) => !!t && !checker.isTypeAssignableTo(checker.getStringType(), t);
   const open: Spelling[] = [];
@@ -64,13 +71,20 @@ function ongetypeerdeSpellingen(): { open: Spelling[]; getypeerd: number } {
     const bestand = relative(ROOT, sf.fileName).split('\\').join('/');
     if (!bestand.startsWith('server/') || ANDERE_NAAMRUIMTE.some((a) => bestand.startsWith(a))) continue;
     const bezoek = (n: ts.Node): void => {
-      if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && keys.has(n.text) && !ts.isImportDeclaration(n.parent) && !ts.isExportDeclaration(n.parent)) {
+      if (
+        (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) &&
+        keys.has(n.text) &&
+        !ts.isImportDeclaration(n.parent) &&
+        !ts.isExportDeclaration(n.parent)
+      ) {
         const p = n.parent;
-        const gecontroleerd = smal(checker.getContextualType(n))
-          || ts.isLiteralTypeNode(p)
-          || inConstLijst(n)
-          || (ts.isBinaryExpression(p) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(p.operatorToken.kind)
-            && smal(checker.getTypeAtLocation(p.left === n ? p.right : p.left)));
+        const gecontroleerd =
+          smal(checker.getContextualType(n)) ||
+          ts.isLiteralTypeNode(p) ||
+          inConstLijst(n) ||
+          (ts.isBinaryExpression(p) &&
+            [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(p.operatorToken.kind) &&
+            smal(checker.getTypeAtLocation(p.left === n ? p.right : p.left)));
         if (gecontroleerd) getypeerd++;
         else open.push({ bestand, regel: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, sleutel: n.text });
       }
@@ -87,13 +101,14 @@ for (const s of open) perBestand.set(s.bestand, [...(perBestand.get(s.bestand) ?
 
 describe(`indicator keys spelled in server/: ${getypeerd} checked by tsc, ${open.length} by hand (${CATALOGUS.length} keys)`, () => {
   it('no file spells a key by hand beyond what OPEN records', () => {
-    const teVeel = [...perBestand].filter(([b, s]) => s.length > (OPEN[b] ?? 0))
-      .flatMap(([, s]) => s.map((x) => `${x.bestand}:${x.regel} '${x.sleutel}'`));
+    const teVeel = [...perBestand].filter(([b, s]) => s.length > (OPEN[b] ?? 0)).flatMap(([, s]) => s.map((x) => `${x.bestand}:${x.regel} '${x.sleutel}'`));
     expect(teVeel, 'read the key through a typed reader (getal, Waarden, IndicatorSleutel) or from the catalogue').toEqual([]);
   });
 
   it('OPEN is tight: a file that spells fewer keys by hand has its record lowered', () => {
-    const ruim = Object.entries(OPEN).filter(([b, n]) => (perBestand.get(b)?.length ?? 0) < n).map(([b, n]) => `${b}: ${n} → ${perBestand.get(b)?.length ?? 0}`);
+    const ruim = Object.entries(OPEN)
+      .filter(([b, n]) => (perBestand.get(b)?.length ?? 0) < n)
+      .map(([b, n]) => `${b}: ${n} → ${perBestand.get(b)?.length ?? 0}`);
     expect(ruim).toEqual([]);
   });
 });

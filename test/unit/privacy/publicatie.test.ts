@@ -52,13 +52,20 @@ describe('the publication step: derived figures are functions of the published c
     if (waarde !== verwacht) afwijkingen.push(`${sleutel}: ${String(waarde)}, expected ${String(verwacht)}`);
   };
   for (let s = 0; s < 400; s++) {
-    const inwoners = rnd.pick([[8_000, 1], [41_900, 1], [160_000, 1]] as const);
+    const inwoners = rnd.pick([
+      [8_000, 1],
+      [41_900, 1],
+      [160_000, 1],
+    ] as const);
     const reeks = [0, 1, 2, 3, 4].map(() => kwartaal(rnd, inwoners));
     const [nu, ...historie] = reeks as [Waarden, ...Waarden[]];
     // the stored growth of the exact counts (what the compute step stores)
-    nu.groei = Object.fromEntries(Object.entries(GROEI.delen!).flatMap(([naam, k]) => [
-      [`${naam}_qoq`, groei(nu[k] as number, historie[0]![k] as number)], [`${naam}_yoy`, groei(nu[k] as number, historie[3]![k] as number)],
-    ]));
+    nu.groei = Object.fromEntries(
+      Object.entries(GROEI.delen!).flatMap(([naam, k]) => [
+        [`${naam}_qoq`, groei(nu[k] as number, historie[0]![k] as number)],
+        [`${naam}_yoy`, groei(nu[k] as number, historie[3]![k] as number)],
+      ]),
+    );
     const uit = beschermWaarden(nu, beleid, { historie, inwoners });
     const tel = beschermTellingen(nu, beleid);
     const [q1, q4] = [beschermTellingen(historie[0]!, beleid), beschermTellingen(historie[3]!, beleid)];
@@ -74,10 +81,18 @@ describe('the publication step: derived figures are functions of the published c
       noteer('per1000', [c, inwoners], (uit.per_1000_inwoners as Waarden)[k], c === null ? '.' : per1000(c, inwoners));
     }
     for (const [naam, k] of Object.entries(GROEI.delen!)) {
-      for (const [suffix, toen] of [['qoq', q1], ['yoy', q4]] as const) {
+      for (const [suffix, toen] of [
+        ['qoq', q1],
+        ['yoy', q4],
+      ] as const) {
         const a = getal(uit, k);
         const b = getal(toen, k);
-        noteer('groei', [a, b], (uit.groei as Waarden)[`${naam}_${suffix}`], a === null || b === null || a < beleid.minNoemer || b < beleid.minNoemer ? '.' : groei(a, b));
+        noteer(
+          'groei',
+          [a, b],
+          (uit.groei as Waarden)[`${naam}_${suffix}`],
+          a === null || b === null || a < beleid.minNoemer || b < beleid.minNoemer ? '.' : groei(a, b),
+        );
       }
     }
   }

@@ -20,7 +20,10 @@ describe('forecast from the seasonal pattern', () => {
     expect(v.aandeel).toBeCloseTo(7 / 18, 12);
     expect(v.verwacht).toBeCloseTo(216, 9);
     // 2021 from 2020 alone: 120 / (1/3) = 360 against 240; 2022 from 2020–2021: 90 / (5/12) = 216 against 270
-    expect(v.backtest.map((b) => [b.jaar, b.peildatum, b.gerealiseerd])).toEqual([[2021, '2021-06-30', 240], [2022, '2022-06-30', 270]]);
+    expect(v.backtest.map((b) => [b.jaar, b.peildatum, b.gerealiseerd])).toEqual([
+      [2021, '2021-06-30', 240],
+      [2022, '2022-06-30', 270],
+    ]);
     expect(v.backtest[0]!.verwacht).toBeCloseTo(360, 9);
     expect(v.backtest[0]!.relatieve_fout).toBeCloseTo(0.5, 12);
     expect(v.backtest[1]!.verwacht).toBeCloseTo(216, 9);
@@ -54,7 +57,7 @@ describe('forecast from the seasonal pattern', () => {
 
   it('the interval always contains what is observed (400 seeded random series)', () => {
     let s = 17;
-    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
     let getoetst = 0;
     for (let i = 0; i < 400; i++) {
       const jaren: Record<number, number[]> = {};

@@ -17,14 +17,35 @@ describe('periods', () => {
 
 describe('period values from quarter values', () => {
   const q1 = {
-    meldingen: 3, meldingen_vb: 3, vb_binnen_termijn: 3, vb_binnen_termijn_pct: 100, open_vb: 7, meldingen_per_melder: { politie: 2, niet_professional: 1 },
-    doorlooptijd_vb_werkdagen: { mediaan: 1, p90: 1 }, histogrammen: { vb_werkdagen: [[1, 3]], onderzoek_dagen: [], vv_dagen: [] },
-    wacht_dagen: { wacht_op_start_vv: { mediaan: 10, max: 12 } }, nieuw_pct: 50,
+    meldingen: 3,
+    meldingen_vb: 3,
+    vb_binnen_termijn: 3,
+    vb_binnen_termijn_pct: 100,
+    open_vb: 7,
+    meldingen_per_melder: { politie: 2, niet_professional: 1 },
+    doorlooptijd_vb_werkdagen: { mediaan: 1, p90: 1 },
+    histogrammen: { vb_werkdagen: [[1, 3]], onderzoek_dagen: [], vv_dagen: [] },
+    wacht_dagen: { wacht_op_start_vv: { mediaan: 10, max: 12 } },
+    nieuw_pct: 50,
   };
   const q2 = {
-    meldingen: 2, meldingen_vb: 2, vb_binnen_termijn: 1, vb_binnen_termijn_pct: 50, open_vb: 1, meldingen_per_melder: { politie: 1, overige_professional: 1 },
-    doorlooptijd_vb_werkdagen: { mediaan: 5.5, p90: 9 }, histogrammen: { vb_werkdagen: [[2, 1], [9, 1]], onderzoek_dagen: [], vv_dagen: [] },
-    wacht_dagen: { wacht_op_start_vv: { mediaan: 3, max: 4 } }, nieuw_pct: 10,
+    meldingen: 2,
+    meldingen_vb: 2,
+    vb_binnen_termijn: 1,
+    vb_binnen_termijn_pct: 50,
+    open_vb: 1,
+    meldingen_per_melder: { politie: 1, overige_professional: 1 },
+    doorlooptijd_vb_werkdagen: { mediaan: 5.5, p90: 9 },
+    histogrammen: {
+      vb_werkdagen: [
+        [2, 1],
+        [9, 1],
+      ],
+      onderzoek_dagen: [],
+      vv_dagen: [],
+    },
+    wacht_dagen: { wacht_op_start_vv: { mediaan: 3, max: 4 } },
+    nieuw_pct: 10,
   };
 
   it('sums flows and distributions, recomputes percentages, stocks of the last quarter, median of the union', () => {
@@ -54,14 +75,26 @@ describe('period values from quarter values', () => {
 
   it('growth against the same period a year earlier and the period before', () => {
     expect(periodeGroei({ meldingen: 6, adviezen: 2 }, { meldingen: 4, adviezen: 1 }, { meldingen: 6, adviezen: 0 })).toEqual({
-      meldingen_yoy: 50, adviezen_yoy: 100, totaal_yoy: 60, meldingen_vorige: 0, adviezen_vorige: null, totaal_vorige: 33.3,
+      meldingen_yoy: 50,
+      adviezen_yoy: 100,
+      totaal_yoy: 60,
+      meldingen_vorige: 0,
+      adviezen_vorige: null,
+      totaal_vorige: 33.3,
     });
   });
 
   it('a protected period is made of the published quarters: sums of published counts, every share, rate, median and growth from those sums', () => {
     const beleid = STANDAARD_BELEID;
-    const kw = (vb: number, binnen: number, vv: number) => ({ meldingen_vb: vb, vb_binnen_termijn: binnen, vb_binnen_termijn_pct: null, vv_afgerond: vv, doorlooptijd_vb_werkdagen: { mediaan: 2, p90: 4 },
-      histogrammen: { vb_werkdagen: [[2, vb]], onderzoek_dagen: [], vv_dagen: [] }, per_1000_inwoners: { meldingen_vb: 0, vv_afgerond: 0 } });
+    const kw = (vb: number, binnen: number, vv: number) => ({
+      meldingen_vb: vb,
+      vb_binnen_termijn: binnen,
+      vb_binnen_termijn_pct: null,
+      vv_afgerond: vv,
+      doorlooptijd_vb_werkdagen: { mediaan: 2, p90: 4 },
+      histogrammen: { vb_werkdagen: [[2, vb]], onderzoek_dagen: [], vv_dagen: [] },
+      per_1000_inwoners: { meldingen_vb: 0, vv_afgerond: 0 },
+    });
     // exact 2 + 2 + 2 + 2 afgeronde V&V: each quarter published 0; the year is 0 + 0 + 0 + 0 = 0, not the rounded exact 8 → 10 that would pin every quarter to 2
     const gepubliceerd = [kw(13, 12, 2), kw(12, 11, 2), kw(14, 13, 2), kw(11, 9, 2)].map((w) => beschermWaarden(w, beleid, { inwoners: 40_000 }));
     const jaar = periodeWaarden(gepubliceerd, 40_000, beleid);
@@ -75,7 +108,12 @@ describe('period values from quarter values', () => {
     expect(periodeWaarden(verborgen, 40_000, beleid)).toMatchObject({ meldingen_vb: null, vb_binnen_termijn_pct: null });
     // growth from published sums, half away from zero, hidden below minNoemer: 75 against 80 → −6.3
     expect(periodeGroei({ meldingen: 75, adviezen: 5 }, { meldingen: 80, adviezen: 10 }, {}, beleid)).toEqual({
-      meldingen_yoy: -6.3, adviezen_yoy: null, totaal_yoy: -11.1, meldingen_vorige: null, adviezen_vorige: null, totaal_vorige: null,
+      meldingen_yoy: -6.3,
+      adviezen_yoy: null,
+      totaal_yoy: -11.1,
+      meldingen_vorige: null,
+      adviezen_vorige: null,
+      totaal_vorige: null,
     });
   });
 });

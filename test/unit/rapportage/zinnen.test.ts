@@ -5,7 +5,9 @@ import { aantal, instroomZinnen, openWerkZin, overdrachtZin, termijnZin, verande
 describe('generated sentences', () => {
   it('the Hollands Midden opening sentence, with Dutch number formats', () => {
     const [eerste, jaar, kwartaal] = instroomZinnen('2019-Q1', {
-      meldingen: 1527, adviezen: 1195, groei: { meldingen_yoy: 29.4, adviezen_yoy: 40.1, meldingen_qoq: 11.1, adviezen_qoq: 25.8 },
+      meldingen: 1527,
+      adviezen: 1195,
+      groei: { meldingen_yoy: 29.4, adviezen_yoy: 40.1, meldingen_qoq: 11.1, adviezen_qoq: 25.8 },
     });
     expect(eerste).toBe('In het eerste kwartaal van 2019 kwamen 1.527 meldingen en 1.195 adviezen binnen.');
     expect(jaar).toBe('Ten opzichte van het eerste kwartaal van 2018 steeg het aantal meldingen met 29,4% en steeg het aantal adviezen met 40,1%.');
@@ -16,7 +18,9 @@ describe('generated sentences', () => {
     expect(aantal(1, 'melding', 'meldingen')).toBe('1 melding');
     expect(aantal(0, 'advies', 'adviezen')).toBe('geen adviezen');
     expect(aantal(2000, 'advies', 'adviezen')).toBe('2.000 adviezen');
-    expect(instroomZinnen('2020-Q3', { meldingen: 1, adviezen: 0, groei: null })[0]).toBe('In het derde kwartaal van 2020 kwamen 1 melding en geen adviezen binnen.');
+    expect(instroomZinnen('2020-Q3', { meldingen: 1, adviezen: 0, groei: null })[0]).toBe(
+      'In het derde kwartaal van 2020 kwamen 1 melding en geen adviezen binnen.',
+    );
   });
 
   it('rising, falling, equal and not computable', () => {
@@ -54,8 +58,12 @@ describe('generated sentences', () => {
       'Na de veiligheidsbeoordeling werd 1 melding overgedragen, 1 aan het lokaal team; na de keuze voor vervolgstappen werden er geen overgedragen.',
     );
     expect(openWerkZin({ open_vb: 0, open_vb_over_termijn: 0 })).toBe('Aan het einde van het kwartaal wachtte geen melding op een veiligheidsbeoordeling.');
-    expect(openWerkZin({ open_vb: 1, open_vb_over_termijn: 1 })).toBe('Aan het einde van het kwartaal wachtte 1 melding op een veiligheidsbeoordeling, 1 daarvan langer dan 5 werkdagen.');
-    expect(openWerkZin({ open_vb: 48, open_vb_over_termijn: 19 })).toBe('Aan het einde van het kwartaal wachtten 48 meldingen op een veiligheidsbeoordeling, 19 daarvan langer dan 5 werkdagen.');
+    expect(openWerkZin({ open_vb: 1, open_vb_over_termijn: 1 })).toBe(
+      'Aan het einde van het kwartaal wachtte 1 melding op een veiligheidsbeoordeling, 1 daarvan langer dan 5 werkdagen.',
+    );
+    expect(openWerkZin({ open_vb: 48, open_vb_over_termijn: 19 })).toBe(
+      'Aan het einde van het kwartaal wachtten 48 meldingen op een veiligheidsbeoordeling, 19 daarvan langer dan 5 werkdagen.',
+    );
   });
 
   it('onderzoek : V&V ratio', () => {

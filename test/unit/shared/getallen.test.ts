@@ -21,7 +21,16 @@ describe('getallen', () => {
     expect(mediaanEnP90(new Map())).toEqual({ mediaan: null, p90: null });
     expect(mediaanEnP90(new Map([[3, 1]]))).toEqual({ mediaan: 3, p90: 3 });
     // 1,2,3,4 → median 2,5; p90 rank ceil(3,6) = 4 → 4
-    expect(mediaanEnP90(new Map([[1, 1], [2, 1], [3, 1], [4, 1]]))).toEqual({ mediaan: 2.5, p90: 4 });
+    expect(
+      mediaanEnP90(
+        new Map([
+          [1, 1],
+          [2, 1],
+          [3, 1],
+          [4, 1],
+        ]),
+      ),
+    ).toEqual({ mediaan: 2.5, p90: 4 });
     // ten values 1..10 → p90 rank 9 → 9
     expect(mediaanEnP90(new Map(Array.from({ length: 10 }, (_, i) => [i + 1, 1])))).toEqual({ mediaan: 5.5, p90: 9 });
   });

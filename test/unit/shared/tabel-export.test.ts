@@ -11,8 +11,15 @@ describe('table export', () => {
     expect(neutraliseer('Nijmegen')).toBe('Nijmegen');
   });
   it('CSV: BOM, semicolons, decimal comma, quoting', () => {
-    expect(alsCsv({ kolommen: ['Naam', 'Waarde'], rijen: [['a;b', 29.4], ['=1+1', -3], ['x', null]] })).toBe(
-      `\uFEFFNaam;Waarde\r\n"a;b";29,4\r\n'=1+1;-3\r\nx;\r\n`,
-    );
+    expect(
+      alsCsv({
+        kolommen: ['Naam', 'Waarde'],
+        rijen: [
+          ['a;b', 29.4],
+          ['=1+1', -3],
+          ['x', null],
+        ],
+      }),
+    ).toBe(`\uFEFFNaam;Waarde\r\n"a;b";29,4\r\n'=1+1;-3\r\nx;\r\n`);
   });
 });

@@ -25,7 +25,7 @@ function maak(naam: string, ouderdomMs: number, bestand = true): void {
 }
 
 describe('ruimOudeUploadsOp (7 folders and a file, one start)', () => {
-  it("removes only the folders of VT Monitor processes that are gone, older than the start", () => {
+  it('removes only the folders of VT Monitor processes that are gone, older than the start', () => {
     const ruimte = leesPidRuimte();
     const dood = dodePid();
     const start = Date.now() - 60_000;
@@ -40,13 +40,20 @@ describe('ruimOudeUploadsOp (7 folders and a file, one start)', () => {
     utimesSync(join(map, 'vt-upload-ffffff'), new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
 
     expect(ruimOudeUploadsOp(map, start)).toEqual([`vt-upload-${ruimte}-${dood}-aaaaaa`]);
-    expect(readdirSync(map).sort()).toEqual([
-      `vt-upload-${ruimte}-${process.pid}-bbbbbb`, `vt-upload-${ruimte}-${process.ppid}-cccccc`, `vt-upload-${ruimte}-${dood}-dddddd`,
-      `vt-upload-1-${dood}-eeeeee`, 'vt-upload-Zq81xa', 'vt-upload-ffffff', 'vt-uploads-van-iemand-anders',
-    ].sort());
+    expect(readdirSync(map).sort()).toEqual(
+      [
+        `vt-upload-${ruimte}-${process.pid}-bbbbbb`,
+        `vt-upload-${ruimte}-${process.ppid}-cccccc`,
+        `vt-upload-${ruimte}-${dood}-dddddd`,
+        `vt-upload-1-${dood}-eeeeee`,
+        'vt-upload-Zq81xa',
+        'vt-upload-ffffff',
+        'vt-uploads-van-iemand-anders',
+      ].sort(),
+    );
   });
 
-  it("a folder of this process is named with its pid namespace and pid, and survives a clean-up", () => {
+  it('a folder of this process is named with its pid namespace and pid, and survives a clean-up', () => {
     const apart = join(map, 'apart');
     mkdirSync(apart);
     const eigen = maakUploadMap(apart);

@@ -39,7 +39,12 @@ describe('StatLine CSV download', () => {
     expect(g.tabel).toBe('84852NED');
     const cel = (periode: string, regio: string, maat: string) => g.cijfers.find((c) => c.periode === periode && c.regio === regio && c.maat === maat);
     expect(g.cijfers).toHaveLength(8);
-    expect(cel('2023HJ01', 'NL01', 'meldingen')).toMatchObject({ waarde: 63105, waarde_tekst: '63.105', voorlopig: false, cbs_maat: 'Totaal | Totaal | Ontvangen meldingen (aantal)' });
+    expect(cel('2023HJ01', 'NL01', 'meldingen')).toMatchObject({
+      waarde: 63105,
+      waarde_tekst: '63.105',
+      voorlopig: false,
+      cbs_maat: 'Totaal | Totaal | Ontvangen meldingen (aantal)',
+    });
     expect(cel('2023HJ01', 'VT06', 'meldingen')).toMatchObject({ waarde: 1340, regio_naam: 'Gelderland-Zuid (VT)' });
     expect(cel('2023HJ01', 'VT06', 'overdracht')?.waarde).toBe(745);
     expect(cel('2023HJ01', 'VT06', 'nog_niet_beoordeeld')).toMatchObject({ waarde: null, waarde_tekst: '.' });
@@ -71,13 +76,21 @@ describe('CBS OData v4 JSON', () => {
     expect(g.fouten).toEqual([]);
     expect(g.tabel).toBe('84852NED');
     expect(g.cijfers).toEqual([
-      expect.objectContaining({ periode: '2023HJ02', regio: 'VT06', regio_naam: 'Gelderland-Zuid (VT)', cbs_maat: 'T001 | T001 | M001', waarde: 1355, maat: null }),
+      expect.objectContaining({
+        periode: '2023HJ02',
+        regio: 'VT06',
+        regio_naam: 'Gelderland-Zuid (VT)',
+        cbs_maat: 'T001 | T001 | M001',
+        waarde: 1355,
+        maat: null,
+      }),
       expect.objectContaining({ periode: '2023HJ02', regio: 'NL01', regio_naam: 'Nederland', waarde: null, waarde_tekst: '.' }),
     ]);
   });
 
   it('names the line of a bad observation', () => {
-    const tekst = '{"value": [\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023HJ02", "Value": 5},\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023Q3", "Value": 5}\n]}';
+    const tekst =
+      '{"value": [\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023HJ02", "Value": 5},\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023Q3", "Value": 5}\n]}';
     const g = leesOdataJson(tekst, '84852NED.json', opties);
     expect(g.fouten).toEqual([expect.objectContaining({ bestand: '84852NED.json', regel: 3, kolom: 'Perioden', waarde: '2023Q3' })]);
   });
@@ -85,8 +98,12 @@ describe('CBS OData v4 JSON', () => {
 
 describe('Veilig Thuis-regio names of the 2022 and the 2024 indeling', () => {
   it.each([
-    ['Oost-Brabant (VT)', 'VT27'], ['Midden-Brabant (VT)', 'VT15'], ['Noord-Brabant Midden (VT)', 'VT15'],
-    ['Zuidoost-Brabant (VT)', 'VT26'], ['Noord-Brabant Noord (VT)', 'VT16'], ['VT27', 'VT27'],
+    ['Oost-Brabant (VT)', 'VT27'],
+    ['Midden-Brabant (VT)', 'VT15'],
+    ['Noord-Brabant Midden (VT)', 'VT15'],
+    ['Zuidoost-Brabant (VT)', 'VT26'],
+    ['Noord-Brabant Noord (VT)', 'VT16'],
+    ['VT27', 'VT27'],
   ])('%s → %s', (label, code) => {
     expect(regioCode(label, gemeenteCode).regio).toBe(code);
   });

@@ -8,14 +8,33 @@ import regioJson from '../../../config/regio/gelderland-zuid.json' with { type: 
 // hand-made populations (not CBS's): 1.000 per gemeente in 2023, Nijmegen missing in 2022
 const bron = 'https://opendata.cbs.nl/#/CBS/nl/dataset/03759ned/table';
 const json = structuredClone(regioJson) as { gemeenten: { code: string; inwonersPerJaar?: unknown }[] };
-json.gemeenten = json.gemeenten.map((g) => ({ ...g, inwonersPerJaar: { 2023: { aantal: 1000, tabel: '03759ned', bron }, ...(g.code === 'GM0268' ? {} : { 2022: { aantal: 900, tabel: '03759ned', bron } }) } }));
+json.gemeenten = json.gemeenten.map((g) => ({
+  ...g,
+  inwonersPerJaar: { 2023: { aantal: 1000, tabel: '03759ned', bron }, ...(g.code === 'GM0268' ? {} : { 2022: { aantal: 900, tabel: '03759ned', bron } }) },
+}));
 const regio = bouwRegio(json);
 
 const cel = (periode: string, code: string, maat: string, waarde: number): CbsCijfer => ({
-  tabel: maat === 'bevolking' ? '70072ned' : '84852NED', periode, regio: code, regio_naam: code, maat, cbs_maat: maat, waarde, waarde_tekst: String(waarde), voorlopig: false, bron: 'https://www.cbs.nl/',
+  tabel: maat === 'bevolking' ? '70072ned' : '84852NED',
+  periode,
+  regio: code,
+  regio_naam: code,
+  maat,
+  cbs_maat: maat,
+  waarde,
+  waarde_tekst: String(waarde),
+  voorlopig: false,
+  bron: 'https://www.cbs.nl/',
 });
 const spiegel = (cijfers: CbsCijfer[], jaar: string) =>
-  berekenSpiegel({ cijfers: metInwonersVanRegio(cijfers, regio, Number(jaar)), periode: spiegelPeriode(jaar)!, cbsRegio: { code: 'VT06', naam: 'Gelderland-Zuid' }, eigen: [], grondtal: 5, gemeenten: regio.gemeenten });
+  berekenSpiegel({
+    cijfers: metInwonersVanRegio(cijfers, regio, Number(jaar)),
+    periode: spiegelPeriode(jaar)!,
+    cbsRegio: { code: 'VT06', naam: 'Gelderland-Zuid' },
+    eigen: [],
+    grondtal: 5,
+    gemeenten: regio.gemeenten,
+  });
 
 describe('spiegel: the VT-region population is the sum of its CBS-confirmed gemeenten', () => {
   it('15 gemeenten × 1.000 = 15.000 inwoners for VT06 in 2023, named by its table; the rate is no longer missing', () => {

@@ -31,7 +31,12 @@ describe('modelCache', () => {
   it('a failed build is not kept, and the oldest key goes when full', async () => {
     let bouwen = 0;
     const cache = modelCache<number>(async () => 'v', 2);
-    await expect(cache('x', async () => { bouwen += 1; throw new Error('kapot'); })).rejects.toThrow('kapot');
+    await expect(
+      cache('x', async () => {
+        bouwen += 1;
+        throw new Error('kapot');
+      }),
+    ).rejects.toThrow('kapot');
     expect(await cache('x', async () => ++bouwen)).toBe(2);
     await cache('y', async () => ++bouwen);
     await cache('z', async () => ++bouwen);

@@ -119,8 +119,16 @@ const MELDING_ONLY = COLUMNS.filter((c) => c.meldingOnly).map((c) => c.name);
 
 /** A filled column that needs another one filled too. */
 const VEREIST: readonly [keyof Registratie, keyof Registratie, string][] = [
-  ['besluit_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling', 'datum_veiligheidsbeoordeling ontbreekt terwijl besluit_veiligheidsbeoordeling is ingevuld'],
-  ['datum_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling', 'besluit_veiligheidsbeoordeling ontbreekt terwijl datum_veiligheidsbeoordeling is ingevuld'],
+  [
+    'besluit_veiligheidsbeoordeling',
+    'datum_veiligheidsbeoordeling',
+    'datum_veiligheidsbeoordeling ontbreekt terwijl besluit_veiligheidsbeoordeling is ingevuld',
+  ],
+  [
+    'datum_veiligheidsbeoordeling',
+    'besluit_veiligheidsbeoordeling',
+    'besluit_veiligheidsbeoordeling ontbreekt terwijl datum_veiligheidsbeoordeling is ingevuld',
+  ],
   ['datum_besluit_vervolg', 'vervolg', 'vervolg ontbreekt terwijl datum_besluit_vervolg is ingevuld'],
   ['vervolg', 'datum_besluit_vervolg', 'datum_besluit_vervolg ontbreekt terwijl vervolg is ingevuld'],
   ['datum_einde_vv', 'datum_start_vv', 'datum_start_vv ontbreekt terwijl datum_einde_vv is ingevuld'],
