@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/config/paths.js';
 import { COLUMN_NAMES } from '../../server/registraties/schema.js';
 import { TEST_POSTGRES, testContext, type TestContext } from '../helpers/context.js';
+import { draai as draaiProces } from '../helpers/proces.js';
 import { advies, melding } from '../helpers/registraties.js';
 
 /**
@@ -188,10 +189,7 @@ describe('the CLI from its bundle: importeer into a fresh database', () => {
   });
 
   const cli = (databaseUrl: string, env: NodeJS.ProcessEnv, ...args: string[]) =>
-    spawnSync('node', [projectPath('bin', 'vt-monitor.js'), ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env },
-      encoding: 'utf8',
-    });
+    draaiProces('node', [projectPath('bin', 'vt-monitor.js'), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env } });
 
   it('imports, migrates, and imports again, from the bundle and through tsx with the same answers', async () => {
     const antwoorden: Record<string, unknown>[] = [];
@@ -202,9 +200,9 @@ describe('the CLI from its bundle: importeer into a fresh database', () => {
       ] as const
     ).entries()) {
       const url = pg[i]?.databaseUrl ?? join(dir, `${naam}.sqlite`);
-      const eerste = cli(url, env, 'importeer', '--json', bestand);
+      const eerste = await cli(url, env, 'importeer', '--json', bestand);
       expect(eerste.status, eerste.stderr).toBe(0);
-      const tweede = cli(url, env, 'importeer', '--json', bestand);
+      const tweede = await cli(url, env, 'importeer', '--json', bestand);
       expect(tweede.status, tweede.stderr).toBe(0);
       antwoorden.push({ eerste: JSON.parse(eerste.stdout), tweede: JSON.parse(tweede.stdout) });
       if (!TEST_POSTGRES) {
@@ -241,8 +239,8 @@ describe('the CLI from its bundle: importeer into a fresh database', () => {
     expect(vers.stdout).toContain(join('.cache', 'bundels', 'server_cli_main_ts-'));
   });
 
-  it('--help answers from the bundle', () => {
-    const r = cli(join(dir, 'help.sqlite'), {}, '--help');
+  it('--help answers from the bundle', async () => {
+    const r = await cli(join(dir, 'help.sqlite'), {}, '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('importeer [options] <bestand...>');
   });

@@ -9,6 +9,7 @@ import { cliMelding } from '../../server/cli/main.js';
 import { maakDb } from '../../server/db/connection.js';
 import { migreerNaarLaatste } from '../../server/db/migrate.js';
 import { TEST_POSTGRES, testContext, type TestContext } from '../helpers/context.js';
+import { draai } from '../helpers/proces.js';
 
 /**
  * A full disk and a locked database, made for real (SQLite's max_page_count, a small tmpfs, a
@@ -71,15 +72,15 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
     }
   });
 
-  it('a database locked exclusively by another connection: the CLI says so in one Dutch sentence, not "controleer DATABASE_URL"', () => {
+  it('a database locked exclusively by another connection: the CLI says so in one Dutch sentence, not "controleer DATABASE_URL"', async () => {
     // a database of its own: the test context's pool keeps connections open
     const pad = join(ctx.dir, 'slot.sqlite');
-    expect(spawnSync('node', [cli, 'migreer'], { env: { ...process.env, DATABASE_URL: pad, LOG_LEVEL: 'silent' } }).status).toBe(0);
+    expect((await draai('node', [cli, 'migreer'], { env: { ...process.env, DATABASE_URL: pad, LOG_LEVEL: 'silent' } })).status).toBe(0);
     const slot = new Database(pad);
     try {
       slot.pragma('locking_mode = EXCLUSIVE');
       slot.exec('BEGIN EXCLUSIVE; COMMIT;');
-      const r = spawnSync('node', [cli, 'gebruiker', 'lijst'], { env: { ...process.env, DATABASE_URL: pad, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+      const r = await draai('node', [cli, 'gebruiker', 'lijst'], { env: { ...process.env, DATABASE_URL: pad, LOG_LEVEL: 'silent' } });
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(
         `Fout: De database ${pad} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.\n`,
@@ -94,14 +95,14 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
   const kanMounten = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
   it.runIf(kanMounten).each([0, 48 * 1024])(
     'a real full disk (tmpfs, %i bytes free): gebruiker toevoegen prints one Dutch sentence, no SQL, no hash, no password; nothing stored',
-    (vrij) => {
+    async (vrij) => {
       const schijf = join(ctx.dir, `schijf-${vrij}`);
       mkdirSync(schijf);
       const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', schijf], { encoding: 'utf8' });
       if (mount.status !== 0) return void expect.soft(mount.stderr).toBe('');
       try {
         const env = { ...process.env, DATABASE_URL: join(schijf, 'vt.sqlite'), LOG_LEVEL: 'silent' };
-        expect(spawnSync('node', [cli, 'migreer'], { env, encoding: 'utf8' }).status).toBe(0);
+        expect((await draai('node', [cli, 'migreer'], { env })).status).toBe(0);
         const vuller = openSync(join(schijf, 'vuller'), 'w');
         try {
           const blok = Buffer.alloc(64 * 1024);
@@ -112,7 +113,7 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
           closeSync(vuller);
         }
         if (vrij > 0) truncateSync(join(schijf, 'vuller'), statSync(join(schijf, 'vuller')).size - vrij);
-        const r = spawnSync('node', [cli, 'gebruiker', 'toevoegen', 'nieuw@example.nl', '--rol', 'beheerder'], { env, encoding: 'utf8' });
+        const r = await draai('node', [cli, 'gebruiker', 'toevoegen', 'nieuw@example.nl', '--rol', 'beheerder'], { env });
         expect(r.status).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toMatch(
@@ -120,7 +121,7 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
         );
         expect(r.stderr).not.toMatch(/argon2|insert|COMMIT/i);
         spawnSync('rm', [join(schijf, 'vuller')]);
-        const lijst = spawnSync('node', [cli, 'gebruiker', 'lijst', '--json'], { env, encoding: 'utf8' });
+        const lijst = await draai('node', [cli, 'gebruiker', 'lijst', '--json'], { env });
         expect(JSON.parse(lijst.stdout)).toEqual([]);
       } finally {
         spawnSync('umount', [schijf]);

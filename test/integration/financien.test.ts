@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { formatteerDuizendEuro } from '../../server/shared/formaat.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { draai, draaiOk } from '../helpers/proces.js';
 
 let ctx: TestContext;
 let server: Server;
@@ -81,13 +81,13 @@ describe('financien and formatie import', () => {
     expect(Number((await ctx.db('importbatches').where({ soort: 'financien', status: 'afgewezen' }).count({ n: '*' }).first())!.n)).toBe(1);
   });
 
-  it('formatie with decimal commas; the CLI importeer --soort formatie and financien --json', () => {
+  it('formatie with decimal commas; the CLI importeer --soort formatie and financien --json', async () => {
     const pad = join(ctx.dir, 'formatie.csv');
     writeFileSync(pad, 'maand;fte_personeel;fte_inhuur;status\n2019-01;80,5;9,5;realisatie\n2019-02;81;10;realisatie\n2019-03;82;11;prognose\n');
     const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' };
-    const uit = execFileSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'formatie', '--json', pad], { env, encoding: 'utf8' });
+    const uit = await draaiOk('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'formatie', '--json', pad], { env });
     expect(JSON.parse(uit)).toMatchObject({ rijen: 3, nieuw: 3 });
-    const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'financien', '--kwartaal', '2019-Q1', '--json'], { env, encoding: 'utf8' }));
+    const json = JSON.parse(await draaiOk('node', ['bin/vt-monitor.js', 'financien', '--kwartaal', '2019-Q1', '--json'], { env }));
     expect(json.doorstroom_per_fte.at(-1)).toEqual({
       kwartaal: '2019-Q1',
       fte_gemiddeld: 91.33,
@@ -97,7 +97,7 @@ describe('financien and formatie import', () => {
       meldingen_per_fte: 0.1,
       adviezen_per_fte: 0,
     });
-    const fout = spawnSync('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'begroting', pad], { env, encoding: 'utf8' });
+    const fout = await draai('node', ['bin/vt-monitor.js', 'importeer', '--soort', 'begroting', pad], { env });
     expect(fout.status).toBe(1);
     expect(fout.stderr).toContain('--soort moet registraties, financien, formatie of cbs zijn (gekregen: begroting)');
   });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { genereerDemo } from '../../server/demo/generator.js';
 import { importeer } from '../../server/import/importer.js';
 import { TEST_POSTGRES, testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { draai } from '../helpers/proces.js';
 
 /**
  * Imports and the web app live together: a large import runs in its own process (the CLI, as in
@@ -33,9 +34,8 @@ beforeAll(async () => {
   await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 3, schaal: 0.2 }), 'basis')], { door: 'test' });
   exportPad = join(ctx.dir, 'groot.csv');
   const schaal = String((RIJEN / 47_000) * 1.1);
-  const gen = spawnSync('node', [CLI, 'demo', '--tot', '2024-12-31', '--schaal', schaal, '--uit', exportPad, '--alleen-bestand'], {
+  const gen = await draai('node', [CLI, 'demo', '--tot', '2024-12-31', '--schaal', schaal, '--uit', exportPad, '--alleen-bestand'], {
     env: { ...process.env, DATABASE_URL: join(ctx.dir, 'gen.sqlite'), LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
   });
   expect(gen.status, gen.stderr).toBe(0);
   ({ server, base } = await startServer(ctx));

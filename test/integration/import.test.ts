@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,6 +15,7 @@ import { alleTellingen } from '../../server/registraties/tellingen-repository.js
 import { familie, leesGroep } from '../../server/registraties/tellingen.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
+import { draai } from '../helpers/proces.js';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -133,9 +134,11 @@ describe('atomicity', () => {
   it('a file prepared in the worker thread is stored exactly as the same rows prepared in this thread', async () => {
     const pad = join(ctx.dir, 'w.csv');
     expect(
-      spawnSync('node', [join(process.cwd(), 'bin', 'vt-monitor.js'), 'demo', '--tot', '2020-06-30', '--uit', pad, '--alleen-bestand'], {
-        env: { ...process.env, DATABASE_URL: join(ctx.dir, 'demo.sqlite'), LOG_LEVEL: 'silent' },
-      }).status,
+      (
+        await draai('node', [join(process.cwd(), 'bin', 'vt-monitor.js'), 'demo', '--tot', '2020-06-30', '--uit', pad, '--alleen-bestand'], {
+          env: { ...process.env, DATABASE_URL: join(ctx.dir, 'demo.sqlite'), LOG_LEVEL: 'silent' },
+        })
+      ).status,
     ).toBe(0);
     const viaWorker = await importeerBestand(pad);
     const ander = await testContext('2024-12-31');
@@ -162,10 +165,10 @@ describe('atomicity', () => {
     const cli = join(process.cwd(), 'bin', 'vt-monitor.js');
     const klein = join(ctx.dir, 'klein.csv');
     writeFileSync(klein, `${KOP}\nK1;melding;2024-01-02;GM0268;politie;;\n`);
-    expect(spawnSync('node', [cli, 'importeer', klein], { env }).status).toBe(0);
+    expect((await draai('node', [cli, 'importeer', klein], { env })).status).toBe(0);
 
     const groot = join(ctx.dir, 'groot.csv');
-    expect(spawnSync('node', [cli, 'demo', '--tot', '2024-12-31', '--uit', groot, '--alleen-bestand'], { env }).status).toBe(0);
+    expect((await draai('node', [cli, 'demo', '--tot', '2024-12-31', '--uit', groot, '--alleen-bestand'], { env })).status).toBe(0);
     const child = spawn('node', [cli, 'importeer', groot], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -245,12 +248,12 @@ describe('migrations and CLI', () => {
     }
   });
 
-  it('importeer --json prints the summary; --accepteer-geldige writes <naam>-afgewezen.csv; exit codes', () => {
+  it('importeer --json prints the summary; --accepteer-geldige writes <naam>-afgewezen.csv; exit codes', async () => {
     const env = { ...process.env, DATABASE_URL: join(ctx.dir, 'cli.sqlite'), LOG_LEVEL: 'silent' };
     const cli = join(process.cwd(), 'bin', 'vt-monitor.js');
     const pad = join(ctx.dir, 'export.csv');
     writeFileSync(pad, `${KOP}\nR1;melding;2024-01-02;GM0268;politie;;\nR2;melding;2024-01-02;GM9;politie;;\n`);
-    const afgewezen = spawnSync('node', [cli, 'importeer', pad, '--json'], { env, encoding: 'utf8' });
+    const afgewezen = await draai('node', [cli, 'importeer', pad, '--json'], { env });
     expect(afgewezen.status).toBe(1);
     expect(JSON.parse(afgewezen.stdout)).toEqual({
       bestanden: ['export.csv'],
@@ -270,7 +273,7 @@ describe('migrations and CLI', () => {
       ],
       waarschuwingen: [],
     });
-    const geldig = spawnSync('node', [cli, 'importeer', pad, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
+    const geldig = await draai('node', [cli, 'importeer', pad, '--json', '--accepteer-geldige'], { env });
     expect(geldig.status).toBe(0);
     expect(JSON.parse(geldig.stdout)).toMatchObject({ rijen: 2, nieuw: 1, afgewezen: 1 });
     const rejectPad = join(ctx.dir, 'export-afgewezen.csv');
@@ -280,13 +283,13 @@ describe('migrations and CLI', () => {
     );
     // a narrow line refused only by its merge with the stored version still reaches the afgewezen file with its own cells
     writeFileSync(pad, `${KOP}\nR3;melding;2024-01-02;GM0268;politie;2024-01-03;overdracht_melder\n`);
-    expect(spawnSync('node', [cli, 'importeer', pad, '--json'], { env, encoding: 'utf8' }).status).toBe(0);
+    expect((await draai('node', [cli, 'importeer', pad, '--json'], { env })).status).toBe(0);
     const smal = join(ctx.dir, 'smal.csv');
     writeFileSync(
       smal,
       'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nR3;advies;2024-01-02;GM0268;politie\nR4;advies;2024-01-05;GM0268;politie\n',
     );
-    const samengevoegd = spawnSync('node', [cli, 'importeer', smal, '--json', '--accepteer-geldige'], { env, encoding: 'utf8' });
+    const samengevoegd = await draai('node', [cli, 'importeer', smal, '--json', '--accepteer-geldige'], { env });
     expect(JSON.parse(samengevoegd.stdout)).toMatchObject({ rijen: 2, nieuw: 1, afgewezen: 1 });
     expect(readFileSync(join(ctx.dir, 'smal-afgewezen.csv'), 'utf8')).toMatch(
       /^\uFEFFregistratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie;reden\nR3;advies;2024-01-02;GM0268;politie;"datum_veiligheidsbeoordeling: een advies heeft geen datum_veiligheidsbeoordeling.*\(na samenvoegen met de opgeslagen registratie\)/,

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { leesHalfjaar } from '../../server/rapportage/periode.js';
 import { maakRapportdiensten, perioderapportageModel } from '../../server/rapportage/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
+import { draaiOk } from '../helpers/proces.js';
 
 /** `perMaand[i]` meldingen on the 15th of month i+1 of the year. */
 const maanden = (jaar: number, perMaand: number[]) =>
@@ -85,9 +85,9 @@ describe('prognose on hand-made registrations', () => {
     expect(await prognoseVoorJaar(ctx.db, ctx.regio, 2026, ctx.vandaag())).toEqual(voor);
   });
 
-  it('npx vt-monitor prognose --jaar 2026 --json prints exactly the documented keys', () => {
+  it('npx vt-monitor prognose --jaar 2026 --json prints exactly the documented keys', async () => {
     const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, REGIO_BESTAND: regioBestand, LOG_LEVEL: 'silent' };
-    const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'prognose', '--jaar', '2026', '--json'], { env, encoding: 'utf8' })) as Record<
+    const json = JSON.parse(await draaiOk('node', ['bin/vt-monitor.js', 'prognose', '--jaar', '2026', '--json'], { env })) as Record<
       string,
       Record<string, unknown>
     >;

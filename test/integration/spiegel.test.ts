@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { maakRapportdiensten, perioderapportageModel } from '../../server/rappor
 import { importeerCbs, laadVerzondenCbs, spiegelPerioden, spiegelVoorPeriode } from '../../server/spiegel/service.js';
 import { importeerRijen, testContext, type Rij, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
+import { draaiOk } from '../helpers/proces.js';
 
 let ctx: TestContext;
 const vijf = (maak: () => Rij): Rij[] => Array.from({ length: 5 }, maak);
@@ -102,9 +102,9 @@ describe('spiegel: eigen, from hand-made registrations', () => {
     expect((await spiegelVoorPeriode(ctx.db, ctx.regio, '2024')).eigen).toMatchObject({ meldingen: 5, geen_vervolgstappen: 5 });
   });
 
-  it('the CLI prints exactly the keys of the brief', () => {
+  it('the CLI prints exactly the keys of the brief', async () => {
     const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' };
-    const json = JSON.parse(execFileSync('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023', '--json'], { env, encoding: 'utf8' }));
+    const json = JSON.parse(await draaiOk('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023', '--json'], { env }));
     expect(Object.keys(json)).toEqual(['periode', 'periode_label', 'cbs_periode', 'van', 'tot', 'regio', 'nederland', 'rang', 'eigen', 'gemeenten']);
     for (const g of [json.regio, json.nederland]) {
       for (const k of [
@@ -123,7 +123,7 @@ describe('spiegel: eigen, from hand-made registrations', () => {
     expect(json.regio.meldingen).toBe(2695);
     expect(json.regio.adviezen).toBeNull();
     expect(json.eigen.meldingen).toBe(10);
-    const tekst = execFileSync('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023'], { env, encoding: 'utf8' });
+    const tekst = await draaiOk('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023'], { env });
     expect(tekst).toMatch(/Ontvangen meldingen\*\s+2\.695\s+\.\s+127\.340\s+7,2\s+10\s+-2\.685/);
   });
 });

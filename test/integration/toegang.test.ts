@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gebruikerToevoegen, inloggen } from '../../server/auth/service.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
 import { loginFormulier, sessieAls, startServer, type Sessie } from '../helpers/server.js';
+import { draaiOk } from '../helpers/proces.js';
 
 let ctx: TestContext;
 let server: Server;
@@ -289,19 +289,19 @@ describe('the beheerder: upload through the web, users from the CLI', () => {
 
   it('gebruiker toevoegen prints a one-time password; lijst; blokkeer ends the sessions', async () => {
     const env = { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' };
-    const cli = (...args: string[]) => execFileSync('node', ['bin/vt-monitor.js', 'gebruiker', ...args], { env, encoding: 'utf8' });
-    const wachtwoord = cli('toevoegen', '--rol', 'gemeente', '--gemeente', 'GM0281', 'raad@tiel.nl').trim();
+    const cli = (...args: string[]) => draaiOk('node', ['bin/vt-monitor.js', 'gebruiker', ...args], { env });
+    const wachtwoord = (await cli('toevoegen', '--rol', 'gemeente', '--gemeente', 'GM0281', 'raad@tiel.nl')).trim();
     expect(wachtwoord).toMatch(/^[A-Za-z2-9]{16}$/);
     // (the address is throttled by the brute-force test above: check the password on the service)
     expect(await inloggen(ctx.db, 'raad@tiel.nl', wachtwoord, { maxPogingen: 5, blokkadeMinuten: 15 })).toMatchObject({ ok: true });
-    expect(JSON.parse(cli('lijst', '--json')).find((g: { email: string }) => g.email === 'raad@tiel.nl')).toMatchObject({
+    expect(JSON.parse(await cli('lijst', '--json')).find((g: { email: string }) => g.email === 'raad@tiel.nl')).toMatchObject({
       rol: 'gemeente',
       gemeenten: ['GM0281'],
       status: 'nieuw',
     });
     const s = sessies.gemeente!;
     const email = s.email;
-    cli('blokkeer', email);
+    await cli('blokkeer', email);
     expect((await s.fetch(`${base}/gemeente/GM0281`, { redirect: 'manual' })).status).toBe(303);
   }, 30_000);
 });
