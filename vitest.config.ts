@@ -8,7 +8,7 @@ import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
  */
 const postgres = process.env.VT_TEST_POSTGRES_URL;
 
-// The main process answers the workers' RPC (60-second timeout): say so when its own loop stalls.
+// The main process answers the workers' reports: say so when its own loop stalls.
 let vorige = performance.now();
 setInterval(() => {
   const nu = performance.now();

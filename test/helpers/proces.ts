@@ -13,10 +13,9 @@ export interface DraaiOpties {
 }
 
 /**
- * Runs a command to its end without blocking this test worker's event loop, as spawnSync would.
- * Vitest's worker reports to its main process over RPC with a 60-second timeout: a child that ran
- * longer than that inside spawnSync (a full demo export on a loaded CI machine) failed the whole
- * run with "Timeout calling onTaskUpdate" although every test had passed.
+ * Runs a command to its end without blocking this test worker's event loop, as spawnSync would:
+ * a blocked worker cannot time a test out nor report to vitest's main process (under vitest 3, whose
+ * worker RPC had a 60-second timeout, that failed whole runs with "Timeout calling onTaskUpdate").
  */
 export function draai(command: string, args: readonly string[], opties: DraaiOpties = {}): Promise<Afloop> {
   return new Promise((resolve, reject) => {

@@ -1,10 +1,10 @@
 import { afterAll, expect } from 'vitest';
 
 /**
- * Watches this test worker's event loop. Vitest's worker reports to its main process over RPC with a
- * 60-second timeout, so a test that holds the loop (a synchronous child process, a long synchronous
- * loop) fails the whole run with "Timeout calling onTaskUpdate" — without naming the test. This names
- * it: any stall of 15 s or more is written to stderr with the file and the test that was running.
+ * Watches this test worker's event loop. A test that holds the loop (a synchronous child process, a
+ * long synchronous loop) stops its own timeout and the worker's reports; under vitest 3 it failed the
+ * whole run with "Timeout calling onTaskUpdate" without naming the test. This names it: any stall of
+ * 15 s or more is written to stderr with the file and the test that was running.
  */
 const STAP_MS = 1_000;
 const MELDEN_VANAF_MS = 15_000;
