@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { projectPath } from './paths.js';
+import { zonderAccenten } from '../shared/tekst.js';
 
 /**
  * Every gemeente of the Netherlands since 2015, by CBS code and name, with the herindelingen
@@ -37,9 +38,7 @@ export type Herindeling = GemeentenBestand['herindelingen'][number];
  * and "s-hertogenbosch" are one name; "Súdwest-Fryslân" equals "Sudwest Fryslan".
  */
 export function normaliseerNaam(naam: string): string {
-  return naam
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return zonderAccenten(naam)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

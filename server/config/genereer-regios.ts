@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { bouwGemeentenNederland, type GemeentenBestand, type NederlandseGemeente } from './gemeenten-nederland.js';
 import { alsRegels } from './genereer-gemeenten.js';
 import { projectPath } from './paths.js';
+import { bestandsdeel } from '../shared/tekst.js';
 
 /** The first year whose gemeenten a region file lists per year (the monitor's data start in 2019). */
 export const EERSTE_REGIOJAAR = 2019;
@@ -48,16 +49,6 @@ const inwonersSchema = z.object({
   ),
 });
 export type CbsInwoners = z.infer<typeof inwonersSchema>;
-
-/** The file name of a region: its CBS name in lower case, every run of other characters one hyphen. */
-export function maakSlug(naam: string): string {
-  return naam
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /** The fields of an existing region file the generator keeps (it does not know them). */
 const BEHOUDEN = ['organisatie', 'logo', 'toelichting', 'overige_zorgmelding_vanaf', 'scenarios'] as const;
@@ -136,7 +127,8 @@ export function genereerRegios(
   const [vtBron, puntBron] = lidmaatschap.bronnen;
 
   return lidmaatschap.regios.map((vt) => {
-    const slug = maakSlug(vt.naam);
+    // the file name of a region: its CBS name as a file name part
+    const slug = bestandsdeel(vt.naam);
     const oud = bestaand.get(slug) ?? {};
     const oudPerCode = new Map((oud.gemeenten ?? []).map((g) => [String(g.code), g]));
     const inRegio = (g: NederlandseGemeente) => regioVan.get(g.code) === vt.code;

@@ -2,8 +2,9 @@
  * The board's three reports as one notion: a quarter (`kwartaal`, `2026-Q3`), a half year
  * (`halfjaar`, `2026-H1`) or a year (`jaar`, `2025`); their duiding sections, model, file name.
  */
-import { isKwartaal, kwartaalKort } from '../calendar/kwartaal.js';
+import { isKwartaal, kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
+import { bestandsdeel } from '../shared/tekst.js';
 import { SECTIES } from './kwartaalrapportage.js';
 import { leesHalfjaar, leesJaar, periodeKort, type Periode } from './periode.js';
 import { KWARTAAL_EXTRA_SECTIES, PERIODE_SECTIES } from './perioderapportage.js';
@@ -49,6 +50,37 @@ export function rapportNaam(r: Rapport): string {
   return `${r.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage'} ${periodeKort(periodeVan(r))}`;
 }
 
-export function rapportBestand(r: Rapport): string {
-  return `${r.soort === 'kwartaal' ? 'kwartaalrapportage' : r.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${r.periode}.pdf`;
+/** What a PDF holds: one of the board's reports, or the factsheet of one gemeente in a quarter. */
+export interface Stuk {
+  /** kwartaal | halfjaar | jaar | factsheet (as the archive stores it) */
+  rapport: string;
+  periode: string;
+  /** the factsheet's gemeente (CBS code); empty for the board's reports */
+  gemeente?: string | null | undefined;
+}
+
+type GemeentenVan = { perCode: ReadonlyMap<string, { naam: string }> };
+
+/** `Kwartaalrapportage Q3 2026`, `Jaarrapportage 2025`, `Factsheet Tiel Q3 2026`: in lists, subjects and mails. */
+export function stukNaam(stuk: Stuk, regio: GemeentenVan): string {
+  if (stuk.rapport !== 'factsheet') return rapportNaam(rapportVan(stuk.periode));
+  const gemeente = stuk.gemeente ?? '';
+  return `Factsheet ${regio.perCode.get(gemeente)?.naam ?? gemeente} ${kwartaalKort(rapportVan(stuk.periode).periode as Kwartaal)}`;
+}
+
+/**
+ * The one file name of a report or factsheet, wherever it leaves the server (download, archive,
+ * e-mail attachment, CLI): `kwartaalrapportage-2026-Q3.pdf`, `jaarrapportage-2025.pdf`,
+ * `factsheet-tiel-GM0281-2026-Q3.pdf` (the gemeente's name for the reader, its code to keep it unique).
+ */
+export function stukBestand(stuk: Stuk, regio: GemeentenVan, achtervoegsel = ''): string {
+  if (stuk.rapport === 'factsheet') {
+    if (!stuk.gemeente) throw new Error('Een factsheet hoort bij een gemeente');
+    // a gemeente that has since left the region (an archived factsheet) keeps its code alone
+    const naam = regio.perCode.get(stuk.gemeente)?.naam;
+    return `factsheet-${naam ? `${bestandsdeel(naam)}-` : ''}${stuk.gemeente}-${stuk.periode}${achtervoegsel}.pdf`;
+  }
+  // the period says which of the board's reports it is: 2026-Q3, 2026-H1, 2025
+  const soort = rapportVan(stuk.periode).soort;
+  return `${soort === 'kwartaal' ? 'kwartaalrapportage' : soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${stuk.periode}${achtervoegsel}.pdf`;
 }

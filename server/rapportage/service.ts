@@ -128,9 +128,6 @@ const SOORT_NAAM: Record<RapportModel['soort'], string> = {
   factsheet: 'Factsheet',
 };
 
-export const rapportBestandsnaam = (kwartaal: Kwartaal, gemeente?: string) =>
-  gemeente ? `factsheet-${gemeente}-${kwartaal}.pdf` : `kwartaalrapportage-${kwartaal}.pdf`;
-
 /** Every gemeente's factsheet model, from one read of the indicators. */
 export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal): Promise<{ code: string; model: RapportModel }[]> {
   const { beleid, invoer } = await factsheetInvoer(d, kwartaal);

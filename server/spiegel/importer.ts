@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../config/paths.js';
+import { zonderAccenten } from '../shared/tekst.js';
 import type { RijFout } from '../import/validate-row.js';
 import { leesCsv, leesPeriode, leesWaarde, type CbsCijfer } from './cbs-bestand.js';
 import { maatVoor } from './maten.js';
@@ -36,14 +37,7 @@ function vt(): VtRegio[] {
   return vtRegios;
 }
 
-const norm = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+const norm = (s: string) => zonderAccenten(s).replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** A region as StatLine labels it → its code: Nederland NL01, 'X (VT)' VTnn, a gemeente of the region its GM code; else the label itself. */
 export function regioCode(label: string, gemeenteCode: (naam: string) => string | null): { regio: string; naam: string } {

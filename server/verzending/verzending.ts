@@ -12,11 +12,11 @@
  * there sends that one message again, with the same Message-ID.
  */
 import { sterfBij } from '../shared/sterfpunt.js';
-import { archiefPdf, archiefstuk, archiveer, leesArchief, sha256, kerncijfersJson, type Archiefstuk } from '../rapportage/archief-service.js';
+import { archiefPdf, archiefstuk, archiveer, leesArchief, sha256, kerncijfersJson } from '../rapportage/archief-service.js';
 import { duidingIsDefinitief, leesDuidingen } from '../rapportage/duiding-repository.js';
-import { rapportBestand, rapportNaam, type Rapport } from '../rapportage/rapporten.js';
-import { factsheetModellen, rapportBestandsnaam, rapportModel, rapportPdf, type Rapportdiensten } from '../rapportage/service.js';
-import { kwartaalKort } from '../calendar/kwartaal.js';
+import { rapportNaam, stukBestand, stukNaam, type Rapport, type Stuk } from '../rapportage/rapporten.js';
+import { factsheetModellen, rapportModel, rapportPdf, type Rapportdiensten } from '../rapportage/service.js';
+import type { Regio } from '../config/regio.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
 import type { Bericht, Mailer } from './mailer.js';
 import { claimIsOver, maakInstantie } from './instantie.js';
@@ -67,13 +67,8 @@ function berichtTekst(naam: string, regioNaam: string, kerncijfers: { label: str
   ].join('\n');
 }
 
-const stukNaam = (s: Pick<Archiefstuk, 'rapport' | 'periode' | 'gemeente'>, gemeenteNaam?: string) =>
-  s.rapport === 'factsheet'
-    ? `factsheet ${gemeenteNaam ?? s.gemeente} ${kwartaalKort(s.periode)}`
-    : rapportNaam({ soort: s.rapport as Rapport['soort'], periode: s.periode }).replace(/^\w/, (c) => c.toLowerCase());
-
-const bestandVan = (s: Pick<Archiefstuk, 'rapport' | 'periode' | 'gemeente'>) =>
-  s.rapport === 'factsheet' ? rapportBestandsnaam(s.periode, s.gemeente) : rapportBestand({ soort: s.rapport as Rapport['soort'], periode: s.periode });
+/** `factsheet Nijmegen Q3 2026`, `kwartaalrapportage Q3 2026`: the name inside a sentence. */
+const naamInZin = (s: Stuk, regio: Regio) => stukNaam(s, regio).replace(/^\w/, (c) => c.toLowerCase());
 
 export const nietDefinitiefMelding = (r: Rapport) =>
   `De duiding van de ${rapportNaam(r).replace(/^\w/, (c) => c.toLowerCase())} is nog niet definitief: er is niets verzonden. Maak de voorlegger en elk geschreven hoofdstuk definitief op /rapportages/${r.periode}, of verstuur een concept met --concept.`;
@@ -136,17 +131,16 @@ export async function verwerkWachtrij(c: Verzendcontext, nu = new Date().toISOSt
     if (!(await claimVerzending(db, v, instantie, plus(new Date().toISOString(), BEZIG_MINUTEN), berichtId))) continue;
     sterfBij('na_bezig');
     const gevonden = await archiefPdf(db, v.archief_id!);
-    const gemeenteNaam = c.rapportdiensten.regio.perCode.get(v.gemeente)?.naam;
     let antwoord: string;
     try {
       if (!gevonden || sha256(gevonden.pdf) !== v.sha256) throw new Error('het gearchiveerde PDF-bestand ontbreekt of is gewijzigd');
       const kern = JSON.parse(gevonden.stuk.kerncijfers ?? '[]') as { label: string; waarde: string }[];
-      const naam = stukNaam(v, gemeenteNaam);
+      const naam = naamInZin(v, c.rapportdiensten.regio);
       const bericht: Bericht = {
         aan: v.email,
         onderwerp: `${naam.replace(/^\w/, (x) => x.toUpperCase())} — Veilig Thuis ${c.regioNaam}`,
         tekst: berichtTekst(naam, c.regioNaam, kern, false),
-        bijlage: { naam: bestandVan(v), inhoud: gevonden.pdf },
+        bijlage: { naam: stukBestand(v, c.rapportdiensten.regio), inhoud: gevonden.pdf },
         berichtId,
       };
       antwoord = await c.mailer(bericht);
@@ -191,7 +185,7 @@ export async function verzendConcept(c: Verzendcontext, r: Rapport): Promise<{ v
     const pdf = Buffer.from(await rapportPdf(d, s.model));
     const hash = sha256(pdf);
     const sleutel = { rapport: s.rapport, periode: r.periode, gemeente: s.gemeente };
-    const naam = stukNaam(sleutel, d.regio.perCode.get(s.gemeente)?.naam);
+    const naam = naamInZin(sleutel, d.regio);
     for (const email of s.emails) {
       const id = await voegConceptverzendingToe(d.db, { email, ...sleutel, sha256: hash, aangemaakt_op: new Date().toISOString() });
       try {
@@ -199,7 +193,7 @@ export async function verzendConcept(c: Verzendcontext, r: Rapport): Promise<{ v
           aan: email,
           onderwerp: `${concept ? 'CONCEPT — ' : ''}${naam.replace(/^\w/, (x) => x.toUpperCase())} — Veilig Thuis ${c.regioNaam}`,
           tekst: berichtTekst(naam, c.regioNaam, JSON.parse(kerncijfersJson(s.model)) as { label: string; waarde: string }[], concept),
-          bijlage: { naam: bestandVan(sleutel), inhoud: pdf },
+          bijlage: { naam: stukBestand(sleutel, d.regio), inhoud: pdf },
         });
         await markeerConceptVerzonden(d.db, id, antwoord, new Date().toISOString());
         verzonden++;

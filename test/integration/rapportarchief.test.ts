@@ -96,7 +96,11 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     const lijst = await (await sessie.fetch(`${base}/rapportages`)).text();
     // archived, not (yet) sent: it does not say "zoals verzonden"
     expect(lijst).toMatch(/Halfjaarrapportage H1 2026, zoals gearchiveerd op \d{1,2} \w+ 2026/);
-    expect(lijst).not.toContain('zoals verzonden');
+    expect(lijst).not.toMatch(/zoals.verzonden/);
+    expect(lijst).toContain(`/rapportages/archief/${stuk!.id}/halfjaarrapportage-2026-H1-gearchiveerd.pdf`);
+    expect(await (await sessie.fetch(`${base}/rapportages/2026-H1`)).text()).toContain('de gearchiveerde PDF (nog niet verzonden)</a>');
+    const download = await sessie.fetch(`${base}/rapportages/archief/${stuk!.id}/x.pdf`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="halfjaarrapportage-2026-H1-gearchiveerd.pdf"');
     expect(lijst).toContain('<td data-verzonden>nog niet verzonden</td>');
     expect(lijst).toContain(stuk!.sha256);
   });
@@ -142,6 +146,10 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     await markeerVerzonden(ctx.db, v1!.id, { pogingen: 1, smtp_antwoord: '250 OK', verzonden_op: '2026-07-03T08:01:02.000Z' });
     const lijst = await (await sessie.fetch(`${base}/rapportages`)).text();
     expect(lijst).toContain('Halfjaarrapportage H1 2026, zoals verzonden op 3 juli 2026 om 10:01:02 (PDF)');
+    expect(lijst).toContain(`/rapportages/archief/${stuk!.id}/halfjaarrapportage-2026-H1-zoals-verzonden.pdf`);
+    expect(await (await sessie.fetch(`${base}/rapportages/2026-H1`)).text()).toContain('de PDF zoals verzonden op 3 juli 2026 om 10:01:02</a>');
+    const download = await sessie.fetch(`${base}/rapportages/archief/${stuk!.id}/x.pdf`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="halfjaarrapportage-2026-H1-zoals-verzonden.pdf"');
     expect(lijst).toContain('<td data-verzonden>3 juli 2026 om 10:01:02</td>');
     // a factsheet of Tiel in the archive: the Tiel user sees it, without hash or staff e-mail
     await voegArchiefstukToe(
@@ -160,6 +168,7 @@ describe('duiding: one editor, concept → definitief, archive', () => {
     );
     const tiel = await (await (await sessieAls(ctx, 'gemeente', ['GM0281'])).fetch(`${base}/rapportages`)).text();
     expect(tiel).toContain('Factsheet Tiel Q2 2026, zoals gearchiveerd op 2 juli 2026');
+    expect(tiel).toMatch(/\/rapportages\/archief\/\d+\/factsheet-tiel-GM0281-2026-Q2-gearchiveerd\.pdf/);
     expect(tiel).not.toContain(sessie.email);
     expect(tiel).not.toContain('SHA-256');
     expect(tiel).not.toMatch(/[0-9a-f]{64}/);

@@ -132,7 +132,7 @@ describe('delivery of a definitief report', () => {
     const raad = smtp.berichten.find((b) => b.aan[0] === 'raad@nijmegen.test')!;
     expect(kop(raad.ruw, 'Subject')).toBe('Factsheet Nijmegen Q3 2026 — Veilig Thuis Gelderland-Zuid');
     const [fs] = bijlagen(raad.ruw);
-    expect(fs!.naam).toBe('factsheet-GM0268-2026-Q3.pdf');
+    expect(fs!.naam).toBe('factsheet-nijmegen-GM0268-2026-Q3.pdf');
     expect(sha256(fs!.inhoud)).toBe(nijmegen.sha256);
     expect((await pdfPaginas(new Uint8Array(fs!.inhoud), false)).join(' ')).toContain('Nijmegen');
 

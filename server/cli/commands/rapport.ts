@@ -4,6 +4,7 @@ import { normenVan } from '../../config/env.js';
 import { maakContext } from '../../context.js';
 import { leesGebied, leesKwartaal } from '../../indicatoren/service.js';
 import { leesHalfjaar, leesJaar } from '../../rapportage/periode.js';
+import { stukBestand } from '../../rapportage/rapporten.js';
 import {
   perioderapportageModel,
   periodeBestandsnaam,
@@ -11,7 +12,6 @@ import {
   factsheetModellen,
   kwartaalrapportageModel,
   maakRapportdiensten,
-  rapportBestandsnaam,
   rapportPdf,
 } from '../../rapportage/service.js';
 import { ongeldigeInvoer } from '../../shared/fouten.js';
@@ -48,7 +48,7 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
       const modellen = await factsheetModellen(diensten, kwartaal);
       const voortgang = maakVoortgang('Factsheets', modellen.length, 'gemeenten', 1);
       for (const [i, { code, model }] of modellen.entries()) {
-        writeFileSync(join(map, rapportBestandsnaam(kwartaal, code)), await rapportPdf(diensten, model));
+        writeFileSync(join(map, stukBestand({ rapport: 'factsheet', periode: kwartaal, gemeente: code }, ctx.regio)), await rapportPdf(diensten, model));
         voortgang.update(i + 1);
       }
       voortgang.stop();
@@ -57,7 +57,7 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
       const gemeente = opties.gemeente ? leesGebied(ctx.regio, opties.gemeente) : undefined;
       if (gemeente && !ctx.regio.perCode.has(gemeente)) throw ongeldigeInvoer('Een factsheet is er voor een gemeente van de regio');
       const model = gemeente ? await factsheetModel(diensten, kwartaal, gemeente) : await kwartaalrapportageModel(diensten, kwartaal);
-      const uit = opties.uit ?? rapportBestandsnaam(kwartaal, gemeente);
+      const uit = opties.uit ?? stukBestand({ rapport: gemeente ? 'factsheet' : 'kwartaal', periode: kwartaal, gemeente }, ctx.regio);
       writeFileSync(uit, await rapportPdf(diensten, model));
       process.stderr.write(`${gemeente ? 'Factsheet' : 'Kwartaalrapportage'} geschreven: ${uit}\n`);
     }

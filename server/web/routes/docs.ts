@@ -3,17 +3,14 @@ import { Router } from 'express';
 import { Marked } from 'marked';
 import { projectPath } from '../../config/paths.js';
 import { nietGevonden } from '../../shared/fouten.js';
+import { zonderAccenten } from '../../shared/tekst.js';
 import { beschermklasse, CATALOGUS } from '../../indicatoren/catalogus.js';
 import type { Render } from '../views.js';
 import { z } from 'zod';
 import { leesParams, uitParser } from '../invoer.js';
 
 export function slug(tekst: string): string {
-  return tekst
-    .replace(/&[a-z]+;|&#\d+;/g, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return zonderAccenten(tekst.replace(/&[a-z]+;|&#\d+;/g, '').toLowerCase())
     .replace(/[^a-z0-9\s-]/g, '')
     .trim()
     .replace(/\s+/g, '-')

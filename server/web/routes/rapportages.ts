@@ -6,10 +6,11 @@ import { kwartaalKort, kwartaalReeks, kwartaalVoluit, laatsteDag } from '../../c
 import type { AppContext } from '../../context.js';
 import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { SECTIES } from '../../rapportage/kwartaalrapportage.js';
-import { factsheetModel, rapportBestandsnaam, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten } from '../../rapportage/service.js';
+import { factsheetModel, rapportHtml, rapportModel, rapportPdf, type Rapportdiensten } from '../../rapportage/service.js';
 import { archiefPdf, archiefstuk, archiveer, leesArchief, type Archiefstuk } from '../../rapportage/archief-service.js';
 import { bewaarDuiding, duidingIsDefinitief, leesDuidingen, schrijfDuiding } from '../../rapportage/duiding-service.js';
-import { rapportBestand, rapportNaam, rapportSecties, rapportVan } from '../../rapportage/rapporten.js';
+import { rapportNaam, rapportSecties, rapportVan, stukBestand, stukNaam } from '../../rapportage/rapporten.js';
+import type { Regio } from '../../config/regio.js';
 import { formatteerTijdstip } from '../../shared/formaat.js';
 import { verzondenArchiefstukken } from '../../verzending/verzendstatus-service.js';
 import { nietGevonden } from '../../shared/fouten.js';
@@ -50,14 +51,9 @@ const duidingenForm = (secties: { sectie: string }[]): Schema<Record<string, str
 /** Who is acting: the signed-in user. */
 const wie = (res: Response): string => gebruikerVan(res)!.email;
 
-/** `kwartaalrapportage-2026-Q3-zoals-verzonden.pdf` */
-export function archiefBestandsnaam(stuk: Archiefstuk): string {
-  const basis =
-    stuk.rapport === 'factsheet'
-      ? rapportBestandsnaam(stuk.periode, stuk.gemeente).replace(/\.pdf$/, '')
-      : rapportBestand({ soort: stuk.rapport as 'kwartaal', periode: stuk.periode }).replace(/\.pdf$/, '');
-  return `${basis}-zoals-verzonden.pdf`;
-}
+/** `kwartaalrapportage-2026-Q3-zoals-verzonden.pdf` once a recipient got it, `…-gearchiveerd.pdf` before. */
+const archiefBestandsnaam = (stuk: Archiefstuk, regio: Regio, verzonden: ReadonlyMap<number, string>): string =>
+  stukBestand(stuk, regio, verzonden.has(stuk.id) ? '-zoals-verzonden' : '-gearchiveerd');
 
 function stuurPdf(res: Response, pdf: Uint8Array, naam: string): void {
   res.type('application/pdf').set('Content-Disposition', `attachment; filename="${naam}"`).send(Buffer.from(pdf));
@@ -87,7 +83,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
       : [];
     const periode = (sleutel: string) => {
       const r = rapportVan(sleutel);
-      return { periode: sleutel, naam: rapportNaam(r), pdf: rapportBestand(r) };
+      return { periode: sleutel, naam: rapportNaam(r), pdf: stukBestand({ rapport: r.soort, periode: sleutel }, ctx.regio) };
     };
     res.send(
       render(
@@ -109,20 +105,17 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
             verzonden: verzonden.has(a.id) ? formatteerTijdstip(verzonden.get(a.id)) : null,
             gemaakt_door: mag(g, 'regio') ? a.gemaakt_door : null,
             sha256: mag(g, 'regio') ? a.sha256 : null,
-            naam:
-              a.rapport === 'factsheet'
-                ? `Factsheet ${ctx.regio.perCode.get(a.gemeente)?.naam ?? a.gemeente} ${kwartaalKort(a.periode)}`
-                : rapportNaam(rapportVan(a.periode)),
+            naam: stukNaam(a, ctx.regio),
             op: formatteerTijdstip(a.gemaakt_op),
-            bestand: archiefBestandsnaam(a),
+            bestand: archiefBestandsnaam(a, ctx.regio, verzonden),
           })),
           kwartalen: kwartalen.map((k) => ({
             // the running quarter is offered as provisional, never as if final
             kwartaal: k,
             label: `${kwartaalVoluit(k)}${laatsteDag(k) > ctx.vandaag() ? ' (voorlopig*)' : ''}`,
             kort: kwartaalKort(k),
-            pdf: rapportBestandsnaam(k),
-            factsheets: eigen.map((x) => ({ code: x.code, naam: x.naam, pdf: rapportBestandsnaam(k, x.code) })),
+            pdf: stukBestand({ rapport: 'kwartaal', periode: k }, ctx.regio),
+            factsheets: eigen.map((x) => ({ code: x.code, naam: x.naam, pdf: stukBestand({ rapport: 'factsheet', periode: k, gemeente: x.code }, ctx.regio) })),
           })),
         },
         res,
@@ -139,7 +132,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     await audit(ctx.db, req, res, 'download', { archief: stuk.id, sha256: stuk.sha256 });
     res
       .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="${archiefBestandsnaam(stuk)}"`)
+      .set('Content-Disposition', `attachment; filename="${archiefBestandsnaam(stuk, ctx.regio, await verzondenArchiefstukken(ctx.db))}"`)
       .set('X-Content-SHA256', stuk.sha256)
       .send(pdf);
   });
@@ -149,6 +142,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     const { opgeslagen } = leesQuery(rapportQuery, req);
     const duidingen = await leesDuidingen(ctx.db, rapport.periode);
     const gearchiveerd = await archiefstuk(ctx.db, rapport.soort, rapport.periode);
+    const verzonden = gearchiveerd ? await verzondenArchiefstukken(ctx.db) : new Map<number, string>();
     res.send(
       render(
         'rapportage',
@@ -160,7 +154,14 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
           label: rapportNaam(rapport),
           opgeslagen: opgeslagen !== undefined,
           definitief: duidingIsDefinitief(duidingen),
-          gearchiveerd: gearchiveerd ? { ...gearchiveerd, op: formatteerTijdstip(gearchiveerd.gemaakt_op), naam: archiefBestandsnaam(gearchiveerd) } : null,
+          gearchiveerd: gearchiveerd
+            ? {
+                ...gearchiveerd,
+                op: formatteerTijdstip(gearchiveerd.gemaakt_op),
+                naam: archiefBestandsnaam(gearchiveerd, ctx.regio, verzonden),
+                verzonden: verzonden.has(gearchiveerd.id) ? formatteerTijdstip(verzonden.get(gearchiveerd.id)) : null,
+              }
+            : null,
           secties: rapportSecties(rapport).map((s) => {
             const d = duidingen.get(s.sectie);
             return {
@@ -235,7 +236,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
           naam: rapportNaam(rapport),
           document: `/rapportages/${rapport.periode}/voorbeeld/document`,
           pdf: `/rapportages/${rapport.periode}/rapport.pdf`,
-          bestand: rapportBestand(rapport),
+          bestand: stukBestand({ rapport: rapport.soort, periode: rapport.periode }, ctx.regio),
         },
         res,
       ),
@@ -249,7 +250,11 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   router.get('/rapportages/:periode/rapport.pdf', vereis('regio'), async (req, res) => {
     const { periode: rapport } = leesParams(periodeParams, req);
     await audit(ctx.db, req, res, 'rapport', { soort: rapport.soort, periode: rapport.periode });
-    stuurPdf(res, await rapportPdf(diensten, await rapportModel(diensten, rapport)), rapportBestand(rapport));
+    stuurPdf(
+      res,
+      await rapportPdf(diensten, await rapportModel(diensten, rapport)),
+      stukBestand({ rapport: rapport.soort, periode: rapport.periode }, ctx.regio),
+    );
   });
 
   router.get('/rapportages/:kwartaal/gemeente/:code', (req, res) => {
@@ -264,7 +269,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
           naam,
           document: `/rapportages/${k}/gemeente/${code}/document`,
           pdf: `/rapportages/${k}/gemeente/${code}/factsheet.pdf`,
-          bestand: rapportBestandsnaam(k, code),
+          bestand: stukBestand({ rapport: 'factsheet', periode: k, gemeente: code }, ctx.regio),
         },
         res,
       ),
@@ -278,7 +283,11 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
   router.get('/rapportages/:kwartaal/gemeente/:code/factsheet.pdf', async (req, res) => {
     const { kwartaal: k, code } = factsheetVan(req, res);
     await audit(ctx.db, req, res, 'rapport', { soort: 'factsheet', kwartaal: k, gemeente: code });
-    stuurPdf(res, await rapportPdf(diensten, await factsheetModel(diensten, k, code)), rapportBestandsnaam(k, code));
+    stuurPdf(
+      res,
+      await rapportPdf(diensten, await factsheetModel(diensten, k, code)),
+      stukBestand({ rapport: 'factsheet', periode: k, gemeente: code }, ctx.regio),
+    );
   });
   return router;
 }

@@ -2,10 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alsRegels } from '../../../server/config/genereer-gemeenten.js';
-import { bepaalRegioPerGemeente, genereerRegios, leesInvoer, maakSlug, type CbsInwoners, type VtLidmaatschap } from '../../../server/config/genereer-regios.js';
+import { bepaalRegioPerGemeente, genereerRegios, leesInvoer, type CbsInwoners, type VtLidmaatschap } from '../../../server/config/genereer-regios.js';
 import { bouwGemeentenNederland, gemeentenNederland, type GemeentenBestand } from '../../../server/config/gemeenten-nederland.js';
 import { bepaalLidmaatschap, leesVtVlakken } from '../../../server/config/leid-vt-lidmaatschap-af.js';
 import { projectPath } from '../../../server/config/paths.js';
+import { bestandsdeel } from '../../../server/shared/tekst.js';
 import { bouwRegio, laadRegio } from '../../../server/config/regio.js';
 
 const MAP = projectPath('config', 'regio');
@@ -36,7 +37,7 @@ describe('the shipped region files (config/regio/)', () => {
 
   it.each(bestanden)('%s loads with laadRegio; its name is its CBS name', (f) => {
     const regio = laadRegio(join(MAP, f));
-    expect(f).toBe(`${maakSlug(regio.cbs_vt_regio!.naam)}.json`);
+    expect(f).toBe(`${bestandsdeel(regio.cbs_vt_regio!.naam)}.json`);
     expect(regio.naam).toBe(regio.cbs_vt_regio!.naam);
     expect(regio.gemeenten.length).toBeGreaterThan(0);
     for (const v of regio.voormaligeGemeenten) expect(regio.perCode.has(v.opgegaanIn), v.code).toBe(true);
