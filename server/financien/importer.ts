@@ -1,6 +1,6 @@
 import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { schrijfMeta } from '../db/metagegevens.js';
-import { foutenVoorbeeld, ImportAfgewezen, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
+import { batchVanBestand, ImportAfgewezen, legeSamenvatting, MAX_GEMELDE_FOUTEN, type ImportSamenvatting, type RijenBron } from '../import/importer.js';
 import { normaliseHeader } from '../import/mapping.js';
 import type { RijFout } from '../import/validate-row.js';
 import { cellText, type RawCell } from '../import/values.js';
@@ -19,17 +19,7 @@ const KOLOMMEN: Record<Soort, readonly string[]> = { financien: FINANCIEN_KOLOMM
  * loads nothing; the attempt is logged as afgewezen.
  */
 export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron, opties: { door: string }): Promise<ImportSamenvatting> {
-  const samenvatting: ImportSamenvatting = {
-    bestanden: [bron.bestand],
-    rijen: 0,
-    nieuw: 0,
-    gewijzigd: 0,
-    ongewijzigd: 0,
-    afgewezen: 0,
-    fouten: [],
-    waarschuwingen: [],
-    geladen: false,
-  };
+  const samenvatting = legeSamenvatting([bron.bestand]);
   const fout = (f: RijFout) => {
     if (samenvatting.fouten.length < MAX_GEMELDE_FOUTEN) samenvatting.fouten.push(f);
   };
@@ -74,21 +64,8 @@ export async function importeerFinancieel(db: Db, soort: Soort, bron: RijenBron,
   if (kolommen === null) {
     fout({ bestand: bron.bestand, regel: 1, kolom: '', waarde: '', melding: 'het bestand is leeg: geen kopregel gevonden' });
   }
-  const batch = (status: 'geladen' | 'afgewezen') => ({
-    soort,
-    bestand: bron.bestand,
-    sha256: bron.sha256,
-    door: opties.door,
-    gestart_op: new Date().toISOString(),
-    beeindigd_op: new Date().toISOString(),
-    status,
-    rijen: samenvatting.rijen,
-    nieuw: 0,
-    gewijzigd: 0,
-    ongewijzigd: 0,
-    afgewezen: samenvatting.afgewezen,
-    fouten_voorbeeld: foutenVoorbeeld(samenvatting.fouten, bron.bestand),
-  });
+  // before the transaction the summary's new, changed and unchanged counts are still 0
+  const batch = (status: 'geladen' | 'afgewezen') => batchVanBestand(samenvatting, bron, soort, opties.door, status);
   if (samenvatting.fouten.length > 0) {
     samenvatting.afgewezen = Math.max(samenvatting.afgewezen, 1);
     await voegImportbatchToe(db, batch('afgewezen'));

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Werkdagkalender } from '../calendar/werkdagen.js';
 import { BUITEN_REGIO, type Regio } from '../config/regio.js';
 import { isPostgres, type Db } from '../db/connection.js';
-import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
+import { voegImportbatchToe, werkImportbatchBij, type NieuweImportbatch } from '../importbatches/repository.js';
 import { GeraakteKwartalen } from '../registraties/geraakt.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { gemeenteSleutel, leidRegistratieAf, raakvlak } from '../registraties/derive.js';
@@ -126,17 +126,7 @@ interface BronTelling {
  * loads nothing unless `accepteerGeldige` is set.
  */
 export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties: ImportOpties): Promise<ImportSamenvatting> {
-  const totaal: ImportSamenvatting = {
-    bestanden: bronnen.map((b) => b.bestand),
-    rijen: 0,
-    nieuw: 0,
-    gewijzigd: 0,
-    ongewijzigd: 0,
-    afgewezen: 0,
-    fouten: [],
-    waarschuwingen: [],
-    geladen: false,
-  };
+  const totaal = legeSamenvatting(bronnen.map((b) => b.bestand));
   const vandaag = deps.vandaag();
   const gestartOp = new Date().toISOString();
   const perBron: BronTelling[] = [];
@@ -339,6 +329,40 @@ export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties:
     totaal.ongewijzigd = 0;
     throw error;
   }
+}
+
+/** The summary of an import before any row is read: every importer (registraties, financiën, CBS) starts from it. */
+export function legeSamenvatting(bestanden: string[]): ImportSamenvatting {
+  return { bestanden, rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0, fouten: [], waarschuwingen: [], geladen: false };
+}
+
+/**
+ * The import batch of a file read whole before it is stored (financiën, formatie, CBS): the counts of
+ * its summary so far, begun and ended now. A loaded batch gets its final counts within the transaction.
+ */
+export function batchVanBestand(
+  s: ImportSamenvatting,
+  bron: { bestand: string; sha256: string },
+  soort: string,
+  door: string,
+  status: 'geladen' | 'afgewezen',
+): NieuweImportbatch {
+  const nu = new Date().toISOString();
+  return {
+    soort,
+    bestand: bron.bestand,
+    sha256: bron.sha256,
+    door,
+    gestart_op: nu,
+    beeindigd_op: nu,
+    status,
+    rijen: s.rijen,
+    nieuw: s.nieuw,
+    gewijzigd: s.gewijzigd,
+    ongewijzigd: s.ongewijzigd,
+    afgewezen: s.afgewezen,
+    fouten_voorbeeld: foutenVoorbeeld(s.fouten, bron.bestand),
+  };
 }
 
 /** The first 20 errors of one file, as stored with its import batch. */

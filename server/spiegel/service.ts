@@ -2,7 +2,7 @@ import { schrijfAudit } from '../audit/repository.js';
 import type { Regio } from '../config/regio.js';
 import type { Db } from '../db/connection.js';
 import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
-import { foutenVoorbeeld, ImportAfgewezen, type ImportSamenvatting } from '../import/importer.js';
+import { batchVanBestand, ImportAfgewezen, legeSamenvatting, type ImportSamenvatting } from '../import/importer.js';
 import { schrijfMeta } from '../db/metagegevens.js';
 import { leesBeleid } from '../privacy/instellingen.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
@@ -93,33 +93,14 @@ export async function importeerCbs(
     gemeenteCode: (n) => regio.codeVoorNaam(n),
   });
   const s: ImportSamenvatting & { niet_in_spiegel: number } = {
-    bestanden: [bron.bestand],
+    ...legeSamenvatting([bron.bestand]),
     rijen: gelezen.cijfers.length,
-    nieuw: 0,
-    gewijzigd: 0,
-    ongewijzigd: 0,
     afgewezen: gelezen.fouten.length > 0 ? Math.max(1, new Set(gelezen.fouten.map((f) => f.regel)).size) : 0,
     fouten: gelezen.fouten,
-    waarschuwingen: [],
-    geladen: false,
     // stored, but not a figure the spiegel shows (a measure outside its catalogue)
     niet_in_spiegel: gelezen.cijfers.filter((c) => c.maat === null).length,
   };
-  const batch = (status: 'geladen' | 'afgewezen') => ({
-    soort: 'cbs',
-    bestand: bron.bestand,
-    sha256: bron.sha256,
-    door: opties.door,
-    gestart_op: new Date().toISOString(),
-    beeindigd_op: new Date().toISOString(),
-    status,
-    rijen: s.rijen,
-    nieuw: s.nieuw,
-    gewijzigd: s.gewijzigd,
-    ongewijzigd: s.ongewijzigd,
-    afgewezen: s.afgewezen,
-    fouten_voorbeeld: foutenVoorbeeld(s.fouten, bron.bestand),
-  });
+  const batch = (status: 'geladen' | 'afgewezen') => batchVanBestand(s, bron, 'cbs', opties.door, status);
   if (gelezen.fouten.length > 0) {
     await voegImportbatchToe(db, batch('afgewezen'));
     await schrijfAudit(db, { wie: opties.door, actie: 'import_afgewezen', details: { soort: 'cbs', bestand: bron.bestand, fouten: s.fouten.length } });
