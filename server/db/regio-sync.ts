@@ -36,21 +36,9 @@ export async function synchroniseerRegio(db: Db, regio: Regio): Promise<void> {
         gewenst.map((g) => g.code),
       )
       .delete();
-    for (const g of regio.gemeenten) {
-      await trx('gemeenten')
-        .insert({
-          code: g.code,
-          naam: g.naam,
-          inwoners: g.inwoners,
-          inwoners_bron: g.inwonersBron,
-          inwoners_peildatum: g.inwonersPeildatum,
-          indicatief: g.indicatief ? 1 : 0,
-        })
-        .onConflict('code')
-        .merge();
+    for (const g of gewenst) {
+      await trx('gemeenten').insert(g).onConflict('code').merge();
     }
-    for (const v of regio.voormaligeGemeenten) {
-      await trx('voormalige_gemeenten').insert({ code: v.code, naam: v.naam, opgegaan_in: v.opgegaanIn, per: v.per });
-    }
+    for (const v of gewenstVoormalig) await trx('voormalige_gemeenten').insert(v);
   });
 }
