@@ -4,6 +4,15 @@ import { BESLUIT_LABEL } from './labels.js';
 import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
 import { afronden } from '../shared/getallen.js';
 
+/** The dashed line of the norm (a percentage) across a chart, labelled at its end. */
+const normLijn = (norm: number) => ({
+  silent: true,
+  symbol: 'none',
+  lineStyle: { type: 'dashed', color: '#1a1a1a' },
+  label: { formatter: `norm ${norm}%`, position: 'end' },
+  data: [{ yAxis: norm }],
+});
+
 export function vbBesluiten(besluit: Record<string, number>, titelSuffix: string): Grafiek {
   const rijen = Object.entries(besluit).map(([code, n]) => [BESLUIT_LABEL[code] ?? code, n] as [string, number]);
   return {
@@ -50,13 +59,7 @@ export function vbTijdigheid(reeks: TijdigheidPunt[], norm: number, gebiedNaam: 
       series: [
         staafReeks('Binnen termijn', binnen, {
           stack: 'vb',
-          markLine: {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { type: 'dashed', color: '#1a1a1a' },
-            label: { formatter: `norm ${norm}%`, position: 'end' },
-            data: [{ yAxis: norm }],
-          },
+          markLine: normLijn(norm),
         }),
         staafReeks('Niet binnen termijn', buiten, { stack: 'vb' }),
       ],
@@ -94,13 +97,7 @@ export function vbPerWeek(weken: WeekPunt[], norm: number, kwartaal: Kwartaal): 
           type: 'line',
           data: weken.map((w) => w.pct),
           symbolSize: 8,
-          markLine: {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { type: 'dashed', color: '#1a1a1a' },
-            label: { formatter: `norm ${norm}%`, position: 'end' },
-            data: [{ yAxis: norm }],
-          },
+          markLine: normLijn(norm),
         },
       ],
     }),
