@@ -64,7 +64,9 @@ export async function vindChromium(env: NodeJS.ProcessEnv = process.env, systeem
 export async function startChromium(env: NodeJS.ProcessEnv = process.env, systeemPaden = SYSTEEM_PADEN): Promise<Browser> {
   const { pad: executablePath, args } = await vindChromium(env, systeemPaden);
   try {
-    return await puppeteer.launch({ executablePath, args: [...new Set([...args, ...CHROMIUM_ARGS])], headless: true, pipe: true });
+    // the browser gets the same environment it was found with: a caller that sets FONTCONFIG_FILE
+    // (test/e2e/lettertype-machine.test.ts) prints under that font set-up
+    return await puppeteer.launch({ executablePath, args: [...new Set([...args, ...CHROMIUM_ARGS])], headless: true, pipe: true, env });
   } catch (cause) {
     throw new GeenBrowser(`Chromium (${executablePath}) kon niet starten: ${(cause as Error).message}`, { cause });
   }

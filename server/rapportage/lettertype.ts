@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -64,6 +66,12 @@ function fontsVoor(gewicht: Gewicht, stijl: Stijl): Font[] {
   return fonts.get(sleutel)!;
 }
 
+/** Whether the shipped font has a glyph for the character (in the regular face of one of the embedded subsets). */
+export function heeftTeken(teken: string): boolean {
+  const code = teken.codePointAt(0)!;
+  return fontsVoor(400, 'normal').some((f) => f.hasGlyphForCodePoint(code));
+}
+
 /**
  * The advance width in CSS px of `tekst` set in Arimo, as Chromium lays it out (kerning on).
  * `font` is a CSS font shorthand as ECharts writes it ("bold 12px Arimo", "normal normal 14px
@@ -94,4 +102,51 @@ export function meetTekst(tekst: string, font = '12px sans-serif'): number {
   }
   sluit();
   return breedte;
+}
+
+/**
+ * The font set-up of the Chromium that prints the reports (FONTCONFIG_FILE; `PdfDrukker`). The
+ * printing browser sees no font of the machine: no font directory but the shipped Arimo, no
+ * include of /etc/fonts, no user configuration, so a DejaVu-only server and a desktop with
+ * LibreOffice's fonts print the same. Two findings behind it (test/e2e/lettertype-machine.test.ts):
+ * - Chromium loads no @font-face at all when fontconfig offers it no TrueType font (the faces end
+ *   in "error" and the text falls back), so one directory is needed: Arimo's regular TrueType from
+ *   @expo-google-fonts/arimo (OFL 1.1, the same font version 1.341 as @fontsource/arimo), which
+ *   is then also what any text asking for a generic family would get.
+ * - Hinting changes glyph advances, and with them line and page breaks: Debian's fontconfig sets
+ *   hintstyle "slight", a configuration without that setting gives full hinting. It is fixed here
+ *   to none: the font's own advances, the ones `meetTekst` measures.
+ * Written once to a directory under the system's temporary directory named by its content.
+ */
+let fontconfig: string | undefined;
+export function drukFontconfig(): string {
+  if (fontconfig && existsSync(fontconfig)) return fontconfig;
+  const ttf = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf'));
+  const vast = ['pattern', 'font']
+    .map(
+      (doel) =>
+        `  <match target="${doel}">\n` +
+        '    <edit name="hinting" mode="assign"><bool>false</bool></edit>\n' +
+        '    <edit name="hintstyle" mode="assign"><const>hintnone</const></edit>\n' +
+        '    <edit name="autohint" mode="assign"><bool>false</bool></edit>\n' +
+        '    <edit name="antialias" mode="assign"><bool>true</bool></edit>\n' +
+        '    <edit name="rgba" mode="assign"><const>none</const></edit>\n' +
+        '  </match>\n',
+    )
+    .join('');
+  // one directory per content (and so per installation): written once, shared by every process
+  const sleutel = createHash('sha256').update(ttf).update(vast).digest('hex').slice(0, 16);
+  const map = join(tmpdir(), `vt-monitor-fontconfig-${sleutel}`);
+  const bestand = join(map, 'fonts.conf');
+  if (!existsSync(bestand)) {
+    mkdirSync(map, { recursive: true });
+    const inhoud =
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n` +
+      `  <dir>${ttf}</dir>\n  <cachedir>${join(map, 'cache')}</cachedir>\n${vast}</fontconfig>\n`;
+    const tijdelijk = `${bestand}.${process.pid}`;
+    writeFileSync(tijdelijk, inhoud);
+    renameSync(tijdelijk, bestand);
+  }
+  fontconfig = bestand;
+  return bestand;
 }

@@ -3,7 +3,7 @@ import { startChromium } from '../browser/chromium.js';
 import { paginasVanBestemmingen } from './pdf-bestemmingen.js';
 import { vulMetadata, type PdfMetadata } from './pdf-metadata.js';
 import { vervolgHoofdstukken, type GemetenHoofdstuk } from './paginering.js';
-import { kopLettertypeCss, LETTERTYPE } from './lettertype.js';
+import { drukFontconfig, kopLettertypeCss, LETTERTYPE } from './lettertype.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -47,7 +47,7 @@ export class PdfDrukker {
 
   private async open(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = startChromium(this.env);
+      this.browser = startChromium({ ...this.env, FONTCONFIG_FILE: drukFontconfig() });
       this.browser.catch(() => {
         this.browser = null;
       });
@@ -68,6 +68,7 @@ export class PdfDrukker {
       let vervolg: Set<string> | undefined;
       if (opdracht.ordenHoofdstukken) {
         await page.setContent(opdracht.html(), { waitUntil: 'load' });
+        await lettertypenGeladen(page);
         const gemeten = await meetHoofdstukken(page);
         vervolg = vervolgHoofdstukken(gemeten);
       }
@@ -114,6 +115,21 @@ async function meetHoofdstukken(page: Page): Promise<GemetenHoofdstuk[]> {
   }
 }
 
+/**
+ * Waits until every @font-face of the page is loaded. `load` does not wait for fonts, and with
+ * `font-display: block` text is laid out in a fallback font until then: the chapters were
+ * measured in a machine font (or, on a machine without fonts, as zero high). The page's own
+ * scripts stay off; this runs in puppeteer's isolated evaluation.
+ */
+async function lettertypenGeladen(page: Page): Promise<void> {
+  const mislukt = await page.evaluate(async () => {
+    void document.body.offsetHeight; // lay out, so the faces the text needs start loading
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.status === 'error').length;
+  });
+  if (mislukt > 0) throw new Error(`De browser kon ${mislukt} lettertype(n) van het rapport niet laden; het rapport wordt niet afgedrukt.`);
+}
+
 async function beveilig(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
@@ -125,6 +141,7 @@ async function beveilig(page: Page): Promise<void> {
 
 async function print(page: Page, html: string, kop: string): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' });
+  await lettertypenGeladen(page);
   return page.pdf({
     format: 'A4',
     printBackground: true,

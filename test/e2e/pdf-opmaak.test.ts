@@ -15,6 +15,7 @@ import {
   rapportPdf,
   type Rapportdiensten,
 } from '../../server/rapportage/service.js';
+import { heeftTeken } from '../../server/rapportage/lettertype.js';
 import { PAGINABREEDTE_PX } from '../../server/rapportage/svg.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { openPdf } from '../helpers/pdf.js';
@@ -183,6 +184,21 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
   return { fouten, figuren: figuren.length, teksten };
 }
 
+/** All text of the document, as pdfjs reads it. */
+async function tekstVan(pdf: Uint8Array): Promise<string> {
+  const doc = await openPdf(pdf);
+  try {
+    let tekst = '';
+    for (let p = 1; p <= doc.numPages; p++) {
+      const inhoud = await (await doc.getPage(p)).getTextContent();
+      for (const item of inhoud.items as TextItem[]) if ('str' in item) tekst += item.str;
+    }
+    return tekst;
+  } finally {
+    await doc.destroy();
+  }
+}
+
 /** The BaseFont of every font on every page (a subset prefix "ABCDEF+" removed). */
 async function lettertypen(pdf: Uint8Array): Promise<Set<string>> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -215,6 +231,10 @@ async function drukEnControleer(naam: string, model: RapportModel) {
   const pdf = await rapportPdf(diensten, model);
   const r = controleer(naam, model, await leesDozen(pdf));
   for (const font of await lettertypen(pdf)) if (!/^Arimo/.test(font)) r.fouten.push(`${naam}: lettertype ${font} is niet het meegeleverde Arimo`);
+  // the printer has no other font to fall back on: a character Arimo lacks would print as an empty box
+  const ontbrekend = new Set([...(await tekstVan(pdf))].filter((t) => t.trim() !== '' && !heeftTeken(t)));
+  if (ontbrekend.size > 0)
+    r.fouten.push(`${naam}: tekens zonder glyph in Arimo: ${[...ontbrekend].map((t) => `U+${t.codePointAt(0)!.toString(16)}`).join(', ')}`);
   return r;
 }
 

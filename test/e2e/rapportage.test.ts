@@ -53,7 +53,7 @@ describe('kwartaalrapportage (PDF)', () => {
     model = await kwartaalrapportageModel(diensten, KWARTAAL);
     pdf = await rapportPdf(diensten, model);
     tekst = await paginas(pdf);
-  }, 60_000);
+  }, 120_000);
 
   it('is a tagged A4 PDF with a document outline', async () => {
     const info = await pdfInfo(pdf);
