@@ -50,7 +50,8 @@ try {
   const [, importMs] = await timed(() => importeer(timedDeps, [{ bestand: 'export.csv', sha256: '-', pad: csv }], { door: 'bench' }));
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
-    `import: ${seconds(importMs)} (${nl.format(rijen / (importMs / 1000))} rows/s incl. validation, derivation and first computation ${seconds(refreshMs)}); peak RSS ${nl.format(rss)} MB`,
+    `import: ${seconds(importMs)} (${nl.format(rijen / (importMs / 1000))} rows/s incl. validation, ` +
+      `derivation and first computation ${seconds(refreshMs)}); peak RSS ${nl.format(rss)} MB`,
   );
 
   const rebuilds: number[] = [];
@@ -69,7 +70,8 @@ try {
   const maand = demoBron(genereerDemo(ctx.regio, ctx.kalender, { van, tot: maandTot, seed: 2, schaal }), 'maand');
   const [maandResultaat, maandMs] = await timed(() => importeer(timedDeps, [maand], { door: 'bench' }));
   console.log(
-    `one extra month (${van} – ${maandTot}): ${nl.format(maandResultaat.nieuw)} new registrations imported in ${seconds(maandMs)}, incremental refresh ${seconds(refreshMs)}`,
+    `one extra month (${van} – ${maandTot}): ${nl.format(maandResultaat.nieuw)} new registrations ` +
+      `imported in ${seconds(maandMs)}, incremental refresh ${seconds(refreshMs)}`,
   );
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
   await ctx.db.destroy();

@@ -55,7 +55,10 @@ export function wachtwoordProbleem(nieuw: string, email: string): string | null 
     return 'Dit wachtwoord staat op een lijst van veelgebruikte en gelekte wachtwoorden. Kies een ander wachtwoord.';
   }
   if (uitslag.score < MIN_SCORE) {
-    return 'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.';
+    return (
+      'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, ' +
+      'een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.'
+    );
   }
   return null;
 }

@@ -47,7 +47,8 @@ export async function vindChromium(env: NodeJS.ProcessEnv = process.env, systeem
     };
   } catch {
     throw new GeenBrowser(
-      'Er is geen Chromium gevonden. Installeer Chromium (Debian: apt-get install chromium), zet CHROMIUM_PATH, of installeer het npm-pakket @sparticuz/chromium.',
+      'Er is geen Chromium gevonden. Installeer Chromium (Debian: apt-get install chromium), zet ' +
+        'CHROMIUM_PATH, of installeer het npm-pakket @sparticuz/chromium.',
     );
   }
 }

@@ -91,20 +91,26 @@ export function kalenderWaarschuwingen(dekking: Dekking, vanJaar: number, totJaa
     );
   } else if (totJaar > dekking.totJaar) {
     uit.push(
-      `Let op: de gegevens lopen tot in ${totJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met ${dekking.totJaar}. ` +
-        `Werkdagen na ${dekking.totJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan zodra het nieuwe besluit in de Staatscourant staat en draai "vt-monitor herbereken --afleiden".`,
+      `Let op: de gegevens lopen tot in ${totJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, ` +
+        `Algemene termijnenwet art. 3 lid 3) zijn bekend tot en met ${dekking.totJaar}. ` +
+        (`Werkdagen na ${dekking.totJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json ` +
+          `aan zodra het nieuwe besluit in de Staatscourant staat en draai "vt-monitor herbereken --afleiden".`),
     );
   }
   if (dekking.vanJaar !== null && dekking.vanJaar !== undefined && vanJaar < dekking.vanJaar) {
     uit.push(
-      `Let op: de gegevens beginnen in ${vanJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf ${dekking.vanJaar}. ` +
-        `Werkdagen vóór ${dekking.vanJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".`,
+      `Let op: de gegevens beginnen in ${vanJaar}, maar de gelijkgestelde dagen (Koninklijk Besluit, ` +
+        `Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf ${dekking.vanJaar}. ` +
+        (`Werkdagen vóór ${dekking.vanJaar} zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json ` +
+          `aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".`),
     );
   }
   const onbevestigd = dekking.onbevestigdeJaren.filter((j) => j >= vanJaar && j <= totJaar);
   if (onbevestigd.length > 0) {
     uit.push(
-      `Let op: voor ${onbevestigd.join(' en ')} zijn de gelijkgestelde dagen niet in een bron bevestigd (config/kalender.json); werkdagen in ${onbevestigd.length === 1 ? 'dat jaar' : 'die jaren'} zijn berekend zonder die dagen.`,
+      `Let op: voor ${onbevestigd.join(' en ')} zijn de gelijkgestelde dagen niet in een bron bevestigd ` +
+        `(config/kalender.json); werkdagen in ${onbevestigd.length === 1 ? 'dat jaar' : 'die jaren'} ` +
+        `zijn berekend zonder die dagen.`,
     );
   }
   return uit;

@@ -23,7 +23,8 @@ export function openWerk(reeks: VoorraadPunt[]): Grafiek {
     blad: 'Openstaand werk',
     titel: 'Openstaand werk op de laatste dag van elk kwartaal',
     definitie:
-      'Meldingen zonder veiligheidsbeoordeling en lopende onderzoeken en V&V op de laatste dag van het kwartaal; "over termijn": meer dan 5 werkdagen na binnenkomst of meer dan 70 dagen na de VB.',
+      'Meldingen zonder veiligheidsbeoordeling en lopende onderzoeken en V&V op de laatste dag van ' +
+      'het kwartaal; "over termijn": meer dan 5 werkdagen na binnenkomst of meer dan 70 dagen na de VB.',
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     formaat: 'getal',
     hoogte: 400,
@@ -89,7 +90,8 @@ export function doorlooptijden(reeks: DoorlooptijdPunt[], soort: 'vb' | 'tienwek
       blad: 'Doorlooptijd VB',
       titel: 'Doorlooptijd tot de veiligheidsbeoordeling (werkdagen)',
       definitie:
-        "Mediaan en 90e percentiel van het aantal werkdagen van binnenkomst tot de veiligheidsbeoordeling, over de VB's van het kwartaal. Termijn: 5 werkdagen.",
+        'Mediaan en 90e percentiel van het aantal werkdagen van binnenkomst tot de veiligheidsbeoordeling, ' +
+        "over de VB's van het kwartaal. Termijn: 5 werkdagen.",
       anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
       formaat: 'getal',
       option: basisOptie({

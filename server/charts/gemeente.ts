@@ -57,7 +57,8 @@ export function overdrachtLokaalTeam(reeks: OverdrachtPunt[], gemeenteNaam: stri
     blad: 'Overdracht aan lokaal team',
     titel: `Overdrachten aan het lokaal team per kwartaal — ${gemeenteNaam}`,
     definitie:
-      'Meldingen die aan het lokaal team zijn overgedragen: na de veiligheidsbeoordeling (besluit overdracht lokaal team) en na de keuze voor vervolgstappen (vervolg overdracht, ontvanger lokaal team).',
+      'Meldingen die aan het lokaal team zijn overgedragen: na de veiligheidsbeoordeling (besluit ' +
+      'overdracht lokaal team) en na de keuze voor vervolgstappen (vervolg overdracht, ontvanger lokaal team).',
     anker: 'overdracht-onderdeel-c',
     formaat: 'getal',
     option: basisOptie({

@@ -42,7 +42,8 @@ export function monitoringAfspraken(reeks: Punt[], gebiedNaam: string): Grafiek 
     blad: 'Monitoring volgens afspraken',
     titel: `Monitoring volgens de afspraken, per kwartaal — ${gebiedNaam}`,
     definitie:
-      'Aandeel afgeronde onderzoeken (niet weerlegd, niet naar een GI) en V&V (niet naar een GI) met monitoring, en aandeel contacten na 3 en 12 maanden binnen een maand van de afgesproken datum.',
+      'Aandeel afgeronde onderzoeken (niet weerlegd, niet naar een GI) en V&V (niet naar een GI) ' +
+      'met monitoring, en aandeel contacten na 3 en 12 maanden binnen een maand van de afgesproken datum.',
     anker: ANKER,
     formaat: 'procent',
     option: basisOptie({
@@ -109,7 +110,8 @@ export function monitoringAfwijkingen(reeks: Punt[], gebiedNaam: string): Grafie
     blad: 'Afwijkingen monitoring',
     titel: `Afwijkingen van de monitoringafspraken, per kwartaal — ${gebiedNaam}`,
     definitie:
-      'Afgeronde onderzoeken en V&V waarbij de monitoring afwijkt van § 7.1: wel monitoring na een weerlegd onderzoek of na overdracht aan een gecertificeerde instelling, geen monitoring waar die is afgesproken.',
+      'Afgeronde onderzoeken en V&V waarbij de monitoring afwijkt van § 7.1: wel monitoring na een ' +
+      'weerlegd onderzoek of na overdracht aan een gecertificeerde instelling, geen monitoring waar die is afgesproken.',
     anker: ANKER,
     formaat: 'getal',
     option: basisOptie({
@@ -154,7 +156,8 @@ export function overdrachtPerMoment(waarde: unknown, label: string): Grafiek {
     blad: 'Overdracht per moment',
     titel: `Overdracht per moment en ontvanger — ${label}`,
     definitie:
-      'Overdrachten na de veiligheidsbeoordeling, na de keuze voor vervolgstappen, na onderzoek en na voorwaarden en vervolg (samenwerkingsafspraken § 8), naar de partij die de zorg overnam.',
+      'Overdrachten na de veiligheidsbeoordeling, na de keuze voor vervolgstappen, na onderzoek ' +
+      'en na voorwaarden en vervolg (samenwerkingsafspraken § 8), naar de partij die de zorg overnam.',
     anker: ANKER,
     formaat: 'getal',
     hoogte: 380,
@@ -196,7 +199,8 @@ export function wachtlijst(reeks: Punt[]): Grafiek {
     blad: 'Wachtlijst',
     titel: 'Wachtlijst op de laatste dag van elk kwartaal',
     definitie:
-      'Meldingen die wachten op de keuze voor vervolgstappen (sinds de VB) of op de start van een onderzoek of V&V (sinds het besluit over het vervolg); in de tabel ook de mediane en langste wachttijd in dagen.',
+      'Meldingen die wachten op de keuze voor vervolgstappen (sinds de VB) of op de start van een ' +
+      'onderzoek of V&V (sinds het besluit over het vervolg); in de tabel ook de mediane en langste wachttijd in dagen.',
     anker: ANKER,
     formaat: 'getal',
     option: basisOptie({
@@ -224,7 +228,8 @@ export function wachttijden(w: Waarden, kwartaal: Kwartaal): Grafiek {
     blad: 'Wachttijd op de wachtlijst',
     titel: `Wachttijd op de wachtlijst in dagen — ${kwartaalKort(kwartaal)}`,
     definitie:
-      'Mediane en langste wachttijd op de laatste dag van het kwartaal: sinds de VB (keuze vervolgstappen) of sinds het besluit over het vervolg (start onderzoek of V&V).',
+      'Mediane en langste wachttijd op de laatste dag van het kwartaal: sinds de VB (keuze vervolgstappen) ' +
+      'of sinds het besluit over het vervolg (start onderzoek of V&V).',
     anker: ANKER,
     formaat: 'getal',
     option: basisOptie({
@@ -261,7 +266,8 @@ export function aardGeweld(meldingen: unknown, adviezen: unknown, label: string)
     blad: 'Aard van het geweld',
     titel: `Meldingen en adviezen naar aard van het geweld — ${label}`,
     definitie:
-      'Meldingen en adviezen die in het kwartaal binnenkwamen, naar aard van het geweld (voor het integraal veiligheidsplan, VNG-focusblad); zonder aard: onbekend.',
+      'Meldingen en adviezen die in het kwartaal binnenkwamen, naar aard van het geweld (voor het ' +
+      'integraal veiligheidsplan, VNG-focusblad); zonder aard: onbekend.',
     anker: ANKER,
     formaat: 'getal',
     hoogte: 380,

@@ -19,7 +19,10 @@ export function prognoseGrafiek(jaar: number, peildatum: string, meldingen: Prog
     id: 'prognose',
     titel: `Prognose instroom ${jaar} (geen norm of doel)`,
     blad: `Prognose instroom ${jaar}`,
-    definitie: `Waargenomen tot en met ${formatteerDatum(peildatum)} en verwacht voor het hele jaar uit het seizoenspatroon van eerdere jaren, met een 80%-interval uit de fouten van dezelfde methode op die jaren. Een prognose is geen norm of doel.`,
+    definitie:
+      `Waargenomen tot en met ${formatteerDatum(peildatum)} en verwacht voor het hele jaar uit het ` +
+      `seizoenspatroon van eerdere jaren, met een 80%-interval uit de fouten van dezelfde methode ` +
+      `op die jaren. Een prognose is geen norm of doel.`,
     anker: 'prognose',
     formaat: 'getal',
     option: basisOptie({
@@ -89,7 +92,9 @@ export function scenarioGrafiek(
     id: `scenarios-${soort}`,
     titel: `${naam} per jaar tegen de scenario's laag, midden en hoog${voorbeeld ? ' (voorbeeldpercentages)' : ''}`,
     blad: `${naam} en scenario's`,
-    definitie: `Gerealiseerde ${soort} per jaar en de verwachting voor het lopende jaar, naast de groeipaden van de scenario's uit het regiobestand. Bron van de percentages: ${bron}`,
+    definitie:
+      `Gerealiseerde ${soort} per jaar en de verwachting voor het lopende jaar, naast de groeipaden ` +
+      `van de scenario's uit het regiobestand. Bron van de percentages: ${bron}`,
     anker: 'scenarios',
     formaat: 'getal',
     option: basisOptie({

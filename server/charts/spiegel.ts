@@ -20,7 +20,9 @@ export function spiegelGrafiek(s: Spiegel): Grafiek {
     id: 'spiegel',
     titel: `Spiegel ${s.periode_label}: ${s.regio.naam} volgens CBS en volgens de eigen registratie`,
     definitie:
-      'Ontvangen meldingen en hun veiligheidsbeoordeling zoals CBS ze publiceert (afgerond op 5), naast dezelfde cijfers uit de eigen registratie (meldingen ontvangen in de periode, afgerond op 5). Een . is een cijfer dat CBS niet publiceert of dat niet bevestigd is.',
+      'Ontvangen meldingen en hun veiligheidsbeoordeling zoals CBS ze publiceert (afgerond op 5), ' +
+      'naast dezelfde cijfers uit de eigen registratie (meldingen ontvangen in de periode, afgerond ' +
+      'op 5). Een . is een cijfer dat CBS niet publiceert of dat niet bevestigd is.',
     anker: 'spiegel',
     formaat: 'getal',
     option: basisOptie({
@@ -42,7 +44,8 @@ export function spiegelGrafiek(s: Spiegel): Grafiek {
         enabled: true,
         decal: { show: true },
         label: {
-          description: `Staafdiagram: per cijfer het CBS-cijfer van ${s.regio.naam} en de eigen registratie, ${s.periode_label}. De gegevens staan in de tabel.`,
+          description:
+            `Staafdiagram: per cijfer het CBS-cijfer van ${s.regio.naam} en de eigen registratie, ${s.periode_label}. ` + `De gegevens staan in de tabel.`,
         },
       },
     }),
@@ -70,7 +73,10 @@ export function per1000Grafieken(reeks: Spiegel[]): Grafiek[] {
       return {
         id: k.id,
         titel: `Ontvangen meldingen per 1.000 inwoners ${k.naam}: regio en Nederland (CBS)`,
-        definitie: `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar (CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
+        definitie:
+          `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar ` +
+          `(CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders ` +
+          `een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
         anker: 'spiegel',
         formaat: 'getal',
         option: basisOptie({

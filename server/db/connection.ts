@@ -108,14 +108,23 @@ export function databaseMelding(error: unknown, naam?: string): string | null {
   // a full disk shows as SQLITE_FULL (the WAL cannot grow) or, with no byte left, as
   // SQLITE_IOERR_SHMSIZE (its shared-memory file cannot); both seen on a full tmpfs
   if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE' || code === '53100') {
-    return `De schijf van de database${naam ? ` ${naam}` : ''} is vol: de opdracht is afgebroken en er is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw.`;
+    return (
+      `De schijf van de database${naam ? ` ${naam}` : ''} is vol: de opdracht is afgebroken en er ` +
+      `is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw.`
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03' || code === '40P01') {
-    return `${db} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.`;
+    return (
+      `${db} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); ` +
+      `sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.`
+    );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return `${db} is beschadigd of is geen SQLite-database; zet een backup terug.`;
   if (code.startsWith('SQLITE_IOERR'))
-    return `De schijf van de database${naam ? ` ${naam}` : ''} gaf een lees- of schrijffout (${code}): de opdracht is afgebroken; controleer of de schijf vol of defect is en probeer het opnieuw.`;
+    return (
+      `De schijf van de database${naam ? ` ${naam}` : ''} gaf een lees- of schrijffout (${code}): ` +
+      `de opdracht is afgebroken; controleer of de schijf vol of defect is en probeer het opnieuw.`
+    );
   if (
     code.startsWith('SQLITE_READONLY') ||
     code.startsWith('SQLITE_CANTOPEN') ||

@@ -13,7 +13,8 @@ export function financienTabellen(data: FinancienJson, grafieken: Grafiek[]): (E
           blad: 'Realisatie en begroting',
           tekensGezet: true,
           definitie:
-            'Bedragen in euro, inkomsten positief, kosten negatief. Verschil = realisatie − begroting: positief is gunstig, voor inkomsten en kosten. – = geen begroting voor deze post.',
+            'Bedragen in euro, inkomsten positief, kosten negatief. Verschil = realisatie − begroting: ' +
+            'positief is gunstig, voor inkomsten en kosten. – = geen begroting voor deze post.',
           tabel: financienExportTabel(data),
         },
       ]

@@ -113,27 +113,33 @@ export class Plausibiliteit {
     if (this.formuleAantal > 0) {
       w(
         'formule_id',
-        `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`,
+        `${nl.format(this.formuleAantal)} registratie_id('s) beginnen met =, +, - of @ en worden in ` +
+          `Excel als formule gelezen: ${lijst(this.formules, this.formuleAantal)}`,
       );
     }
     for (const [k, v] of this.volgorde) {
       const [later, eerder] = k.split('|') as [string, string];
       w(
         'datum_volgorde',
-        `${later} ligt vóór ${eerder} bij ${nl.format(v.aantal)} registratie(s): ${lijst(v.voorbeelden, v.aantal)}; geladen zoals aangeleverd, controleer de datums`,
+        `${later} ligt vóór ${eerder} bij ${nl.format(v.aantal)} registratie(s): ${lijst(v.voorbeelden, v.aantal)}; ` +
+          `geladen zoals aangeleverd, controleer de datums`,
       );
     }
     for (const [k, v] of [...this.tegenstrijdig].slice(0, MAX_CODES)) {
       const [code, naam, codeVanNaam] = k.split('|') as [string, string, string];
       w(
         'gemeente_tegenstrijdig',
-        `gemeente_code ${code} en gemeente "${naam}" (${codeVanNaam}) zijn verschillende gemeenten bij ${nl.format(v.aantal)} registratie(s) (${v.regels.map((r) => `regel ${r}`).join(', ')}${v.aantal > v.regels.length ? ', …' : ''}); geteld voor de code ${code}`,
+        `gemeente_code ${code} en gemeente "${naam}" (${codeVanNaam}) zijn verschillende gemeenten ` +
+          `bij ${nl.format(v.aantal)} registratie(s) (${v.regels.map((r) => `regel ${r}`).join(', ')}${v.aantal > v.regels.length ? ', …' : ''}); ` +
+          `geteld voor de code ${code}`,
       );
     }
     if (this.genormaliseerdAantal > 0) {
       w(
         'id_genormaliseerd',
-        `${nl.format(this.genormaliseerdAantal)} registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: ${lijst(this.genormaliseerd, this.genormaliseerdAantal)}`,
+        `${nl.format(this.genormaliseerdAantal)} registratie_id('s) bevatten onzichtbare tekens (zoals ` +
+          `een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn ` +
+          `in hun gewone vorm geladen: ${lijst(this.genormaliseerd, this.genormaliseerdAantal)}`,
       );
     }
     for (const sprong of await this.sprongen(trx)) w('kwartaal_sprong', sprong);
@@ -161,7 +167,9 @@ export class Plausibiliteit {
       if (aantal > SPRONG_FACTOR * gemiddeld) {
         const naam = this.regio.gemeenten.find((x) => x.code === g)?.naam ?? g;
         meldingen.push(
-          `${naam} (${g}) heeft in ${kw} ${nl.format(aantal)} registraties in dit bestand, meer dan ${SPRONG_FACTOR} keer het gemiddelde van de vier kwartalen ervoor (${nl.format(Math.round(gemiddeld * 10) / 10)}); controleer de gemeentecodes en de periode van de export`,
+          `${naam} (${g}) heeft in ${kw} ${nl.format(aantal)} registraties in dit bestand, meer dan ` +
+            `${SPRONG_FACTOR} keer het gemiddelde van de vier kwartalen ervoor (${nl.format(Math.round(gemiddeld * 10) / 10)}); ` +
+            `controleer de gemeentecodes en de periode van de export`,
         );
       }
     }

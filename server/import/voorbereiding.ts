@@ -163,7 +163,8 @@ export class Voorbereider {
         .slice(0, 5)
         .map((c) => `"${c.slice(0, 40)}"`)
         .join(', ');
-      structureel = `de kopregel bevat geen enkele kolom van het exportformaat${gevonden ? ` (gevonden: ${gevonden})` : ''}; is dit wel een registratie-export?`;
+      structureel =
+        `de kopregel bevat geen enkele kolom van het exportformaat${gevonden ? ` (gevonden: ${gevonden})` : ''}; ` + `is dit wel een registratie-export?`;
       kopFout('', structureel);
     } else {
       for (const naam of REQUIRED_COLUMNS) {

@@ -254,7 +254,8 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
       if (formule !== null) {
         throw fout(
           naam,
-          `${waar(rij, kolom, kop ?? [])}: de cel heeft een formule zonder berekende waarde (=${formule.slice(0, 100)}); open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw`,
+          `${waar(rij, kolom, kop ?? [])}: de cel heeft een formule zonder berekende waarde (=${formule.slice(0, 100)}); ` +
+            `open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw`,
         );
       }
       return null;
@@ -272,7 +273,8 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
       case 'e':
         throw fout(
           naam,
-          `${waar(rij, kolom, kop ?? [])}: de cel bevat de foutwaarde ${waarde.trim()} in plaats van een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw`,
+          `${waar(rij, kolom, kop ?? [])}: de cel bevat de foutwaarde ${waarde.trim()} in plaats van ` +
+            `een waarde; herstel de cel (of maak hem leeg) en importeer opnieuw`,
         );
       case 'd': {
         const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(waarde.trim());
@@ -292,7 +294,8 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
         if (Number.isInteger(getal) && !Number.isSafeInteger(getal)) {
           throw fout(
             naam,
-            `${waar(rij, kolom, kop ?? [])}: het getal ${tekst} is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw`,
+            `${waar(rij, kolom, kop ?? [])}: het getal ${tekst} is te groot om exact te lezen (meer dan ` +
+              `2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw`,
           );
         }
         return getal;
@@ -402,7 +405,9 @@ async function* leesBlad(zip: Werkmapzip, c: BladContext, gelezen?: (bytes: numb
   if (verborgen.length > 0) {
     throw fout(
       naam,
-      `werkblad "${blad.naam}": ${noem(verborgen, verborgenExtra)} ${verborgen.length + verborgenExtra === 1 ? 'is' : 'zijn'} verborgen en ${verborgen.length + verborgenExtra === 1 ? 'bevat' : 'bevatten'} gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw`,
+      `werkblad "${blad.naam}": ${noem(verborgen, verborgenExtra)} ${verborgen.length + verborgenExtra === 1 ? 'is' : 'zijn'} ` +
+        `verborgen en ${verborgen.length + verborgenExtra === 1 ? 'bevat' : 'bevatten'} gegevens; maak ` +
+        `alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw`,
     );
   }
 }

@@ -83,13 +83,15 @@ function controleerDelen(naam: string, delen: Entry[]): Map<string, Entry> {
     if (d.fileName === 'xl/sharedStrings.xml' && d.uncompressedSize > ZIP_GRENZEN.sharedStrings) {
       throw fout(
         naam,
-        `de tekstwaarden van dit Excel-bestand zijn uitgepakt ${mb(d.uncompressedSize)}, meer dan de grens van ${mb(ZIP_GRENZEN.sharedStrings)}; exporteer als CSV`,
+        `de tekstwaarden van dit Excel-bestand zijn uitgepakt ${mb(d.uncompressedSize)}, meer dan ` +
+          `de grens van ${mb(ZIP_GRENZEN.sharedStrings)}; exporteer als CSV`,
       );
     }
     if (d.uncompressedSize > ZIP_GRENZEN.verhoudingVanaf && d.uncompressedSize > ZIP_GRENZEN.verhouding * Math.max(d.compressedSize, 1)) {
       throw fout(
         naam,
-        `is geen normaal Excel-bestand: onderdeel ${d.fileName} pakt uit tot ${mb(d.uncompressedSize)}, meer dan ${ZIP_GRENZEN.verhouding} keer zijn gecomprimeerde grootte (een zip-bom?)`,
+        `is geen normaal Excel-bestand: onderdeel ${d.fileName} pakt uit tot ${mb(d.uncompressedSize)}, ` +
+          `meer dan ${ZIP_GRENZEN.verhouding} keer zijn gecomprimeerde grootte (een zip-bom?)`,
       );
     }
   }

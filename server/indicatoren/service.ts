@@ -42,7 +42,8 @@ export function leesGebied(regio: Regio, value: unknown): string {
   if (regio.perCode.has(upper)) return upper;
   if (code === BUITEN_REGIO || code === ONBEKEND) return code;
   throw ongeldigeInvoer(
-    `Onbekende gemeente "${code.length > 60 ? `${code.slice(0, 60)}…` : code}": gebruik een gemeentecode uit de regio (zoals ${regio.gemeenten[0]?.code}), buiten_regio of onbekend`,
+    `Onbekende gemeente "${code.length > 60 ? `${code.slice(0, 60)}…` : code}": gebruik een gemeentecode ` +
+      `uit de regio (zoals ${regio.gemeenten[0]?.code}), buiten_regio of onbekend`,
   );
 }
 

@@ -310,5 +310,10 @@ export const kleinTeken = (b: Beleid): string => `< ${Math.ceil(b.grondtal / 2)}
 export const kleinUitleg = (b: Beleid): string => `beschermd aantal: ${Math.ceil(b.grondtal / 2) - 1} of minder, afgerond op 0 (kan ook 0 zijn)`;
 
 export function beleidTekst(b: Beleid): string {
-  return `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (${kleinTeken(b)}: afgerond op 0); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond (.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het kwartaal over de laatste 4 kwartalen.`;
+  return (
+    `Alle aantallen zijn afgerond op veelvouden van ${b.grondtal} (${kleinTeken(b)}: afgerond ` +
+    `op 0); percentages, groei en cijfers per 1.000 inwoners uit de afgeronde aantallen, niet getoond ` +
+    `(.) op minder dan ${b.minNoemer}; een kerncijfer op minder dan ${b.kwartaalNoemer} in het ` +
+    `kwartaal over de laatste 4 kwartalen.`
+  );
 }

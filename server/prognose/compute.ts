@@ -119,7 +119,8 @@ export function voorspel(volledig: Dagreeks, jaar: number, peildatum: string, ee
     const m = Math.max(...fouten.map(Math.abs));
     lo = -m;
     hi = m;
-    interval = `plus en min de grootste relatieve fout van ${fouten.length} eerdere ${fouten.length === 1 ? 'jaar' : 'jaren'} (te weinig jaren voor percentielen)`;
+    interval =
+      `plus en min de grootste relatieve fout van ${fouten.length} eerdere ${fouten.length === 1 ? 'jaar' : 'jaren'} ` + `(te weinig jaren voor percentielen)`;
   }
   // realised = forecast / (1 + error): an over-forecast (error > 0) means the truth is lower
   const ondergrens = Math.max(punt.waargenomen, punt.verwacht / (1 + hi));

@@ -16,7 +16,8 @@ import { leesDagreeksen } from './repository.js';
 export const METHODE =
   'Het deel van het jaar na de peildatum volgt uit het seizoenspatroon van eerdere complete jaren: ' +
   'verwacht = waargenomen / het gemiddelde aandeel van hun jaartotaal dat die jaren op dezelfde dag bereikt hadden. ' +
-  'Het 80%-interval komt uit de relatieve fouten van dezelfde methode op de eerdere jaren (backtest, elk jaar vanaf zijn eigen peildatum met alleen gegevens tot die dag). ' +
+  ('Het 80%-interval komt uit de relatieve fouten van dezelfde methode op de eerdere jaren (backtest, ' +
+    'elk jaar vanaf zijn eigen peildatum met alleen gegevens tot die dag). ') +
   'Geen norm of doel.';
 
 type Soort = 'meldingen' | 'adviezen';

@@ -38,7 +38,8 @@ export function instroomZinnen(kwartaal: Kwartaal, c: Instroomcijfers): string[]
   ];
   const g = c.groei;
   zinnen.push(
-    `Ten opzichte van het ${kwartaalVoluit(telKwartalenOp(kwartaal, -4))} ${verandering('meldingen', g?.meldingen_yoy ?? null)} en ${verandering('adviezen', g?.adviezen_yoy ?? null)}.`,
+    `Ten opzichte van het ${kwartaalVoluit(telKwartalenOp(kwartaal, -4))} ${verandering('meldingen', g?.meldingen_yoy ?? null)} ` +
+      `en ${verandering('adviezen', g?.adviezen_yoy ?? null)}.`,
     `Ten opzichte van het vorige kwartaal ${verandering('meldingen', g?.meldingen_qoq ?? null)} en ${verandering('adviezen', g?.adviezen_qoq ?? null)}.`,
   );
   return zinnen;
@@ -63,9 +64,15 @@ export function termijnZin(c: Termijncijfers): string {
   }
   const normdeel = c.pct === null ? '' : c.pct >= c.norm ? ` De norm van ${c.norm}% is gehaald.` : ` De norm van ${c.norm}% is niet gehaald.`;
   if (c.afgerond === 1) {
-    return `Er is in dit kwartaal 1 ${c.enkelvoud} afgerond; die was ${c.binnen === 1 ? '' : 'niet '}${c.termijn} klaar (${formatteerPercentage(c.pct)}).${normdeel}`;
+    return (
+      `Er is in dit kwartaal 1 ${c.enkelvoud} afgerond; die was ${c.binnen === 1 ? '' : 'niet '}${c.termijn} ` +
+      `klaar (${formatteerPercentage(c.pct)}).${normdeel}`
+    );
   }
-  return `Van de ${formatteerGetal(c.afgerond)} afgeronde ${c.meervoud} ${c.binnen === 1 ? 'was er 1' : `waren er ${formatteerGetal(c.binnen)}`} ${c.termijn} klaar: ${formatteerPercentage(c.pct)}.${normdeel}`;
+  return (
+    `Van de ${formatteerGetal(c.afgerond)} afgeronde ${c.meervoud} ${c.binnen === 1 ? 'was er 1' : `waren er ${formatteerGetal(c.binnen)}`} ` +
+    `${c.termijn} klaar: ${formatteerPercentage(c.pct)}.${normdeel}`
+  );
 }
 
 export interface Overdrachtcijfers {
@@ -79,7 +86,8 @@ export function overdrachtZin(c: Overdrachtcijfers): string {
   const deel1 =
     c.na_vb === 0
       ? 'Na de veiligheidsbeoordeling werd geen melding overgedragen'
-      : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatteerGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
+      : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} ` +
+        `overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatteerGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
   const deel2 = `na de keuze voor vervolgstappen ${werd(c.na_vervolgkeuze)} ${c.na_vervolgkeuze === 0 ? 'er geen' : `er ${formatteerGetal(c.na_vervolgkeuze)}`} overgedragen`;
   return `${deel1}; ${deel2}.`;
 }

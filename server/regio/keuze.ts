@@ -53,7 +53,9 @@ export async function gekozenRegioBestand(db: Db): Promise<string | null> {
 const weiger = (opgeslagen: string, nieuw: string) =>
   new AppFout(
     'ongeldige_invoer',
-    `Deze database bevat registraties van ${opgeslagen}; het regiobestand is van ${nieuw}. Een database wisselt niet stil van regio: kies de regio van de data (npx vt-monitor regio kies …, of REGIO_BESTAND) of begin met een lege database (DATABASE_URL).`,
+    `Deze database bevat registraties van ${opgeslagen}; het regiobestand is van ${nieuw}. Een ` +
+      `database wisselt niet stil van regio: kies de regio van de data (npx vt-monitor regio kies ` +
+      `…, of REGIO_BESTAND) of begin met een lege database (DATABASE_URL).`,
     409,
     { opgeslagen, nieuw },
   );

@@ -71,7 +71,9 @@ function berichtTekst(naam: string, regioNaam: string, kerncijfers: { label: str
 const naamInZin = (s: Stuk, regio: Regio) => stukNaam(s, regio).replace(/^\w/, (c) => c.toLowerCase());
 
 export const nietDefinitiefMelding = (r: Rapport) =>
-  `De duiding van de ${rapportNaam(r).replace(/^\w/, (c) => c.toLowerCase())} is nog niet definitief: er is niets verzonden. Maak de voorlegger en elk geschreven hoofdstuk definitief op /rapportages/${r.periode}, of verstuur een concept met --concept.`;
+  `De duiding van de ${rapportNaam(r).replace(/^\w/, (c) => c.toLowerCase())} is nog niet definitief: ` +
+  `er is niets verzonden. Maak de voorlegger en elk geschreven hoofdstuk definitief op /rapportages/${r.periode}, ` +
+  `of verstuur een concept met --concept.`;
 
 /**
  * Queues the report (archived first: it must be definitief) for its recipients and, for a

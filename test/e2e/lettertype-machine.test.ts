@@ -136,7 +136,9 @@ describe('the printed text layout is the same whatever fonts the machine has', (
   it('the test can tell: a browser that takes the fonts of the machine prints differently under the set-ups', async () => {
     // planted: the same paragraph in the generic sans-serif of the machine, printed by browsers
     // that read the machine's font set-up (the printing browser reads its own, reports/fontconfig.conf)
-    const html = `<!doctype html><html><body style="margin:0"><p style="font: 12pt sans-serif">Veiligheidsbeoordeling binnen 5 werkdagen: 1.527 meldingen</p></body></html>`;
+    const html =
+      `<!doctype html><html><body style="margin:0"><p style="font: 12pt sans-serif">Veiligheidsbeoordeling ` +
+      `binnen 5 werkdagen: 1.527 meldingen</p></body></html>`;
     const opmaak: string[][] = [];
     for (const o of OPZETTEN) {
       const browser = await startChromium(o.env);

@@ -397,22 +397,35 @@ async function regioRates(sessie: Sessie, k: Kwartaal): Promise<Record<string, n
 }
 
 describe('the attacker (every gemeente account, every quarter, every catalogue identity)', () => {
-  it(`${totaal} identity instances (${aanvallen[0]!.identiteiten} identities of the catalogue × ${ctx.regio.gemeenten.length} gemeenten × ${kwartalen.length} quarters) tried on ${kleinTotaal} true counts of 1–4: none recovered exactly`, () => {
-    expect(kleinTotaal).toBeGreaterThan(100);
-    expect(aanvallen.flatMap((a) => a.onwaar)).toEqual([]);
-    expect(aanvallen.flatMap((a) => a.buiten)).toEqual([]);
-    expect(aanvallen.flatMap((a) => a.teruggerekend)).toEqual([]);
-  });
+  it(
+    `${totaal} identity instances (${aanvallen[0]!.identiteiten} identities of the catalogue × ` +
+      `${ctx.regio.gemeenten.length} gemeenten × ${kwartalen.length} quarters) tried on ${kleinTotaal} ` +
+      `true counts of 1–4: none recovered exactly`,
+    () => {
+      expect(kleinTotaal).toBeGreaterThan(100);
+      expect(aanvallen.flatMap((a) => a.onwaar)).toEqual([]);
+      expect(aanvallen.flatMap((a) => a.buiten)).toEqual([]);
+      expect(aanvallen.flatMap((a) => a.teruggerekend)).toEqual([]);
+    },
+  );
 
-  it(`every derived figure is the published formula of the published counts: ${controles} shares, rates and growth figures of ${ctx.regio.gemeenten.length} accounts, ${uitzonderingen.length} exceptions`, () => {
-    expect(controles).toBeGreaterThan(10_000);
-    expect(uitzonderingen.slice(0, 20)).toEqual([]);
-  });
+  it(
+    `every derived figure is the published formula of the published counts: ${controles} shares, ` +
+      `rates and growth figures of ${ctx.regio.gemeenten.length} accounts, ${uitzonderingen.length} exceptions`,
+    () => {
+      expect(controles).toBeGreaterThan(10_000);
+      expect(uitzonderingen.slice(0, 20)).toEqual([]);
+    },
+  );
 
-  it(`the inversion of issue 24 (per 1.000 solved for the count) on ${inversies} rates of ${ctx.regio.gemeenten.length} gemeenten recovers ${perInversie.length} true counts of 1–4 (Tiel: ${aanvallen.find((a) => a.code === 'GM0281')!.afgeleid.teruggerekend.length})`, () => {
-    expect(inversies).toBeGreaterThan(1000);
-    expect(perInversie.slice(0, 20)).toEqual([]);
-  });
+  it(
+    `the inversion of issue 24 (per 1.000 solved for the count) on ${inversies} rates of ${ctx.regio.gemeenten.length} ` +
+      `gemeenten recovers ${perInversie.length} true counts of 1–4 (Tiel: ${aanvallen.find((a) => a.code === 'GM0281')!.afgeleid.teruggerekend.length})`,
+    () => {
+      expect(inversies).toBeGreaterThan(1000);
+      expect(perInversie.slice(0, 20)).toEqual([]);
+    },
+  );
 
   it("the issue's numbers: Tiel 2024-Q3, published 5 afgeronde V&V and 5 afgeronde onderzoeken carry the same rate", async () => {
     const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
@@ -436,23 +449,26 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     }
   });
 
-  it('what a gemeente account cannot read (403): spiegel, doorstroom and prognose, region downloads, half-year and year reports, another gemeente', async () => {
-    const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
-    const paden = [
-      '/spiegel',
-      '/export/spiegel/spiegel.csv',
-      '/doorstroom',
-      '/export/regio/instroom.csv',
-      '/rapportages/2026-H1',
-      '/rapportages/2025',
-      '/rapportages/2026-H1/rapport.pdf',
-      '/gemeente/GM0263',
-      '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263',
-    ];
-    for (const pad of paden) expect((await sessie.fetch(`${base}${pad}`, { redirect: 'manual' })).status, pad).toBe(403);
-    // the region page sends the account to its own gemeente
-    expect((await sessie.fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/gemeente/GM0281');
-  });
+  it(
+    'what a gemeente account cannot read (403): spiegel, doorstroom and prognose, region downloads, ' + 'half-year and year reports, another gemeente',
+    async () => {
+      const sessie = await sessieAls(ctx, 'gemeente', ['GM0281']);
+      const paden = [
+        '/spiegel',
+        '/export/spiegel/spiegel.csv',
+        '/doorstroom',
+        '/export/regio/instroom.csv',
+        '/rapportages/2026-H1',
+        '/rapportages/2025',
+        '/rapportages/2026-H1/rapport.pdf',
+        '/gemeente/GM0263',
+        '/api/indicatoren?kwartaal=2026-Q3&gemeente=GM0263',
+      ];
+      for (const pad of paden) expect((await sessie.fetch(`${base}${pad}`, { redirect: 'manual' })).status, pad).toBe(403);
+      // the region page sends the account to its own gemeente
+      expect((await sessie.fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/gemeente/GM0281');
+    },
+  );
 
   it("the issue's attack on Tiel (open_vb(Q) = open_vb(Q−1) + meldingen(Q) − meldingen_vb(Q) and the other stocks) recovers nothing", () => {
     const tiel = aanvallen.find((a) => a.code === 'GM0281')!;
@@ -529,19 +545,23 @@ describe('figures that stay visible (demo data, last complete quarter 2026-Q3, t
     return zichtbaar(waarden) >= 5;
   }
 
-  it('every gemeente page shows at least 5 of its 6 kerncijfers as numbers, unless a share is too small even over four quarters; the default quarter is the last complete one', async () => {
-    const minder: string[] = [];
-    for (const g of ctx.regio.gemeenten) {
-      const sessie = await sessieAls(ctx, 'gemeente', [g.code]);
-      const html = await (await sessie.fetch(`${base}/gemeente/${g.code}`)).text();
-      expect(html, g.code).toContain('Kerncijfers derde kwartaal van 2026');
-      const tegels = [...html.matchAll(/<p class="tegel__waarde">([^<]*)<\/p>/g)].map((m) => m[1]!);
-      expect(tegels, g.code).toHaveLength(6);
-      if (!(await kerncijfersZichtbaar(g.code, tegels))) minder.push(g.naam);
-    }
-    // the smallest gemeente of the region at most
-    expect(minder.length).toBeLessThanOrEqual(1);
-  });
+  it(
+    'every gemeente page shows at least 5 of its 6 kerncijfers as numbers, unless a share is too ' +
+      'small even over four quarters; the default quarter is the last complete one',
+    async () => {
+      const minder: string[] = [];
+      for (const g of ctx.regio.gemeenten) {
+        const sessie = await sessieAls(ctx, 'gemeente', [g.code]);
+        const html = await (await sessie.fetch(`${base}/gemeente/${g.code}`)).text();
+        expect(html, g.code).toContain('Kerncijfers derde kwartaal van 2026');
+        const tegels = [...html.matchAll(/<p class="tegel__waarde">([^<]*)<\/p>/g)].map((m) => m[1]!);
+        expect(tegels, g.code).toHaveLength(6);
+        if (!(await kerncijfersZichtbaar(g.code, tegels))) minder.push(g.naam);
+      }
+      // the smallest gemeente of the region at most
+      expect(minder.length).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('every factsheet of 2026-Q3 shows at least 5 of its 6 kerncijfers as numbers (same exception); the running quarter is marked voorlopig', async () => {
     const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env), vandaag: ctx.vandaag });

@@ -36,7 +36,8 @@ describe('the afgewezen file (--accepteer-geldige)', () => {
     expect(readFileSync(schrijver.pad, 'utf8')).toBe(
       [
         `\uFEFF${kop};reden`,
-        `R2;"'=HYPERLINK(""http://x"";""klik"")";2024-01-02;GM0268;politie;"soort: =HYPERLINK(""http://x"";""klik"") is geen geldige code; toegestaan: advies, melding"`,
+        `R2;"'=HYPERLINK(""http://x"";""klik"")";2024-01-02;GM0268;politie;"soort: =HYPERLINK(""http://x"";""klik"") ` +
+          `is geen geldige code; toegestaan: advies, melding"`,
         "R3;advies;2024-01-02;'@SUM(1+1);politie;gemeente_code: @SUM(1+1) is geen CBS-gemeentecode (GM gevolgd door 4 cijfers, zoals GM0268)",
         `R4;advies;'+2024-01-02;GM0268;politie;"datum_binnenkomst: +2024-01-02 is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ"`,
         `R5;advies;2024-01-02;GM0268;'-1+1;"melder_categorie: -1+1 is geen geldige code; toegestaan: politie, overige_professional, niet_professional"`,

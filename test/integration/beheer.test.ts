@@ -75,7 +75,8 @@ describe('/beheer as the beheerder reads it', () => {
       expect(vraag.status).toBe(200);
       const html = await vraag.text();
       expect(html).toContain(
-        `<p class="utrecht-paragraph" data-vraag>Weet u zeker dat u ${doel.email} wilt blokkeren? Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.</p>`,
+        `<p class="utrecht-paragraph" data-vraag>Weet u zeker dat u ${doel.email} wilt blokkeren? ` +
+          `Deze gebruiker kan dan niet meer inloggen en wordt direct uitgelogd.</p>`,
       );
       expect(html).toContain('<input type="hidden" name="bevestig" value="ja">');
       expect(await geblokkeerd()).toBe(0);

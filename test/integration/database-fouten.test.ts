@@ -83,7 +83,8 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
       const r = await draai('node', [cli, 'gebruiker', 'lijst'], { env: { ...process.env, DATABASE_URL: pad, LOG_LEVEL: 'silent' } });
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(
-        `Fout: De database ${pad} is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.\n`,
+        `Fout: De database ${pad} is vergrendeld door een ander programma (een open transactie, een ` +
+          `backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.\n`,
       );
     } finally {
       slot.close();
@@ -147,7 +148,8 @@ describe.runIf(TEST_POSTGRES)('PostgreSQL', () => {
           .catch((e: unknown) => e);
         expect((fout as { code?: string }).code).toBe('55P03');
         expect(cliMelding(fout)).toBe(
-          'De database is vergrendeld door een ander programma (een open transactie, een backup of een SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.',
+          'De database is vergrendeld door een ander programma (een open transactie, een backup of een ' +
+            'SQLite-hulpmiddel); sluit dat programma of wacht tot het klaar is, en probeer het opnieuw.',
         );
       });
     } finally {

@@ -281,24 +281,27 @@ describe('a chart download is cut from the read model of its page (kept per page
   const downloads = async () => Number(((await ctx.db('audit_log').where({ actie: 'download' }).count({ n: '*' }).first()) as { n: unknown }).n);
   const q4 = (csv: string) => csv.split(/\r?\n/).find((r) => r.startsWith('Q4 2019'));
 
-  it('page and downloads agree, each download writes its audit entry, a gemeente user never gets the unprotected model, an import is seen at once', async () => {
-    const regio = `${base}/export/regio/instroom.csv?kwartaal=2019-Q4&periode=4`;
-    const tiel = `${base}/export/gemeente/GM0281/instroom.csv?kwartaal=2019-Q4&periode=4`;
-    expect((await sessies.vt_management!.fetch(`${base}/?kwartaal=2019-Q4&periode=4`)).status).toBe(200);
-    const voor = await downloads();
-    const eerste = await (await sessies.vt_management!.fetch(regio)).text();
-    const tweede = await (await sessies.vt_management!.fetch(regio)).text();
-    expect(tweede).toBe(eerste);
-    expect(q4(eerste)).toBe('Q4 2019;–;6;6');
-    expect(await downloads()).toBe(voor + 2);
-    // the same page of Tiel: unprotected for VT management (4), rounded for the gemeente user (5), in either order
-    expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;4;4');
-    expect(q4(await (await sessies.gemeente!.fetch(tiel)).text())).toBe('Q4 2019;< 3;5;5');
-    expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;4;4');
-    expect(await downloads()).toBe(voor + 5);
-    // a new registration: the next download counts it (no model of the old data version is served)
-    await importeerRijen(ctx, [melding({ id: 'NIEUW-1', binnenkomst: '2019-12-20', gemeente: 'GM0281' })], { accepteerGeldige: true });
-    expect(q4(await (await sessies.vt_management!.fetch(regio)).text())).toBe('Q4 2019;–;7;7');
-    expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;5;5');
-  });
+  it(
+    'page and downloads agree, each download writes its audit entry, a gemeente user never gets ' + 'the unprotected model, an import is seen at once',
+    async () => {
+      const regio = `${base}/export/regio/instroom.csv?kwartaal=2019-Q4&periode=4`;
+      const tiel = `${base}/export/gemeente/GM0281/instroom.csv?kwartaal=2019-Q4&periode=4`;
+      expect((await sessies.vt_management!.fetch(`${base}/?kwartaal=2019-Q4&periode=4`)).status).toBe(200);
+      const voor = await downloads();
+      const eerste = await (await sessies.vt_management!.fetch(regio)).text();
+      const tweede = await (await sessies.vt_management!.fetch(regio)).text();
+      expect(tweede).toBe(eerste);
+      expect(q4(eerste)).toBe('Q4 2019;–;6;6');
+      expect(await downloads()).toBe(voor + 2);
+      // the same page of Tiel: unprotected for VT management (4), rounded for the gemeente user (5), in either order
+      expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;4;4');
+      expect(q4(await (await sessies.gemeente!.fetch(tiel)).text())).toBe('Q4 2019;< 3;5;5');
+      expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;4;4');
+      expect(await downloads()).toBe(voor + 5);
+      // a new registration: the next download counts it (no model of the old data version is served)
+      await importeerRijen(ctx, [melding({ id: 'NIEUW-1', binnenkomst: '2019-12-20', gemeente: 'GM0281' })], { accepteerGeldige: true });
+      expect(q4(await (await sessies.vt_management!.fetch(regio)).text())).toBe('Q4 2019;–;7;7');
+      expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;5;5');
+    },
+  );
 });

@@ -150,11 +150,15 @@ const KAPOTTE_BODIES: Body[] = [
   { type: 'multipart/form-data; boundary=x', data: 'rommel zonder grens' },
   {
     type: 'multipart/form-data; boundary=x',
-    data: '--x\r\nContent-Disposition: form-data; name="soort"\r\n\r\nregistraties\r\n--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\n\r\nafgebroken',
+    data:
+      '--x\r\nContent-Disposition: form-data; name="soort"\r\n\r\nregistraties\r\n--x\r\nContent-Disposition: ' +
+      'form-data; name="bestand"; filename="a.csv"\r\n\r\nafgebroken',
   },
   {
     type: 'multipart/form-data; boundary=x',
-    data: '--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\na,b\r\n--x\r\nContent-Disposition: form-data; name="bestand2"; filename="b.csv"\r\n\r\nc\r\n--x--\r\n',
+    data:
+      '--x\r\nContent-Disposition: form-data; name="bestand"; filename="a.csv"\r\nContent-Type: ' +
+      'text/csv\r\n\r\na,b\r\n--x\r\nContent-Disposition: form-data; name="bestand2"; filename="b.csv"\r\n\r\nc\r\n--x--\r\n',
   },
   { type: '%%%', data: 'x' },
   { data: 'zonder type' },
@@ -303,54 +307,59 @@ function verzoeken(route: Route, cookie: string | null, csrf: string | null, kie
 }
 
 describe(`malformed requests to every route as every identity (seed ${SEED})`, () => {
-  it(`no 5xx and an answer to each (${PER_IDENTITEIT + 1} requests per route, ${PER_IDENTITEIT_ZWAAR + 1} per slow route, × ${identiteiten.length} identities)`, async () => {
-    const kies = willekeur(SEED);
-    const vijfhonderd: string[] = [];
-    let aantal = 0;
-    const tijd = new Map<string, number>();
-    const sessies = new Map<Rol, { cookie: string; csrf: string }>();
-    const sessieVan = async (rol: Rol, nieuw: boolean) => {
-      if (nieuw || !sessies.has(rol)) {
-        const s = await maakSessie(ctx.db, gebruikers.get(rol)!, 1);
-        sessies.set(rol, { cookie: `vt_sessie=${s.token}`, csrf: s.csrf });
-      }
-      return sessies.get(rol)!;
-    };
-    const plan: { wie: Identiteit; route: Route; v: Verzoek }[] = [];
-    for (const route of ROUTES) {
-      for (const wie of identiteiten as readonly Identiteit[]) {
-        const s = wie === 'anoniem' ? null : await sessieVan(wie, route.methode === 'POST');
-        for (const v of verzoeken(route, s?.cookie ?? null, s?.csrf ?? null, kies)) plan.push({ wie, route, v });
-      }
-    }
-    // three at a time: argon2 and the database work beside the event loop
-    let volgende = 0;
-    const werker = async () => {
-      while (volgende < plan.length) {
-        const { wie, route, v } = plan[volgende++]!;
-        aantal++;
-        let status: number | string;
-        const t0 = Date.now();
-        try {
-          status = await stuur(base, v);
-        } catch (error) {
-          status = (error as Error).message;
+  it(
+    `no 5xx and an answer to each (${PER_IDENTITEIT + 1} requests per route, ${PER_IDENTITEIT_ZWAAR + 1} ` +
+      `per slow route, × ${identiteiten.length} identities)`,
+    async () => {
+      const kies = willekeur(SEED);
+      const vijfhonderd: string[] = [];
+      let aantal = 0;
+      const tijd = new Map<string, number>();
+      const sessies = new Map<Rol, { cookie: string; csrf: string }>();
+      const sessieVan = async (rol: Rol, nieuw: boolean) => {
+        if (nieuw || !sessies.has(rol)) {
+          const s = await maakSessie(ctx.db, gebruikers.get(rol)!, 1);
+          sessies.set(rol, { cookie: `vt_sessie=${s.token}`, csrf: s.csrf });
         }
-        if (process.env.FUZZ_TRACE) tijd.set(`${route.methode} ${route.pad}`, (tijd.get(`${route.methode} ${route.pad}`) ?? 0) + Date.now() - t0);
-        if (typeof status !== 'number' || status >= 500) vijfhonderd.push(`${status} ${wie} ${route.methode} ${route.pad} ←${v.wat}`);
+        return sessies.get(rol)!;
+      };
+      const plan: { wie: Identiteit; route: Route; v: Verzoek }[] = [];
+      for (const route of ROUTES) {
+        for (const wie of identiteiten as readonly Identiteit[]) {
+          const s = wie === 'anoniem' ? null : await sessieVan(wie, route.methode === 'POST');
+          for (const v of verzoeken(route, s?.cookie ?? null, s?.csrf ?? null, kies)) plan.push({ wie, route, v });
+        }
       }
-    };
-    await Promise.all([werker(), werker(), werker()]);
-    if (process.env.FUZZ_TRACE)
-      console.log(
-        [...tijd]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 25)
-          .map(([r, ms]) => `${ms} ms ${r}`)
-          .join('\n'),
-      );
-    console.log(`fuzz-verzoek: ${aantal} requests, ${ROUTES.length} routes, ${identiteiten.length} identities, ${vijfhonderd.length} failures`);
-    expect(ROUTES.length).toBeGreaterThan(40);
-    expect(vijfhonderd).toEqual([]);
-  }, 240_000);
+      // three at a time: argon2 and the database work beside the event loop
+      let volgende = 0;
+      const werker = async () => {
+        while (volgende < plan.length) {
+          const { wie, route, v } = plan[volgende++]!;
+          aantal++;
+          let status: number | string;
+          const t0 = Date.now();
+          try {
+            status = await stuur(base, v);
+          } catch (error) {
+            status = (error as Error).message;
+          }
+          if (process.env.FUZZ_TRACE) tijd.set(`${route.methode} ${route.pad}`, (tijd.get(`${route.methode} ${route.pad}`) ?? 0) + Date.now() - t0);
+          if (typeof status !== 'number' || status >= 500) vijfhonderd.push(`${status} ${wie} ${route.methode} ${route.pad} ←${v.wat}`);
+        }
+      };
+      await Promise.all([werker(), werker(), werker()]);
+      if (process.env.FUZZ_TRACE)
+        console.log(
+          [...tijd]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 25)
+            .map(([r, ms]) => `${ms} ms ${r}`)
+            .join('\n'),
+        );
+      console.log(`fuzz-verzoek: ${aantal} requests, ${ROUTES.length} routes, ${identiteiten.length} identities, ${vijfhonderd.length} failures`);
+      expect(ROUTES.length).toBeGreaterThan(40);
+      expect(vijfhonderd).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -106,7 +106,9 @@ describe('a large import while the web app is used', () => {
 
     duren.sort((a, b) => a - b);
     console.log(
-      `gelijktijdig (${TEST_POSTGRES ? 'PostgreSQL' : 'SQLite'}, ${RIJEN} rijen): ${paginas} pagina's en ${downloads} downloads, ${tijdensImport} tijdens de import; p99 ${duren[Math.floor(duren.length * 0.99)]} ms; fouten ${fouten.length}`,
+      `gelijktijdig (${TEST_POSTGRES ? 'PostgreSQL' : 'SQLite'}, ${RIJEN} rijen): ${paginas} pagina's ` +
+        `en ${downloads} downloads, ${tijdensImport} tijdens de import; p99 ${duren[Math.floor(duren.length * 0.99)]} ` +
+        `ms; fouten ${fouten.length}`,
     );
     expect(fouten).toEqual([]);
     expect(tijdensImport).toBeGreaterThan(20);

@@ -325,7 +325,8 @@ describe('plausibility warnings', () => {
     expect(s!.waarschuwingen.map((w) => w.soort).sort()).toEqual(['formule_id', 'kwartaal_sprong', 'onbekende_gemeentecode']);
     const melding = (soort: string) => s!.waarschuwingen.find((w) => w.soort === soort)!.melding;
     expect(melding('kwartaal_sprong')).toBe(
-      'Tiel (GM0281) heeft in 2024-Q1 13 registraties in dit bestand, meer dan 3 keer het gemiddelde van de vier kwartalen ervoor (4); controleer de gemeentecodes en de periode van de export',
+      'Tiel (GM0281) heeft in 2024-Q1 13 registraties in dit bestand, meer dan 3 keer het gemiddelde ' +
+        'van de vier kwartalen ervoor (4); controleer de gemeentecodes en de periode van de export',
     );
     expect(melding('onbekende_gemeentecode')).toMatch(/^gemeente_code GM9999 ligt buiten de regio en is geen bekende CBS-gemeentecode \(regel \d+\)/);
     expect(melding('formule_id')).toMatch(/^2 registratie_id\('s\) beginnen met =, \+, - of @/);

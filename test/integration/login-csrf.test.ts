@@ -108,7 +108,8 @@ describe('a new password is checked against common and breached passwords and th
   it.each([
     [
       'wachtwoord12345',
-      'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.',
+      'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, ' +
+        'een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.',
     ],
     ['123456789012', 'Dit wachtwoord staat op een lijst van veelgebruikte en gelekte wachtwoorden. Kies een ander wachtwoord.'],
   ])('%s is refused', async (nieuw, reden) => {

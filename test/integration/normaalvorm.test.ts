@@ -54,7 +54,9 @@ describe('ids in one normal form', () => {
   it('an id changed by its normal form is named in a warning with the line and both forms; case alone is not', async () => {
     const s = await importeerRijen(ctx, [melding({ id: 'vt-9', binnenkomst: '2024-04-01' }), melding({ id: 'VT-\u200b10', binnenkomst: '2024-04-01' })]);
     expect(s.waarschuwingen.filter((w) => w.soort === 'id_genormaliseerd').map((w) => w.melding)).toEqual([
-      '1 registratie_id(\'s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: regel 3 ("VT-\u200b10" werd "VT-10")',
+      "1 registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere " +
+        'vormen van cijfers of letters (zoals fullwidth) en zijn in hun gewone vorm geladen: regel ' +
+        '3 ("VT-\u200b10" werd "VT-10")',
     ]);
     expect(await ids()).toEqual(['VT-10', 'VT-2024-0042', 'VT-9']);
     const batch = await ctx.db('importbatches').orderBy('id', 'desc').first();
@@ -127,36 +129,43 @@ describe('the protocol order of the dates (issue 25 § 3)', () => {
     expect(await ctx.db('registraties').where({ registratie_id: 'ORDE-X' }).first()).toBeUndefined();
   });
 
-  it('a slip of registration loads, with a named warning per pair: afgesloten before the end of onderzoek, 12m before 3m, monitoring ended before its contact', async () => {
-    const s = await importeerRijen(ctx, [
-      melding({
-        id: 'ORDE-1',
-        binnenkomst: '2024-07-01',
-        ...vt,
-        startOnderzoek: '2024-07-08',
-        eindeOnderzoek: '2024-08-20',
-        uitkomst: 'weerlegd',
-        datum_afgesloten: '2024-08-01',
-      }),
-      melding({
-        id: 'ORDE-2',
-        binnenkomst: '2024-07-01',
-        vb: '2024-07-02',
-        overdracht: '2024-07-03',
-        overdrachtAan: 'lokaal_team',
-        monitoring: 'ja',
-        datum_monitoring_3m: '2024-11-01',
-        datum_monitoring_12m: '2024-10-01',
-        eindeMonitoring: '2024-10-15',
-      }),
-    ]);
-    expect(s.nieuw).toBe(2);
-    expect(s.waarschuwingen.filter((w) => w.soort === 'datum_volgorde').map((w) => w.melding)).toEqual([
-      'datum_afgesloten ligt vóór datum_einde_onderzoek bij 1 registratie(s): regel 2 (2024-08-01 vóór 2024-08-20); geladen zoals aangeleverd, controleer de datums',
-      'datum_monitoring_12m ligt vóór datum_monitoring_3m bij 1 registratie(s): regel 3 (2024-10-01 vóór 2024-11-01); geladen zoals aangeleverd, controleer de datums',
-      'datum_einde_monitoring ligt vóór datum_monitoring_3m bij 1 registratie(s): regel 3 (2024-10-15 vóór 2024-11-01); geladen zoals aangeleverd, controleer de datums',
-    ]);
-  });
+  it(
+    'a slip of registration loads, with a named warning per pair: afgesloten before the end of ' +
+      'onderzoek, 12m before 3m, monitoring ended before its contact',
+    async () => {
+      const s = await importeerRijen(ctx, [
+        melding({
+          id: 'ORDE-1',
+          binnenkomst: '2024-07-01',
+          ...vt,
+          startOnderzoek: '2024-07-08',
+          eindeOnderzoek: '2024-08-20',
+          uitkomst: 'weerlegd',
+          datum_afgesloten: '2024-08-01',
+        }),
+        melding({
+          id: 'ORDE-2',
+          binnenkomst: '2024-07-01',
+          vb: '2024-07-02',
+          overdracht: '2024-07-03',
+          overdrachtAan: 'lokaal_team',
+          monitoring: 'ja',
+          datum_monitoring_3m: '2024-11-01',
+          datum_monitoring_12m: '2024-10-01',
+          eindeMonitoring: '2024-10-15',
+        }),
+      ]);
+      expect(s.nieuw).toBe(2);
+      expect(s.waarschuwingen.filter((w) => w.soort === 'datum_volgorde').map((w) => w.melding)).toEqual([
+        'datum_afgesloten ligt vóór datum_einde_onderzoek bij 1 registratie(s): regel 2 (2024-08-01 ' +
+          'vóór 2024-08-20); geladen zoals aangeleverd, controleer de datums',
+        'datum_monitoring_12m ligt vóór datum_monitoring_3m bij 1 registratie(s): regel 3 (2024-10-01 ' +
+          'vóór 2024-11-01); geladen zoals aangeleverd, controleer de datums',
+        'datum_einde_monitoring ligt vóór datum_monitoring_3m bij 1 registratie(s): regel 3 (2024-10-15 ' +
+          'vóór 2024-11-01); geladen zoals aangeleverd, controleer de datums',
+      ]);
+    },
+  );
 
   it('gemeente_code GM0281 with gemeente "Nijmegen": a warning, counted for the code (Tiel)', async () => {
     const s = await importeerRijen(ctx, [{ ...melding({ id: 'GEM-1', binnenkomst: '2024-07-01', gemeente: 'GM0281' }), gemeente: 'Nijmegen' }]);

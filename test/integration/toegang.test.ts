@@ -199,20 +199,25 @@ describe('login, CSRF, throttling, sessions', () => {
     expect((await fetch(`${base}/gemeente/GM0281`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
   });
 
-  it('brute force: after 5 failures the account is locked for this address (even the right password fails, with the same answer); the address is throttled', async () => {
-    await gebruikerToevoegen(ctx.db, ctx.regio, { email: 'doelwit@vt.nl', rol: 'bestuur' }, { wachtwoord: 'het juiste wachtwoord', demo: true });
-    for (let i = 0; i < 5; i++) expect((await login('doelwit@vt.nl', `fout-${i}`)).status).toBe(401);
-    const juist = await login('doelwit@vt.nl', 'het juiste wachtwoord');
-    expect(juist.status).toBe(401);
-    expect(await juist.text()).not.toContain('vergrendeld');
-    // the owner elsewhere is not locked out
-    expect(await inloggen(ctx.db, 'doelwit@vt.nl', 'het juiste wachtwoord', { maxPogingen: 5, blokkadeMinuten: 15 }, '192.0.2.77')).toMatchObject({ ok: true });
-    let status = 0;
-    for (let i = 0; i < 20 && status !== 429; i++) status = (await login('iemand@vt.nl', 'fout')).status;
-    expect(status).toBe(429);
-    const audit = await ctx.db('audit_log').where({ actie: 'inloggen_mislukt', wie: 'doelwit@vt.nl' }).count({ n: '*' });
-    expect(Number(audit[0]!.n)).toBeGreaterThanOrEqual(6);
-  });
+  it(
+    'brute force: after 5 failures the account is locked for this address (even the right password ' + 'fails, with the same answer); the address is throttled',
+    async () => {
+      await gebruikerToevoegen(ctx.db, ctx.regio, { email: 'doelwit@vt.nl', rol: 'bestuur' }, { wachtwoord: 'het juiste wachtwoord', demo: true });
+      for (let i = 0; i < 5; i++) expect((await login('doelwit@vt.nl', `fout-${i}`)).status).toBe(401);
+      const juist = await login('doelwit@vt.nl', 'het juiste wachtwoord');
+      expect(juist.status).toBe(401);
+      expect(await juist.text()).not.toContain('vergrendeld');
+      // the owner elsewhere is not locked out
+      expect(await inloggen(ctx.db, 'doelwit@vt.nl', 'het juiste wachtwoord', { maxPogingen: 5, blokkadeMinuten: 15 }, '192.0.2.77')).toMatchObject({
+        ok: true,
+      });
+      let status = 0;
+      for (let i = 0; i < 20 && status !== 429; i++) status = (await login('iemand@vt.nl', 'fout')).status;
+      expect(status).toBe(429);
+      const audit = await ctx.db('audit_log').where({ actie: 'inloggen_mislukt', wie: 'doelwit@vt.nl' }).count({ n: '*' });
+      expect(Number(audit[0]!.n)).toBeGreaterThanOrEqual(6);
+    },
+  );
 
   it('one session across two app instances on one database; logout ends it on both', async () => {
     const tweede = await startServer(ctx);

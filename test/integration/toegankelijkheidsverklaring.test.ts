@@ -69,7 +69,8 @@ describe('configuration of the verklaring', () => {
       expect(veld(html, 'status')).toBe('Status C: eerste maatregelen genomen.');
       expect(veld(html, 'controle')).toBe('Laatst gecontroleerd op 7 december 2026.');
       expect(veld(html, 'contact')).toBe(
-        'Kunt u iets niet lezen of gebruiken? Neem contact op met Veilig Thuis Gelderland-Zuid. (De beheerder heeft het contactadres voor deze verklaring nog niet ingesteld: TOEGANKELIJKHEID_CONTACT.)',
+        'Kunt u iets niet lezen of gebruiken? Neem contact op met Veilig Thuis Gelderland-Zuid. (De ' +
+          'beheerder heeft het contactadres voor deze verklaring nog niet ingesteld: TOEGANKELIJKHEID_CONTACT.)',
       );
     } finally {
       server.close();

@@ -203,7 +203,8 @@ describe('what Excel does not show is not imported', () => {
     );
     const { fout } = await importeerBestand(bytes, 'verborgen-rijen.xlsx');
     expect(fout).toBe(
-      'verborgen-rijen.xlsx: werkblad "Meldingen 2024": rijen 3 en 5 zijn verborgen en bevatten gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw',
+      'verborgen-rijen.xlsx: werkblad "Meldingen 2024": rijen 3 en 5 zijn verborgen en bevatten ' +
+        'gegevens; maak alle rijen zichtbaar (zet ook filters uit) of verwijder ze, en importeer opnieuw',
     );
     expect(await stand()).toEqual(voor);
   });
@@ -220,7 +221,8 @@ describe('cells that have no value are refused, never read as empty', () => {
     [
       'formule.xlsx',
       { f: 'VLOOKUP(A2,Blad2!A:B,2,FALSE)', s: 1 },
-      'de cel heeft een formule zonder berekende waarde (=VLOOKUP(A2,Blad2!A:B,2,FALSE)); open het bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw',
+      'de cel heeft een formule zonder berekende waarde (=VLOOKUP(A2,Blad2!A:B,2,FALSE)); open het ' +
+        'bestand in Excel, laat het herberekenen, sla het op en importeer opnieuw',
     ],
   ];
   for (const [naam, cel, melding] of gevallen) {
@@ -239,7 +241,9 @@ describe('numbers used as ids', () => {
     const id = (v: string): (string | Cel)[] => [{ v }, 'advies', '2024-01-02', 'GM0268', 'politie'];
     const { fout } = await importeerBestand(werkmap([rij(1, KOP), rij(2, id('12345678901234567')), rij(3, id('12345678901234568'))]), 'ids.xlsx');
     expect(fout).toBe(
-      'ids.xlsx: werkblad "Export", rij 2, kolom A (registratie_id): het getal 12345678901234567 is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals registratie_id in Excel op als tekst en importeer opnieuw',
+      'ids.xlsx: werkblad "Export", rij 2, kolom A (registratie_id): het getal 12345678901234567 ' +
+        'is te groot om exact te lezen (meer dan 2^53; Excel bewaart 15 cijfers); sla nummers zoals ' +
+        'registratie_id in Excel op als tekst en importeer opnieuw',
     );
     expect(await stand()).toEqual(voor);
   });

@@ -21,7 +21,8 @@ export async function gebruikerToevoegenCommand(email: string, opties: { rol: st
     });
     await schrijfAudit(ctx.db, { wie: cliGebruiker(), actie: 'gebruiker_toegevoegd', details: { email, rol: opties.rol, gemeenten: opties.gemeente ?? [] } });
     process.stderr.write(
-      `Gebruiker ${email.toLowerCase()} (${ROL_NAAM[opties.rol as keyof typeof ROL_NAAM]}) toegevoegd. Eenmalig wachtwoord (wordt niet bewaard; bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord):\n`,
+      `Gebruiker ${email.toLowerCase()} (${ROL_NAAM[opties.rol as keyof typeof ROL_NAAM]}) toegevoegd. ` +
+        `Eenmalig wachtwoord (wordt niet bewaard; bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord):\n`,
     );
     process.stdout.write(`${wachtwoord}\n`);
   });

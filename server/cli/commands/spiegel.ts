@@ -23,7 +23,8 @@ export async function spiegelCommand(opties: { periode: string; json?: boolean }
       process.stdout.write('\nGemeenten (CBS, ontvangen meldingen per 1.000 inwoners; Nederland ernaast)\n');
       for (const g of s.gemeenten)
         process.stdout.write(
-          `  ${g.naam.padEnd(22)} ${formatteerGetal(g.meldingen).padStart(7)}  ${formatteerGetal(g.per_1000_inwoners.meldingen).padStart(6)}  NL ${formatteerGetal(g.nederland_per_1000_inwoners.meldingen)}\n`,
+          `  ${g.naam.padEnd(22)} ${formatteerGetal(g.meldingen).padStart(7)}  ${formatteerGetal(g.per_1000_inwoners.meldingen).padStart(6)} ` +
+            ` NL ${formatteerGetal(g.nederland_per_1000_inwoners.meldingen)}\n`,
         );
     } else process.stdout.write('\nGemeenten: CBS publiceert in de opgeslagen tabellen voor deze periode geen rijen van de gemeenten van de regio (.).\n');
     process.stdout.write('\nVerklaring van tekens: . = onbekend, geheim of niet bevestigd; * = voorlopig cijfer. Bron: CBS StatLine (zie docs/spiegel.md).\n');

@@ -22,7 +22,9 @@ const wachtwoordForm = z.object({ huidig: tekst(200).default(''), nieuw: tekst(2
 
 /** The one answer to every failed login. */
 export const INLOG_FOUT =
-  'Inloggen is niet gelukt: het e-mailadres of het wachtwoord klopt niet, of het account is (tijdelijk) niet beschikbaar. Na enkele mislukte pogingen moet u steeds langer wachten; neem zo nodig contact op met de beheerder.';
+  'Inloggen is niet gelukt: het e-mailadres of het wachtwoord klopt niet, of het account is ' +
+  '(tijdelijk) niet beschikbaar. Na enkele mislukte pogingen moet u steeds langer wachten; neem ' +
+  'zo nodig contact op met de beheerder.';
 
 /** Login, logout and the (forced) password change. */
 export function authRoutes(ctx: AppContext, render: Render): Router {

@@ -50,7 +50,16 @@ function catalogusHtml(): string {
     const bescherming = typeof k === 'object' ? `niet beschermd: ${k.vrij}` : KLASSE[k]!;
     return `<tr><td><code>${esc(i.sleutel)}</code></td><td>${esc(i.label)}</td><td>${esc(i.soort)}</td><td>${esc(i.eenheid)}</td><td>${i.onderdeel ?? ''}</td><td>${esc(i.hoofdstuk)}</td><td>${esc(i.uit.join(', '))}</td><td>${esc(bescherming)}</td><td>${esc(i.definitie)}</td></tr>`;
   }).join('');
-  return `<h2 id="catalogus" class="utrecht-heading-2">Catalogus</h2><p class="utrecht-paragraph">Elke sleutel van de JSON, met soort, eenheid, onderdeel (a–e), hoofdstuk, de aantallen waaruit zij is opgebouwd en de bescherming van kleine aantallen (zie <a href="/docs/privacy">Privacy</a>). Sleutels zonder waarde in een kwartaal ontbreken in dat kwartaal.</p><div class="tabel-container" tabindex="0" role="region" aria-label="Tabel: catalogus"><table class="utrecht-table utrecht-table--html-table"><thead><tr><th scope="col">sleutel</th><th scope="col">label</th><th scope="col">soort</th><th scope="col">eenheid</th><th scope="col">onderdeel</th><th scope="col">hoofdstuk</th><th scope="col">opgebouwd uit</th><th scope="col">bescherming</th><th scope="col">definitie</th></tr></thead><tbody>${rijen}</tbody></table></div>`;
+  return (
+    `<h2 id="catalogus" class="utrecht-heading-2">Catalogus</h2><p class="utrecht-paragraph">Elke ` +
+    `sleutel van de JSON, met soort, eenheid, onderdeel (a–e), hoofdstuk, de aantallen waaruit ` +
+    `zij is opgebouwd en de bescherming van kleine aantallen (zie <a href="/docs/privacy">Privacy</a>). ` +
+    `Sleutels zonder waarde in een kwartaal ontbreken in dat kwartaal.</p><div class="tabel-container" ` +
+    `tabindex="0" role="region" aria-label="Tabel: catalogus"><table class="utrecht-table utrecht-table--html-table"><thead><tr><th ` +
+    `scope="col">sleutel</th><th scope="col">label</th><th scope="col">soort</th><th scope="col">eenheid</th><th ` +
+    `scope="col">onderdeel</th><th scope="col">hoofdstuk</th><th scope="col">opgebouwd uit</th><th ` +
+    `scope="col">bescherming</th><th scope="col">definitie</th></tr></thead><tbody>${rijen}</tbody></table></div>`
+  );
 }
 
 /** The user documentation in docs/, rendered as pages (the "i" of every chart links here). */
@@ -68,7 +77,10 @@ export function docsRoutes(render: Render): Router {
       table(token) {
         const head = token.header.map((c) => `<th scope="col">${this.parser.parseInline(c.tokens)}</th>`).join('');
         const body = token.rows.map((r) => `<tr>${r.map((c) => `<td>${this.parser.parseInline(c.tokens)}</td>`).join('')}</tr>`).join('');
-        return `<div class="tabel-container" tabindex="0" role="region" aria-label="Tabel: ${esc(laatsteKop)}"><table class="utrecht-table utrecht-table--html-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+        return (
+          `<div class="tabel-container" tabindex="0" role="region" aria-label="Tabel: ${esc(laatsteKop)}"><table ` +
+          `class="utrecht-table utrecht-table--html-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`
+        );
       },
     },
   });

@@ -9,7 +9,8 @@ import { eigenWoorden, wachtwoordProbleem } from '../../../server/auth/wachtwoor
 const EMAIL = 'Jan.de-Vries@veiligthuis-gz.nl';
 const LIJST = 'Dit wachtwoord staat op een lijst van veelgebruikte en gelekte wachtwoorden. Kies een ander wachtwoord.';
 const RADEN =
-  'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.';
+  'Dit wachtwoord is te makkelijk te raden: het lijkt op een veelgebruikt of gelekt wachtwoord, ' +
+  'een gewoon woord met cijfers, een toetsenbordrij of een datum. Kies bijvoorbeeld een zin van vier of meer woorden.';
 const EIGEN = 'Het wachtwoord mag uw e-mailadres of het deel vóór de @ niet bevatten.';
 
 describe('wachtwoordProbleem', () => {

@@ -100,7 +100,8 @@ describe('Royal-Decree days (config/kalender.json)', () => {
     const voor = kalenderWaarschuwingen(dekking, 2015, 2019);
     expect(voor).toEqual([
       'Let op: de gegevens beginnen in 2015, maar de gelijkgestelde dagen (Koninklijk Besluit, Algemene termijnenwet art. 3 lid 3) zijn bekend vanaf 2017. ' +
-        'Werkdagen vóór 2017 zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".',
+        ('Werkdagen vóór 2017 zijn berekend zonder gelijkgestelde dagen; vul config/kalender.json aan ' +
+          'met het besluit over die jaren en draai "vt-monitor herbereken --afleiden".'),
     ]);
   });
 

@@ -97,10 +97,13 @@ describe('the publication step: derived figures are functions of the published c
     }
   }
 
-  it(`${figuren} derived figures of 400 random quarters in ${gezien.size} groups of equal published counts: every group one value, the published formula`, () => {
-    expect(figuren).toBeGreaterThan(8_000);
-    // enough collisions for the property to bite: far fewer groups than figures
-    expect(gezien.size).toBeLessThan(figuren / 3);
-    expect(afwijkingen.slice(0, 10)).toEqual([]);
-  });
+  it(
+    `${figuren} derived figures of 400 random quarters in ${gezien.size} groups of equal published ` + `counts: every group one value, the published formula`,
+    () => {
+      expect(figuren).toBeGreaterThan(8_000);
+      // enough collisions for the property to bite: far fewer groups than figures
+      expect(gezien.size).toBeLessThan(figuren / 3);
+      expect(afwijkingen.slice(0, 10)).toEqual([]);
+    },
+  );
 });

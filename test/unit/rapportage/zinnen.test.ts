@@ -28,7 +28,8 @@ describe('generated sentences', () => {
     expect(verandering('meldingen', 0)).toBe('bleef het aantal meldingen gelijk');
     expect(verandering('adviezen', null)).toBe('is de verandering van het aantal adviezen niet te berekenen');
     expect(instroomZinnen('2019-Q1', { meldingen: 5, adviezen: 5, groei: null })[1]).toBe(
-      'Ten opzichte van het eerste kwartaal van 2018 is de verandering van het aantal meldingen niet te berekenen en is de verandering van het aantal adviezen niet te berekenen.',
+      'Ten opzichte van het eerste kwartaal van 2018 is de verandering van het aantal meldingen ' +
+        'niet te berekenen en is de verandering van het aantal adviezen niet te berekenen.',
     );
   });
 

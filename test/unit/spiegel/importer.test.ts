@@ -90,7 +90,8 @@ describe('CBS OData v4 JSON', () => {
 
   it('names the line of a bad observation', () => {
     const tekst =
-      '{"value": [\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023HJ02", "Value": 5},\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023Q3", "Value": 5}\n]}';
+      '{"value": [\n{"Measure": "M001", "RegioS": "VT06", "Perioden": "2023HJ02", "Value": 5},\n{"Measure": ' +
+      '"M001", "RegioS": "VT06", "Perioden": "2023Q3", "Value": 5}\n]}';
     const g = leesOdataJson(tekst, '84852NED.json', opties);
     expect(g.fouten).toEqual([expect.objectContaining({ bestand: '84852NED.json', regel: 3, kolom: 'Perioden', waarde: '2023Q3' })]);
   });
