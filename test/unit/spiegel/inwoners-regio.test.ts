@@ -56,8 +56,13 @@ describe('spiegel: the VT-region population is the sum of its CBS-confirmed geme
     expect(s.regio.bronnen.inwoners?.tabel).toBe('70072ned');
   });
 
-  it('the shipped region file adds nothing (no CBS per-year figures yet)', () => {
+  it('the shipped region file adds its 15 gemeenten and their sum for 2023, and nothing for 2025 (no CBS figure yet)', () => {
     const cijfers = [cel('2023JJ00', 'VT06', 'meldingen', 2695)];
-    expect(metInwonersVanRegio(cijfers, bouwRegio(regioJson), 2023)).toBe(cijfers);
+    const erbij = metInwonersVanRegio(cijfers, bouwRegio(regioJson), 2023).slice(1);
+    expect(erbij).toHaveLength(16);
+    expect(erbij.find((c) => c.regio === 'GM0268')).toMatchObject({ maat: 'bevolking', waarde: 182480, tabel: '37259eng' });
+    expect(erbij.find((c) => c.regio === 'VT06')).toMatchObject({ waarde: 585042, tabel: '37259eng (som van de 15 gemeenten)' });
+    expect(erbij.filter((c) => c.regio !== 'VT06').reduce((n, c) => n + c.waarde!, 0)).toBe(585042);
+    expect(metInwonersVanRegio(cijfers, bouwRegio(regioJson), 2025)).toBe(cijfers);
   });
 });
