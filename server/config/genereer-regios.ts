@@ -166,6 +166,17 @@ export function genereerRegios(
 
     const gemeentenPerJaar = Object.fromEntries(jaren.map((j) => [String(j), nederland.gemeentenOp(j)!.filter(inRegio).map((g) => g.code).sort()]));
 
+    // the CBS figures of the region's gemeenten of earlier years that no longer exist, for the years
+    // they were a gemeente of the region (so that a region total of such a year is the sum of its gemeenten then)
+    const huidigeCodes = new Set(gemeenten.map((g) => g.code));
+    const inwonersVoormaligeGemeenten: Record<string, Record<string, { aantal: number; tabel: string; bron: string }>> = {};
+    for (const [jaar, codes] of Object.entries(gemeentenPerJaar)) {
+      for (const code of codes.filter((c) => !huidigeCodes.has(c))) {
+        const c = (cijfersPer.get(code) ?? []).find((x) => String(x.jaar) === jaar);
+        if (c) inwonersVoormaligeGemeenten[code] = { ...inwonersVoormaligeGemeenten[code], [jaar]: { aantal: c.aantal, tabel: c.tabel, bron: c.bron } };
+      }
+    }
+
     const bestand: Record<string, unknown> = {
       naam: vt.naam,
       organisatie: oud.organisatie ?? `Veilig Thuis ${vt.naam}`,
@@ -178,6 +189,7 @@ export function genereerRegios(
       gemeenten,
       voormaligeGemeenten,
       gemeentenPerJaar,
+      inwonersVoormaligeGemeenten,
       herindelingen,
     };
     return { slug, bestand };

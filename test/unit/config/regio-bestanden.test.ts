@@ -129,9 +129,25 @@ describe('the shipped region files (config/regio/)', () => {
     expect(hm.inwonersRegioOp(2025)).toBeNull();
     expect(hm.inwonersTotaal).toBe(hm.inwonersRegioOp(2024)); // the latest CBS figure of each gemeente
     expect(hm.gemeenten.every((g) => g.inwonersBron === 'CBS 85755NED' && g.inwonersPeildatum === '2024-01-01' && !g.indicatief)).toBe(true);
-    // Maashorst began on 1 January 2022 (Uden and Landerd): no figure of its own before
+    // Maashorst began on 1 January 2022 (Uden and Landerd): no figure of its own before ...
     const ob = laadRegio(join(MAP, 'oost-brabant.json'));
     expect([2021, 2022].map((j) => ob.inwonersOp('GM1991', j))).toEqual([null, 58362]);
+    // ... but Oost-Brabant's total of 2021 is the sum of its gemeenten of 2021, Uden and Landerd among them
+    const { bevolking } = leesUittreksels();
+    const van2021 = leesBevolking(bevolking).filter((r) => r.jaar === 2021);
+    const codes2021 = ob.gemeentenPerJaar!['2021']!;
+    expect(codes2021).toEqual(expect.arrayContaining(['GM0856', 'GM1685']));
+    expect(ob.inwonersRegioOp(2021)).toBe(van2021.filter((r) => codes2021.includes(r.code)).reduce((n, r) => n + r.op1Januari, 0));
+    expect(ob.inwonersRegioCijfersOp(2021)!.map((c) => c.code)).toEqual(codes2021);
+  });
+
+  it('the 25 region totals of each year add up to the Netherlands: every gemeente of that year counted once', () => {
+    const regios = bestanden.map((f) => laadRegio(join(MAP, f)));
+    const nederland = (jaar: number) => regios.reduce((n, r) => n + r.inwonersRegioOp(jaar)!, 0);
+    // 2019–2022: 'Nederland' in StatLine 70072ned (Regionale kerncijfers); 2023 and 2024: the sums of the
+    // CBS extracts (70072ned's page showed a provisional 17.947.684 for 2024)
+    expect([2019, 2020, 2021, 2022, 2023, 2024].map(nederland)).toEqual([17282163, 17407585, 17475415, 17590672, 17811291, 17942942]);
+    expect(regios.every((r) => r.inwonersRegioOp(2025) === null)).toBe(true);
   });
 
   it('the shipped files are exactly what npm run regio:genereer makes from the committed inputs', () => {
