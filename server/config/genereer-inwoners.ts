@@ -132,7 +132,7 @@ export function extraheerBevolking(tekst: string): string {
   const [sex, regio, periode, op1, op31] = [i('Sex'), i('Regions'), i('Periods'), i('PopulationOn1January_1'), i('PopulationOn31December_20')];
   const uit = rijen
     .map((r) => velden(r, ','))
-    .filter((v) => v[sex] === 'T001038' && v[regio]!.trim().startsWith('GM') && JAREN_37259.some((j) => v[periode] === `${j}JJ00`))
+    .filter((v) => v[sex]?.trim() === 'T001038' && v[regio]!.trim().startsWith('GM') && JAREN_37259.some((j) => v[periode] === `${j}JJ00`))
     .map((v) => [v[regio]!.trim(), v[periode], v[op1], v[op31]].join(';'));
   return `${KOP_37259}\n${uit.join('\n')}\n`;
 }
