@@ -10,7 +10,8 @@
  * - config/cbs/inwoners.json: CBS populations on 1 January, each with table and source (a figure
  *   that is not there stays missing: never estimated);
  * - the existing region files: what the generator does not make (organisatie, logo, toelichting,
- *   overige_zorgmelding_vanaf, scenarios, the legacy `inwoners…` fields of a gemeente) is kept.
+ *   overige_zorgmelding_vanaf, scenarios) is kept; so are the legacy `inwoners…` fields of a
+ *   gemeente, but only while CBS gives no figure for it (a CBS figure replaces a hand-made one).
  *
  * A gemeente lies in the region of its parts: the 2015 gemeenten it was formed from (over every
  * herindeling with one successor). A gemeente that was split (Haaren, 2021) gives no part to its
@@ -139,10 +140,12 @@ export function genereerRegios(
       .filter(inRegio)
       .sort((a, b) => positie(a.code) - positie(b.code) || a.naam.localeCompare(b.naam, 'nl'))
       .map((g) => {
-      const behouden = Object.fromEntries(BEHOUDEN_PER_GEMEENTE.filter((k) => oudPerCode.get(g.code)?.[k] !== undefined).map((k) => [k, oudPerCode.get(g.code)![k]]));
       const perJaar = Object.fromEntries(
         (cijfersPer.get(g.code) ?? []).sort((a, b) => a.jaar - b.jaar).map((c) => [String(c.jaar), { aantal: c.aantal, tabel: c.tabel, bron: c.bron }]),
       );
+      // a legacy figure (hand-made, possibly an estimate) stays only while CBS gives none
+      const behouden =
+        Object.keys(perJaar).length > 0 ? {} : Object.fromEntries(BEHOUDEN_PER_GEMEENTE.filter((k) => oudPerCode.get(g.code)?.[k] !== undefined).map((k) => [k, oudPerCode.get(g.code)![k]]));
       return { code: g.code, naam: g.naam, ...behouden, inwonersPerJaar: perJaar };
     });
 
@@ -163,18 +166,30 @@ export function genereerRegios(
 
     const gemeentenPerJaar = Object.fromEntries(jaren.map((j) => [String(j), nederland.gemeentenOp(j)!.filter(inRegio).map((g) => g.code).sort()]));
 
+    // the CBS figures of the region's gemeenten of earlier years that no longer exist, for the years
+    // they were a gemeente of the region (so that a region total of such a year is the sum of its gemeenten then)
+    const huidigeCodes = new Set(gemeenten.map((g) => g.code));
+    const inwonersVoormaligeGemeenten: Record<string, Record<string, { aantal: number; tabel: string; bron: string }>> = {};
+    for (const [jaar, codes] of Object.entries(gemeentenPerJaar)) {
+      for (const code of codes.filter((c) => !huidigeCodes.has(c))) {
+        const c = (cijfersPer.get(code) ?? []).find((x) => String(x.jaar) === jaar);
+        if (c) inwonersVoormaligeGemeenten[code] = { ...inwonersVoormaligeGemeenten[code], [jaar]: { aantal: c.aantal, tabel: c.tabel, bron: c.bron } };
+      }
+    }
+
     const bestand: Record<string, unknown> = {
       naam: vt.naam,
       organisatie: oud.organisatie ?? `Veilig Thuis ${vt.naam}`,
       ...Object.fromEntries(BEHOUDEN.filter((k) => k !== 'organisatie' && oud[k] !== undefined).map((k) => [k, oud[k]])),
       cbs_vt_regio: { code: vt.code, naam: vt.naam },
       herkomst:
-        `Gegenereerd door server/config/genereer-regios.ts (docs/regio.md); niet met de hand bewerken, behalve organisatie, logo, toelichting, overige_zorgmelding_vanaf, scenarios en de velden inwoners/inwonersBron/inwonersPeildatum/indicatief van een gemeente (die blijven bij opnieuw genereren). ` +
+        `Gegenereerd door server/config/genereer-regios.ts (docs/regio.md); niet met de hand bewerken, behalve organisatie, logo, toelichting, overige_zorgmelding_vanaf, scenarios en de velden inwoners/inwonersBron/inwonersPeildatum/indicatief van een gemeente zonder CBS-cijfer (die blijven bij opnieuw genereren; een CBS-cijfer vervangt ze). ` +
         `Regio-indeling: CBS-gebiedsindeling 'veiligthuisregio' ${lidmaatschap.indelingsjaar} (${vtBron?.herkomst ?? ''}), gemeenten toegewezen via de CBS-labelpunten van 2015 (${puntBron?.herkomst ?? ''}), zie config/cbs/vt-lidmaatschap.json. ` +
-        `Gemeenten, namen en herindelingen: config/cbs-gemeentecodes.json (CBS-gemeentelijke indeling). Inwoners: config/cbs/inwoners.json, elk cijfer met StatLine-tabel en bron; een jaar zonder cijfer ontbreekt.`,
+        `Gemeenten, namen en herindelingen: config/cbs-gemeentecodes.json (CBS-gemeentelijke indeling). Inwoners: config/cbs/inwoners.json (CBS-tabellen 37259eng en 85755NED), elk cijfer met StatLine-tabel en bron; een jaar zonder cijfer ontbreekt.`,
       gemeenten,
       voormaligeGemeenten,
       gemeentenPerJaar,
+      inwonersVoormaligeGemeenten,
       herindelingen,
     };
     return { slug, bestand };

@@ -75,6 +75,13 @@ const regioSchema = z.object({
   /** Generated files: the codes of the region's gemeenten on 1 January of each year since 2019. */
   gemeentenPerJaar: z.record(z.string().regex(/^\d{4}$/, 'een jaar als 2024'), z.array(gemeenteCode)).optional(),
   /**
+   * Generated files: the CBS figures (as inwonersPerJaar) of the gemeenten of gemeentenPerJaar that no
+   * longer exist, for the years they were a gemeente of the region; inwonersRegioOp sums them in.
+   */
+  inwonersVoormaligeGemeenten: z
+    .record(gemeenteCode, z.record(z.string().regex(/^(20[1-9]\d)$/), z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/), bron: z.string().url() })))
+    .optional(),
+  /**
    * Generated files: every herindeling since 2015 that touched the region — the former gemeente,
    * the day, the gemeente(n) it went into (more than one: split; null: not confirmed), kind and source.
    */
@@ -146,8 +153,13 @@ export interface Regio extends RegioBestand {
   inwonersOp(code: string, jaar: number): number | null;
   /** The same figure with its table and source, for a page or report that names them. */
   inwonersCijferOp(code: string, jaar: number): InwonersCijfer | null;
-  /** The region's population on 1 January of `jaar`: the sum of its gemeenten, null unless CBS gives every one. */
+  /**
+   * The region's population on 1 January of `jaar`: the sum over its gemeenten of that year
+   * (gemeentenPerJaar; without it, the current ones), null unless CBS gives every one.
+   */
   inwonersRegioOp(jaar: number): number | null;
+  /** The figures that sum makes, one per gemeente of that year, or null. */
+  inwonersRegioCijfersOp(jaar: number): (InwonersCijfer & { code: string })[] | null;
 }
 
 export interface InwonersCijfer {
@@ -178,6 +190,14 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
     const cijfer = perCode.get(code)?.inwonersPerJaar[String(jaar)];
     return cijfer ? { ...cijfer, peildatum: `${jaar}-01-01` } : null;
   };
+  const regioCijfersOp = (jaar: number): (InwonersCijfer & { code: string })[] | null => {
+    const codes = parsed.gemeentenPerJaar?.[String(jaar)] ?? parsed.gemeenten.map((g) => g.code);
+    const cijfers = codes.map((code) => {
+      const c = perCode.get(code)?.inwonersPerJaar[String(jaar)] ?? parsed.inwonersVoormaligeGemeenten?.[code]?.[String(jaar)];
+      return c ? { ...c, code, peildatum: `${jaar}-01-01` } : null;
+    });
+    return codes.length > 0 && cijfers.every((c) => c !== null) ? (cijfers as (InwonersCijfer & { code: string })[]) : null;
+  };
   return {
     ...parsed,
     perCode,
@@ -189,14 +209,9 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
     inwonersOp: (code, jaar) => cijferOp(code, jaar)?.aantal ?? null,
     inwonersCijferOp: cijferOp,
     inwonersRegioOp(jaar) {
-      let som = 0;
-      for (const g of parsed.gemeenten) {
-        const cijfer = g.inwonersPerJaar[String(jaar)];
-        if (!cijfer) return null;
-        som += cijfer.aantal;
-      }
-      return som;
+      return regioCijfersOp(jaar)?.reduce((som, c) => som + c.aantal, 0) ?? null;
     },
+    inwonersRegioCijfersOp: (jaar) => regioCijfersOp(jaar),
     codeVoorNaam(naam) {
       return byName.get(normaliseerNaam(naam)) ?? nederland.codeVoorNaam(naam);
     },

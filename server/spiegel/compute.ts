@@ -144,7 +144,7 @@ export function eigenWaarden(tellingen: EigenTelling[], grondtal: number): Waard
   return Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, rondAf(w[m], grondtal)])) as Waarden;
 }
 
-/** Rank (1 = most per 1.000 inwoners) of `code` among the VT regions with meldingen and population. */
+/** Rank (1 = most per 1.000 inwoners) of `code` among the VT regions with meldingen and population; null when it is the only one. */
 export function rang(index: CbsIndex, periode: string, code: string): Spiegel['rang'] {
   const cijfers = [...index.regios().keys()]
     .filter((r) => /^VT\d\d$/.test(r))
@@ -154,7 +154,8 @@ export function rang(index: CbsIndex, periode: string, code: string): Spiegel['r
   const i = cijfers.findIndex((x) => x.r === code);
   return {
     maat: 'meldingen',
-    positie: i < 0 ? null : i + 1,
+    // a rank needs another region to be ranked against: alone, the region is not "1 van 1"
+    positie: i < 0 || cijfers.length < 2 ? null : i + 1,
     van: cijfers.length,
     toelichting:
       'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners (1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',

@@ -27,8 +27,8 @@ export async function spiegelPerioden(db: Db, regio: Regio): Promise<string[]> {
 /**
  * Where CBS gives no population for the VT-region or a gemeente of the year, the region file's
  * CBS figures fill in (each with its own StatLine table): a gemeente its own figure, the VT-region
- * the sum of its gemeenten, only when every one of them has a CBS figure (inwonersRegioOp). A CBS
- * cell always wins; nothing is estimated.
+ * the sum of its gemeenten of that year, only when every one of them has a CBS figure
+ * (inwonersRegioCijfersOp). A CBS cell always wins; nothing is estimated.
  */
 export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: number): CbsCijfer[] {
   const periode = `${jaar}JJ00`;
@@ -51,11 +51,11 @@ export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: nu
     if (c && !heeft.has(g.code)) extra.push(cel(g.code, g.naam, c.aantal, c.tabel, c.bron));
   }
   const vt = regio.cbs_vt_regio;
-  const som = regio.inwonersRegioOp(jaar);
-  if (vt && som !== null && !heeft.has(vt.code)) {
-    const bronnen = regio.gemeenten.map((g) => regio.inwonersCijferOp(g.code, jaar)!);
+  const bronnen = regio.inwonersRegioCijfersOp(jaar);
+  if (vt && bronnen !== null && !heeft.has(vt.code)) {
+    const som = bronnen.reduce((n, b) => n + b.aantal, 0);
     const tabellen = [...new Set(bronnen.map((b) => b.tabel))].join(', ');
-    extra.push(cel(vt.code, `${vt.naam} (VT)`, som, `${tabellen} (som van de ${regio.gemeenten.length} gemeenten)`, bronnen[0]!.bron));
+    extra.push(cel(vt.code, `${vt.naam} (VT)`, som, `${tabellen} (som van de ${bronnen.length} gemeenten)`, bronnen[0]!.bron));
   }
   return extra.length === 0 ? cijfers : [...cijfers, ...extra];
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regioLijstCommand } from '../../server/cli/commands/regio.js';
-import { laadRegio } from '../../server/config/regio.js';
+import { readFileSync } from 'node:fs';
+import { bouwRegio, laadRegio } from '../../server/config/regio.js';
 import { maakContext } from '../../server/context.js';
 import { migreerEenTerug, migreerNaarLaatste } from '../../server/db/migrate.js';
 import { synchroniseerRegio } from '../../server/db/regio-sync.js';
@@ -75,7 +76,7 @@ describe('every VT-region shipped: list, choose, start (issue 28)', () => {
     );
   });
 
-  it('`regio kies hollands-midden` on an empty database: the next start runs Hollands-Midden, its gemeenten without an estimated population', async () => {
+  it('`regio kies hollands-midden` on an empty database: the next start runs Hollands-Midden, its gemeenten with their CBS population', async () => {
     await expect(kiesRegio(ctx.db, 'hollands-midden', () => ctx.regio)).resolves.toMatchObject({ cbs: 'VT10', gemeenten: 18 });
     const hm = await maakContext({ DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: 'silent' });
     try {
@@ -87,7 +88,9 @@ describe('every VT-region shipped: list, choose, start (issue 28)', () => {
         inwoners_bron: string;
       }[];
       expect(rijen.map((r) => r.code)).toEqual(hm.regio.gemeenten.map((g) => g.code).sort());
-      expect(rijen.every((r) => r.inwoners === null && r.inwoners_bron === 'ontbreekt')).toBe(true);
+      // the latest CBS figure (1 January 2024, Gebieden in Nederland 2024)
+      expect(rijen.filter((r) => r.inwoners !== hm.regio.inwonersOp(r.code, 2024) || r.inwoners_bron !== 'CBS 85755NED')).toEqual([]);
+      expect(rijen.find((r) => r.code === 'GM0546')?.inwoners).toBe(130108);
       expect((await hm.db('voormalige_gemeenten').pluck('code')).sort()).toEqual(['GM0491', 'GM0576', 'GM0608', 'GM0623', 'GM0643', 'GM0644']);
     } finally {
       await hm.db.destroy();
@@ -120,7 +123,9 @@ describe('every VT-region shipped: list, choose, start (issue 28)', () => {
     await migreerNaarLaatste(db); // the foreign key of voormalige_gemeenten must not stop the rebuild
     await synchroniseerRegio(db, gz);
     expect((await db('voormalige_gemeenten').pluck('code')).length).toBe(6);
-    const hm = laadRegio(projectPath('config', 'regio', 'hollands-midden.json'));
+    // Hollands-Midden as if CBS had published no figure yet: every population missing (null)
+    const json = JSON.parse(readFileSync(projectPath('config', 'regio', 'hollands-midden.json'), 'utf8')) as { gemeenten: Record<string, unknown>[] };
+    const hm = bouwRegio({ ...json, gemeenten: json.gemeenten.map((g) => ({ ...g, inwonersPerJaar: {} })) });
     await db('voormalige_gemeenten').delete();
     await synchroniseerRegio(db, hm);
     expect(await db('gemeenten').whereNull('inwoners').pluck('code')).toHaveLength(18);

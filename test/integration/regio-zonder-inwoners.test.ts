@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../server/config/paths.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
@@ -6,9 +9,17 @@ import { advies, melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
 /**
- * A generated region without CBS populations (Hollands-Midden, issue 28): every page still works,
- * and no per-1.000 figure appears — there is no denominator, and none is estimated.
+ * A generated region without CBS populations (Hollands-Midden with its inwonersPerJaar removed, as
+ * for a year CBS has not published yet; issue 28): every page still works, and no per-1.000 figure
+ * appears — there is no denominator, and none is estimated.
  */
+function zonderInwoners(): string {
+  const hm = JSON.parse(readFileSync(projectPath('config', 'regio', 'hollands-midden.json'), 'utf8')) as { gemeenten: Record<string, unknown>[] };
+  hm.gemeenten = hm.gemeenten.map((g) => ({ ...g, inwonersPerJaar: {} }));
+  const pad = join(mkdtempSync(join(tmpdir(), 'vt-regio-')), 'hollands-midden.json');
+  writeFileSync(pad, JSON.stringify(hm));
+  return pad;
+}
 let ctx: TestContext;
 let server: Server;
 let base: string;
@@ -16,7 +27,7 @@ let beheerder: Sessie;
 let leiden: Sessie;
 
 beforeAll(async () => {
-  ctx = await testContext('2019-12-31', { REGIO_BESTAND: projectPath('config', 'regio', 'hollands-midden.json') });
+  ctx = await testContext('2019-12-31', { REGIO_BESTAND: zonderInwoners() });
   await importeerRijen(ctx, [
     ...Array.from({ length: 12 }, () => melding({ binnenkomst: '2019-01-10', gemeente: 'GM0546', vb: '2019-01-11' })),
     ...Array.from({ length: 11 }, () => melding({ binnenkomst: '2019-02-10', gemeente: 'GM0513', vb: '2019-02-12' })),

@@ -46,14 +46,17 @@ describe('spiegel: shipped CBS figures (held-in checks)', () => {
       nog_niet_beoordeeld: 245,
       acute_onveiligheid: 110,
       adviezen: null,
-      inwoners: null,
+      // the sum of its 15 gemeenten on 1 January 2023 (37259eng, config/cbs/inwoners.json)
+      inwoners: 585042,
     });
     expect(s.regio.voorlopig).toContain('meldingen');
     expect(s.regio.bronnen.meldingen).toEqual({ tabel: '84852NED', url: 'https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland' });
-    expect(s.regio.per_1000_inwoners.meldingen).toBeNull();
+    expect(s.regio.bronnen.inwoners).toEqual({ tabel: '37259eng (som van de 15 gemeenten)', url: 'https://opendata.cbs.nl/statline/#/CBS/en/dataset/37259eng/table' });
+    expect(s.regio.per_1000_inwoners.meldingen).toBe(4.61); // 2.695 × 1.000 / 585.042
     expect(s.nederland).toMatchObject({ meldingen: 127340, adviezen: 143210, overdracht: null, inwoners: 17815508 });
     expect(s.nederland.per_1000_inwoners.meldingen).toBe(7.15);
-    expect(s.rang).toMatchObject({ positie: null, van: 0 });
+    // no other VT-region has meldingen and inwoners in the shipped CBS figures: no rank of 1 van 1
+    expect(s.rang).toMatchObject({ positie: null, van: 1 });
   });
 
   it('Nederland per half year from 84852NED and the Impactmonitor; a population CBS did not confirm is null', async () => {
@@ -124,7 +127,7 @@ describe('spiegel: eigen, from hand-made registrations', () => {
     expect(json.regio.adviezen).toBeNull();
     expect(json.eigen.meldingen).toBe(10);
     const tekst = await draaiOk('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023'], { env });
-    expect(tekst).toMatch(/Ontvangen meldingen\*\s+2\.695\s+\.\s+127\.340\s+7,2\s+10\s+-2\.685/);
+    expect(tekst).toMatch(/Ontvangen meldingen\*\s+2\.695\s+4,6\s+127\.340\s+7,2\s+10\s+-2\.685/);
   });
 });
 
@@ -135,7 +138,7 @@ describe('spiegel chapter in the half-year and annual reports', () => {
     const h = model.hoofdstukken.find((x) => x.sectie === 'spiegel')!;
     expect(h.titel).toBe('Spiegel: de regio en Nederland');
     const tabel = h.blokken.find((b) => b.soort === 'tabel') as RapportTabel;
-    expect(tabel.rijen.find((r) => r.kop === 'Ontvangen meldingen*')!.cellen).toEqual(['2.695', '.', '127.340', '7,2', '10', '-2.685']);
+    expect(tabel.rijen.find((r) => r.kop === 'Ontvangen meldingen*')!.cellen).toEqual(['2.695', '4,6', '127.340', '7,2', '10', '-2.685']);
     expect(h.blokken.some((b) => b.soort === 'figuur')).toBe(true);
     expect(h.zinnen.at(-1)).toContain('CBS 84852NED (https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland)');
     const half = await perioderapportageModel(diensten, leesHalfjaar('2023-H2'));
@@ -168,7 +171,7 @@ describe('importeer --soort cbs', () => {
     expect(jaar.regio).toMatchObject({ meldingen: 2700, acute_onveiligheid: 115, overdracht: 1495 });
     expect(jaar.regio.voorlopig).not.toContain('meldingen');
     expect(jaar.gemeenten).toEqual([
-      expect.objectContaining({ code: 'GM0268', naam: 'Nijmegen', meldingen: 1105, inwoners: null, per_1000_inwoners: { meldingen: null, adviezen: null } }),
+      expect.objectContaining({ code: 'GM0268', naam: 'Nijmegen', meldingen: 1105, inwoners: 182480, per_1000_inwoners: { meldingen: 6.06, adviezen: null } }),
     ]);
     const h1 = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023-H1');
     expect(h1.regio).toMatchObject({ meldingen: 1340, overdracht: 745, nog_niet_beoordeeld: null });

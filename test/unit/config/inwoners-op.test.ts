@@ -26,9 +26,17 @@ describe('inwonersOp: the CBS population of 1 January of the year, or null', () 
     expect(regio.inwonersRegioOp(2024)).toBeNull();
   });
 
-  it('the shipped file has no per-year figure yet: every year is missing, none estimated', () => {
+  it('the shipped file has CBS figures for 2019–2024 only: every other year is missing, none estimated', () => {
     const geleverd = bouwRegio(regioJson);
-    for (const g of geleverd.gemeenten) for (let jaar = 2015; jaar <= 2026; jaar++) expect(geleverd.inwonersOp(g.code, jaar)).toBeNull();
+    for (const g of geleverd.gemeenten) {
+      for (let jaar = 2015; jaar <= 2026; jaar++) {
+        if (jaar >= 2019 && jaar <= 2024) expect(geleverd.inwonersOp(g.code, jaar), `${g.code} ${jaar}`).toBeGreaterThan(0);
+        else expect(geleverd.inwonersOp(g.code, jaar), `${g.code} ${jaar}`).toBeNull();
+      }
+    }
+    // Berg en Dal on 1 January 2019 (37259eng) and 2024 (85755NED); the hand-made file said 35000, an estimate
+    expect(geleverd.inwonersCijferOp('GM1945', 2019)).toMatchObject({ aantal: 34798, tabel: '37259eng' });
+    expect(geleverd.inwonersCijferOp('GM1945', 2024)).toMatchObject({ aantal: 35474, tabel: '85755NED' });
   });
 
   it('a figure without its StatLine table or address is refused', () => {
