@@ -126,6 +126,9 @@ function metInwoners(g: GemeenteInBestand): Gemeente {
   return { ...g, inwoners: cijfer.aantal, inwonersBron: `CBS ${cijfer.tabel}`, inwonersPeildatum: `${laatste}-01-01`, indicatief: false };
 }
 
+/** The first year region files carry CBS populations for (gemeentenPerJaar starts there too). */
+const EERSTE_BEVOLKINGSJAAR = 2015;
+
 /** The two rows besides the region's gemeenten that every indicator has. */
 export const BUITEN_REGIO = 'buiten_regio';
 export const ONBEKEND = 'onbekend';
@@ -160,6 +163,18 @@ export interface Regio extends RegioBestand {
   inwonersRegioOp(jaar: number): number | null;
   /** The figures that sum makes, one per gemeente of that year, or null. */
   inwonersRegioCijfersOp(jaar: number): (InwonersCijfer & { code: string })[] | null;
+  /**
+   * The year whose CBS populations divide the per-1.000 figures of a period in `jaar`: that year,
+   * or, before CBS publishes it, the latest earlier year with a figure for every gemeente of the
+   * region (inwonersRegioOp); null when there is none.
+   */
+  bevolkingsjaar(jaar: number): number | null;
+  /**
+   * The population of a current region gemeente in `jaar`, over the area its registrations are
+   * counted under: its own CBS figure of that year plus those of the former gemeenten that later
+   * went into it (sleutelVoorCode counts their registrations under it); null without any figure.
+   */
+  inwonersGebiedOp(code: string, jaar: number): number | null;
 }
 
 export interface InwonersCijfer {
@@ -212,6 +227,20 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
       return regioCijfersOp(jaar)?.reduce((som, c) => som + c.aantal, 0) ?? null;
     },
     inwonersRegioCijfersOp: (jaar) => regioCijfersOp(jaar),
+    bevolkingsjaar(jaar) {
+      for (let j = jaar; j >= EERSTE_BEVOLKINGSJAAR; j--) if (regioCijfersOp(j) !== null) return j;
+      return null;
+    },
+    inwonersGebiedOp(code, jaar) {
+      if (!perCode.has(code)) return null;
+      const delen = [
+        cijferOp(code, jaar)?.aantal,
+        ...parsed.voormaligeGemeenten
+          .filter((v) => v.opgegaanIn === code)
+          .map((v) => parsed.inwonersVoormaligeGemeenten?.[v.code]?.[String(jaar)]?.aantal),
+      ].filter((a): a is number => a !== undefined);
+      return delen.length === 0 ? null : delen.reduce((som, a) => som + a, 0);
+    },
     codeVoorNaam(naam) {
       return byName.get(normaliseerNaam(naam)) ?? nederland.codeVoorNaam(naam);
     },

@@ -14,12 +14,17 @@ type Waarden = Record<string, unknown>;
 export type Inwoners = (gebied: string, kwartaal: Kwartaal) => number | null;
 
 /**
- * The one place the publication step reads a population: today the `inwoners` the region file
- * gives for a gemeente (the region: their sum); buiten_regio and onbekend have none. When the
- * region file carries a population per year, only this function changes.
+ * The one place the publication step reads a population: the CBS population on 1 January of the
+ * quarter's year (before CBS publishes that year: the latest earlier year, `bevolkingsjaar`), of
+ * the gemeente over the area its registrations count under, or of the region (the sum of that
+ * year's gemeenten); buiten_regio and onbekend have none. Never an estimate: no figure, no rate.
  */
 export function inwonersVan(regio: Regio): Inwoners {
-  return (gebied) => (gebied === REGIO ? regio.inwonersTotaal : (regio.perCode.get(gebied)?.inwoners ?? null));
+  return (gebied, kwartaal) => {
+    const jaar = regio.bevolkingsjaar(Number(kwartaal.slice(0, 4)));
+    if (jaar === null) return null;
+    return gebied === REGIO ? regio.inwonersRegioOp(jaar) : regio.inwonersGebiedOp(gebied, jaar);
+  };
 }
 
 /** The publication step of one kwartaal × gebied: protected counts, everything else derived from them (onderdrukking.ts). */

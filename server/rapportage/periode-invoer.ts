@@ -1,6 +1,7 @@
 import { kwartaalReeks, type Kwartaal } from '../calendar/kwartaal.js';
 import { leesPaneel, waarden, type Bescherm, type Paneel, type Waarden } from '../indicatoren/paneel.js';
 import type { Beleid } from '../privacy/onderdrukking.js';
+import { inwonersVan, type Inwoners } from '../privacy/service.js';
 import { laatsteImportdatum } from '../importbatches/repository.js';
 import { DEFINITIEVERSIE, REGIO, gebiedenVan } from '../indicatoren/gebieden.js';
 import { leesMeta } from '../db/metagegevens.js';
@@ -35,13 +36,14 @@ export interface PeriodeInvoer {
   spiegel?: Spiegel | null;
 }
 
-function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: (g: string) => number | null, beleid?: Beleid): Map<string, Waarden> {
+function perGebied(paneel: Paneel, kwartalen: Kwartaal[], gebieden: string[], inwoners: Inwoners, beleid?: Beleid): Map<string, Waarden> {
   return new Map(
     gebieden.map((g) => [
       g,
       periodeWaarden(
         kwartalen.map((k) => waarden(paneel, k, g)),
-        inwoners(g),
+        // a half year or year lies in one calendar year: the population of that year
+        inwoners(g, kwartalen[0]!),
         beleid,
       ),
     ]),
@@ -60,7 +62,8 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, pub
   const laatste = periode.kwartalen.at(-1)!;
   const heeftGegevens = bereik !== null && laatste >= bereik.van && eerste <= bereik.tot;
   const gebieden = [REGIO, ...gebiedenVan(bron.regio)];
-  const inwoners = (g: string) => (g === REGIO ? (publicatie ? bron.regio.inwonersTotaal : null) : (bron.regio.perCode.get(g)?.inwoners ?? null));
+  const bevolking = inwonersVan(bron.regio);
+  const inwoners: Inwoners = (g, k) => (g === REGIO && !publicatie ? null : bevolking(g, k));
   const beleid = publicatie?.beleid;
   const basis = {
     periode,
@@ -103,7 +106,7 @@ export async function leesPeriodeInvoer(bron: RapportBron, periode: Periode, pub
           }
         return som;
       }),
-      bron.regio.inwonersTotaal,
+      bevolking(REGIO, kwartalen[0]!),
     );
     const r = kaart.get(REGIO)!;
     if (Object.keys(r).length > 0) r.per_1000_inwoners = binnen.per_1000_inwoners;

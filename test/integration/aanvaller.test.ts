@@ -26,6 +26,7 @@ import { REGIO } from '../../server/indicatoren/gebieden.js';
 import { leesIndicatoren } from '../../server/indicatoren/repository.js';
 import { leesBereik } from '../../server/indicatoren/service.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
+import { inwonersVan, type Inwoners } from '../../server/privacy/service.js';
 import { testContext, type TestContext } from '../helpers/context.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 import { normenVan } from '../../server/config/env.js';
@@ -118,7 +119,7 @@ interface Afgeleid {
  * (the rounded count scaled by the stored exact rate), keeping a model only where it explains every
  * rate of that gebied; a unique solution that is a true count of 1–4 is a recovery.
  */
-function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: Map<string, Waarden>, inwoners: (g: string) => number | null): Afgeleid {
+function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: Map<string, Waarden>, inwoners: Inwoners): Afgeleid {
   const uitzonderingen: string[] = [];
   let controles = 0;
   const zie = (wat: string, kreeg: unknown, verwacht: unknown) => {
@@ -137,9 +138,10 @@ function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: 
   const oplossingen: Record<keyof typeof modellen, { id: string; kandidaten: number[]; echt: number }[]> = { exact: [], eerste_versie: [] };
   let inversies = 0;
   for (const g of [code, REGIO]) {
-    const inw = inwoners(g);
-    const gezien = new Map<number, number>();
+    // a rate is a function of the published count and the (public) population of the quarter's year
+    const gezien = new Map<string, number>();
     for (const k of kwartalen) {
+      const inw = inwoners(g, k);
       const w = gepubliceerd.get(`${g}|${k}`);
       if (!w || Object.keys(w).length <= 2) continue;
       for (const i of AANDELEN) {
@@ -154,8 +156,10 @@ function valAfgeleidAan(code: string, gepubliceerd: Map<string, Waarden>, waar: 
         zie(`${g} ${k} per_1000_inwoners.${x}`, rates[x], c === null ? '.' : per1000(c, inw));
         const p = rates[x];
         if (c !== null && typeof p === 'number') {
-          if (gezien.has(c) && gezien.get(c) !== p) uitzonderingen.push(`${g} ${k} ${x}: published ${c} with rate ${p}, elsewhere ${gezien.get(c)}`);
-          gezien.set(c, p);
+          const sleutel = `${c}|${inw}`;
+          if (gezien.has(sleutel) && gezien.get(sleutel) !== p)
+            uitzonderingen.push(`${g} ${k} ${x}: published ${c} with rate ${p}, elsewhere ${gezien.get(sleutel)}`);
+          gezien.set(sleutel, p);
           const echt = num(waar.get(`${g}|${k}`), x);
           if (g === code && echt !== null) {
             inversies++;
@@ -241,7 +245,8 @@ async function valAan(code: string, sessie: Sessie): Promise<Aanval> {
     waar.set(`${r.gebied}|${r.kwartaal}`, w);
   }
 
-  const inwoners = (g: string) => (g === REGIO ? ctx.regio.inwonersTotaal : ctx.regio.perCode.get(g)!.inwoners);
+  // the population a page names for the quarter (CBS, 1 January of its year): public
+  const inwoners = inwonersVan(ctx.regio);
   const afgeleid = valAfgeleidAan(code, gepubliceerd, waar, inwoners);
 
   const lo = new Map<string, number>();
@@ -435,7 +440,7 @@ describe('the attacker (every gemeente account, every quarter, every catalogue i
     };
     const tiel = data.gemeenten.GM0281!;
     const rates = tiel.per_1000_inwoners as Record<string, number>;
-    const inw = ctx.regio.perCode.get('GM0281')!.inwoners;
+    const inw = inwonersVan(ctx.regio)('GM0281', '2024-Q3');
     for (const k of ['vv_afgerond', 'onderzoeken_afgerond']) expect(rates[k], k).toBe(per1000(tiel[k] as number, inw));
     if (tiel.vv_afgerond === tiel.onderzoeken_afgerond) expect(rates.vv_afgerond).toBe(rates.onderzoeken_afgerond);
     expect(data.onderdrukking.uitleg).toContain('per 1.000 inwoners uit de afgeronde aantallen');
