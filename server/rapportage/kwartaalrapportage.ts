@@ -25,13 +25,13 @@ export { verhoudingOnderzoekVv } from './hoofdstukken/gedeeld.js';
 /** a chapter of the half year, read from the quarter as a one-quarter period */
 const alsPeriode = (def: HoofdstukDef<PeriodeLezing>, sectie?: string) => via(def, (l: KwartaalLezing) => l.periode, sectie);
 
-/** The quarterly report, in reading order: the parts a–e of § 7.2 first, the bijlage last. */
+/** The quarterly report, in reading order: the parts a, b, c and d–e of § 7.2 first (charts, their tables, the duiding), the bijlagen last. */
 export const KWARTAAL_HOOFDSTUKKEN: readonly HoofdstukDef<KwartaalLezing>[] = [
   KWARTAAL.samenvatting,
   KWARTAAL.instroom,
   KWARTAAL.veiligheidsbeoordeling,
-  KWARTAAL.vervolg,
   KWARTAAL.overdracht,
+  KWARTAAL.vervolg,
   KWARTAAL.financien,
   alsPeriode(PERIODE.aard),
   alsPeriode(PERIODE.radarfunctie),
@@ -40,6 +40,7 @@ export const KWARTAAL_HOOFDSTUKKEN: readonly HoofdstukDef<KwartaalLezing>[] = [
   alsPeriode(PERIODE.monitoring),
   alsPeriode(PERIODE.trend),
   ...VRIJE_HOOFDSTUKKEN,
+  KWARTAAL.tabellen,
   KWARTAAL.gemeenten,
 ];
 

@@ -79,16 +79,6 @@ function instroom(c: KwartaalLezing): Inhoud {
   const K = c.invoer.kwartaal;
   const nu = w(c, K);
   const instroomGrafiek = instroomPerKwartaal(instroomReeks(c.invoer.trend, trendVan(c)), 'regio');
-  const groeiRij = (kop: string, sleutel: string) => ({ kop, waarde: (v: Waarden) => cel.groei(obj(v, 'groei')[sleutel] ?? null) });
-  const groeiTabel = (soort: 'qoq' | 'yoy', titel: string) =>
-    kwartaalTabel(
-      c,
-      `tabel-groei-${soort}`,
-      titel,
-      '(aantal in het kwartaal − aantal in het vergelijkingskwartaal) / aantal in het vergelijkingskwartaal × 100, één decimaal; . = niet te berekenen (het vergelijkingskwartaal telde 0 of heeft geen gegevens).',
-      'groei',
-      [groeiRij('Meldingen', `meldingen_${soort}`), groeiRij('Adviezen', `adviezen_${soort}`), groeiRij('Totaal', `totaal_${soort}`)],
-    );
   const melder = perMelder(obj(nu, 'meldingen_per_melder'), kwartaalKort(K));
   const beroep = perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), kwartaalKort(K));
   return inhoud(
@@ -96,8 +86,6 @@ function instroom(c: KwartaalLezing): Inhoud {
     [
       c.nr.figuur(instroomGrafiek),
       c.nr.tabelVan(instroomGrafiek, `Adviezen en meldingen per kwartaal — regio`),
-      groeiTabel('qoq', '% t.o.v. vorig kwartaal'),
-      groeiTabel('yoy', '% t.o.v. zelfde kwartaal vorig jaar'),
       c.nr.figuur(melder),
       c.nr.tabelVan(melder),
       c.nr.figuur(beroep),
@@ -190,6 +178,33 @@ function overdracht(c: KwartaalLezing): Inhoud {
       c.nr.tabelVan(naVb, 'Overdracht na de veiligheidsbeoordeling, per kwartaal — regio'),
       c.nr.figuur(ontvanger),
       c.nr.tabelVan(ontvanger),
+      c.nr.figuur(perMoment),
+      c.nr.tabelVan(perMoment),
+    ],
+  );
+}
+
+/**
+ * The supporting tables of parts a and c (growth, monitoring per quarter, the monitoring agreed in
+ * § 7.1 and § 8 of definitions 2027.1): in a bijlage, so that the parts a–e up front read as charts
+ * with their own tables and the duiding.
+ */
+function tabellen(c: KwartaalLezing): Inhoud {
+  const groeiRij = (kop: string, sleutel: string) => ({ kop, waarde: (v: Waarden) => cel.groei(obj(v, 'groei')[sleutel] ?? null) });
+  const groeiTabel = (soort: 'qoq' | 'yoy', titel: string) =>
+    kwartaalTabel(
+      c,
+      `tabel-groei-${soort}`,
+      titel,
+      '(aantal in het kwartaal − aantal in het vergelijkingskwartaal) / aantal in het vergelijkingskwartaal × 100, één decimaal; . = niet te berekenen (het vergelijkingskwartaal telde 0 of heeft geen gegevens).',
+      'groei',
+      [groeiRij('Meldingen', `meldingen_${soort}`), groeiRij('Adviezen', `adviezen_${soort}`), groeiRij('Totaal', `totaal_${soort}`)],
+    );
+  return inhoud(
+    [],
+    [
+      groeiTabel('qoq', '% t.o.v. vorig kwartaal'),
+      groeiTabel('yoy', '% t.o.v. zelfde kwartaal vorig jaar'),
       kwartaalTabel(
         c,
         'tabel-monitoring',
@@ -203,9 +218,6 @@ function overdracht(c: KwartaalLezing): Inhoud {
           { kop: 'In monitoring (einde kwartaal)', waarde: (v) => cel.getal(getal(v, 'in_monitoring')) },
         ],
       ),
-      // definitions 2027.1: the three moments of § 8 and the agreements of § 7.1
-      c.nr.figuur(perMoment),
-      c.nr.tabelVan(perMoment),
       kwartaalTabel(
         c,
         'tabel-monitoring-afspraken',
@@ -302,5 +314,6 @@ export const KWARTAAL = {
   overdracht: def('overdracht', 'Overdracht en monitoring', overdracht),
   /** the money and the people; left out without financial rows for the quarter */
   financien: def('financien', 'Financiën en formatie', financien),
+  tabellen: def('tabellen', 'Bijlage: tabellen bij de onderdelen a en c', tabellen),
   gemeenten: def('gemeenten', 'Bijlage: cijfers per gemeente', gemeenten),
 } as const;
