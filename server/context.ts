@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import { vandaagInAmsterdam } from './calendar/dates.js';
 import { maakWerkdagkalender, type Werkdagkalender } from './calendar/werkdagen.js';
 import { dekkingVan, laadKalender } from './calendar/besluiten.js';
-import { leesEnv, type Env } from './config/env.js';
+import { leesEnv, metOrganisatie, type Env } from './config/env.js';
 import { laadRegio, type Regio } from './config/regio.js';
 import { bewaakRegio, gekozenRegioBestand } from './regio/keuze.js';
 import { databaseMelding, maakDb, leesDatabaseUrl, type Db } from './db/connection.js';
@@ -70,7 +70,8 @@ export async function maakContext(overrides: Partial<Env> & { vandaag?: () => st
     await db.destroy();
     throw error;
   }
-  return { env, db, regio, logger, kalender, vandaag: overrides.vandaag ?? (() => vandaagInAmsterdam()) };
+  // the organisation on the cover: ORGANISATIE_NAAM / ORGANISATIE_LOGO over the region file
+  return { env, db, regio: metOrganisatie(regio, env), logger, kalender, vandaag: overrides.vandaag ?? (() => vandaagInAmsterdam()) };
 }
 
 /** A database that cannot be opened or migrated: one Dutch line (the driver's code in brackets). */

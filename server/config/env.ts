@@ -36,6 +36,10 @@ const envSchema = z.object({
   TOEGANKELIJKHEID_STATUS: z.enum(['A', 'B', 'C', 'D']).default('C'),
   /** the date of the last accessibility check (YYYY-MM-DD); by default the last automated check of this version */
   TOEGANKELIJKHEID_CONTROLE: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'TOEGANKELIJKHEID_CONTROLE is een datum JJJJ-MM-DD').optional(),
+  /** the organisation on the reports' cover and in the PDF's author field; default: `organisatie` of the region file */
+  ORGANISATIE_NAAM: z.string().trim().min(1).optional(),
+  /** its logo on the cover (PNG, JPEG or SVG; a path, relative to the project or absolute); default: the region file's, else reports/logo.svg */
+  ORGANISATIE_LOGO: z.string().trim().regex(/\.(png|jpe?g|svg)$/i, 'ORGANISATIE_LOGO moet een PNG-, JPEG- of SVG-bestand zijn').optional(),
 }).superRefine((e, c) => {
   if (e.VERZEND_AUTOMATISCH === 'aan' && (!e.SMTP_URL || !e.MAIL_AFZENDER)) {
     c.addIssue({ code: 'custom', path: ['VERZEND_AUTOMATISCH'], message: 'VERZEND_AUTOMATISCH=aan vraagt ook SMTP_URL en MAIL_AFZENDER' });
@@ -49,6 +53,13 @@ export const isProductie = (env: Env) => env.NODE_ENV === 'production';
 export const normenVan = (env: Env) => ({ vb: env.NORM_VB, onderzoek: env.NORM_ONDERZOEK, vv: env.NORM_VV });
 export const demoModusAan = (env: Env) => (env.DEMO_MODUS ?? (isProductie(env) ? 'uit' : 'aan')) === 'aan';
 export const cookieSecure = (env: Env) => (env.COOKIE_SECURE ?? (isProductie(env) ? 'aan' : 'uit')) === 'aan';
+
+/** The region with the organisation's name and logo from the environment, where it names them. */
+export const metOrganisatie = <R extends { organisatie: string; logo?: string | undefined }>(regio: R, env: Env): R => ({
+  ...regio,
+  organisatie: env.ORGANISATIE_NAAM ?? regio.organisatie,
+  logo: env.ORGANISATIE_LOGO ?? regio.logo,
+});
 
 export function leesEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);

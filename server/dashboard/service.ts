@@ -11,6 +11,7 @@ import { REGIO } from '../indicatoren/gebieden.js';
 import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode, type Waarden } from '../indicatoren/paneel.js';
 import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import { maakTegels, type Tegel } from './tegels.js';
+import { instroomReeks, overdrachtLokaalTeamReeks, tijdigheidReeks, type WaardenVan } from '../charts/reeksen.js';
 import { prognoseGrafieken } from '../prognose/service.js';
 
 /** The page service of the dashboards: what a page route calls (the choice of quarter and period, the page models). */
@@ -73,25 +74,10 @@ function trendKwartalen(keuze: Keuze): Kwartaal[] {
   return [...new Set([...keuze.trend, ...extra])];
 }
 
-function instroomReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
-  return keuze.trend.map((k) => ({
-    kwartaal: k,
-    adviezen: getal(waarden(paneel, k, gebied), 'adviezen'),
-    meldingen: getal(waarden(paneel, k, gebied), 'meldingen'),
-  }));
-}
-
-function tijdigheidReeks(paneel: Paneel, keuze: Keuze, gebied: string) {
-  return keuze.trend.map((k) => {
-    const w = waarden(paneel, k, gebied);
-    return {
-      kwartaal: k,
-      meldingen_vb: getal(w, 'meldingen_vb'),
-      vb_binnen_termijn: getal(w, 'vb_binnen_termijn'),
-      vb_binnen_termijn_pct: getal(w, 'vb_binnen_termijn_pct'),
-    };
-  });
-}
+const reeksVan =
+  (paneel: Paneel, gebied: string): WaardenVan =>
+  (k) =>
+    waarden(paneel, k, gebied);
 
 export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel> {
   const { kwartaal } = keuze;
@@ -112,13 +98,13 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
     tegels: maakTegels(paneel, kwartaal, REGIO, bron.normen, tegelOpties(bron)),
     grafieken: metVoorlopig(
       [
-        instroomPerKwartaal(instroomReeks(paneel, keuze, REGIO), 'regio'),
+        instroomPerKwartaal(instroomReeks(keuze.trend, reeksVan(paneel, REGIO)), 'regio'),
         perGemeente(perGem('aantal'), 'aantal', kwartaal),
         perGemeente(perGem('per1000'), 'per1000', kwartaal),
         perMelder(obj(nu, 'meldingen_per_melder'), label),
         perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), label),
         vbBesluiten(obj(nu, 'vb_besluit'), label),
-        vbTijdigheid(tijdigheidReeks(paneel, keuze, REGIO), bron.normen.vb, 'regio'),
+        vbTijdigheid(tijdigheidReeks(keuze.trend, reeksVan(paneel, REGIO)), bron.normen.vb, 'regio'),
         overdrachtPerMoment(nu.overdracht_per_moment, label),
         aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
         spoed(
@@ -148,21 +134,11 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
     grafieken: metVoorlopig(
       [
         gemeenteVsRegio(obj(nu, 'per_1000_inwoners'), obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'), naam, kwartaal),
-        instroomPerKwartaal(instroomReeks(paneel, keuze, code), naam),
-        overdrachtLokaalTeam(
-          keuze.trend.map((k) => {
-            const w = waarden(paneel, k, code);
-            return {
-              kwartaal: k,
-              na_vb_lokaal_team: obj(w, 'vb_besluit').overdracht_lokaal_team ?? null,
-              na_vervolgkeuze: obj(w, 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
-            };
-          }),
-          naam,
-        ),
+        instroomPerKwartaal(instroomReeks(keuze.trend, reeksVan(paneel, code)), naam),
+        overdrachtLokaalTeam(overdrachtLokaalTeamReeks(keuze.trend, reeksVan(paneel, code)), naam),
         perMelder(obj(nu, 'meldingen_per_melder'), label),
         vbBesluiten(obj(nu, 'vb_besluit'), label),
-        vbTijdigheid(tijdigheidReeks(paneel, keuze, code), bron.normen.vb, naam),
+        vbTijdigheid(tijdigheidReeks(keuze.trend, reeksVan(paneel, code)), bron.normen.vb, naam),
         overdrachtPerMoment(nu.overdracht_per_moment, label),
         aardGeweld(nu.meldingen_per_aard_geweld, nu.adviezen_per_aard_geweld, label),
         spoed(

@@ -7,7 +7,9 @@ import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
+import { formatteerGetal } from '../shared/formaat.js';
+import { instroomReeks, overdrachtLokaalTeamReeks } from '../charts/reeksen.js';
+import { basisVan, hoofdletter, leegRapport } from './hoofdstukken/gedeeld.js';
 import type { RapportInvoer } from './invoer.js';
 import { markeerRapportVoorlopig, Nummering, verklaringVanTekens, type RapportModel } from './model.js';
 import { beschermdeGrafiek, type Grafiek } from '../charts/grafiek.js';
@@ -31,25 +33,17 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   const K = invoer.kwartaal;
   const naam = gebiedNaam(regio, code);
   const nr = new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort));
-  const basis = {
-    soort: 'factsheet' as const,
+  const basis = basisVan({
+    soort: 'factsheet',
     titel: `Factsheet Veilig Thuis — gemeente ${naam}`,
-    ondertitel: `${kwartaalVoluit(K).charAt(0).toUpperCase()}${kwartaalVoluit(K).slice(1)}`,
+    ondertitel: hoofdletter(kwartaalVoluit(K)),
     kop: `Factsheet ${naam} ${kwartaalKort(K)} — Veilig Thuis ${regio.naam}`,
     kwartaalLabel: kwartaalVoluit(K),
-    dataDatum: invoer.dataDatum ? formatteerDatum(invoer.dataDatum) : 'geen import',
+    dataDatum: invoer.dataDatum,
     definitieversie: invoer.definitieversie,
-    gemaaktOp: formatteerDatum(gemaaktOp),
-  };
-  if (!invoer.heeftGegevens) {
-    return {
-      ...basis,
-      kerncijfers: [],
-      hoofdstukken: [],
-      voorlegger: { zinnen: [], duiding: null },
-      geenGegevens: `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar.`,
-    };
-  }
+    gemaaktOp,
+  });
+  if (!invoer.heeftGegevens) return leegRapport(basis, `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar.`, null);
   const w = (k: string, gebied = code) => waarden(invoer.paneel, k, gebied);
   const nu = w(K);
   const tegels = maakTegels(invoer.paneel, K, code, normen, { beschermd: true, vandaag: gemaaktOp });
@@ -58,22 +52,8 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   // a count rounded to 0 reads "< 3", a chart with every value hidden says so (charts/grafiek.ts)
   const voorlopig = (g: Grafiek) => beschermdeGrafiek(metVoorlopig([g], invoer.trend, gemaaktOp)[0]!, kleinTeken(beleid));
   const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K));
-  const trend = voorlopig(
-    instroomPerKwartaal(
-      invoer.trend.map((k) => ({ kwartaal: k, adviezen: getal(w(k), 'adviezen'), meldingen: getal(w(k), 'meldingen') })),
-      naam,
-    ),
-  );
-  const overdracht = voorlopig(
-    overdrachtLokaalTeam(
-      invoer.trend.map((k) => ({
-        kwartaal: k,
-        na_vb_lokaal_team: obj(w(k), 'vb_besluit').overdracht_lokaal_team ?? null,
-        na_vervolgkeuze: obj(w(k), 'overdracht_na_vervolgkeuze_aan').lokaal_team ?? null,
-      })),
-      naam,
-    ),
-  );
+  const trend = voorlopig(instroomPerKwartaal(instroomReeks(invoer.trend, w), naam));
+  const overdracht = voorlopig(overdrachtLokaalTeam(overdrachtLokaalTeamReeks(invoer.trend, w), naam));
   const meldingen = getal(nu, 'meldingen');
   const adviezen = getal(nu, 'adviezen');
   const telling = (n: number | null, enkelvoud: string, meervoud: string) =>

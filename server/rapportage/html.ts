@@ -42,7 +42,11 @@ export function maakRapportRenderer(dir = projectPath('reports')): RapportRender
         : null;
     const vervolg = (id: string) => opmaak.vervolg?.has(id) ?? false;
     return template({
-      model: { ...model, hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id) })) },
+      // the heading, its sentences, its duiding and its first figure or table are kept on one page (`.hoofdstuk__begin`)
+      model: {
+        ...model,
+        hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id), eerste: h.blokken.slice(0, 1), rest: h.blokken.slice(1) })),
+      },
       verantwoordingVervolg: vervolg('h-verantwoording'),
       css,
       inhoud,

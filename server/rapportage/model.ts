@@ -8,6 +8,7 @@ import { formatteerDatum, formatteerGetal, formatteerGroei, formatteerPercentage
 import { kleinTeken, kleinUitleg, type Beleid } from '../privacy/onderdrukking.js';
 import type { Duiding } from './duiding-repository.js';
 import { grafiekNaarSvg } from './svg.js';
+import { isTotaalRij } from '../shared/tabel.js';
 
 export interface RapportTabel {
   soort: 'tabel';
@@ -124,7 +125,9 @@ export class Nummering {
 
   tabel(t: Omit<RapportTabel, 'soort' | 'nummer' | 'bron' | 'kort'> & { anker: string }): RapportTabel {
     const { anker, ...rest } = t;
-    return { soort: 'tabel', nummer: ++this.tabellen, bron: bronVan(anker, this.definitieversie), kort: t.rijen.length <= 16, ...rest };
+    // a row headed "Totaal" is the table's total, wherever the table comes from (a chart's own table too)
+    const rijen = rest.rijen.map((r) => (r.totaal || isTotaalRij(r.kop) ? { ...r, totaal: true } : r));
+    return { soort: 'tabel', nummer: ++this.tabellen, bron: bronVan(anker, this.definitieversie), kort: t.rijen.length <= 16, ...rest, rijen };
   }
 
   /** A chart's own data table, formatted, as a report table. */

@@ -5,24 +5,29 @@ import { projectPath } from '../config/paths.js';
 import type { RapportModel } from './model.js';
 
 const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
-const logos = new Map<string, string | null>();
+const logos = new Map<string, string>();
 
-/** The region file's logo as a data: URL (the printing page loads nothing else); null without one. */
-export function logoVan(regio: Regio): string | null {
-  if (!regio.logo) return null;
-  if (!logos.has(regio.logo)) {
-    const pad = isAbsolute(regio.logo) ? regio.logo : projectPath(regio.logo);
+/** The logo shipped with VT Monitor, on the cover when neither ORGANISATIE_LOGO nor the region file names one. */
+export const STANDAARD_LOGO = 'reports/logo.svg';
+
+/** The organisation's logo (ORGANISATIE_LOGO, the region file's `logo`, or the shipped one) as a data: URL: the printing page loads nothing else. */
+export function logoVan(regio: Regio): string {
+  const logo = regio.logo ?? STANDAARD_LOGO;
+  if (!logos.has(logo)) {
+    const pad = isAbsolute(logo) ? logo : projectPath(logo);
     const type = TYPES[extname(pad).toLowerCase()];
-    if (!type) throw new Error(`Het logo in het regiobestand moet PNG, JPEG of SVG zijn: ${regio.logo}`);
-    logos.set(regio.logo, `data:${type};base64,${readFileSync(pad).toString('base64')}`);
+    if (!type) throw new Error(`Het logo van de organisatie moet PNG, JPEG of SVG zijn: ${logo}`);
+    logos.set(logo, `data:${type};base64,${readFileSync(pad).toString('base64')}`);
   }
-  return logos.get(regio.logo)!;
+  return logos.get(logo)!;
 }
 
 export interface Omslag {
   /** term → text, in the order printed: what the document covers, how final it is, which data, which definitions */
   regels: { term: string; tekst: string }[];
-  logo: string | null;
+  logo: string;
+  /** the organisation that publishes the report, above its title */
+  organisatie: string;
 }
 
 /**
@@ -42,5 +47,6 @@ export function omslag(regio: Regio, model: RapportModel): Omslag {
       { term: 'Gemaakt op', tekst: model.gemaaktOp },
     ],
     logo: logoVan(regio),
+    organisatie: regio.organisatie,
   };
 }

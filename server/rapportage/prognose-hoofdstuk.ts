@@ -1,16 +1,16 @@
 /**
- * The chapter "Prognose en scenario's" of the half-year and annual reports: pure, from the
+ * The content of the chapter "Prognose en scenario's" of the half-year and annual reports: pure, from the
  * prognose service's figures and charts (the same charts as the region page).
  */
 import type { Grafiek } from '../charts/grafiek.js';
 import type { PrognoseJson } from '../prognose/service.js';
 import { formatteerDatum, formatteerGetal } from '../shared/formaat.js';
-import { Nummering, type Hoofdstuk } from './model.js';
+import type { Nummering } from './model.js';
+import type { Inhoud } from './hoofdstukken/hoofdstuk.js';
 
 const g = (n: number | null) => (n === null ? '.' : formatteerGetal(n, 0));
 
-export function prognoseHoofdstuk(p: PrognoseJson, grafieken: Grafiek[], definitieversie: string): Hoofdstuk {
-  const nr = new Nummering(definitieversie);
+export function prognoseInhoud(p: PrognoseJson, grafieken: Grafiek[], nr: Nummering): Inhoud {
   const pd = formatteerDatum(p.methode.peildatum);
   const zin = (soort: 'meldingen' | 'adviezen') => {
     const x = p[soort];
@@ -33,12 +33,5 @@ export function prognoseHoofdstuk(p: PrognoseJson, grafieken: Grafiek[], definit
         ]
       : []),
   ];
-  return {
-    id: 'h-prognose',
-    sectie: 'prognose',
-    titel: "Prognose en scenario's",
-    zinnen,
-    duiding: null,
-    blokken: grafieken.flatMap((x) => [nr.figuur(x), nr.tabelVan(x)]),
-  };
+  return { zinnen, blokken: grafieken.flatMap((x) => [nr.figuur(x), nr.tabelVan(x)]) };
 }

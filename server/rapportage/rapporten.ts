@@ -7,7 +7,7 @@ import { ongeldigeInvoer } from '../shared/fouten.js';
 import { bestandsdeel } from '../shared/tekst.js';
 import { SECTIES } from './kwartaalrapportage.js';
 import { leesHalfjaar, leesJaar, periodeKort, type Periode } from './periode.js';
-import { KWARTAAL_EXTRA_SECTIES, PERIODE_SECTIES } from './perioderapportage.js';
+import { PERIODE_SECTIES } from './perioderapportage.js';
 
 export type Rapportsoort = 'kwartaal' | 'halfjaar' | 'jaar';
 export const RAPPORTSOORTEN: readonly Rapportsoort[] = ['kwartaal', 'halfjaar', 'jaar'];
@@ -17,13 +17,6 @@ export interface Rapport {
   /** the period key as stored with the duiding and the archive */
   periode: string;
 }
-
-/** The free chapters of every report: the management's prose, shown when written. */
-export const VRIJE_SECTIES = [
-  { sectie: 'ontwikkelingen', titel: 'Ontwikkelingen' },
-  { sectie: 'samenwerking', titel: 'Samenwerking met het lokale veld' },
-  { sectie: 'personeel', titel: 'Personeel' },
-] as const;
 
 /** `2026-Q3`, `2026-H1` or `2025` → the report. */
 export function rapportVan(periode: unknown): Rapport {
@@ -38,11 +31,9 @@ export function rapportVan(periode: unknown): Rapport {
 
 export const periodeVan = (r: Rapport): Periode => (r.soort === 'halfjaar' ? leesHalfjaar(r.periode) : leesJaar(r.periode));
 
+/** The duiding sections of a report: the voorlegger and every chapter of its list, in reading order. */
 export function rapportSecties(r: Rapport): { sectie: string; titel: string }[] {
-  if (r.soort !== 'kwartaal') return [...PERIODE_SECTIES];
-  // the quarter's own sections, the free chapters before the bijlage
-  const zonderBijlage = SECTIES.filter((s) => s.sectie !== 'gemeenten');
-  return [...zonderBijlage, ...KWARTAAL_EXTRA_SECTIES, ...VRIJE_SECTIES, ...SECTIES.filter((s) => s.sectie === 'gemeenten')];
+  return r.soort === 'kwartaal' ? [...SECTIES] : [...PERIODE_SECTIES];
 }
 
 export function rapportNaam(r: Rapport): string {

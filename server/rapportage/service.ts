@@ -6,14 +6,12 @@ import { factsheet } from './factsheet.js';
 import { maakRapportRenderer, type RapportRenderer } from './html.js';
 import { leesRapportInvoer } from './invoer.js';
 import { leesPeriodeInvoer } from './periode-invoer.js';
-import { hernummer, kwartaalExtraHoofdstukken, perioderapportage } from './perioderapportage.js';
-import { prognoseHoofdstuk } from './prognose-hoofdstuk.js';
+import { perioderapportage } from './perioderapportage.js';
 import { prognoseMetGrafieken } from '../prognose/service.js';
 import { telDagenOp } from '../calendar/dates.js';
 import { kwartaalPeriode, type Periode } from './periode.js';
 import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
-import { duidingModel, type Hoofdstuk } from './model.js';
-import { periodeVan, VRIJE_SECTIES, type Rapport } from './rapporten.js';
+import { periodeVan, type Rapport } from './rapporten.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
 import type { RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
@@ -50,28 +48,8 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
 
 export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
   const invoer = await leesRapportInvoer(d, kwartaal, { financien: true });
-  const extra = kwartaalExtraHoofdstukken(await leesPeriodeInvoer(d, kwartaalPeriode(kwartaal)), d.regio, d.normen);
-  const model = metVrijeHoofdstukken(kwartaalrapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen, extra);
-  return metDuidingstatus({ ...model, hoofdstukken: hernummer(model.hoofdstukken) }, invoer.duidingen);
-}
-
-/** The extra chapters and the free chapters (ontwikkelingen, samenwerking, personeel) the management wrote, before the bijlage. */
-function metVrijeHoofdstukken(model: RapportModel, duidingen: Map<string, Duiding>, extra: Hoofdstuk[] = []): RapportModel {
-  if (model.geenGegevens !== null) return model;
-  const vrij: Hoofdstuk[] = [
-    ...extra,
-    ...VRIJE_SECTIES.filter((s) => duidingen.has(s.sectie)).map((s) => ({
-      id: `h-${s.sectie}`,
-      sectie: s.sectie,
-      titel: s.titel,
-      zinnen: [],
-      duiding: duidingModel(duidingen.get(s.sectie)),
-      blokken: [],
-    })),
-  ];
-  const bijlage = model.hoofdstukken.findIndex((h) => h.sectie === 'gemeenten');
-  const at = bijlage < 0 ? model.hoofdstukken.length : bijlage;
-  return { ...model, hoofdstukken: [...model.hoofdstukken.slice(0, at), ...vrij, ...model.hoofdstukken.slice(at)] };
+  const periode = await leesPeriodeInvoer(d, kwartaalPeriode(kwartaal));
+  return metDuidingstatus(kwartaalrapportage(invoer, periode, d.regio, d.normen, d.vandaag()), invoer.duidingen);
 }
 
 const metDuidingstatus = (model: RapportModel, duidingen: Map<string, Duiding>): RapportModel => ({ ...model, concept: !duidingIsDefinitief(duidingen) });
@@ -137,15 +115,11 @@ export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal):
 /** The half-year or annual report of a period, from its stored quarters. */
 export async function perioderapportageModel(d: Rapportdiensten, periode: Periode): Promise<RapportModel> {
   const invoer = await leesPeriodeInvoer(d, periode);
-  const model = perioderapportage(invoer, d.regio, d.normen, d.vandaag());
-  if (model.hoofdstukken.length === 0) return metDuidingstatus(model, invoer.duidingen);
+  if (!invoer.heeftGegevens) return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen);
   // the forecast as on the last day of the period (or today, when that is earlier): nothing later than the report
   const naPeriode = telDagenOp(laatsteDag(periode.kwartalen[periode.kwartalen.length - 1]!), 1);
-  const { prognose, grafieken } = await prognoseMetGrafieken(d.db, d.regio, periode.jaar, naPeriode < d.vandaag() ? naPeriode : d.vandaag());
-  const h = model.hoofdstukken;
-  // before the appendix per gemeente, which stays last
-  const hoofdstukken = hernummer([...h.slice(0, -1), prognoseHoofdstuk(prognose, grafieken, invoer.definitieversie), ...h.slice(-1)]);
-  return metDuidingstatus({ ...model, hoofdstukken }, invoer.duidingen);
+  const prognose = await prognoseMetGrafieken(d.db, d.regio, periode.jaar, naPeriode < d.vandaag() ? naPeriode : d.vandaag());
+  return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag(), prognose), invoer.duidingen);
 }
 
 /** The model of any of the board's reports. */

@@ -19,3 +19,6 @@ export interface Tabel {
   /** per column; absent: inferred */
   soorten?: Kolomsoort[];
 }
+
+/** A table's total row: the one whose row heading is "Totaal" (printed and shown bold, marked `tr.totaal`). */
+export const isTotaalRij = (kop: unknown): boolean => kop === 'Totaal';

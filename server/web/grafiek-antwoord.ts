@@ -3,6 +3,7 @@ import { metTekens } from '../export/tabel-export.js';
 import { kleinTeken, type Beleid } from '../privacy/onderdrukking.js';
 import { verklaringVanTekens } from '../rapportage/model.js';
 import { TEKEN_GEHEIM, TEKEN_NIHIL } from '../shared/formaat.js';
+import { isTotaalRij } from '../shared/tabel.js';
 
 /* How a chart leaves the web app: its model for the grafiek partial (the downloads are server/export/downloads.ts). */
 
@@ -15,6 +16,7 @@ export function grafiekModel(bron: Grafiek, exportPad: string, query: string, be
     json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null }),
     rijen: metTekens(g.tabel, beleid !== null, klein).rijen.map((rij) => ({
       kop: rij[0],
+      totaal: isTotaalRij(rij[0]),
       link: g.links && typeof rij[0] === 'string' ? (g.links[rij[0]] ?? null) : null,
       cellen: rij
         .slice(1)

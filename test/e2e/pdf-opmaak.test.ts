@@ -268,3 +268,48 @@ describe('printed chart text: no overlap, nothing outside its figure or the marg
     expect(figuren).toBeGreaterThanOrEqual(2 * modellen.length);
   }, 240_000);
 });
+
+/**
+ * Per chapter: the page of its heading (15 pt, `h2`) and the page of its first figure or table
+ * caption. A duiding stands between them, so one page for both means neither the heading nor the
+ * duiding is left alone at the foot of a page.
+ */
+async function losseKoppen(model: RapportModel, pdf: Uint8Array): Promise<{ fouten: string[]; gezien: number }> {
+  const paginas = await leesDozen(pdf);
+  const paginaVan = (past: (d: Doos) => boolean) => paginas.findIndex((p) => p.dozen.some(past));
+  const fouten: string[] = [];
+  let gezien = 0;
+  for (const h of model.hoofdstukken) {
+    const eerste = h.blokken[0];
+    if (!eerste) continue;
+    const kop = paginaVan((d) => d.tekst.trim() === h.titel && Math.abs(d.grootte - 15) < 0.1);
+    const blok = paginaVan((d) => d.tekst.startsWith(`${eerste.soort === 'figuur' ? 'Figuur' : 'Tabel'} ${eerste.nummer}.`));
+    if (kop < 0 || blok < 0) fouten.push(`${h.titel}: kop (p. ${kop + 1}) of ${eerste.soort} ${eerste.nummer} (p. ${blok + 1}) niet gevonden`);
+    else if (kop !== blok)
+      fouten.push(`${h.titel}: kop${h.duiding ? ' en duiding' : ''} op p. ${kop + 1}, ${eerste.soort} ${eerste.nummer} pas op p. ${blok + 1}`);
+    else gezien += 1;
+  }
+  return { fouten, gezien };
+}
+
+/** A duiding of `alineas` paragraphs of about 60 words: long enough to push a chapter's first block to the next page. */
+const langeDuiding = (alineas: number) => ({
+  alineas: Array.from(
+    { length: alineas },
+    (_, i) =>
+      `Alinea ${i + 1}: de instroom bleef dit kwartaal op het niveau van het jaar ervoor, met meer meldingen van de politie en minder adviezen van particulieren. Het team veiligheidsbeoordeling werkte met twee vacatures; de termijn van vijf werkdagen werd daardoor minder vaak gehaald dan de norm vraagt. In het volgende kwartaal start een nieuwe medewerker en verwachten wij dat het aandeel binnen de termijn weer stijgt.`,
+  ),
+  door: 'VT-management',
+  datum: '15 januari 2025',
+});
+
+describe('a heading or duiding never stands alone at the foot of a page', () => {
+  it('quarterly report with a duiding of 1 to 5 paragraphs in every chapter: each heading on the page of its first figure or table', async () => {
+    const model = await kwartaalrapportageModel(diensten, '2024-Q4');
+    const metDuiding = { ...model, hoofdstukken: model.hoofdstukken.map((h, i) => ({ ...h, duiding: langeDuiding(1 + (i % 5)) })) };
+    const { fouten, gezien } = await losseKoppen(metDuiding, await rapportPdf(diensten, metDuiding));
+    expect(fouten, fouten.join('\n')).toEqual([]);
+    expect(gezien).toBe(metDuiding.hoofdstukken.filter((h) => h.blokken.length > 0).length);
+    expect(gezien).toBeGreaterThanOrEqual(10);
+  }, 180_000);
+});
