@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { feature } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Kaart, KaartGemeente } from './kaartbestand.js';
 import { projectPath } from './paths.js';
 
 /** Visvalingam's least triangle area (square degrees) a point must span to stay: about 0,4 km² in the Netherlands. */
@@ -31,21 +32,6 @@ export interface Grenzenbestand {
   topologie: Topology<{ gemeente_2025: GeometryCollection<{ statcode: string; statnaam: string }> }>;
 }
 
-type Ring = [number, number][];
-export interface KaartGemeente {
-  type: 'Feature';
-  id: string;
-  properties: { name: string; code: string };
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-}
-export interface Kaart {
-  type: 'FeatureCollection';
-  regio: { code: string | null; naam: string };
-  bron: string;
-  licentie: string;
-  bewerking: string;
-  features: KaartGemeente[];
-}
 
 interface RegioInvoer {
   naam: string;
@@ -70,7 +56,7 @@ export function isRing(ring: [number, number][]): boolean {
 export function genereerKaarten(grenzen: Grenzenbestand, regios: { slug: string; regio: RegioInvoer }[]): { slug: string; kaart: Kaart }[] {
   const topo = simplify(presimplify(grenzen.topologie as unknown as Parameters<typeof presimplify>[0]), MIN_GEWICHT) as unknown as Grenzenbestand['topologie'];
   const laag = topo.objects.gemeente_2025;
-  const perCode = new Map(laag.geometries.map((g) => [g.properties!.statcode, g]));
+  const perCode = new Map(laag.geometries.map((g) => [(g.properties as { statcode: string }).statcode, g]));
   const fouten: string[] = [];
   const uit = regios.map(({ slug, regio }) => {
     const features: KaartGemeente[] = [];
