@@ -1,3 +1,4 @@
+import { kaartFiguur } from './kaart-figuur.js';
 import { kwartaalKort, kwartaalVoluit, laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '../charts/instroom.js';
 import { overdrachtNaVb, overdrachtPerOntvanger } from '../charts/overdracht.js';
@@ -420,7 +421,7 @@ function gemeenten(c: Context): Hoofdstuk {
     c,
     'gemeenten',
     [],
-    [abc, de, c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)), c.nr.figuur(per1000), c.nr.tabelVan(per1000, undefined, 2)],
+    [abc, de, c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)), c.nr.figuur(per1000), c.nr.tabelVan(per1000, undefined, 2), ...kaartFiguur(c.nr, c.invoer, c.regio, { beschermd: false })],
   );
 }
 
