@@ -76,7 +76,8 @@ describe(`the ${slugs.length} region maps`, () => {
     expect(geos).toHaveLength(342);
     let gesloten = 0;
     for (const g of geos) {
-      const polys = (g.type === 'Polygon' ? [g.arcs] : g.arcs) as number[][][];
+      const { type, arcs } = g as unknown as { type: string; arcs: number[][] | number[][][] };
+      const polys = (type === 'Polygon' ? [arcs] : arcs) as number[][][];
       for (const ring of polys.flat()) {
         for (let k = 0; k < ring.length; k++) {
           const eind = boog(ring[k]!).at(-1)!;
