@@ -93,7 +93,9 @@ for (const figuur of document.querySelectorAll('[data-grafiek]')) {
   // a map chart brings its region's boundaries (server/charts/kaart.ts)
   if (data.kaart) echarts.registerMap(data.kaart.naam, data.kaart.geojson);
   const option = pasFormaatToe(data.option, data.formaat);
-  const tekst = data.beschrijving ? `Grafiek: ${figuur.querySelector('.grafiek__titel')?.textContent.trim() ?? ''}. ${data.beschrijving}` : beschrijving(figuur);
+  const tekst = data.beschrijving
+    ? `Grafiek: ${figuur.querySelector('.grafiek__titel')?.textContent.trim() ?? ''}. ${data.beschrijving}`
+    : beschrijving(figuur);
   option.aria = { ...(option.aria ?? {}), enabled: true, label: { enabled: true, description: tekst } };
   chart.setOption(option);
   if (data.links) {

@@ -47,7 +47,14 @@ export interface PaginaModel {
  * The map of a page: every gemeente in `zichtbaar` coloured by its published figure, the others
  * (a gemeente page: all but its own) only as outline, without their values ever being read.
  */
-function paginaKaart(bron: Bron, keuze: Keuze, paneel: Paneel, zichtbaar: Set<string>, cijfer: KaartCijferId | undefined, gemarkeerd?: string): Grafiek | undefined {
+function paginaKaart(
+  bron: Bron,
+  keuze: Keuze,
+  paneel: Paneel,
+  zichtbaar: Set<string>,
+  cijfer: KaartCijferId | undefined,
+  gemarkeerd?: string,
+): Grafiek | undefined {
   const kaart = laadKaart(bron.regio);
   if (!kaart) return undefined;
   const g = regioKaart({

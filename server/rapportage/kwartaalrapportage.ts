@@ -421,7 +421,14 @@ function gemeenten(c: Context): Hoofdstuk {
     c,
     'gemeenten',
     [],
-    [abc, de, c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)), c.nr.figuur(per1000), c.nr.tabelVan(per1000, undefined, 2), ...kaartFiguur(c.nr, c.invoer, c.regio, { beschermd: false })],
+    [
+      abc,
+      de,
+      c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)),
+      c.nr.figuur(per1000),
+      c.nr.tabelVan(per1000, undefined, 2),
+      ...kaartFiguur(c.nr, c.invoer, c.regio, { beschermd: false }),
+    ],
   );
 }
 
