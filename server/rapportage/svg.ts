@@ -56,6 +56,8 @@ function drukOptie(option: Optie, breedte: number, hoogte: number): Optie {
     : (Array.isArray(legenda.data) ? legenda.data : series.map((s) => s.name)).map((n) => String(typeof n === 'object' && n ? (n as Optie).name : (n ?? '')));
   grid.top = legendaHoogte(namen, breedte) + (yNaam ? ASNAAM_RUIMTE : GEEN_ASNAAM_RUIMTE);
   uit.grid = grid;
+  // shapes with text (a map's legend) do not take the option's textStyle: they get the print's font too
+  if (option.graphic) uit.graphic = inLettertype(option.graphic);
   // no white halo around labels: Chromium prints stroked text as Type 3 glyphs, not as text in the report's font
   const zonderRand = (l: unknown) => (l && typeof l === 'object' ? { ...(l as Optie), textBorderWidth: 0, textBorderColor: 'none' } : l);
   uit.series = series.map((s) => ({
@@ -72,6 +74,18 @@ function drukOptie(option: Optie, breedte: number, hoogte: number): Optie {
     : option.yAxis && metSplitsing(option.yAxis as Optie, plot);
   return uit;
 }
+
+const inLettertype = (x: unknown): unknown =>
+  Array.isArray(x)
+    ? x.map(inLettertype)
+    : x && typeof x === 'object'
+      ? Object.fromEntries(
+          Object.entries(x as Optie).map(([k, v]) => [
+            k,
+            k === 'style' && v && typeof v === 'object' && 'text' in v ? { ...(v as Optie), fontFamily: LETTERTYPE } : inLettertype(v),
+          ]),
+        )
+      : x;
 
 const zonderPatroon = (stijl: unknown): Optie => {
   const { decal: _, ...rest } = (stijl ?? {}) as Optie;
