@@ -90,8 +90,13 @@ for (const figuur of document.querySelectorAll('[data-grafiek]')) {
   const id = figuur.dataset.grafiek;
   const data = JSON.parse(document.getElementById(`${id}-data`).textContent);
   const chart = echarts.init(figuur.querySelector('.grafiek__canvas'), null, { renderer: 'svg', locale: 'NL' });
+  // a map chart brings its region's boundaries (server/charts/kaart.ts)
+  if (data.kaart) echarts.registerMap(data.kaart.naam, data.kaart.geojson);
   const option = pasFormaatToe(data.option, data.formaat);
-  option.aria = { ...(option.aria ?? {}), enabled: true, label: { enabled: true, description: beschrijving(figuur) } };
+  const tekst = data.beschrijving
+    ? `Grafiek: ${figuur.querySelector('.grafiek__titel')?.textContent.trim() ?? ''}. ${data.beschrijving}`
+    : beschrijving(figuur);
+  option.aria = { ...(option.aria ?? {}), enabled: true, label: { enabled: true, description: tekst } };
   chart.setOption(option);
   if (data.links) {
     // a bar or an axis label of a gemeente leads to that gemeente's page

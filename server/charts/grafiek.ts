@@ -20,6 +20,10 @@ export interface Grafiek {
   /** category label → URL: clicking that bar navigates there */
   links?: Record<string, string>;
   hoogte?: number;
+  /** a Dutch description of what the chart shows (maps: the table alone does not say where) */
+  beschrijving?: string;
+  /** a map chart: the boundaries its map series is drawn on, registered under `naam` before drawing */
+  kaart?: { naam: string; geojson: object };
 }
 
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11); decals make series distinct without colour. */
@@ -76,6 +80,8 @@ const waardeVan = (v: unknown): unknown =>
  * instead of drawing an empty one. Only a chart of counts gets the sign: a 0 % or a rate of 0 stays 0.
  */
 export function beschermdeGrafiek(g: Grafiek, klein: string): Grafiek {
+  // a map draws a protected value as its own class (charts/kaart.ts), never as a count
+  if (g.kaart) return g;
   const series = Array.isArray(g.option.series) ? (g.option.series as Optie[]) : [];
   const waarden = series.flatMap((s) => (Array.isArray(s.data) ? (s.data as unknown[]).map(waardeVan) : []));
   const option: Optie = { ...g.option };

@@ -6,6 +6,8 @@ import { instroomPerKwartaal, perBeroepsgroep, perGemeente, perMelder } from '..
 import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../charts/veiligheidsbeoordeling.js';
 import { aardGeweld, monitoringAfspraken, monitoringAfwijkingen, overdrachtPerMoment, spoed, wachtlijst, wachttijden } from '../charts/monitoring.js';
 import { gebiedNaam, type Regio } from '../config/regio.js';
+import { kaartCijfer, regioKaart, type KaartCijferId } from '../charts/kaart.js';
+import { laadKaart } from '../config/kaartbestand.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode, type Waarden } from '../indicatoren/paneel.js';
@@ -38,6 +40,41 @@ export interface PaginaModel {
   monitoring: Grafiek[];
   /** the section "Prognose en scenario's" (region and doorstroom pages): the year ahead, no target */
   prognose?: Grafiek[];
+  /** the region on a map (region and gemeente pages; absent without a map file for the region) */
+  kaart?: Grafiek;
+}
+
+/**
+ * The map of a page: every gemeente in `zichtbaar` coloured by its published figure, the others
+ * (a gemeente page: all but its own) only as outline, without their values ever being read.
+ */
+function paginaKaart(
+  bron: Bron,
+  keuze: Keuze,
+  paneel: Paneel,
+  zichtbaar: Set<string>,
+  cijfer: KaartCijferId | undefined,
+  gemarkeerd?: string,
+): Grafiek | undefined {
+  const kaart = laadKaart(bron.regio);
+  if (!kaart) return undefined;
+  const g = regioKaart({
+    kaart: kaart.kaart,
+    kaartNaam: kaart.naam,
+    regioNaam: bron.regio.naam,
+    gemeenten: bron.regio.gemeenten.map((x) => ({
+      code: x.code,
+      naam: x.naam,
+      waarden: zichtbaar.has(x.code) ? waarden(paneel, keuze.kwartaal, x.code) : null,
+      inwonersBekend: x.inwoners !== null,
+    })),
+    cijfer: kaartCijfer(cijfer),
+    kwartaal: keuze.kwartaal,
+    beschermd: bron.bescherm !== undefined,
+    gemarkeerd,
+    metLinks: gemarkeerd === undefined,
+  });
+  return metVoorlopig([g], [keuze.kwartaal], bron.vandaag)[0];
 }
 
 /** The year the forecast is for: the last year with data. */
@@ -79,7 +116,7 @@ const reeksVan =
   (k) =>
     waarden(paneel, k, gebied);
 
-export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel> {
+export async function regioPagina(bron: Bron, keuze: Keuze, kaartcijfer?: KaartCijferId): Promise<PaginaModel> {
   const { kwartaal } = keuze;
   const gemeenten = bron.regio.gemeenten;
   const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, ...gemeenten.map((g) => g.code)], bron.bescherm);
@@ -117,10 +154,11 @@ export async function regioPagina(bron: Bron, keuze: Keuze): Promise<PaginaModel
     ),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, REGIO, 'regio'), keuze.trend, bron.vandaag),
     prognose: await prognoseGrafieken(bron.db, bron.regio, prognoseJaar(keuze), bron.vandaag ?? '9999-12-31'),
+    kaart: paginaKaart(bron, keuze, paneel, new Set(gemeenten.map((g) => g.code)), kaartcijfer),
   };
 }
 
-export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Promise<PaginaModel> {
+export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string, kaartcijfer?: KaartCijferId): Promise<PaginaModel> {
   const { kwartaal } = keuze;
   const naam = gebiedNaam(bron.regio, code);
   const paneel = await leesPaneel(bron.db, trendKwartalen(keuze), [REGIO, code], bron.bescherm);
@@ -150,6 +188,8 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string): Pr
       bron.vandaag,
     ),
     monitoring: metVoorlopig(monitoringSectie(paneel, keuze, code, naam), keuze.trend, bron.vandaag),
+    // the page reads only this gemeente and the region: the other gemeenten are outlines
+    kaart: paginaKaart(bron, keuze, paneel, new Set([code]), kaartcijfer, code),
   };
 }
 

@@ -116,6 +116,6 @@ export async function alleTabellenDownload(
 }
 
 /** The tables of a dashboard page in its order: its charts, the prognose section, the Monitoring section. */
-export function tabellenVanPagina(m: { grafieken: Grafiek[]; monitoring: Grafiek[]; prognose?: Grafiek[] }): Grafiek[] {
-  return [...m.grafieken, ...(m.prognose ?? []), ...m.monitoring]; // the order of the page
+export function tabellenVanPagina(m: { grafieken: Grafiek[]; monitoring: Grafiek[]; prognose?: Grafiek[]; kaart?: Grafiek }): Grafiek[] {
+  return [...(m.kaart ? [m.kaart] : []), ...m.grafieken, ...(m.prognose ?? []), ...m.monitoring]; // the order of the page
 }

@@ -13,7 +13,7 @@ export function grafiekModel(bron: Grafiek, exportPad: string, query: string, be
   const g = klein ? beschermdeGrafiek(bron, klein) : bron;
   return {
     ...g,
-    json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null }),
+    json: JSON.stringify({ option: g.option, formaat: g.formaat, links: g.links ?? null, kaart: g.kaart ?? null, beschrijving: g.beschrijving ?? null }),
     rijen: metTekens(g.tabel, beleid !== null, klein).rijen.map((rij) => ({
       kop: rij[0],
       totaal: isTotaalRij(rij[0]),

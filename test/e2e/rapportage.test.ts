@@ -149,6 +149,20 @@ describe('kwartaalrapportage (PDF)', () => {
     expect(pngs).toHaveLength(5);
   });
 
+  it('the region map: its caption, its Dutch description and its table (gemeente, value) in the PDF', () => {
+    const plat = tekst.map(normaal);
+    const titel = 'Meldingen per 1.000 inwoners per gemeente — Q3 2024';
+    const pagina = plat.findIndex((p) => /Figuur \d+\. Meldingen per 1\.000 inwoners per gemeente — Q3 2024/.test(p));
+    expect(pagina, 'the map figure').toBeGreaterThanOrEqual(0);
+    expect(plat[pagina]).toContain('Kaart van de regio Gelderland-Zuid met 15 gemeenten; de kleur geeft meldingen per 1.000 inwoners.');
+    const figuur = model.hoofdstukken.flatMap((h) => h.blokken).find((b): b is RapportFiguur => b.soort === 'figuur' && b.titel === titel)!;
+    // drawn on the region's boundaries: one path per gemeente at least
+    expect(figuur.svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(15);
+    const tabel = plat.findIndex((p) => new RegExp(`Tabel \\d+\\. ${titel.replace(/[.]/g, '\\.')}`).test(p));
+    expect(tabel, 'the map table').toBeGreaterThanOrEqual(0);
+    for (const g of ctx.regio.gemeenten) expect(plat.slice(tabel, tabel + 2).join(' ')).toContain(g.naam);
+  });
+
   it('states the data date and the version of the definitions', () => {
     expect(tekst[0]).toMatch(/registraties tot en met de import van \d{1,2} \w+ \d{4}/);
     expect(tekst[0]).toMatch(/Indicatoren versie \d{4}\.\d/);

@@ -17,6 +17,7 @@ import { formatteerDatum, formatteerGetal, formatteerPercentage } from '../../sh
 import type { RapportInvoer } from '../invoer.js';
 import { cel, type RapportTabel } from '../model.js';
 import { instroomZinnen, openWerkZin, overdrachtZin, resultaatZin, termijnZin } from '../zinnen.js';
+import { kaartFiguur } from '../kaart-figuur.js';
 import { gemeentenDeTabel, gemeentenRijen, n, obj, termijnen, termijnenTabel, verhoudingOnderzoekVv } from './gedeeld.js';
 import { inhoud, type HoofdstukDef, type Inhoud, type Lezing } from './hoofdstuk.js';
 import type { PeriodeLezing } from './periode.js';
@@ -300,7 +301,17 @@ function gemeenten(c: KwartaalLezing): Inhoud {
       return { code: g.code, naam: g.naam, adviezen: getal(bron, 'adviezen'), meldingen: getal(bron, 'meldingen') };
     });
   const per1000 = perGemeente(perGem('per1000'), 'per1000', K);
-  return inhoud([], [abc, de, c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)), c.nr.figuur(per1000), c.nr.tabelVan(per1000, undefined, 2)]);
+  return inhoud(
+    [],
+    [
+      abc,
+      de,
+      c.nr.figuur(perGemeente(perGem('aantal'), 'aantal', K)),
+      c.nr.figuur(per1000),
+      c.nr.tabelVan(per1000, undefined, 2),
+      ...kaartFiguur(c.nr, c.invoer, c.regio, { beschermd: false }),
+    ],
+  );
 }
 
 /** A chapter of the quarter. */

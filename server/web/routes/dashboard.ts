@@ -26,6 +26,7 @@ import type { Render } from '../views.js';
 import { grafiekModel, modelCache } from '../grafiek-antwoord.js';
 import { kwartaal, leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 import { z } from 'zod';
+import { KAART_CIJFERS, KAART_CIJFER_IDS, kaartCijfer, type KaartCijferId } from '../../charts/kaart.js';
 
 /** The filters of every dashboard; a download carries the same ones. */
 const filterQuery = z.object({
@@ -34,6 +35,8 @@ const filterQuery = z.object({
 });
 /** The gemeente switch of the filter form (works without JavaScript) adds `gemeente` to the filters. */
 const wisselQuery = filterQuery.extend({ gemeente: optioneel(tekst(20)) });
+/** The figure on the map (region and gemeente pages): a separate parameter, kept by the map's own form and downloads. */
+const kaartQuery = z.object({ kaart: optioneel(z.enum(KAART_CIJFER_IDS)) });
 const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
 
 type Pagina = 'regio' | 'gemeente' | 'doorstroom';
@@ -47,7 +50,11 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const modellen = modelCache<PaginaModel>(() => leesDataversie(ctx.db));
 
   /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
-  async function model(pagina: Pagina, req: Request, res: Response): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null }> {
+  async function model(
+    pagina: Pagina,
+    req: Request,
+    res: Response,
+  ): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null; kaart: KaartCijferId }> {
     const g = gebruikerVan(res)!;
     if (pagina === 'regio' && !mag(g, 'regio')) throw geenToegang();
     if (pagina === 'doorstroom' && !mag(g, 'doorstroom')) throw geenToegang();
@@ -57,10 +64,11 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
     const vandaag = ctx.vandaag();
     const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid, inwonersVan(ctx.regio)) } : {}) };
-    const sleutel = JSON.stringify([pagina, gemeente ?? null, keuze, beleid, vandaag]);
+    const kaart = kaartCijfer(leesQuery(kaartQuery, req).kaart).id;
+    const sleutel = JSON.stringify([pagina, gemeente ?? null, keuze, beleid, vandaag, kaart]);
     const bouw = () =>
-      pagina === 'regio' ? regioPagina(b, keuze) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!);
-    return { keuze, gemeente, beleid, model: await modellen(sleutel, bouw) };
+      pagina === 'regio' ? regioPagina(b, keuze, kaart) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!, kaart);
+    return { keuze, gemeente, beleid, kaart, model: await modellen(sleutel, bouw) };
   }
 
   function query(keuze: Keuze): string {
@@ -68,7 +76,7 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   }
 
   async function toon(pagina: Pagina, req: Request, res: Response): Promise<string> {
-    const { keuze, model: m, gemeente, beleid } = await model(pagina, req, res);
+    const { keuze, model: m, gemeente, beleid, kaart } = await model(pagina, req, res);
     const g = gebruikerVan(res)!;
     const exportBasis = pagina === 'gemeente' ? `/export/gemeente/${gemeente}` : `/export/${pagina}`;
     return render(
@@ -91,6 +99,9 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
         monitoring: m.monitoring.map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
         prognose: (m.prognose ?? []).map((g) => grafiekModel(g, `${exportBasis}/${g.id}`, query(keuze), beleid)),
         voorlopig: laatsteDag(keuze.kwartaal) > ctx.vandaag(),
+        kaart: m.kaart ? grafiekModel(m.kaart, `${exportBasis}/${m.kaart.id}`, `${query(keuze)}&kaart=${kaart}`, beleid) : null,
+        kaartCijfers: KAART_CIJFERS.map((c) => ({ id: c.id, label: c.label, gekozen: c.id === kaart })),
+        periode: keuze.periode,
         alleTabellen: { pad: `${exportBasis}/alle-tabellen.xlsx?${query(keuze)}`, aantal: tabellenVanPagina(m).length },
       },
       res,
