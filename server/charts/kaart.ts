@@ -11,7 +11,7 @@
  */
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import type { Kaart } from '../config/kaartbestand.js';
-import { PER_SLEUTEL } from '../indicatoren/catalogus.js';
+import { PER_SLEUTEL, type IndicatorSleutel } from '../indicatoren/catalogus.js';
 import { getal, type Waarden } from '../indicatoren/paneel.js';
 import { formatteerGetal, formatteerPercentage } from '../shared/formaat.js';
 import type { Cel } from '../shared/tabel.js';
@@ -21,13 +21,15 @@ export interface KaartCijfer {
   id: 'meldingen-per-1000' | 'adviezen-per-1000' | 'vb-binnen-termijn';
   label: string;
   /** the catalogue key the figure is read from (and its part, for per 1.000) */
-  sleutel: 'per_1000_inwoners' | 'vb_binnen_termijn_pct';
+  sleutel: IndicatorSleutel;
   deel?: 'meldingen' | 'adviezen';
   formaat: 'getal' | 'procent';
   /** a per-1.000 figure: a gemeente without a CBS population has no figure */
   perInwoners: boolean;
   anker: string;
 }
+
+const VB_PCT: IndicatorSleutel = 'vb_binnen_termijn_pct';
 
 /** The figures the map can show, read from the stored (published) indicators, never recomputed. */
 export const KAART_CIJFERS: readonly KaartCijfer[] = [
@@ -51,8 +53,8 @@ export const KAART_CIJFERS: readonly KaartCijfer[] = [
   },
   {
     id: 'vb-binnen-termijn',
-    label: PER_SLEUTEL.get('vb_binnen_termijn_pct')!.label,
-    sleutel: 'vb_binnen_termijn_pct',
+    label: PER_SLEUTEL.get(VB_PCT)!.label,
+    sleutel: VB_PCT,
     formaat: 'procent',
     perInwoners: false,
     anker: 'veiligheidsbeoordeling-onderdeel-b',
