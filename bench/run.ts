@@ -51,6 +51,8 @@ interface Grootte {
   rebuildMs: number;
   regio: WebMeting;
   api: WebMeting;
+  /** a chart's CSV download (cut from the page's cached model, an audit entry per request); at full size only */
+  download?: WebMeting;
   pdf: PdfMeting;
   html: string;
 }
@@ -133,7 +135,7 @@ async function metContext<T>(url: string, fn: (ctx: Awaited<ReturnType<typeof ma
   }
 }
 
-async function meetGrootte(url: string, poort: number, rebuilds: number): Promise<Grootte & { rebuildRuns: number[] }> {
+async function meetGrootte(url: string, poort: number, rebuilds: number, metDownload = false): Promise<Grootte & { rebuildRuns: number[] }> {
   const { rijen, rebuildRuns, pdf, kwartaal } = await metContext(url, async (ctx) => {
     const runs: number[] = [];
     for (let i = 0; i < rebuilds; i++) {
@@ -145,9 +147,20 @@ async function meetGrootte(url: string, poort: number, rebuilds: number): Promis
     const pdfMeting = await meetPdf(ctx, { runs: 3 });
     return { rijen: await telRegistraties(ctx.db), rebuildRuns: runs.sort((a, b) => a - b), pdf: pdfMeting, kwartaal: pdfMeting.kwartaal };
   });
-  const { metingen, html } = await meetApp(url, poort, { regio: `/?kwartaal=${kwartaal}`, api: `/api/indicatoren?kwartaal=${kwartaal}` }, DUUR);
+  const paden: Record<string, string> = { regio: `/?kwartaal=${kwartaal}`, api: `/api/indicatoren?kwartaal=${kwartaal}` };
+  if (metDownload) paden.download = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
+  const { metingen, html } = await meetApp(url, poort, paden, DUUR);
   for (const [naam, m] of Object.entries(metingen)) if (m.fouten > 0) throw new Error(`${naam} op ${url}: ${m.fouten} fouten`);
-  return { rijen, rebuildMs: rebuildRuns[Math.floor(rebuildRuns.length / 2)]!, rebuildRuns, regio: metingen.regio!, api: metingen.api!, pdf, html };
+  return {
+    rijen,
+    rebuildMs: rebuildRuns[Math.floor(rebuildRuns.length / 2)]!,
+    rebuildRuns,
+    regio: metingen.regio!,
+    api: metingen.api!,
+    download: metingen.download,
+    pdf,
+    html,
+  };
 }
 
 const heeftSqlite3 = () => spawnSync('sqlite3', ['-version']).status === 0;
@@ -190,7 +203,7 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
 
   log(`${dialect}: de rest erbij`);
   importeerBestand(url, bestanden.rest);
-  const gVol = await meetGrootte(url, poort + 2, 3);
+  const gVol = await meetGrootte(url, poort + 2, 3, true);
 
   log(`${dialect}: één maand extra (incrementeel)`);
   const { incrementeelMs, maandRijen } = await metContext(url, async (ctx) => {
@@ -296,6 +309,8 @@ function rapport(
     `| regiopagina | ${kol((r) => web(vol(r).regio))} |`,
     `| API /api/indicatoren | ${kol((r) => web(vol(r).api))} |`,
     `| regiopagina ÷ statisch bestand (doel ≥ 0,9×) | ${kol((r) => `${nl.format(vol(r).regio.rps / webBaseline.rps)}×`)} |`,
+    `| download grafiek-CSV \`/export/regio/instroom.csv\` (uit het model van de pagina, auditregel per verzoek) | ${kol((r) => (vol(r).download ? web(vol(r).download!) : '–'))} |`,
+    `| download ÷ statisch bestand (doel ≥ 0,5×) | ${kol((r) => (vol(r).download ? `${nl.format(vol(r).download!.rps / webBaseline.rps)}×` : '–'))} |`,
     '',
     '## PDF (warme browser)',
     '',

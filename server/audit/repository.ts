@@ -36,13 +36,27 @@ export async function schrijfAudit(
   db: Db,
   regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null; tijdstip?: string },
 ): Promise<void> {
-  await db('audit_log').insert({
-    tijdstip: regel.tijdstip ?? new Date().toISOString(),
-    wie: regel.wie,
-    actie: regel.actie,
-    details: regel.details ? JSON.stringify(regel.details) : null,
-    ip: regel.ip ?? null,
-  });
+  await schrijfAuditregels(db, [regel]);
+}
+
+type NieuweAuditregel = Parameters<typeof schrijfAudit>[1];
+
+/** Several entries in one INSERT (one commit): the write queue groups the entries of requests that arrive together. */
+export async function schrijfAuditregels(db: Db, regels: NieuweAuditregel[]): Promise<void> {
+  if (regels.length === 0) return;
+  const nu = new Date().toISOString();
+  // SQLite binds at most 32,766 values per statement: 5 per entry
+  for (let i = 0; i < regels.length; i += 1000) {
+    await db('audit_log').insert(
+      regels.slice(i, i + 1000).map((regel) => ({
+        tijdstip: regel.tijdstip ?? nu,
+        wie: regel.wie,
+        actie: regel.actie,
+        details: regel.details ? JSON.stringify(regel.details) : null,
+        ip: regel.ip ?? null,
+      })),
+    );
+  }
 }
 
 export async function leesAudit(db: Db, filter: { actie?: string; limiet?: number } = {}): Promise<AuditRegel[]> {

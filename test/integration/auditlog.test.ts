@@ -147,3 +147,19 @@ describe('every refusal is logged: who, what, from where', () => {
     expect(html).toContain(`<time datetime="${rij.tijdstip}" title="${rij.tijdstip} (UTC)">`);
   });
 });
+
+describe('entries that arrive together are written together, none lost (one INSERT per group)', () => {
+  it('40 chart downloads at once: 40 answers, 40 download rows; 25 entries written at once: all 25, in call order', async () => {
+    const pad = `${base}/export/regio/instroom.csv?kwartaal=2019-Q4`;
+    const voor = (await rijen(bestuur.email, 'download')).length;
+    const statussen = await Promise.all(Array.from({ length: 40 }, () => bestuur.fetch(pad).then((r) => r.status)));
+    expect(statussen).toEqual(Array.from({ length: 40 }, () => 200));
+    const download = (await rijen(bestuur.email, 'download')).slice(voor);
+    expect(download.map((r) => JSON.parse(r.details!) as unknown)).toEqual(
+      Array.from({ length: 40 }, () => ({ pagina: 'regio', grafiek: 'instroom', kwartaal: '2019-Q4', formaat: 'csv' })),
+    );
+    const { schrijfAuditregel } = await import('../../server/audit/service.js');
+    await Promise.all(Array.from({ length: 25 }, (_, i) => schrijfAuditregel(ctx.db, { wie: 'groep@test', actie: 'download', details: { i }, ip: null })));
+    expect((await rijen('groep@test', 'download')).map((r) => (JSON.parse(r.details!) as { i: number }).i)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
+});
