@@ -1,7 +1,9 @@
 /**
  * npm run bench — the whole benchmark suite at national scale, SQLite and PostgreSQL side by side,
  * each measurement beside its baseline from the same run; writes BENCHMARKS.md.
- * Usage: tsx bench/run.ts [--schaal 46] [--duur 5] [--zonder-postgres] [--snel]
+ * Usage: tsx bench/run.ts [--schaal 46] [--duur 5] [--zonder-postgres] [--snel] [--export demo.csv]
+ * --export: an existing demo export made with `vt-monitor demo --tot 2026-09-30 --schaal <n>` (give the same
+ * --schaal); the import measurements cut their files from it instead of generating two more exports.
  * --snel: the section "Import" on small files (a quick check; full sizes by default).
  * PostgreSQL: VT_BENCH_POSTGRES_URL (admin connection), else VT_TEST_POSTGRES_URL, else
  * postgres://postgres:postgres@127.0.0.1:5432/postgres; a database is created per measurement.
@@ -35,6 +37,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
 const SCHAAL = arg('--schaal', '46');
+/** an existing demo export made with `vt-monitor demo --tot 2026-09-30 --schaal <SCHAAL>` (not generated again) */
+const EXPORT = process.argv.includes('--export') ? arg('--export', '') : undefined;
 const DUUR = Number(arg('--duur', '5'));
 const TOT = '2026-09-30';
 const KWARTAAL = '2026-Q3';
@@ -364,19 +368,23 @@ function rapport(
 }
 
 try {
-  log(`demodata genereren (schaal ${SCHAAL})`);
-  const vol = join(dir, 'vol.csv');
-  const gen = spawnSync('node', [CLI, 'demo', '--tot', TOT, '--schaal', SCHAAL, '--uit', vol, '--alleen-bestand'], {
-    env: { ...process.env, DATABASE_URL: join(dir, 'gen.sqlite'), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (gen.status !== 0) throw new Error('genereren mislukt');
+  const vol = EXPORT ?? join(dir, 'vol.csv');
+  if (EXPORT) log(`demo-export ${EXPORT} (gemaakt met \`vt-monitor demo --tot ${TOT} --schaal ${SCHAAL}\`)`);
+  else {
+    log(`demodata genereren (schaal ${SCHAAL})`);
+    const gen = spawnSync('node', [CLI, 'demo', '--tot', TOT, '--schaal', SCHAAL, '--uit', vol, '--alleen-bestand'], {
+      env: { ...process.env, DATABASE_URL: join(dir, 'gen.sqlite'), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (gen.status !== 0) throw new Error('genereren mislukt');
+  }
   const bestanden = { k100: join(dir, 'k100.csv'), m1: join(dir, 'm1.csv'), rest: join(dir, 'rest.csv') };
   await splits(vol, 100_000, bestanden.k100);
   await splits(vol, 1_000_000, bestanden.m1, bestanden.rest);
-  rmSync(vol);
 
-  const imports = heeftSqlite3() ? await meetImport(dir, { snel: process.argv.includes('--snel'), tot: TOT, log }) : [];
+  // with --export the import files are cut from that export (generating two more took most of an hour on a busy machine)
+  const imports = heeftSqlite3() ? await meetImport(dir, { snel: process.argv.includes('--snel'), tot: TOT, log, bron: EXPORT ? vol : undefined }) : [];
+  if (!EXPORT) rmSync(vol);
 
   const resultaten: Partial<Record<Dialect, Resultaat>> = {};
   resultaten.sqlite = await meetDatabase('sqlite', bestanden, 3201);

@@ -53,6 +53,18 @@ export interface ImportVerhouding {
 
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
 
+/** The header and the first `n` data lines of `bron`, as they are. */
+async function eersteRegels(bron: string, doel: string, n: number): Promise<void> {
+  const uit = createWriteStream(doel);
+  let i = -1;
+  for await (const regel of createInterface({ input: createReadStream(bron), crlfDelay: Infinity })) {
+    if (i >= n) break;
+    uit.write(`${regel}\n`);
+    i++;
+  }
+  await new Promise((r) => uit.end(r));
+}
+
 /** The first `n` data lines of `bron`, cut to the lean columns. */
 export async function smalBestand(bron: string, doel: string, n: number): Promise<number> {
   const uit = createWriteStream(doel);
@@ -221,16 +233,29 @@ export const IMPORT_DOELEN = { 'volle breedte': 0.5, smal: 1 / 3 };
  * Generates both files and measures them. `snel`: the full-width export at `--schaal 1` and a
  * lean file of 100,000 lines (a quick check; the ratios at full size are the ones that count).
  */
-export async function meetImport(dir: string, opties: { snel?: boolean; tot: string; log?: (m: string) => void }): Promise<ImportVerhouding[]> {
+export async function meetImport(
+  dir: string,
+  opties: { snel?: boolean; tot: string; log?: (m: string) => void; /** a demo export of ≥ 1,000,000 lines to cut both files from, instead of generating them */ bron?: string },
+): Promise<ImportVerhouding[]> {
   const log = opties.log ?? (() => undefined);
-  log(`import: demo-export op volle breedte genereren (schaal ${opties.snel ? 1 : 8})`);
-  const breed = genereer(dir, 'import-breed', opties.snel ? 1 : 8, opties.tot);
   const smalN = opties.snel ? 100_000 : 1_000_000;
+  let breed: string;
+  let groot: string;
+  if (opties.bron) {
+    // the export is in time order: its first 503,081 lines (the size of `--schaal 8`) are a whole export of that history
+    log('import: volle breedte en smal uit de demo-export van deze run');
+    breed = join(dir, 'import-breed.csv');
+    await eersteRegels(opties.bron, breed, opties.snel ? 62_000 : 503_081);
+    groot = opties.bron;
+  } else {
+    log(`import: demo-export op volle breedte genereren (schaal ${opties.snel ? 1 : 8})`);
+    breed = genereer(dir, 'import-breed', opties.snel ? 1 : 8, opties.tot);
+    groot = genereer(dir, 'import-groot', opties.snel ? 2 : 16, opties.tot);
+  }
   log(`import: smal bestand van ${smalN} regels × ${SMALLE_KOLOMMEN.length} kolommen`);
-  const groot = genereer(dir, 'import-groot', opties.snel ? 2 : 16, opties.tot);
   const smal = join(dir, 'import-smal.csv');
   const smalRijen = await smalBestand(groot, smal, smalN);
-  rmSync(groot, { force: true });
+  if (!opties.bron) rmSync(groot, { force: true });
   if (smalRijen < smalN) throw new Error(`smal bestand: ${smalRijen} regels, ${smalN} verwacht`);
   log('import: volle breedte meten');
   const a = meetImportVerhouding(dir, 'volle breedte', breed, await regels(breed), true);
