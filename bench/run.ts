@@ -302,7 +302,7 @@ function rapport(
   const regels = [
     '# Benchmarks',
     '',
-    `Geschreven door \`npm run bench\` op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${s(Date.now() - start)}.`,
+    `Geschreven door \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${s(Date.now() - start)}.`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${nl.format(totalmem() / 2 ** 30)} GiB RAM; node ${process.version}; SQLite via better-sqlite3; ${pgVersie}.`,
     `Belasting van de machine (load average over 1, 5, 15 min): bij de start ${LOAD_START.map((l) => nl.format(l)).join(' / ')}, aan het eind ${loadavg()
       .map((l) => nl.format(l))
