@@ -14,7 +14,7 @@ try {
   process.stdout.write(`${importSectie(metingen, IMPORT_DOELEN).join('\n')}\n`);
   process.stdout.write(
     `${JSON.stringify(
-      metingen.map((m) => ({ ...m, verhouding: m.sqlite3Ms / m.oursMs })),
+      metingen.map((m) => ({ ...m, verhouding: m.sqlite3Ms / m.oursMs, ...(m.herimportMs ? { herimportVerhouding: m.sqlite3Ms / m.herimportMs } : {}) })),
       null,
       2,
     )}\n`,

@@ -13,7 +13,7 @@ import { demoBron } from '../server/demo/export.js';
 import { genereerDemo } from '../server/demo/generator.js';
 import { importeer } from '../server/import/importer.js';
 import { telRegistraties } from '../server/registraties/repository.js';
-import { meetPdf } from './metingen/pdf.js';
+import { meetPdf, profielTekst } from './metingen/pdf.js';
 import { leesHalfjaar } from '../server/rapportage/periode.js';
 
 const arg = (name: string) => {
@@ -45,6 +45,9 @@ try {
   console.log(
     `${m.factsheets} factsheets in one batch: ${s(m.factsheetsMs)} — target < 15 s; baseline ${m.factsheets} × 2 static pages: ${s(m.baselineFactsheetsMs)}`,
   );
+  console.log(`\nwhere the time goes, kwartaalrapportage (per run):\n${profielTekst(m.profielRapport, m.rapportMs)}`);
+  console.log(`where the time goes, ${m.factsheets} factsheets (batch):\n${profielTekst(m.profielFactsheets, m.factsheetsMs)}`);
+  console.log(`ratios: kwartaalrapportage ${nl.format(m.rapportMs / m.baselineRapportMs)}× (target ≤ 1,5×), factsheets ${nl.format(m.factsheetsMs / m.baselineFactsheetsMs)}× (target ≤ 1,2×)`);
   await ctx.db.destroy();
 } finally {
   if (tijdelijk) rmSync(tijdelijk, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 /**
  * npm run bench — the whole benchmark suite at national scale, SQLite and PostgreSQL side by side,
  * each measurement beside its baseline from the same run; writes BENCHMARKS.md.
- * Usage: tsx bench/run.ts [--schaal 46] [--duur 5] [--zonder-postgres] [--snel]
+ * Usage: tsx bench/run.ts [--schaal 46] [--duur 5] [--zonder-postgres] [--snel] [--export demo.csv]
+ * --export: an existing demo export made with `vt-monitor demo --tot 2026-09-30 --schaal <n>` (give the same
+ * --schaal); the import measurements cut their files from it instead of generating two more exports.
  * --snel: the section "Import" on small files (a quick check; full sizes by default).
  * PostgreSQL: VT_BENCH_POSTGRES_URL (admin connection), else VT_TEST_POSTGRES_URL, else
  * postgres://postgres:postgres@127.0.0.1:5432/postgres; a database is created per measurement.
@@ -14,7 +16,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import knexFactory from 'knex';
@@ -27,7 +29,7 @@ import { importeer } from '../server/import/importer.js';
 import { herberekenIndicatoren } from '../server/indicatoren/herbereken.js';
 import { telRegistraties } from '../server/registraties/repository.js';
 import { IMPORT_DOELEN, importSectie, meetImport, type ImportVerhouding } from './metingen/import.js';
-import { meetPdf, type PdfMeting } from './metingen/pdf.js';
+import { meetPdf, profielTekst, type PdfMeting } from './metingen/pdf.js';
 import { CLI, meetApp, meetStatisch, type WebMeting } from './metingen/web.js';
 
 const arg = (name: string, fallback: string) => {
@@ -35,6 +37,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
 const SCHAAL = arg('--schaal', '46');
+/** an existing demo export made with `vt-monitor demo --tot 2026-09-30 --schaal <SCHAAL>` (not generated again) */
+const EXPORT = process.argv.includes('--export') ? arg('--export', '') : undefined;
 const DUUR = Number(arg('--duur', '5'));
 const TOT = '2026-09-30';
 const KWARTAAL = '2026-Q3';
@@ -43,6 +47,8 @@ const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const s = (ms: number) => `${nl.format(ms / 1000)} s`;
 const dir = mkdtempSync(join(tmpdir(), 'vt-bench-'));
 const start = Date.now();
+const LOAD_START = loadavg();
+const pdfSqlite = (res: Partial<Record<Dialect, Resultaat>>) => res.sqlite!.groottes[2]!.pdf;
 const log = (m: string) => process.stderr.write(`[${s(Date.now() - start)}] ${m}\n`);
 
 type Dialect = 'sqlite' | 'postgres';
@@ -51,6 +57,10 @@ interface Grootte {
   rebuildMs: number;
   regio: WebMeting;
   api: WebMeting;
+  /** a chart's CSV download (cut from the page's cached model, an audit entry per request); at full size only */
+  download?: WebMeting;
+  /** the static file measured right after the download (the machine is shared: its load changes within minutes) */
+  statischNaDownload?: WebMeting;
   pdf: PdfMeting;
   html: string;
 }
@@ -133,7 +143,7 @@ async function metContext<T>(url: string, fn: (ctx: Awaited<ReturnType<typeof ma
   }
 }
 
-async function meetGrootte(url: string, poort: number, rebuilds: number): Promise<Grootte & { rebuildRuns: number[] }> {
+async function meetGrootte(url: string, poort: number, rebuilds: number, metDownload = false): Promise<Grootte & { rebuildRuns: number[] }> {
   const { rijen, rebuildRuns, pdf, kwartaal } = await metContext(url, async (ctx) => {
     const runs: number[] = [];
     for (let i = 0; i < rebuilds; i++) {
@@ -145,9 +155,22 @@ async function meetGrootte(url: string, poort: number, rebuilds: number): Promis
     const pdfMeting = await meetPdf(ctx, { runs: 3 });
     return { rijen: await telRegistraties(ctx.db), rebuildRuns: runs.sort((a, b) => a - b), pdf: pdfMeting, kwartaal: pdfMeting.kwartaal };
   });
-  const { metingen, html } = await meetApp(url, poort, { regio: `/?kwartaal=${kwartaal}`, api: `/api/indicatoren?kwartaal=${kwartaal}` }, DUUR);
+  const paden: Record<string, string> = { regio: `/?kwartaal=${kwartaal}`, api: `/api/indicatoren?kwartaal=${kwartaal}` };
+  if (metDownload) paden.download = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
+  const { metingen, html } = await meetApp(url, poort, paden, DUUR);
   for (const [naam, m] of Object.entries(metingen)) if (m.fouten > 0) throw new Error(`${naam} op ${url}: ${m.fouten} fouten`);
-  return { rijen, rebuildMs: rebuildRuns[Math.floor(rebuildRuns.length / 2)]!, rebuildRuns, regio: metingen.regio!, api: metingen.api!, pdf, html };
+  const statischNaDownload = metDownload ? await meetStatisch(dir, html, poort + 20, DUUR) : undefined;
+  return {
+    rijen,
+    rebuildMs: rebuildRuns[Math.floor(rebuildRuns.length / 2)]!,
+    rebuildRuns,
+    regio: metingen.regio!,
+    api: metingen.api!,
+    download: metingen.download,
+    statischNaDownload,
+    pdf,
+    html,
+  };
 }
 
 const heeftSqlite3 = () => spawnSync('sqlite3', ['-version']).status === 0;
@@ -190,7 +213,7 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
 
   log(`${dialect}: de rest erbij`);
   importeerBestand(url, bestanden.rest);
-  const gVol = await meetGrootte(url, poort + 2, 3);
+  const gVol = await meetGrootte(url, poort + 2, 3, true);
 
   log(`${dialect}: één maand extra (incrementeel)`);
   const { incrementeelMs, maandRijen } = await metContext(url, async (ctx) => {
@@ -243,6 +266,21 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
   };
 }
 
+/** What bounds the PDF ratios (the figures are in the profile above it). */
+const PDF_UITLEG = [
+  'Wat de verhouding van de rapportage begrenst: de baseline laadt de HTML één keer en drukt één keer af. De rapportage laadt',
+  'haar drie keer (de hoofdstukken meten, de eerste afdruk, de tweede afdruk met de paginanummers in de inhoudsopgave) en drukt',
+  'twee keer af; Chromium vult paginanummers niet zelf in (geen `target-counter`), dus de tweede afdruk blijft nodig. Daarbovenop',
+  "komen het model (vooral ECharts' `setOption` en de indeling van de assen; tekst meten met fontkit is daar een klein deel van)",
+  'en pdf-lib: de bestemmingen van de eerste afdruk lezen en de documentinformatie zetten, wat het hele document inleest en',
+  'opnieuw wegschrijft (pdf-lib wachtte daarbij standaard op een timer per 100 gelezen en 50 geschreven objecten; dat is eraf).',
+  'Twee keer laden en afdrukken is alleen al ongeveer 2× de baseline: ≤ 1,5× vraagt dat de tweede afdruk de geladen pagina',
+  'hergebruikt (alleen de paginanummers invullen) en dat de documentinformatie als incrementele update achter de PDF komt.',
+  'Een factsheet wordt één keer geladen en afgedrukt, zonder inhoudsopgave; het verschil met de baseline is het model en de',
+  'documentinformatie. Elke factsheet bedt de lettertypen opnieuw in (ruim 0,3 MB base64 per document), de baseline ook: een',
+  'afgedrukte pagina laadt niets van buiten.',
+];
+
 function versie(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim().split('\n')[0]! : 'niet gevonden';
@@ -251,7 +289,6 @@ function versie(cmd: string, args: string[]): string {
 function rapport(
   res: Partial<Record<Dialect, Resultaat>>,
   webBaseline: WebMeting,
-  pdfBaselines: { rapport: number; factsheets: number },
   pgVersie: string,
   imports: ImportVerhouding[],
 ): string {
@@ -265,8 +302,11 @@ function rapport(
   const regels = [
     '# Benchmarks',
     '',
-    `Geschreven door \`npm run bench\` op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${s(Date.now() - start)}.`,
+    `Geschreven door \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${s(Date.now() - start)}.`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${nl.format(totalmem() / 2 ** 30)} GiB RAM; node ${process.version}; SQLite via better-sqlite3; ${pgVersie}.`,
+    `Belasting van de machine (load average over 1, 5, 15 min): bij de start ${LOAD_START.map((l) => nl.format(l)).join(' / ')}, aan het eind ${loadavg()
+      .map((l) => nl.format(l))
+      .join(' / ')}; andere processen delen de ${cpus().length} kernen, dus tellen alleen de verhoudingen binnen deze run.`,
     `Gegevens: demodata \`--schaal ${SCHAAL}\` tot ${TOT} (${nl.format(vol(res[d[0]!]!).rijen)} registraties); kwartaal ${KWARTAAL}. Elke meting staat naast haar baseline uit dezelfde run.`,
     '',
     ...importSectie(imports, IMPORT_DOELEN),
@@ -296,15 +336,35 @@ function rapport(
     `| regiopagina | ${kol((r) => web(vol(r).regio))} |`,
     `| API /api/indicatoren | ${kol((r) => web(vol(r).api))} |`,
     `| regiopagina ÷ statisch bestand (doel ≥ 0,9×) | ${kol((r) => `${nl.format(vol(r).regio.rps / webBaseline.rps)}×`)} |`,
+    `| download grafiek-CSV \`/export/regio/instroom.csv\` (uit het model van de pagina, auditregel per verzoek) | ${kol((r) => (vol(r).download ? web(vol(r).download!) : '–'))} |`,
+    `| statisch bestand, direct na de download gemeten | ${kol((r) => (vol(r).statischNaDownload ? web(vol(r).statischNaDownload!) : '–'))} |`,
+    `| download ÷ statisch bestand direct erna (doel ≥ 0,5×) | ${kol((r) => (vol(r).download && vol(r).statischNaDownload ? `${nl.format(vol(r).download!.rps / vol(r).statischNaDownload!.rps)}×` : '–'))} |`,
     '',
     '## PDF (warme browser)',
     '',
-    `Baseline: Chromium drukt statische HTML van hetzelfde aantal pagina's af: ${s(pdfBaselines.rapport)} voor de rapportage, ${s(pdfBaselines.factsheets)} voor 15 × 2 pagina's.`,
+    'Baseline, per database uit dezelfde run: Chromium drukt dezelfde documenten af als statische HTML: de HTML die VT Monitor',
+    'als laatste afdrukte (met de ingebedde lettertypen, de SVG-grafieken en de inhoudsopgave met paginanummers), één keer',
+    'geladen en afgedrukt met dezelfde kop- en voetregel en dezelfde opties. Het verschil is wat VT Monitor toevoegt: het model',
+    'lezen, de grafieken en de HTML maken, de hoofdstukken meten, de eerste afdruk voor de paginanummers, de documentinformatie.',
     '',
     `| | ${d.map((x) => naam[x]).join(' | ')} | doel |`,
     `|---|${d.map(() => '---:').join('|')}|---|`,
-    `| kwartaalrapportage | ${kol((r) => `${s(vol(r).pdf.rapportMs)} (${vol(r).pdf.rapportPaginas} p.)`)} | < 3 s |`,
+    `| kwartaalrapportage (mediaan van 3) | ${kol((r) => `${s(vol(r).pdf.rapportMs)} (${vol(r).pdf.rapportPaginas} p.)`)} | < 3 s |`,
+    `| baseline: dezelfde HTML statisch afgedrukt | ${kol((r) => s(vol(r).pdf.baselineRapportMs))} | |`,
+    `| kwartaalrapportage ÷ baseline | ${kol((r) => `${nl.format(vol(r).pdf.rapportMs / vol(r).pdf.baselineRapportMs)}×`)} | ≤ 1,5× |`,
     `| 15 factsheets in één batch | ${kol((r) => s(vol(r).pdf.factsheetsMs))} | < 15 s |`,
+    `| baseline: dezelfde 15 HTML-bestanden statisch afgedrukt | ${kol((r) => s(vol(r).pdf.baselineFactsheetsMs))} | |`,
+    `| factsheets ÷ baseline | ${kol((r) => `${nl.format(vol(r).pdf.factsheetsMs / vol(r).pdf.baselineFactsheetsMs)}×`)} | ≤ 1,2× |`,
+    '',
+    `Waar de tijd heen gaat (SQLite, volledige omvang; \`onStap\` van PdfDrukker, per stap opgeteld). Kwartaalrapportage, per afdruk (${s(pdfSqlite(res).rapportMs)}):`,
+    '',
+    profielTekst(pdfSqlite(res).profielRapport, pdfSqlite(res).rapportMs),
+    '',
+    `15 factsheets, de hele batch (${s(pdfSqlite(res).factsheetsMs)}):`,
+    '',
+    profielTekst(pdfSqlite(res).profielFactsheets, pdfSqlite(res).factsheetsMs),
+    '',
+    ...PDF_UITLEG,
     '',
     '## Groei: 100.000 → 1.000.000 → volledig',
     '',
@@ -325,19 +385,23 @@ function rapport(
 }
 
 try {
-  log(`demodata genereren (schaal ${SCHAAL})`);
-  const vol = join(dir, 'vol.csv');
-  const gen = spawnSync('node', [CLI, 'demo', '--tot', TOT, '--schaal', SCHAAL, '--uit', vol, '--alleen-bestand'], {
-    env: { ...process.env, DATABASE_URL: join(dir, 'gen.sqlite'), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (gen.status !== 0) throw new Error('genereren mislukt');
+  const vol = EXPORT ?? join(dir, 'vol.csv');
+  if (EXPORT) log(`demo-export ${EXPORT} (gemaakt met \`vt-monitor demo --tot ${TOT} --schaal ${SCHAAL}\`)`);
+  else {
+    log(`demodata genereren (schaal ${SCHAAL})`);
+    const gen = spawnSync('node', [CLI, 'demo', '--tot', TOT, '--schaal', SCHAAL, '--uit', vol, '--alleen-bestand'], {
+      env: { ...process.env, DATABASE_URL: join(dir, 'gen.sqlite'), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (gen.status !== 0) throw new Error('genereren mislukt');
+  }
   const bestanden = { k100: join(dir, 'k100.csv'), m1: join(dir, 'm1.csv'), rest: join(dir, 'rest.csv') };
   await splits(vol, 100_000, bestanden.k100);
   await splits(vol, 1_000_000, bestanden.m1, bestanden.rest);
-  rmSync(vol);
 
-  const imports = heeftSqlite3() ? await meetImport(dir, { snel: process.argv.includes('--snel'), tot: TOT, log }) : [];
+  // with --export the import files are cut from that export (generating two more took most of an hour on a busy machine)
+  const imports = heeftSqlite3() ? await meetImport(dir, { snel: process.argv.includes('--snel'), tot: TOT, log, bron: EXPORT ? vol : undefined }) : [];
+  if (!EXPORT) rmSync(vol);
 
   const resultaten: Partial<Record<Dialect, Resultaat>> = {};
   resultaten.sqlite = await meetDatabase('sqlite', bestanden, 3201);
@@ -347,11 +411,9 @@ try {
 
   log('baseline: een statisch bestand zo groot als de regiopagina');
   const webBaseline = await meetStatisch(dir, resultaten.sqlite.groottes[2]!.html, 3204, DUUR);
-  const pdfSqlite = resultaten.sqlite.groottes[2]!.pdf;
   const md = rapport(
     resultaten,
     webBaseline,
-    { rapport: pdfSqlite.baselineRapportMs, factsheets: pdfSqlite.baselineFactsheetsMs },
     pg ? versie('psql', ['--version']).replace('psql (PostgreSQL)', 'PostgreSQL') : 'PostgreSQL niet gemeten',
     imports,
   );

@@ -45,9 +45,25 @@ export interface ImportVerhouding {
   nodeVloerMs: number;
   /** of that, the insert loop alone (binding and writing, no reading or splitting) */
   nodeBindenMs: number;
+  /** the same file imported once more into the same database, every row stored unchanged (issue 29, part 5) */
+  herimportMs?: number;
+  /** the summary of that second import: every row must be counted unchanged */
+  herimport?: { rijen: number; ongewijzigd: number };
 }
 
 const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+
+/** The header and the first `n` data lines of `bron`, as they are. */
+async function eersteRegels(bron: string, doel: string, n: number): Promise<void> {
+  const uit = createWriteStream(doel);
+  let i = -1;
+  for await (const regel of createInterface({ input: createReadStream(bron), crlfDelay: Infinity })) {
+    if (i >= n) break;
+    uit.write(`${regel}\n`);
+    i++;
+  }
+  await new Promise((r) => uit.end(r));
+}
 
 /** The first `n` data lines of `bron`, cut to the lean columns. */
 export async function smalBestand(bron: string, doel: string, n: number): Promise<number> {
@@ -94,14 +110,27 @@ function schrijfvloer(dir: string, db: string): number {
 }
 
 /** Imports `bestand` into a fresh SQLite database with the CLI and with `sqlite3 .import`. */
-export function meetImportVerhouding(dir: string, naam: string, bestand: string, rijen: number): ImportVerhouding {
+export function meetImportVerhouding(dir: string, naam: string, bestand: string, rijen: number, metHerimport = false): ImportVerhouding {
   const kop = execFileSync('head', ['-1', bestand], { encoding: 'utf8' });
   const ruw = join(dir, `ruw-${naam}.sqlite`);
   rmSync(ruw, { force: true });
   const sqlite3Ms = duur('sqlite3', [ruw, '.mode csv', '.separator ;', `.import ${bestand} ruw`]);
   rmSync(ruw, { force: true });
   const db = join(dir, `import-${naam}.sqlite`);
-  const oursMs = duur('node', [CLI, 'importeer', '--json', bestand], { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' });
+  const env = { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' };
+  const oursMs = duur('node', [CLI, 'importeer', '--json', bestand], env);
+  let her: Pick<ImportVerhouding, 'herimportMs' | 'herimport'> = {};
+  if (metHerimport) {
+    // the quarterly re-export: the same file again, every row already stored unchanged; the whole
+    // command beside a second `.import` of the same file (measured right after, same conditions)
+    const t0 = performance.now();
+    const r = spawnSync('node', [CLI, 'importeer', '--json', bestand], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const herimportMs = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`herimport mislukt: ${(r.stderr ?? '').slice(-500)}`);
+    const samenvatting = JSON.parse(r.stdout) as { rijen: number; ongewijzigd: number };
+    if (samenvatting.ongewijzigd !== samenvatting.rijen) throw new Error(`herimport: ${samenvatting.ongewijzigd} van ${samenvatting.rijen} rijen ongewijzigd`);
+    her = { herimportMs, herimport: { rijen: samenvatting.rijen, ongewijzigd: samenvatting.ongewijzigd } };
+  }
   const nodeDb = join(dir, `node-${naam}.sqlite`);
   const t = performance.now();
   const nodeVloer = spawnSync('node', [NODE_VLOER, bestand, nodeDb], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -111,7 +140,7 @@ export function meetImportVerhouding(dir: string, naam: string, bestand: string,
   for (const f of [nodeDb, `${nodeDb}-wal`, `${nodeDb}-shm`]) rmSync(f, { force: true });
   const vloerMs = schrijfvloer(dir, db);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-  return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms, vloerMs, nodeVloerMs, nodeBindenMs };
+  return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms, vloerMs, nodeVloerMs, nodeBindenMs, ...her };
 }
 
 const rps = (rijen: number, ms: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(rijen / (ms / 1000));
@@ -153,8 +182,32 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
     '  naast elkaar; samen mogen ze per rij niet meer CPU kosten dan het doel in wandtijd toelaat, maal twee. Het profiel per',
     '  thread staat in docs/import.md.',
     '',
+    ...herimportSectie(metingen),
   ];
 }
+
+/** Re-importing an export whose rows are all stored unchanged (the quarterly re-export), against `.import` of the same file. */
+function herimportSectie(metingen: ImportVerhouding[]): string[] {
+  const her = metingen.filter((m) => m.herimportMs !== undefined);
+  if (her.length === 0) return [];
+  return [
+    '### Herimport: elke rij al ongewijzigd opgeslagen',
+    '',
+    'Elk kwartaal exporteert een VT zijn hele geschiedenis opnieuw; vrijwel elke rij staat dan al ongewijzigd in de database.',
+    'Hetzelfde bestand nog eens ingelezen in dezelfde database, direct na de eerste import (heel commando, alle validatie en',
+    'alle weigeringen, alles-of-niets), tegenover `sqlite3 .import` van hetzelfde bestand uit dezelfde run.',
+    '',
+    '| bestand | rijen | ongewijzigd | herimport (s) | herimport (rijen/s) | `sqlite3 .import` (s) | verhouding | doel |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...her.map(
+      (m) =>
+        `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} | ${new Intl.NumberFormat('nl-NL').format(m.herimport!.ongewijzigd)} | ${nl.format(m.herimportMs! / 1000)} | ${rps(m.rijen, m.herimportMs!)} | ${nl.format(m.sqlite3Ms / 1000)} | ${x(m.sqlite3Ms / m.herimportMs!)} | ≥ ${x(HERIMPORT_DOEL)} |`,
+    ),
+    '',
+  ];
+}
+
+export const HERIMPORT_DOEL = 0.5;
 
 function genereer(dir: string, naam: string, schaal: number, tot: string): string {
   const pad = join(dir, `${naam}.csv`);
@@ -180,19 +233,32 @@ export const IMPORT_DOELEN = { 'volle breedte': 0.5, smal: 1 / 3 };
  * Generates both files and measures them. `snel`: the full-width export at `--schaal 1` and a
  * lean file of 100,000 lines (a quick check; the ratios at full size are the ones that count).
  */
-export async function meetImport(dir: string, opties: { snel?: boolean; tot: string; log?: (m: string) => void }): Promise<ImportVerhouding[]> {
+export async function meetImport(
+  dir: string,
+  opties: { snel?: boolean; tot: string; log?: (m: string) => void; /** a demo export of ≥ 1,000,000 lines to cut both files from, instead of generating them */ bron?: string },
+): Promise<ImportVerhouding[]> {
   const log = opties.log ?? (() => undefined);
-  log(`import: demo-export op volle breedte genereren (schaal ${opties.snel ? 1 : 8})`);
-  const breed = genereer(dir, 'import-breed', opties.snel ? 1 : 8, opties.tot);
   const smalN = opties.snel ? 100_000 : 1_000_000;
+  let breed: string;
+  let groot: string;
+  if (opties.bron) {
+    // the export is in time order: its first 503,081 lines (the size of `--schaal 8`) are a whole export of that history
+    log('import: volle breedte en smal uit de demo-export van deze run');
+    breed = join(dir, 'import-breed.csv');
+    await eersteRegels(opties.bron, breed, opties.snel ? 62_000 : 503_081);
+    groot = opties.bron;
+  } else {
+    log(`import: demo-export op volle breedte genereren (schaal ${opties.snel ? 1 : 8})`);
+    breed = genereer(dir, 'import-breed', opties.snel ? 1 : 8, opties.tot);
+    groot = genereer(dir, 'import-groot', opties.snel ? 2 : 16, opties.tot);
+  }
   log(`import: smal bestand van ${smalN} regels × ${SMALLE_KOLOMMEN.length} kolommen`);
-  const groot = genereer(dir, 'import-groot', opties.snel ? 2 : 16, opties.tot);
   const smal = join(dir, 'import-smal.csv');
   const smalRijen = await smalBestand(groot, smal, smalN);
-  rmSync(groot, { force: true });
+  if (!opties.bron) rmSync(groot, { force: true });
   if (smalRijen < smalN) throw new Error(`smal bestand: ${smalRijen} regels, ${smalN} verwacht`);
   log('import: volle breedte meten');
-  const a = meetImportVerhouding(dir, 'volle breedte', breed, await regels(breed));
+  const a = meetImportVerhouding(dir, 'volle breedte', breed, await regels(breed), true);
   log('import: smal meten');
   const b = meetImportVerhouding(dir, 'smal', smal, smalRijen);
   rmSync(breed, { force: true });

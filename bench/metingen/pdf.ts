@@ -1,7 +1,10 @@
 /**
  * The PDF measurements: the kwartaalrapportage and the 15 factsheets in one batch, against the
- * baseline of Chromium printing a static HTML file of the same page count (same browser, same
- * print options), so the difference is what VT Monitor adds (reading, SVG charts, layout, TOC pass).
+ * baseline of Chromium printing the same documents as static HTML: the very HTML VT Monitor
+ * printed last (its embedded fonts, its SVG charts, its table of contents with page numbers),
+ * loaded and printed once with the same header, footer and print options. The difference is what
+ * VT Monitor adds: reading the model, rendering the charts and the HTML, measuring the chapters,
+ * the first print for the page numbers, the document information.
  */
 import { telKwartalenOp, laatsteDag, type Kwartaal } from '../../server/calendar/kwartaal.js';
 import type { AppContext } from '../../server/context.js';
@@ -9,7 +12,44 @@ import { leesBereik } from '../../server/indicatoren/service.js';
 import { PDFDocument } from 'pdf-lib';
 import { factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, perioderapportageModel, rapportPdf } from '../../server/rapportage/service.js';
 import type { Periode } from '../../server/rapportage/periode.js';
-import { PdfDrukker } from '../../server/rapportage/pdf.js';
+import { PdfDrukker, type Drukopdracht, type DrukStap } from '../../server/rapportage/pdf.js';
+
+/** A print as VT Monitor made it: the HTML of its last pass and its page header. */
+interface Afdruk {
+  html: string;
+  kop: string;
+}
+
+/** PdfDrukker that keeps the last HTML it printed and adds up the time of each step. */
+class MeetDrukker extends PdfDrukker {
+  laatste: Afdruk | null = null;
+  stappen = new Map<DrukStap, number>();
+  override druk(o: Drukopdracht): Promise<Uint8Array> {
+    return super.druk({
+      ...o,
+      html: (paginas, vervolg) => {
+        const html = o.html(paginas, vervolg);
+        this.laatste = { html, kop: o.kop };
+        return html;
+      },
+      onStap: (stap, ms) => this.stappen.set(stap, (this.stappen.get(stap) ?? 0) + ms),
+    });
+  }
+  /** the baseline: the same HTML printed once as a static page, same header, footer and options */
+  statisch(a: Afdruk): Promise<Uint8Array> {
+    return super.druk({ html: () => a.html, kop: a.kop, metInhoud: false });
+  }
+}
+
+/** Where the time of one kind of document goes (ms, summed over its runs or its batch). */
+export interface PdfProfiel {
+  model: number;
+  stappen: Partial<Record<DrukStap, number>>;
+  /** the printed HTML, bytes (of which the embedded fonts) */
+  htmlBytes: number;
+  fontBytes: number;
+  svgBytes: number;
+}
 
 export interface PdfMeting {
   kwartaal: Kwartaal;
@@ -23,6 +63,8 @@ export interface PdfMeting {
   baselineRapportMs: number;
   baselineFactsheetsMs: number;
   browserStartMs: number;
+  profielRapport: PdfProfiel;
+  profielFactsheets: PdfProfiel;
   /** with --halfjaar: the half-year report, median of runs */
   halfjaar?: { periode: string; paginas: number; ms: number; runs: number[] };
 }
@@ -40,11 +82,16 @@ export async function paginaAantal(pdf: Uint8Array): Promise<number> {
   return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
-/** Static HTML with `paginas` A4 pages of text and a table each: the baseline document. */
-export function statischeHtml(paginas: number): string {
-  const pagina = (i: number) =>
-    `<section style="break-after: page"><h2>Pagina ${i}</h2>${'<p>Veilig Thuis ontvangt adviezen en meldingen over huiselijk geweld en kindermishandeling.</p>'.repeat(8)}<table>${'<tr><td>Nijmegen</td><td>1.527</td><td>29,4%</td></tr>'.repeat(20)}</table></section>`;
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Baseline</title></head><body>${Array.from({ length: paginas }, (_, i) => pagina(i + 1)).join('')}</body></html>`;
+const bytesVan = (html: string, patroon: RegExp) => [...html.matchAll(patroon)].reduce((n, m) => n + m[0].length, 0);
+function profiel(model: number, d: MeetDrukker, htmls: string[]): PdfProfiel {
+  const som = (p: RegExp) => htmls.reduce((n, h) => n + bytesVan(h, p), 0);
+  return {
+    model,
+    stappen: Object.fromEntries(d.stappen),
+    htmlBytes: htmls.reduce((n, h) => n + Buffer.byteLength(h), 0),
+    fontBytes: som(/@font-face\{[^}]*\}/g),
+    svgBytes: som(/<svg[\s\S]*?<\/svg>/g),
+  };
 }
 
 export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; runs?: number; halfjaar?: Periode } = {}): Promise<PdfMeting> {
@@ -52,17 +99,26 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
   if (!bereik) throw new Error('geen gegevens in de database');
   const kwartaal = opties.kwartaal ?? (laatsteDag(bereik.tot) <= ctx.vandaag() ? bereik.tot : telKwartalenOp(bereik.tot, -1));
   const runs = opties.runs ?? 3;
-  const drukker = new PdfDrukker();
+  const drukker = new MeetDrukker();
   const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 }, drukker });
   try {
     const [, browserStartMs] = await tijd(() => drukker.druk({ html: () => '<p>warm</p>', kop: 'warm', metInhoud: false }));
     const rapportRuns: number[] = [];
     let rapportPaginas = 0;
+    let modelMs = 0;
+    drukker.stappen.clear();
     for (let i = 0; i < runs; i++) {
-      const [pdf, ms] = await tijd(async () => rapportPdf(d, await kwartaalrapportageModel(d, kwartaal)));
+      const [pdf, ms] = await tijd(async () => {
+        const [model, m] = await tijd(() => kwartaalrapportageModel(d, kwartaal));
+        modelMs += m;
+        return rapportPdf(d, model);
+      });
       rapportPaginas = await paginaAantal(pdf);
       rapportRuns.push(ms);
     }
+    const rapport = drukker.laatste!;
+    const profielRapport = profiel(modelMs / runs, drukker, [rapport.html]);
+    for (const [k, v] of Object.entries(profielRapport.stappen)) profielRapport.stappen[k as DrukStap] = v / runs;
     let halfjaar: PdfMeting['halfjaar'];
     if (opties.halfjaar) {
       const hj = opties.halfjaar;
@@ -75,16 +131,31 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       }
       halfjaar = { periode: hj.sleutel, paginas, ms: mediaan(hjRuns), runs: hjRuns };
     }
+    drukker.stappen.clear();
+    const factsheetAfdrukken: Afdruk[] = [];
+    let factsheetModelMs = 0;
     const [aantal, factsheetsMs] = await tijd(async () => {
-      const modellen = await factsheetModellen(d, kwartaal);
-      for (const { model } of modellen) await rapportPdf(d, model);
+      const [modellen, m] = await tijd(() => factsheetModellen(d, kwartaal));
+      factsheetModelMs = m;
+      for (const { model } of modellen) {
+        await rapportPdf(d, model);
+        factsheetAfdrukken.push(drukker.laatste!);
+      }
       return modellen.length;
     });
-    const baseline = async (paginas: number) => drukker.druk({ html: () => statischeHtml(paginas), kop: 'Baseline', metInhoud: false });
+    const profielFactsheets = profiel(
+      factsheetModelMs,
+      drukker,
+      factsheetAfdrukken.map((a) => a.html),
+    );
     const baselineRuns: number[] = [];
-    for (let i = 0; i < runs; i++) baselineRuns.push((await tijd(() => baseline(rapportPaginas)))[1]);
+    for (let i = 0; i < runs; i++) {
+      const [pdf, ms] = await tijd(() => drukker.statisch(rapport));
+      if ((await paginaAantal(pdf)) !== rapportPaginas) throw new Error('de baseline heeft een ander aantal pagina\'s dan de rapportage');
+      baselineRuns.push(ms);
+    }
     const [, baselineFactsheetsMs] = await tijd(async () => {
-      for (let i = 0; i < aantal; i++) await baseline(2);
+      for (const a of factsheetAfdrukken) await drukker.statisch(a);
     });
     return {
       kwartaal,
@@ -96,9 +167,33 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       baselineRapportMs: mediaan(baselineRuns),
       baselineFactsheetsMs,
       browserStartMs,
+      profielRapport,
+      profielFactsheets,
       halfjaar,
     };
   } finally {
     await drukker.sluit();
   }
+}
+
+const STAPNAMEN: Record<DrukStap | 'model', string> = {
+  model: 'model (lezen, hoofdstukken, SVG-grafieken)',
+  html: 'HTML uit het sjabloon',
+  laden: 'Chromium laadt de HTML (setContent)',
+  meten: 'hoofdstukken meten',
+  afdrukken: 'Chromium drukt af (page.pdf)',
+  bestemmingen: 'paginanummers uit de eerste afdruk (pdf-lib)',
+  metadata: 'documentinformatie (pdf-lib)',
+};
+
+/** The profile as Markdown list lines: each step's time and share of the total, and the HTML's size. */
+export function profielTekst(p: PdfProfiel, totaalMs: number): string {
+  const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+  const regel = (naam: string, ms: number) => `- ${naam}: ${nl.format(ms / 1000)} s (${nl.format((100 * ms) / totaalMs)}%)`;
+  const mb = (b: number) => `${nl.format(b / 2 ** 20)} MB`;
+  return [
+    regel(STAPNAMEN.model, p.model),
+    ...(Object.entries(p.stappen) as [DrukStap, number][]).map(([k, ms]) => regel(STAPNAMEN[k], ms)),
+    `- de afgedrukte HTML: ${mb(p.htmlBytes)}, waarvan lettertypen ${mb(p.fontBytes)} en SVG ${mb(p.svgBytes)}`,
+  ].join('\n');
 }

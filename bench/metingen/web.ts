@@ -41,11 +41,13 @@ export async function inloggen(base: string): Promise<string> {
     .getSetCookie()
     .find((c) => c.startsWith('vt_login_csrf='))!
     .split(';')[0]!;
+  // the form's token is derived from the cookie's nonce (auth/logincsrf-service.ts): read it from the form, as a browser does
+  const token = /name="_csrf" value="([^"]+)"/.exec(await formulier.text())?.[1] ?? '';
   const res = await fetch(`${base}/inloggen`, {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie: csrfCookie },
-    body: new URLSearchParams({ _csrf: csrfCookie.split('=')[1]!, email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026' }),
+    body: new URLSearchParams({ _csrf: token, email: 'bestuur@demo.vt', wachtwoord: 'demo-bestuur-2026' }),
   });
   const sessie = res.headers
     .getSetCookie()

@@ -36,13 +36,30 @@ export async function schrijfAudit(
   db: Db,
   regel: { wie: string; actie: AuditActie; details?: Record<string, unknown>; ip?: string | null; tijdstip?: string },
 ): Promise<void> {
-  await db('audit_log').insert({
-    tijdstip: regel.tijdstip ?? new Date().toISOString(),
-    wie: regel.wie,
-    actie: regel.actie,
-    details: regel.details ? JSON.stringify(regel.details) : null,
-    ip: regel.ip ?? null,
-  });
+  await schrijfAuditregels(db, [regel]);
+}
+
+type NieuweAuditregel = Parameters<typeof schrijfAudit>[1];
+
+const AUDIT_PER_INSERT = 250;
+
+/** Several entries in one INSERT (one commit): the write queue groups the entries of requests that arrive together. */
+export async function schrijfAuditregels(db: Db, regels: NieuweAuditregel[]): Promise<void> {
+  if (regels.length === 0) return;
+  const nu = new Date().toISOString();
+  // knex writes a multi-row insert on SQLite as `SELECT … UNION ALL SELECT …`, and SQLite refuses more than
+  // 500 terms in one compound SELECT: a group that grew while an import held the lock is written in parts
+  for (let i = 0; i < regels.length; i += AUDIT_PER_INSERT) {
+    await db('audit_log').insert(
+      regels.slice(i, i + AUDIT_PER_INSERT).map((regel) => ({
+        tijdstip: regel.tijdstip ?? nu,
+        wie: regel.wie,
+        actie: regel.actie,
+        details: regel.details ? JSON.stringify(regel.details) : null,
+        ip: regel.ip ?? null,
+      })),
+    );
+  }
 }
 
 export async function leesAudit(db: Db, filter: { actie?: string; limiet?: number } = {}): Promise<AuditRegel[]> {

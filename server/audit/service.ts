@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
-import { leesAudit, schrijfAudit, type AuditActie, type AuditRegel } from './repository.js';
+import { leesAudit, schrijfAuditregels, type AuditActie, type AuditRegel } from './repository.js';
 
 export type { AuditActie, AuditRegel } from './repository.js';
 
@@ -23,5 +23,26 @@ export interface AuditInvoer {
  */
 export async function schrijfAuditregel(db: Db, invoer: AuditInvoer): Promise<void> {
   const regel = { ...invoer, tijdstip: new Date().toISOString() };
-  await schrijfOpDeAchtergrond(db, () => schrijfAudit(db, regel));
+  // entries that arrive while an earlier write is queued join one group: one INSERT, one commit
+  // (50 downloads at once were 50 commits). Each caller still waits until its own entry is written.
+  const open = groepen.get(db);
+  if (open) {
+    open.regels.push(regel);
+    return open.geschreven;
+  }
+  const groep: Groep = { regels: [regel], geschreven: Promise.resolve() };
+  groepen.set(db, groep);
+  groep.geschreven = schrijfOpDeAchtergrond(db, async () => {
+    // from here on a new entry starts a new group: this one is being written
+    if (groepen.get(db) === groep) groepen.delete(db);
+    await schrijfAuditregels(db, groep.regels);
+  });
+  return groep.geschreven;
 }
+
+interface Groep {
+  regels: Parameters<typeof schrijfAuditregels>[1];
+  geschreven: Promise<void>;
+}
+/** per database, the group of entries still waiting for its turn in the write queue */
+const groepen = new WeakMap<Db, Groep>();

@@ -5,7 +5,7 @@
  * the page tree gives the order of the pages. Used to put page numbers in the table of contents
  * after a first print; Chromium cannot compute them itself (no CSS target-counter).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 function naamVan(sleutel: PDFObject): string | null {
   if (sleutel instanceof PDFName) return sleutel.decodeText();
@@ -43,7 +43,8 @@ function naamboom(doc: PDFDocument, knoop: PDFDict, uit: (naam: string, waarde: 
 }
 
 export async function paginasVanBestemmingen(pdfBytes: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+  // in one go: by default pdf-lib waits for a timer every 100 objects (see pdf-metadata.ts)
+  const doc = await PDFDocument.load(pdfBytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const index = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const uit = new Map<string, number>();
   const zet = (naam: string, waarde: PDFObject | undefined) => {

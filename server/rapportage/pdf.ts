@@ -33,7 +33,12 @@ export interface Drukopdracht {
   metInhoud: boolean;
   /** the document information set after printing (title, author, …); without it Chromium's own */
   metadata?: PdfMetadata;
+  /** told how long each step took (ms): the benchmark's profile of a print */
+  onStap?: (stap: DrukStap, ms: number) => void;
 }
+
+/** The steps of a print, in order; `html` is the template rendering, the others are Chromium and pdf-lib. */
+export type DrukStap = 'html' | 'laden' | 'meten' | 'afdrukken' | 'bestemmingen' | 'metadata';
 
 /**
  * Prints the application's own HTML to PDF in Chromium. One browser serves a batch (and the web
@@ -61,23 +66,34 @@ export class PdfDrukker {
   }
 
   async druk(opdracht: Drukopdracht): Promise<Uint8Array> {
+    const stap = async <T>(naam: DrukStap, fn: () => T | Promise<T>): Promise<T> => {
+      if (!opdracht.onStap) return fn();
+      const t = performance.now();
+      const r = await fn();
+      opdracht.onStap(naam, performance.now() - t);
+      return r;
+    };
     const browser = await this.open();
     const page = await browser.newPage();
     try {
       await beveilig(page);
       let vervolg: Set<string> | undefined;
       if (opdracht.ordenHoofdstukken) {
-        await page.setContent(opdracht.html(), { waitUntil: 'load' });
-        await lettertypenGeladen(page);
-        const gemeten = await meetHoofdstukken(page);
+        const html = await stap('html', () => opdracht.html());
+        await stap('laden', async () => {
+          await page.setContent(html, { waitUntil: 'load' });
+          await lettertypenGeladen(page);
+        });
+        const gemeten = await stap('meten', () => meetHoofdstukken(page));
         vervolg = vervolgHoofdstukken(gemeten);
       }
-      let pdf = await print(page, opdracht.html(undefined, vervolg), opdracht.kop);
+      let pdf = await print(page, await stap('html', () => opdracht.html(undefined, vervolg)), opdracht.kop, stap);
       if (opdracht.metInhoud) {
-        const paginas = await paginasVanBestemmingen(pdf);
-        if (paginas.size > 0) pdf = await print(page, opdracht.html(paginas, vervolg), opdracht.kop);
+        const paginas = await stap('bestemmingen', () => paginasVanBestemmingen(pdf));
+        if (paginas.size > 0) pdf = await print(page, await stap('html', () => opdracht.html(paginas, vervolg)), opdracht.kop, stap);
       }
-      return opdracht.metadata ? await vulMetadata(pdf, opdracht.metadata) : pdf;
+      const metadata = opdracht.metadata;
+      return metadata ? await stap('metadata', () => vulMetadata(pdf, metadata)) : pdf;
     } finally {
       await page.close().catch(() => undefined);
     }
@@ -139,16 +155,25 @@ async function beveilig(page: Page): Promise<void> {
   });
 }
 
-async function print(page: Page, html: string, kop: string): Promise<Uint8Array> {
-  await page.setContent(html, { waitUntil: 'load' });
-  await lettertypenGeladen(page);
-  return page.pdf({
-    format: 'A4',
-    printBackground: true,
-    displayHeaderFooter: true,
-    ...kopEnVoet(kop),
-    margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
-    tagged: true,
-    outline: true,
+async function print(
+  page: Page,
+  html: string,
+  kop: string,
+  stap: <T>(naam: DrukStap, fn: () => T | Promise<T>) => Promise<T> = async (_, fn) => fn(),
+): Promise<Uint8Array> {
+  await stap('laden', async () => {
+    await page.setContent(html, { waitUntil: 'load' });
+    await lettertypenGeladen(page);
   });
+  return stap('afdrukken', () =>
+    page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      ...kopEnVoet(kop),
+      margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
+      tagged: true,
+      outline: true,
+    }),
+  );
 }
