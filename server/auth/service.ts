@@ -3,6 +3,7 @@ import type { Regio } from '../config/regio.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import type { Db } from '../db/connection.js';
 import { ongeldigeInvoer } from '../shared/fouten.js';
+import { bestandsdeel } from '../shared/tekst.js';
 import { lijstGebruikers, vindGebruiker, voegGebruikerToe, werkGebruikerBij, type GebruikerMetGeheimen } from './gebruikers-repository.js';
 import { leesPoging, schrijfPoging, vergeetOudePogingen, vergeetPoging } from './inlogpogingen-repository.js';
 import { ROLLEN, type Gebruiker, type Rol } from './rollen.js';
@@ -119,25 +120,39 @@ export async function blokkeer(db: Db, email: string): Promise<GebruikerMetGehei
   return g;
 }
 
-/** The demo accounts: one per role, fixed passwords, shown on the login page while demo mode is on. */
-export const DEMO_ACCOUNTS = [
-  { email: 'beheerder@demo.vt', rol: 'beheerder', wachtwoord: 'demo-beheerder-2026' },
-  { email: 'management@demo.vt', rol: 'vt_management', wachtwoord: 'demo-management-2026' },
-  { email: 'bestuur@demo.vt', rol: 'bestuur', wachtwoord: 'demo-bestuur-2026' },
-  { email: 'tiel@demo.vt', rol: 'gemeente', gemeenten: ['GM0281'], wachtwoord: 'demo-tiel-2026' },
-] as const;
+/** The gemeente of the demo's gemeente account where the region has it (Tiel, Gelderland-Zuid); else the region's first gemeente. */
+const DEMO_GEMEENTE = 'GM0281';
+
+export interface DemoAccount {
+  email: string;
+  rol: Rol;
+  wachtwoord: string;
+  gemeenten?: string[];
+  /** the gemeente of a gemeente account, for the login page */
+  gemeenteNaam?: string;
+}
+
+/**
+ * The demo accounts of a region: one per role, fixed passwords, shown on the login page while
+ * demo mode is on. The gemeente account is named after its gemeente, so a newcomer from another
+ * region logs in as one of their own gemeenten (Hollands-Midden: alphen-aan-den-rijn@demo.vt).
+ */
+export function demoAccounts(regio: Regio): DemoAccount[] {
+  const g = regio.perCode.get(DEMO_GEMEENTE) ?? regio.gemeenten[0]!;
+  const naam = bestandsdeel(g.naam);
+  return [
+    { email: 'beheerder@demo.vt', rol: 'beheerder', wachtwoord: 'demo-beheerder-2026' },
+    { email: 'management@demo.vt', rol: 'vt_management', wachtwoord: 'demo-management-2026' },
+    { email: 'bestuur@demo.vt', rol: 'bestuur', wachtwoord: 'demo-bestuur-2026' },
+    { email: `${naam}@demo.vt`, rol: 'gemeente', gemeenten: [g.code], gemeenteNaam: g.naam, wachtwoord: `demo-${naam}-2026` },
+  ];
+}
 
 /** Creates the demo accounts that do not exist yet; `npm start` calls it only on a database without users. */
 export async function maakDemoAccounts(db: Db, regio: Regio): Promise<boolean> {
-  for (const a of DEMO_ACCOUNTS) {
+  for (const a of demoAccounts(regio)) {
     if (await vindGebruiker(db, { email: a.email })) continue;
-    const gemeenten = 'gemeenten' in a ? [...a.gemeenten].filter((c) => regio.perCode.has(c)) : [];
-    await gebruikerToevoegen(
-      db,
-      regio,
-      { email: a.email, rol: a.rol, gemeenten: a.rol === 'gemeente' && gemeenten.length === 0 ? [regio.gemeenten[0]!.code] : gemeenten },
-      { wachtwoord: a.wachtwoord, demo: true },
-    );
+    await gebruikerToevoegen(db, regio, { email: a.email, rol: a.rol, gemeenten: a.gemeenten ?? [] }, { wachtwoord: a.wachtwoord, demo: true });
   }
   return true;
 }

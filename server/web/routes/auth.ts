@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { DEMO_ACCOUNTS, inloggen, sluitSessie, startSessie, wachtwoordWijzigen } from '../../auth/service.js';
+import { demoAccounts, inloggen, sluitSessie, startSessie, wachtwoordWijzigen } from '../../auth/service.js';
 import { ROL_NAAM, startpagina } from '../../auth/rollen.js';
 import { demoModusAan } from '../../config/env.js';
 import type { AppContext } from '../../context.js';
@@ -53,7 +53,9 @@ export function authRoutes(ctx: AppContext, render: Render): Router {
         {
           titel: 'Inloggen',
           loginCsrf,
-          demo: demoModusAan(ctx.env) ? DEMO_ACCOUNTS.map((a) => ({ ...a, rol: ROL_NAAM[a.rol] })) : null,
+          demo: demoModusAan(ctx.env)
+            ? demoAccounts(ctx.regio).map((a) => ({ ...a, rol: a.gemeenteNaam ? `${ROL_NAAM[a.rol]} ${a.gemeenteNaam}` : ROL_NAAM[a.rol] }))
+            : null,
           ...model,
         },
         res,
