@@ -120,215 +120,271 @@ interface BronTelling {
   afgewezen: number;
 }
 
+/** One import run: what every step reads, and the summary and touched quarters they add to. */
+interface Lopend {
+  deps: ImportDeps;
+  opties: ImportOpties;
+  /** ISO date of the ingest day, read once */
+  vandaag: string;
+  gestartOp: string;
+  totaal: ImportSamenvatting;
+  /** the counts of each file read so far, in the order of the sources */
+  perBron: BronTelling[];
+  geraakt: GeraakteKwartalen;
+}
+
+/** One file within the run's transaction. */
+interface LopendBestand {
+  trx: Knex.Transaction;
+  bron: ImportBron;
+  batchId: number;
+  telling: BronTelling;
+  plausibiliteit: Plausibiliteit;
+  /** the counts this file adds and takes away (written to `tellingen` at the end of the file) */
+  delta: Tellingdelta;
+  /** the columns the file carries (from its header) */
+  aanwezig: Set<string>;
+  kopGelezen: boolean;
+}
+
 /**
  * Imports registration exports: validates every row, upserts by registratie_id, refreshes the
  * indicators of the touched quarters — all in one transaction. A file with an invalid row
  * loads nothing unless `accepteerGeldige` is set.
+ *
+ * The steps, in order: per file read and prepare (`leesBestand`), merge with the stored rows and
+ * validate (`verwerk`), write (`schrijfRegistraties`), counts and batch (`sluitBestandAf`); then
+ * finish the run (`rondAf`), or record the refused attempt (`legAfwijzingVast`).
  */
 export async function importeer(deps: ImportDeps, bronnen: ImportBron[], opties: ImportOpties): Promise<ImportSamenvatting> {
-  const totaal = legeSamenvatting(bronnen.map((b) => b.bestand));
-  const vandaag = deps.vandaag();
-  const gestartOp = new Date().toISOString();
-  const perBron: BronTelling[] = [];
-  const geraakt = new GeraakteKwartalen();
-
-  const addFout = (f: RijFout) => {
-    if (totaal.fouten.length < MAX_GEMELDE_FOUTEN) totaal.fouten.push(f);
+  const run: Lopend = {
+    deps,
+    opties,
+    totaal: legeSamenvatting(bronnen.map((b) => b.bestand)),
+    vandaag: deps.vandaag(),
+    gestartOp: new Date().toISOString(),
+    perBron: [],
+    geraakt: new GeraakteKwartalen(),
   };
-
   try {
     await deps.db.transaction(async (trx) => {
-      /**
-       * The kept counts do not match the rows (a group below zero, or a sum other than the number of
-       * registrations): a fault, not a state to keep. They are rebuilt from every stored registration,
-       * every quarter is recomputed, and the import says so.
-       */
-      const herbouwTellingen = async (bestand: string) => {
-        await bouwTellingenOpnieuw(trx, deps.regio, deps.kalender);
-        geraakt.markeerAlles();
-        totaal.waarschuwingen.push({
-          bestand,
-          soort: 'tellingen_herbouwd',
-          melding:
-            'de bijgehouden tellingen sloten niet aan op de opgeslagen registraties; ze zijn opnieuw opgebouwd uit alle registraties en alle kwartalen zijn herberekend (meld dit aan de ontwikkelaars)',
-        });
-      };
       await neemImportslot(trx, opties.bijBezet ?? 'wacht', opties.onWacht);
       // counts kept with another calendar or region are rebuilt first; every quarter is then recomputed
-      if (await zorgVoorTellingen(trx, deps.regio, deps.kalender)) geraakt.markeerAlles();
-      for (const bron of bronnen) {
-        const telling: BronTelling = { rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0 };
-        perBron.push(telling);
-        const plausibiliteit = new Plausibiliteit(bron.bestand, deps.regio);
-        const delta = new Tellingdelta();
-        const batchId = await voegImportbatchToe(trx, {
-          soort: 'registraties',
-          bestand: bron.bestand,
-          sha256: bron.sha256,
-          door: opties.door,
-          gestart_op: gestartOp,
-          beeindigd_op: null,
-          status: 'geladen',
-          rijen: 0,
-          nieuw: 0,
-          gewijzigd: 0,
-          ongewijzigd: 0,
-          afgewezen: 0,
-          fouten_voorbeeld: null,
-        });
-        let pending: TeSchrijven[] = [];
-        const pendingIds = new Set<string>();
-        let aanwezig = new Set<string>(COLUMN_NAMES);
-        const weiger = (f: RijFout, fouten: RijFout[] = [f]) => {
-          for (const x of fouten) addFout(x);
-          throw new BestandGeweigerd(f);
-        };
-        const flush = async () => {
-          if (pending.length === 0) return;
-          // once a row is rejected (default mode) nothing will be kept: the writes are skipped
-          // (the merged rows are still checked, so that every error is reported)
-          const verwerking: Verwerking = {
-            trx,
-            batchId,
-            telling,
-            geraakt,
-            delta,
-            aanwezig,
-            plausibiliteit,
-            deps,
-            vandaag,
-            bestand: bron.bestand,
-            schrijven: () => opties.accepteerGeldige === true || totaal.afgewezen === 0,
-            afwijzen: (item, fouten) => {
-              telling.afgewezen++;
-              totaal.afgewezen++;
-              for (const f of fouten) addFout(f);
-              bron.afgewezen?.rij(
-                item.cellen,
-                fouten.map((f) => `${f.kolom}: ${f.melding}`),
-              );
-            },
-          };
-          await verwerk(verwerking, pending);
-          pending = [];
-          pendingIds.clear();
-        };
-
-        let kopGelezen = false;
-        const ctx: VoorbereidingContext = {
-          bestand: bron.bestand,
-          regio: deps.regio,
-          kalender: deps.kalender,
-          vandaag,
-          mapping: opties.mapping,
-          metCellen: bron.afgewezen !== undefined,
-        };
-        const blokken = !('pad' in bron)
-          ? blokkenVanRijen(bron.rows, ctx)
-          : bron.inThread
-            ? blokkenVanBestandHier(bron.pad, ctx, bron.onBytes)
-            : blokkenVanBestand(bron.pad, ctx, bron.onBytes);
-        try {
-          for await (const blok of blokken) {
-            for (const item of blok) {
-              if (item.soort === 'kop') {
-                kopGelezen = true;
-                if (item.structureel) weiger({ bestand: bron.bestand, regel: item.regel, kolom: '', waarde: '', melding: item.structureel }, item.fouten);
-                aanwezig = new Set(item.aanwezig);
-                bron.afgewezen?.header(item.cellen);
-                for (const f of item.fouten) addFout(f);
-                continue;
-              }
-              telling.rijen++;
-              opties.onRij?.();
-              if (item.soort === 'afgewezen') {
-                telling.afgewezen++;
-                totaal.afgewezen++;
-                for (const f of item.fouten) addFout(f);
-                bron.afgewezen?.rij(item.cellen, item.redenen);
-                continue;
-              }
-              // a repeated id within one file: the later line wins, so write the earlier one first
-              const id = idVanRij(item.rij);
-              if (pendingIds.has(id)) await flush();
-              pending.push(item);
-              pendingIds.add(id);
-              if (pending.length >= CHUNK) await flush();
-            }
-          }
-        } catch (error) {
-          if (error instanceof BestandGeweigerd) throw error;
-          if (error instanceof AppFout && error.code === 'ongeldige_invoer') {
-            const regel = Number((error.context as { regel?: number } | undefined)?.regel ?? 0);
-            const melding = error.melding.startsWith(`${bron.bestand}: `) ? error.melding.slice(bron.bestand.length + 2) : error.melding;
-            weiger({ bestand: bron.bestand, regel, kolom: '', waarde: '', melding });
-          }
-          throw error;
-        }
-        await flush();
-        await bron.afgewezen?.sluit();
-        if (!kopGelezen) weiger({ bestand: bron.bestand, regel: 1, kolom: '', waarde: '', melding: 'het bestand is leeg: geen kopregel gevonden' });
-        if (telling.rijen === 0) {
-          weiger({ bestand: bron.bestand, regel: 2, kolom: '', waarde: '', melding: 'het bestand bevat alleen een kopregel en geen enkele registratie' });
-        }
-        if (!(await werkTellingenBij(trx, delta))) await herbouwTellingen(bron.bestand);
-        const waarschuwingen = await plausibiliteit.waarschuwingen(trx);
-        totaal.waarschuwingen.push(...waarschuwingen);
-        await werkImportbatchBij(trx, batchId, {
-          ...telling,
-          beeindigd_op: new Date().toISOString(),
-          fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
-          waarschuwingen: waarschuwingen.length > 0 ? JSON.stringify(waarschuwingen.slice(0, 50)) : null,
-        });
-        totaal.rijen += telling.rijen;
-        totaal.nieuw += telling.nieuw;
-        totaal.gewijzigd += telling.gewijzigd;
-        totaal.ongewijzigd += telling.ongewijzigd;
-      }
-      if (totaal.afgewezen > 0 && !opties.accepteerGeldige) throw new ImportAfgewezen(totaal);
-      if (!(await tellingenSluitenAan(trx))) await herbouwTellingen(bronnen.at(-1)?.bestand ?? '');
-      if (deps.herbereken && !geraakt.isLeeg) await deps.herbereken(trx, geraakt);
-      // every successful import changes what pages show (at least the data date)
-      await schrijfMeta(trx, 'data_versie', new Date().toISOString());
+      if (await zorgVoorTellingen(trx, deps.regio, deps.kalender)) run.geraakt.markeerAlles();
+      for (const bron of bronnen) await importeerBestand(run, trx, bron);
+      await rondAf(run, trx, bronnen);
     });
-    totaal.geladen = true;
+    run.totaal.geladen = true;
     // PostgreSQL plans the count queries from table statistics, and its index-only scans need the
     // visibility map; after a large import both are stale until autovacuum comes by (measured at
     // 1M rows: VACUUM takes 1.3 s, and a full rebuild then drops from 4.9 s to 2.5 s)
-    if (isPostgres(deps.db) && totaal.nieuw + totaal.gewijzigd >= 10_000) await deps.db.raw('VACUUM (ANALYZE) registraties, tellingen');
-    return totaal;
+    if (isPostgres(deps.db) && run.totaal.nieuw + run.totaal.gewijzigd >= 10_000) await deps.db.raw('VACUUM (ANALYZE) registraties, tellingen');
+    return run.totaal;
   } catch (fout) {
-    let error = fout;
-    if (error instanceof BestandGeweigerd) {
-      totaal.weigering = weigeringTekst(error.fout);
-      error = new ImportAfgewezen(totaal);
+    throw await legAfwijzingVast(run, bronnen, fout);
+  }
+}
+
+/** Keeps an error for the summary (at most MAX_GEMELDE_FOUTEN are kept; all are counted elsewhere). */
+function meldFout(run: Lopend, f: RijFout): void {
+  if (run.totaal.fouten.length < MAX_GEMELDE_FOUTEN) run.totaal.fouten.push(f);
+}
+
+/** Refuses the file as a whole: its errors are kept and the transaction rolls back. */
+function weiger(run: Lopend, f: RijFout, fouten: RijFout[] = [f]): never {
+  for (const x of fouten) meldFout(run, x);
+  throw new BestandGeweigerd(f);
+}
+
+/** A rejected line: counted, its errors kept, its cells written to the afgewezen file. */
+function wijsAf(run: Lopend, b: LopendBestand, cellen: RawCell[], fouten: RijFout[], redenen: string[]): void {
+  b.telling.afgewezen++;
+  run.totaal.afgewezen++;
+  for (const f of fouten) meldFout(run, f);
+  b.bron.afgewezen?.rij(cellen, redenen);
+}
+
+/**
+ * The kept counts do not match the rows (a group below zero, or a sum other than the number of
+ * registrations): a fault, not a state to keep. They are rebuilt from every stored registration,
+ * every quarter is recomputed, and the import says so.
+ */
+async function herbouwTellingen(run: Lopend, trx: Knex.Transaction, bestand: string): Promise<void> {
+  await bouwTellingenOpnieuw(trx, run.deps.regio, run.deps.kalender);
+  run.geraakt.markeerAlles();
+  run.totaal.waarschuwingen.push({
+    bestand,
+    soort: 'tellingen_herbouwd',
+    melding:
+      'de bijgehouden tellingen sloten niet aan op de opgeslagen registraties; ze zijn opnieuw opgebouwd uit alle registraties en alle kwartalen zijn herberekend (meld dit aan de ontwikkelaars)',
+  });
+}
+
+/** One file: its batch row, its lines read and written, its refusals as a whole, its counts. */
+async function importeerBestand(run: Lopend, trx: Knex.Transaction, bron: ImportBron): Promise<void> {
+  const telling: BronTelling = { rijen: 0, nieuw: 0, gewijzigd: 0, ongewijzigd: 0, afgewezen: 0 };
+  run.perBron.push(telling);
+  const plausibiliteit = new Plausibiliteit(bron.bestand, run.deps.regio);
+  const delta = new Tellingdelta();
+  const batchId = await voegImportbatchToe(trx, {
+    soort: 'registraties',
+    bestand: bron.bestand,
+    sha256: bron.sha256,
+    door: run.opties.door,
+    gestart_op: run.gestartOp,
+    beeindigd_op: null,
+    status: 'geladen',
+    rijen: 0,
+    nieuw: 0,
+    gewijzigd: 0,
+    ongewijzigd: 0,
+    afgewezen: 0,
+    fouten_voorbeeld: null,
+  });
+  const b: LopendBestand = { trx, bron, batchId, telling, plausibiliteit, delta, aanwezig: new Set<string>(COLUMN_NAMES), kopGelezen: false };
+  await leesBestand(run, b);
+  await bron.afgewezen?.sluit();
+  if (!b.kopGelezen) weiger(run, { bestand: bron.bestand, regel: 1, kolom: '', waarde: '', melding: 'het bestand is leeg: geen kopregel gevonden' });
+  if (telling.rijen === 0) {
+    weiger(run, { bestand: bron.bestand, regel: 2, kolom: '', waarde: '', melding: 'het bestand bevat alleen een kopregel en geen enkele registratie' });
+  }
+  await sluitBestandAf(run, b);
+}
+
+/** The prepared blocks of a source: rows in memory here, a file in a worker (or here, for tests). */
+function blokkenVan(run: Lopend, bron: ImportBron): AsyncGenerator<Voorbereid[]> {
+  const ctx: VoorbereidingContext = {
+    bestand: bron.bestand,
+    regio: run.deps.regio,
+    kalender: run.deps.kalender,
+    vandaag: run.vandaag,
+    mapping: run.opties.mapping,
+    metCellen: bron.afgewezen !== undefined,
+  };
+  if (!('pad' in bron)) return blokkenVanRijen(bron.rows, ctx);
+  return bron.inThread ? blokkenVanBestandHier(bron.pad, ctx, bron.onBytes) : blokkenVanBestand(bron.pad, ctx, bron.onBytes);
+}
+
+/**
+ * Reads and prepares the file's lines and hands the valid ones to `verwerk` in chunks of CHUNK.
+ * A file that cannot be read as an export is refused as a whole, naming the line.
+ */
+async function leesBestand(run: Lopend, b: LopendBestand): Promise<void> {
+  const { bron, telling } = b;
+  let pending: TeSchrijven[] = [];
+  const pendingIds = new Set<string>();
+  const flush = async () => {
+    if (pending.length === 0) return;
+    await verwerk(run, b, pending);
+    pending = [];
+    pendingIds.clear();
+  };
+  try {
+    for await (const blok of blokkenVan(run, bron)) {
+      for (const item of blok) {
+        if (item.soort === 'kop') {
+          leesKop(run, b, item);
+          continue;
+        }
+        telling.rijen++;
+        run.opties.onRij?.();
+        if (item.soort === 'afgewezen') {
+          wijsAf(run, b, item.cellen, item.fouten, item.redenen);
+          continue;
+        }
+        // a repeated id within one file: the later line wins, so write the earlier one first
+        const id = idVanRij(item.rij);
+        if (pendingIds.has(id)) await flush();
+        pending.push(item);
+        pendingIds.add(id);
+        if (pending.length >= CHUNK) await flush();
+      }
     }
-    if (!(error instanceof ImportAfgewezen)) throw error;
-    // nothing was loaded; the attempt itself is recorded
-    for (const [i, bron] of bronnen.entries()) {
-      const t = perBron[i] ?? { rijen: 0, afgewezen: 0 };
-      await voegImportbatchToe(deps.db, {
-        soort: 'registraties',
-        bestand: bron.bestand,
-        sha256: bron.sha256,
-        door: opties.door,
-        gestart_op: gestartOp,
-        beeindigd_op: new Date().toISOString(),
-        status: 'afgewezen',
-        rijen: t.rijen,
-        nieuw: 0,
-        gewijzigd: 0,
-        ongewijzigd: 0,
-        afgewezen: t.afgewezen,
-        fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
-        waarschuwingen: null,
-      });
+  } catch (error) {
+    if (error instanceof BestandGeweigerd) throw error;
+    if (error instanceof AppFout && error.code === 'ongeldige_invoer') {
+      const regel = Number((error.context as { regel?: number } | undefined)?.regel ?? 0);
+      const melding = error.melding.startsWith(`${bron.bestand}: `) ? error.melding.slice(bron.bestand.length + 2) : error.melding;
+      weiger(run, { bestand: bron.bestand, regel, kolom: '', waarde: '', melding });
     }
-    totaal.nieuw = 0;
-    totaal.gewijzigd = 0;
-    totaal.ongewijzigd = 0;
     throw error;
   }
+  await flush();
+}
+
+/** The header: refused as a whole when it is not one of an export; else its columns are noted. */
+function leesKop(run: Lopend, b: LopendBestand, kop: Extract<Voorbereid, { soort: 'kop' }>): void {
+  b.kopGelezen = true;
+  if (kop.structureel) weiger(run, { bestand: b.bron.bestand, regel: kop.regel, kolom: '', waarde: '', melding: kop.structureel }, kop.fouten);
+  b.aanwezig = new Set(kop.aanwezig);
+  b.bron.afgewezen?.header(kop.cellen);
+  for (const f of kop.fouten) meldFout(run, f);
+}
+
+/** The end of one file: its count changes written (or the counts rebuilt), its warnings, its batch row, the totals. */
+async function sluitBestandAf(run: Lopend, b: LopendBestand): Promise<void> {
+  const { trx, bron, telling } = b;
+  const { totaal } = run;
+  if (!(await werkTellingenBij(trx, b.delta))) await herbouwTellingen(run, trx, bron.bestand);
+  const waarschuwingen = await b.plausibiliteit.waarschuwingen(trx);
+  totaal.waarschuwingen.push(...waarschuwingen);
+  await werkImportbatchBij(trx, b.batchId, {
+    ...telling,
+    beeindigd_op: new Date().toISOString(),
+    fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
+    waarschuwingen: waarschuwingen.length > 0 ? JSON.stringify(waarschuwingen.slice(0, 50)) : null,
+  });
+  totaal.rijen += telling.rijen;
+  totaal.nieuw += telling.nieuw;
+  totaal.gewijzigd += telling.gewijzigd;
+  totaal.ongewijzigd += telling.ongewijzigd;
+}
+
+/** The end of the run, still in its transaction: refuse or check the counts, recompute, mark the data version. */
+async function rondAf(run: Lopend, trx: Knex.Transaction, bronnen: ImportBron[]): Promise<void> {
+  const { totaal, deps, geraakt } = run;
+  if (totaal.afgewezen > 0 && !run.opties.accepteerGeldige) throw new ImportAfgewezen(totaal);
+  if (!(await tellingenSluitenAan(trx))) await herbouwTellingen(run, trx, bronnen.at(-1)?.bestand ?? '');
+  if (deps.herbereken && !geraakt.isLeeg) await deps.herbereken(trx, geraakt);
+  // every successful import changes what pages show (at least the data date)
+  await schrijfMeta(trx, 'data_versie', new Date().toISOString());
+}
+
+/**
+ * A refused import loaded nothing; the attempt itself is recorded, one batch per file. Returns the
+ * error to throw: an ImportAfgewezen for a refusal, any other error unchanged (and unrecorded).
+ */
+async function legAfwijzingVast(run: Lopend, bronnen: ImportBron[], fout: unknown): Promise<unknown> {
+  const { totaal } = run;
+  let error = fout;
+  if (error instanceof BestandGeweigerd) {
+    totaal.weigering = weigeringTekst(error.fout);
+    error = new ImportAfgewezen(totaal);
+  }
+  if (!(error instanceof ImportAfgewezen)) return error;
+  for (const [i, bron] of bronnen.entries()) {
+    const t = run.perBron[i] ?? { rijen: 0, afgewezen: 0 };
+    await voegImportbatchToe(run.deps.db, {
+      soort: 'registraties',
+      bestand: bron.bestand,
+      sha256: bron.sha256,
+      door: run.opties.door,
+      gestart_op: run.gestartOp,
+      beeindigd_op: new Date().toISOString(),
+      status: 'afgewezen',
+      rijen: t.rijen,
+      nieuw: 0,
+      gewijzigd: 0,
+      ongewijzigd: 0,
+      afgewezen: t.afgewezen,
+      fouten_voorbeeld: foutenVoorbeeld(totaal.fouten, bron.bestand),
+      waarschuwingen: null,
+    });
+  }
+  totaal.nieuw = 0;
+  totaal.gewijzigd = 0;
+  totaal.ongewijzigd = 0;
+  return error;
 }
 
 /** The summary of an import before any row is read: every importer (registraties, financiën, CBS) starts from it. */
@@ -373,23 +429,10 @@ export function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | nu
 
 type TeSchrijven = Extract<Voorbereid, { soort: 'rij' | 'deel' }>;
 
-/** where the plausibility check finds its two columns in a stored row (no object per unchanged row) */
-
-interface Verwerking {
-  trx: Knex.Transaction;
-  batchId: number;
-  telling: BronTelling;
-  geraakt: GeraakteKwartalen;
-  /** the counts this file adds and takes away (written to `tellingen` at the end of the file) */
-  delta: Tellingdelta;
-  /** the columns the file carries */
-  aanwezig: Set<string>;
-  plausibiliteit: Plausibiliteit;
-  deps: ImportDeps;
-  vandaag: string;
-  bestand: string;
-  schrijven: () => boolean;
-  afwijzen: (item: Extract<Voorbereid, { soort: 'deel' }>, fouten: RijFout[]) => void;
+/** What is stored for the ids of a chunk: every hash, and the full version where it is needed. */
+interface Opgeslagen {
+  hashes: Map<string, string>;
+  bestaand: Map<string, BestaandeRegistratie>;
 }
 
 /**
@@ -398,11 +441,48 @@ interface Verwerking {
  * quarters come from the registration as it will be stored, and for a replaced one also from
  * its stored version (derived again: nothing derived is stored).
  */
-async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
-  const { trx, telling, geraakt, delta } = v;
-  const { regio, kalender } = v.deps;
-  // the stored hashes first: an unchanged full line needs nothing more. A stored version is read in
-  // full only where it is needed: a narrow line to merge with it, or a full line whose hash differs
+async function verwerk(run: Lopend, b: LopendBestand, items: TeSchrijven[]): Promise<void> {
+  const { trx, telling, delta } = b;
+  const { regio, kalender } = run.deps;
+  const { geraakt } = run;
+  const opgeslagen = await zoekOpgeslagen(trx, items);
+  const { hashes, bestaand } = opgeslagen;
+  // once a row is rejected (default mode) nothing will be kept: the writes are skipped
+  // (the merged rows are still checked, so that every error is reported)
+  const schrijven = run.opties.accepteerGeldige === true || run.totaal.afgewezen === 0;
+  const nieuw: OpgeslagenRij[] = [];
+  const gewijzigd: OpgeslagenRij[] = [];
+  for (const item of items) {
+    const samen = voegSamenMetOpgeslagen(run, b, item, bestaand);
+    if (samen === null) continue;
+    const { rij, r } = samen;
+    meldPlausibiliteit(run, b, item, r);
+    const id = r.registratie_id;
+    if (hashes.get(id) === hashVanRij(rij)) {
+      telling.ongewijzigd++;
+      continue;
+    }
+    const oud = bestaand.get(id);
+    const afgeleid = leidRegistratieAf(r, regio, kalender);
+    if (oud) {
+      telling.gewijzigd++;
+      const oudAfgeleid = leidRegistratieAf(oud, regio, kalender);
+      geraakt.add(raakvlak(oudAfgeleid));
+      if (schrijven) delta.tel(oud, oudAfgeleid, -1);
+    } else telling.nieuw++;
+    geraakt.add(raakvlak(afgeleid));
+    if (schrijven) delta.tel(r, afgeleid, 1);
+    zetImportbatch(rij, b.batchId);
+    (oud ? gewijzigd : nieuw).push(rij);
+  }
+  if (schrijven) await schrijfRegistraties(trx, { nieuw, gewijzigd });
+}
+
+/**
+ * The stored hashes first: an unchanged full line needs nothing more. A stored version is read in
+ * full only where it is needed: a narrow line to merge with it, or a full line whose hash differs.
+ */
+async function zoekOpgeslagen(trx: Knex.Transaction, items: TeSchrijven[]): Promise<Opgeslagen> {
   const hashes = await zoekHashes(
     trx,
     items.map((item) => idVanRij(item.rij)),
@@ -418,63 +498,62 @@ async function verwerk(v: Verwerking, items: TeSchrijven[]): Promise<void> {
           volledig.map((item) => idVanRij(item.rij)),
         )
       : new Map<string, BestaandeRegistratie>();
-  const schrijven = v.schrijven();
-  const nieuw: OpgeslagenRij[] = [];
-  const gewijzigd: OpgeslagenRij[] = [];
-  for (const item of items) {
-    let rij: OpgeslagenRij;
-    let r: Registratie | null = null;
-    if (item.soort === 'deel' && bestaand.has(idVanRij(item.rij))) {
-      // a narrow line of a stored id: merged with the stored version here
-      const oud = bestaand.get(idVanRij(item.rij))!;
-      r = voegSamen(oud, item.rij, v.aanwezig);
-      const fouten = controleerSamengevoegd(r, { bestand: v.bestand, regel: item.regel, regio, vandaag: v.vandaag });
-      if (fouten.length > 0) {
-        v.afwijzen(
-          item,
-          fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` })),
-        );
-        continue;
-      }
-      rij = opgeslagenRij(r, rijHash(r));
-    } else if (item.soort === 'deel' && item.fouten) {
-      // a narrow line of a new id: the worker merged it with nothing and checked that already
-      v.afwijzen(item, item.fouten);
-      continue;
-    } else rij = item.rij;
-    r ??= registratieVanRij(rij);
-    const id = r.registratie_id;
-    v.plausibiliteit.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
-    if (item.idOrigineel !== undefined) v.plausibiliteit.idGenormaliseerd(item.regel, item.idOrigineel, id);
-    const afwijkingen = volgordeAfwijkingen(r);
-    if (afwijkingen) v.plausibiliteit.datumVolgorde(item.regel, afwijkingen);
-    if (r.gemeente_code !== null && r.gemeente !== null) {
-      // the code wins; a name of another gemeente is named (a former name of the same one is not)
-      const codeVanNaam = regio.codeVoorNaam(r.gemeente);
-      if (
-        codeVanNaam !== null &&
-        codeVanNaam !== r.gemeente_code &&
-        (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)
-      ) {
-        v.plausibiliteit.gemeenteTegenstrijdig(item.regel, r.gemeente_code, r.gemeente, codeVanNaam);
-      }
+  return { hashes, bestaand };
+}
+
+/**
+ * The row as it will be stored: a full line as prepared; a narrow line of a stored id merged with
+ * the stored version and checked again; null when the line is rejected (counted and reported).
+ */
+function voegSamenMetOpgeslagen(
+  run: Lopend,
+  b: LopendBestand,
+  item: TeSchrijven,
+  bestaand: Map<string, BestaandeRegistratie>,
+): { rij: OpgeslagenRij; r: Registratie } | null {
+  if (item.soort === 'deel' && bestaand.has(idVanRij(item.rij))) {
+    // a narrow line of a stored id: merged with the stored version here
+    const oud = bestaand.get(idVanRij(item.rij))!;
+    const r = voegSamen(oud, item.rij, b.aanwezig);
+    const fouten = controleerSamengevoegd(r, { bestand: b.bron.bestand, regel: item.regel, regio: run.deps.regio, vandaag: run.vandaag });
+    if (fouten.length > 0) {
+      const metHerkomst = fouten.map((f) => ({ ...f, melding: `${f.melding} (na samenvoegen met de opgeslagen registratie)` }));
+      wijsAf(run, b, item.cellen, metHerkomst, metHerkomst.map(reden));
+      return null;
     }
-    if (hashes.get(id) === hashVanRij(rij)) {
-      telling.ongewijzigd++;
-      continue;
-    }
-    const oud = bestaand.get(id);
-    const afgeleid = leidRegistratieAf(r, regio, kalender);
-    if (oud) {
-      telling.gewijzigd++;
-      const oudAfgeleid = leidRegistratieAf(oud, regio, kalender);
-      geraakt.add(raakvlak(oudAfgeleid));
-      if (schrijven) delta.tel(oud, oudAfgeleid, -1);
-    } else telling.nieuw++;
-    geraakt.add(raakvlak(afgeleid));
-    if (schrijven) delta.tel(r, afgeleid, 1);
-    zetImportbatch(rij, v.batchId);
-    (oud ? gewijzigd : nieuw).push(rij);
+    return { rij: opgeslagenRij(r, rijHash(r)), r };
   }
-  if (schrijven) await schrijfRegistraties(trx, { nieuw, gewijzigd });
+  if (item.soort === 'deel' && item.fouten) {
+    // a narrow line of a new id: the worker merged it with nothing and checked that already
+    wijsAf(run, b, item.cellen, item.fouten, item.fouten.map(reden));
+    return null;
+  }
+  return { rij: item.rij, r: registratieVanRij(item.rij) };
+}
+
+/** The reason of a rejected line as the afgewezen file writes it. */
+function reden(f: RijFout): string {
+  return `${f.kolom}: ${f.melding}`;
+}
+
+/** The plausibility warnings of one row that will be stored (or is stored unchanged). */
+function meldPlausibiliteit(run: Lopend, b: LopendBestand, item: TeSchrijven, r: Registratie): void {
+  const { regio } = run.deps;
+  const p = b.plausibiliteit;
+  const id = r.registratie_id;
+  p.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
+  if (item.idOrigineel !== undefined) p.idGenormaliseerd(item.regel, item.idOrigineel, id);
+  const afwijkingen = volgordeAfwijkingen(r);
+  if (afwijkingen) p.datumVolgorde(item.regel, afwijkingen);
+  if (r.gemeente_code !== null && r.gemeente !== null) {
+    // the code wins; a name of another gemeente is named (a former name of the same one is not)
+    const codeVanNaam = regio.codeVoorNaam(r.gemeente);
+    if (
+      codeVanNaam !== null &&
+      codeVanNaam !== r.gemeente_code &&
+      (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)
+    ) {
+      p.gemeenteTegenstrijdig(item.regel, r.gemeente_code, r.gemeente, codeVanNaam);
+    }
+  }
 }

@@ -62,6 +62,21 @@ async function open(path: string, hoogte = 1200): Promise<{ page: Page; fouten: 
   return { page, fouten };
 }
 
+/**
+ * One loaded page per path for the tests that only read it (no navigation, no filter): a dashboard
+ * page costs 4–6 s to load and render, and three describes look at the same three pages. The first
+ * test to ask loads it (with its viewport height); browser.close() in afterAll closes them.
+ */
+const gedeeld = new Map<string, Promise<{ page: Page; fouten: string[] }>>();
+const GEDEELD = new Set(['/?kwartaal=2024-Q3', '/gemeente/GM0281?kwartaal=2024-Q3', '/doorstroom?kwartaal=2024-Q3']);
+async function gedeeldePagina(path: string, hoogte: number): Promise<{ page: Page; fouten: string[] }> {
+  if (!gedeeld.has(path)) gedeeld.set(path, open(path, hoogte));
+  const geladen = await gedeeld.get(path)!;
+  // a background tab is not painted: a screenshot or a canvas export of it waits forever
+  await geladen.page.bringToFront();
+  return geladen;
+}
+
 async function api(path: string) {
   return (await (await sessie.fetch(base + path)).json()) as { regio: Record<string, unknown>; gemeenten: Record<string, Record<string, unknown>> };
 }
@@ -94,7 +109,7 @@ describe.each([
   ['voorbeeld', '/rapportages/2024-Q3/voorbeeld', 0, 3000],
 ])('page %s', (naam, path, grafieken, hoogte) => {
   it('loads, renders every chart, has no serious accessibility violations; screenshot saved', async () => {
-    const { page, fouten } = await open(path, hoogte);
+    const { page, fouten } = await (GEDEELD.has(path) ? gedeeldePagina(path, hoogte) : open(path, hoogte));
     expect(fouten).toEqual([]);
     const gerenderd = await page.$$eval('[data-grafiek]', (els) =>
       els.map((el) => ({ klaar: el.getAttribute('data-gerenderd'), paden: el.querySelectorAll('.grafiek__canvas svg path').length })),
@@ -106,7 +121,7 @@ describe.each([
     }
     expect(await axeSerious(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, `${naam}.png`) });
-    await page.close();
+    if (!GEDEELD.has(path)) await page.close();
   });
 });
 
@@ -116,7 +131,7 @@ describe('the sections of definitions 2027.1 (monitoring, overdracht per moment,
     ['gemeente', '/gemeente/GM0281?kwartaal=2024-Q3', ['overdracht-per-moment', 'aard-geweld', 'spoed'], 5600],
     ['doorstroom', '/doorstroom?kwartaal=2024-Q3', ['wachtlijst', 'wachttijden', 'overdracht-per-moment'], 4600],
   ])('%s: a Monitoring section and the new charts are drawn; screenshots saved', async (naam, path, ids, hoogte) => {
-    const { page, fouten } = await open(path, hoogte);
+    const { page, fouten } = await gedeeldePagina(path, hoogte);
     expect(fouten).toEqual([]);
     expect(await page.$eval('#kop-monitoring', (h) => h.textContent)).toBe('Monitoring');
     const inSectie = await page.$$eval('#monitoring [data-grafiek]', (els) =>
@@ -132,11 +147,10 @@ describe('the sections of definitions 2027.1 (monitoring, overdracht per moment,
       expect(await el.evaluate((e) => e.getAttribute('data-gerenderd'))).toBe('ja');
       await el.screenshot({ path: join(ARTIFACTS, `${naam}-${id}.png`) });
     }
-    await page.close();
   });
 
   it('the wachtlijst and monitoring tables equal the indicator JSON', async () => {
-    const { page } = await open('/doorstroom?kwartaal=2024-Q3', 4600);
+    const { page } = await gedeeldePagina('/doorstroom?kwartaal=2024-Q3', 4600);
     const q3 = await api('/api/indicatoren?kwartaal=2024-Q3');
     const rij = await page.$$eval('[data-grafiek="wachttijden"] tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent!.trim())),
@@ -152,7 +166,6 @@ describe('the sections of definitions 2027.1 (monitoring, overdracht per moment,
     const laatste = await page.$$eval('[data-grafiek="monitoring-afspraken"] tbody tr:last-child td', (tds) => tds.map((c) => c.textContent!.trim()));
     expect(laatste[0]).toBe(nl.format(q3.regio.onderzoeken_monitoring_verwacht as number));
     expect(laatste[1]).toBe(nl.format(q3.regio.onderzoeken_monitoring_conform as number));
-    await page.close();
     const res = await sessie.fetch(`${base}/export/doorstroom/wachtlijst.csv?kwartaal=2024-Q3`);
     expect(res.status).toBe(200);
     expect(
@@ -187,7 +200,7 @@ describe('interaction', () => {
   });
 
   it('charts speak Dutch: ECharts runs with its NL locale and describes each chart from its table', async () => {
-    const { page, fouten } = await open('/?kwartaal=2024-Q3', 1600);
+    const { page, fouten } = await gedeeldePagina('/?kwartaal=2024-Q3', 1600);
     expect(fouten).toEqual([]);
     const { locale, label } = await page.evaluate(() => {
       const el = document.querySelector('[data-grafiek="per-gemeente"] .grafiek__canvas') as HTMLElement;
@@ -209,11 +222,10 @@ describe('interaction', () => {
     expect(label).toContain(`Nijmegen: `);
     expect(label).toContain(nl.format(data.gemeenten.GM0268!.meldingen as number));
     expect(label).not.toMatch(/NaN|the data|This is a chart|undefined/);
-    await page.close();
   });
 
   it('a chart can be saved as SVG and as PNG', async () => {
-    const { page } = await open('/?kwartaal=2024-Q3', 1600);
+    const { page } = await gedeeldePagina('/?kwartaal=2024-Q3', 1600);
     const map = join(ARTIFACTS, 'downloads');
     rmSync(map, { recursive: true, force: true });
     mkdirSync(map, { recursive: true });
@@ -233,7 +245,7 @@ describe('interaction', () => {
     expect(svg).toContain(`<title>${titel}</title>`);
     expect(svg).toMatch(/>Bron: VT Monitor, registraties van Veilig Thuis Gelderland-Zuid · \d{1,2} [a-z]+ \d{4}<\/text><\/svg>$/);
     expect((await bestand('per-gemeente.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    await page.close();
+    await cdp.detach();
   });
 
   it('the kwartaal filter changes the numbers, and they equal the indicator JSON', async () => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import knexFactory from 'knex';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { maakContext, type AppContext } from '../../server/context.js';
 import { importDeps } from '../../server/import/service.js';
 import { importeer, type ImportSamenvatting } from '../../server/import/importer.js';
@@ -26,7 +27,9 @@ export const TEST_POSTGRES = process.env.VT_TEST_DB === 'postgres' ? process.env
 async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const naam = `vt_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: TEST_POSTGRES, pool: { min: 0, max: 1 } });
-  await admin.raw(`CREATE DATABASE ${naam}`);
+  // a copy of the database the global setup migrated (test/helpers/sjabloon.ts), else a fresh one
+  const sjabloon = inject('vtSjabloon');
+  await admin.raw(sjabloon ? `CREATE DATABASE ${naam} TEMPLATE ${sjabloon}` : `CREATE DATABASE ${naam}`);
   const url = new URL(TEST_POSTGRES!);
   url.pathname = `/${naam}`;
   return {
@@ -43,6 +46,8 @@ export async function testContext(vandaag = '2026-11-22', env: Partial<Env> = {}
   const dir = mkdtempSync(join(tmpdir(), 'vt-monitor-test-'));
   const pg = TEST_POSTGRES ? await postgresDatabase() : null;
   const databaseUrl = pg?.url ?? join(dir, 'test.sqlite');
+  const sjabloon = inject('vtSjabloon');
+  if (!pg && sjabloon) copyFileSync(sjabloon, databaseUrl);
   const ctx = await maakContext({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
   return {
     ...ctx,
