@@ -286,12 +286,7 @@ function versie(cmd: string, args: string[]): string {
   return r.status === 0 ? r.stdout.trim().split('\n')[0]! : 'niet gevonden';
 }
 
-function rapport(
-  res: Partial<Record<Dialect, Resultaat>>,
-  webBaseline: WebMeting,
-  pgVersie: string,
-  imports: ImportVerhouding[],
-): string {
+function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMeting, pgVersie: string, imports: ImportVerhouding[]): string {
   const d = Object.keys(res) as Dialect[];
   const kol = (f: (r: Resultaat) => string) => d.map((x) => f(res[x]!)).join(' | ');
   const naam: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
@@ -302,12 +297,15 @@ function rapport(
   const regels = [
     '# Benchmarks',
     '',
-    `Geschreven door \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${s(Date.now() - start)}.`,
-    `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${nl.format(totalmem() / 2 ** 30)} GiB RAM; node ${process.version}; SQLite via better-sqlite3; ${pgVersie}.`,
+    `Geschreven door \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` ` +
+      `op ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${s(Date.now() - start)}.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${nl.format(totalmem() / 2 ** 30)} GiB RAM; ` +
+      `node ${process.version}; SQLite via better-sqlite3; ${pgVersie}.`,
     `Belasting van de machine (load average over 1, 5, 15 min): bij de start ${LOAD_START.map((l) => nl.format(l)).join(' / ')}, aan het eind ${loadavg()
       .map((l) => nl.format(l))
       .join(' / ')}; andere processen delen de ${cpus().length} kernen, dus tellen alleen de verhoudingen binnen deze run.`,
-    `Gegevens: demodata \`--schaal ${SCHAAL}\` tot ${TOT} (${nl.format(vol(res[d[0]!]!).rijen)} registraties); kwartaal ${KWARTAAL}. Elke meting staat naast haar baseline uit dezelfde run.`,
+    `Gegevens: demodata \`--schaal ${SCHAAL}\` tot ${TOT} (${nl.format(vol(res[d[0]!]!).rijen)} ` +
+      `registraties); kwartaal ${KWARTAAL}. Elke meting staat naast haar baseline uit dezelfde run.`,
     '',
     ...importSectie(imports, IMPORT_DOELEN),
     '## Import van 1.000.000 rijen (CSV), met volledige validatie, afleiding en eerste berekening',
@@ -318,7 +316,8 @@ function rapport(
     `| piekgeheugen (RSS) | ${kol((r) => (r.import1m.rssMb === null ? '–' : `${nl.format(r.import1m.rssMb)} MB`))} |`,
     `| baseline: \`sqlite3 .import\` / \`COPY\` in een kale tabel (rijen/s) | ${kol((r) => (r.baselineImportMs === null ? '–' : rps(r.import1m.rijen, r.baselineImportMs)))} |`,
     `| verhouding (doel SQLite: ≥ 1/3) | ${kol((r) => (r.baselineImportMs === null ? '–' : `1/${nl.format(r.import1m.ms / r.baselineImportMs)}`))} |`,
-    `| alleen het schrijven: SQLite zet dezelfde rijen in dezelfde tabel, met alleen de primaire sleutel (\`INSERT … SELECT\` in sqlite3, rijen/s) | ${kol((r) => (r.schrijfvloerMs === null ? '–' : rps(r.import1m.rijen, r.schrijfvloerMs)))} |`,
+    `| alleen het schrijven: SQLite zet dezelfde rijen in dezelfde tabel, met alleen de primaire ` +
+      `sleutel (\`INSERT … SELECT\` in sqlite3, rijen/s) | ${kol((r) => (r.schrijfvloerMs === null ? '–' : rps(r.import1m.rijen, r.schrijfvloerMs)))} |`,
     '',
     '## Indicatoren',
     '',
@@ -336,7 +335,8 @@ function rapport(
     `| regiopagina | ${kol((r) => web(vol(r).regio))} |`,
     `| API /api/indicatoren | ${kol((r) => web(vol(r).api))} |`,
     `| regiopagina ÷ statisch bestand (doel ≥ 0,9×) | ${kol((r) => `${nl.format(vol(r).regio.rps / webBaseline.rps)}×`)} |`,
-    `| download grafiek-CSV \`/export/regio/instroom.csv\` (uit het model van de pagina, auditregel per verzoek) | ${kol((r) => (vol(r).download ? web(vol(r).download!) : '–'))} |`,
+    `| download grafiek-CSV \`/export/regio/instroom.csv\` (uit het model van de pagina, auditregel ` +
+      `per verzoek) | ${kol((r) => (vol(r).download ? web(vol(r).download!) : '–'))} |`,
     `| statisch bestand, direct na de download gemeten | ${kol((r) => (vol(r).statischNaDownload ? web(vol(r).statischNaDownload!) : '–'))} |`,
     `| download ÷ statisch bestand direct erna (doel ≥ 0,5×) | ${kol((r) => (vol(r).download && vol(r).statischNaDownload ? `${nl.format(vol(r).download!.rps / vol(r).statischNaDownload!.rps)}×` : '–'))} |`,
     '',
@@ -356,7 +356,8 @@ function rapport(
     `| baseline: dezelfde 15 HTML-bestanden statisch afgedrukt | ${kol((r) => s(vol(r).pdf.baselineFactsheetsMs))} | |`,
     `| factsheets ÷ baseline | ${kol((r) => `${nl.format(vol(r).pdf.factsheetsMs / vol(r).pdf.baselineFactsheetsMs)}×`)} | ≤ 1,2× |`,
     '',
-    `Waar de tijd heen gaat (SQLite, volledige omvang; \`onStap\` van PdfDrukker, per stap opgeteld). Kwartaalrapportage, per afdruk (${s(pdfSqlite(res).rapportMs)}):`,
+    `Waar de tijd heen gaat (SQLite, volledige omvang; \`onStap\` van PdfDrukker, per stap opgeteld). ` +
+      `Kwartaalrapportage, per afdruk (${s(pdfSqlite(res).rapportMs)}):`,
     '',
     profielTekst(pdfSqlite(res).profielRapport, pdfSqlite(res).rapportMs),
     '',

@@ -163,11 +163,16 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
     '- **SQLite-vloer**: SQLite zelf (de sqlite3-tool, geen JavaScript) kopieert de geïmporteerde rijen (`INSERT … SELECT`) in een',
     '  lege tabel met hetzelfde record: de 27 exportkolommen, hash en importbatch, met alleen de primaire sleutel.',
     '',
-    '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding | doel | Node-vloer (rijen/s) | Node-vloer / `.import` | alleen binden / `.import` | SQLite-vloer (rijen/s) | SQLite-vloer / `.import` |',
+    '| bestand | rijen × kolommen | VT Monitor (rijen/s) | `sqlite3 .import` (rijen/s) | verhouding ' +
+      '| doel | Node-vloer (rijen/s) | Node-vloer / `.import` | alleen binden / `.import` | SQLite-vloer ' +
+      '(rijen/s) | SQLite-vloer / `.import` |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...metingen.map(
       (m) =>
-        `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} | ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} | ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} | ${rps(m.rijen, m.vloerMs)} | ${x(m.sqlite3Ms / m.vloerMs)} |`,
+        `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} × ${m.kolommen} | ${rps(m.rijen, m.oursMs)} ` +
+        `| ${rps(m.rijen, m.sqlite3Ms)} | ${x(m.sqlite3Ms / m.oursMs)} | ≥ ${x(doelen[m.naam] ?? 0)} ` +
+        `| ${rps(m.rijen, m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeVloerMs)} | ${x(m.sqlite3Ms / m.nodeBindenMs)} ` +
+        `| ${rps(m.rijen, m.vloerMs)} | ${x(m.sqlite3Ms / m.vloerMs)} |`,
     ),
     '',
     'Wat elke verhouding begrenst:',
@@ -201,7 +206,9 @@ function herimportSectie(metingen: ImportVerhouding[]): string[] {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...her.map(
       (m) =>
-        `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} | ${new Intl.NumberFormat('nl-NL').format(m.herimport!.ongewijzigd)} | ${nl.format(m.herimportMs! / 1000)} | ${rps(m.rijen, m.herimportMs!)} | ${nl.format(m.sqlite3Ms / 1000)} | ${x(m.sqlite3Ms / m.herimportMs!)} | ≥ ${x(HERIMPORT_DOEL)} |`,
+        `| ${m.naam} | ${new Intl.NumberFormat('nl-NL').format(m.rijen)} | ${new Intl.NumberFormat('nl-NL').format(m.herimport!.ongewijzigd)} ` +
+        `| ${nl.format(m.herimportMs! / 1000)} | ${rps(m.rijen, m.herimportMs!)} | ${nl.format(m.sqlite3Ms / 1000)} ` +
+        `| ${x(m.sqlite3Ms / m.herimportMs!)} | ≥ ${x(HERIMPORT_DOEL)} |`,
     ),
     '',
   ];
@@ -235,7 +242,12 @@ export const IMPORT_DOELEN = { 'volle breedte': 0.5, smal: 1 / 3 };
  */
 export async function meetImport(
   dir: string,
-  opties: { snel?: boolean; tot: string; log?: (m: string) => void; /** a demo export of ≥ 1,000,000 lines to cut both files from, instead of generating them */ bron?: string },
+  opties: {
+    snel?: boolean;
+    tot: string;
+    log?: (m: string) => void;
+    /** a demo export of ≥ 1,000,000 lines to cut both files from, instead of generating them */ bron?: string;
+  },
 ): Promise<ImportVerhouding[]> {
   const log = opties.log ?? (() => undefined);
   const smalN = opties.snel ? 100_000 : 1_000_000;

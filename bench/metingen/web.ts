@@ -55,7 +55,8 @@ export async function inloggen(base: string): Promise<string> {
     ?.split(';')[0];
   if (!sessie) {
     throw new Error(
-      `inloggen als bestuur@demo.vt mislukt (${res.status} ${res.headers.get('location') ?? ''}): start de benchmark op een database zonder gebruikers (demomodus)`,
+      `inloggen als bestuur@demo.vt mislukt (${res.status} ${res.headers.get('location') ?? ''}): ` +
+        `start de benchmark op een database zonder gebruikers (demomodus)`,
     );
   }
   return sessie;

@@ -210,7 +210,9 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
     id: `kaart-${cijfer.id}`,
     blad: 'Kaart per gemeente',
     titel,
-    definitie: `${PER_SLEUTEL.get(cijfer.sleutel)!.definitie} Grenzen: CBS-gemeentegrenzen 2025 (gegeneraliseerd), CC BY 4.0. Grijs gearceerd: beschermd (bescherming kleine aantallen); wit: geen gegevens.`,
+    definitie:
+      `${PER_SLEUTEL.get(cijfer.sleutel)!.definitie} Grenzen: CBS-gemeentegrenzen 2025 (gegeneraliseerd), ` +
+      `CC BY 4.0. Grijs gearceerd: beschermd (bescherming kleine aantallen); wit: geen gegevens.`,
     anker: cijfer.anker,
     formaat: cijfer.formaat,
     hoogte: 420,

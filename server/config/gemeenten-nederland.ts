@@ -23,7 +23,14 @@ const bestandSchema = z.object({
   jaren: z.array(z.number().int()).min(1),
   gemeenten: z.array(z.object({ code, naam: z.string().min(1), provincie: z.string(), vanaf: datum, tot: datum.nullable() })).min(1),
   herindelingen: z.array(
-    z.object({ code, naam: z.string(), per: datum, opgegaanIn: z.array(code).min(1).nullable(), soort: z.enum(['samenvoeging', 'splitsing', 'naamswijziging']).nullable(), bron: z.string().nullable() }),
+    z.object({
+      code,
+      naam: z.string(),
+      per: datum,
+      opgegaanIn: z.array(code).min(1).nullable(),
+      soort: z.enum(['samenvoeging', 'splitsing', 'naamswijziging']).nullable(),
+      bron: z.string().nullable(),
+    }),
   ),
   codes: z.array(code).min(1),
 });
@@ -63,7 +70,7 @@ export function bouwGemeentenNederland(input: unknown): GemeentenNederland {
   const perCode = new Map(bestand.gemeenten.map((g) => [g.code, g]));
   const laatsteJaar = Math.max(...bestand.jaren);
   // the most recent gemeente wins a shared name: current ones first, then by the day they ended
-  const opRecentheid = [...bestand.gemeenten].sort((a, b) => (b.tot ?? '9999') .localeCompare(a.tot ?? '9999'));
+  const opRecentheid = [...bestand.gemeenten].sort((a, b) => (b.tot ?? '9999').localeCompare(a.tot ?? '9999'));
   const byName = new Map<string, string>();
   for (const g of opRecentheid) if (!byName.has(normaliseerNaam(g.naam))) byName.set(normaliseerNaam(g.naam), g.code);
   // "Bergen (NH.)" also answers to "Bergen" — unless another gemeente since 2015 has that short name too
@@ -85,7 +92,7 @@ export function bouwGemeentenNederland(input: unknown): GemeentenNederland {
     codeVoorNaam(naam) {
       const n = normaliseerNaam(naam);
       // StatLine writes "Groningen (gemeente)" where a province or region shares the name
-      return byName.get(n) ?? (n.endsWith(' gemeente') ? byName.get(n.slice(0, -' gemeente'.length)) ?? null : null);
+      return byName.get(n) ?? (n.endsWith(' gemeente') ? (byName.get(n.slice(0, -' gemeente'.length)) ?? null) : null);
     },
   };
 }

@@ -30,7 +30,10 @@ export interface Herkomst {
 const KOLOMMEN = 'provinciecode;provincienaam;gemeentecode;gemeentenaam;begindatum;einddatum';
 
 export function leesIndeling(tekst: string): NederlandseGemeente[] {
-  const regels = tekst.replace(/^\uFEFF/, '').split(/\r?\n/).filter((r) => r.trim() !== '');
+  const regels = tekst
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((r) => r.trim() !== '');
   if (regels[0]?.trim() !== KOLOMMEN) throw new Error(`De indeling heeft niet de kolommen ${KOLOMMEN}`);
   return regels.slice(1).map((regel, i) => {
     const [, provincie, code, naam, vanaf, tot] = regel.split(';');
@@ -52,8 +55,11 @@ export function genereerGemeenten(indeling: NederlandseGemeente[], opvolgers: Op
     .sort((a, b) => a.code.localeCompare(b.code));
 
   const opNaam = (naam: string, dag: string, rol: 'van' | 'naar') => {
-    const kandidaten = gemeenten.filter((g) => normaliseerNaam(g.naam) === normaliseerNaam(naam) && (rol === 'van' ? g.tot === dag : g.vanaf <= dag && (g.tot === null || g.tot > dag)));
-    if (kandidaten.length !== 1) throw new Error(`herindelingen.json: ${naam} (${rol === 'van' ? 'opgeheven' : 'bestaand'} op ${dag}) staat ${kandidaten.length} keer in de indeling`);
+    const kandidaten = gemeenten.filter(
+      (g) => normaliseerNaam(g.naam) === normaliseerNaam(naam) && (rol === 'van' ? g.tot === dag : g.vanaf <= dag && (g.tot === null || g.tot > dag)),
+    );
+    if (kandidaten.length !== 1)
+      throw new Error(`herindelingen.json: ${naam} (${rol === 'van' ? 'opgeheven' : 'bestaand'} op ${dag}) staat ${kandidaten.length} keer in de indeling`);
     return kandidaten[0]!;
   };
   const bekend = new Map<string, Herindeling>();
@@ -77,7 +83,14 @@ export function genereerGemeenten(indeling: NederlandseGemeente[], opvolgers: Op
     const einde = gemeenten.filter((x) => x.tot === g.tot && x.provincie === g.provincie);
     const begin = gemeenten.filter((x) => x.vanaf === g.tot && x.provincie === g.provincie);
     if (einde.length === 1 && begin.length === 1) {
-      herindelingen.push({ code: g.code, naam: g.naam, per: g.tot, opgegaanIn: [begin[0]!.code], soort: 'naamswijziging', bron: `CBS-gemeentelijke indeling: op ${g.tot} eindigt in ${g.provincie} alleen ${g.naam} en begint alleen ${begin[0]!.naam}` });
+      herindelingen.push({
+        code: g.code,
+        naam: g.naam,
+        per: g.tot,
+        opgegaanIn: [begin[0]!.code],
+        soort: 'naamswijziging',
+        bron: `CBS-gemeentelijke indeling: op ${g.tot} eindigt in ${g.provincie} alleen ${g.naam} en begint alleen ${begin[0]!.naam}`,
+      });
     } else {
       herindelingen.push({ code: g.code, naam: g.naam, per: g.tot, opgegaanIn: null, soort: null, bron: null });
     }
@@ -85,14 +98,21 @@ export function genereerGemeenten(indeling: NederlandseGemeente[], opvolgers: Op
   const codes = [...new Set([...herkomst.oudeCodes, ...indeling.map((g) => g.code)])].sort();
   return {
     toelichting:
-      `Alle gemeenten van Nederland op 1 januari van ${EERSTE_JAAR} tot en met ${laatsteJaar} (code, naam, provincie, begin- en einddatum), met de herindelingen: welke opgeheven gemeente in welke gemeente(n) opging en op welke dag. ` +
-      "Gegenereerd door server/config/genereer-gemeenten.ts (docs/regio.md); niet met de hand bewerken. 'opgegaanIn' null: de opvolger is niet in een bron bevestigd. " +
+      `Alle gemeenten van Nederland op 1 januari van ${EERSTE_JAAR} tot en met ${laatsteJaar} (code, ` +
+      `naam, provincie, begin- en einddatum), met de herindelingen: welke opgeheven gemeente in welke ` +
+      `gemeente(n) opging en op welke dag. ` +
+      ('Gegenereerd door server/config/genereer-gemeenten.ts (docs/regio.md); niet met de hand bewerken. ' +
+        "'opgegaanIn' null: de opvolger is niet in een bron bevestigd. ") +
       "'codes': elke CBS-gemeentecode die ooit is gebruikt, voor de plausibiliteitswaarschuwing 'onbekende gemeentecode'.",
     bron:
-      `CBS, Gemeentelijke indeling op 1 januari (begin- en einddatum per gemeentecode), zoals bijgehouden in ${herkomst.invoer} (sha256 ${herkomst.sha256}); CBS-gegevens onder CC BY 4.0. ` +
+      `CBS, Gemeentelijke indeling op 1 januari (begin- en einddatum per gemeentecode), zoals bijgehouden ` +
+      `in ${herkomst.invoer} (sha256 ${herkomst.sha256}); CBS-gegevens onder CC BY 4.0. ` +
       'Opvolgers: config/cbs/herindelingen.json, elk met de eigen bron.',
     naamregel:
-      "Namen worden vergeleken zonder accenten, zonder hoofdletters en met elke reeks andere tekens dan a-z en 0-9 als één spatie ('s-Hertogenbosch = S HERTOGENBOSCH). Een naam met de provincie erachter (Bergen (NH.)) geldt ook zonder, tenzij een andere gemeente sinds 2015 die korte naam heeft. Een naam die meer gemeenten droegen, hoort bij de meest recente.",
+      'Namen worden vergeleken zonder accenten, zonder hoofdletters en met elke reeks andere tekens ' +
+      "dan a-z en 0-9 als één spatie ('s-Hertogenbosch = S HERTOGENBOSCH). Een naam met de provincie " +
+      'erachter (Bergen (NH.)) geldt ook zonder, tenzij een andere gemeente sinds 2015 die korte ' +
+      'naam heeft. Een naam die meer gemeenten droegen, hoort bij de meest recente.',
     jaren,
     gemeenten,
     herindelingen,
@@ -103,7 +123,8 @@ export function genereerGemeenten(indeling: NederlandseGemeente[], opvolgers: Op
 /** JSON with one line per gemeente and per herindeling, so a new year reads as a short diff. */
 export function alsRegels(bestand: object): string {
   const delen = Object.entries(bestand).map(([k, v]) => {
-    const waarde = Array.isArray(v) && v.some((x) => typeof x === 'object') ? `[\n${v.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]` : JSON.stringify(v);
+    const waarde =
+      Array.isArray(v) && v.some((x) => typeof x === 'object') ? `[\n${v.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]` : JSON.stringify(v);
     return ` ${JSON.stringify(k)}: ${waarde}`;
   });
   return `{\n${delen.join(',\n')}\n}\n`;
@@ -112,7 +133,9 @@ export function alsRegels(bestand: object): string {
 function main(argv: string[]): void {
   const [pad, jaar] = argv;
   if (!pad) {
-    process.stderr.write('Gebruik: npx tsx server/config/genereer-gemeenten.ts <gemeentelijke-indeling.csv> [laatste jaar] [--herkomst "<repository, pad, commit>"]\n');
+    process.stderr.write(
+      'Gebruik: npx tsx server/config/genereer-gemeenten.ts <gemeentelijke-indeling.csv> [laatste jaar] [--herkomst "<repository, pad, commit>"]\n',
+    );
     process.exit(2);
   }
   const tekst = readFileSync(pad, 'utf8');

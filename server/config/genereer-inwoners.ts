@@ -40,7 +40,9 @@ export const BEVOLKING_37259 = {
   tabel: '37259eng',
   titel: 'Population dynamics; birth, death and migration per region',
   bron: 'https://opendata.cbs.nl/statline/#/CBS/en/dataset/37259eng/table',
-  gebruikt: 'PopulationOn1January_1 (bevolking op 1 januari) van elke gemeente (Regions GM…), Sex T001038 (mannen en vrouwen), 2019–2023; PopulationOn31December_20 van 2023 alleen ter controle',
+  gebruikt:
+    'PopulationOn1January_1 (bevolking op 1 januari) van elke gemeente (Regions GM…), Sex T001038 ' +
+    '(mannen en vrouwen), 2019–2023; PopulationOn31December_20 van 2023 alleen ter controle',
   bestand: 'config/cbs/bevolking-37259eng.csv',
   kopie: {
     repository: 'https://github.com/ValenteMendez/population-dynamics-netherlands',
@@ -112,7 +114,10 @@ function velden(regel: string, scheiding: string): string[] {
 }
 
 function regels(tekst: string): string[] {
-  return tekst.replace(/^\uFEFF/, '').split(/\r?\n/).filter((r) => r.trim() !== '');
+  return tekst
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((r) => r.trim() !== '');
 }
 
 function geheel(waarde: string | undefined, waar: string): number {
@@ -146,7 +151,10 @@ export function extraheerGebieden(tekst: string): string {
     if (n < 0) throw new Error(`85755NED: kolom ${naam} ontbreekt`);
     return n;
   });
-  const uit = rijen.map((r) => velden(r, ';')).filter((v) => v[kolommen[0]!]!.trim().startsWith('GM')).map((v) => kolommen.map((n) => v[n]!.trim()).join(';'));
+  const uit = rijen
+    .map((r) => velden(r, ';'))
+    .filter((v) => v[kolommen[0]!]!.trim().startsWith('GM'))
+    .map((v) => kolommen.map((n) => v[n]!.trim()).join(';'));
   return `${KOP_GEBIEDEN}\n${uit.join('\n')}\n`;
 }
 
@@ -184,7 +192,10 @@ export function bouwInwoners(bevolkingTekst: string, gebiedenTekst: string, nede
   const fouten: string[] = [];
   const perJaar = new Map<number, string[]>();
   for (const r of bevolking) perJaar.set(r.jaar, [...(perJaar.get(r.jaar) ?? []), r.code]);
-  perJaar.set(JAAR_GEBIEDEN, gebieden.map((g) => g.code));
+  perJaar.set(
+    JAAR_GEBIEDEN,
+    gebieden.map((g) => g.code),
+  );
   for (const [jaar, codes] of perJaar) {
     const verwacht = nederland.gemeentenOp(jaar)?.map((g) => g.code) ?? [];
     const dubbel = codes.filter((c, i) => codes.indexOf(c) !== i);
@@ -197,7 +208,10 @@ export function bouwInwoners(bevolkingTekst: string, gebiedenTekst: string, nede
   const eindVorigJaar = new Map(bevolking.filter((r) => r.jaar === JAAR_GEBIEDEN - 1).map((r) => [r.code, r.op31December]));
   for (const g of gebieden) {
     const andere = eindVorigJaar.get(g.code);
-    if (andere !== g.inwoners) fouten.push(`${g.code} ${g.naam}: 85755NED ${g.inwoners} op 1 januari ${JAAR_GEBIEDEN}, 37259eng ${andere ?? 'geen cijfer'} op 31 december ${JAAR_GEBIEDEN - 1}`);
+    if (andere !== g.inwoners)
+      fouten.push(
+        `${g.code} ${g.naam}: 85755NED ${g.inwoners} op 1 januari ${JAAR_GEBIEDEN}, 37259eng ${andere ?? 'geen cijfer'} op 31 december ${JAAR_GEBIEDEN - 1}`,
+      );
   }
   if (fouten.length) throw new Error(`De CBS-inwonertallen kloppen niet (${fouten.length}):\n${fouten.join('\n')}`);
 
@@ -211,8 +225,12 @@ export function bouwInwoners(bevolkingTekst: string, gebiedenTekst: string, nede
   ];
   return {
     toelichting:
-      'Inwoners van gemeenten op 1 januari, zoals CBS ze publiceert: elk cijfer met de StatLine-tabel en het adres waar het staat. Gegenereerd door server/config/genereer-inwoners.ts uit de uittreksels in config/cbs/ (zie bronnen); genereer-regios.ts zet ze als inwonersPerJaar in de regiobestanden. ' +
-      `2019–2023 uit 37259eng, ${JAAR_GEBIEDEN} uit 85755NED; beide tabellen geven voor elke gemeente hetzelfde aantal op 1 januari ${JAAR_GEBIEDEN} (37259eng: 31 december ${JAAR_GEBIEDEN - 1}). Een gemeente of jaar dat hier niet staat, ontbreekt (nooit een schatting).`,
+      'Inwoners van gemeenten op 1 januari, zoals CBS ze publiceert: elk cijfer met de StatLine-tabel ' +
+      'en het adres waar het staat. Gegenereerd door server/config/genereer-inwoners.ts uit de uittreksels ' +
+      'in config/cbs/ (zie bronnen); genereer-regios.ts zet ze als inwonersPerJaar in de regiobestanden. ' +
+      (`2019–2023 uit 37259eng, ${JAAR_GEBIEDEN} uit 85755NED; beide tabellen geven voor elke gemeente ` +
+        `hetzelfde aantal op 1 januari ${JAAR_GEBIEDEN} (37259eng: 31 december ${JAAR_GEBIEDEN - 1}). ` +
+        `Een gemeente of jaar dat hier niet staat, ontbreekt (nooit een schatting).`),
     bronnen,
     cijfers,
   };
@@ -236,7 +254,8 @@ function main(argv: string[]): void {
     if (!invoer) continue;
     const tekst = readFileSync(invoer, 'utf8');
     const som = createHash('sha256').update(readFileSync(invoer)).digest('hex');
-    if (som !== bron.kopie.sha256) process.stderr.write(`let op: ${invoer} heeft sha256 ${som}, niet ${bron.kopie.sha256}: pas ${bron.tabel} in genereer-inwoners.ts aan\n`);
+    if (som !== bron.kopie.sha256)
+      process.stderr.write(`let op: ${invoer} heeft sha256 ${som}, niet ${bron.kopie.sha256}: pas ${bron.tabel} in genereer-inwoners.ts aan\n`);
     writeFileSync(projectPath(bron.bestand), extraheer(tekst));
   }
   const { bevolking, gebieden } = leesUittreksels();

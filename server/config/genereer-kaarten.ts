@@ -32,7 +32,6 @@ export interface Grenzenbestand {
   topologie: Topology<{ gemeente_2025: GeometryCollection<{ statcode: string; statnaam: string }> }>;
 }
 
-
 interface RegioInvoer {
   naam: string;
   cbs_vt_regio?: { code: string; naam: string };
@@ -82,7 +81,10 @@ export function genereerKaarten(grenzen: Grenzenbestand, regios: { slug: string;
       regio: { code: regio.cbs_vt_regio?.code ?? null, naam: regio.cbs_vt_regio?.naam ?? regio.naam },
       bron: `${grenzen.wat}. Bron: ${grenzen.bron}; ${grenzen.uitgever}.`,
       licentie: grenzen.licentie,
-      bewerking: `${grenzen.bewerking} Vereenvoudigd met topojson-simplify (Visvalingam, kleinste driehoek ${MIN_GEWICHT} vierkante graad) en afgerond door server/config/genereer-kaarten.ts; alleen de gemeenten van config/regio/${slug}.json.`,
+      bewerking:
+        `${grenzen.bewerking} Vereenvoudigd met topojson-simplify (Visvalingam, kleinste driehoek ` +
+        `${MIN_GEWICHT} vierkante graad) en afgerond door server/config/genereer-kaarten.ts; alleen ` +
+        `de gemeenten van config/regio/${slug}.json.`,
       features,
     };
     return { slug, kaart };

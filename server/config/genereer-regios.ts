@@ -140,14 +140,16 @@ export function genereerRegios(
       .filter(inRegio)
       .sort((a, b) => positie(a.code) - positie(b.code) || a.naam.localeCompare(b.naam, 'nl'))
       .map((g) => {
-      const perJaar = Object.fromEntries(
-        (cijfersPer.get(g.code) ?? []).sort((a, b) => a.jaar - b.jaar).map((c) => [String(c.jaar), { aantal: c.aantal, tabel: c.tabel, bron: c.bron }]),
-      );
-      // a legacy figure (hand-made, possibly an estimate) stays only while CBS gives none
-      const behouden =
-        Object.keys(perJaar).length > 0 ? {} : Object.fromEntries(BEHOUDEN_PER_GEMEENTE.filter((k) => oudPerCode.get(g.code)?.[k] !== undefined).map((k) => [k, oudPerCode.get(g.code)![k]]));
-      return { code: g.code, naam: g.naam, ...behouden, inwonersPerJaar: perJaar };
-    });
+        const perJaar = Object.fromEntries(
+          (cijfersPer.get(g.code) ?? []).sort((a, b) => a.jaar - b.jaar).map((c) => [String(c.jaar), { aantal: c.aantal, tabel: c.tabel, bron: c.bron }]),
+        );
+        // a legacy figure (hand-made, possibly an estimate) stays only while CBS gives none
+        const behouden =
+          Object.keys(perJaar).length > 0
+            ? {}
+            : Object.fromEntries(BEHOUDEN_PER_GEMEENTE.filter((k) => oudPerCode.get(g.code)?.[k] !== undefined).map((k) => [k, oudPerCode.get(g.code)![k]]));
+        return { code: g.code, naam: g.naam, ...behouden, inwonersPerJaar: perJaar };
+      });
 
     // every herindeling since 2015 whose former gemeente lay in the region, or that gave the region a part
     const herindelingen = nederlandBestand.herindelingen
@@ -164,7 +166,16 @@ export function genereerRegios(
       })
       .sort((a, b) => a.per.localeCompare(b.per) || a.code.localeCompare(b.code));
 
-    const gemeentenPerJaar = Object.fromEntries(jaren.map((j) => [String(j), nederland.gemeentenOp(j)!.filter(inRegio).map((g) => g.code).sort()]));
+    const gemeentenPerJaar = Object.fromEntries(
+      jaren.map((j) => [
+        String(j),
+        nederland
+          .gemeentenOp(j)!
+          .filter(inRegio)
+          .map((g) => g.code)
+          .sort(),
+      ]),
+    );
 
     // the CBS figures of the region's gemeenten of earlier years that no longer exist, for the years
     // they were a gemeente of the region (so that a region total of such a year is the sum of its gemeenten then)
@@ -183,9 +194,15 @@ export function genereerRegios(
       ...Object.fromEntries(BEHOUDEN.filter((k) => k !== 'organisatie' && oud[k] !== undefined).map((k) => [k, oud[k]])),
       cbs_vt_regio: { code: vt.code, naam: vt.naam },
       herkomst:
-        `Gegenereerd door server/config/genereer-regios.ts (docs/regio.md); niet met de hand bewerken, behalve organisatie, logo, toelichting, overige_zorgmelding_vanaf, scenarios en de velden inwoners/inwonersBron/inwonersPeildatum/indicatief van een gemeente zonder CBS-cijfer (die blijven bij opnieuw genereren; een CBS-cijfer vervangt ze). ` +
-        `Regio-indeling: CBS-gebiedsindeling 'veiligthuisregio' ${lidmaatschap.indelingsjaar} (${vtBron?.herkomst ?? ''}), gemeenten toegewezen via de CBS-labelpunten van 2015 (${puntBron?.herkomst ?? ''}), zie config/cbs/vt-lidmaatschap.json. ` +
-        `Gemeenten, namen en herindelingen: config/cbs-gemeentecodes.json (CBS-gemeentelijke indeling). Inwoners: config/cbs/inwoners.json (CBS-tabellen 37259eng en 85755NED), elk cijfer met StatLine-tabel en bron; een jaar zonder cijfer ontbreekt.`,
+        `Gegenereerd door server/config/genereer-regios.ts (docs/regio.md); niet met de hand bewerken, ` +
+        `behalve organisatie, logo, toelichting, overige_zorgmelding_vanaf, scenarios en de velden ` +
+        `inwoners/inwonersBron/inwonersPeildatum/indicatief van een gemeente zonder CBS-cijfer (die ` +
+        `blijven bij opnieuw genereren; een CBS-cijfer vervangt ze). ` +
+        (`Regio-indeling: CBS-gebiedsindeling 'veiligthuisregio' ${lidmaatschap.indelingsjaar} (${vtBron?.herkomst ?? ''}), ` +
+          `gemeenten toegewezen via de CBS-labelpunten van 2015 (${puntBron?.herkomst ?? ''}), zie config/cbs/vt-lidmaatschap.json. `) +
+        (`Gemeenten, namen en herindelingen: config/cbs-gemeentecodes.json (CBS-gemeentelijke indeling). ` +
+          `Inwoners: config/cbs/inwoners.json (CBS-tabellen 37259eng en 85755NED), elk cijfer met StatLine-tabel ` +
+          `en bron; een jaar zonder cijfer ontbreekt.`),
       gemeenten,
       voormaligeGemeenten,
       gemeentenPerJaar,
@@ -200,7 +217,11 @@ export function genereerRegios(
 export function leesInvoer(): { nederland: GemeentenBestand; lidmaatschap: VtLidmaatschap; inwoners: CbsInwoners; bestaand: Map<string, Bestaand> } {
   const json = (...pad: string[]) => JSON.parse(readFileSync(projectPath(...pad), 'utf8')) as unknown;
   const map = projectPath('config', 'regio');
-  const bestaand = new Map(readdirSync(map).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(map, f), 'utf8')) as Bestaand]));
+  const bestaand = new Map(
+    readdirSync(map)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(map, f), 'utf8')) as Bestaand]),
+  );
   return {
     nederland: bouwGemeentenNederland(json('config', 'cbs-gemeentecodes.json')).bestand,
     lidmaatschap: lidmaatschapSchema.parse(json('config', 'cbs', 'vt-lidmaatschap.json')),

@@ -85,7 +85,8 @@ export function leesVtVlakken(tekst: string): VtVlak[] {
           delen.forEach((deel, k) => {
             const volgend = delen[(k + 1) % delen.length]!;
             const eind = deel[deel.length - 1]!;
-            if (eind[0] !== volgend[0]![0] || eind[1] !== volgend[0]![1]) throw new Error(`${g.properties.statcode}: de ring sluit niet aan bij boog ${ring[(k + 1) % ring.length]}`);
+            if (eind[0] !== volgend[0]![0] || eind[1] !== volgend[0]![1])
+              throw new Error(`${g.properties.statcode}: de ring sluit niet aan bij boog ${ring[(k + 1) % ring.length]}`);
             punten.push(...(k === 0 ? deel : deel.slice(1)));
           });
           ringen.push(punten.map(([x, y]) => [x * sx + tx, y * sy + ty]));
@@ -162,7 +163,10 @@ function main(argv: string[]): void {
   };
   const [vtPad, puntenPad] = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
   if (!vtPad || !puntenPad) {
-    process.stderr.write('Gebruik: npx tsx server/config/leid-vt-lidmaatschap-af.ts <veiligthuisregio_JJJJ.topojson> <Gemeente_2015_label_point.json> [--vt-herkomst "…"] [--punten-herkomst "…"]\n');
+    process.stderr.write(
+      'Gebruik: npx tsx server/config/leid-vt-lidmaatschap-af.ts <veiligthuisregio_JJJJ.topojson> ' +
+        '<Gemeente_2015_label_point.json> [--vt-herkomst "…"] [--punten-herkomst "…"]\n',
+    );
     process.exit(2);
   }
   const vtBytes = readFileSync(vtPad);
@@ -173,7 +177,8 @@ function main(argv: string[]): void {
   const jaar = /(\d{4})/.exec(vtPad.split('/').pop() ?? '')?.[1] ?? null;
   const uit = {
     toelichting:
-      `In welke Veilig Thuis-regio van de CBS-gebiedsindeling ${jaar ?? ''} elke gemeente van 1 januari 2015 ligt, afgeleid door server/config/leid-vt-lidmaatschap-af.ts: ` +
+      `In welke Veilig Thuis-regio van de CBS-gebiedsindeling ${jaar ?? ''} elke gemeente van 1 ` +
+      `januari 2015 ligt, afgeleid door server/config/leid-vt-lidmaatschap-af.ts: ` +
       "het CBS-labelpunt van de gemeente (een punt dat CBS binnen de gemeente legt) ligt in het VT-regiovlak. 'vt' null: in geen of meer dan één vlak. " +
       "'randKm': afstand van het labelpunt tot de rand van dat vlak in de gegeneraliseerde grenzen. Gegenereerd; niet met de hand bewerken. " +
       'genereer-regios.ts rekent dit door over de herindelingen (config/cbs-gemeentecodes.json) naar de gemeenten van elk jaar.',

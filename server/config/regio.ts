@@ -17,7 +17,9 @@ const scenariosSchema = z.object({
   /** true: the percentages are an example, not published figures (the pages say so) */
   voorbeeld: z.boolean(),
   basisjaar: z.number().int().min(2015).max(2100),
-  basis: z.object({ meldingen: z.number().int().positive().nullable(), adviezen: z.number().int().positive().nullable() }).default({ meldingen: null, adviezen: null }),
+  basis: z
+    .object({ meldingen: z.number().int().positive().nullable(), adviezen: z.number().int().positive().nullable() })
+    .default({ meldingen: null, adviezen: null }),
   groei: z.object({ laag: groeiSchema, midden: groeiSchema, hoog: groeiSchema }),
   gekozen: z.enum(['laag', 'midden', 'hoog']),
 });
@@ -41,7 +43,11 @@ const regioSchema = z.object({
    * with CBS's figures of this region. Absent: the spiegel has no region figures.
    */
   cbs_vt_regio: z.object({ code: z.string().regex(/^VT\d{2}$/, 'een CBS-code als VT06'), naam: z.string().min(1) }).optional(),
-  overige_zorgmelding_vanaf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als 2021-04-01').nullable().default(null),
+  overige_zorgmelding_vanaf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als 2021-04-01')
+    .nullable()
+    .default(null),
   gemeenten: z
     .array(
       z.object({
@@ -62,14 +68,15 @@ const regioSchema = z.object({
          * not here is missing, never estimated.
          */
         inwonersPerJaar: z
-          .record(z.string().regex(/^(20[1-9]\d)$/, 'een jaar als 2024'), z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/, 'een StatLine-tabel als 03759ned'), bron: z.string().url() }))
+          .record(
+            z.string().regex(/^(20[1-9]\d)$/, 'een jaar als 2024'),
+            z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/, 'een StatLine-tabel als 03759ned'), bron: z.string().url() }),
+          )
           .default({}),
       }),
     )
     .min(1),
-  voormaligeGemeenten: z
-    .array(z.object({ code: gemeenteCode, naam: z.string().min(1), opgegaanIn: gemeenteCode, per: z.string() }))
-    .default([]),
+  voormaligeGemeenten: z.array(z.object({ code: gemeenteCode, naam: z.string().min(1), opgegaanIn: gemeenteCode, per: z.string() })).default([]),
   /** Generated files (genereer-regios.ts): where the file comes from. */
   herkomst: z.string().optional(),
   /** Generated files: the codes of the region's gemeenten on 1 January of each year since 2019. */
@@ -79,7 +86,10 @@ const regioSchema = z.object({
    * longer exist, for the years they were a gemeente of the region; inwonersRegioOp sums them in.
    */
   inwonersVoormaligeGemeenten: z
-    .record(gemeenteCode, z.record(z.string().regex(/^(20[1-9]\d)$/), z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/), bron: z.string().url() })))
+    .record(
+      gemeenteCode,
+      z.record(z.string().regex(/^(20[1-9]\d)$/), z.object({ aantal: z.number().int().positive(), tabel: z.string().regex(/^\w+$/), bron: z.string().url() })),
+    )
     .optional(),
   /**
    * Generated files: every herindeling since 2015 that touched the region — the former gemeente,
@@ -118,7 +128,13 @@ export type RegioBestand = Omit<z.infer<typeof regioSchema>, 'gemeenten'> & { ge
 /** The legacy figure of the file, else the latest CBS figure, else none. */
 function metInwoners(g: GemeenteInBestand): Gemeente {
   if (g.inwoners !== undefined) {
-    return { ...g, inwoners: g.inwoners, inwonersBron: g.inwonersBron ?? 'onbekend', inwonersPeildatum: g.inwonersPeildatum ?? null, indicatief: g.indicatief ?? true };
+    return {
+      ...g,
+      inwoners: g.inwoners,
+      inwonersBron: g.inwonersBron ?? 'onbekend',
+      inwonersPeildatum: g.inwonersPeildatum ?? null,
+      indicatief: g.indicatief ?? true,
+    };
   }
   const laatste = Object.keys(g.inwonersPerJaar).sort().at(-1);
   const cijfer = laatste === undefined ? undefined : g.inwonersPerJaar[laatste];
@@ -235,9 +251,7 @@ export function bouwRegio(input: unknown, nederland: GemeentenNederland = gemeen
       if (!perCode.has(code)) return null;
       const delen = [
         cijferOp(code, jaar)?.aantal,
-        ...parsed.voormaligeGemeenten
-          .filter((v) => v.opgegaanIn === code)
-          .map((v) => parsed.inwonersVoormaligeGemeenten?.[v.code]?.[String(jaar)]?.aantal),
+        ...parsed.voormaligeGemeenten.filter((v) => v.opgegaanIn === code).map((v) => parsed.inwonersVoormaligeGemeenten?.[v.code]?.[String(jaar)]?.aantal),
       ].filter((a): a is number => a !== undefined);
       return delen.length === 0 ? null : delen.reduce((som, a) => som + a, 0);
     },
@@ -253,12 +267,22 @@ export function laadRegio(path: string): Regio {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
     const code = (cause as { code?: string }).code;
-    const reden = code === 'ENOENT' ? 'het bestand bestaat niet' : code === 'EACCES' ? 'geen leesrechten' : cause instanceof SyntaxError ? 'het is geen geldige JSON' : `(${code ?? 'onleesbaar'})`;
+    const reden =
+      code === 'ENOENT'
+        ? 'het bestand bestaat niet'
+        : code === 'EACCES'
+          ? 'geen leesrechten'
+          : cause instanceof SyntaxError
+            ? 'het is geen geldige JSON'
+            : `(${code ?? 'onleesbaar'})`;
     throw new Error(`Regiobestand ${path} kan niet worden gelezen: ${reden}`, { cause });
   }
   const geldig = regioSchema.safeParse(json);
   if (!geldig.success) {
-    const velden = geldig.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(het hele bestand)').join(', ');
+    const velden = geldig.error.issues
+      .slice(0, 3)
+      .map((i) => i.path.join('.') || '(het hele bestand)')
+      .join(', ');
     throw new Error(`Regiobestand ${path} klopt niet met het formaat: ongeldige of ontbrekende velden: ${velden}`);
   }
   return bouwRegio(json);

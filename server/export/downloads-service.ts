@@ -35,7 +35,11 @@ export function leesFormaat(formaat: unknown): Formaat {
 /** What the Toelichting says about the protection of small numbers. */
 export function beschermingTekst(beleid: Beleid | null): string {
   if (beleid) return beleidTekst(beleid);
-  return 'Geen afronding: deze cijfers zijn voor medewerkers van Veilig Thuis en het bestuur. Wat een gemeente downloadt is beschermd: aantallen afgerond op veelvouden van 5, percentages en cijfers per 1.000 inwoners uit de afgeronde aantallen, en niet getoond (.) op een kleine basis.';
+  return (
+    'Geen afronding: deze cijfers zijn voor medewerkers van Veilig Thuis en het bestuur. Wat een ' +
+    'gemeente downloadt is beschermd: aantallen afgerond op veelvouden van 5, percentages en cijfers ' +
+    'per 1.000 inwoners uit de afgeronde aantallen, en niet getoond (.) op een kleine basis.'
+  );
 }
 
 export interface Context {

@@ -216,7 +216,8 @@ async function herbouwTellingen(run: Lopend, trx: Knex.Transaction, bestand: str
     bestand,
     soort: 'tellingen_herbouwd',
     melding:
-      'de bijgehouden tellingen sloten niet aan op de opgeslagen registraties; ze zijn opnieuw opgebouwd uit alle registraties en alle kwartalen zijn herberekend (meld dit aan de ontwikkelaars)',
+      'de bijgehouden tellingen sloten niet aan op de opgeslagen registraties; ze zijn opnieuw opgebouwd ' +
+      'uit alle registraties en alle kwartalen zijn herberekend (meld dit aan de ontwikkelaars)',
   });
 }
 

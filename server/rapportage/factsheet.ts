@@ -71,7 +71,8 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
       kerncijfers: tegels.map((t) => ({ label: t.label, waarde: t.waarde, toelichting: t.toelichting ?? t.vorigJaar })),
       voorlegger: {
         zinnen: [
-          `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
+          `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} ` +
+            `en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
           per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null),
         ],
         duiding: null,

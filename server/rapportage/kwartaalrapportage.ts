@@ -66,7 +66,8 @@ export function kwartaalrapportage(invoer: RapportInvoer, periode: PeriodeInvoer
     return leegRapport(
       basis,
       bereik
-        ? `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar. VT Monitor heeft cijfers van het ${kwartaalVoluit(bereik.van)} tot en met het ${kwartaalVoluit(bereik.tot)}.`
+        ? `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar. VT Monitor heeft cijfers ` +
+            `van het ${kwartaalVoluit(bereik.van)} tot en met het ${kwartaalVoluit(bereik.tot)}.`
         : `Over het ${kwartaalVoluit(K)} zijn geen registraties beschikbaar: er is nog niets geïmporteerd.`,
       voorleggerDuiding,
     );

@@ -16,7 +16,9 @@ function kopEnVoet(kop: string): { headerTemplate: string; footerTemplate: strin
   const font = `<style>${kopLettertypeCss()}</style>`;
   return {
     headerTemplate: `${font}<div style="${stijl} text-align: left;">${escapeHtml(kop)}</div>`,
-    footerTemplate: `${font}<div style="${stijl} display: flex; justify-content: space-between;"><span>VT Monitor</span><span>Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`,
+    footerTemplate:
+      `${font}<div style="${stijl} display: flex; justify-content: space-between;"><span>VT Monitor</span><span>Pagina ` +
+      `<span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`,
   };
 }
 

@@ -16,7 +16,8 @@ export function prognoseInhoud(p: PrognoseJson, grafieken: Grafiek[], nr: Nummer
     const x = p[soort];
     return x.verwacht === null
       ? `Voor de ${soort} is geen prognose te maken: er is geen eerder compleet jaar.`
-      : `Tot en met ${pd} kwamen ${g(x.waargenomen)} ${soort} binnen; verwacht voor ${p.jaar}: ${g(x.verwacht)} (80%-interval ${g(x.ondergrens)} tot ${g(x.bovengrens)}).`;
+      : `Tot en met ${pd} kwamen ${g(x.waargenomen)} ${soort} binnen; verwacht voor ${p.jaar}: ${g(x.verwacht)} ` +
+          `(80%-interval ${g(x.ondergrens)} tot ${g(x.bovengrens)}).`;
   };
   const zinnen = [
     `Een prognose is geen norm of doel: zij laat zien waar ${p.jaar} naartoe gaat als het verloop lijkt op eerdere jaren.`,
@@ -24,12 +25,14 @@ export function prognoseInhoud(p: PrognoseJson, grafieken: Grafiek[], nr: Nummer
     zin('adviezen'),
     ...(p.fte.nodig !== null
       ? [
-          `Bij ${formatteerGetal(p.fte.meldingen_per_fte, 1)} meldingen per fte per jaar vragen de verwachte meldingen ${formatteerGetal(p.fte.nodig, 1)} fte (nu ${formatteerGetal(p.fte.huidig, 1)} fte).`,
+          `Bij ${formatteerGetal(p.fte.meldingen_per_fte, 1)} meldingen per fte per jaar vragen de verwachte ` +
+            `meldingen ${formatteerGetal(p.fte.nodig, 1)} fte (nu ${formatteerGetal(p.fte.huidig, 1)} fte).`,
         ]
       : []),
     ...(p.scenarios.bron !== null
       ? [
-          `De scenario's laag, midden en hoog komen uit het regiobestand${p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : ''}. Bron: ${p.scenarios.bron}`,
+          `De scenario's laag, midden en hoog komen uit het regiobestand${p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : ''}. ` +
+            `Bron: ${p.scenarios.bron}`,
         ]
       : []),
   ];

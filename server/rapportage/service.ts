@@ -33,15 +33,33 @@ export function maakRapportdiensten(deps: Omit<Rapportdiensten, 'drukker' | 'ren
 }
 
 const PERIODE_VERANTWOORDING =
-  'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het 90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken en trajecten van de hele periode, niet over de kwartaalmedianen.';
+  'Een halfjaar of jaar is de som van zijn kwartalen: aantallen worden opgeteld en percentages ' +
+  'opnieuw berekend op die aantallen (geen gemiddelde van kwartaalpercentages). Werkvoorraad, ' +
+  'wachtlijsten en monitoring zijn de stand op de laatste dag van de periode. De mediaan en het ' +
+  '90e percentiel van de doorlooptijden gaan over alle afgeronde veiligheidsbeoordelingen, onderzoeken ' +
+  'en trajecten van de hele periode, niet over de kwartaalmedianen.';
 
 /** The closing chapter: how the figures came about. */
 export function verantwoording(regio: Regio, normen: Normen, model: RapportModel): string[] {
   return [
-    `De cijfers komen uit de registraties van Veilig Thuis ${regio.naam}, tot en met de import van ${model.dataDatum}. Elke indicator volgt de definities van VT Monitor, versie ${model.definitieversie}: een advies of melding telt in het kwartaal van binnenkomst, een veiligheidsbeoordeling in het kwartaal waarin zij is afgerond, een onderzoek of traject voorwaarden en vervolg in het kwartaal van de einddatum.`,
-    `Termijnen: de veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst (de dag van binnenkomst is dag 0; weekenden en de feestdagen van de Algemene termijnenwet tellen niet mee), onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: veiligheidsbeoordeling ${normen.vb}%, onderzoek ${normen.onderzoek}%, voorwaarden en vervolg ${normen.vv}%.`,
-    'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, dan staat er "." (niet te berekenen), nooit 0%. Tekens: . geheim of onbekend, – nihil, * voorlopig. Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
-    `Per 1.000 inwoners: het aantal gedeeld door het aantal inwoners op 1 januari van het jaar van de periode volgens CBS (StatLine 37259eng en 85755NED, opgenomen in het regiobestand); publiceert CBS dat jaar nog niet, dan het laatst gepubliceerde jaar. Een gemeente die later is ontstaan, telt met de gemeenten waaruit zij ontstond. Registraties van buiten de regio en zonder bekende gemeente tellen mee in het regiototaal, niet in de cijfers per 1.000 inwoners. Cijfers van het lopende kwartaal zijn voorlopig.`,
+    `De cijfers komen uit de registraties van Veilig Thuis ${regio.naam}, tot en met de import ` +
+      `van ${model.dataDatum}. Elke indicator volgt de definities van VT Monitor, versie ${model.definitieversie}: ` +
+      `een advies of melding telt in het kwartaal van binnenkomst, een veiligheidsbeoordeling in ` +
+      `het kwartaal waarin zij is afgerond, een onderzoek of traject voorwaarden en vervolg in het ` +
+      `kwartaal van de einddatum.`,
+    `Termijnen: de veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst (de dag van binnenkomst ` +
+      `is dag 0; weekenden en de feestdagen van de Algemene termijnenwet tellen niet mee), onderzoek ` +
+      `en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: ` +
+      `veiligheidsbeoordeling ${normen.vb}%, onderzoek ${normen.onderzoek}%, voorwaarden en vervolg ${normen.vv}%.`,
+    'Percentages hebben één decimaal en zijn berekend op de exacte aantallen; is de noemer 0, ' +
+      'dan staat er "." (niet te berekenen), nooit 0%. Tekens: . geheim of onbekend, – nihil, * voorlopig. ' +
+      'Groei is de verandering ten opzichte van het vorige kwartaal of van hetzelfde kwartaal een jaar eerder.',
+    `Per 1.000 inwoners: het aantal gedeeld door het aantal inwoners op 1 januari van het jaar ` +
+      `van de periode volgens CBS (StatLine 37259eng en 85755NED, opgenomen in het regiobestand); ` +
+      `publiceert CBS dat jaar nog niet, dan het laatst gepubliceerde jaar. Een gemeente die later ` +
+      `is ontstaan, telt met de gemeenten waaruit zij ontstond. Registraties van buiten de regio ` +
+      `en zonder bekende gemeente tellen mee in het regiototaal, niet in de cijfers per 1.000 inwoners. ` +
+      `Cijfers van het lopende kwartaal zijn voorlopig.`,
     ...(model.soort === 'halfjaarrapportage' || model.soort === 'jaarrapportage' ? [PERIODE_VERANTWOORDING] : []),
   ];
 }
@@ -85,7 +103,9 @@ export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promi
     metadata: {
       titel: `${model.titel} — ${model.ondertitel}${model.concept ? ' (concept)' : ''}`,
       auteur: d.regio.organisatie,
-      onderwerp: `${SOORT_NAAM[model.soort]} over ${model.kwartaalLabel}, met de cijfers tot en met de import van ${model.dataDatum} (definities ${model.definitieversie})`,
+      onderwerp:
+        `${SOORT_NAAM[model.soort]} over ${model.kwartaalLabel}, met de cijfers tot en met de import ` +
+        `van ${model.dataDatum} (definities ${model.definitieversie})`,
       trefwoorden: [
         'Veilig Thuis',
         d.regio.naam,

@@ -158,7 +158,8 @@ export function rang(index: CbsIndex, periode: string, code: string): Spiegel['r
     positie: i < 0 || cijfers.length < 2 ? null : i + 1,
     van: cijfers.length,
     toelichting:
-      'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners (1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',
+      'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners ' +
+      '(1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',
   };
 }
 

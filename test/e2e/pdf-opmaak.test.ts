@@ -152,7 +152,8 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
     const kop = p.dozen.find((d) => d.tekst.startsWith(`Figuur ${f.nummer}.`))!;
     if (Math.abs(kop.grootte - BIJSCHRIFT_PT) > 0.05) {
       fouten.push(
-        `${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): bijschrift in ${kop.grootte.toFixed(2)} pt, niet ${BIJSCHRIFT_PT}: verkleind afgedrukt, iets is breder dan de marges`,
+        `${naam} figuur ${f.nummer} (p. ${paginaNr + 1}): bijschrift in ${kop.grootte.toFixed(2)} ` +
+          `pt, niet ${BIJSCHRIFT_PT}: verkleind afgedrukt, iets is breder dan de marges`,
       );
     }
     const begin = f.definitie.slice(0, 12);
@@ -297,7 +298,11 @@ const langeDuiding = (alineas: number) => ({
   alineas: Array.from(
     { length: alineas },
     (_, i) =>
-      `Alinea ${i + 1}: de instroom bleef dit kwartaal op het niveau van het jaar ervoor, met meer meldingen van de politie en minder adviezen van particulieren. Het team veiligheidsbeoordeling werkte met twee vacatures; de termijn van vijf werkdagen werd daardoor minder vaak gehaald dan de norm vraagt. In het volgende kwartaal start een nieuwe medewerker en verwachten wij dat het aandeel binnen de termijn weer stijgt.`,
+      `Alinea ${i + 1}: de instroom bleef dit kwartaal op het niveau van het jaar ervoor, met meer ` +
+      `meldingen van de politie en minder adviezen van particulieren. Het team veiligheidsbeoordeling ` +
+      `werkte met twee vacatures; de termijn van vijf werkdagen werd daardoor minder vaak gehaald ` +
+      `dan de norm vraagt. In het volgende kwartaal start een nieuwe medewerker en verwachten wij ` +
+      `dat het aandeel binnen de termijn weer stijgt.`,
   ),
   door: 'VT-management',
   datum: '15 januari 2025',

@@ -94,7 +94,8 @@ describe('kwartaalrapportage (PDF)', () => {
     expect(samenvatting).toContain(`${richting(groei.meldingen_yoy!)} het aantal meldingen met ${pct(Math.abs(groei.meldingen_yoy!))}`);
     expect(samenvatting).toContain(`${richting(groei.adviezen_qoq!)} het aantal adviezen met ${pct(Math.abs(groei.adviezen_qoq!))}`);
     expect(samenvatting).toContain(
-      `Van de ${nl.format(r.meldingen_vb as number)} afgeronde veiligheidsbeoordelingen waren er ${nl.format(r.vb_binnen_termijn as number)} binnen 5 werkdagen klaar: ${pct(r.vb_binnen_termijn_pct as number)}.`,
+      `Van de ${nl.format(r.meldingen_vb as number)} afgeronde veiligheidsbeoordelingen waren er ` +
+        `${nl.format(r.vb_binnen_termijn as number)} binnen 5 werkdagen klaar: ${pct(r.vb_binnen_termijn_pct as number)}.`,
     );
     expect(samenvatting).toContain(
       `Van de ${nl.format(r.onderzoeken_afgerond as number)} afgeronde onderzoeken waren er ${nl.format(r.onderzoeken_binnen_termijn as number)} binnen 10 weken klaar`,

@@ -51,7 +51,10 @@ describe('spiegel: shipped CBS figures (held-in checks)', () => {
     });
     expect(s.regio.voorlopig).toContain('meldingen');
     expect(s.regio.bronnen.meldingen).toEqual({ tabel: '84852NED', url: 'https://www.cbs.nl/nl-nl/cijfers/detail/84852NED?q=gelderland' });
-    expect(s.regio.bronnen.inwoners).toEqual({ tabel: '37259eng (som van de 15 gemeenten)', url: 'https://opendata.cbs.nl/statline/#/CBS/en/dataset/37259eng/table' });
+    expect(s.regio.bronnen.inwoners).toEqual({
+      tabel: '37259eng (som van de 15 gemeenten)',
+      url: 'https://opendata.cbs.nl/statline/#/CBS/en/dataset/37259eng/table',
+    });
     expect(s.regio.per_1000_inwoners.meldingen).toBe(4.61); // 2.695 × 1.000 / 585.042
     expect(s.nederland).toMatchObject({ meldingen: 127340, adviezen: 143210, overdracht: null, inwoners: 17815508 });
     expect(s.nederland.per_1000_inwoners.meldingen).toBe(7.15);

@@ -64,7 +64,8 @@ export function termijnenTabel(nr: Nummering, rijen: ReturnType<typeof termijnen
     id: 'tabel-termijnen',
     titel: `Wettelijke termijnen en normen — ${kort}`,
     definitie:
-      'Veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst; onderzoek en voorwaarden en vervolg binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: sectornormen van de regio.',
+      'Veiligheidsbeoordeling binnen 5 werkdagen na binnenkomst; onderzoek en voorwaarden en vervolg ' +
+      'binnen 10 weken (70 dagen) na de veiligheidsbeoordeling. Normen: sectornormen van de regio.',
     anker: 'veiligheidsbeoordeling-onderdeel-b',
     kolommen: ['Termijn', 'Afgerond', 'Binnen termijn', 'Percentage', 'Norm', 'Gehaald'],
     rijen: rijen.map((t) => ({

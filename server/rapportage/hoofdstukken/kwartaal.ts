@@ -197,7 +197,8 @@ function tabellen(c: KwartaalLezing): Inhoud {
       c,
       `tabel-groei-${soort}`,
       titel,
-      '(aantal in het kwartaal − aantal in het vergelijkingskwartaal) / aantal in het vergelijkingskwartaal × 100, één decimaal; . = niet te berekenen (het vergelijkingskwartaal telde 0 of heeft geen gegevens).',
+      '(aantal in het kwartaal − aantal in het vergelijkingskwartaal) / aantal in het vergelijkingskwartaal ' +
+        '× 100, één decimaal; . = niet te berekenen (het vergelijkingskwartaal telde 0 of heeft geen gegevens).',
       'groei',
       [groeiRij('Meldingen', `meldingen_${soort}`), groeiRij('Adviezen', `adviezen_${soort}`), groeiRij('Totaal', `totaal_${soort}`)],
     );
@@ -210,7 +211,8 @@ function tabellen(c: KwartaalLezing): Inhoud {
         c,
         'tabel-monitoring',
         'Monitoring per kwartaal',
-        'Afgeronde onderzoeken en V&V met monitoring; in monitoring = registraties met monitoring, overgedragen en op de laatste dag van het kwartaal zonder einde monitoring.',
+        'Afgeronde onderzoeken en V&V met monitoring; in monitoring = registraties met monitoring, ' +
+          'overgedragen en op de laatste dag van het kwartaal zonder einde monitoring.',
         'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
         [
           { kop: 'Overdracht na vervolgkeuze', waarde: (v) => cel.getal(getal(v, 'overdracht_na_vervolgkeuze')) },
@@ -223,7 +225,9 @@ function tabellen(c: KwartaalLezing): Inhoud {
         c,
         'tabel-monitoring-afspraken',
         'Monitoring volgens de afspraken per kwartaal',
-        'Afgesproken: na een onderzoek dat niet is weerlegd en na V&V, niet na overdracht aan een gecertificeerde instelling (§ 7.1); contacten na 3 en 12 maanden tijdig = binnen een maand van de afgesproken datum.',
+        'Afgesproken: na een onderzoek dat niet is weerlegd en na V&V, niet na overdracht aan een ' +
+          'gecertificeerde instelling (§ 7.1); contacten na 3 en 12 maanden tijdig = binnen een maand ' +
+          'van de afgesproken datum.',
         ANKER_TWEEDE_GOLF,
         [
           { kop: 'Overdracht na onderzoek', waarde: (v) => cel.getal(getal(v, 'overdracht_na_onderzoek')) },
@@ -251,14 +255,16 @@ function financien(c: KwartaalLezing): Inhoud | null {
   const zinnen = [resultaatZin(c.invoer.kwartaal, resultaat.realisatie, resultaat.begroting)];
   if (fte.fte_gemiddeld !== null) {
     zinnen.push(
-      `De gemiddelde formatie was ${formatteerGetal(fte.fte_gemiddeld, 1)} fte${fte.prognose ? ' (deels prognose)' : ''}: ${formatteerGetal(fte.meldingen_per_fte, 1)} meldingen en ${formatteerGetal(fte.adviezen_per_fte, 1)} adviezen per fte.`,
+      `De gemiddelde formatie was ${formatteerGetal(fte.fte_gemiddeld, 1)} fte${fte.prognose ? ' (deels prognose)' : ''}: ` +
+        `${formatteerGetal(fte.meldingen_per_fte, 1)} meldingen en ${formatteerGetal(fte.adviezen_per_fte, 1)} adviezen per fte.`,
     );
   }
   const tabel = c.nr.tabel({
     id: 'tabel-financien',
     titel: `Realisatie en begroting (× € 1.000) — ${kwartaalKort(c.invoer.kwartaal)}`,
     definitie:
-      'Bedragen in duizenden euro’s; inkomsten positief, kosten negatief. Verschil = realisatie − begroting (positief is gunstig); – = geen begroting voor deze post.',
+      'Bedragen in duizenden euro’s; inkomsten positief, kosten negatief. Verschil = realisatie ' +
+      '− begroting (positief is gunstig); – = geen begroting voor deze post.',
     anker: 'financien-en-formatie',
     kolommen: FINANCIEN_KOLOMMEN_TABEL,
     rijen: financienTabel(f).map((r) => ({ kop: r.naam, cellen: r.cellen, totaal: r.totaal })),
@@ -281,7 +287,8 @@ function gemeenten(c: KwartaalLezing): Inhoud {
     id: 'tabel-gemeenten-abc',
     titel: `Adviezen, meldingen, veiligheidsbeoordeling en overdracht per gemeente (onderdelen a–c) — ${kwartaalKort(K)}`,
     definitie:
-      'Naar gemeente van de direct betrokkene. VB = veiligheidsbeoordelingen afgerond in het kwartaal; overdracht na VB = besluit overdracht; na vervolgkeuze = vervolg overdracht.',
+      'Naar gemeente van de direct betrokkene. VB = veiligheidsbeoordelingen afgerond in het kwartaal; ' +
+      'overdracht na VB = besluit overdracht; na vervolgkeuze = vervolg overdracht.',
     anker: 'instroom-onderdeel-a',
     kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'VB', 'VB binnen 5 werkdagen', 'Overdracht na VB', 'Overdracht na vervolgkeuze'],
     rijen: rijen([

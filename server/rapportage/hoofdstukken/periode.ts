@@ -84,8 +84,10 @@ export function instroomPeriodeZinnen(invoer: PeriodeInvoer): string[] {
   const nu = invoer.nu.get(REGIO) ?? {};
   const g = (nu.groei ?? {}) as Record<string, number | null>;
   return [
-    `In ${periodeInZin(invoer.periode)} kwamen ${aantal(n(nu, 'meldingen'), 'melding', 'meldingen')} en ${aantal(n(nu, 'adviezen'), 'advies', 'adviezen')} binnen.`,
-    `Ten opzichte van ${periodeInZin(invoer.vorigJaar)} ${verandering('meldingen', g.meldingen_yoy ?? null)} en ${verandering('adviezen', g.adviezen_yoy ?? null)}.`,
+    `In ${periodeInZin(invoer.periode)} kwamen ${aantal(n(nu, 'meldingen'), 'melding', 'meldingen')} ` +
+      `en ${aantal(n(nu, 'adviezen'), 'advies', 'adviezen')} binnen.`,
+    `Ten opzichte van ${periodeInZin(invoer.vorigJaar)} ${verandering('meldingen', g.meldingen_yoy ?? null)} ` +
+      `en ${verandering('adviezen', g.adviezen_yoy ?? null)}.`,
   ];
 }
 
@@ -120,7 +122,8 @@ function samenvatting(c: PeriodeLezing): Inhoud {
     id: 'tabel-totalen',
     titel: `Totalen ${c.kort} en ${c.kortEerder}`,
     definitie:
-      'Aantallen van de hele periode (som van de kwartalen); percentages berekend op die aantallen; groei = (periode − dezelfde periode een jaar eerder) / dezelfde periode een jaar eerder × 100.',
+      'Aantallen van de hele periode (som van de kwartalen); percentages berekend op die aantallen; ' +
+      'groei = (periode − dezelfde periode een jaar eerder) / dezelfde periode een jaar eerder × 100.',
     anker: 'groei',
     kolommen: ['', c.kort, c.kortEerder, 'Groei'],
     rijen: [
@@ -251,7 +254,8 @@ function radarfunctie(c: PeriodeLezing): Inhoud {
   const zin =
     totaal === 0
       ? 'In deze periode kwamen geen meldingen binnen; het aandeel eerdere betrokkenheid is niet te berekenen.'
-      : `Van de ${formatteerGetal(totaal)} meldingen ging het bij ${formatteerGetal(eerder)} (${cel.procent(percentage(eerder, totaal))}) om een gezin of huishouden dat Veilig Thuis al kende (hermelding of vervolgmelding).`;
+      : `Van de ${formatteerGetal(totaal)} meldingen ging het bij ${formatteerGetal(eerder)} (${cel.procent(percentage(eerder, totaal))}) ` +
+        `om een gezin of huishouden dat Veilig Thuis al kende (hermelding of vervolgmelding).`;
   const grafiek = staafGrafiek({
     id: 'eerdere-betrokkenheid-per-jaar',
     titel: 'Meldingen naar eerdere betrokkenheid per jaar',
@@ -291,7 +295,8 @@ function veiligheidsbeoordeling(c: PeriodeLezing): Inhoud {
     id: 'tabel-vb',
     titel: `Veiligheidsbeoordeling binnen en buiten de termijn — ${c.kort} en ${c.kortEerder}`,
     definitie:
-      'Meldingen waarvan de veiligheidsbeoordeling in de periode is afgerond; binnen termijn = uiterlijk op de 5e werkdag na binnenkomst; spoed = met spoed beoordeeld.',
+      'Meldingen waarvan de veiligheidsbeoordeling in de periode is afgerond; binnen termijn = uiterlijk ' +
+      'op de 5e werkdag na binnenkomst; spoed = met spoed beoordeeld.',
     anker: 'veiligheidsbeoordeling-onderdeel-b',
     kolommen: ['', c.kort, c.kortEerder],
     rijen: [
@@ -327,7 +332,9 @@ function vervolg(c: PeriodeLezing): Inhoud {
     id: 'tabel-vervolg',
     titel: `Onderzoeken en voorwaarden en vervolg — ${c.kort} en ${c.kortEerder}`,
     definitie:
-      'Met een einddatum in de periode; binnen termijn = uiterlijk 70 dagen na de veiligheidsbeoordeling; doorlooptijd in dagen vanaf de veiligheidsbeoordeling, mediaan en 90e percentiel over alle afgeronde van de periode.',
+      'Met een einddatum in de periode; binnen termijn = uiterlijk 70 dagen na de veiligheidsbeoordeling; ' +
+      'doorlooptijd in dagen vanaf de veiligheidsbeoordeling, mediaan en 90e percentiel over alle ' +
+      'afgeronde van de periode.',
     anker: 'onderzoek-onderdeel-d-en-voorwaarden-en-vervolg-onderdeel-e',
     kolommen: ['', c.kort, c.kortEerder],
     rijen: [
@@ -371,7 +378,11 @@ function doorstroom(c: PeriodeLezing): Inhoud {
   const tabel = c.nr.tabel({
     id: 'tabel-werkvoorraad',
     titel: `Werkvoorraad en wachtlijst op de laatste dag — ${c.kort} en ${c.kortEerder}`,
-    definitie: `Op de laatste dag van de periode (${laatste === c.invoer.periode.kwartalen.at(-1) ? 'einde periode' : `voorlopig: einde ${kwartaalKort(laatste)}`}): meldingen zonder veiligheidsbeoordeling, lopende onderzoeken en V&V, de wachtlijsten en hoe lang het langst wachtende al wacht. Doorlooptijden: mediaan en 90e percentiel over alle in de periode afgeronde beoordelingen, onderzoeken en trajecten.`,
+    definitie:
+      `Op de laatste dag van de periode (${laatste === c.invoer.periode.kwartalen.at(-1) ? 'einde periode' : `voorlopig: einde ${kwartaalKort(laatste)}`}): ` +
+      `meldingen zonder veiligheidsbeoordeling, lopende onderzoeken en V&V, de wachtlijsten en hoe ` +
+      `lang het langst wachtende al wacht. Doorlooptijden: mediaan en 90e percentiel over alle in ` +
+      `de periode afgeronde beoordelingen, onderzoeken en trajecten.`,
     anker: 'doorstroom-voor-vt-management-op-de-laatste-dag-van-het-kwartaal',
     kolommen: ['', c.kort, c.kortEerder],
     rijen: [
@@ -435,7 +446,8 @@ function overdracht(c: PeriodeLezing): Inhoud {
     id: 'tabel-overdracht-per-moment',
     titel: `Overdracht per moment en ontvanger — ${c.kort}`,
     definitie:
-      'Overdrachten in de periode naar het moment (na de veiligheidsbeoordeling, na de keuze voor vervolgstappen, na onderzoek, na V&V) en de ontvanger (definities 2027.1).',
+      'Overdrachten in de periode naar het moment (na de veiligheidsbeoordeling, na de keuze voor ' +
+      'vervolgstappen, na onderzoek, na V&V) en de ontvanger (definities 2027.1).',
     anker: 'overdracht-onderdeel-c',
     kolommen: ['Ontvanger', ...momenten.map(([, l]) => l), 'Totaal'],
     rijen: [
@@ -457,7 +469,8 @@ function monitoring(c: PeriodeLezing): Inhoud {
     id: 'tabel-monitoring',
     titel: `Monitoring — ${c.kort} en ${c.kortEerder}`,
     definitie:
-      'Afgeronde onderzoeken en V&V waarbij monitoring werd afgesproken en ook gestart (conform), monitoringcontacten na 3 en 12 maanden die gepland en tijdig waren (definities 2027.1).',
+      'Afgeronde onderzoeken en V&V waarbij monitoring werd afgesproken en ook gestart (conform), ' +
+      'monitoringcontacten na 3 en 12 maanden die gepland en tijdig waren (definities 2027.1).',
     anker: 'overdracht-onderdeel-c',
     kolommen: ['', c.kort, c.kortEerder],
     rijen: [
@@ -538,7 +551,10 @@ function spiegel(c: PeriodeLezing): Inhoud | null {
     id: 'tabel-spiegel',
     titel: `${s.regio.naam} en Nederland volgens CBS, en de eigen registratie, ${s.periode_label}`,
     anker: 'spiegel',
-    definitie: `CBS-cijfers zoals gepubliceerd (afgerond op 5); eigen registratie: binnengekomen in de periode, afgerond op ${s.eigen.afgerond_op}; verschil = eigen − CBS. Per 1.000 inwoners alleen met een CBS-bevolking. . = niet gepubliceerd of niet bevestigd, * = voorlopig.`,
+    definitie:
+      `CBS-cijfers zoals gepubliceerd (afgerond op 5); eigen registratie: binnengekomen in de periode, ` +
+      `afgerond op ${s.eigen.afgerond_op}; verschil = eigen − CBS. Per 1.000 inwoners alleen met ` +
+      `een CBS-bevolking. . = niet gepubliceerd of niet bevestigd, * = voorlopig.`,
     kolommen: t.kolommen,
     rijen: t.rijen.map((r) => ({ kop: String(r[0]), cellen: r.slice(1).map((v) => cel.getal(typeof v === 'number' ? v : null)) })),
   });
@@ -547,7 +563,8 @@ function spiegel(c: PeriodeLezing): Inhoud | null {
   const zinnen = [
     s.regio.meldingen === null
       ? `CBS publiceert (in de opgeslagen tabellen) voor ${s.periode_label} geen meldingen van ${s.regio.naam}${s.nederland.meldingen === null ? ' en ook niet van Nederland' : `; Nederland: ${cel.getal(s.nederland.meldingen)}`}.`
-      : `Volgens CBS ontving ${s.regio.naam} in ${s.periode_label} ${cel.getal(s.regio.meldingen)} meldingen; de eigen registratie telt er ${cel.getal(s.eigen.meldingen)} (verschil ${cel.getal(s.eigen.verschil.meldingen)}).`,
+      : `Volgens CBS ontving ${s.regio.naam} in ${s.periode_label} ${cel.getal(s.regio.meldingen)} ` +
+        `meldingen; de eigen registratie telt er ${cel.getal(s.eigen.meldingen)} (verschil ${cel.getal(s.eigen.verschil.meldingen)}).`,
     `Bron: ${bronnen.length > 0 ? bronnen.join('; ') : 'CBS (geen cijfers voor deze periode)'}.`,
   ];
   return inhoud(zinnen, [tabel, c.nr.figuur(grafiek)]);

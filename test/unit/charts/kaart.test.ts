@@ -71,7 +71,8 @@ describe('regioKaart', () => {
     });
     expect(g.links).toEqual({ G1: '/gemeente/GM0001', G2: '/gemeente/GM0002', G3: '/gemeente/GM0003' });
     expect(g.beschrijving).toBe(
-      'Kaart van de regio Proef met 3 gemeenten; de kleur geeft meldingen per 1.000 inwoners. Het hoogst is G2 (1,42), het laagst G1 (0,88). De gegevens staan in de tabel.',
+      'Kaart van de regio Proef met 3 gemeenten; de kleur geeft meldingen per 1.000 inwoners. Het ' +
+        'hoogst is G2 (1,42), het laagst G1 (0,88). De gegevens staan in de tabel.',
     );
   });
 

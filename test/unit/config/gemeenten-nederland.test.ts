@@ -12,7 +12,14 @@ describe('config/cbs-gemeentecodes.json', () => {
   // 2015 cbs.nl/nl-nl/nieuws/2015/02; 2016, 2017, 2019, 2021, 2022 CBS as quoted in the press;
   // 2018 vng.nl; 2020-2022 StatLine 70072ned 'Gemeenten (aantal)' for Nederland
   it.each([
-    [2015, 393], [2016, 390], [2017, 388], [2018, 380], [2019, 355], [2020, 355], [2021, 352], [2022, 345],
+    [2015, 393],
+    [2016, 390],
+    [2017, 388],
+    [2018, 380],
+    [2019, 355],
+    [2020, 355],
+    [2021, 352],
+    [2022, 345],
   ])('1 January %i: %i gemeenten, as CBS counts them', (jaar, aantal) => {
     expect(nl.gemeentenOp(jaar)).toHaveLength(aantal);
   });
@@ -45,25 +52,40 @@ describe('config/cbs-gemeentecodes.json', () => {
     expect(opnieuw.gemeenten).toEqual(nl.bestand.gemeenten);
     expect(opnieuw.herindelingen).toEqual(nl.bestand.herindelingen);
     expect(opnieuw.codes).toEqual(nl.bestand.codes);
-    expect(alsRegels({ ...opnieuw, toelichting: nl.bestand.toelichting, bron: nl.bestand.bron })).toBe(readFileSync(projectPath('config', 'cbs-gemeentecodes.json'), 'utf8'));
+    expect(alsRegels({ ...opnieuw, toelichting: nl.bestand.toelichting, bron: nl.bestand.bron })).toBe(
+      readFileSync(projectPath('config', 'cbs-gemeentecodes.json'), 'utf8'),
+    );
   });
 
   it('the generator refuses a successor it cannot find on that day, and an unreadable indeling', () => {
     const herkomst = { invoer: '', sha256: '', oudeCodes: [] };
-    expect(() => genereerGemeenten(nl.bestand.gemeenten, { herindelingen: [{ per: '2019-01-01', van: ['Weesp'], naar: ['Amsterdam'], bron: 'x' }] }, herkomst, 2025)).toThrow(
-      'herindelingen.json: Weesp (opgeheven op 2019-01-01) staat 0 keer in de indeling',
-    );
+    expect(() =>
+      genereerGemeenten(nl.bestand.gemeenten, { herindelingen: [{ per: '2019-01-01', van: ['Weesp'], naar: ['Amsterdam'], bron: 'x' }] }, herkomst, 2025),
+    ).toThrow('herindelingen.json: Weesp (opgeheven op 2019-01-01) staat 0 keer in de indeling');
     expect(() => leesIndeling('code;naam\n0363;Amsterdam')).toThrow('De indeling heeft niet de kolommen');
-    expect(() => leesIndeling('provinciecode;provincienaam;gemeentecode;gemeentenaam;begindatum;einddatum\n27;Noord-Holland;363;Amsterdam;1970-01-01;')).toThrow('Regel 2 van de indeling is onleesbaar');
+    expect(() =>
+      leesIndeling('provinciecode;provincienaam;gemeentecode;gemeentenaam;begindatum;einddatum\n27;Noord-Holland;363;Amsterdam;1970-01-01;'),
+    ).toThrow('Regel 2 van de indeling is onleesbaar');
   });
 });
 
 describe('names: one rule for case, accents and punctuation', () => {
   it.each([
-    ['Arnhem', 'GM0202'], ['ARNHEM', 'GM0202'], ["'s-Hertogenbosch", 'GM0796'], ['S HERTOGENBOSCH', 'GM0796'],
-    ['Súdwest-Fryslân', 'GM1900'], ['sudwest fryslan', 'GM1900'], ['Bergen (NH.)', 'GM0373'], ['Bergen (L.)', 'GM0893'],
-    ['Hengelo', 'GM0164'], ['Weesp', 'GM0457'], ['Haaren', 'GM0788'], ['Haren', 'GM0017'],
-    ['Groningen (gemeente)', 'GM0014'], ["'s-Gravenhage (gemeente)", 'GM0518'], ['Utrecht (gemeente)', 'GM0344'],
+    ['Arnhem', 'GM0202'],
+    ['ARNHEM', 'GM0202'],
+    ["'s-Hertogenbosch", 'GM0796'],
+    ['S HERTOGENBOSCH', 'GM0796'],
+    ['Súdwest-Fryslân', 'GM1900'],
+    ['sudwest fryslan', 'GM1900'],
+    ['Bergen (NH.)', 'GM0373'],
+    ['Bergen (L.)', 'GM0893'],
+    ['Hengelo', 'GM0164'],
+    ['Weesp', 'GM0457'],
+    ['Haaren', 'GM0788'],
+    ['Haren', 'GM0017'],
+    ['Groningen (gemeente)', 'GM0014'],
+    ["'s-Gravenhage (gemeente)", 'GM0518'],
+    ['Utrecht (gemeente)', 'GM0344'],
   ])('%s → %s', (naam, code) => {
     expect(nl.codeVoorNaam(naam)).toBe(code);
   });

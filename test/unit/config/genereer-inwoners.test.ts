@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extraheerBevolking, extraheerGebieden, leesBevolking, leesGebieden } from '../../../server/config/genereer-inwoners.js';
 
 // the first lines of the downloads, in their own form (hand-made rows, real column names)
-const KOP_37259 =
-  'ID,Sex,Sex Label,Regions,Regions Label,Periods,Periods Label,PopulationOn1January_1,PopulationDensity_2,PopulationOn31December_20';
+const KOP_37259 = 'ID,Sex,Sex Label,Regions,Regions Label,Periods,Periods Label,PopulationOn1January_1,PopulationDensity_2,PopulationOn31December_20';
 const RIJEN_37259 = [
   '1,T001038,Total male and female,NL01  ,The Netherlands,2019JJ00,2019,17282163,508,17407585',
   '2,T001038,Total male and female,GM0202    ,Arnhem,2018JJ00,2018,157223,1600,159265',
@@ -29,7 +28,9 @@ describe('genereer-inwoners: the extracts of the downloaded CBS tables', () => {
 
   it('85755NED: the five columns of each gemeente, padding trimmed; another layout is refused by name', () => {
     const kop = 'ID;RegioS;Code_1;Naam_2;Code_44;Naam_45;Inwonertal_54;Omgevingsadressendichtheid_55';
-    const tekst = `\uFEFF${kop}\n0;GM0202    ;GM0202    ;Arnhem                    ;VT05      ;Gelderland-Midden        ;167632;2202\n1;NL01      ;NL01      ;Nederland ;;;17942942;\n`;
+    const tekst =
+      `\uFEFF${kop}\n0;GM0202    ;GM0202    ;Arnhem                    ;VT05      ;Gelderland-Midden ` +
+      `       ;167632;2202\n1;NL01      ;NL01      ;Nederland ;;;17942942;\n`;
     const uit = extraheerGebieden(tekst);
     expect(uit).toBe('RegioS;Naam_2;Code_44;Naam_45;Inwonertal_54\nGM0202;Arnhem;VT05;Gelderland-Midden;167632\n');
     expect(leesGebieden(uit)).toEqual([{ code: 'GM0202', naam: 'Arnhem', vt: 'VT05', vtNaam: 'Gelderland-Midden', inwoners: 167632 }]);
@@ -39,8 +40,12 @@ describe('genereer-inwoners: the extracts of the downloaded CBS tables', () => {
   });
 
   it('a hand edit of an extract that breaks its form is refused with file and line', () => {
-    expect(() => leesGebieden('RegioS;Naam_2;Code_44;Naam_45;Inwonertal_54\nGM0202;Arnhem;VT5;Gelderland-Midden;167632\n')).toThrow(/gebieden-in-nederland-2024\.csv regel 2: .* geen gemeente met VT-regio/);
+    expect(() => leesGebieden('RegioS;Naam_2;Code_44;Naam_45;Inwonertal_54\nGM0202;Arnhem;VT5;Gelderland-Midden;167632\n')).toThrow(
+      /gebieden-in-nederland-2024\.csv regel 2: .* geen gemeente met VT-regio/,
+    );
     expect(() => leesBevolking('Regions;Periods;PopulationOn1January_1\n')).toThrow(/de eerste regel moet/);
-    expect(() => leesBevolking('Regions;Periods;PopulationOn1January_1;PopulationOn31December_20\nGM0202;2019JJ00;-5;1\n')).toThrow(/regel 2: '-5' is geen aantal/);
+    expect(() => leesBevolking('Regions;Periods;PopulationOn1January_1;PopulationOn31December_20\nGM0202;2019JJ00;-5;1\n')).toThrow(
+      /regel 2: '-5' is geen aantal/,
+    );
   });
 });

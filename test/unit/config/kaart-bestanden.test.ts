@@ -59,7 +59,9 @@ describe(`the ${slugs.length} region maps`, () => {
 
   it('the generator writes nothing for a region with a gemeente that has no shape, and names it', () => {
     const { grenzen, regios } = leesKaartInvoer();
-    const kapot = regios.map((r) => (r.slug === 'zeeland' ? { ...r, regio: { ...r.regio, gemeenten: [...r.regio.gemeenten, { code: 'GM9999', naam: 'Nergenshuizen' }] } } : r));
+    const kapot = regios.map((r) =>
+      r.slug === 'zeeland' ? { ...r, regio: { ...r.regio, gemeenten: [...r.regio.gemeenten, { code: 'GM9999', naam: 'Nergenshuizen' }] } } : r,
+    );
     expect(() => genereerKaarten(grenzen, kapot)).toThrow('GM9999 Nergenshuizen (zeeland): geen vlak in de CBS-grenzen');
   });
 
@@ -98,4 +100,3 @@ describe(`the ${slugs.length} region maps`, () => {
     expect(laadKaart({ ...regio, gemeenten: [...regio.gemeenten, { ...regio.gemeenten[0]!, code: 'GM0363' }] })).toBeNull();
   });
 });
-

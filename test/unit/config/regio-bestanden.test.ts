@@ -12,7 +12,9 @@ import { BEVOLKING_37259, bouwInwoners, GEBIEDEN_2024, leesBevolking, leesGebied
 import { createHash } from 'node:crypto';
 
 const MAP = projectPath('config', 'regio');
-const bestanden = readdirSync(MAP).filter((f) => f.endsWith('.json')).sort();
+const bestanden = readdirSync(MAP)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const json = (f: string) => JSON.parse(readFileSync(join(MAP, f), 'utf8')) as Record<string, unknown> & { gemeenten: Record<string, unknown>[] };
 const nl = gemeentenNederland();
 const lidmaatschap = JSON.parse(readFileSync(projectPath('config', 'cbs', 'vt-lidmaatschap.json'), 'utf8')) as VtLidmaatschap;
@@ -33,7 +35,12 @@ describe('the shipped region files (config/regio/)', () => {
   it('every gemeente of 1 January of each year since 2019 is in exactly one file (gemeentenPerJaar)', () => {
     for (let jaar = 2019; jaar <= nl.laatsteJaar; jaar++) {
       const codes = bestanden.flatMap((f) => (json(f).gemeentenPerJaar as Record<string, string[]>)[String(jaar)] ?? []);
-      expect(codes.sort(), String(jaar)).toEqual(nl.gemeentenOp(jaar)!.map((g) => g.code).sort());
+      expect(codes.sort(), String(jaar)).toEqual(
+        nl
+          .gemeentenOp(jaar)!
+          .map((g) => g.code)
+          .sort(),
+      );
     }
   });
 
@@ -58,11 +65,17 @@ describe('the shipped region files (config/regio/)', () => {
           expect(new URL(c.bron).hostname, `${f} ${String(g.code)} ${jaar}`).toMatch(/(^|\.)cbs\.nl$/);
           expect(c.tabel === GEBIEDEN_2024.tabel, `${f} ${String(g.code)} ${jaar}`).toBe(jaar === '2024');
         }
-        expect(Object.keys(g).filter((k) => ['inwoners', 'inwonersBron', 'inwonersPeildatum', 'indicatief'].includes(k)), `${f} ${String(g.code)}`).toEqual([]);
+        expect(
+          Object.keys(g).filter((k) => ['inwoners', 'inwonersBron', 'inwonersPeildatum', 'indicatief'].includes(k)),
+          `${f} ${String(g.code)}`,
+        ).toEqual([]);
       }
     }
     // every current gemeente has a figure for each year 2019..2024 in which it existed, and none for 2025
-    const verwacht = huidig.reduce((n, g) => n + [2019, 2020, 2021, 2022, 2023, 2024].filter((j) => nl.gemeentenOp(j)!.some((x) => x.code === g.code)).length, 0);
+    const verwacht = huidig.reduce(
+      (n, g) => n + [2019, 2020, 2021, 2022, 2023, 2024].filter((j) => nl.gemeentenOp(j)!.some((x) => x.code === g.code)).length,
+      0,
+    );
     expect(cijfers).toBe(verwacht);
     expect(cijfers).toBe(2037);
   });
@@ -70,9 +83,27 @@ describe('the shipped region files (config/regio/)', () => {
   it('exact figures in the files are those of the committed CBS extracts, and of StatLine', () => {
     const alle = Object.fromEntries(bestanden.map((f) => [f.replace(/\.json$/, ''), laadRegio(join(MAP, f))]));
     // Arnhem on 1 January 2019..2024; 2019–2024 also in StatLine 70072ned (2022: 82.032 men + 81.856 women)
-    expect([2019, 2020, 2021, 2022, 2023, 2024, 2025].map((j) => alle['gelderland-midden']!.inwonersOp('GM0202', j))).toEqual([159265, 161348, 162424, 163888, 165770, 167632, null]);
-    expect(alle['kennemerland']!.inwonersCijferOp('GM0392', 2024)).toEqual({ aantal: 167636, peildatum: '2024-01-01', tabel: '85755NED', bron: GEBIEDEN_2024.bron });
-    expect(alle['gelderland-zuid']!.inwonersCijferOp('GM0268', 2019)).toEqual({ aantal: 176731, peildatum: '2019-01-01', tabel: '37259eng', bron: BEVOLKING_37259.bron });
+    expect([2019, 2020, 2021, 2022, 2023, 2024, 2025].map((j) => alle['gelderland-midden']!.inwonersOp('GM0202', j))).toEqual([
+      159265,
+      161348,
+      162424,
+      163888,
+      165770,
+      167632,
+      null,
+    ]);
+    expect(alle['kennemerland']!.inwonersCijferOp('GM0392', 2024)).toEqual({
+      aantal: 167636,
+      peildatum: '2024-01-01',
+      tabel: '85755NED',
+      bron: GEBIEDEN_2024.bron,
+    });
+    expect(alle['gelderland-zuid']!.inwonersCijferOp('GM0268', 2019)).toEqual({
+      aantal: 176731,
+      peildatum: '2019-01-01',
+      tabel: '37259eng',
+      bron: BEVOLKING_37259.bron,
+    });
     // Weesp had a population on 1 January 2022 (it ended on 24 March 2022), but is no gemeente of the file
     expect(alle['amsterdam-amstelland']!.inwonersOp('GM0457', 2022)).toBeNull();
     // against the raw extracts, line by line, for a few gemeenten of different regions
@@ -92,7 +123,10 @@ describe('the shipped region files (config/regio/)', () => {
     const gemaakt = bouwInwoners(bevolking, gebieden, nl.bestand);
     expect(readFileSync(projectPath('config', 'cbs', 'inwoners.json'), 'utf8')).toBe(alsRegels(gemaakt));
     const sha = (t: string) => createHash('sha256').update(t).digest('hex');
-    expect(gemaakt.bronnen.map((b) => [b.tabel, b.sha256])).toEqual([['37259eng', sha(bevolking)], ['85755NED', sha(gebieden)]]);
+    expect(gemaakt.bronnen.map((b) => [b.tabel, b.sha256])).toEqual([
+      ['37259eng', sha(bevolking)],
+      ['85755NED', sha(gebieden)],
+    ]);
     expect(gemaakt.cijfers).toHaveLength(355 + 355 + 352 + 345 + 342 + 342);
   });
 
@@ -114,8 +148,12 @@ describe('the shipped region files (config/regio/)', () => {
     const { gebieden } = leesUittreksels();
     const cbs = leesGebieden(gebieden);
     const bestandVan = new Map<string, { code: string; naam: string }>();
-    for (const f of bestanden) for (const c of (json(f).gemeentenPerJaar as Record<string, string[]>)['2024']!) bestandVan.set(c, json(f).cbs_vt_regio as { code: string; naam: string });
-    const verschil = cbs.filter((g) => bestandVan.get(g.code)?.code !== g.vt || bestandVan.get(g.code)?.naam !== g.vtNaam).map((g) => `${g.code} ${g.naam}: CBS ${g.vt}, bestand ${bestandVan.get(g.code)?.code ?? 'geen'}`);
+    for (const f of bestanden)
+      for (const c of (json(f).gemeentenPerJaar as Record<string, string[]>)['2024']!)
+        bestandVan.set(c, json(f).cbs_vt_regio as { code: string; naam: string });
+    const verschil = cbs
+      .filter((g) => bestandVan.get(g.code)?.code !== g.vt || bestandVan.get(g.code)?.naam !== g.vtNaam)
+      .map((g) => `${g.code} ${g.naam}: CBS ${g.vt}, bestand ${bestandVan.get(g.code)?.code ?? 'geen'}`);
     expect(verschil).toEqual([]);
     expect(cbs.map((g) => g.code).sort()).toEqual([...bestandVan.keys()].sort());
     // the two gemeenten docs/regio.md doubted: in Midden-Brabant in 2024, by CBS's table and by the polygons
@@ -161,32 +199,70 @@ describe('the shipped region files (config/regio/)', () => {
     const gz = json('gelderland-zuid.json');
     // the hand-made file before the generator (commit ce6216b), in its order
     expect(gz.gemeenten.map((g) => g.code)).toEqual([
-      'GM1945', 'GM0209', 'GM0214', 'GM0216', 'GM0225', 'GM0252', 'GM0263', 'GM1740', 'GM0268', 'GM0281', 'GM1960', 'GM0668', 'GM0296', 'GM0297', 'GM0944',
+      'GM1945',
+      'GM0209',
+      'GM0214',
+      'GM0216',
+      'GM0225',
+      'GM0252',
+      'GM0263',
+      'GM1740',
+      'GM0268',
+      'GM0281',
+      'GM1960',
+      'GM0668',
+      'GM0296',
+      'GM0297',
+      'GM0944',
     ]);
     expect(Object.fromEntries((gz.voormaligeGemeenten as { code: string; opgegaanIn: string }[]).map((v) => [v.code, v.opgegaanIn]))).toEqual({
-      GM0241: 'GM1945', GM0265: 'GM1945', GM0282: 'GM1945', GM0236: 'GM1960', GM0733: 'GM1960', GM0304: 'GM1960',
+      GM0241: 'GM1945',
+      GM0265: 'GM1945',
+      GM0282: 'GM1945',
+      GM0236: 'GM1960',
+      GM0733: 'GM1960',
+      GM0304: 'GM1960',
     });
-    expect(gz).toMatchObject({ naam: 'Gelderland-Zuid', organisatie: 'Veilig Thuis Gelderland-Zuid', overige_zorgmelding_vanaf: '2021-04-01', cbs_vt_regio: { code: 'VT06', naam: 'Gelderland-Zuid' } });
+    expect(gz).toMatchObject({
+      naam: 'Gelderland-Zuid',
+      organisatie: 'Veilig Thuis Gelderland-Zuid',
+      overige_zorgmelding_vanaf: '2021-04-01',
+      cbs_vt_regio: { code: 'VT06', naam: 'Gelderland-Zuid' },
+    });
     expect(gz.scenarios).toMatchObject({ gekozen: 'midden', groei: { laag: 2, midden: 5, hoog: 10 } });
     // the hand-made figures (six of them estimates) are replaced by CBS's: Tiel was 42159 'CBS 2021-01-01'
     expect(gz.gemeenten.find((g) => g.code === 'GM0281')).toEqual({ code: 'GM0281', naam: 'Tiel', inwonersPerJaar: expect.any(Object) });
-    expect(laadRegio(join(MAP, 'gelderland-zuid.json')).perCode.get('GM0281')).toMatchObject({ inwoners: 42370, inwonersBron: 'CBS 85755NED', inwonersPeildatum: '2024-01-01', indicatief: false });
+    expect(laadRegio(join(MAP, 'gelderland-zuid.json')).perCode.get('GM0281')).toMatchObject({
+      inwoners: 42370,
+      inwonersBron: 'CBS 85755NED',
+      inwonersPeildatum: '2024-01-01',
+      indicatief: false,
+    });
     // Groesbeek was renamed Berg en Dal on 1 January 2016 (the hand-made file said 2015)
-    expect((gz.herindelingen as { code: string; per: string; soort: string }[]).find((h) => h.code === 'GM0241')).toMatchObject({ per: '2016-01-01', soort: 'naamswijziging' });
+    expect((gz.herindelingen as { code: string; per: string; soort: string }[]).find((h) => h.code === 'GM0241')).toMatchObject({
+      per: '2016-01-01',
+      soort: 'naamswijziging',
+    });
   });
 
   it('Haaren (split in 2021 over two regions) is a herindeling of both, a former gemeente of neither', () => {
     const haaren = (f: string) => (json(f).herindelingen as { code: string; opgegaanIn: string[] }[]).find((h) => h.code === 'GM0788');
     expect(haaren('oost-brabant.json')?.opgegaanIn).toEqual(['GM0757', 'GM0824', 'GM0855', 'GM0865']);
     expect(haaren('midden-brabant.json')?.opgegaanIn).toEqual(['GM0757', 'GM0824', 'GM0855', 'GM0865']);
-    for (const f of bestanden) expect((json(f).voormaligeGemeenten as { code: string }[]).map((v) => v.code), f).not.toContain('GM0788');
+    for (const f of bestanden)
+      expect(
+        (json(f).voormaligeGemeenten as { code: string }[]).map((v) => v.code),
+        f,
+      ).not.toContain('GM0788');
   });
 });
 
 // A hand-made country: A and B (2015) merge into AB in 2019; C splits in 2021 over D (region 1)
 // and E (region 2); F ended on 1 January 2015 into D (no label point of its own).
 const LAND: GemeentenBestand = {
-  toelichting: '', bron: '', naamregel: '',
+  toelichting: '',
+  bron: '',
+  naamregel: '',
   jaren: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022],
   gemeenten: [
     { code: 'GM9001', naam: 'A', provincie: 'P', vanaf: '1970-01-01', tot: '2019-01-01' },
@@ -207,8 +283,14 @@ const LAND: GemeentenBestand = {
 };
 const punten = (vt: Record<string, string | null>): VtLidmaatschap => ({
   indelingsjaar: 2025,
-  bronnen: [{ wat: 'vlakken', herkomst: 'test', sha256: '0'.repeat(64) }, { wat: 'punten', herkomst: 'test', sha256: '1'.repeat(64) }],
-  regios: [{ code: 'VT01', naam: 'Een' }, { code: 'VT02', naam: 'Twee-Regio' }],
+  bronnen: [
+    { wat: 'vlakken', herkomst: 'test', sha256: '0'.repeat(64) },
+    { wat: 'punten', herkomst: 'test', sha256: '1'.repeat(64) },
+  ],
+  regios: [
+    { code: 'VT01', naam: 'Een' },
+    { code: 'VT02', naam: 'Twee-Regio' },
+  ],
   gemeenten: Object.entries(vt).map(([code, v]) => ({ code, naam: code, vt: v, randKm: 1 })),
 });
 const GOED = { GM9001: 'VT01', GM9002: 'VT01', GM9004: 'VT01', GM9005: 'VT01', GM9006: 'VT02' };
@@ -227,7 +309,12 @@ describe('genereerRegios on a hand-made country', () => {
       { code: 'GM9001', naam: 'A', opgegaanIn: 'GM9003', per: '2019-01-01' },
       { code: 'GM9002', naam: 'B', opgegaanIn: 'GM9003', per: '2019-01-01' },
     ]);
-    expect(een!.bestand.gemeentenPerJaar).toEqual({ 2019: ['GM9003', 'GM9004', 'GM9005'], 2020: ['GM9003', 'GM9004', 'GM9005'], 2021: ['GM9003', 'GM9005'], 2022: ['GM9003', 'GM9005'] });
+    expect(een!.bestand.gemeentenPerJaar).toEqual({
+      2019: ['GM9003', 'GM9004', 'GM9005'],
+      2020: ['GM9003', 'GM9004', 'GM9005'],
+      2021: ['GM9003', 'GM9005'],
+      2022: ['GM9003', 'GM9005'],
+    });
     // the split: a herindeling of both regions, a former gemeente of neither
     expect((twee!.bestand.herindelingen as { code: string }[]).map((h) => h.code)).toEqual(['GM9004']);
     expect(twee!.bestand.voormaligeGemeenten).toEqual([]);
@@ -251,7 +338,12 @@ describe('genereerRegios on a hand-made country', () => {
   });
 
   it('keeps what it does not make from an existing file: organisation, scenarios, legacy figures, the order of gemeenten', () => {
-    const oud = { organisatie: 'VT Een', overige_zorgmelding_vanaf: '2021-04-01', scenarios: { x: 1 }, gemeenten: [{ code: 'GM9005', inwoners: 7, inwonersBron: 'eigen' }, { code: 'GM9003' }] };
+    const oud = {
+      organisatie: 'VT Een',
+      overige_zorgmelding_vanaf: '2021-04-01',
+      scenarios: { x: 1 },
+      gemeenten: [{ code: 'GM9005', inwoners: 7, inwonersBron: 'eigen' }, { code: 'GM9003' }],
+    };
     const [r] = genereerRegios(LAND, punten(GOED), geen, new Map([['een', oud]]));
     expect(r!.bestand).toMatchObject({ organisatie: 'VT Een', overige_zorgmelding_vanaf: '2021-04-01', scenarios: { x: 1 } });
     expect(r!.bestand.gemeenten).toEqual([
@@ -261,9 +353,19 @@ describe('genereerRegios on a hand-made country', () => {
   });
 
   it('a CBS figure replaces the legacy (hand-made) figure of that gemeente; another keeps its own', () => {
-    const oud = { gemeenten: [{ code: 'GM9005', inwoners: 7, inwonersBron: 'schatting', inwonersPeildatum: null, indicatief: true }, { code: 'GM9003', inwoners: 9, inwonersBron: 'eigen' }] };
+    const oud = {
+      gemeenten: [
+        { code: 'GM9005', inwoners: 7, inwonersBron: 'schatting', inwonersPeildatum: null, indicatief: true },
+        { code: 'GM9003', inwoners: 9, inwonersBron: 'eigen' },
+      ],
+    };
     const bron = 'https://opendata.cbs.nl/statline/#/CBS/en/dataset/37259eng/table';
-    const [r] = genereerRegios(LAND, punten(GOED), { cijfers: [{ code: 'GM9005', jaar: 2021, aantal: 6000, tabel: '37259eng', bron }] }, new Map([['een', oud]]));
+    const [r] = genereerRegios(
+      LAND,
+      punten(GOED),
+      { cijfers: [{ code: 'GM9005', jaar: 2021, aantal: 6000, tabel: '37259eng', bron }] },
+      new Map([['een', oud]]),
+    );
     expect(r!.bestand.gemeenten).toEqual([
       { code: 'GM9005', naam: 'D', inwonersPerJaar: { 2021: { aantal: 6000, tabel: '37259eng', bron } } },
       { code: 'GM9003', naam: 'AB', inwoners: 9, inwonersBron: 'eigen', inwonersPerJaar: {} },
@@ -278,10 +380,23 @@ describe('the VT-region polygons (TopoJSON) and the label points', () => {
       type: 'Topology',
       transform: { scale: [1, 1], translate: [0, 0] },
       arcs: [
-        [[10, 0], [0, 10]], // shared edge, upwards
-        [[10, 10], [-10, 0], [0, -10], [10, 0]], // rest of VT01
+        [
+          [10, 0],
+          [0, 10],
+        ], // shared edge, upwards
+        [
+          [10, 10],
+          [-10, 0],
+          [0, -10],
+          [10, 0],
+        ], // rest of VT01
         vierkant, // the hole
-        [[10, 0], [10, 0], [0, 10], [-10, 0]], // rest of VT02, from (10,0) round to (10,10)
+        [
+          [10, 0],
+          [10, 0],
+          [0, 10],
+          [-10, 0],
+        ], // rest of VT02, from (10,0) round to (10,10)
       ],
       objects: {
         vt: {
@@ -293,7 +408,13 @@ describe('the VT-region polygons (TopoJSON) and the label points', () => {
         },
       },
     });
-  const gat = [[4, 4], [2, 0], [0, 2], [-2, 0], [0, -2]];
+  const gat = [
+    [4, 4],
+    [2, 0],
+    [0, 2],
+    [-2, 0],
+    [0, -2],
+  ];
 
   it('a point lies in the region around it, not in its hole; each point in exactly one region or none', () => {
     const vlakken = leesVtVlakken(topo(gat));
@@ -303,12 +424,27 @@ describe('the VT-region polygons (TopoJSON) and the label points', () => {
       { code: 'GM0003', naam: 'c', punt: [15, 9] },
       { code: 'GM0004', naam: 'd', punt: [25, 5] },
     ]);
-    expect(uit.map((l) => [l.code, l.vt])).toEqual([['GM0001', 'VT01'], ['GM0002', null], ['GM0003', 'VT02'], ['GM0004', null]]);
+    expect(uit.map((l) => [l.code, l.vt])).toEqual([
+      ['GM0001', 'VT01'],
+      ['GM0002', null],
+      ['GM0003', 'VT02'],
+      ['GM0004', null],
+    ]);
     expect(uit[0]!.randKm).toBeGreaterThan(0);
   });
 
   it('a corrupted coordinate (a ring that no longer closes) is refused, not silently drawn', () => {
-    expect(() => leesVtVlakken(topo([[4, 4], [2, 0], [0, 3], [-2, 0], [0, -2]]))).toThrow(/VT01: de ring sluit niet/);
+    expect(() =>
+      leesVtVlakken(
+        topo([
+          [4, 4],
+          [2, 0],
+          [0, 3],
+          [-2, 0],
+          [0, -2],
+        ]),
+      ),
+    ).toThrow(/VT01: de ring sluit niet/);
     const kapot = JSON.parse(topo(gat)) as { arcs: number[][][] };
     kapot.arcs[1]![2] = [0, -9];
     expect(() => leesVtVlakken(JSON.stringify(kapot))).toThrow(/de ring sluit niet/);

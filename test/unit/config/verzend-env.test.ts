@@ -9,7 +9,9 @@ import type { Regio } from '../../../server/config/regio.js';
 
 describe('delivery configuration (zod)', () => {
   it('accepts smtp:// and smtps:// with a sender, and is off by default', () => {
-    expect(leesEnv({ SMTP_URL: 'smtp://u:p@mail.example.nl:587', MAIL_AFZENDER: 'Veilig Thuis <rapportages@vt.nl>' })).toMatchObject({ VERZEND_AUTOMATISCH: 'uit' });
+    expect(leesEnv({ SMTP_URL: 'smtp://u:p@mail.example.nl:587', MAIL_AFZENDER: 'Veilig Thuis <rapportages@vt.nl>' })).toMatchObject({
+      VERZEND_AUTOMATISCH: 'uit',
+    });
     expect(leesEnv({ SMTP_URL: 'smtps://mail.example.nl', MAIL_AFZENDER: 'rapportages@vt.nl', VERZEND_AUTOMATISCH: 'aan' }).VERZEND_AUTOMATISCH).toBe('aan');
   });
 
