@@ -314,7 +314,8 @@ function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMetin
     `|---|${d.map(() => '---:').join('|')}|`,
     `| VT Monitor (rijen/s) | ${kol((r) => rps(r.import1m.rijen, r.import1m.ms))} |`,
     `| piekgeheugen (RSS) | ${kol((r) => (r.import1m.rssMb === null ? '–' : `${nl.format(r.import1m.rssMb)} MB`))} |`,
-    `| baseline: \`sqlite3 .import\` / \`COPY\` in een kale tabel (rijen/s) | ${kol((r) => (r.baselineImportMs === null ? '–' : rps(r.import1m.rijen, r.baselineImportMs)))} |`,
+    `| baseline: \`sqlite3 .import\` / \`COPY\` in een kale tabel (rijen/s) | ` +
+      `${kol((r) => (r.baselineImportMs === null ? '–' : rps(r.import1m.rijen, r.baselineImportMs)))} |`,
     `| verhouding (doel SQLite: ≥ 1/3) | ${kol((r) => (r.baselineImportMs === null ? '–' : `1/${nl.format(r.import1m.ms / r.baselineImportMs)}`))} |`,
     `| alleen het schrijven: SQLite zet dezelfde rijen in dezelfde tabel, met alleen de primaire ` +
       `sleutel (\`INSERT … SELECT\` in sqlite3, rijen/s) | ${kol((r) => (r.schrijfvloerMs === null ? '–' : rps(r.import1m.rijen, r.schrijfvloerMs)))} |`,
@@ -338,7 +339,10 @@ function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMetin
     `| download grafiek-CSV \`/export/regio/instroom.csv\` (uit het model van de pagina, auditregel ` +
       `per verzoek) | ${kol((r) => (vol(r).download ? web(vol(r).download!) : '–'))} |`,
     `| statisch bestand, direct na de download gemeten | ${kol((r) => (vol(r).statischNaDownload ? web(vol(r).statischNaDownload!) : '–'))} |`,
-    `| download ÷ statisch bestand direct erna (doel ≥ 0,5×) | ${kol((r) => (vol(r).download && vol(r).statischNaDownload ? `${nl.format(vol(r).download!.rps / vol(r).statischNaDownload!.rps)}×` : '–'))} |`,
+    `| download ÷ statisch bestand direct erna (doel ≥ 0,5×) | ${kol((r) => {
+      const { download, statischNaDownload } = vol(r);
+      return download && statischNaDownload ? `${nl.format(download.rps / statischNaDownload.rps)}×` : '–';
+    })} |`,
     '',
     '## PDF (warme browser)',
     '',
@@ -369,7 +373,9 @@ function rapport(res: Partial<Record<Dialect, Resultaat>>, webBaseline: WebMetin
     '',
     '## Groei: 100.000 → 1.000.000 → volledig',
     '',
-    `| registraties (kwartaal) | ${d.flatMap((x) => [`${naam[x]}: herberekening`, `${naam[x]}: regiopagina p95 / req/s`, `${naam[x]}: rapportage`]).join(' | ')} |`,
+    `| registraties (kwartaal) | ${d
+      .flatMap((x) => [`${naam[x]}: herberekening`, `${naam[x]}: regiopagina p95 / req/s`, `${naam[x]}: rapportage`])
+      .join(' | ')} |`,
     `|---:|${d.flatMap(() => ['---:', '---:', '---:']).join('|')}|`,
     ...[0, 1, 2].map(
       (i) =>

@@ -5,7 +5,8 @@
  * - lean: 1,000,000 lines with 11 columns (the first 1,000,000 lines of the large export, cut to
  *   registratie_id … eerdere_betrokkenheid), which the import merges as a narrow file.
  * Beside them the write floor: SQLite alone copying the imported rows into the same table with its
- * primary key (`INSERT … SELECT` in the sqlite3 tool), which shows what the stored row itself costs. And the Node floor (`node-vloer.mjs`): the least any importer in Node
+ * primary key (`INSERT … SELECT` in the sqlite3 tool), which shows what the stored row itself
+ * costs. And the Node floor (`node-vloer.mjs`): the least any importer in Node
  * with better-sqlite3 does with the file (split the lines, one INSERT per row into a bare table, no
  * validation, no key, no index), as a whole command: the highest ratio a Node importer can reach.
  */

@@ -151,7 +151,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
     const baselineRuns: number[] = [];
     for (let i = 0; i < runs; i++) {
       const [pdf, ms] = await tijd(() => drukker.statisch(rapport));
-      if ((await paginaAantal(pdf)) !== rapportPaginas) throw new Error('de baseline heeft een ander aantal pagina\'s dan de rapportage');
+      if ((await paginaAantal(pdf)) !== rapportPaginas) throw new Error("de baseline heeft een ander aantal pagina's dan de rapportage");
       baselineRuns.push(ms);
     }
     const [, baselineFactsheetsMs] = await tijd(async () => {

@@ -11,7 +11,8 @@
  * `hash` (+ rijHash of the valid rows), `alles` (Voorbereider.bereidVoor: + derivation and the
  * stored row). `keten` is `alles` in the shape of the worker (blokken.ts): an async generator that
  * yields each prepared line, gathered into blocks of 1000; `ketenblok` the same from
- * leesTabelBlokken, a block of lines prepared in a plain loop (a proposal for blokken.ts). <projectmap> is the root whose server/ is loaded (default: this project), so a copy
+ * leesTabelBlokken, a block of lines prepared in a plain loop (a proposal for blokken.ts).
+ * <projectmap> is the root whose server/ is loaded (default: this project), so a copy
  * of an older version can be measured beside this one in the same run. Prints one JSON line:
  * rows, valid rows, wall and CPU milliseconds.
  */

@@ -22,7 +22,9 @@ const besluitSchema = z
   .superRefine((b, ctx) => {
     for (const d of b.dagen) {
       const j = Number(d.slice(0, 4));
-      if (j < b.jaren[0] || j > b.jaren[1]) ctx.addIssue({ code: 'custom', message: `${d} valt buiten de jaren ${b.jaren[0]}–${b.jaren[1]} van het besluit` });
+      if (j < b.jaren[0] || j > b.jaren[1]) {
+        ctx.addIssue({ code: 'custom', message: `${d} valt buiten de jaren ${b.jaren[0]}–${b.jaren[1]} van het besluit` });
+      }
     }
   });
 

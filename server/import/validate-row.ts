@@ -282,7 +282,9 @@ function controleerRegels(w: readonly Waarde[], ctx: RowContext, cellen: readonl
   for (const [start, einde] of VOLGORDE) {
     const s = w[start] as string | null;
     const e = w[einde] as string | null;
-    if (s !== null && e !== null && e < s) fouten = fout(fouten, ctx, cellen, einde, `${COLUMN_NAMES[einde]!} (${e}) ligt vóór ${COLUMN_NAMES[start]!} (${s})`);
+    if (s !== null && e !== null && e < s) {
+      fouten = fout(fouten, ctx, cellen, einde, `${COLUMN_NAMES[einde]!} (${e}) ligt vóór ${COLUMN_NAMES[start]!} (${s})`);
+    }
   }
   return fouten;
 }

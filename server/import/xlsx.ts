@@ -202,8 +202,10 @@ export function kolomLetters(kolom: number): string {
   return s;
 }
 
-const noem = (lijst: number[], extra: number) =>
-  `${lijst.length === 1 ? 'rij' : 'rijen'} ${lijst.length > 1 ? `${lijst.slice(0, -1).join(', ')}${extra > 0 ? ', ' : ' en '}${lijst.at(-1)}` : lijst[0]}${extra > 0 ? ` en ${extra} andere` : ''}`;
+const noem = (lijst: number[], extra: number) => {
+  const rijen = lijst.length > 1 ? `${lijst.slice(0, -1).join(', ')}${extra > 0 ? ', ' : ' en '}${lijst.at(-1)}` : lijst[0];
+  return `${lijst.length === 1 ? 'rij' : 'rijen'} ${rijen}${extra > 0 ? ` en ${extra} andere` : ''}`;
+};
 
 interface BladContext {
   naam: string;

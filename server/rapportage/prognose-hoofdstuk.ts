@@ -31,8 +31,9 @@ export function prognoseInhoud(p: PrognoseJson, grafieken: Grafiek[], nr: Nummer
       : []),
     ...(p.scenarios.bron !== null
       ? [
-          `De scenario's laag, midden en hoog komen uit het regiobestand${p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : ''}. ` +
-            `Bron: ${p.scenarios.bron}`,
+          `De scenario's laag, midden en hoog komen uit het regiobestand` +
+            (p.scenarios.voorbeeld ? ' en zijn een voorbeeld, geen gepubliceerde percentages' : '') +
+            `. Bron: ${p.scenarios.bron}`,
         ]
       : []),
   ];

@@ -88,7 +88,8 @@ export function overdrachtZin(c: Overdrachtcijfers): string {
       ? 'Na de veiligheidsbeoordeling werd geen melding overgedragen'
       : `Na de veiligheidsbeoordeling ${werd(c.na_vb)} ${aantal(c.na_vb, 'melding', 'meldingen')} ` +
         `overgedragen, ${c.na_vb_lokaal_team === c.na_vb && c.na_vb > 1 ? 'alle' : formatteerGetal(c.na_vb_lokaal_team)} aan het lokaal team`;
-  const deel2 = `na de keuze voor vervolgstappen ${werd(c.na_vervolgkeuze)} ${c.na_vervolgkeuze === 0 ? 'er geen' : `er ${formatteerGetal(c.na_vervolgkeuze)}`} overgedragen`;
+  const hoeveel = c.na_vervolgkeuze === 0 ? 'er geen' : `er ${formatteerGetal(c.na_vervolgkeuze)}`;
+  const deel2 = `na de keuze voor vervolgstappen ${werd(c.na_vervolgkeuze)} ${hoeveel} overgedragen`;
   return `${deel1}; ${deel2}.`;
 }
 

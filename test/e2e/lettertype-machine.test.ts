@@ -41,7 +41,8 @@ function fontconfig(naam: string, inhoud: string): NodeJS.ProcessEnv {
   const bestand = join(werkmap, `${naam}.conf`);
   writeFileSync(
     bestand,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n<cachedir>${join(werkmap, `cache-${naam}`)}</cachedir>\n${inhoud}\n</fontconfig>\n`,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+      `<cachedir>${join(werkmap, `cache-${naam}`)}</cachedir>\n${inhoud}\n</fontconfig>\n`,
   );
   return { ...process.env, FONTCONFIG_FILE: bestand };
 }

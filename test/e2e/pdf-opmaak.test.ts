@@ -31,7 +31,10 @@ const MM = 72 / 25.4;
 const MARGE = 18 * MM;
 /** how far boxes may touch before they count as overlapping or outside (pt): rounding of glyph advances */
 const SPELING = 0.5;
-/** font sizes of a figure's caption (the body's) and its definition line (`reports/rapport.css`); Chromium prints them a few thousandths smaller (whole-pixel sizes) */
+/**
+ * font sizes of a figure's caption (the body's) and its definition line (`reports/rapport.css`);
+ * Chromium prints them a few thousandths smaller (whole-pixel sizes)
+ */
 const BIJSCHRIFT_PT = 10;
 const DEFINITIE_PT = 8;
 
@@ -57,7 +60,10 @@ interface Pagina {
   dozen: Doos[];
 }
 
-/** Every non-blank text item as a box in page coordinates (y up): the advance along the baseline, the font's ascent and descent across it (rotated text included). */
+/**
+ * Every non-blank text item as a box in page coordinates (y up): the advance along the baseline,
+ * the font's ascent and descent across it (rotated text included).
+ */
 async function leesDozen(pdf: Uint8Array): Promise<Pagina[]> {
   const doc = await openPdf(pdf);
   try {

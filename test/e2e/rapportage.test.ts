@@ -98,10 +98,12 @@ describe('kwartaalrapportage (PDF)', () => {
         `${nl.format(r.vb_binnen_termijn as number)} binnen 5 werkdagen klaar: ${pct(r.vb_binnen_termijn_pct as number)}.`,
     );
     expect(samenvatting).toContain(
-      `Van de ${nl.format(r.onderzoeken_afgerond as number)} afgeronde onderzoeken waren er ${nl.format(r.onderzoeken_binnen_termijn as number)} binnen 10 weken klaar`,
+      `Van de ${nl.format(r.onderzoeken_afgerond as number)} afgeronde onderzoeken ` +
+        `waren er ${nl.format(r.onderzoeken_binnen_termijn as number)} binnen 10 weken klaar`,
     );
     expect(samenvatting).toContain(
-      `${nl.format(r.overdracht_na_vb as number)} meldingen overgedragen, ${nl.format((r.vb_besluit as Record<string, number>).overdracht_lokaal_team!)} aan het lokaal team`,
+      `${nl.format(r.overdracht_na_vb as number)} meldingen overgedragen, ` +
+        `${nl.format((r.vb_besluit as Record<string, number>).overdracht_lokaal_team!)} aan het lokaal team`,
     );
     expect(samenvatting).toContain(`wachtten ${nl.format(r.open_vb as number)} meldingen op een veiligheidsbeoordeling`);
   });

@@ -77,7 +77,8 @@ async function opmaak(rol: string, pad: string): Promise<string> {
   const res = sessie ? await sessie.fetch(base + pad) : await fetch(base + pad);
   let html = await res.text();
   if (sessie) html = html.split(sessie.email).join('E-MAIL').split(sessie.csrf).join('CSRF');
-  return `${res.status} ${html.replace(/<nav aria-label="Hoofdmenu">[\s\S]*?<\/nav>/, 'MENU').replace(/\((Beheerder|VT-management|Bestuur|Gemeente|beheerder|vt_management|bestuur|gemeente)\)/g, '(ROL)')}`;
+  const rolTekst = /\((Beheerder|VT-management|Bestuur|Gemeente|beheerder|vt_management|bestuur|gemeente)\)/g;
+  return `${res.status} ${html.replace(/<nav aria-label="Hoofdmenu">[\s\S]*?<\/nav>/, 'MENU').replace(rolTekst, '(ROL)')}`;
 }
 
 beforeAll(async () => {

@@ -108,7 +108,9 @@ export function rij(r: number, cellen: (string | Cel | null)[], attributen = '')
     const ref = `${letters(i + 1)}${r}`;
     if (c === null) return '';
     if (typeof c === 'string') return `<c r="${ref}" t="inlineStr"><is><t>${xmlTekst(c)}</t></is></c>`;
-    return `<c r="${ref}"${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.f !== undefined ? `<f>${xmlTekst(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${xmlTekst(c.v)}</v>` : ''}</c>`;
+    const attributen = `${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}`;
+    const inhoud = `${c.f !== undefined ? `<f>${xmlTekst(c.f)}</f>` : ''}${c.v !== undefined ? `<v>${xmlTekst(c.v)}</v>` : ''}`;
+    return `<c r="${ref}"${attributen}>${inhoud}</c>`;
   });
   return `<row r="${r}"${attributen ? ` ${attributen}` : ''}>${xml.join('')}</row>`;
 }
@@ -129,9 +131,11 @@ export function werkmapDelen(bladen: Blad[]): Deel[] {
   const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${ns}><sheets>${bladen
     .map((b, i) => `<sheet name="${xmlTekst(b.naam)}" sheetId="${i + 1}"${b.state ? ` state="${b.state}"` : ''} r:id="rId${i + 1}"/>`)
     .join('')}</sheets></workbook>`;
-  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${bladen
-    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-    .join('')}<Relationship Id="rIdS" Type="${rel}/styles" Target="styles.xml"/></Relationships>`;
+  const rels =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${bladen
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('')}<Relationship Id="rIdS" Type="${rel}/styles" Target="styles.xml"/></Relationships>`;
   const styles =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts ` +
     `count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="2"><xf ` +

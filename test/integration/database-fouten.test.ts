@@ -117,9 +117,8 @@ describe.runIf(!TEST_POSTGRES)('SQLite', () => {
         const r = await draai('node', [cli, 'gebruiker', 'toevoegen', 'nieuw@example.nl', '--rol', 'beheerder'], { env });
         expect(r.status).toBe(1);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toMatch(
-          /^Fout: De schijf van de database( \S+)? is vol: de opdracht is afgebroken en er is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw\.\n$/,
-        );
+        expect(r.stderr).toMatch(/^Fout: De schijf van de database( \S+)? is vol: /);
+        expect(r.stderr).toMatch(/ is vol: de opdracht is afgebroken en er is niets van opgeslagen; maak ruimte vrij en probeer het opnieuw\.\n$/);
         expect(r.stderr).not.toMatch(/argon2|insert|COMMIT/i);
         spawnSync('rm', [join(schijf, 'vuller')]);
         const lijst = await draai('node', [cli, 'gebruiker', 'lijst', '--json'], { env });

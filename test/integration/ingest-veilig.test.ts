@@ -99,7 +99,9 @@ describe('a file changes only the columns it carries', () => {
     const voor = await opgeslagen();
     // the narrow export of the issue: a new melder_categorie for R1, R2 unchanged, one new registration
     const { s } = await importeerTekst(
-      'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\nR1;melding;2024-01-08;GM0268;niet_professional\nR2;melding;2024-02-05;GM0281;politie\nR3;advies;2024-03-01;GM0209;politie\n',
+      'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie\n' +
+        'R1;melding;2024-01-08;GM0268;niet_professional\nR2;melding;2024-02-05;GM0281;politie\n' +
+        'R3;advies;2024-03-01;GM0209;politie\n',
     );
     expect(s).toMatchObject({ nieuw: 1, gewijzigd: 1, ongewijzigd: 1, afgewezen: 0 });
     const na = await opgeslagen();
@@ -154,7 +156,8 @@ describe('a file changes only the columns it carries', () => {
     expect(
       (
         await importeerTekst(
-          'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie;datum_veiligheidsbeoordeling\nR2;melding;2024-02-05;GM0281;politie;2024-02-08\n',
+          'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie;datum_veiligheidsbeoordeling\n' +
+            'R2;melding;2024-02-05;GM0281;politie;2024-02-08\n',
         )
       ).s,
     ).toMatchObject({ gewijzigd: 1 });
@@ -191,7 +194,11 @@ describe('rows and values that are refused', () => {
   it('registratie_id of more than 64 characters or with control characters; dates before 2015 or after the ingest day', async () => {
     const kop = 'registratie_id;soort;datum_binnenkomst;gemeente_code;melder_categorie';
     const { fout } = await importeerTekst(
-      `${kop}\n${'x'.repeat(65)};advies;2024-01-02;GM0268;politie\nA\u0000B;advies;2024-01-02;GM0268;politie\nA\tC;advies;2024-01-02;GM0268;politie\n"A\nD";advies;2024-01-02;GM0268;politie\nB1;advies;1900-01-01;GM0268;politie\nB2;advies;2014-12-31;GM0268;politie\nB3;advies;2025-01-01;GM0268;politie\nB4;advies;2015-01-01;GM0268;politie\n`,
+      `${kop}\n${'x'.repeat(65)};advies;2024-01-02;GM0268;politie\n` +
+        `A\u0000B;advies;2024-01-02;GM0268;politie\nA\tC;advies;2024-01-02;GM0268;politie\n` +
+        `"A\nD";advies;2024-01-02;GM0268;politie\nB1;advies;1900-01-01;GM0268;politie\n` +
+        `B2;advies;2014-12-31;GM0268;politie\nB3;advies;2025-01-01;GM0268;politie\n` +
+        `B4;advies;2015-01-01;GM0268;politie\n`,
       'ids.csv',
     );
     expect(fout!.samenvatting.fouten.map((f) => [f.regel, f.kolom, f.melding])).toEqual([

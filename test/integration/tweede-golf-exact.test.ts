@@ -180,8 +180,10 @@ describe('wachtlijst on the last day of the quarter', () => {
     await importeerRijen(ctx, [
       vt({ binnenkomst: '2024-06-28', vb: '2024-06-30' }), // VB on the last day: waits, age 0
       vt({ binnenkomst: '2024-06-05', vb: '2024-06-10', besluitVervolg: '2024-07-01', vervolg: 'onderzoek' }), // age 20; in Q3 waits for the start
-      vt({ binnenkomst: '2024-04-29', vb: '2024-05-01', besluitVervolg: '2024-06-30', vervolg: 'onderzoek' }), // chosen on the last day: waits for the start, age 0
-      vt({ binnenkomst: '2024-04-01', vb: '2024-04-01', besluitVervolg: '2024-06-01', vervolg: 'onderzoek', startOnderzoek: '2024-06-30' }), // started on the last day
+      // chosen on the last day: waits for the start, age 0
+      vt({ binnenkomst: '2024-04-29', vb: '2024-05-01', besluitVervolg: '2024-06-30', vervolg: 'onderzoek' }),
+      // started on the last day
+      vt({ binnenkomst: '2024-04-01', vb: '2024-04-01', besluitVervolg: '2024-06-01', vervolg: 'onderzoek', startOnderzoek: '2024-06-30' }),
       vt({ binnenkomst: '2024-04-01', vb: '2024-04-02', besluitVervolg: '2024-06-20', vervolg: 'voorwaarden_en_vervolg' }), // age 10
       vt({ binnenkomst: '2024-04-01', vb: '2024-04-03', besluitVervolg: '2024-06-10', vervolg: 'voorwaarden_en_vervolg', startVv: '2024-07-05' }), // age 20
     ]);

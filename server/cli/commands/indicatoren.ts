@@ -51,9 +51,11 @@ export function alsTabel(data: IndicatorenJson): string {
     const w = deel.map((c) => Math.max(14, c.kop.length));
     blokken.push('', `${''.padEnd(breedte)}  ${deel.map((c, j) => c.kop.padStart(w[j]!)).join('  ')}`);
     for (const naam of namen) {
-      blokken.push(
-        `${naam.padEnd(breedte)}  ${deel.map((c, j) => formatteerGetal(c.waarden.get(naam) ?? null, Number.isInteger(c.waarden.get(naam) ?? 0) ? 0 : 2).padStart(w[j]!)).join('  ')}`,
-      );
+      const cellen = deel.map((c, j) => {
+        const waarde = c.waarden.get(naam) ?? null;
+        return formatteerGetal(waarde, Number.isInteger(waarde ?? 0) ? 0 : 2).padStart(w[j]!);
+      });
+      blokken.push(`${naam.padEnd(breedte)}  ${cellen.join('  ')}`);
     }
   }
   return `${blokken.join('\n')}\n`;

@@ -15,9 +15,8 @@ export async function ontvangerToevoegenCommand(email: string, opties: { rapport
     const o = controleerOntvanger(ctx.regio, { email, rapport: opties.rapport, gemeente: opties.gemeente });
     const nieuw = await voegOntvangerToe(ctx.db, o, DOOR);
     if (nieuw) await schrijfAudit(ctx.db, { wie: DOOR, actie: 'ontvanger_toegevoegd', details: o });
-    process.stdout.write(
-      `${nieuw ? 'Toegevoegd' : 'Stond er al'}: ${o.email} ontvangt de ${o.rapport === 'factsheet' ? `factsheet van ${ctx.regio.perCode.get(o.gemeente)!.naam}` : `${o.rapport}rapportage`}\n`,
-    );
+    const rapport = o.rapport === 'factsheet' ? `factsheet van ${ctx.regio.perCode.get(o.gemeente)!.naam}` : `${o.rapport}rapportage`;
+    process.stdout.write(`${nieuw ? 'Toegevoegd' : 'Stond er al'}: ${o.email} ontvangt de ${rapport}\n`);
   });
 }
 

@@ -37,9 +37,8 @@ export async function verzendCommand(opties: { kwartaal?: string; halfjaar?: str
         actie: 'rapport_verzonden',
         details: { periode: r.periode, rapport: r.soort, concept: !!opties.concept, ...uitslag },
       });
-      process.stdout.write(
-        `Verzonden: ${uitslag.verzonden}; mislukt: ${uitslag.mislukt}${uitslag.mislukt > 0 && !opties.concept ? ' (wordt later opnieuw geprobeerd; zie /beheer)' : ''}\n`,
-      );
+      const later = uitslag.mislukt > 0 && !opties.concept ? ' (wordt later opnieuw geprobeerd; zie /beheer)' : '';
+      process.stdout.write(`Verzonden: ${uitslag.verzonden}; mislukt: ${uitslag.mislukt}${later}\n`);
       if (uitslag.mislukt > 0) process.exitCode = 1;
     } finally {
       mailer.sluit();

@@ -562,7 +562,8 @@ function spiegel(c: PeriodeLezing): Inhoud | null {
   const bronnen = [...new Set([...Object.values(s.regio.bronnen), ...Object.values(s.nederland.bronnen)].map((b) => `CBS ${b.tabel} (${b.url})`))];
   const zinnen = [
     s.regio.meldingen === null
-      ? `CBS publiceert (in de opgeslagen tabellen) voor ${s.periode_label} geen meldingen van ${s.regio.naam}${s.nederland.meldingen === null ? ' en ook niet van Nederland' : `; Nederland: ${cel.getal(s.nederland.meldingen)}`}.`
+      ? `CBS publiceert (in de opgeslagen tabellen) voor ${s.periode_label} geen meldingen van ${s.regio.naam}` +
+        (s.nederland.meldingen === null ? ' en ook niet van Nederland.' : `; Nederland: ${cel.getal(s.nederland.meldingen)}.`)
       : `Volgens CBS ontving ${s.regio.naam} in ${s.periode_label} ${cel.getal(s.regio.meldingen)} ` +
         `meldingen; de eigen registratie telt er ${cel.getal(s.eigen.meldingen)} (verschil ${cel.getal(s.eigen.verschil.meldingen)}).`,
     `Bron: ${bronnen.length > 0 ? bronnen.join('; ') : 'CBS (geen cijfers voor deze periode)'}.`,

@@ -48,7 +48,8 @@ function catalogusHtml(): string {
   const rijen = CATALOGUS.map((i) => {
     const k = beschermklasse(i);
     const bescherming = typeof k === 'object' ? `niet beschermd: ${k.vrij}` : KLASSE[k]!;
-    return `<tr><td><code>${esc(i.sleutel)}</code></td><td>${esc(i.label)}</td><td>${esc(i.soort)}</td><td>${esc(i.eenheid)}</td><td>${i.onderdeel ?? ''}</td><td>${esc(i.hoofdstuk)}</td><td>${esc(i.uit.join(', '))}</td><td>${esc(bescherming)}</td><td>${esc(i.definitie)}</td></tr>`;
+    const cellen = [esc(i.label), esc(i.soort), esc(i.eenheid), i.onderdeel ?? '', esc(i.hoofdstuk), esc(i.uit.join(', ')), esc(bescherming), esc(i.definitie)];
+    return `<tr><td><code>${esc(i.sleutel)}</code></td>${cellen.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   }).join('');
   return (
     `<h2 id="catalogus" class="utrecht-heading-2">Catalogus</h2><p class="utrecht-paragraph">Elke ` +

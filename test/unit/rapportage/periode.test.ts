@@ -95,7 +95,8 @@ describe('period values from quarter values', () => {
       histogrammen: { vb_werkdagen: [[2, vb]], onderzoek_dagen: [], vv_dagen: [] },
       per_1000_inwoners: { meldingen_vb: 0, vv_afgerond: 0 },
     });
-    // exact 2 + 2 + 2 + 2 afgeronde V&V: each quarter published 0; the year is 0 + 0 + 0 + 0 = 0, not the rounded exact 8 → 10 that would pin every quarter to 2
+    // exact 2 + 2 + 2 + 2 afgeronde V&V: each quarter published 0; the year is 0 + 0 + 0 + 0 = 0,
+    // not the rounded exact 8 → 10 that would pin every quarter to 2
     const gepubliceerd = [kw(13, 12, 2), kw(12, 11, 2), kw(14, 13, 2), kw(11, 9, 2)].map((w) => beschermWaarden(w, beleid, { inwoners: 40_000 }));
     const jaar = periodeWaarden(gepubliceerd, 40_000, beleid);
     expect(jaar).toMatchObject({ meldingen_vb: 50, vb_binnen_termijn: 45, vb_binnen_termijn_pct: 90, vv_afgerond: 0 });
