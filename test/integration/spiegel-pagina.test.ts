@@ -54,8 +54,9 @@ describe('/spiegel in a real browser', () => {
     const { page, fouten } = await open('/spiegel?periode=2023');
     const t = await tabel(page);
     // Regio, regio per 1.000, Nederland, NL per 1.000, eigen, verschil
-    expect(t['Ontvangen meldingen*']).toEqual(['2.695', '.', '127.340', '7,2', '10', '-2.685']);
-    expect(t['VB: overdracht*']).toEqual(['1.495', '.', '.', '.', '10', '-1.485']);
+    // the region per 1.000: CBS's count over the CBS population of VT06 on 1 January 2023 (585.042)
+    expect(t['Ontvangen meldingen*']).toEqual(['2.695', '4,6', '127.340', '7,2', '10', '-2.685']);
+    expect(t['VB: overdracht*']).toEqual(['1.495', '2,6', '.', '.', '10', '-1.485']);
     expect(t['Gestarte adviezen*']).toEqual(['.', '.', '143.210', '8,0', '–', '.']);
     expect(await page.$$eval('.grafiek canvas, .grafiek svg', (e) => e.length)).toBeGreaterThanOrEqual(2);
     expect(await page.$eval('main, body', (b) => b.textContent)).toContain('84852NED');
@@ -107,7 +108,7 @@ describe('/spiegel in a real browser', () => {
 
   it('downloads the table; a gemeente user does not see the page', async () => {
     const csv = await (await bestuur.fetch(`${base}/export/spiegel/spiegel.csv?periode=2023`)).text();
-    expect(csv).toContain('Ontvangen meldingen*;2695;.;127340');
+    expect(csv).toContain('Ontvangen meldingen*;2695;4,61;127340');
     const gemeente = await sessieAls(ctx, 'gemeente', ['GM0281']);
     expect((await gemeente.fetch(`${base}/spiegel`, { redirect: 'manual' })).status).not.toBe(200);
     expect((await bestuur.fetch(`${base}/spiegel?periode=2023-Q1`)).status).toBe(400);
