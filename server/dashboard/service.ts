@@ -10,6 +10,7 @@ import { kaartCijfer, regioKaart, type KaartCijferId } from '../charts/kaart.js'
 import { laadKaart } from '../config/kaartbestand.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
+import { inwonersVan } from '../privacy/service.js';
 import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode, type Waarden } from '../indicatoren/paneel.js';
 import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import { maakTegels, type Tegel } from './tegels.js';
@@ -58,6 +59,7 @@ function paginaKaart(
 ): Grafiek | undefined {
   const kaart = laadKaart(bron.regio);
   if (!kaart) return undefined;
+  const inwoners = inwonersVan(bron.regio);
   const g = regioKaart({
     kaart: kaart.kaart,
     kaartNaam: kaart.naam,
@@ -66,7 +68,7 @@ function paginaKaart(
       code: x.code,
       naam: x.naam,
       waarden: zichtbaar.has(x.code) ? waarden(paneel, keuze.kwartaal, x.code) : null,
-      inwonersBekend: x.inwoners !== null,
+      inwonersBekend: inwoners(x.code, keuze.kwartaal) !== null,
     })),
     cijfer: kaartCijfer(cijfer),
     kwartaal: keuze.kwartaal,

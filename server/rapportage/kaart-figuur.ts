@@ -7,6 +7,7 @@ import { regioKaart, type KaartCijferId, kaartCijfer } from '../charts/kaart.js'
 import { laadKaart } from '../config/kaartbestand.js';
 import type { Regio } from '../config/regio.js';
 import { waarden } from '../indicatoren/paneel.js';
+import { inwonersVan } from '../privacy/service.js';
 import type { RapportInvoer } from './invoer.js';
 import type { Blok, Nummering } from './model.js';
 
@@ -24,6 +25,7 @@ export interface KaartFiguurOpties {
 export function kaartFiguur(nr: Nummering, invoer: RapportInvoer, regio: Regio, opties: KaartFiguurOpties): Blok[] {
   const kaart = laadKaart(regio);
   if (!kaart) return [];
+  const inwoners = inwonersVan(regio);
   const grafiek = regioKaart({
     kaart: kaart.kaart,
     kaartNaam: kaart.naam,
@@ -33,7 +35,7 @@ export function kaartFiguur(nr: Nummering, invoer: RapportInvoer, regio: Regio, 
       naam: g.naam,
       // a factsheet never reads another gemeente's figures
       waarden: opties.gebied === undefined || g.code === opties.gebied ? waarden(invoer.paneel, invoer.kwartaal, g.code) : null,
-      inwonersBekend: g.inwoners !== null,
+      inwonersBekend: inwoners(g.code, invoer.kwartaal) !== null,
     })),
     cijfer: kaartCijfer(opties.cijfer),
     kwartaal: invoer.kwartaal,
