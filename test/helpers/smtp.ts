@@ -16,6 +16,8 @@ export interface TestSmtp {
   berichten: Ontvangen[];
   /** refuse RCPT TO for these addresses (a 550, as a full mailbox would) */
   weiger: Set<string>;
+  /** connection errors the server saw (a sender killed mid-session resets its socket: ECONNRESET) */
+  verbindingsfouten: Error[];
   sluit: () => Promise<void>;
 }
 
@@ -48,9 +50,19 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
+  // smtp-server emits a connection's socket error on the server; without a listener it would be
+  // an uncaught exception in the test process whenever a killed sender leaves a session half-open
+  const verbindingsfouten: Error[] = [];
+  server.on('error', (fout: Error) => verbindingsfouten.push(fout));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, berichten, weiger, sluit: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    berichten,
+    weiger,
+    verbindingsfouten,
+    sluit: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A header of a raw message (unfolded), decoded from RFC 2047 UTF-8 words. */
