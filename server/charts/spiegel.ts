@@ -83,7 +83,8 @@ export function per1000Grafieken(reeks: Spiegel[]): Grafiek[] {
         titel: `Ontvangen meldingen per 1.000 inwoners ${k.naam}: regio en Nederland (CBS)`,
         definitie:
           `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar ` +
-          `(CBS; voordat CBS dat jaar publiceert het laatste eerdere jaar: de tabel noemt het jaar), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders ` +
+          `(CBS; voordat CBS dat jaar publiceert het laatste eerdere jaar: de tabel noemt het jaar), maal 1.000. ` +
+          `Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders ` +
           `een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
         anker: 'spiegel',
         formaat: 'getal',

@@ -1,8 +1,9 @@
 /**
  * The spiegel as pure computation: CBS's figures for this VT region and for Nederland in one
- * period, per 1.000 inwoners of one population year, the region's rank among the VT regions, the same figures from our own registrations (rounded like CBS) with the difference,
- * and the gemeenten of the region where CBS publishes gemeente rows. A figure CBS does not give
- * is null (shown as '.'), never 0.
+ * period, per 1.000 inwoners of one population year, the region's rank among the VT regions,
+ * the same figures from our own registrations (rounded like CBS) with the difference, and the
+ * gemeenten of the region where CBS publishes gemeente rows. A figure CBS does not give is null
+ * (shown as '.'), never 0.
  */
 import { rondAf } from '../privacy/onderdrukking.js';
 import { normaliseerNaam } from '../config/regio.js';
@@ -210,7 +211,8 @@ export function rang(index: CbsIndex, invoer: { periode: string; label: string; 
   const bij = `met een bevolking op 1 januari ${bevolkingsjaar}`;
   const tekst =
     reden === null
-      ? `${positie} van ${gerangschikt.length} (VT-regio’s waarvan CBS de meldingen van ${invoer.label} publiceert, per 1.000 inwoners op 1 januari ${bevolkingsjaar})`
+      ? `${positie} van ${gerangschikt.length} (VT-regio’s waarvan CBS de meldingen van ${invoer.label} publiceert, ` +
+        `per 1.000 inwoners op 1 januari ${bevolkingsjaar})`
       : reden === 'geen_meldingen'
         ? `geen plaats: CBS publiceert voor ${invoer.label} geen ontvangen meldingen van ${naam}` + (anderen > 0 ? ` (wel van ${regios(anderen)} ${bij})` : '')
         : reden === 'geen_inwoners'

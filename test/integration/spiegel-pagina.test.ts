@@ -92,7 +92,8 @@ describe('/spiegel in a real browser', () => {
     // no rank and said why; never "0 VT-regio's"
     const rang = await page.$eval('[data-rang]', (p) => p.textContent!.replace(/\s+/g, ' ').trim());
     expect(rang).toBe(
-      'Plaats onder de VT-regio’s (ontvangen meldingen per 1.000 inwoners): geen plaats: CBS publiceert voor 1e halfjaar 2022 geen ontvangen meldingen van Gelderland-Zuid (VT).',
+      'Plaats onder de VT-regio’s (ontvangen meldingen per 1.000 inwoners): ' +
+        'geen plaats: CBS publiceert voor 1e halfjaar 2022 geen ontvangen meldingen van Gelderland-Zuid (VT).',
     );
     expect(await page.$eval('[data-bevolking]', (p) => p.textContent)).toContain('Nederland: geen CBS-bevolking, dus geen cijfers per 1.000 (.)');
     await page.close();
