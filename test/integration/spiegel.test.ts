@@ -134,6 +134,7 @@ describe('spiegel: eigen, from hand-made registrations', () => {
         'adviezen',
         'acute_onveiligheid',
         'per_1000_inwoners',
+        'inwoners_jaar',
       ])
         expect(g).toHaveProperty(k);
     }
@@ -187,7 +188,14 @@ describe('importeer --soort cbs', () => {
     expect(jaar.regio).toMatchObject({ meldingen: 2700, acute_onveiligheid: 115, overdracht: 1495 });
     expect(jaar.regio.voorlopig).not.toContain('meldingen');
     expect(jaar.gemeenten).toEqual([
-      expect.objectContaining({ code: 'GM0268', naam: 'Nijmegen', meldingen: 1105, inwoners: 182480, per_1000_inwoners: { meldingen: 6.06, adviezen: null } }),
+      expect.objectContaining({
+        code: 'GM0268',
+        naam: 'Nijmegen',
+        meldingen: 1105,
+        inwoners: 182480,
+        inwoners_jaar: 2023,
+        per_1000_inwoners: { meldingen: 6.06, adviezen: null },
+      }),
     ]);
     const h1 = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023-H1');
     expect(h1.regio).toMatchObject({ meldingen: 1340, overdracht: 745, nog_niet_beoordeeld: null });
