@@ -54,6 +54,14 @@ export function spiegelGrafiek(s: Spiegel): Grafiek {
   };
 }
 
+/** The CBS population year(s) of a period's rates: one year, or region and Nederland apart if they differ; null without any. */
+function bevolkingsjaren(s: Spiegel): string | null {
+  const r = s.regio.inwoners_jaar;
+  const n = s.nederland.inwoners_jaar;
+  if (r === null && n === null) return null;
+  return r === n || n === null ? String(r) : r === null ? String(n) : `${r} (regio), ${n} (Nederland)`;
+}
+
 const SOORTEN = [
   { soort: 'halfjaar', id: 'spiegel-per-1000-halfjaar', naam: 'per halfjaar', is: (p: string) => /^\d{4}-H[12]$/.test(p) },
   { soort: 'jaar', id: 'spiegel-per-1000-jaar', naam: 'per jaar', is: (p: string) => /^\d{4}$/.test(p) },
@@ -75,7 +83,8 @@ export function per1000Grafieken(reeks: Spiegel[]): Grafiek[] {
         titel: `Ontvangen meldingen per 1.000 inwoners ${k.naam}: regio en Nederland (CBS)`,
         definitie:
           `Ontvangen meldingen van het ${k.soort} gedeeld door de bevolking op 1 januari van dat jaar ` +
-          `(CBS), maal 1.000. Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders ` +
+          `(CBS; voordat CBS dat jaar publiceert het laatste eerdere jaar: de tabel noemt het jaar), maal 1.000. ` +
+          `Alleen waar CBS zowel de meldingen als de bevolking publiceert; anders ` +
           `een . (niet 0). Halfjaren en jaren staan in aparte grafieken: een jaarcijfer is ongeveer twee keer een halfjaarcijfer.`,
         anker: 'spiegel',
         formaat: 'getal',
@@ -100,14 +109,23 @@ export function per1000Grafieken(reeks: Spiegel[]): Grafiek[] {
             label: { description: `Staafdiagram: ontvangen meldingen per 1.000 inwoners ${k.naam}, regio en Nederland. De gegevens staan in de tabel.` },
           },
         }),
+        // each row names the CBS population year its rates divide by (the spiegel's inwoners_jaar)
         tabel: {
-          kolommen: ['Periode', `${MAAT_LABEL.meldingen} regio`, 'Regio per 1.000 inw.', `${MAAT_LABEL.meldingen} Nederland`, 'Nederland per 1.000 inw.'],
+          kolommen: [
+            'Periode',
+            `${MAAT_LABEL.meldingen} regio`,
+            'Regio per 1.000 inw.',
+            `${MAAT_LABEL.meldingen} Nederland`,
+            'Nederland per 1.000 inw.',
+            'Bevolking (CBS) op 1 januari',
+          ],
           rijen: r.map((s) => [
             `${s.periode_label}${s.nederland.voorlopig.includes('meldingen') || s.regio.voorlopig.includes('meldingen') ? '*' : ''}`,
             s.regio.meldingen,
             s.regio.per_1000_inwoners.meldingen,
             s.nederland.meldingen,
             s.nederland.per_1000_inwoners.meldingen,
+            bevolkingsjaren(s),
           ]),
         },
       };

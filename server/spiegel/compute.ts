@@ -1,9 +1,9 @@
 /**
  * The spiegel as pure computation: CBS's figures for this VT region and for Nederland in one
- * period, per 1.000 inwoners where CBS gives the population, the region's rank among the VT
- * regions, the same figures from our own registrations (rounded like CBS) with the difference,
- * and the gemeenten of the region where CBS publishes gemeente rows. A figure CBS does not give
- * is null (shown as '.'), never 0.
+ * period, per 1.000 inwoners of one population year, the region's rank among the VT regions,
+ * the same figures from our own registrations (rounded like CBS) with the difference, and the
+ * gemeenten of the region where CBS publishes gemeente rows. A figure CBS does not give is null
+ * (shown as '.'), never 0.
  */
 import { rondAf } from '../privacy/onderdrukking.js';
 import { normaliseerNaam } from '../config/regio.js';
@@ -16,8 +16,10 @@ export type Waarden = Record<SpiegelMaat, number | null>;
 export interface SpiegelGebied extends Waarden {
   code: string;
   naam: string;
-  /** population on 1 January of the period's year (CBS), or null */
+  /** population on 1 January of `inwoners_jaar` (CBS), or null */
   inwoners: number | null;
+  /** the year whose 1 January population divides the per-1.000 figures (the spiegel's bevolkingsjaar); null without a population */
+  inwoners_jaar: number | null;
   per_1000_inwoners: Waarden;
   /** the figures CBS marks voorlopig (*) */
   voorlopig: SpiegelMaat[];
@@ -31,9 +33,28 @@ export interface SpiegelGemeente {
   meldingen: number | null;
   adviezen: number | null;
   inwoners: number | null;
+  inwoners_jaar: number | null;
   per_1000_inwoners: { meldingen: number | null; adviezen: number | null };
   nederland_per_1000_inwoners: { meldingen: number | null; adviezen: number | null };
   voorlopig: boolean;
+}
+
+/** The region's place among the VT-regions by ontvangen meldingen per 1.000 inwoners in one period. */
+export interface Rang {
+  maat: 'meldingen';
+  /** 1 = the most meldingen per 1.000 inwoners (regions with an equal rate share a place); null: no place, see `reden` */
+  positie: number | null;
+  /** how many VT-regions are ranked: CBS publishes their meldingen of the period and they have a population */
+  van: number;
+  /** the year whose population on 1 January divides every rate of the ranking */
+  bevolkingsjaar: number;
+  /** VT-regions with CBS meldingen in the period but without a population of that year: not ranked */
+  zonder_inwoners: string[];
+  /** why there is no place: CBS has no meldingen of the region, the region has no population, or no other region is ranked */
+  reden: 'geen_meldingen' | 'geen_inwoners' | 'geen_andere_regio' | null;
+  /** the place or why there is none, as the page, the CLI and the reports say it */
+  tekst: string;
+  toelichting: string;
 }
 
 export interface Spiegel {
@@ -44,7 +65,7 @@ export interface Spiegel {
   tot: string;
   regio: SpiegelGebied;
   nederland: SpiegelGebied;
-  rang: { maat: 'meldingen'; positie: number | null; van: number; toelichting: string };
+  rang: Rang;
   eigen: Waarden & { afgerond_op: number; verschil: Waarden };
   gemeenten: SpiegelGemeente[];
 }
@@ -97,11 +118,20 @@ export class CbsIndex {
 
 const leeg = (): Waarden => Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, null])) as Waarden;
 
-export function gebied(index: CbsIndex, periode: string, code: string, naam: string): SpiegelGebied {
-  const jaar = `${periode.slice(0, 4)}JJ00`;
-  const bev = index.get(jaar, code, BEVOLKING);
+/** A gebied's CBS figures of `periode`, per 1.000 inwoners of its population on 1 January of `bevolkingsjaar`. */
+export function gebied(index: CbsIndex, periode: string, code: string, naam: string, bevolkingsjaar: number): SpiegelGebied {
+  const bev = index.get(`${bevolkingsjaar}JJ00`, code, BEVOLKING);
   const inwoners = bev?.waarde ?? null;
-  const g: SpiegelGebied = { ...leeg(), code, naam, inwoners, per_1000_inwoners: leeg(), voorlopig: [], bronnen: {} };
+  const g: SpiegelGebied = {
+    ...leeg(),
+    code,
+    naam,
+    inwoners,
+    inwoners_jaar: inwoners === null ? null : bevolkingsjaar,
+    per_1000_inwoners: leeg(),
+    voorlopig: [],
+    bronnen: {},
+  };
   if (bev) g.bronnen.inwoners = { tabel: bev.tabel, url: bev.bron };
   for (const m of SPIEGEL_MATEN) {
     const c = index.get(periode, code, m);
@@ -144,22 +174,60 @@ export function eigenWaarden(tellingen: EigenTelling[], grondtal: number): Waard
   return Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, rondAf(w[m], grondtal)])) as Waarden;
 }
 
-/** Rank (1 = most per 1.000 inwoners) of `code` among the VT regions with meldingen and population; null when it is the only one. */
-export function rang(index: CbsIndex, periode: string, code: string): Spiegel['rang'] {
-  const cijfers = [...index.regios().keys()]
-    .filter((r) => /^VT\d\d$/.test(r))
-    .map((r) => ({ r, v: gebied(index, periode, r, '').per_1000_inwoners.meldingen }))
-    .filter((x): x is { r: string; v: number } => x.v !== null)
-    .sort((a, b) => b.v - a.v);
-  const i = cijfers.findIndex((x) => x.r === code);
+const TOELICHTING =
+  'Plaats van de regio onder de Veilig Thuis-regio’s naar ontvangen meldingen per 1.000 inwoners (1 = de meeste), ' +
+  'alleen regio’s waarvan CBS de meldingen van de periode publiceert en waarvan de bevolking op 1 januari bekend is ' +
+  '(de som van de CBS-cijfers van hun gemeenten, of een CBS-cijfer van de regio zelf).';
+
+/**
+ * The place of `code` among the VT-regions by ontvangen meldingen per 1.000 inwoners in `periode`:
+ * every region with a CBS meldingen figure of the period (never estimated) and a population on 1
+ * January of `bevolkingsjaar` is ranked, 1 = the most; an equal rate shares a place. No place when
+ * CBS publishes no meldingen of the region, the region has no population, or no other region is
+ * ranked (alone, the region is not "1 van 1").
+ */
+export function rang(index: CbsIndex, invoer: { periode: string; label: string; code: string; naam: string; bevolkingsjaar: number }): Rang {
+  const { periode, code, naam, bevolkingsjaar } = invoer;
+  const gepubliceerd = [...index.regios()]
+    .filter(([r]) => /^VT\d\d$/.test(r))
+    .map(([r, n]) => ({ r, g: gebied(index, periode, r, n, bevolkingsjaar) }))
+    .filter((x) => x.g.meldingen !== null);
+  const gerangschikt = gepubliceerd.map((x) => ({ r: x.r, v: x.g.per_1000_inwoners.meldingen })).filter((x): x is { r: string; v: number } => x.v !== null);
+  const zonder_inwoners = gepubliceerd
+    .filter((x) => x.g.per_1000_inwoners.meldingen === null)
+    .map((x) => x.g.naam)
+    .sort((a, b) => a.localeCompare(b, 'nl'));
+  const eigen = gerangschikt.find((x) => x.r === code);
+  const anderen = gerangschikt.filter((x) => x.r !== code).length;
+  const reden: Rang['reden'] = !gepubliceerd.some((x) => x.r === code)
+    ? 'geen_meldingen'
+    : !eigen
+      ? 'geen_inwoners'
+      : anderen === 0
+        ? 'geen_andere_regio'
+        : null;
+  const positie = reden === null ? 1 + gerangschikt.filter((x) => x.v > eigen!.v).length : null;
+  const regios = (n: number) => `${n} VT-regio${n === 1 ? '' : '’s'}`;
+  const bij = `met een bevolking op 1 januari ${bevolkingsjaar}`;
+  const tekst =
+    reden === null
+      ? `${positie} van ${gerangschikt.length} (VT-regio’s waarvan CBS de meldingen van ${invoer.label} publiceert, ` +
+        `per 1.000 inwoners op 1 januari ${bevolkingsjaar})`
+      : reden === 'geen_meldingen'
+        ? `geen plaats: CBS publiceert voor ${invoer.label} geen ontvangen meldingen van ${naam}` + (anderen > 0 ? ` (wel van ${regios(anderen)} ${bij})` : '')
+        : reden === 'geen_inwoners'
+          ? `geen plaats: de bevolking van ${naam} op 1 januari ${bevolkingsjaar} is niet bekend (niet elke gemeente heeft een CBS-cijfer)`
+          : `geen plaats: CBS publiceert voor ${invoer.label} van geen andere VT-regio ${bij} de ontvangen meldingen`;
+  const zonder = zonder_inwoners.length > 0 ? `; niet gerangschikt, zonder bevolking: ${zonder_inwoners.join(', ')}` : '';
   return {
     maat: 'meldingen',
-    // a rank needs another region to be ranked against: alone, the region is not "1 van 1"
-    positie: i < 0 || cijfers.length < 2 ? null : i + 1,
-    van: cijfers.length,
-    toelichting:
-      'Plaats van de regio onder de Veilig Thuis-regio’s met ontvangen meldingen per 1.000 inwoners ' +
-      '(1 = de meeste), alleen regio’s waarvoor CBS meldingen én inwoners publiceert.',
+    positie,
+    van: gerangschikt.length,
+    bevolkingsjaar,
+    zonder_inwoners,
+    reden,
+    tekst: `${tekst}${zonder}`,
+    toelichting: TOELICHTING,
   };
 }
 
@@ -170,12 +238,19 @@ export function berekenSpiegel(invoer: {
   eigen: EigenTelling[];
   grondtal: number;
   gemeenten: { code: string; naam: string }[];
+  /**
+   * The year whose population on 1 January divides every per-1.000 figure of the period (region,
+   * Nederland, gemeenten, the ranking): the service takes it from the region's bevolkingsjaar, the
+   * rule of every other per-1.000 figure. Default: the period's own year.
+   */
+  bevolkingsjaar?: number;
 }): Spiegel {
   const index = new CbsIndex(invoer.cijfers);
   const p = invoer.periode.cbs;
+  const jaar = invoer.bevolkingsjaar ?? Number(p.slice(0, 4));
   const namen = index.regios();
-  const regio = gebied(index, p, invoer.cbsRegio.code, namen.get(invoer.cbsRegio.code) ?? `${invoer.cbsRegio.naam} (VT)`);
-  const nederland = gebied(index, p, 'NL01', 'Nederland');
+  const regio = gebied(index, p, invoer.cbsRegio.code, namen.get(invoer.cbsRegio.code) ?? `${invoer.cbsRegio.naam} (VT)`, jaar);
+  const nederland = gebied(index, p, 'NL01', 'Nederland', jaar);
   const eigen = eigenWaarden(invoer.eigen, invoer.grondtal);
   const verschil = Object.fromEntries(SPIEGEL_MATEN.map((m) => [m, regio[m] === null ? null : eigen[m]! - regio[m]!])) as Waarden;
   // a gemeente row is keyed by its code, or by its StatLine label where the import knew no code
@@ -183,7 +258,7 @@ export function berekenSpiegel(invoer: {
   const gemeenten = invoer.gemeenten.flatMap((g) => {
     const sleutel = namen.has(g.code) ? g.code : perNaam.get(normaliseerNaam(g.naam));
     if (!sleutel) return [];
-    const x = gebied(index, p, sleutel, g.naam);
+    const x = gebied(index, p, sleutel, g.naam, jaar);
     if (x.meldingen === null && x.adviezen === null && !index.get(p, sleutel, 'meldingen') && !index.get(p, sleutel, 'adviezen')) return [];
     return [
       {
@@ -192,6 +267,7 @@ export function berekenSpiegel(invoer: {
         meldingen: x.meldingen,
         adviezen: x.adviezen,
         inwoners: x.inwoners,
+        inwoners_jaar: x.inwoners_jaar,
         per_1000_inwoners: { meldingen: x.per_1000_inwoners.meldingen, adviezen: x.per_1000_inwoners.adviezen },
         nederland_per_1000_inwoners: { meldingen: nederland.per_1000_inwoners.meldingen, adviezen: nederland.per_1000_inwoners.adviezen },
         voorlopig: x.voorlopig.length > 0,
@@ -206,7 +282,7 @@ export function berekenSpiegel(invoer: {
     tot: invoer.periode.tot,
     regio,
     nederland,
-    rang: rang(index, p, invoer.cbsRegio.code),
+    rang: rang(index, { periode: p, label: invoer.periode.label, code: invoer.cbsRegio.code, naam: regio.naam, bevolkingsjaar: jaar }),
     eigen: { ...eigen, afgerond_op: invoer.grondtal, verschil },
     gemeenten,
   };

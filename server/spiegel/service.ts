@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { schrijfAudit } from '../audit/repository.js';
-import type { Regio } from '../config/regio.js';
+import { laadRegio, type Regio } from '../config/regio.js';
+import { REGIO_MAP } from '../regio/keuze.js';
 import type { Db } from '../db/connection.js';
 import { voegImportbatchToe, werkImportbatchBij } from '../importbatches/repository.js';
 import { batchVanBestand, ImportAfgewezen, legeSamenvatting, type ImportSamenvatting } from '../import/importer.js';
@@ -25,12 +28,14 @@ export async function spiegelPerioden(db: Db, regio: Regio): Promise<string[]> {
 }
 
 /**
- * Where CBS gives no population for the VT-region or a gemeente of the year, the region file's
- * CBS figures fill in (each with its own StatLine table): a gemeente its own figure, the VT-region
- * the sum of its gemeenten of that year, only when every one of them has a CBS figure
- * (inwonersRegioCijfersOp). A CBS cell always wins; nothing is estimated.
+ * Where CBS gives no population for a VT-region or a gemeente of the year, the region files' CBS
+ * figures fill in (each with its own StatLine table): a gemeente of the region its own figure, and
+ * every VT-region — this one and each of `andere` (the other region files) — the sum of its
+ * gemeenten of that year, only when every one of them has a CBS figure: `inwonersRegioCijfersOp`,
+ * the sum `inwonersRegioOp` gives every other per-1.000 figure (inwonersVan). A CBS cell always
+ * wins; nothing is estimated: a region without a complete sum has no population.
  */
-export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: number): CbsCijfer[] {
+export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: number, andere: Regio[] = []): CbsCijfer[] {
   const periode = `${jaar}JJ00`;
   const heeft = new Set(cijfers.filter((c) => c.maat === BEVOLKING && c.periode === periode && c.waarde !== null).map((c) => c.regio));
   const extra: CbsCijfer[] = [];
@@ -50,9 +55,12 @@ export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: nu
     const c = regio.inwonersCijferOp(g.code, jaar);
     if (c && !heeft.has(g.code)) extra.push(cel(g.code, g.naam, c.aantal, c.tabel, c.bron));
   }
-  const vt = regio.cbs_vt_regio;
-  const bronnen = regio.inwonersRegioCijfersOp(jaar);
-  if (vt && bronnen !== null && !heeft.has(vt.code)) {
+  const eigen = regio.cbs_vt_regio?.code;
+  for (const r of [regio, ...andere.filter((a) => a.cbs_vt_regio && a.cbs_vt_regio.code !== eigen)]) {
+    const vt = r.cbs_vt_regio;
+    const bronnen = r.inwonersRegioCijfersOp(jaar);
+    if (!vt || bronnen === null || heeft.has(vt.code)) continue;
+    heeft.add(vt.code);
     const som = bronnen.reduce((n, b) => n + b.aantal, 0);
     const tabellen = [...new Set(bronnen.map((b) => b.tabel))].join(', ');
     extra.push(cel(vt.code, `${vt.naam} (VT)`, som, `${tabellen} (som van de ${bronnen.length} gemeenten)`, bronnen[0]!.bron));
@@ -60,19 +68,37 @@ export function metInwonersVanRegio(cijfers: CbsCijfer[], regio: Regio, jaar: nu
   return extra.length === 0 ? cijfers : [...cijfers, ...extra];
 }
 
-/** `npx vt-monitor spiegel --periode 2023|2023-H1`, the page /spiegel and the reports' chapter. */
-export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: string): Promise<Spiegel> {
+let verzonden: Regio[] | null = null;
+/** Every VT-region file shipped in config/regio/ (read once): the populations of the ranking. */
+export function verzondenRegios(): Regio[] {
+  verzonden ??= readdirSync(REGIO_MAP)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => laadRegio(join(REGIO_MAP, f)));
+  return verzonden;
+}
+
+/**
+ * `npx vt-monitor spiegel --periode 2023|2023-H1`, the page /spiegel and the reports' chapter.
+ * Every per-1.000 figure divides by the population on 1 January of one year: the region's
+ * bevolkingsjaar of the period's year (the rule of every per-1.000 figure: that year, or before CBS
+ * publishes it the latest earlier year), or the period's year when the region has none.
+ * `andere`: the VT-regions the rank divides by (default the shipped region files).
+ */
+export async function spiegelVoorPeriode(db: Db, regio: Regio, periodeTekst: string, andere: Regio[] = verzondenRegios()): Promise<Spiegel> {
   const periode = spiegelPeriode(periodeTekst);
   if (!periode) throw ongeldigeInvoer(`Ongeldige periode "${periodeTekst}": gebruik een jaar (2023) of een halfjaar (2023-H1, 2023-H2)`);
   const [cbs, eigen, beleid] = await Promise.all([leesSpiegelCijfers(db), telEigen(db, regio, periode.van, periode.tot), leesBeleid(db)]);
-  const cijfers = metInwonersVanRegio(cbs, regio, Number(periode.cbs.slice(0, 4)));
+  const periodeJaar = Number(periode.cbs.slice(0, 4));
+  const bevolkingsjaar = regio.bevolkingsjaar(periodeJaar) ?? periodeJaar;
   return berekenSpiegel({
-    cijfers,
+    cijfers: metInwonersVanRegio(cbs, regio, bevolkingsjaar, andere),
     periode,
     cbsRegio: cbsRegioVan(regio),
     eigen,
     grondtal: beleid.grondtal,
     gemeenten: regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    bevolkingsjaar,
   });
 }
 
@@ -127,11 +153,12 @@ export async function spiegelPagina(
   db: Db,
   regio: Regio,
   periodeTekst: string | undefined,
+  andere: Regio[] = verzondenRegios(),
 ): Promise<{ perioden: string[]; spiegel: Spiegel | null; reeks: Spiegel[] }> {
   const perioden = await spiegelPerioden(db, regio);
   const gekozen = periodeTekst ?? perioden[0];
   if (!gekozen) return { perioden, spiegel: null, reeks: [] };
-  const reeks = await Promise.all(perioden.map((p) => spiegelVoorPeriode(db, regio, p)));
-  const spiegel = reeks[perioden.indexOf(gekozen)] ?? (await spiegelVoorPeriode(db, regio, gekozen));
+  const reeks = await Promise.all(perioden.map((p) => spiegelVoorPeriode(db, regio, p, andere)));
+  const spiegel = reeks[perioden.indexOf(gekozen)] ?? (await spiegelVoorPeriode(db, regio, gekozen, andere));
   return { perioden, spiegel, reeks };
 }

@@ -58,6 +58,20 @@ describe('/spiegel in a real browser', () => {
     expect(t['Ontvangen meldingen*']).toEqual(['2.695', '4,6', '127.340', '7,2', '10', '-2.685']);
     expect(t['VB: overdracht*']).toEqual(['1.495', '2,6', '.', '.', '10', '-1.485']);
     expect(t['Gestarte adviezen*']).toEqual(['.', '.', '143.210', '8,0', '–', '.']);
+    // every per-1.000 column names the CBS population year it divided by, and the page names the populations
+    const koppen = await page.$$eval('table[data-tabel="spiegel"] thead th', (th) => th.map((x) => x.textContent!.trim()));
+    expect(koppen).toContain('Regio per 1.000 inw. (CBS, 1 januari 2023)');
+    expect(koppen).toContain('Nederland per 1.000 inw. (CBS, 1 januari 2023)');
+    const tekst = (sel: string) => page.$eval(sel, (p) => p.textContent!.replace(/\s+/g, ' ').trim());
+    expect(await tekst('[data-bevolking]')).toBe(
+      'Per 1.000 inwoners gedeeld door de bevolking volgens CBS — Gelderland-Zuid (VT): 585.042 inwoners op 1 januari 2023, ' +
+        'CBS 37259eng (som van de 15 gemeenten); Nederland: 17.815.508 inwoners op 1 januari 2023, CBS 70072ned.',
+    );
+    // the rank among the four VT-regions whose 2023 meldingen CBS publishes in the shipped tables
+    expect(await tekst('[data-rang]')).toBe(
+      'Plaats onder de VT-regio’s (ontvangen meldingen per 1.000 inwoners): 1 van 4 (VT-regio’s waarvan CBS de meldingen van 2023 publiceert, ' +
+        'per 1.000 inwoners op 1 januari 2023).',
+    );
     expect(await page.$$eval('.grafiek canvas, .grafiek svg', (e) => e.length)).toBeGreaterThanOrEqual(2);
     expect(await page.$eval('main, body', (b) => b.textContent)).toContain('84852NED');
     await page.evaluate(AXE);
@@ -75,6 +89,13 @@ describe('/spiegel in a real browser', () => {
     expect(opties).toEqual(['2023', '2022-H1', '2021-H2', '2021-H1', '2020', '2020-H2', '2020-H1', '2019-H2', '2019-H1']);
     const t = await tabel(page);
     expect(t['Ontvangen meldingen*']).toEqual(['.', '.', '59.985', '.', '–', '.']);
+    // no rank and said why; never "0 VT-regio's"
+    const rang = await page.$eval('[data-rang]', (p) => p.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rang).toBe(
+      'Plaats onder de VT-regio’s (ontvangen meldingen per 1.000 inwoners): ' +
+        'geen plaats: CBS publiceert voor 1e halfjaar 2022 geen ontvangen meldingen van Gelderland-Zuid (VT).',
+    );
+    expect(await page.$eval('[data-bevolking]', (p) => p.textContent)).toContain('Nederland: geen CBS-bevolking, dus geen cijfers per 1.000 (.)');
     await page.close();
   }, 60_000);
 
@@ -104,6 +125,9 @@ describe('/spiegel in a real browser', () => {
     const csv = await (await bestuur.fetch(`${base}/export/spiegel/spiegel-per-1000-jaar.csv?periode=2023`)).text();
     expect(csv.split('\r\n').filter((r) => /^(1e|2e) halfjaar/.test(r))).toEqual([]);
     expect(csv).toContain('\r\n2023');
+    // each row names the CBS population year its rates divided by
+    expect(csv).toContain(';Bevolking (CBS) op 1 januari\r\n');
+    expect(csv.split('\r\n').filter((r) => /^20\d\d/.test(r))).toEqual([expect.stringMatching(/;2020$/), expect.stringMatching(/;2023$/)]);
   });
 
   it('downloads the table; a gemeente user does not see the page', async () => {

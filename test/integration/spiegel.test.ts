@@ -58,8 +58,19 @@ describe('spiegel: shipped CBS figures (held-in checks)', () => {
     expect(s.regio.per_1000_inwoners.meldingen).toBe(4.61); // 2.695 × 1.000 / 585.042
     expect(s.nederland).toMatchObject({ meldingen: 127340, adviezen: 143210, overdracht: null, inwoners: 17815508 });
     expect(s.nederland.per_1000_inwoners.meldingen).toBe(7.15);
-    // no other VT-region has meldingen and inwoners in the shipped CBS figures: no rank of 1 van 1
-    expect(s.rang).toMatchObject({ positie: null, van: 1 });
+    expect(s.regio.inwoners_jaar).toBe(2023);
+    expect(s.nederland.inwoners_jaar).toBe(2023);
+    // the shipped CBS meldingen of 2023 name four VT-regions (84852NED, 84849NED); each divides by the sum of its
+    // gemeenten on 1 January 2023 (the shipped region files): Gelderland-Zuid 2.695 / 585.042 = 4,61 per 1.000,
+    // Gelderland-Midden 3.060 / 714.644 = 4,28, Drenthe 1.905 / 502.051 = 3,79, Noord- en Oost-Gelderland 2.810 / 842.065 = 3,34
+    expect(s.rang).toMatchObject({ positie: 1, van: 4, bevolkingsjaar: 2023, zonder_inwoners: [], reden: null });
+    // a period without CBS meldingen of any VT-region: no place, and no "0 VT-regio's"
+    expect((await spiegelVoorPeriode(ctx.db, ctx.regio, '2022-H1')).rang).toMatchObject({
+      positie: null,
+      van: 0,
+      reden: 'geen_meldingen',
+      tekst: 'geen plaats: CBS publiceert voor 1e halfjaar 2022 geen ontvangen meldingen van Gelderland-Zuid (VT)',
+    });
   });
 
   it('Nederland per half year from 84852NED and the Impactmonitor; a population CBS did not confirm is null', async () => {
@@ -123,6 +134,7 @@ describe('spiegel: eigen, from hand-made registrations', () => {
         'adviezen',
         'acute_onveiligheid',
         'per_1000_inwoners',
+        'inwoners_jaar',
       ])
         expect(g).toHaveProperty(k);
     }
@@ -131,6 +143,8 @@ describe('spiegel: eigen, from hand-made registrations', () => {
     expect(json.eigen.meldingen).toBe(10);
     const tekst = await draaiOk('node', ['bin/vt-monitor.js', 'spiegel', '--periode', '2023'], { env });
     expect(tekst).toMatch(/Ontvangen meldingen\*\s+2\.695\s+4,6\s+127\.340\s+7,2\s+10\s+-2\.685/);
+    expect(tekst).toContain('Regio per 1.000 inw. (CBS, 1 januari 2023)');
+    expect(tekst).toContain('Plaats onder de VT-regio’s (ontvangen meldingen per 1.000 inwoners): 1 van 4 ');
   });
 });
 
@@ -174,7 +188,14 @@ describe('importeer --soort cbs', () => {
     expect(jaar.regio).toMatchObject({ meldingen: 2700, acute_onveiligheid: 115, overdracht: 1495 });
     expect(jaar.regio.voorlopig).not.toContain('meldingen');
     expect(jaar.gemeenten).toEqual([
-      expect.objectContaining({ code: 'GM0268', naam: 'Nijmegen', meldingen: 1105, inwoners: 182480, per_1000_inwoners: { meldingen: 6.06, adviezen: null } }),
+      expect.objectContaining({
+        code: 'GM0268',
+        naam: 'Nijmegen',
+        meldingen: 1105,
+        inwoners: 182480,
+        inwoners_jaar: 2023,
+        per_1000_inwoners: { meldingen: 6.06, adviezen: null },
+      }),
     ]);
     const h1 = await spiegelVoorPeriode(ctx.db, ctx.regio, '2023-H1');
     expect(h1.regio).toMatchObject({ meldingen: 1340, overdracht: 745, nog_niet_beoordeeld: null });

@@ -17,10 +17,16 @@ export async function spiegelCommand(opties: { periode: string; json?: boolean }
     const breedte = t.kolommen.map((_, i) => Math.max(...rijen.map((r) => String(r[i]).length)));
     process.stdout.write(`Spiegel ${s.periode_label}: ${s.regio.naam} en Nederland (CBS), eigen registratie afgerond op ${s.eigen.afgerond_op}-tallen\n\n`);
     for (const r of rijen) process.stdout.write(`${r.map((c, i) => (i === 0 ? String(c).padEnd(breedte[i]!) : String(c).padStart(breedte[i]!))).join('  ')}\n`);
-    const rang = s.rang.positie === null ? `. (${s.rang.van} regio’s met meldingen én inwoners bij CBS)` : `${s.rang.positie} van ${s.rang.van}`;
-    process.stdout.write(`\nPlaats onder de VT-regio’s (meldingen per 1.000 inwoners): ${rang}\n`);
+    const bevolking = (wie: string, g: typeof s.regio) =>
+      g.inwoners_jaar === null
+        ? `${wie} geen`
+        : `${wie} ${formatteerGetal(g.inwoners)} op 1 januari ${g.inwoners_jaar}, CBS ${g.bronnen.inwoners?.tabel ?? ''}`;
+    process.stdout.write(`\nPer 1.000 inwoners, bevolking volgens CBS: ${bevolking(s.regio.naam, s.regio)}; ${bevolking('Nederland', s.nederland)}\n`);
+    process.stdout.write(`Plaats onder de VT-regio’s (ontvangen meldingen per 1.000 inwoners): ${s.rang.tekst}\n`);
     if (s.gemeenten.length > 0) {
-      process.stdout.write('\nGemeenten (CBS, ontvangen meldingen per 1.000 inwoners; Nederland ernaast)\n');
+      const jaar = s.gemeenten.find((g) => g.inwoners_jaar !== null)?.inwoners_jaar;
+      const per = jaar === undefined ? 'per 1.000 inwoners' : `per 1.000 inwoners op 1 januari ${jaar}`;
+      process.stdout.write(`\nGemeenten (CBS, ontvangen meldingen ${per}; Nederland ernaast)\n`);
       for (const g of s.gemeenten)
         process.stdout.write(
           `  ${g.naam.padEnd(22)} ${formatteerGetal(g.meldingen).padStart(7)}  ${formatteerGetal(g.per_1000_inwoners.meldingen).padStart(6)} ` +

@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import { formatteerGetal } from '../../shared/formaat.js';
 import { spiegelPagina } from '../../spiegel/service.js';
-import { vanCbsPeriode, spiegelPeriode } from '../../spiegel/compute.js';
+import { vanCbsPeriode, spiegelPeriode, type Spiegel } from '../../spiegel/compute.js';
+import { per1000Kop } from '../../spiegel/tabel.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
 import { grafiekModel } from '../grafiek-antwoord.js';
@@ -17,6 +18,23 @@ const spiegelQuery = z.object({
   periode: optioneel(z.string().regex(/^\d{4}(-H[12])?$/i, 'moet een jaar (2023) of een halfjaar (2023-H1) zijn')),
 });
 const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesFormaat) });
+
+/** The population year of the gemeente rows (one per period; null when no gemeente row has a population). */
+const gemeenteJaar = (s: Spiegel): number | null => s.gemeenten.find((g) => g.inwoners_jaar !== null)?.inwoners_jaar ?? null;
+
+/** Which CBS population every per-1.000 figure of the page divided by, from the spiegel's own inwoners_jaar and sources. */
+function bevolkingZin(s: Spiegel): string {
+  const deel = (wie: string, g: Spiegel['regio']) =>
+    g.inwoners === null || g.inwoners_jaar === null
+      ? `${wie}: geen CBS-bevolking, dus geen cijfers per 1.000 (.)`
+      : `${wie}: ${formatteerGetal(g.inwoners)} inwoners op 1 januari ${g.inwoners_jaar}, CBS ${g.bronnen.inwoners?.tabel ?? ''}`;
+  const gj = gemeenteJaar(s);
+  return [
+    deel(s.regio.naam, s.regio),
+    deel('Nederland', s.nederland),
+    ...(s.gemeenten.length > 0 ? [gj === null ? 'gemeenten: geen CBS-bevolking' : `gemeenten: bevolking op 1 januari ${gj} (CBS)`] : []),
+  ].join('; ');
+}
 
 const SPIEGEL_BRON = 'CBS StatLine (Beleidsinformatie Veilig Thuis) en VT Monitor, eigen registraties, afgerond op veelvouden van 5';
 
@@ -46,11 +64,9 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
           spiegel: s,
           perioden: m.perioden.map((p) => ({ waarde: p, label: spiegelPeriode(p)!.label, gekozen: p === s?.periode })),
           regioNaam: s?.regio.naam,
-          rang: s
-            ? s.rang.positie === null
-              ? `. (CBS publiceert voor ${formatteerGetal(s.rang.van)} VT-regio’s meldingen én inwoners)`
-              : `${s.rang.positie} van ${s.rang.van}`
-            : null,
+          rang: s?.rang.tekst ?? null,
+          bevolking: s ? bevolkingZin(s) : null,
+          gemeenteKoppen: s ? [per1000Kop('', gemeenteJaar(s)), per1000Kop('Nederland', s.nederland.inwoners_jaar)] : [],
           gemeenten:
             s?.gemeenten.map((g) => ({
               ...g,

@@ -79,4 +79,38 @@ describe('spiegel computation', () => {
     expect(s.regio.overdracht).toBeNull();
     expect(s.eigen.verschil.meldingen).toBe(-300);
   });
+
+  it('rank: an equal rate shares a place; no population or no other region gives no place, each said so', () => {
+    const s = (cijfers: CbsCijfer[]) =>
+      berekenSpiegel({
+        cijfers,
+        periode: spiegelPeriode('2023-H2')!,
+        cbsRegio: { code: 'VT06', naam: 'Gelderland-Zuid' },
+        eigen: [],
+        grondtal: 5,
+        gemeenten: [],
+        bevolkingsjaar: 2022,
+      }).rang;
+    const bev = (regio: string, waarde: number) => cel(regio, 'bevolking', waarde, '2022JJ00', '70072ned');
+    const meld = (regio: string, waarde: number | null) => cel(regio, 'meldingen', waarde, '2023HJ02');
+    // 3,00 / 3,00 / 4,00 per 1.000: VT06 and VT05 share place 2, nobody is 3rd
+    const gelijk = s([meld('VT06', 300), bev('VT06', 100000), meld('VT05', 600), bev('VT05', 200000), meld('VT14', 400), bev('VT14', 100000)]);
+    expect(gelijk).toMatchObject({ positie: 2, van: 3, bevolkingsjaar: 2022, reden: null });
+    // a population of the period's own year (2023) is not the one chosen (2022): no rate, never a mix of years
+    const anderJaar = s([meld('VT06', 300), bev('VT06', 100000), meld('VT05', 600), cel('VT05', 'bevolking', 200000, '2023JJ00', '70072ned')]);
+    expect(anderJaar).toMatchObject({ positie: null, van: 1, reden: 'geen_andere_regio', zonder_inwoners: ['VT05'] });
+    expect(anderJaar.tekst).toBe(
+      'geen plaats: CBS publiceert voor 2e halfjaar 2023 van geen andere VT-regio met een bevolking op 1 januari 2022 de ontvangen meldingen' +
+        '; niet gerangschikt, zonder bevolking: VT05',
+    );
+    const zonder = s([meld('VT06', 300), meld('VT05', 600), bev('VT05', 200000), meld('VT14', 400), bev('VT14', 100000)]);
+    expect(zonder).toMatchObject({ positie: null, van: 2, reden: 'geen_inwoners', zonder_inwoners: ['VT06'] });
+    expect(zonder.tekst).toMatch(/^geen plaats: de bevolking van VT06 op 1 januari 2022 is niet bekend/);
+    // CBS's '.' is no figure: the region is not published, whatever its population
+    expect(s([meld('VT06', null), bev('VT06', 100000), meld('VT05', 600), bev('VT05', 200000)])).toMatchObject({
+      positie: null,
+      van: 1,
+      reden: 'geen_meldingen',
+    });
+  });
 });
