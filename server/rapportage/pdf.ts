@@ -68,6 +68,8 @@ interface GeladenPagina {
 export class PdfDrukker {
   private browser: Promise<Browser> | null = null;
   private geladen: GeladenPagina | null = null;
+  /** pages loaded from nothing (the others took a kept page's head): a batch of factsheets loads one */
+  nieuwePaginas = 0;
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
@@ -104,6 +106,7 @@ export class PdfDrukker {
       }
     }
     const page = await browser.newPage();
+    this.nieuwePaginas++;
     try {
       await beveilig(page);
       await page.setContent(html, { waitUntil: 'load' });
