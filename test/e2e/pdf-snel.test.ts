@@ -92,13 +92,14 @@ describe('one load per report: the same pages as a fresh load of the HTML as pri
 });
 
 describe('a batch of factsheets loads the fonts once', () => {
-  it('every factsheet of the batch after the first takes the kept page, and prints as a fresh load of its HTML does', async () => {
+  it('every factsheet of the batch takes the kept page, and prints as a fresh load of its HTML does', async () => {
     const modellen = (await factsheetModellen(d, '2024-Q3')).slice(0, 4);
+    // a report first: its page (same head, another body with other attributes) is the one the first factsheet takes
+    await rapportPdf(d, await perioderapportageModel(d, leesHalfjaar('2024-H2')));
     const voor = drukker.nieuwePaginas;
     const pdfs: Uint8Array[] = [];
     for (const { model } of modellen) pdfs.push(await rapportPdf(d, model));
-    // the page of the report printed before has the same head: not even the first factsheet loads a new page
-    expect(drukker.nieuwePaginas - voor).toBeLessThanOrEqual(1);
+    expect(drukker.nieuwePaginas - voor).toBe(0);
     const afdrukken = drukker.afdrukken.slice(-modellen.length);
     for (const [i, pdf] of pdfs.entries()) {
       const [snel, oud] = [await inhoud(pdf), await inhoud(await vers(afdrukken[i]!))];
