@@ -55,8 +55,9 @@ interface GeladenPagina {
 
 /**
  * Prints the application's own HTML to PDF in Chromium. One browser serves a batch (and the web
- * app); every report gets its own page, closed in `finally`. The page loads nothing from the
- * network and runs no scripts: only the HTML given here is printed, never a URL.
+ * app); a print has a page to itself (two prints at once never share one), closed when the print
+ * fails. The page loads nothing from the network and runs no scripts: only the HTML given here is
+ * printed, never a URL.
  *
  * Each document is loaded once. A report is measured in that page, its continuing chapters and
  * (after a first print of the headings only) its table of contents' page numbers are set in the

@@ -25,7 +25,7 @@ import {
   type Rapportdiensten,
 } from '../../server/rapportage/service.js';
 import { testContext, type TestContext } from '../helpers/context.js';
-import { pdfInfo } from '../helpers/pdf.js';
+import { openPdf, pdfInfo } from '../helpers/pdf.js';
 
 /** Keeps, for each print, the HTML as printed (rendered with what was filled into the page) and its header. */
 class Vastlegger extends PdfDrukker {
@@ -63,6 +63,21 @@ async function inhoud(pdf: Uint8Array): Promise<string[]> {
   return doc.getPages().map((p) => decodeer(p.node.get(PDFName.of('Contents'))));
 }
 
+/** The document outline (bookmarks): each entry's title and the page its destination points at, nested. */
+async function bladwijzers(pdf: Uint8Array): Promise<unknown> {
+  const doc = await openPdf(pdf);
+  type Item = { title: string; dest: unknown; items: Item[] };
+  const pagina = async (dest: unknown) => {
+    const d = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
+    return d ? (await doc.getPageIndex(d[0] as never)) + 1 : null;
+  };
+  const lees = async (items: Item[] | null): Promise<unknown[]> =>
+    Promise.all((items ?? []).map(async (i) => [i.title, await pagina(i.dest), await lees(i.items)]));
+  const uit = await lees((await doc.getOutline()) as Item[] | null);
+  await doc.destroy();
+  return uit;
+}
+
 /** The same HTML loaded in a new page from nothing and printed once, as before this change. */
 const vers = (a: { html: string; kop: string }) => drukker.druk({ html: () => a.html, kop: a.kop, metInhoud: false, vers: true });
 
@@ -80,9 +95,14 @@ describe('one load per report: the same pages as a fresh load of the HTML as pri
         // the run filled in something: every chapter's page, and (this report) chapters that continue on a page
         expect([...afdruk.paginas!.keys()].sort()).toEqual([...m.hoofdstukken.map((h) => h.id), 'h-verantwoording'].sort());
         expect(afdruk.vervolg!.size).toBeGreaterThan(0);
-        const [snel, oud] = [await inhoud(pdf), await inhoud(await vers(afdruk))];
+        const referentie = await vers(afdruk);
+        const [snel, oud] = [await inhoud(pdf), await inhoud(referentie)];
         expect(snel.length).toBe(oud.length);
         for (const [i, pagina] of snel.entries()) expect(pagina, `pagina ${i + 1}`).toBe(oud[i]);
+        // the same bookmarks, pointing at the same pages
+        const boek = await bladwijzers(pdf);
+        expect(JSON.stringify(boek)).toContain(m.hoofdstukken[0]!.titel);
+        expect(boek).toEqual(await bladwijzers(referentie));
         // and the page numbers filled in are where the headings are in the final PDF
         expect(await paginasVanBestemmingen(pdf)).toEqual(afdruk.paginas);
       },
