@@ -20,24 +20,24 @@ interface Afdruk {
   kop: string;
 }
 
-/** PdfDrukker that keeps the last HTML it printed and adds up the time of each step. */
+/** PdfDrukker that keeps the HTML it printed last and adds up the time of each step. */
 class MeetDrukker extends PdfDrukker {
-  laatste: Afdruk | null = null;
+  /** renders the HTML printed last (after the timing: rendering it again is not part of a print) */
+  laatste: (() => Afdruk) | null = null;
   stappen = new Map<DrukStap, number>();
   override druk(o: Drukopdracht): Promise<Uint8Array> {
     return super.druk({
       ...o,
-      html: (paginas, vervolg) => {
-        const html = o.html(paginas, vervolg);
-        this.laatste = { html, kop: o.kop };
-        return html;
+      // the HTML as printed: rendered with the page numbers and continuing chapters filled into the loaded page
+      onOpmaak: (paginas, vervolg) => {
+        this.laatste = () => ({ html: o.html(paginas, vervolg), kop: o.kop });
       },
       onStap: (stap, ms) => this.stappen.set(stap, (this.stappen.get(stap) ?? 0) + ms),
     });
   }
-  /** the baseline: the same HTML printed once as a static page, same header, footer and options */
+  /** the baseline: the same HTML printed once as a static page (loaded in a new page), same header, footer and options */
   statisch(a: Afdruk): Promise<Uint8Array> {
-    return super.druk({ html: () => a.html, kop: a.kop, metInhoud: false });
+    return super.druk({ html: () => a.html, kop: a.kop, metInhoud: false, vers: true });
   }
 }
 
@@ -116,7 +116,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       rapportPaginas = await paginaAantal(pdf);
       rapportRuns.push(ms);
     }
-    const rapport = drukker.laatste!;
+    const rapport = drukker.laatste!();
     const profielRapport = profiel(modelMs / runs, drukker, [rapport.html]);
     for (const [k, v] of Object.entries(profielRapport.stappen)) profielRapport.stappen[k as DrukStap] = v / runs;
     let halfjaar: PdfMeting['halfjaar'];
@@ -132,7 +132,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       halfjaar = { periode: hj.sleutel, paginas, ms: mediaan(hjRuns), runs: hjRuns };
     }
     drukker.stappen.clear();
-    const factsheetAfdrukken: Afdruk[] = [];
+    const factsheetAfdrukken: (() => Afdruk)[] = [];
     let factsheetModelMs = 0;
     const [aantal, factsheetsMs] = await tijd(async () => {
       const [modellen, m] = await tijd(() => factsheetModellen(d, kwartaal));
@@ -146,7 +146,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
     const profielFactsheets = profiel(
       factsheetModelMs,
       drukker,
-      factsheetAfdrukken.map((a) => a.html),
+      factsheetAfdrukken.map((a) => a().html),
     );
     const baselineRuns: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -154,8 +154,9 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       if ((await paginaAantal(pdf)) !== rapportPaginas) throw new Error("de baseline heeft een ander aantal pagina's dan de rapportage");
       baselineRuns.push(ms);
     }
+    const statischeFactsheets = factsheetAfdrukken.map((a) => a());
     const [, baselineFactsheetsMs] = await tijd(async () => {
-      for (const a of factsheetAfdrukken) await drukker.statisch(a);
+      for (const a of statischeFactsheets) await drukker.statisch(a);
     });
     return {
       kwartaal,
@@ -181,8 +182,9 @@ const STAPNAMEN: Record<DrukStap | 'model', string> = {
   html: 'HTML uit het sjabloon',
   laden: 'Chromium laadt de HTML (setContent)',
   meten: 'hoofdstukken meten',
-  afdrukken: 'Chromium drukt af (page.pdf)',
+  proefdruk: 'eerste afdruk, alleen de koppen (voor de paginanummers)',
   bestemmingen: 'paginanummers uit de eerste afdruk (pdf-lib)',
+  afdrukken: 'Chromium drukt af (page.pdf)',
   metadata: 'documentinformatie (pdf-lib)',
 };
 
