@@ -3,8 +3,8 @@
  * against express serving a static file of the same size as the baseline (same run).
  * Usage: tsx bench/web.ts [--db pad-naar-geladen.sqlite | postgres://…] [--kwartaal 2026-Q2] [--schaal 46] [--duur 10]
  *        [--tijdens-import export.csv]   (measures while `vt-monitor importeer export.csv` runs on the same database;
- *                                         adds a chart download, which writes an audit entry per request)
- *        [--met-download]                (the same download without an import, for comparison)
+ *                                         adds a chart download as CSV and as XLSX, each writing an audit entry per request)
+ *        [--met-download]                (the same downloads without an import, for comparison)
  *        [--poort 3101]                  (the app listens here, the static baseline on the next port)
  * Without --db it generates and imports ~3,000,000 registrations first (several minutes).
  */
@@ -69,8 +69,10 @@ try {
     'API /api/indicatoren': `/api/indicatoren?kwartaal=${kwartaal}`,
     gemeentepagina: `/gemeente/GM0268?kwartaal=${kwartaal}`,
   };
-  if (importBestand || process.argv.includes('--met-download'))
+  if (importBestand || process.argv.includes('--met-download')) {
     paden['download grafiek-CSV (auditregel per verzoek)'] = `/export/regio/instroom.csv?kwartaal=${kwartaal}`;
+    paden['download grafiek-XLSX (auditregel per verzoek)'] = `/export/regio/instroom.xlsx?kwartaal=${kwartaal}`;
+  }
   const { metingen, html } = await meetApp(db, poort, paden, duur, startImport);
   if (importKlaar) console.log(await importKlaar);
   const baseline = await meetStatisch(dir, html, poort + 1, duur);
@@ -83,8 +85,10 @@ try {
       ...Object.entries(metingen).map(([naam, m]) => regel(naam, m)),
     ].join('\n'),
   );
-  const download = Object.entries(metingen).find(([naam]) => naam.startsWith('download'))?.[1];
-  if (download) console.log(`\ndownload ten opzichte van het statische bestand: ${nl.format(download.rps / baseline.rps)}× (doel ≥ 0,5×)`);
+  const downloads = Object.entries(metingen).filter(([naam]) => naam.startsWith('download'));
+  if (downloads.length > 0) console.log('');
+  for (const [naam, m] of downloads)
+    console.log(`${naam.split(' (')[0]} ten opzichte van het statische bestand: ${nl.format(m.rps / baseline.rps)}× (doel ≥ 0,5×)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -55,3 +55,26 @@ export function modelCache<T>(leesVersie: () => Promise<string>, maxItems = 200)
     return model;
   };
 }
+
+/**
+ * What is cut from a cached model — a chart's CSV or XLSX bytes — kept beside that model: built
+ * once per model and key (chart and format), and gone with the model when the data version
+ * changes (the model is a new object then). Everything a download is made of must be part of
+ * its model's key (page, gebied, filters, protection, today) or of the data version. A failed
+ * build is not kept. Like the model, never an answer: each request is authorized and audited.
+ */
+export function bijModel<T>() {
+  const bewaard = new WeakMap<object, Map<string, Promise<T>>>();
+  return (model: object, sleutel: string, bouw: () => Promise<T>): Promise<T> => {
+    let perModel = bewaard.get(model);
+    if (!perModel) bewaard.set(model, (perModel = new Map()));
+    const hit = perModel.get(sleutel);
+    if (hit) return hit;
+    const p = bouw();
+    perModel.set(sleutel, p);
+    p.catch(() => {
+      if (perModel.get(sleutel) === p) perModel.delete(sleutel);
+    });
+    return p;
+  };
+}

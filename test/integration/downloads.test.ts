@@ -3,8 +3,11 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schrijfMeta } from '../../server/db/metagegevens.js';
 import { importeerFinancieel } from '../../server/financien/importer.js';
 import { leesTabel } from '../../server/import/readers.js';
+import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
+import { schrijfBeleid } from '../../server/privacy/instellingen.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
@@ -304,4 +307,142 @@ describe('a chart download is cut from the read model of its page (kept per page
       expect(q4(await (await sessies.vt_management!.fetch(tiel)).text())).toBe('Q4 2019;–;5;5');
     },
   );
+});
+
+/** The cells of a page's tables as the reader sees them, per chart: `<figure data-grafiek=…>`, its header, rows, signs and CSV link. */
+function tabellenVanHtml(html: string) {
+  const tekst = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&#x3D;/g, '=')
+      .replace(/&#x60;/g, '`')
+      .replace(/&amp;/g, '&')
+      .trim();
+  return [...html.matchAll(/<figure class="grafiek" data-grafiek="([^"]+)"[\s\S]*?<\/figure>/g)].map(([figuur, id]) => {
+    const cellen = (rij: string) => [...rij.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => tekst(c[1]!));
+    const kop = cellen(/<thead>([\s\S]*?)<\/thead>/.exec(figuur)![1]!);
+    const rijen = [.../<tbody>([\s\S]*?)<\/tbody>/.exec(figuur)![1]!.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((r) => cellen(r[0]));
+    const tekens = [.../<p class="grafiek__tekens">([\s\S]*?)<\/p>/.exec(figuur)![1]!.matchAll(/<b>([\s\S]*?)<\/b> ([^;<]*?)(?=; <b>|\.$)/g)].map((t) => [
+      tekst(t[1]!),
+      tekst(t[2]!),
+    ]);
+    const csv = tekst(/href="([^"]+\.csv\?[^"]*)"/.exec(figuur)![1]!);
+    return { id: id!, kop, rijen, tekens, csv };
+  });
+}
+
+/** A CSV download as rows of cells (`;`, quotes doubled) and the verklaring van tekens after its blank line. */
+function leesCsv(csv: string): { rijen: string[][]; tekens: string[][] } {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const regels = csv
+    .slice(1)
+    .replace(/\r\n$/, '')
+    .split('\r\n')
+    .map((r) => [...`${r};`.matchAll(/("(?:[^"]|"")*"|[^;]*);/g)].map((c) => (c[1]!.startsWith('"') ? c[1]!.slice(1, -1).replace(/""/g, '"') : c[1]!)));
+  const leeg = regels.findIndex((r) => r.length === 1 && r[0] === '');
+  return { rijen: regels.slice(0, leeg), tekens: regels.slice(leeg + 2) };
+}
+
+/** A cell of the page (`1.234`, `29,4`) and of the CSV (`1234`, `29,4166…`) as the same number where it is one; signs stay text. */
+const alsWaarde = (cel: string, bron: 'pagina' | 'csv'): string | number => {
+  const getal = bron === 'pagina' ? cel.replace(/\./g, '').replace(',', '.') : cel.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(getal) ? Math.round(Number(getal) * 10) / 10 : cel;
+};
+
+describe('a download shows what its page shows, from one cached model per data version, with an audit entry per request', () => {
+  const downloadRijen = async () =>
+    (await ctx.db('audit_log').where({ actie: 'download' }).orderBy('id').select('wie', 'details')) as { wie: string; details: string }[];
+
+  it('every table of the gemeente page of a gemeente account equals its CSV download, cell for cell, signs included', async () => {
+    const html = await (await sessies.gemeente!.fetch(`${base}/gemeente/GM0281?kwartaal=2019-Q4&periode=4`)).text();
+    const tabellen = tabellenVanHtml(html);
+    expect(tabellen.length).toBeGreaterThanOrEqual(10);
+    let cellen = 0;
+    for (const t of tabellen) {
+      const res = await sessies.gemeente!.fetch(base + t.csv);
+      expect(res.status, t.id).toBe(200);
+      const { rijen, tekens } = leesCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()));
+      expect(rijen.length, t.id).toBe(t.rijen.length + 1);
+      expect(rijen[0]!.length, t.id).toBe(t.kop.length);
+      expect(
+        rijen.slice(1).map((r) => r.map((c) => alsWaarde(c, 'csv'))),
+        t.id,
+      ).toEqual(t.rijen.map((r) => r.map((c) => alsWaarde(c, 'pagina'))));
+      expect(tekens, t.id).toEqual(t.tekens);
+      cellen += t.rijen.flat().length;
+    }
+    // the protection is really there: the gemeente's small counts read as the sign, never as their value
+    expect(html).toContain('< 3');
+    expect(cellen).toBeGreaterThan(100);
+  });
+
+  it('36 downloads at once by three accounts in two formats, on a fresh data version: 36 answers, 36 audit rows, each account its own bytes', async () => {
+    // a new data version: the 36 requests meet an empty cache and build the models themselves
+    await schrijfMeta(ctx.db, 'data_versie', new Date().toISOString());
+    const voor = (await downloadRijen()).length;
+    const q = 'kwartaal=2019-Q4&periode=4';
+    const soorten = [
+      { sessie: sessies.vt_management!, pad: `/export/gemeente/GM0281/instroom.csv?${q}` },
+      { sessie: sessies.gemeente!, pad: `/export/gemeente/GM0281/instroom.csv?${q}` },
+      { sessie: sessies.gemeente!, pad: `/export/gemeente/GM0281/instroom.xlsx?${q}` },
+      { sessie: sessies.bestuur!, pad: `/export/regio/instroom.xlsx?${q}` },
+    ];
+    const antwoorden = await Promise.all(
+      Array.from({ length: 36 }, async (_, i) => {
+        const { sessie, pad } = soorten[i % soorten.length]!;
+        const res = await sessie.fetch(base + pad);
+        return { i: i % soorten.length, status: res.status, inhoud: Buffer.from(await res.arrayBuffer()).toString('base64') };
+      }),
+    );
+    expect(antwoorden.map((a) => a.status)).toEqual(Array.from({ length: 36 }, () => 200));
+    // every answer has its audit row, whether its bytes were built or kept
+    const nieuw = (await downloadRijen()).slice(voor);
+    const tel = (wie: string, formaat: string) =>
+      nieuw.filter((r) => r.wie === wie && (JSON.parse(r.details) as { formaat: string }).formaat === formaat).length;
+    expect(nieuw.length).toBe(36);
+    expect([
+      tel(sessies.vt_management!.email, 'csv'),
+      tel(sessies.gemeente!.email, 'csv'),
+      tel(sessies.gemeente!.email, 'xlsx'),
+      tel(sessies.bestuur!.email, 'xlsx'),
+    ]).toEqual([9, 9, 9, 9]);
+    const perSoort = soorten.map((_, s) => new Set(antwoorden.filter((a) => a.i === s).map((a) => a.inhoud)));
+    expect(perSoort.map((s) => s.size)).toEqual([1, 1, 1, 1]);
+    const [onbeschermd, beschermd] = [...perSoort[0]!, ...perSoort[1]!].map((b) => Buffer.from(b, 'base64').toString());
+    expect(onbeschermd!.split('\r\n')[1]).toBe('Q4 2019;–;5;5');
+    expect(beschermd!.split('\r\n')[1]).toBe('Q4 2019;< 3;5;5');
+  });
+
+  it('a correction and a policy change reach the next CSV and XLSX download (the kept bytes go with their data version)', async () => {
+    const regioCsv = `${base}/export/regio/instroom.csv?kwartaal=2019-Q4&periode=4`;
+    const regioXlsx = `${base}/export/regio/instroom.xlsx?kwartaal=2019-Q4&periode=4`;
+    const tielCsv = `${base}/export/gemeente/GM0281/instroom.csv?kwartaal=2019-Q4&periode=4`;
+    const tielXlsx = `${base}/export/gemeente/GM0281/instroom.xlsx?kwartaal=2019-Q4&periode=4`;
+    const q4Csv = async (s: Sessie, url: string) => (await (await s.fetch(url)).text()).split('\r\n').find((r) => r.startsWith('Q4 2019'));
+    const q4Xlsx = async (s: Sessie, url: string) => rijen((await werkboek(await s.fetch(url))).worksheets[0]!).find((r) => r[0] === 'Q4 2019');
+    expect(await q4Csv(sessies.vt_management!, regioCsv)).toBe('Q4 2019;–;7;7');
+    expect(await q4Xlsx(sessies.vt_management!, regioXlsx)).toEqual(['Q4 2019', '–', 7, 7]);
+    // a correction: NIEUW-1 came in on 30 September, not 20 December (same registration, changed row)
+    const s = await importeerRijen(ctx, [melding({ id: 'NIEUW-1', binnenkomst: '2019-09-30', gemeente: 'GM0281' })], { accepteerGeldige: true });
+    expect(s.gewijzigd).toBe(1);
+    expect(await q4Csv(sessies.vt_management!, regioCsv)).toBe('Q4 2019;–;6;6');
+    expect(await q4Xlsx(sessies.vt_management!, regioXlsx)).toEqual(['Q4 2019', '–', 6, 6]);
+    // Tiel's 4 meldingen: rounded to 5 under the standard policy, to 0 ('< 5') once the grondtal is 10
+    expect(await q4Csv(sessies.gemeente!, tielCsv)).toBe('Q4 2019;< 3;5;5');
+    expect(await q4Xlsx(sessies.gemeente!, tielXlsx)).toEqual(['Q4 2019', '< 3', 5, 5]);
+    await schrijfBeleid(ctx.db, { ...STANDAARD_BELEID, grondtal: 10 }, 'test');
+    try {
+      expect(await q4Csv(sessies.gemeente!, tielCsv)).toBe('Q4 2019;< 5;< 5;< 5');
+      expect(await q4Xlsx(sessies.gemeente!, tielXlsx)).toEqual(['Q4 2019', '< 5', '< 5', '< 5']);
+      // the region's accounts are not protected: their figures do not change with the policy
+      expect(await q4Csv(sessies.vt_management!, tielCsv)).toBe('Q4 2019;–;4;4');
+    } finally {
+      await schrijfBeleid(ctx.db, STANDAARD_BELEID, 'test');
+    }
+    expect(await q4Csv(sessies.gemeente!, tielCsv)).toBe('Q4 2019;< 3;5;5');
+  });
 });

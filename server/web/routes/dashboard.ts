@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { mag, magGemeente, startpagina } from '../../auth/rollen.js';
+import { beschermd, mag, magGemeente, startpagina } from '../../auth/rollen.js';
 import { beleidTekst, type Beleid } from '../../privacy/onderdrukking.js';
 import { beleidVoor, inwonersVan, voorWeergave } from '../../privacy/service.js';
 import { geenToegang } from '../../shared/fouten.js';
@@ -17,13 +17,13 @@ import {
   type PaginaModel,
   type Periode,
 } from '../../dashboard/service.js';
-import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina } from '../../export/downloads-service.js';
+import { alleTabellenDownload, leesFormaat, tabelDownload, tabellenVanPagina, type Download } from '../../export/downloads-service.js';
 import { stuurDownload } from '../download.js';
-import { leesDatadatum, leesDataversie } from '../../importbatches/service.js';
+import { dataversieLezer, leesDatadatum } from '../../importbatches/service.js';
 import { leesBereik, leesGebied } from '../../indicatoren/service.js';
 import { nietGevonden } from '../../shared/fouten.js';
 import type { Render } from '../views.js';
-import { grafiekModel, modelCache } from '../grafiek-antwoord.js';
+import { bijModel, grafiekModel, modelCache } from '../grafiek-antwoord.js';
 import { kwartaal, leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 import { z } from 'zod';
 import { KAART_CIJFERS, KAART_CIJFER_IDS, kaartCijfer, type KaartCijferId } from '../../charts/kaart.js';
@@ -41,34 +41,55 @@ const exportParams = z.object({ grafiek: tekst(100), formaat: uitParser(leesForm
 
 type Pagina = 'regio' | 'gemeente' | 'doorstroom';
 
+/** A page's read model with what it was built from: the chosen quarter and period, and the policy when protected. */
+interface Gebouwd {
+  keuze: Keuze;
+  beleid: Beleid | null;
+  model: PaginaModel;
+}
+
 /** The dashboards: parse the filters from the URL, build the page model, render. */
 export function dashboardRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   const bron = { db: ctx.db, regio: ctx.regio, normen: normenVan(ctx.env) };
   const gemeenteParams = z.object({ code: uitParser((v) => leesGebied(ctx.regio, v)) });
-  /** the page models, shared by a page and its downloads (one read model per page, filters, protection, day and data version) */
-  const modellen = modelCache<PaginaModel>(() => leesDataversie(ctx.db));
+  /**
+   * The page models, shared by a page and its downloads: one read model per page, gebied, the
+   * filters as asked, protected or not, the map's figure, today, and data version. The choice
+   * of quarter and the policy are read when the model is built and kept with it: both change
+   * only with the data version (every import writes the range and the version in one
+   * transaction; a policy change writes the policy, then the version). So a download from a
+   * cached model reads nothing but the data version, through a prepared statement.
+   */
+  const modellen = modelCache<Gebouwd>(dataversieLezer(ctx.db));
+  /** a chart's CSV and XLSX, serialised once per model (and so per data version) */
+  const downloads = bijModel<Download>();
 
-  /** Authorizes, then builds the page model; a gemeente user's figures are protected. */
-  async function model(
-    pagina: Pagina,
-    req: Request,
-    res: Response,
-  ): Promise<{ keuze: Keuze; model: PaginaModel; gemeente?: string; beleid: Beleid | null; kaart: KaartCijferId }> {
+  /** Authorizes, then builds the page model (or takes it from the cache); a gemeente user's figures are protected. */
+  async function model(pagina: Pagina, req: Request, res: Response): Promise<Gebouwd & { gemeente?: string; kaart: KaartCijferId }> {
     const g = gebruikerVan(res)!;
     if (pagina === 'regio' && !mag(g, 'regio')) throw geenToegang();
     if (pagina === 'doorstroom' && !mag(g, 'doorstroom')) throw geenToegang();
     const gemeente = pagina === 'gemeente' ? leesParams(gemeenteParams, req).code : undefined;
     if (gemeente) vereisGemeente(res, gemeente);
-    const keuze = await leesPaginakeuze(ctx.db, leesQuery(filterQuery, req), ctx.vandaag());
-    const beleid = await beleidVoor(ctx.db, gebruikerVan(res));
+    const gevraagd = leesQuery(filterQuery, req);
     const vandaag = ctx.vandaag();
-    const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid, inwonersVan(ctx.regio)) } : {}) };
     const kaart = kaartCijfer(leesQuery(kaartQuery, req).kaart).id;
-    const sleutel = JSON.stringify([pagina, gemeente ?? null, keuze, beleid, vandaag, kaart]);
-    const bouw = () =>
-      pagina === 'regio' ? regioPagina(b, keuze, kaart) : pagina === 'doorstroom' ? doorstroomPagina(b, keuze) : gemeentePagina(b, keuze, gemeente!, kaart);
-    return { keuze, gemeente, beleid, kaart, model: await modellen(sleutel, bouw) };
+    const beschermen = beschermd(g);
+    const sleutel = JSON.stringify([pagina, gemeente ?? null, gevraagd.kwartaal ?? null, gevraagd.periode ?? null, beschermen, vandaag, kaart]);
+    const bouw = async (): Promise<Gebouwd> => {
+      const keuze = await leesPaginakeuze(ctx.db, gevraagd, vandaag);
+      const beleid = await beleidVoor(ctx.db, g);
+      const b = { ...bron, vandaag, ...(beleid ? { bescherm: voorWeergave(beleid, inwonersVan(ctx.regio)) } : {}) };
+      const m =
+        pagina === 'regio'
+          ? await regioPagina(b, keuze, kaart)
+          : pagina === 'doorstroom'
+            ? await doorstroomPagina(b, keuze)
+            : await gemeentePagina(b, keuze, gemeente!, kaart);
+      return { keuze, beleid, model: m };
+    };
+    return { ...(await modellen(sleutel, bouw)), gemeente, kaart };
   }
 
   function query(keuze: Keuze): string {
@@ -143,7 +164,10 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${id}"`);
     const naam = `${grafiek.id}-${m.kwartaal}${gemeente ? `-${gemeente}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: grafiek.id, kwartaal: m.kwartaal, gemeente, formaat });
-    const d = await tabelDownload(downloadContext(), grafiek, naam, formaat, { onderwerp: m.titel, periode: keuze, beleid });
+    // cut from the model once; the model's key holds gebied, filters, protection and today, the naam follows from them
+    const d = await downloads(m, `${grafiek.id}.${formaat}`, () =>
+      tabelDownload(downloadContext(), grafiek, naam, formaat, { onderwerp: m.titel, periode: keuze, beleid }),
+    );
     stuurDownload(res, d);
   };
   /** Every table of the page in one workbook. */
@@ -151,7 +175,11 @@ export function dashboardRoutes(ctx: AppContext, render: Render): Router {
     const { model: m, beleid, keuze, gemeente } = await model(pagina, req, res);
     const naam = `${pagina}-alle-tabellen-${m.kwartaal}${gemeente ? `-${gemeente}` : ''}`;
     await audit(ctx.db, req, res, 'download', { pagina, grafiek: 'alle-tabellen', kwartaal: m.kwartaal, gemeente, formaat: 'xlsx' });
-    stuurDownload(res, await alleTabellenDownload(downloadContext(), tabellenVanPagina(m), naam, { onderwerp: m.titel, periode: keuze, beleid }));
+    // a key no chart can have (a chart's key is its id, a dot and its format)
+    const d = await downloads(m, 'alle tabellen', () =>
+      alleTabellenDownload(downloadContext(), tabellenVanPagina(m), naam, { onderwerp: m.titel, periode: keuze, beleid }),
+    );
+    stuurDownload(res, d);
   };
   const downloadContext = () => ({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() });
   router.get('/export/gemeente/:code/alle-tabellen.xlsx', alleTabellen('gemeente'));

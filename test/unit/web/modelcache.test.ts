@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelCache } from '../../../server/web/grafiek-antwoord.js';
+import { bijModel, modelCache } from '../../../server/web/grafiek-antwoord.js';
 
 /** The read model a page and its downloads share: built once per key and data version, never across a change. */
 describe('modelCache', () => {
@@ -41,5 +41,31 @@ describe('modelCache', () => {
     await cache('y', async () => ++bouwen);
     await cache('z', async () => ++bouwen);
     expect(await cache('x', async () => ++bouwen)).toBe(5);
+  });
+});
+
+/** A download's bytes, kept beside the model they were cut from: built once per model and key, never carried to another model. */
+describe('bijModel', () => {
+  it('50 calls at once build once per model and key; a new model (a new data version) builds again; a failed build is not kept', async () => {
+    let bouwen = 0;
+    const bytes = bijModel<string>();
+    const bouw = (wat: string) => async () => `${wat}#${++bouwen}`;
+    const oud = { versie: 'v1' };
+    const antwoorden = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => bytes(oud, i % 2 ? 'instroom.csv' : 'instroom.xlsx', bouw(i % 2 ? 'csv' : 'xlsx'))),
+    );
+    expect(new Set(antwoorden)).toEqual(new Set(['xlsx#1', 'csv#2']));
+    expect(bouwen).toBe(2);
+    // the same figures in a model of another version are another model: never its old bytes
+    const nieuw = { versie: 'v1' };
+    expect(await bytes(nieuw, 'instroom.csv', bouw('csv'))).toBe('csv#3');
+    expect(await bytes(oud, 'instroom.csv', bouw('csv'))).toBe('csv#2');
+    await expect(
+      bytes(nieuw, 'kapot.csv', async () => {
+        bouwen++;
+        throw new Error('kapot');
+      }),
+    ).rejects.toThrow('kapot');
+    expect(await bytes(nieuw, 'kapot.csv', bouw('csv'))).toBe('csv#5');
   });
 });
