@@ -110,8 +110,18 @@ function schrijfvloer(dir: string, db: string): number {
   return ms;
 }
 
-/** Imports `bestand` into a fresh SQLite database with the CLI and with `sqlite3 .import`. */
-export function meetImportVerhouding(dir: string, naam: string, bestand: string, rijen: number, metHerimport = false): ImportVerhouding {
+/**
+ * Imports `bestand` into a fresh SQLite database with the CLI and with `sqlite3 .import`.
+ * `alleenHerimport`: without the two floors (a quick measurement of the re-import alone).
+ */
+export function meetImportVerhouding(
+  dir: string,
+  naam: string,
+  bestand: string,
+  rijen: number,
+  metHerimport = false,
+  alleenHerimport = false,
+): ImportVerhouding {
   const kop = execFileSync('head', ['-1', bestand], { encoding: 'utf8' });
   const ruw = join(dir, `ruw-${naam}.sqlite`);
   rmSync(ruw, { force: true });
@@ -131,6 +141,15 @@ export function meetImportVerhouding(dir: string, naam: string, bestand: string,
     const samenvatting = JSON.parse(r.stdout) as { rijen: number; ongewijzigd: number };
     if (samenvatting.ongewijzigd !== samenvatting.rijen) throw new Error(`herimport: ${samenvatting.ongewijzigd} van ${samenvatting.rijen} rijen ongewijzigd`);
     her = { herimportMs, herimport: { rijen: samenvatting.rijen, ongewijzigd: samenvatting.ongewijzigd } };
+  }
+  if (alleenHerimport) {
+    // `.import` again right after the re-import: the machine is shared, both runs are shown
+    rmSync(ruw, { force: true });
+    const tweede = duur('sqlite3', [ruw, '.mode csv', '.separator ;', `.import ${bestand} ruw`]);
+    rmSync(ruw, { force: true });
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    const nul = { vloerMs: Number.NaN, nodeVloerMs: Number.NaN, nodeBindenMs: Number.NaN };
+    return { naam, bestand, rijen, kolommen: kop.split(';').length, oursMs, sqlite3Ms: (sqlite3Ms + tweede) / 2, ...nul, ...her };
   }
   const nodeDb = join(dir, `node-${naam}.sqlite`);
   const t = performance.now();
@@ -193,7 +212,7 @@ export function importSectie(metingen: ImportVerhouding[], doelen: Record<string
 }
 
 /** Re-importing an export whose rows are all stored unchanged (the quarterly re-export), against `.import` of the same file. */
-function herimportSectie(metingen: ImportVerhouding[]): string[] {
+export function herimportSectie(metingen: ImportVerhouding[]): string[] {
   const her = metingen.filter((m) => m.herimportMs !== undefined);
   if (her.length === 0) return [];
   return [
@@ -248,6 +267,8 @@ export async function meetImport(
     tot: string;
     log?: (m: string) => void;
     /** a demo export of ≥ 1,000,000 lines to cut both files from, instead of generating them */ bron?: string;
+    /** only the full-width file, imported and re-imported, beside `.import` (no lean file, no floors) */
+    alleenHerimport?: boolean;
   },
 ): Promise<ImportVerhouding[]> {
   const log = opties.log ?? (() => undefined);
@@ -260,6 +281,13 @@ export async function meetImport(
     breed = join(dir, 'import-breed.csv');
     await eersteRegels(opties.bron, breed, opties.snel ? 62_000 : 503_081);
     groot = opties.bron;
+  } else if (opties.alleenHerimport) {
+    log(`import: demo-export op volle breedte genereren (schaal ${opties.snel ? 1 : 8})`);
+    breed = genereer(dir, 'import-breed', opties.snel ? 1 : 8, opties.tot);
+    log('import: volle breedte importeren en opnieuw importeren');
+    const m = meetImportVerhouding(dir, 'volle breedte', breed, await regels(breed), true, true);
+    rmSync(breed, { force: true });
+    return [m];
   } else {
     log(`import: demo-export op volle breedte genereren (schaal ${opties.snel ? 1 : 8})`);
     breed = genereer(dir, 'import-breed', opties.snel ? 1 : 8, opties.tot);

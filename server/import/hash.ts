@@ -18,6 +18,64 @@ export function rijHash(r: Registratie): string {
   return hash('sha1', rijHashTekst(r), 'hex');
 }
 
+/** `rijHash` of a registration whose `rijHashTekst` is already made. */
+export function hashVanTekst(tekst: string): string {
+  return hash('sha1', tekst, 'hex');
+}
+
+/** A field of `rijHashTekst` that was empty (null). */
+export const LEEG = L;
+
+/**
+ * The fields of a `rijHashTekst`, in the order of COLUMN_NAMES (an empty one is LEEG). The worker
+ * sends a prepared line as this text, not as an array of 29 values. Every value of a validated
+ * registration is free of U+0000 and U+001F (codes, ISO dates, `GM` codes, names of the region
+ * and ids without control characters), so the split is exact; a test keeps it so.
+ */
+export function veldenVanTekst(tekst: string): string[] {
+  const v = tekst.split(S);
+  if (v.length !== VELDEN + 1) throw new Error(`rijHashTekst met ${v.length - 1} velden in plaats van ${VELDEN}`);
+  return v;
+}
+
+/** The registration of `veldenVanTekst` (written out: an object built from a list of names is slow in V8). */
+export function registratieVanVelden(v: readonly string[]): Registratie {
+  return {
+    registratie_id: v[0]!,
+    soort: v[1] as Registratie['soort'],
+    datum_binnenkomst: v[2]!,
+    gemeente_code: v[3] === L ? null : v[3]!,
+    gemeente: v[4] === L ? null : v[4]!,
+    melder_categorie: v[5] as Registratie['melder_categorie'],
+    beroepsgroep: v[6] === L ? null : v[6]!,
+    kanaal: v[7] === L ? null : v[7]!,
+    aard_geweld: v[8] === L ? null : v[8]!,
+    spoed: v[9] === L ? null : v[9] === '1' ? 1 : 0,
+    eerdere_betrokkenheid: v[10] === L ? null : v[10]!,
+    datum_veiligheidsbeoordeling: v[11] === L ? null : v[11]!,
+    besluit_veiligheidsbeoordeling: v[12] === L ? null : v[12]!,
+    datum_besluit_vervolg: v[13] === L ? null : v[13]!,
+    vervolg: v[14] === L ? null : v[14]!,
+    datum_start_vv: v[15] === L ? null : v[15]!,
+    datum_einde_vv: v[16] === L ? null : v[16]!,
+    datum_start_onderzoek: v[17] === L ? null : v[17]!,
+    datum_einde_onderzoek: v[18] === L ? null : v[18]!,
+    uitkomst_onderzoek: v[19] === L ? null : v[19]!,
+    datum_overdracht: v[20] === L ? null : v[20]!,
+    overdracht_aan: v[21] === L ? null : v[21]!,
+    monitoring: v[22] === L ? null : v[22] === '1' ? 1 : 0,
+    datum_monitoring_3m: v[23] === L ? null : v[23]!,
+    datum_monitoring_12m: v[24] === L ? null : v[24]!,
+    datum_einde_monitoring: v[25] === L ? null : v[25]!,
+    datum_afgesloten: v[26] === L ? null : v[26]!,
+  };
+}
+
+/** The registratie_id a `rijHashTekst` starts with. */
+export const idVanTekst = (tekst: string): string => tekst.slice(0, tekst.indexOf(S));
+
+const VELDEN = 27;
+
 /** The text `rijHash` hashes. */
 export function rijHashTekst(r: Registratie): string {
   return (

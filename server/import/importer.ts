@@ -8,17 +8,17 @@ import { schrijfMeta } from '../db/metagegevens.js';
 import { gemeenteSleutel, leidRegistratieAf, raakvlak } from '../registraties/derive.js';
 import { bouwTellingenOpnieuw, zorgVoorTellingen } from '../registraties/tellingen-opbouw.js';
 import { hashVanRij, idVanRij, opgeslagenRij, registratieVanRij, zetImportbatch, type OpgeslagenRij } from '../registraties/opgeslagen-rij.js';
-import { schrijfRegistraties, zoekBestaande, zoekHashes, type BestaandeRegistratie } from '../registraties/repository.js';
+import { schrijfRegistraties, zoekBestaande, zoekHashes, zoekVerschillen, type BestaandeRegistratie } from '../registraties/repository.js';
 import { tellingenSluitenAan, werkTellingenBij } from '../registraties/tellingen-repository.js';
 import { Tellingdelta } from '../registraties/tellingen.js';
 import { kwartaalVan } from '../calendar/kwartaal.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
 import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
-import { rijHash } from './hash.js';
+import { LEEG, registratieVanVelden, rijHash, veldenVanTekst } from './hash.js';
 import { neemImportslot } from '../db/importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
-import { controleerSamengevoegd, volgordeAfwijkingen } from './validate-row.js';
+import { controleerSamengevoegd, volgordeAfwijkingen, volgordeAfwijkingenVanVelden } from './validate-row.js';
 import { voegSamen } from './samenvoegen.js';
 import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
@@ -294,7 +294,7 @@ async function leesBestand(run: Lopend, b: LopendBestand): Promise<void> {
           continue;
         }
         // a repeated id within one file: the later line wins, so write the earlier one first
-        const id = idVanRij(item.rij);
+        const id = idVan(item);
         if (pendingIds.has(id)) await flush();
         pending.push(item);
         pendingIds.add(id);
@@ -430,9 +430,10 @@ export function foutenVoorbeeld(fouten: RijFout[], bestand: string): string | nu
 
 type TeSchrijven = Extract<Voorbereid, { soort: 'rij' | 'deel' }>;
 
-/** What is stored for the ids of a chunk: every hash, and the full version where it is needed. */
+/** What is stored for the ids of a chunk: whether a line is stored unchanged, and the full version where it is needed. */
 interface Opgeslagen {
-  hashes: Map<string, string>;
+  /** line `i` of the chunk (registration `id` with `hash`) is stored as it is */
+  ongewijzigd(i: number, id: string, hash: string): boolean;
   bestaand: Map<string, BestaandeRegistratie>;
 }
 
@@ -441,29 +442,46 @@ interface Opgeslagen {
  * the rules between columns on the merge), and writes what changed. The counts and touched
  * quarters come from the registration as it will be stored, and for a replaced one also from
  * its stored version (derived again: nothing derived is stored).
+ *
+ * A line of a full file stays the text the worker made of it until it turns out to differ from
+ * what is stored: an unchanged line costs one split (for the plausibility warnings) and no object.
  */
 async function verwerk(run: Lopend, b: LopendBestand, items: TeSchrijven[]): Promise<void> {
   const { trx, telling, delta } = b;
   const { regio, kalender } = run.deps;
   const { geraakt } = run;
   const opgeslagen = await zoekOpgeslagen(trx, items);
-  const { hashes, bestaand } = opgeslagen;
+  const { bestaand } = opgeslagen;
   // once a row is rejected (default mode) nothing will be kept: the writes are skipped
   // (the merged rows are still checked, so that every error is reported)
   const schrijven = run.opties.accepteerGeldige === true || run.totaal.afgewezen === 0;
   const nieuw: OpgeslagenRij[] = [];
   const gewijzigd: OpgeslagenRij[] = [];
-  for (const item of items) {
-    const samen = voegSamenMetOpgeslagen(run, b, item, bestaand);
-    if (samen === null) continue;
-    const { rij, r } = samen;
-    meldPlausibiliteit(run, b, item, r);
-    const id = r.registratie_id;
-    if (hashes.get(id) === hashVanRij(rij)) {
-      telling.ongewijzigd++;
-      continue;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    let r: Registratie;
+    let rij: OpgeslagenRij;
+    if (item.soort === 'rij') {
+      const v = veldenVanTekst(item.tekst);
+      meldPlausibiliteit(run, b, item, v[0]!, veld(v[3]!), veld(v[4]!), v[2]!, volgordeAfwijkingenVanVelden(v, LEEG));
+      if (opgeslagen.ongewijzigd(i, item.id, item.hash)) {
+        telling.ongewijzigd++;
+        continue;
+      }
+      r = registratieVanVelden(v);
+      rij = opgeslagenRij(r, item.hash);
+    } else {
+      const samen = voegSamenMetOpgeslagen(run, b, item, bestaand);
+      if (samen === null) continue;
+      r = samen.r;
+      meldPlausibiliteit(run, b, item, r.registratie_id, r.gemeente_code, r.gemeente, r.datum_binnenkomst, volgordeAfwijkingen(r));
+      if (opgeslagen.ongewijzigd(i, r.registratie_id, samen.hash)) {
+        telling.ongewijzigd++;
+        continue;
+      }
+      rij = samen.rij;
     }
-    const oud = bestaand.get(id);
+    const oud = bestaand.get(r.registratie_id);
     const afgeleid = leidRegistratieAf(r, regio, kalender);
     if (oud) {
       telling.gewijzigd++;
@@ -479,42 +497,44 @@ async function verwerk(run: Lopend, b: LopendBestand, items: TeSchrijven[]): Pro
   if (schrijven) await schrijfRegistraties(trx, { nieuw, gewijzigd });
 }
 
+/** A field of `veldenVanTekst` as a value (an empty one is null). */
+const veld = (v: string): string | null => (v === LEEG ? null : v);
+
 /**
- * The stored hashes first: an unchanged full line needs nothing more. A stored version is read in
- * full only where it is needed: a narrow line to merge with it, or a full line whose hash differs.
+ * What is stored for a chunk. Lines of a full file: the database compares their hashes with the
+ * stored ones and names only the lines that differ; a stored version is read in full only for
+ * those. Lines of a narrow file: the stored hashes, and every stored version (to merge with).
  */
 async function zoekOpgeslagen(trx: Knex.Transaction, items: TeSchrijven[]): Promise<Opgeslagen> {
-  const hashes = await zoekHashes(
-    trx,
-    items.map((item) => idVanRij(item.rij)),
-  );
+  if (items.every((item) => item.soort === 'rij')) {
+    const rijen = items as Extract<TeSchrijven, { soort: 'rij' }>[];
+    const verschillen = await zoekVerschillen(trx, rijen);
+    const teLezen = [...verschillen].filter(([, opgeslagen]) => opgeslagen).map(([i]) => rijen[i]!.id);
+    const bestaand = teLezen.length > 0 ? await zoekBestaande(trx, teLezen) : new Map<string, BestaandeRegistratie>();
+    return { ongewijzigd: (i) => !verschillen.has(i), bestaand };
+  }
+  const hashes = await zoekHashes(trx, items.map(idVan));
   const volledig = items.filter((item) => {
-    const h = hashes.get(idVanRij(item.rij));
-    return h !== undefined && (item.soort === 'deel' || h !== hashVanRij(item.rij));
+    const h = hashes.get(idVan(item));
+    return h !== undefined && (item.soort === 'deel' || h !== item.hash);
   });
-  const bestaand =
-    volledig.length > 0
-      ? await zoekBestaande(
-          trx,
-          volledig.map((item) => idVanRij(item.rij)),
-        )
-      : new Map<string, BestaandeRegistratie>();
-  return { hashes, bestaand };
+  const bestaand = volledig.length > 0 ? await zoekBestaande(trx, volledig.map(idVan)) : new Map<string, BestaandeRegistratie>();
+  return { ongewijzigd: (_i, id, hash) => hashes.get(id) === hash, bestaand };
 }
 
 /**
- * The row as it will be stored: a full line as prepared; a narrow line of a stored id merged with
- * the stored version and checked again; null when the line is rejected (counted and reported).
+ * A line of a narrow file as it will be stored: for a stored id merged with the stored version
+ * and checked again; null when the line is rejected (counted and reported).
  */
 function voegSamenMetOpgeslagen(
   run: Lopend,
   b: LopendBestand,
-  item: TeSchrijven,
+  item: Extract<TeSchrijven, { soort: 'deel' }>,
   bestaand: Map<string, BestaandeRegistratie>,
-): { rij: OpgeslagenRij; r: Registratie } | null {
-  if (item.soort === 'deel' && bestaand.has(idVanRij(item.rij))) {
+): { r: Registratie; hash: string; rij: OpgeslagenRij } | null {
+  const oud = bestaand.get(idVanRij(item.rij));
+  if (oud) {
     // a narrow line of a stored id: merged with the stored version here
-    const oud = bestaand.get(idVanRij(item.rij))!;
     const r = voegSamen(oud, item.rij, b.aanwezig);
     const fouten = controleerSamengevoegd(r, { bestand: b.bron.bestand, regel: item.regel, regio: run.deps.regio, vandaag: run.vandaag });
     if (fouten.length > 0) {
@@ -522,15 +542,19 @@ function voegSamenMetOpgeslagen(
       wijsAf(run, b, item.cellen, metHerkomst, metHerkomst.map(reden));
       return null;
     }
-    return { rij: opgeslagenRij(r, rijHash(r)), r };
+    const hash = rijHash(r);
+    return { r, hash, rij: opgeslagenRij(r, hash) };
   }
-  if (item.soort === 'deel' && item.fouten) {
+  if (item.fouten) {
     // a narrow line of a new id: the worker merged it with nothing and checked that already
     wijsAf(run, b, item.cellen, item.fouten, item.fouten.map(reden));
     return null;
   }
-  return { rij: item.rij, r: registratieVanRij(item.rij) };
+  return { r: registratieVanRij(item.rij), hash: hashVanRij(item.rij), rij: item.rij };
 }
+
+/** The registratie_id of a prepared line. */
+const idVan = (item: TeSchrijven): string => (item.soort === 'rij' ? item.id : idVanRij(item.rij));
 
 /** The reason of a rejected line as the afgewezen file writes it. */
 function reden(f: RijFout): string {
@@ -538,23 +562,30 @@ function reden(f: RijFout): string {
 }
 
 /** The plausibility warnings of one row that will be stored (or is stored unchanged). */
-function meldPlausibiliteit(run: Lopend, b: LopendBestand, item: TeSchrijven, r: Registratie): void {
+function meldPlausibiliteit(
+  run: Lopend,
+  b: LopendBestand,
+  item: TeSchrijven,
+  id: string,
+  gemeenteCode: string | null,
+  gemeente: string | null,
+  datumBinnenkomst: string,
+  afwijkingen: ReturnType<typeof volgordeAfwijkingen>,
+): void {
   const { regio } = run.deps;
   const p = b.plausibiliteit;
-  const id = r.registratie_id;
-  p.rij(id, r.gemeente_code, gemeenteSleutel(r.gemeente_code, regio), kwartaalVan(r.datum_binnenkomst), item.regel);
+  p.rij(id, gemeenteCode, gemeenteSleutel(gemeenteCode, regio), kwartaalVan(datumBinnenkomst), item.regel);
   if (item.idOrigineel !== undefined) p.idGenormaliseerd(item.regel, item.idOrigineel, id);
-  const afwijkingen = volgordeAfwijkingen(r);
   if (afwijkingen) p.datumVolgorde(item.regel, afwijkingen);
-  if (r.gemeente_code !== null && r.gemeente !== null) {
+  if (gemeenteCode !== null && gemeente !== null) {
     // the code wins; a name of another gemeente is named (a former name of the same one is not)
-    const codeVanNaam = regio.codeVoorNaam(r.gemeente);
+    const codeVanNaam = regio.codeVoorNaam(gemeente);
     if (
       codeVanNaam !== null &&
-      codeVanNaam !== r.gemeente_code &&
-      (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(r.gemeente_code) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)
+      codeVanNaam !== gemeenteCode &&
+      (regio.sleutelVoorCode(codeVanNaam) !== regio.sleutelVoorCode(gemeenteCode) || regio.sleutelVoorCode(codeVanNaam) === BUITEN_REGIO)
     ) {
-      p.gemeenteTegenstrijdig(item.regel, r.gemeente_code, r.gemeente, codeVanNaam);
+      p.gemeenteTegenstrijdig(item.regel, gemeenteCode, gemeente, codeVanNaam);
     }
   }
 }

@@ -124,6 +124,22 @@ export const VOLGORDE_WAARSCHUWING: readonly (readonly [keyof Registratie, keyof
   ['datum_monitoring_12m', 'datum_einde_monitoring'],
 ];
 
+const VOLGORDE_PLAATSEN = VOLGORDE_WAARSCHUWING.map(([eerder, later]) => [COLUMN_NAMES.indexOf(eerder), COLUMN_NAMES.indexOf(later), eerder, later] as const);
+
+/**
+ * `volgordeAfwijkingen` of a registration given as its fields in the order of COLUMN_NAMES (an
+ * empty one is `leeg`): an unchanged line of a full file is never made into an object.
+ */
+export function volgordeAfwijkingenVanVelden(v: readonly string[], leeg: string): { eerder: string; later: string; van: string; tot: string }[] | null {
+  let uit: { eerder: string; later: string; van: string; tot: string }[] | null = null;
+  for (const [i, j, eerder, later] of VOLGORDE_PLAATSEN) {
+    const a = v[i]!;
+    const b = v[j]!;
+    if (a !== leeg && b !== leeg && b < a) (uit ??= []).push({ eerder, later, van: a, tot: b });
+  }
+  return uit;
+}
+
 /** The pairs of VOLGORDE_WAARSCHUWING a registration has in the wrong order (null: none). */
 export function volgordeAfwijkingen(r: Registratie): { eerder: string; later: string; van: string; tot: string }[] | null {
   let uit: { eerder: string; later: string; van: string; tot: string }[] | null = null;

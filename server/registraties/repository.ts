@@ -45,6 +45,35 @@ export async function zoekHashes(db: Db | Knex.Transaction, ids: string[]): Prom
   return new Map(rows.map((r) => [r.registratie_id, r.rij_hash]));
 }
 
+const SQLITE_VERSCHILLEN =
+  'SELECT j.key, r.rij_hash IS NOT NULL FROM json_each(?) j LEFT JOIN registraties r ON r.registratie_id = substr(j.value, 41) ' +
+  'WHERE r.rij_hash IS NULL OR r.rij_hash <> substr(j.value, 1, 40)';
+
+/**
+ * Which of these registrations (id and SHA-1 hash, 40 hex digits) are not stored with that hash:
+ * per position in `paren`, true when the id is stored (with another hash), false when it is not
+ * stored at all. Every position left out is stored unchanged. SQLite compares in the query, so
+ * an unchanged row costs no row in JavaScript (a re-import of an unchanged export gets back an
+ * empty list); PostgreSQL compares the stored hashes here.
+ */
+export async function zoekVerschillen(db: Db | Knex.Transaction, paren: readonly { id: string; hash: string }[]): Promise<Map<number, boolean>> {
+  if (isSqliteTransaction(db)) {
+    const stmt = (await preparedStatement(db, SQLITE_VERSCHILLEN)).raw(true);
+    const rijen = stmt.all(JSON.stringify(paren.map((p) => p.hash + p.id))) as [number, number][];
+    return new Map(rijen.map(([i, opgeslagen]) => [i, opgeslagen === 1]));
+  }
+  const hashes = await zoekHashes(
+    db,
+    paren.map((p) => p.id),
+  );
+  const uit = new Map<number, boolean>();
+  paren.forEach((p, i) => {
+    const h = hashes.get(p.id);
+    if (h !== p.hash) uit.set(i, h !== undefined);
+  });
+  return uit;
+}
+
 /**
  * Writes registrations inside the import's transaction: `nieuw` are not in the table yet (a plain
  * INSERT — on SQLite an upsert costs half again as much per row), `gewijzigd` replace the stored
