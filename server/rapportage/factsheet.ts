@@ -12,6 +12,7 @@ import { instroomReeks, overdrachtLokaalTeamReeks } from '../charts/reeksen.js';
 import { basisVan, hoofdletter, leegRapport } from './hoofdstukken/gedeeld.js';
 import type { RapportInvoer } from './invoer.js';
 import { markeerRapportVoorlopig, Nummering, verklaringVanTekens, type RapportModel } from './model.js';
+import { kaartFiguur } from './kaart-figuur.js';
 import { beschermdeGrafiek, type Grafiek } from '../charts/grafiek.js';
 import { metVoorlopig } from '../dashboard/service.js';
 import { aantal } from './zinnen.js';
@@ -84,7 +85,14 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
           titel: `${naam} naast de regio`,
           zinnen: [],
           duiding: null,
-          blokken: [nr.figuur(vergelijk, 205), nr.tabelVan(vergelijk, undefined, 2)],
+          // each figure beside its table, so that the map keeps the factsheet at two pages
+          blokken: [
+            // the definition once, under the table beside the figure
+            { ...nr.figuur(vergelijk, 190, true), definitie: 'Definitie en bron: zie tabel 1.', bronElders: true },
+            { ...nr.tabelVan(vergelijk, undefined, 2), half: true, compact: true },
+            // factsheets are public and protected: every gemeente of the region on the map, this one highlighted
+            ...kaartFiguur(nr, invoer, regio, { gemarkeerd: code, beschermd: true, hoogte: 135, halveBreedte: true, definitieBij: 'tabel 1' }),
+          ],
         },
         {
           id: 'h-trend',
