@@ -16,6 +16,7 @@ import { getal, type Waarden } from '../indicatoren/paneel.js';
 import { formatteerGetal, formatteerPercentage } from '../shared/formaat.js';
 import type { Cel } from '../shared/tabel.js';
 import { basisOptie, type Grafiek } from './grafiek.js';
+import { metJaar, metNoot, type BevolkingLabel } from './bevolking.js';
 
 export interface KaartCijfer {
   id: 'meldingen-per-1000' | 'adviezen-per-1000' | 'vb-binnen-termijn';
@@ -96,6 +97,8 @@ export interface KaartInvoer {
   gemarkeerd?: string;
   /** clicking a gemeente opens its page */
   metLinks?: boolean;
+  /** the CBS population year of a per-1.000 figure (privacy/service.ts bevolkingsjaarVan): named in table, tooltip and description */
+  bevolking?: BevolkingLabel | null;
   /** where the legend stands: beside the map (default) or under it, in two columns (a half-width figure) */
   legenda?: 'rechts' | 'onder';
 }
@@ -150,6 +153,9 @@ const fmt = (v: number, c: KaartCijfer) => (c.formaat === 'procent' ? formatteer
 /** The choropleth of one figure over the region's gemeenten, with its table (gemeente, value) and a Dutch description. */
 export function regioKaart(inv: KaartInvoer): Grafiek {
   const { cijfer } = inv;
+  const bevolking = cijfer.perInwoners ? inv.bevolking : null;
+  // "Meldingen per 1.000 inwoners (CBS, 1 januari 2024)": the figure with the population year it divides by
+  const cijferLabel = metJaar(cijfer.label, bevolking);
   const perGemeente = inv.gemeenten.map((g) => ({ g, t: toestand(g, cijfer, inv.beschermd) }));
   const getoond = perGemeente.filter((x) => x.t.soort !== 'niet-getoond');
   const waarden = getoond.flatMap((x) => (x.t.soort === 'waarde' ? [x.t.waarde] : []));
@@ -167,7 +173,7 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
         name: g.naam,
         value: t.waarde,
         itemStyle: { areaColor: kleur, ...rand },
-        tooltip: { formatter: `${g.naam}: ${fmt(t.waarde, cijfer)}` },
+        tooltip: { formatter: `${g.naam}: ${fmt(t.waarde, cijfer)}${bevolking ? ` per 1.000 inwoners (${bevolking.label})` : ''}` },
       };
     }
     if (t.soort === 'beschermd') {
@@ -240,7 +246,7 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
     blad: 'Kaart per gemeente',
     titel,
     definitie: [
-      PER_SLEUTEL.get(cijfer.sleutel)!.definitie,
+      metNoot(PER_SLEUTEL.get(cijfer.sleutel)!.definitie, bevolking),
       KAART_GRENZEN,
       // the states that occur, as the legend names them
       ...(getoond.some((x) => x.t.soort === 'beschermd') ? ['Grijs gearceerd: beschermd (bescherming kleine aantallen).'] : []),
@@ -271,10 +277,10 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
       ],
     }),
     tabel: {
-      kolommen: zonderToelichting ? ['Gemeente', cijfer.label] : ['Gemeente', cijfer.label, 'Toelichting'],
+      kolommen: zonderToelichting ? ['Gemeente', cijferLabel] : ['Gemeente', cijferLabel, 'Toelichting'],
       rijen: zonderToelichting ? rijen.map((r) => r.slice(0, 2)) : rijen,
     },
-    beschrijving: kaartBeschrijving(inv.regioNaam, cijfer, getoond.length, perGemeente.length, waarden, getoond, gemarkeerdNaam),
+    beschrijving: kaartBeschrijving(inv.regioNaam, { ...cijfer, label: cijferLabel }, getoond.length, perGemeente.length, waarden, getoond, gemarkeerdNaam),
     kaart: { naam: inv.kaartNaam, geojson: inv.kaart },
     ...(inv.metLinks ? { links: Object.fromEntries(getoond.map(({ g }) => [g.naam, `/gemeente/${g.code}`])) } : {}),
   };

@@ -8,7 +8,7 @@ import { KAART_GRENZEN, regioKaart, type KaartCijferId, kaartCijfer } from '../c
 import { laadKaart } from '../config/kaartbestand.js';
 import type { Regio } from '../config/regio.js';
 import { waarden } from '../indicatoren/paneel.js';
-import { inwonersVan } from '../privacy/service.js';
+import { bevolkingsjaarVan, inwonersVan } from '../privacy/service.js';
 import type { RapportInvoer } from './invoer.js';
 import type { Blok, Nummering } from './model.js';
 
@@ -50,6 +50,7 @@ export function kaartFiguur(nr: Nummering, invoer: RapportInvoer, regio: Regio, 
     beschermd: opties.beschermd,
     gemarkeerd: opties.gemarkeerd,
     legenda: opties.halveBreedte ? 'onder' : 'rechts',
+    bevolking: bevolkingsjaarVan(regio)(invoer.kwartaal),
   });
   const figuur = nr.figuur(grafiek, opties.hoogte ?? 360, opties.halveBreedte);
   if (!opties.halveBreedte) return [{ ...figuur, definitie: `${grafiek.beschrijving} ${grafiek.definitie}` }, nr.tabelVan(grafiek, undefined, 2)];

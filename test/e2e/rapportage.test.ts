@@ -199,7 +199,10 @@ describe('factsheets', () => {
       expect(alles).toContain(`kwamen uit ${g.naam} ${telling(g.meldingen, 'meldingen')} en ${telling(g.adviezen, 'adviezen')}`);
       const per1000 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       const p = (g.per_1000_inwoners as Record<string, unknown>).meldingen;
-      expect(alles).toContain(typeof p === 'number' ? `Per 1.000 inwoners waren dat ${per1000.format(p)} meldingen` : 'per 1.000 inwoners wordt niet getoond');
+      // the sentence names the CBS year it divides by (2024 for a quarter of 2024: the shipped file has it)
+      expect(alles).toContain(
+        typeof p === 'number' ? `Per 1.000 inwoners (CBS, 1 januari 2024) waren dat ${per1000.format(p)} meldingen` : 'per 1.000 inwoners wordt niet getoond',
+      );
       expect(alles).toContain('Kleine aantallen Alle aantallen zijn afgerond op veelvouden van 5');
       // the region map on page 1: every gemeente from the protected JSON, this one with the thick border and named in its legend
       const kaart = model.hoofdstukken.flatMap((h) => h.blokken).find((b): b is RapportFiguur => b.id === 'figuur-kaart-meldingen-per-1000');
