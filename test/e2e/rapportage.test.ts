@@ -157,7 +157,9 @@ describe('kwartaalrapportage (PDF)', () => {
     const titel = 'Meldingen per 1.000 inwoners per gemeente — Q3 2024';
     const pagina = plat.findIndex((p) => /Figuur \d+\. Meldingen per 1\.000 inwoners per gemeente — Q3 2024/.test(p));
     expect(pagina, 'the map figure').toBeGreaterThanOrEqual(0);
-    expect(plat[pagina]).toContain('Kaart van de regio Gelderland-Zuid met 15 gemeenten; de kleur geeft meldingen per 1.000 inwoners.');
+    // the description and the note name the CBS population year the rates divide by (issue 28)
+    expect(plat[pagina]).toContain('Kaart van de regio Gelderland-Zuid met 15 gemeenten; de kleur geeft meldingen per 1.000 inwoners (CBS, 1 januari 2024).');
+    expect(plat[pagina]).toContain('Inwoners: CBS, 1 januari 2024 (StatLine 85755NED).');
     const figuur = model.hoofdstukken.flatMap((h) => h.blokken).find((b): b is RapportFiguur => b.soort === 'figuur' && b.titel === titel)!;
     // drawn on the region's boundaries: one path per gemeente at least
     expect(figuur.svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(15);
