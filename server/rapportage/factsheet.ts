@@ -94,10 +94,14 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
           // each figure beside its table, so that the map keeps the factsheet at two pages
           blokken: [
             // the definition once, under the table beside the figure
-            { ...nr.figuur(vergelijk, 190, true), definitie: 'Definitie en bron: zie tabel 1.', bronElders: true },
+            {
+              ...nr.figuur(vergelijk, 190, true),
+              definitie: `${bevolking ? `Inwoners: ${bevolking.label}. ` : ''}Definitie en bron: zie tabel 1.`,
+              bronElders: true,
+            },
             { ...nr.tabelVan(vergelijk, undefined, 2), half: true, compact: true },
             // factsheets are public and protected: every gemeente of the region on the map, this one highlighted
-            ...kaartFiguur(nr, invoer, regio, { gemarkeerd: code, beschermd: true, hoogte: 135, halveBreedte: true, definitieBij: 'tabel 1' }),
+            ...kaartFiguur(nr, invoer, regio, { gemarkeerd: code, beschermd: true, hoogte: 125, halveBreedte: true, definitieBij: 'tabel 1' }),
           ],
         },
         {

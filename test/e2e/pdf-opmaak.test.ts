@@ -165,7 +165,10 @@ function controleer(naam: string, model: RapportModel, paginas: Pagina[]): { fou
     // a half-width figure (a factsheet) spans its column, which begins at its caption; the other column's text is not its own
     const breedte = f.half ? (p.breedte - 2 * MARGE - NAAST_TUSSENRUIMTE_MM * MM) / 2 : p.breedte - 2 * MARGE;
     const kolom = { x0: f.half ? kop.x0 : MARGE, x1: (f.half ? kop.x0 : MARGE) + breedte };
-    const inKolom = (d: Doos) => !f.half || ((d.x0 + d.x1) / 2 > kolom.x0 - SPELING && (d.x0 + d.x1) / 2 < kolom.x1 + SPELING);
+    // a text belongs to the column on its side of the gap's middle: one that leaks into the gap is checked, not skipped
+    const midden = p.breedte / 2;
+    const links = kolom.x0 < midden;
+    const inKolom = (d: Doos) => !f.half || (d.x0 + d.x1) / 2 < midden === links;
     const begin = f.definitie.slice(0, 12);
     const definitie = p.dozen
       .filter((d) => d.y < kop.y && inKolom(d) && d.tekst.startsWith(begin) && Math.abs(d.grootte - (DEFINITIE_PT * kop.grootte) / BIJSCHRIFT_PT) < 0.05)

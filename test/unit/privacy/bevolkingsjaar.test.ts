@@ -58,7 +58,7 @@ describe('bevolkingsjaarVan: the CBS year and table every per-1.000 figure names
     expect(perGemeente([rij], 'aantal', '2025-Q2', b).tabel.kolommen).toEqual(['Gemeente', 'CBS-code', 'Adviezen', 'Meldingen']);
     const vs = gemeenteVsRegio({ meldingen: 1.25 }, { meldingen: 1.5 }, 'Tiel', '2025-Q2', b);
     expect(vs.tabel.kolommen).toEqual(['Indicator', 'Tiel per 1.000 (CBS, 1 januari 2024)', 'Regio per 1.000 (CBS, 1 januari 2024)']);
-    expect(JSON.stringify(vs.option)).toContain('per 1.000 inwoners (CBS, 1 januari 2024)');
+    expect(vs.definitie).toContain('Inwoners: CBS, 1 januari 2024 (StatLine 85755NED).');
     const kaart = regioKaart({
       kaart: { type: 'FeatureCollection', features: [] } as never,
       kaartNaam: 't',
