@@ -1,5 +1,6 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { basisOptie, staafReeks, type Grafiek } from './grafiek.js';
+import { metJaar, metNoot, type BevolkingLabel } from './bevolking.js';
 import { PER_1000_SLEUTELS, PER_SLEUTEL } from '../indicatoren/catalogus.js';
 
 /** The counts with a per-1,000 figure (the catalogue's), without the total instroom; labels from the catalogue. */
@@ -13,19 +14,21 @@ export function gemeenteVsRegio(
   regio: Record<string, number | null>,
   gemeenteNaam: string,
   kwartaal: Kwartaal,
+  bevolking?: BevolkingLabel | null,
 ): Grafiek {
   const keys = Object.keys(PER_1000_LABEL);
   return {
     id: 'gemeente-vs-regio',
     blad: 'Gemeente naast regio per 1.000',
     titel: `${gemeenteNaam} naast de regio, per 1.000 inwoners — ${kwartaalKort(kwartaal)}`,
-    definitie: 'Aantallen per 1.000 inwoners; de regio is het totaal van haar gemeenten gedeeld door hun inwoners samen.',
+    definitie: metNoot('Aantallen per 1.000 inwoners; de regio is het totaal van haar gemeenten gedeeld door hun inwoners samen.', bevolking),
     anker: 'per-1000-inwoners',
     formaat: 'getal',
     hoogte: 340,
     option: basisOptie({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       yAxis: { type: 'category', data: keys.map((k) => PER_1000_LABEL[k]), inverse: true, axisLabel: { interval: 0 } },
+      // the year is in the definition and the table's headers: the axis name stays short enough for a half-width print
       xAxis: { type: 'value', name: 'per 1.000 inwoners', nameLocation: 'middle', nameGap: 26 },
       series: [
         staafReeks(
@@ -39,7 +42,7 @@ export function gemeenteVsRegio(
       ],
     }),
     tabel: {
-      kolommen: ['Indicator', `${gemeenteNaam} per 1.000`, 'Regio per 1.000'],
+      kolommen: ['Indicator', metJaar(`${gemeenteNaam} per 1.000`, bevolking), metJaar('Regio per 1.000', bevolking)],
       rijen: keys.map((k) => [PER_1000_LABEL[k]!, gemeente[k] ?? null, regio[k] ?? null]),
     },
   };

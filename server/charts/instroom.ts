@@ -1,6 +1,7 @@
 import { kwartaalKort, type Kwartaal } from '../calendar/kwartaal.js';
 import { BEROEPSGROEP_LABEL, MELDER_LABEL } from './labels.js';
 import { basisOptie, horizontaleStaven, staafReeks, type Grafiek } from './grafiek.js';
+import { metJaar, metNoot, type BevolkingLabel } from './bevolking.js';
 
 export interface InstroomPunt {
   kwartaal: Kwartaal;
@@ -53,7 +54,7 @@ export interface GemeenteWaarde {
 }
 
 /** Adviezen and meldingen per gemeente, absolute or per 1,000 inhabitants; a bar links to the gemeente. */
-export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000', kwartaal: Kwartaal): Grafiek {
+export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000', kwartaal: Kwartaal, bevolking?: BevolkingLabel | null): Grafiek {
   const gesorteerd = [...rijen].sort((a, b) => (b.meldingen ?? 0) + (b.adviezen ?? 0) - ((a.meldingen ?? 0) + (a.adviezen ?? 0)));
   const per1000 = modus === 'per1000';
   return {
@@ -63,14 +64,14 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
       ? `Adviezen en meldingen per 1.000 inwoners per gemeente — ${kwartaalKort(kwartaal)}`
       : `Adviezen en meldingen per gemeente — ${kwartaalKort(kwartaal)}`,
     definitie: per1000
-      ? 'Aantal per 1.000 inwoners (inwonertal uit het regiobestand), naar kwartaal van binnenkomst.'
+      ? metNoot('Aantal per 1.000 inwoners (inwonertal uit het regiobestand), naar kwartaal van binnenkomst.', bevolking)
       : 'Aantal adviezen en meldingen naar gemeente van de direct betrokkene.',
     anker: per1000 ? 'per-1000-inwoners' : 'instroom-onderdeel-a',
     formaat: 'getal',
     hoogte: 460,
     option: basisOptie({
       yAxis: { type: 'category', data: gesorteerd.map((g) => g.naam), inverse: true, triggerEvent: true },
-      xAxis: { type: 'value', name: per1000 ? 'per 1.000 inwoners' : 'aantal', nameLocation: 'middle', nameGap: 26 },
+      xAxis: { type: 'value', name: per1000 ? metJaar('per 1.000 inwoners', bevolking) : 'aantal', nameLocation: 'middle', nameGap: 26 },
       series: [
         staafReeks(
           'Adviezen',
@@ -83,7 +84,12 @@ export function perGemeente(rijen: GemeenteWaarde[], modus: 'aantal' | 'per1000'
       ],
     }),
     tabel: {
-      kolommen: ['Gemeente', 'CBS-code', per1000 ? 'Adviezen per 1.000' : 'Adviezen', per1000 ? 'Meldingen per 1.000' : 'Meldingen'],
+      kolommen: [
+        'Gemeente',
+        'CBS-code',
+        per1000 ? metJaar('Adviezen per 1.000', bevolking) : 'Adviezen',
+        per1000 ? metJaar('Meldingen per 1.000', bevolking) : 'Meldingen',
+      ],
       rijen: gesorteerd.map((g) => [g.naam, g.code, g.adviezen, g.meldingen]),
     },
     links: Object.fromEntries(gesorteerd.map((g) => [g.naam, `/gemeente/${g.code}?kwartaal=${kwartaal}`])),

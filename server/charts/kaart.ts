@@ -16,6 +16,7 @@ import { getal, type Waarden } from '../indicatoren/paneel.js';
 import { formatteerGetal, formatteerPercentage } from '../shared/formaat.js';
 import type { Cel } from '../shared/tabel.js';
 import { basisOptie, type Grafiek } from './grafiek.js';
+import { metJaar, metNoot, type BevolkingLabel } from './bevolking.js';
 
 export interface KaartCijfer {
   id: 'meldingen-per-1000' | 'adviezen-per-1000' | 'vb-binnen-termijn';
@@ -96,6 +97,10 @@ export interface KaartInvoer {
   gemarkeerd?: string;
   /** clicking a gemeente opens its page */
   metLinks?: boolean;
+  /** the CBS population year of a per-1.000 figure (privacy/service.ts bevolkingsjaarVan): named in table, tooltip and description */
+  bevolking?: BevolkingLabel | null;
+  /** where the legend stands: beside the map (default) or under it, in two columns (a half-width figure) */
+  legenda?: 'rechts' | 'onder';
 }
 
 /** Four classes, light to dark (the darkest 11:1 on white); the legend names each class, so colour is never the only cue. */
@@ -105,6 +110,11 @@ export const KLEUR_GEEN_GEGEVENS = '#ffffff';
 export const LABEL_BESCHERMD = 'beschermd';
 export const LABEL_GEEN_GEGEVENS = 'geen gegevens';
 const RAND = '#5c5c5c';
+const LEGENDA_RIJ = 22;
+/** a legend label of at most this many characters fits a third of a half-width figure (12 px Arimo, with its swatch) */
+const KORT_LABEL = 13;
+/** where the boundaries come from, under every map */
+export const KAART_GRENZEN = 'Grenzen: CBS-gemeentegrenzen 2025 (gegeneraliseerd), CC BY 4.0.';
 
 type Toestand = { soort: 'waarde'; waarde: number } | { soort: 'beschermd' } | { soort: 'geen' } | { soort: 'niet-getoond' };
 
@@ -143,6 +153,9 @@ const fmt = (v: number, c: KaartCijfer) => (c.formaat === 'procent' ? formatteer
 /** The choropleth of one figure over the region's gemeenten, with its table (gemeente, value) and a Dutch description. */
 export function regioKaart(inv: KaartInvoer): Grafiek {
   const { cijfer } = inv;
+  const bevolking = cijfer.perInwoners ? inv.bevolking : null;
+  // "Meldingen per 1.000 inwoners (CBS, 1 januari 2024)": the figure with the population year it divides by
+  const cijferLabel = metJaar(cijfer.label, bevolking);
   const perGemeente = inv.gemeenten.map((g) => ({ g, t: toestand(g, cijfer, inv.beschermd) }));
   const getoond = perGemeente.filter((x) => x.t.soort !== 'niet-getoond');
   const waarden = getoond.flatMap((x) => (x.t.soort === 'waarde' ? [x.t.waarde] : []));
@@ -152,10 +165,16 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
   const gemarkeerdNaam = inv.gemarkeerd ? inv.gemeenten.find((g) => g.code === inv.gemarkeerd)?.naam : undefined;
 
   const data = perGemeente.map(({ g, t }) => {
-    const rand = g.code === inv.gemarkeerd ? { borderColor: '#1a1a1a', borderWidth: 3 } : { borderColor: RAND, borderWidth: 0.8 };
+    const gemarkeerd = g.code === inv.gemarkeerd;
+    const rand = gemarkeerd ? { borderColor: '#1a1a1a', borderWidth: 3 } : { borderColor: RAND, borderWidth: 0.8 };
     if (t.soort === 'waarde') {
       const kleur = klassen.length > 0 ? klassen[klasse(t.waarde, grenzen)]!.kleur : KLASSEKLEUREN[2];
-      return { name: g.naam, value: t.waarde, itemStyle: { areaColor: kleur, ...rand }, tooltip: { formatter: `${g.naam}: ${fmt(t.waarde, cijfer)}` } };
+      return {
+        name: g.naam,
+        value: t.waarde,
+        itemStyle: { areaColor: kleur, ...rand },
+        tooltip: { formatter: `${g.naam}: ${fmt(t.waarde, cijfer)}${bevolking ? ` per 1.000 inwoners (${bevolking.label})` : ''}` },
+      };
     }
     if (t.soort === 'beschermd') {
       return {
@@ -169,35 +188,49 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
       };
     }
     if (t.soort === 'geen')
-      return { name: g.naam, itemStyle: { areaColor: KLEUR_GEEN_GEGEVENS, ...rand }, tooltip: { formatter: `${g.naam}: ${LABEL_GEEN_GEGEVENS}` } };
+      return {
+        name: g.naam,
+        itemStyle: { areaColor: KLEUR_GEEN_GEGEVENS, ...rand },
+        tooltip: { formatter: `${g.naam}: ${LABEL_GEEN_GEGEVENS}` },
+      };
     return { name: g.naam, silent: true, itemStyle: { areaColor: '#ffffff', ...rand }, tooltip: { show: false } };
   });
 
   // the legend: one row per class and per state that occurs, drawn as plain shapes (the same in browser and SVG)
-  const legenda: { kleur: string; tekst: string; gearceerd?: boolean }[] = [
+  const legenda: { kleur: string; tekst: string; gearceerd?: boolean; dikkeRand?: boolean }[] = [
+    // the highlighted gemeente is named in the legend beside a swatch with its thick border (its own colour stays visible on the map)
+    ...(gemarkeerdNaam ? [{ kleur: '#ffffff', tekst: gemarkeerdNaam, dikkeRand: true }] : []),
     ...klassen.map((k) => ({ kleur: k.kleur, tekst: klasseLabel(k) })),
     ...(klassen.length === 0 && waarden.length > 0 ? [{ kleur: KLASSEKLEUREN[2] as string, tekst: fmt(waarden[0]!, cijfer) }] : []),
     ...(getoond.some((x) => x.t.soort === 'beschermd') ? [{ kleur: KLEUR_BESCHERMD, tekst: LABEL_BESCHERMD, gearceerd: true }] : []),
     ...(getoond.some((x) => x.t.soort === 'geen') ? [{ kleur: KLEUR_GEEN_GEGEVENS, tekst: LABEL_GEEN_GEGEVENS }] : []),
     ...(perGemeente.some((x) => x.t.soort === 'niet-getoond') ? [{ kleur: '#ffffff', tekst: 'andere gemeenten van de regio' }] : []),
   ];
+  const item = (l: (typeof legenda)[number], i: number) => [
+    {
+      type: 'rect',
+      x: 0,
+      y: i * LEGENDA_RIJ,
+      shape: { width: 16, height: 14 },
+      style: { fill: l.kleur, stroke: l.dikkeRand ? '#1a1a1a' : RAND, lineWidth: l.dikkeRand ? 3 : 1 },
+    },
+    ...(l.gearceerd
+      ? [{ type: 'line', x: 2, y: i * LEGENDA_RIJ + 2, shape: { x1: 0, y1: 10, x2: 12, y2: 0 }, style: { stroke: '#4b4b4b', lineWidth: 1.5 } }]
+      : []),
+    { type: 'text', x: 24, y: i * LEGENDA_RIJ + 1, style: { text: l.tekst, fontSize: 12, fill: '#1a1a1a' } },
+  ];
+  const onder = inv.legenda === 'onder';
+  // under the map: in columns, top to bottom and then left to right; three when the labels are short ("1,00 tot 1,20")
+  const kolommen = Math.max(...legenda.map((l) => l.tekst.length)) <= KORT_LABEL ? 3 : 2;
+  const perKolom = Math.ceil(legenda.length / kolommen);
   const graphic = {
-    elements: [
-      {
-        type: 'group',
-        right: 8,
-        top: 12,
-        silent: true,
-        children: legenda.flatMap((l, i) => [
-          { type: 'rect', x: 0, y: i * 22, shape: { width: 16, height: 14 }, style: { fill: l.kleur, stroke: RAND, lineWidth: 1 } },
-          ...(l.gearceerd
-            ? [{ type: 'line', x: 2, y: i * 22 + 2, shape: { x1: 0, y1: 10, x2: 12, y2: 0 }, style: { stroke: '#4b4b4b', lineWidth: 1.5 } }]
-            : []),
-          { type: 'text', x: 24, y: i * 22 + 1, style: { text: l.tekst, fontSize: 12, fill: '#1a1a1a' } },
-        ]),
-      },
-    ],
+    elements: onder
+      ? Array.from({ length: kolommen }, (_, j) => legenda.slice(j * perKolom, (j + 1) * perKolom))
+          .filter((k) => k.length > 0)
+          .map((k, j) => ({ type: 'group', left: j === 0 ? 8 : `${Math.round((100 * j) / kolommen)}%`, bottom: 4, silent: true, children: k.flatMap(item) }))
+      : [{ type: 'group', right: 8, top: 12, silent: true, children: legenda.flatMap(item) }],
   };
+  const kaartVlak = onder ? { left: 8, top: 8, right: 8, bottom: perKolom * LEGENDA_RIJ + 12 } : { left: 8, top: 8, bottom: 8, right: 180 };
 
   const rijen: Cel[][] = getoond.map(({ g, t }) => [
     g.naam,
@@ -205,14 +238,20 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
     t.soort === 'beschermd' ? LABEL_BESCHERMD : t.soort === 'geen' ? LABEL_GEEN_GEGEVENS : '',
   ]);
   const zonderToelichting = rijen.every((r) => r[2] === '');
-  const titel = `${cijfer.label} per gemeente${gemarkeerdNaam ? `, ${gemarkeerdNaam} gemarkeerd` : ''} — ${kwartaalKort(inv.kwartaal)}`;
+  // a half-width map names the highlighted gemeente on the map and in its description, not in its title
+  const metNaam = gemarkeerdNaam && !onder;
+  const titel = `${cijfer.label} per gemeente${metNaam ? `, ${gemarkeerdNaam} gemarkeerd` : ''} — ${kwartaalKort(inv.kwartaal)}`;
   return {
     id: `kaart-${cijfer.id}`,
     blad: 'Kaart per gemeente',
     titel,
-    definitie:
-      `${PER_SLEUTEL.get(cijfer.sleutel)!.definitie} Grenzen: CBS-gemeentegrenzen 2025 (gegeneraliseerd), ` +
-      `CC BY 4.0. Grijs gearceerd: beschermd (bescherming kleine aantallen); wit: geen gegevens.`,
+    definitie: [
+      metNoot(PER_SLEUTEL.get(cijfer.sleutel)!.definitie, bevolking),
+      KAART_GRENZEN,
+      // the states that occur, as the legend names them
+      ...(getoond.some((x) => x.t.soort === 'beschermd') ? ['Grijs gearceerd: beschermd (bescherming kleine aantallen).'] : []),
+      ...(getoond.some((x) => x.t.soort === 'geen') ? ['Wit: geen gegevens.'] : []),
+    ].join(' '),
     anker: cijfer.anker,
     formaat: cijfer.formaat,
     hoogte: 420,
@@ -227,10 +266,7 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
           type: 'map',
           name: cijfer.label,
           map: inv.kaartNaam,
-          left: 8,
-          top: 8,
-          bottom: 8,
-          right: 180,
+          ...kaartVlak,
           roam: false,
           selectedMode: false,
           showLegendSymbol: false,
@@ -241,10 +277,10 @@ export function regioKaart(inv: KaartInvoer): Grafiek {
       ],
     }),
     tabel: {
-      kolommen: zonderToelichting ? ['Gemeente', cijfer.label] : ['Gemeente', cijfer.label, 'Toelichting'],
+      kolommen: zonderToelichting ? ['Gemeente', cijferLabel] : ['Gemeente', cijferLabel, 'Toelichting'],
       rijen: zonderToelichting ? rijen.map((r) => r.slice(0, 2)) : rijen,
     },
-    beschrijving: kaartBeschrijving(inv.regioNaam, cijfer, getoond.length, perGemeente.length, waarden, getoond, gemarkeerdNaam),
+    beschrijving: kaartBeschrijving(inv.regioNaam, { ...cijfer, label: cijferLabel }, getoond.length, perGemeente.length, waarden, getoond, gemarkeerdNaam),
     kaart: { naam: inv.kaartNaam, geojson: inv.kaart },
     ...(inv.metLinks ? { links: Object.fromEntries(getoond.map(({ g }) => [g.naam, `/gemeente/${g.code}`])) } : {}),
   };

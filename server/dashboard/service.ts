@@ -10,7 +10,7 @@ import { kaartCijfer, regioKaart, type KaartCijferId } from '../charts/kaart.js'
 import { laadKaart } from '../config/kaartbestand.js';
 import type { Db } from '../db/connection.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { inwonersVan } from '../privacy/service.js';
+import { bevolkingsjaarVan, inwonersVan } from '../privacy/service.js';
 import { getal, leesKeuze, leesPaneel, waarden, type Bescherm, type Keuze, type Paneel, type Periode, type Waarden } from '../indicatoren/paneel.js';
 import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import { maakTegels, type Tegel } from './tegels.js';
@@ -75,6 +75,7 @@ function paginaKaart(
     beschermd: bron.bescherm !== undefined,
     gemarkeerd,
     metLinks: gemarkeerd === undefined,
+    bevolking: bevolkingsjaarVan(bron.regio)(keuze.kwartaal),
   });
   return metVoorlopig([g], [keuze.kwartaal], bron.vandaag)[0];
 }
@@ -139,7 +140,7 @@ export async function regioPagina(bron: Bron, keuze: Keuze, kaartcijfer?: KaartC
       [
         instroomPerKwartaal(instroomReeks(keuze.trend, reeksVan(paneel, REGIO)), 'regio'),
         perGemeente(perGem('aantal'), 'aantal', kwartaal),
-        perGemeente(perGem('per1000'), 'per1000', kwartaal),
+        perGemeente(perGem('per1000'), 'per1000', kwartaal, bevolkingsjaarVan(bron.regio)(kwartaal)),
         perMelder(obj(nu, 'meldingen_per_melder'), label),
         perBeroepsgroep(obj(nu, 'meldingen_per_beroepsgroep'), label),
         vbBesluiten(obj(nu, 'vb_besluit'), label),
@@ -173,7 +174,13 @@ export async function gemeentePagina(bron: Bron, keuze: Keuze, code: string, kaa
     tegels: maakTegels(paneel, kwartaal, code, bron.normen, tegelOpties(bron)),
     grafieken: metVoorlopig(
       [
-        gemeenteVsRegio(obj(nu, 'per_1000_inwoners'), obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'), naam, kwartaal),
+        gemeenteVsRegio(
+          obj(nu, 'per_1000_inwoners'),
+          obj(waarden(paneel, kwartaal, REGIO), 'per_1000_inwoners'),
+          naam,
+          kwartaal,
+          bevolkingsjaarVan(bron.regio)(kwartaal),
+        ),
         instroomPerKwartaal(instroomReeks(keuze.trend, reeksVan(paneel, code)), naam),
         overdrachtLokaalTeam(overdrachtLokaalTeamReeks(keuze.trend, reeksVan(paneel, code)), naam),
         perMelder(obj(nu, 'meldingen_per_melder'), label),

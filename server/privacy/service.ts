@@ -27,6 +27,38 @@ export function inwonersVan(regio: Regio): Inwoners {
   };
 }
 
+/** The CBS population year a period's per-1.000 figures divide by, as every page, report and download names it. */
+export interface Bevolkingsjaar {
+  jaar: number;
+  /** the StatLine tables the region's figures of that year come from (`85755NED`) */
+  tabellen: string[];
+  /** `CBS, 1 januari 2024`: after "per 1.000 inwoners" in a column header, sentence or tooltip */
+  label: string;
+  /** `Inwoners: CBS, 1 januari 2024 (StatLine 85755NED).`: a note under a figure or table */
+  noot: string;
+}
+
+/**
+ * The year inwonersVan divides a quarter's per-1.000 figures by, with its CBS table: the one
+ * rule (regio.bevolkingsjaar) read once per year. Null when CBS has no year for the region.
+ */
+export function bevolkingsjaarVan(regio: Regio): (kwartaal: Kwartaal) => Bevolkingsjaar | null {
+  const perJaar = new Map<number, Bevolkingsjaar | null>();
+  return (kwartaal) => {
+    const periodejaar = Number(kwartaal.slice(0, 4));
+    if (!perJaar.has(periodejaar)) {
+      const jaar = regio.bevolkingsjaar(periodejaar);
+      const tabellen = jaar === null ? [] : [...new Set((regio.inwonersRegioCijfersOp(jaar) ?? []).map((c) => c.tabel))].sort();
+      const label = `CBS, 1 januari ${jaar}`;
+      perJaar.set(
+        periodejaar,
+        jaar === null ? null : { jaar, tabellen, label, noot: `Inwoners: ${label}${tabellen.length > 0 ? ` (StatLine ${tabellen.join(', ')})` : ''}.` },
+      );
+    }
+    return perJaar.get(periodejaar)!;
+  };
+}
+
 /** The publication step of one kwartaal × gebied: protected counts, everything else derived from them (onderdrukking.ts). */
 const publiceer =
   (beleid: Beleid, inwoners: Inwoners): Bescherm =>

@@ -12,6 +12,8 @@ import { instroomReeks, overdrachtLokaalTeamReeks } from '../charts/reeksen.js';
 import { basisVan, hoofdletter, leegRapport } from './hoofdstukken/gedeeld.js';
 import type { RapportInvoer } from './invoer.js';
 import { markeerRapportVoorlopig, Nummering, verklaringVanTekens, type RapportModel } from './model.js';
+import { kaartFiguur } from './kaart-figuur.js';
+import { bevolkingsjaarVan, type Bevolkingsjaar } from '../privacy/service.js';
 import { beschermdeGrafiek, type Grafiek } from '../charts/grafiek.js';
 import { metVoorlopig } from '../dashboard/service.js';
 import { aantal } from './zinnen.js';
@@ -22,10 +24,13 @@ const obj = (w: Waarden, key: IndicatorSleutel) => (w[key] ?? {}) as Record<stri
 const NIET_GETOOND = 'niet getoond (bescherming kleine aantallen)';
 
 /** "4,12 meldingen per 1.000 inwoners, tegen 3,80 in de regio"; a suppressed figure is said to be not shown. */
-function per1000Zin(wat: string, gemeente: number | null, regio: number | null): string {
+function per1000Zin(wat: string, gemeente: number | null, regio: number | null, bevolking: Bevolkingsjaar | null): string {
   if (gemeente === null || regio === null) return `Het aantal ${wat} per 1.000 inwoners wordt ${NIET_GETOOND}.`;
   const vergelijking = gemeente > regio ? 'hoger dan' : gemeente < regio ? 'lager dan' : 'gelijk aan';
-  return `Per 1.000 inwoners waren dat ${formatteerGetal(gemeente, 2)} ${wat}, ${vergelijking} de regio (${formatteerGetal(regio, 2)}).`;
+  return (
+    `Per 1.000 inwoners${bevolking ? ` (${bevolking.label})` : ''} waren dat ${formatteerGetal(gemeente, 2)} ${wat}, ` +
+    `${vergelijking} de regio (${formatteerGetal(regio, 2)}).`
+  );
 }
 
 /** Two pages for one gemeente: its figures beside the region per 1,000 inwoners, its trend, its overdrachten to the lokaal team. */
@@ -51,7 +56,9 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
   const r1000 = obj(w(K, REGIO), 'per_1000_inwoners');
   // a count rounded to 0 reads "< 3", a chart with every value hidden says so (charts/grafiek.ts)
   const voorlopig = (g: Grafiek) => beschermdeGrafiek(metVoorlopig([g], invoer.trend, gemaaktOp)[0]!, kleinTeken(beleid));
-  const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K));
+  // the CBS year the per-1.000 figures divide by, named wherever they are shown
+  const bevolking = bevolkingsjaarVan(regio)(K);
+  const vergelijk = voorlopig(gemeenteVsRegio(g1000, r1000, naam, K, bevolking));
   const trend = voorlopig(instroomPerKwartaal(instroomReeks(invoer.trend, w), naam));
   const overdracht = voorlopig(overdrachtLokaalTeam(overdrachtLokaalTeamReeks(invoer.trend, w), naam));
   const meldingen = getal(nu, 'meldingen');
@@ -73,7 +80,7 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
         zinnen: [
           `In het ${kwartaalVoluit(K)} kwamen uit ${naam} ${telling(meldingen, 'melding', 'meldingen')} ` +
             `en ${telling(adviezen, 'advies', 'adviezen')} bij Veilig Thuis binnen.`,
-          per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null),
+          per1000Zin('meldingen', g1000.meldingen ?? null, r1000.meldingen ?? null, bevolking),
         ],
         duiding: null,
       },
@@ -84,7 +91,18 @@ export function factsheet(invoer: RapportInvoer, regio: Regio, normen: Normen, c
           titel: `${naam} naast de regio`,
           zinnen: [],
           duiding: null,
-          blokken: [nr.figuur(vergelijk, 205), nr.tabelVan(vergelijk, undefined, 2)],
+          // each figure beside its table, so that the map keeps the factsheet at two pages
+          blokken: [
+            // the definition once, under the table beside the figure
+            {
+              ...nr.figuur(vergelijk, 190, true),
+              definitie: `${bevolking ? `Inwoners: ${bevolking.label}. ` : ''}Definitie en bron: zie tabel 1.`,
+              bronElders: true,
+            },
+            { ...nr.tabelVan(vergelijk, undefined, 2), half: true, compact: true },
+            // factsheets are public and protected: every gemeente of the region on the map, this one highlighted
+            ...kaartFiguur(nr, invoer, regio, { gemarkeerd: code, beschermd: true, hoogte: 125, halveBreedte: true, definitieBij: 'tabel 1' }),
+          ],
         },
         {
           id: 'h-trend',

@@ -5,7 +5,7 @@ import { projectPath } from '../config/paths.js';
 import { VERKLARING_VAN_TEKENS } from './model.js';
 import { lettertypeCss } from './lettertype.js';
 import { helpers } from '../shared/sjabloonhelpers.js';
-import type { RapportModel } from './model.js';
+import type { Blok, RapportModel } from './model.js';
 import type { Omslag } from './omslag.js';
 
 export interface RapportOpmaak {
@@ -17,6 +17,29 @@ export interface RapportOpmaak {
   vervolg?: Set<string>;
   /** the cover's status line and mark (see omslag.ts) */
   omslag?: Omslag;
+}
+
+type Rij = Blok | { naast: { links: Blok[]; rechts: Blok[] } };
+
+/**
+ * Blocks as the template lays them out: a run of half-width blocks stands in two columns
+ * (`.naast`), the first, third, … block on the left (figures), the second, fourth, … on the
+ * right (their tables); each column stacks its blocks, so a short table lets the next one rise.
+ */
+export function rijenVan(blokken: Blok[]): Rij[] {
+  const rijen: Rij[] = [];
+  for (let i = 0; i < blokken.length; i++) {
+    let j = i;
+    while (blokken[j]?.half) j++;
+    if (j - i < 2) {
+      rijen.push(blokken[i]!);
+      continue;
+    }
+    const run = blokken.slice(i, j);
+    rijen.push({ naast: { links: run.filter((_, k) => k % 2 === 0), rechts: run.filter((_, k) => k % 2 === 1) } });
+    i = j - 1;
+  }
+  return rijen;
 }
 
 export type RapportRenderer = (model: RapportModel, opmaak: RapportOpmaak) => string;
@@ -45,7 +68,10 @@ export function maakRapportRenderer(dir = projectPath('reports')): RapportRender
       // the heading, its sentences, its duiding and its first figure or table are kept on one page (`.hoofdstuk__begin`)
       model: {
         ...model,
-        hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, vervolg: vervolg(h.id), eerste: h.blokken.slice(0, 1), rest: h.blokken.slice(1) })),
+        hoofdstukken: model.hoofdstukken.map((h) => {
+          const rijen = rijenVan(h.blokken);
+          return { ...h, vervolg: vervolg(h.id), eerste: rijen.slice(0, 1), rest: rijen.slice(1) };
+        }),
       },
       verantwoordingVervolg: vervolg('h-verantwoording'),
       css,

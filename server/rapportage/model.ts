@@ -7,7 +7,7 @@ import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
 import { formatteerDatum, formatteerGetal, formatteerGroei, formatteerPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
 import { kleinTeken, kleinUitleg, type Beleid } from '../privacy/onderdrukking.js';
 import type { Duiding } from './duiding-repository.js';
-import { grafiekNaarSvg } from './svg.js';
+import { grafiekNaarSvg, PAGINABREEDTE_PX } from './svg.js';
 import { isTotaalRij } from '../shared/tabel.js';
 
 export interface RapportTabel {
@@ -21,6 +21,12 @@ export interface RapportTabel {
   rijen: { kop: string; cellen: string[]; totaal?: boolean }[];
   /** short enough to keep on one page */
   kort: boolean;
+  /** half the page's width, beside the next half-width block (`reports/rapport.css`, `.naast`) */
+  half?: boolean;
+  /** set in a smaller type with narrow rows (a long table beside its figure) */
+  compact?: boolean;
+  /** the definition refers to a figure or table beside it that names the source: no "Bron:" of its own */
+  bronElders?: boolean;
 }
 
 export interface RapportFiguur {
@@ -31,6 +37,10 @@ export interface RapportFiguur {
   definitie: string;
   bron: string;
   svg: string;
+  /** half the page's width, beside the next half-width block; the SVG is drawn at HALVE_BREEDTE_PX */
+  half?: boolean;
+  /** the definition refers to a table beside it that names the source: no "Bron:" of its own */
+  bronElders?: boolean;
 }
 
 export type Blok = RapportTabel | RapportFiguur;
@@ -82,6 +92,14 @@ export interface RapportModel {
   concept?: boolean;
 }
 
+/** The gap between two half-width blocks (`.naast` in reports/rapport.css: column-gap 6mm). */
+export const NAAST_TUSSENRUIMTE_MM = 6;
+/** Width of a half-width figure in CSS pixels: half of A4's content width (174 mm) less the gap. */
+export const HALVE_BREEDTE_PX = Math.floor((((174 - NAAST_TUSSENRUIMTE_MM) / 2) * 96) / 25.4);
+
+/** The block at half the page's width: two in a row stand side by side. */
+export const half = <B extends Blok>(b: B): B => ({ ...b, half: true });
+
 /** Section titles of docs/indicatoren.md by anchor, to cite the definition's source. */
 const BRONSECTIE: Record<string, string> = {
   'instroom-onderdeel-a': 'Instroom (onderdeel a)',
@@ -109,8 +127,11 @@ export class Nummering {
     private readonly voorlopig: string[] = [],
   ) {}
 
-  /** `hoogte` in CSS pixels overrides the dashboard's height (the factsheet must fit two pages) */
-  figuur(grafiek: Grafiek, hoogte?: number): RapportFiguur {
+  /**
+   * `hoogte` in CSS pixels overrides the dashboard's height (the factsheet must fit two pages);
+   * `halveBreedte`: drawn at half the page's width, to stand beside another half-width block
+   */
+  figuur(grafiek: Grafiek, hoogte?: number, halveBreedte = false): RapportFiguur {
     const g = markeerVoorlopig(grafiek, this.voorlopig);
     return {
       soort: 'figuur',
@@ -119,7 +140,8 @@ export class Nummering {
       titel: g.titel,
       definitie: g.definitie,
       bron: bronVan(g.anker, this.definitieversie),
-      svg: grafiekNaarSvg(g, undefined, hoogte),
+      svg: grafiekNaarSvg(g, halveBreedte ? HALVE_BREEDTE_PX : PAGINABREEDTE_PX, hoogte),
+      ...(halveBreedte ? { half: true } : {}),
     };
   }
 

@@ -157,7 +157,9 @@ describe('kwartaalrapportage (PDF)', () => {
     const titel = 'Meldingen per 1.000 inwoners per gemeente — Q3 2024';
     const pagina = plat.findIndex((p) => /Figuur \d+\. Meldingen per 1\.000 inwoners per gemeente — Q3 2024/.test(p));
     expect(pagina, 'the map figure').toBeGreaterThanOrEqual(0);
-    expect(plat[pagina]).toContain('Kaart van de regio Gelderland-Zuid met 15 gemeenten; de kleur geeft meldingen per 1.000 inwoners.');
+    // the description and the note name the CBS population year the rates divide by (issue 28)
+    expect(plat[pagina]).toContain('Kaart van de regio Gelderland-Zuid met 15 gemeenten; de kleur geeft meldingen per 1.000 inwoners (CBS, 1 januari 2024).');
+    expect(plat[pagina]).toContain('Inwoners: CBS, 1 januari 2024 (StatLine 85755NED).');
     const figuur = model.hoofdstukken.flatMap((h) => h.blokken).find((b): b is RapportFiguur => b.soort === 'figuur' && b.titel === titel)!;
     // drawn on the region's boundaries: one path per gemeente at least
     expect(figuur.svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(15);
@@ -193,13 +195,35 @@ describe('factsheets', () => {
       const pdf = await rapportPdf(diensten, model);
       const tekst = await paginas(pdf);
       const g = data.gemeenten[code]!;
-      expect(tekst.length, code).toBeLessThanOrEqual(2);
+      // the map did not push it to a third page (issue 28): exactly two, for the longest name too
+      expect(tekst.length, code).toBe(2);
       const alles = normaal(tekst.join(' '));
       expect(alles).toContain(`kwamen uit ${g.naam} ${telling(g.meldingen, 'meldingen')} en ${telling(g.adviezen, 'adviezen')}`);
       const per1000 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       const p = (g.per_1000_inwoners as Record<string, unknown>).meldingen;
-      expect(alles).toContain(typeof p === 'number' ? `Per 1.000 inwoners waren dat ${per1000.format(p)} meldingen` : 'per 1.000 inwoners wordt niet getoond');
+      // the sentence names the CBS year it divides by (2024 for a quarter of 2024: the shipped file has it)
+      expect(alles).toContain(
+        typeof p === 'number' ? `Per 1.000 inwoners (CBS, 1 januari 2024) waren dat ${per1000.format(p)} meldingen` : 'per 1.000 inwoners wordt niet getoond',
+      );
       expect(alles).toContain('Kleine aantallen Alle aantallen zijn afgerond op veelvouden van 5');
+      // the region map on page 1: every gemeente from the protected JSON, this one with the thick border and named in its legend
+      const kaart = model.hoofdstukken.flatMap((h) => h.blokken).find((b): b is RapportFiguur => b.id === 'figuur-kaart-meldingen-per-1000');
+      expect(kaart?.half, code).toBe(true);
+      const index = ctx.regio.gemeenten.findIndex((x) => x.code === code);
+      const dik = [...kaart!.svg.matchAll(/stroke-width="3"(?: ecmeta_series_index="0" ecmeta_data_index="(\d+)")?/g)].map((m) => m[1] ?? 'legenda');
+      expect(new Set(dik), code).toEqual(new Set([String(index), 'legenda']));
+      expect(kaart!.svg).toMatch(new RegExp(`stroke-width="3"[^>]*></path>\\s*<text[^>]*>${g.naam}</text>`));
+      // printed on page 1: its description names the highlighted gemeente, its table every gemeente's published figure
+      const blad1 = normaal(tekst[0]!);
+      expect(blad1).toContain(`Figuur ${kaart!.nummer}. Meldingen per 1.000 inwoners per`);
+      expect(blad1).toContain(`${g.naam} heeft een dikke rand.`);
+      const kaartTabel = model.hoofdstukken.flatMap((h) => h.blokken).find((b) => b.id === 'tabel-kaart-meldingen-per-1000')!;
+      const tabel = blad1.slice(blad1.indexOf(`Tabel ${kaartTabel.nummer}. De cijfers van figuur ${kaart!.nummer}`));
+      expect(tabel.length, code).toBeLessThan(blad1.length);
+      for (const x of ctx.regio.gemeenten) {
+        const v = (data.gemeenten[x.code]!.per_1000_inwoners as Record<string, unknown>).meldingen;
+        expect(tabel, `${code}: ${x.naam}`).toMatch(new RegExp(`${x.naam} ${typeof v === 'number' ? per1000.format(v) : '\\. beschermd'}( |$)`));
+      }
       if (code === 'GM0281') {
         await pdfNaarPng(pdf, join(ARTIFACTS, 'factsheet-tiel'));
       }

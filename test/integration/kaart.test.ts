@@ -53,8 +53,13 @@ describe('the region map', () => {
     const data = k.option.series[0]!.data;
     expect(data).toHaveLength(15);
     // 10 × 1.000 / 42.159 = 0,237…; 7 × 1.000 / 180.000 = 0,0388…; the others had no meldingen
-    expect(data.find((d) => d.name === 'Tiel')).toMatchObject({ value: 0.24, tooltip: { formatter: 'Tiel: 0,24' } });
-    expect(data.find((d) => d.name === 'Nijmegen')).toMatchObject({ value: 0.04, tooltip: { formatter: 'Nijmegen: 0,04' } });
+    // the tooltip names the CBS population year the rate divides by (issue 28): 1 January 2019 for a quarter of 2019
+    expect(data.find((d) => d.name === 'Tiel')).toMatchObject({ value: 0.24, tooltip: { formatter: 'Tiel: 0,24 per 1.000 inwoners (CBS, 1 januari 2019)' } });
+    expect(data.find((d) => d.name === 'Nijmegen')).toMatchObject({
+      value: 0.04,
+      tooltip: { formatter: 'Nijmegen: 0,04 per 1.000 inwoners (CBS, 1 januari 2019)' },
+    });
+    expect(html).toContain('<th scope="col">Meldingen per 1.000 inwoners (CBS, 1 januari 2019)</th>');
     expect(data.find((d) => d.name === 'Druten')).toMatchObject({ value: 0 });
     expect(k.links!.Nijmegen).toBe('/gemeente/GM0268');
     expect(html).toContain('id="kaart-cijfer"');

@@ -18,6 +18,7 @@ import type { RapportInvoer } from '../invoer.js';
 import { cel, type RapportTabel } from '../model.js';
 import { instroomZinnen, openWerkZin, overdrachtZin, resultaatZin, termijnZin } from '../zinnen.js';
 import { kaartFiguur } from '../kaart-figuur.js';
+import { bevolkingsjaarVan } from '../../privacy/service.js';
 import { gemeentenDeTabel, gemeentenRijen, n, obj, termijnen, termijnenTabel, verhoudingOnderzoekVv } from './gedeeld.js';
 import { inhoud, type HoofdstukDef, type Inhoud, type Lezing } from './hoofdstuk.js';
 import type { PeriodeLezing } from './periode.js';
@@ -307,7 +308,7 @@ function gemeenten(c: KwartaalLezing): Inhoud {
       const bron = modus === 'aantal' ? v : obj(v, 'per_1000_inwoners');
       return { code: g.code, naam: g.naam, adviezen: getal(bron, 'adviezen'), meldingen: getal(bron, 'meldingen') };
     });
-  const per1000 = perGemeente(perGem('per1000'), 'per1000', K);
+  const per1000 = perGemeente(perGem('per1000'), 'per1000', K, bevolkingsjaarVan(c.regio)(K));
   return inhoud(
     [],
     [

@@ -8,6 +8,8 @@
  * (a–e) per gemeente. The quarterly report reads six of them from its quarter as a period.
  */
 import { kwartaalKort } from '../../calendar/kwartaal.js';
+import { bevolkingsjaarVan } from '../../privacy/service.js';
+import { metJaar, metNoot } from '../../charts/bevolking.js';
 import { staafGrafiek, verdelingGrafiek } from '../../charts/periode.js';
 import {
   AARD_GEWELD_LABEL,
@@ -572,13 +574,18 @@ function spiegel(c: PeriodeLezing): Inhoud | null {
 }
 
 function gemeenten(c: PeriodeLezing): Inhoud {
+  // a half year or a year lies in one calendar year: its quarters divide by one CBS population year
+  const bevolking = bevolkingsjaarVan(c.regio)(c.invoer.periode.kwartalen[0]!);
   const rijen = (kolommen: ((v: Waarden) => string)[]) => gemeentenRijen(c.regio, (code) => c.invoer.nu.get(code) ?? {}, kolommen);
   const abc = c.nr.tabel({
     id: 'tabel-gemeenten-abc',
     titel: `Adviezen, meldingen, veiligheidsbeoordeling en overdracht per gemeente (onderdelen a–c) — ${c.kort}`,
-    definitie: 'Naar gemeente van de direct betrokkene, som van de kwartalen van de periode; per 1.000 = adviezen en meldingen per 1.000 inwoners.',
+    definitie: metNoot(
+      'Naar gemeente van de direct betrokkene, som van de kwartalen van de periode; per 1.000 = adviezen en meldingen per 1.000 inwoners.',
+      bevolking,
+    ),
     anker: 'instroom-onderdeel-a',
-    kolommen: ['Gemeente', 'Adviezen', 'Meldingen', 'Per 1.000', 'VB', 'VB binnen 5 wd', 'Overdracht na VB', 'Na vervolgkeuze'],
+    kolommen: ['Gemeente', 'Adviezen', 'Meldingen', metJaar('Per 1.000', bevolking), 'VB', 'VB binnen 5 wd', 'Overdracht na VB', 'Na vervolgkeuze'],
     rijen: rijen([
       (v) => cel.getal(getal(v, 'adviezen')),
       (v) => cel.getal(getal(v, 'meldingen')),
