@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { isPostgres, type Db } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
+import { snelleLezer } from '../db/snellezer.js';
 import { schrijfOpDeAchtergrond } from '../db/schrijfwachtrij.js';
 import { vindGebruiker } from './gebruikers-repository.js';
 
@@ -107,60 +107,16 @@ export async function beeindigSessie(db: Db, token: string): Promise<void> {
 /**
  * Reads the session generation (migration 20261201175000: the database raises it whenever a
  * session ends or an account changes). Every request reads it before it trusts a cached
- * session, so it must be cheap:
- * - SQLite: a synchronous prepared statement on a read-only connection of its own (a WAL read
- *   sees every committed write of every process; microseconds, no pool, no promise);
- * - PostgreSQL: one query shared by the requests that wait at the same time. A request never
- *   joins a query that had already started when it arrived (that query might miss a commit
- *   made just before): it waits for the next one, which starts after it.
+ * session, so it must be cheap: `snelleLezer` (a read-only SQLite connection of its own, or one
+ * PostgreSQL query shared by the requests waiting at the same time).
  */
 export function generatieLezer(db: Db): () => number | Promise<number> {
   const viaKnex = async () =>
     Number(((await db('sessie_generatie').where({ id: 1 }).first('generatie')) as { generatie: number | string } | undefined)?.generatie ?? 0);
-  if (isPostgres(db)) return samengevoegd(viaKnex);
-  const bestand = (db.client.config.connection as { filename?: string } | undefined)?.filename;
-  // an in-memory database exists on its one pooled connection only (and in one process)
-  if (!bestand || bestand === ':memory:') return viaKnex;
-  let stmt: Database.Statement | null = null;
+  const lees = snelleLezer<number | string | undefined>(db, 'SELECT generatie FROM sessie_generatie WHERE id = 1', viaKnex);
   return () => {
-    if (!stmt) {
-      const conn = new Database(bestand, { readonly: true, fileMustExist: true });
-      stmt = conn.prepare('SELECT generatie FROM sessie_generatie WHERE id = 1').pluck();
-      // closed with the pool (knex's destroy ends in its client's destroy)
-      const client = db.client as { destroy: (...args: unknown[]) => unknown };
-      const destroy = client.destroy.bind(client);
-      client.destroy = (...args: unknown[]) => {
-        conn.close();
-        return destroy(...args);
-      };
-    }
-    return Number(stmt.get() ?? 0);
-  };
-}
-
-/** Shares one read among concurrent callers, each of them served by a read that started after its call. */
-function samengevoegd(lees: () => Promise<number>): () => Promise<number> {
-  let lopend: Promise<number> | null = null;
-  let volgende: Promise<number> | null = null;
-  const start = (): Promise<number> => {
-    const p: Promise<number> = lees().finally(() => {
-      if (lopend === p) lopend = null;
-    });
-    lopend = p;
-    return p;
-  };
-  return () => {
-    if (!lopend) return start();
-    volgende ??= lopend
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        volgende = null;
-        return start();
-      });
-    return volgende;
+    const g = lees();
+    return g instanceof Promise ? g.then((n) => Number(n ?? 0)) : Number(g ?? 0);
   };
 }
 
