@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Registratie } from '../registraties/schema.js';
+import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
 
 /** An empty field in the hashed text, and the separator after every field. */
 const L = '\u0000';
@@ -74,7 +74,8 @@ export function registratieVanVelden(v: readonly string[]): Registratie {
 /** The registratie_id a `rijHashTekst` starts with. */
 export const idVanTekst = (tekst: string): string => tekst.slice(0, tekst.indexOf(S));
 
-const VELDEN = 27;
+/** The number of export fields, each in COLUMN_NAMES: the one list of the export's columns. */
+const VELDEN = COLUMN_NAMES.length;
 
 /** The text `rijHash` hashes. */
 export function rijHashTekst(r: Registratie): string {
