@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Rol } from '../../server/auth/rollen.js';
-import { gebruikerToevoegen } from '../../server/auth/service.js';
+import { voegGebruikerToe } from '../../server/auth/gebruikers-repository.js';
+import { hashWachtwoord } from '../../server/auth/wachtwoord.js';
 import { maakSessie } from '../../server/auth/sessies-repository.js';
 import { maakApp } from '../../server/web/app.js';
 import type { TestContext } from './context.js';
@@ -17,10 +18,24 @@ export interface Sessie {
 
 let volgnummer = 0;
 
+/** The password of every sessieAls user. */
+export const TESTWACHTWOORD = 'test-wachtwoord-123';
+/**
+ * Its argon2id hash at the product's cost, made once per worker: a real hash of the real kind (a form that asks for
+ * the password verifies it as in production), without paying a full argon2 run for each of the suite's sessions.
+ */
+let testhash: Promise<string> | null = null;
+
+/** A (demo) user with the password TESTWACHTWOORD, straight in the database; its id. */
+export async function testgebruiker(ctx: TestContext, g: { email: string; rol: Rol; gemeenten?: string[] }): Promise<number> {
+  const wachtwoord_hash = await (testhash ??= hashWachtwoord(TESTWACHTWOORD));
+  return voegGebruikerToe(ctx.db, { gemeenten: [], ...g, wachtwoord_hash, moet_wachtwoord_wijzigen: false, demo: true });
+}
+
 /** A user with the role (and gemeenten) and a signed-in session, straight in the database. */
 export async function sessieAls(ctx: TestContext, rol: Rol, gemeenten: string[] = []): Promise<Sessie> {
   const email = `${rol}-${++volgnummer}-${Date.now()}@test.vt`;
-  const { id } = await gebruikerToevoegen(ctx.db, ctx.regio, { email, rol, gemeenten }, { wachtwoord: 'test-wachtwoord-123', demo: true });
+  const id = await testgebruiker(ctx, { email, rol, gemeenten });
   const { token, csrf } = await maakSessie(ctx.db, id, 1);
   const cookie = `vt_sessie=${token}`;
   return {

@@ -13,11 +13,10 @@ import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLLEN, type Rol } from '../../server/auth/rollen.js';
 import { maakSessie } from '../../server/auth/sessies-repository.js';
-import { gebruikerToevoegen } from '../../server/auth/service.js';
 import { maakApp } from '../../server/web/app.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
 import { advies, melding } from '../helpers/registraties.js';
-import { startServer } from '../helpers/server.js';
+import { startServer, testgebruiker } from '../helpers/server.js';
 
 const SEED = 26;
 /** sampled cases per route and identity, beside the ones every route gets */
@@ -220,13 +219,7 @@ beforeAll(async () => {
   ROUTES.push(...routesVan(maakApp(ctx)), { methode: 'GET', pad: '/bestaat/niet' }, { methode: 'POST', pad: '/bestaat/niet' });
   ({ server, base } = await startServer(ctx));
   for (const rol of ROLLEN) {
-    const { id } = await gebruikerToevoegen(
-      ctx.db,
-      ctx.regio,
-      { email: `fuzz-${rol}@test.vt`, rol, gemeenten: rol === 'gemeente' ? ['GM0281'] : [] },
-      { wachtwoord: 'test-wachtwoord-123', demo: true },
-    );
-    gebruikers.set(rol, id);
+    gebruikers.set(rol, await testgebruiker(ctx, { email: `fuzz-${rol}@test.vt`, rol, gemeenten: rol === 'gemeente' ? ['GM0281'] : [] }));
   }
 });
 afterAll(async () => {

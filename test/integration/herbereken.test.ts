@@ -8,10 +8,12 @@ import { testContext, type TestContext } from '../helpers/context.js';
 import { verschilMetVolledigeTelling } from '../helpers/tellingen.js';
 
 /**
- * Three tenths of the demo region's volume (14.163 registrations up to 2024, against 47.438): every path of the
- * rebuild is still taken many times over, at a third of the time (the file took 88 s and 99 s under CI load).
+ * A tenth of the demo region's volume (4.712 registrations up to 2024, against 47.438): every path of the rebuild is
+ * still taken many times over (over 50 running cases of the first export, asserted below, are updated). Three tenths
+ * took 44 s (PostgreSQL 54 s) in a clean-clone CI run; every check here is a full pass over the rows, so the time
+ * follows the volume.
  */
-const SCHAAL = 0.3;
+const SCHAAL = 0.1;
 
 let ctx: TestContext;
 beforeAll(async () => {
