@@ -61,7 +61,8 @@ export interface Indicator<S extends string = string> {
   periode?: Perioderegel;
 }
 
-const H = {
+/** The chapters (`hoofdstuk`) of the catalogue, by name: a reader selects a chapter's indicators with them. */
+export const HOOFDSTUKKEN = {
   instroom: 'Instroom',
   vb: 'Veiligheidsbeoordeling',
   overdracht: 'Overdracht',
@@ -72,6 +73,7 @@ const H = {
   doorstroom: 'Doorstroom',
   groei: 'Ontwikkeling',
 } as const;
+const H = HOOFDSTUKKEN;
 
 // Each helper keeps its key as a literal type, so that `IndicatorSleutel` below is the union of the keys.
 const a = <S extends string>(
@@ -480,6 +482,9 @@ export const OPENBARE_SLEUTELS: readonly IndicatorSleutel[] = CATALOGUS.filter((
 );
 /** The counts that have a per-1,000 figure. */
 export const PER_1000_SLEUTELS: readonly IndicatorSleutel[] = PER_SLEUTEL.get('per_1000_inwoners')!.uit.filter(isIndicatorSleutel);
+
+/** The indicators of the chapter Monitoring (§ 7.1 of definitions 2027.1), in catalogue order: the reports' monitoring tables read them here. */
+export const MONITORING_SLEUTELS: readonly IndicatorSleutel[] = CATALOGUS.filter((i) => i.hoofdstuk === H.monitoring).map((i) => i.sleutel);
 
 // ---------------------------------------------------------------------------------------------
 // Identities: how the true counts relate. The privacy method must hold against all of them; the

@@ -1,10 +1,10 @@
 import { daysBetween } from '../calendar/dates.js';
 import { laatsteDag, type Kwartaal } from '../calendar/kwartaal.js';
 import { AARD_GEWELD, KANALEN, OVERDRACHT_AAN } from '../registraties/schema.js';
-import { inVoorraad, type Voorraad } from '../registraties/derive.js';
+import { inVoorraad, VOORRADEN, type Voorraad } from '../registraties/derive.js';
 import { mediaanEnP90, percentage, type Histogram } from '../shared/getallen.js';
 import type { TweedeGolfTellingen, Wachtlijst } from '../registraties/tellingen-repository.js';
-import { OVERDRACHT_BESLUITEN } from './catalogus.js';
+import { CATALOGUS, OVERDRACHT_BESLUITEN, type IndicatorSleutel } from './catalogus.js';
 
 /**
  * The indicators of definitions 2027.1, "Added in the second wave" (samenwerkingsafspraken § 7.1
@@ -227,35 +227,17 @@ export function tweedeGolfWaarden(t: TweedeGolfInvoer) {
 
 export type TweedeGolfWaarden = ReturnType<typeof tweedeGolfWaarden>;
 
-/** The top-level keys, in catalogue order (for the JSON, the API and the CSV). */
-export const TWEEDE_GOLF_SLEUTELS = [
-  'overdracht_na_onderzoek',
-  'overdracht_na_vv',
-  'overdracht_per_moment',
-  'onderzoeken_monitoring_verwacht',
-  'onderzoeken_monitoring_conform',
-  'onderzoeken_monitoring_pct',
-  'vv_monitoring_verwacht',
-  'vv_monitoring_conform',
-  'vv_monitoring_pct',
-  'monitoring_na_weerlegd',
-  'monitoring_na_overdracht_gi',
-  'monitoring_3m_gepland',
-  'monitoring_3m_tijdig',
-  'monitoring_3m_pct',
-  'monitoring_12m_gepland',
-  'monitoring_12m_tijdig',
-  'monitoring_12m_pct',
-  'wacht_op_vervolgkeuze',
-  'wacht_op_start_onderzoek',
-  'wacht_op_start_vv',
-  'wacht_dagen',
-  'onderzoeken_gestart',
-  'onderzoeken_gestart_binnen_termijn',
-  'onderzoeken_gestart_pct',
-  'meldingen_spoed',
-  'spoed_vb_zelfde_dag',
-  'meldingen_per_aard_geweld',
-  'adviezen_per_aard_geweld',
-  'adviezen_per_kanaal',
-] as const satisfies readonly (keyof TweedeGolfWaarden)[];
+/**
+ * The second wave's keys, in catalogue order: the catalogue's indicators that `tweedeGolfWaarden`
+ * yields (read from its answer on empty counts, so a key added there and in the catalogue is
+ * here without another list; a key missing from the catalogue fails test/unit/indicatoren/catalogus.test.ts).
+ */
+export const TWEEDE_GOLF_SLEUTELS: readonly (IndicatorSleutel & keyof TweedeGolfWaarden)[] = (() => {
+  const leeg = tweedeGolfWaarden({
+    ...legeTweedeGolf(),
+    vb_besluit: {},
+    overdracht_vervolg_aan: {},
+    voorraad: Object.fromEntries(VOORRADEN.map((v) => [v, 0])) as Record<Voorraad, number>,
+  });
+  return CATALOGUS.map((i) => i.sleutel).filter((k): k is IndicatorSleutel & keyof TweedeGolfWaarden => Object.hasOwn(leeg, k));
+})();

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schrijfMeta } from '../../server/db/metagegevens.js';
 import { importeerFinancieel } from '../../server/financien/importer.js';
 import { financienVoorKwartaal } from '../../server/financien/service.js';
 import { ImportAfgewezen } from '../../server/import/importer.js';
@@ -232,6 +233,8 @@ describe('financien in the API, the page and the report', () => {
 
   it('a quarter without financial data: the chapter is omitted, with a line saying so', async () => {
     await ctx.db('financien').where({ kwartaal: '2019-Q2' }).delete();
+    // a change of the data writes a new data version, as every import does (the page's model is kept per version)
+    await schrijfMeta(ctx.db, 'data_versie', new Date().toISOString());
     const d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
     const model = await kwartaalrapportageModel(d, '2019-Q2');
     expect(model.hoofdstukken.map((h) => h.sectie)).not.toContain('financien');

@@ -11,7 +11,9 @@ import { vbBesluiten, vbPerWeek, vbTijdigheid } from '../../charts/veiligheidsbe
 import { afgerondPerKwartaal } from '../../charts/vervolg.js';
 import { doorstroomPerFteGrafiek, formatiePerMaand } from '../../charts/financien.js';
 import { FINANCIEN_KOLOMMEN_TABEL, financienTabel } from '../../financien/tabel.js';
+import { HOOFDSTUKKEN, MONITORING_SLEUTELS, PER_SLEUTEL, type IndicatorSleutel } from '../../indicatoren/catalogus.js';
 import { REGIO } from '../../indicatoren/gebieden.js';
+import { TWEEDE_GOLF_SLEUTELS } from '../../indicatoren/tweede-golf.js';
 import { getal, waarden, type Waarden } from '../../indicatoren/paneel.js';
 import { formatteerDatum, formatteerGetal, formatteerPercentage } from '../../shared/formaat.js';
 import type { RapportInvoer } from '../invoer.js';
@@ -21,7 +23,7 @@ import { kaartFiguur } from '../kaart-figuur.js';
 import { bevolkingsjaarVan } from '../../privacy/service.js';
 import { gemeentenDeTabel, gemeentenRijen, n, obj, termijnen, termijnenTabel, verhoudingOnderzoekVv } from './gedeeld.js';
 import { inhoud, type HoofdstukDef, type Inhoud, type Lezing } from './hoofdstuk.js';
-import type { PeriodeLezing } from './periode.js';
+import { catalogusCel, type PeriodeLezing } from './periode.js';
 
 /** The quarter's read model: its panel of eight quarters, and the quarter as a one-quarter period for the chapters it shares with the half year. */
 export interface KwartaalLezing extends Lezing {
@@ -187,6 +189,38 @@ function overdracht(c: KwartaalLezing): Inhoud {
 }
 
 /**
+ * The rows of "Monitoring volgens de afspraken": the overdracht counts of definitions 2027.1 (after
+ * onderzoek and V&V, § 8) and every indicator of the catalogue's chapter Monitoring, in catalogue
+ * order, with this table's wording where it has one (else the catalogue's label). Beside eight
+ * quarters the table keeps to the agreements: the share conform without its count, and the contacts
+ * after 3 and 12 months as their share on time only (the counts are in the half-year table).
+ */
+const AFSPRAKEN_KOP: Partial<Record<IndicatorSleutel, string>> = {
+  overdracht_na_onderzoek: 'Overdracht na onderzoek',
+  overdracht_na_vv: 'Overdracht na V&V',
+  onderzoeken_monitoring_verwacht: 'Onderzoek: monitoring afgesproken',
+  onderzoeken_monitoring_pct: '… conform',
+  vv_monitoring_verwacht: 'V&V: monitoring afgesproken',
+  vv_monitoring_pct: '… conform',
+  monitoring_na_weerlegd: 'Monitoring na weerlegd',
+  monitoring_na_overdracht_gi: 'Monitoring na overdracht aan een GI',
+  monitoring_3m_pct: 'Contact na 3 maanden tijdig',
+  monitoring_12m_pct: 'Contact na 12 maanden tijdig',
+};
+const AFSPRAKEN_ALS_AANDEEL = new Set<IndicatorSleutel>([
+  'onderzoeken_monitoring_conform',
+  'vv_monitoring_conform',
+  'monitoring_3m_gepland',
+  'monitoring_3m_tijdig',
+  'monitoring_12m_gepland',
+  'monitoring_12m_tijdig',
+]);
+const AFSPRAKEN_SLEUTELS: readonly IndicatorSleutel[] = [
+  ...TWEEDE_GOLF_SLEUTELS.filter((k) => PER_SLEUTEL.get(k)!.hoofdstuk === HOOFDSTUKKEN.overdracht && PER_SLEUTEL.get(k)!.soort === 'aantal'),
+  ...MONITORING_SLEUTELS.filter((k) => !AFSPRAKEN_ALS_AANDEEL.has(k)),
+];
+
+/**
  * The supporting tables of parts a and c (growth, monitoring per quarter, the monitoring agreed in
  * § 7.1 and § 8 of definitions 2027.1): in a bijlage, so that the parts a–e up front read as charts
  * with their own tables and the duiding.
@@ -230,18 +264,7 @@ function tabellen(c: KwartaalLezing): Inhoud {
           'gecertificeerde instelling (§ 7.1); contacten na 3 en 12 maanden tijdig = binnen een maand ' +
           'van de afgesproken datum.',
         ANKER_TWEEDE_GOLF,
-        [
-          { kop: 'Overdracht na onderzoek', waarde: (v) => cel.getal(getal(v, 'overdracht_na_onderzoek')) },
-          { kop: 'Overdracht na V&V', waarde: (v) => cel.getal(getal(v, 'overdracht_na_vv')) },
-          { kop: 'Onderzoek: monitoring afgesproken', waarde: (v) => cel.getal(getal(v, 'onderzoeken_monitoring_verwacht')) },
-          { kop: '… conform', waarde: (v) => cel.procent(getal(v, 'onderzoeken_monitoring_pct')) },
-          { kop: 'V&V: monitoring afgesproken', waarde: (v) => cel.getal(getal(v, 'vv_monitoring_verwacht')) },
-          { kop: '… conform', waarde: (v) => cel.procent(getal(v, 'vv_monitoring_pct')) },
-          { kop: 'Monitoring na weerlegd', waarde: (v) => cel.getal(getal(v, 'monitoring_na_weerlegd')) },
-          { kop: 'Monitoring na overdracht aan een GI', waarde: (v) => cel.getal(getal(v, 'monitoring_na_overdracht_gi')) },
-          { kop: 'Contact na 3 maanden tijdig', waarde: (v) => cel.procent(getal(v, 'monitoring_3m_pct')) },
-          { kop: 'Contact na 12 maanden tijdig', waarde: (v) => cel.procent(getal(v, 'monitoring_12m_pct')) },
-        ],
+        AFSPRAKEN_SLEUTELS.map((k) => ({ kop: AFSPRAKEN_KOP[k] ?? PER_SLEUTEL.get(k)!.label, waarde: catalogusCel(k) })),
       ),
     ],
   );

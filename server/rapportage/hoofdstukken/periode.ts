@@ -22,7 +22,7 @@ import {
 } from '../../charts/labels.js';
 import { spiegelGrafiek } from '../../charts/spiegel.js';
 import type { Grafiek } from '../../charts/grafiek.js';
-import type { IndicatorSleutel } from '../../indicatoren/catalogus.js';
+import { MONITORING_SLEUTELS, PER_SLEUTEL, type IndicatorSleutel } from '../../indicatoren/catalogus.js';
 import { REGIO } from '../../indicatoren/gebieden.js';
 import { getal, type Waarden } from '../../indicatoren/paneel.js';
 import type { PrognoseJson } from '../../prognose/service.js';
@@ -463,6 +463,32 @@ function overdracht(c: PeriodeLezing): Inhoud {
   return inhoud([], [tabel]);
 }
 
+/**
+ * The rows of the monitoring table: every indicator of the catalogue's chapter Monitoring, in its
+ * order, with this table's wording where it has one (else the catalogue's label), a share as a
+ * percentage; the contacts on time after 3 and 12 months are shown as their share of those planned
+ * ("… tijdig"), not as a count. Then the stock in monitoring on the period's last day.
+ */
+const MONITORING_KOP: Partial<Record<IndicatorSleutel, string>> = {
+  onderzoeken_monitoring_verwacht: 'Onderzoeken waar monitoring hoort',
+  onderzoeken_monitoring_conform: '… met monitoring',
+  onderzoeken_monitoring_pct: '… percentage',
+  vv_monitoring_verwacht: 'V&V waar monitoring hoort',
+  vv_monitoring_conform: '… met monitoring',
+  vv_monitoring_pct: '… percentage',
+  monitoring_na_weerlegd: 'Monitoring na weerlegd onderzoek',
+  monitoring_na_overdracht_gi: 'Monitoring na overdracht aan de GI',
+  monitoring_3m_gepland: 'Contact na 3 maanden gepland',
+  monitoring_3m_pct: '… tijdig',
+  monitoring_12m_gepland: 'Contact na 12 maanden gepland',
+  monitoring_12m_pct: '… tijdig',
+};
+const MONITORING_ALS_AANDEEL = new Set<IndicatorSleutel>(['monitoring_3m_tijdig', 'monitoring_12m_tijdig']);
+
+/** A value of the catalogue in a table cell: a share as a percentage, everything else as a number. */
+export const catalogusCel = (sleutel: IndicatorSleutel) => (w: Waarden) =>
+  PER_SLEUTEL.get(sleutel)!.eenheid === 'procent' ? cel.procent(getal(w, sleutel)) : cel.getal(getal(w, sleutel));
+
 function monitoring(c: PeriodeLezing): Inhoud {
   const nu = regioNu(c);
   const eerder = regioEerder(c);
@@ -476,18 +502,7 @@ function monitoring(c: PeriodeLezing): Inhoud {
     anker: 'overdracht-onderdeel-c',
     kolommen: ['', c.kort, c.kortEerder],
     rijen: [
-      rij('Onderzoeken waar monitoring hoort', (w) => cel.getal(getal(w, 'onderzoeken_monitoring_verwacht'))),
-      rij('… met monitoring', (w) => cel.getal(getal(w, 'onderzoeken_monitoring_conform'))),
-      rij('… percentage', (w) => cel.procent(getal(w, 'onderzoeken_monitoring_pct'))),
-      rij('V&V waar monitoring hoort', (w) => cel.getal(getal(w, 'vv_monitoring_verwacht'))),
-      rij('… met monitoring', (w) => cel.getal(getal(w, 'vv_monitoring_conform'))),
-      rij('… percentage', (w) => cel.procent(getal(w, 'vv_monitoring_pct'))),
-      rij('Monitoring na weerlegd onderzoek', (w) => cel.getal(getal(w, 'monitoring_na_weerlegd'))),
-      rij('Monitoring na overdracht aan de GI', (w) => cel.getal(getal(w, 'monitoring_na_overdracht_gi'))),
-      rij('Contact na 3 maanden gepland', (w) => cel.getal(getal(w, 'monitoring_3m_gepland'))),
-      rij('… tijdig', (w) => cel.procent(getal(w, 'monitoring_3m_pct'))),
-      rij('Contact na 12 maanden gepland', (w) => cel.getal(getal(w, 'monitoring_12m_gepland'))),
-      rij('… tijdig', (w) => cel.procent(getal(w, 'monitoring_12m_pct'))),
+      ...MONITORING_SLEUTELS.filter((k) => !MONITORING_ALS_AANDEEL.has(k)).map((k) => rij(MONITORING_KOP[k] ?? PER_SLEUTEL.get(k)!.label, catalogusCel(k))),
       rij('In monitoring (laatste dag)', (w) => cel.getal(getal(w, 'in_monitoring'))),
     ],
   });

@@ -9,9 +9,10 @@ import { vanCbsPeriode, spiegelPeriode, type Spiegel } from '../../spiegel/compu
 import { per1000Kop } from '../../spiegel/tabel.js';
 import type { Render } from '../views.js';
 import { audit, vereis } from '../auth.js';
-import { grafiekModel } from '../grafiek-antwoord.js';
+import { bijModel, grafiekModel, modelCache } from '../grafiek-antwoord.js';
 import { stuurDownload } from '../download.js';
-import { leesFormaat, tabelDownload } from '../../export/downloads-service.js';
+import { leesFormaat, tabelDownload, type Download } from '../../export/downloads-service.js';
+import { dataversieLezer } from '../../importbatches/service.js';
 import { leesParams, leesQuery, optioneel, tekst, uitParser } from '../invoer.js';
 
 const spiegelQuery = z.object({
@@ -43,11 +44,25 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
   const router = Router();
   router.use(['/spiegel', '/export/spiegel'], vereis('regio'));
 
-  async function model(req: Request) {
-    const { periode } = leesQuery(spiegelQuery, req);
-    const p = await spiegelPagina(ctx.db, ctx.regio, periode?.toUpperCase());
+  /**
+   * The page model, shared by the page and its downloads (as the dashboards do, web/grafiek-antwoord.ts):
+   * one per period as asked and today, per data version (written by a CBS import, a registration
+   * import and a policy change: the CBS cells, our own counts and the grondtal the page is built from).
+   */
+  const modellen = modelCache<Awaited<ReturnType<typeof bouwModel>>>(dataversieLezer(ctx.db));
+  /** a chart's CSV and XLSX, serialised once per model */
+  const downloads = bijModel<Download>();
+
+  async function bouwModel(periode: string | undefined, vandaag: string) {
+    const p = await spiegelPagina(ctx.db, ctx.regio, periode);
     const grafieken = p.spiegel ? [spiegelGrafiek(p.spiegel), ...per1000Grafieken(p.reeks)] : [];
-    return { ...p, grafieken };
+    return { ...p, grafieken, vandaag };
+  }
+
+  async function model(req: Request) {
+    const periode = leesQuery(spiegelQuery, req).periode?.toUpperCase();
+    const vandaag = ctx.vandaag();
+    return modellen(JSON.stringify([periode ?? null, vandaag]), () => bouwModel(periode, vandaag));
   }
 
   router.get('/spiegel', async (req, res) => {
@@ -90,12 +105,15 @@ export function spiegelRoutes(ctx: AppContext, render: Render): Router {
     const grafiek = m.grafieken.find((g) => g.id === id);
     if (!grafiek) throw nietGevonden(`Onbekende grafiek "${id}"`);
     await audit(ctx.db, req, res, 'download', { pagina: 'spiegel', grafiek: grafiek.id, periode: m.spiegel?.periode, formaat });
-    const d = await tabelDownload({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag() }, grafiek, `${grafiek.id}-${m.spiegel?.periode ?? ''}`, formaat, {
-      onderwerp: 'Spiegel: de regio en Nederland',
-      periode: { datum: ctx.vandaag() },
-      beleid: null,
-      bron: SPIEGEL_BRON,
-    });
+    // cut from the model once; the model's key holds the period and today, the name follows from them
+    const d = await downloads(m, `${grafiek.id}.${formaat}`, () =>
+      tabelDownload({ db: ctx.db, regio: ctx.regio, vandaag: m.vandaag }, grafiek, `${grafiek.id}-${m.spiegel?.periode ?? ''}`, formaat, {
+        onderwerp: 'Spiegel: de regio en Nederland',
+        periode: { datum: m.vandaag },
+        beleid: null,
+        bron: SPIEGEL_BRON,
+      }),
+    );
     stuurDownload(res, d);
   });
   return router;
