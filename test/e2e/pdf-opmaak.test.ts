@@ -1,10 +1,6 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api.js';
-import { importDeps } from '../../server/import/service.js';
-import { demoBron } from '../../server/demo/export.js';
-import { genereerDemo } from '../../server/demo/generator.js';
-import { importeer } from '../../server/import/importer.js';
 import { NAAST_TUSSENRUIMTE_MM, type RapportFiguur, type RapportModel } from '../../server/rapportage/model.js';
 import { halfjaar, jaar } from '../../server/rapportage/periode.js';
 import {
@@ -17,7 +13,8 @@ import {
 } from '../../server/rapportage/service.js';
 import { heeftTeken } from '../../server/rapportage/lettertype.js';
 import { PAGINABREEDTE_PX } from '../../server/rapportage/svg.js';
-import { testContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { DEMO_RAPPORTEN, demoContext } from '../helpers/demodata.js';
 import { openPdf } from '../helpers/pdf.js';
 
 /**
@@ -230,8 +227,8 @@ let ctx: TestContext;
 let diensten: Rapportdiensten;
 
 beforeAll(async () => {
-  ctx = await testContext('2025-01-20');
-  await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 1 }), 'demo')], { door: 'e2e' });
+  // imported on 31 December 2024 (the shared demo database), printed on 20 January 2025
+  ctx = await demoContext('2025-01-20', DEMO_RAPPORTEN);
   diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
 }, 180_000);
 

@@ -8,10 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
-import { importDeps } from '../../server/import/service.js';
-import { demoBron } from '../../server/demo/export.js';
-import { genereerDemo } from '../../server/demo/generator.js';
-import { importeer } from '../../server/import/importer.js';
 import { PdfDrukker, type Drukopdracht } from '../../server/rapportage/pdf.js';
 import { vulMetadata, type PdfMetadata } from '../../server/rapportage/pdf-metadata.js';
 import { paginasVanBestemmingen } from '../../server/rapportage/pdf-bestemmingen.js';
@@ -24,7 +20,8 @@ import {
   rapportPdf,
   type Rapportdiensten,
 } from '../../server/rapportage/service.js';
-import { testContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { DEMO_RAPPORTEN, demoContext } from '../helpers/demodata.js';
 import { openPdf, pdfInfo } from '../helpers/pdf.js';
 
 /** Keeps, for each print, the HTML as printed (rendered with what was filled into the page) and its header. */
@@ -40,8 +37,7 @@ let drukker: Vastlegger;
 let d: Rapportdiensten;
 
 beforeAll(async () => {
-  ctx = await testContext('2024-12-31');
-  await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 1 }), 'demo')], { door: 'e2e' });
+  ctx = await demoContext('2024-12-31', DEMO_RAPPORTEN);
   drukker = new Vastlegger();
   d = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 }, drukker });
 }, 120_000);

@@ -3,16 +3,13 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../../server/browser/chromium.js';
-import { importDeps } from '../../server/import/service.js';
-import { demoBron } from '../../server/demo/export.js';
-import { genereerDemo } from '../../server/demo/generator.js';
-import { importeer } from '../../server/import/importer.js';
 import { indicatorenVoorKwartaal } from '../../server/indicatoren/service.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
 import { beschermJson } from '../../server/privacy/service.js';
 import type { RapportFiguur, RapportModel } from '../../server/rapportage/model.js';
 import { factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
-import { testContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { DEMO_RAPPORTEN, demoContext } from '../helpers/demodata.js';
 import { pdfInfo, pdfNaarPng, pdfPaginas as paginas } from '../helpers/pdf.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
@@ -31,8 +28,7 @@ const normaal = (s: string) => s.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ctx = await testContext('2024-12-31');
-  await importeer(importDeps(ctx), [demoBron(genereerDemo(ctx.regio, ctx.kalender, { tot: '2024-12-31', seed: 5, schaal: 1 }), 'demo')], { door: 'e2e' });
+  ctx = await demoContext('2024-12-31', DEMO_RAPPORTEN);
   diensten = maakRapportdiensten({ db: ctx.db, regio: ctx.regio, vandaag: ctx.vandaag, normen: { vb: 90, onderzoek: 80, vv: 80 } });
   ({ server, base } = await startServer(ctx));
   sessie = await sessieAls(ctx, 'vt_management');

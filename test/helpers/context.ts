@@ -41,12 +41,15 @@ async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<vo
   };
 }
 
-/** A fresh app context on a temporary database, with a fixed "today". */
-export async function testContext(vandaag = '2026-11-22', env: Partial<Env> = {}): Promise<TestContext> {
+/**
+ * A fresh app context on a temporary database, with a fixed "today". `vanBestand` (SQLite only): a copy
+ * of that database instead of the migrated empty one (test/helpers/demodata.ts).
+ */
+export async function testContext(vandaag = '2026-11-22', env: Partial<Env> = {}, vanBestand?: string): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'vt-monitor-test-'));
   const pg = TEST_POSTGRES ? await postgresDatabase() : null;
   const databaseUrl = pg?.url ?? join(dir, 'test.sqlite');
-  const sjabloon = inject('vtSjabloon');
+  const sjabloon = vanBestand ?? inject('vtSjabloon');
   if (!pg && sjabloon) copyFileSync(sjabloon, databaseUrl);
   const ctx = await maakContext({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', vandaag: () => vandaag });
   return {
