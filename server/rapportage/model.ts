@@ -121,6 +121,8 @@ export function bronVan(anker: string, definitieversie: string): string {
 export class Nummering {
   private figuren = 0;
   private tabellen = 0;
+  /** every id given out in this document: two blocks never share one (a chart's table may meet a chapter's own) */
+  private readonly ids = new Set<string>();
   /** `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table */
   constructor(
     private readonly definitieversie: string,
@@ -135,7 +137,7 @@ export class Nummering {
     const g = markeerVoorlopig(grafiek, this.voorlopig);
     return {
       soort: 'figuur',
-      id: `figuur-${g.id}`,
+      id: this.uniek(`figuur-${g.id}`),
       nummer: ++this.figuren,
       titel: g.titel,
       definitie: g.definitie,
@@ -149,7 +151,23 @@ export class Nummering {
     const { anker, ...rest } = t;
     // a row headed "Totaal" is the table's total, wherever the table comes from (a chart's own table too)
     const rijen = rest.rijen.map((r) => (r.totaal || isTotaalRij(r.kop) ? { ...r, totaal: true } : r));
-    return { soort: 'tabel', nummer: ++this.tabellen, bron: bronVan(anker, this.definitieversie), kort: t.rijen.length <= 16, ...rest, rijen };
+    return {
+      soort: 'tabel',
+      nummer: ++this.tabellen,
+      bron: bronVan(anker, this.definitieversie),
+      kort: t.rijen.length <= 16,
+      ...rest,
+      id: this.uniek(rest.id),
+      rijen,
+    };
+  }
+
+  /** `id`, or the first free `id-2`, `id-3`, … when a block of this document already has it */
+  private uniek(id: string): string {
+    let kandidaat = id;
+    for (let i = 2; this.ids.has(kandidaat); i++) kandidaat = `${id}-${i}`;
+    this.ids.add(kandidaat);
+    return kandidaat;
   }
 
   /** A chart's own data table, formatted, as a report table. */

@@ -7,7 +7,14 @@ import { indicatorenVoorKwartaal } from '../../server/indicatoren/service.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
 import { beschermJson } from '../../server/privacy/service.js';
 import type { RapportFiguur, RapportModel } from '../../server/rapportage/model.js';
-import { factsheetModellen, kwartaalrapportageModel, maakRapportdiensten, rapportPdf, type Rapportdiensten } from '../../server/rapportage/service.js';
+import {
+  factsheetModellen,
+  kwartaalrapportageModel,
+  maakRapportdiensten,
+  rapportHtml,
+  rapportPdf,
+  type Rapportdiensten,
+} from '../../server/rapportage/service.js';
 import type { TestContext } from '../helpers/context.js';
 import { DEMO_RAPPORTEN, demoContext } from '../helpers/demodata.js';
 import { pdfInfo, pdfNaarPng, pdfPaginas as paginas } from '../helpers/pdf.js';
@@ -162,6 +169,12 @@ describe('kwartaalrapportage (PDF)', () => {
     const tabel = plat.findIndex((p) => new RegExp(`Tabel \\d+\\. ${titel.replace(/[.]/g, '\\.')}`).test(p));
     expect(tabel, 'the map table').toBeGreaterThanOrEqual(0);
     for (const g of ctx.regio.gemeenten) expect(plat.slice(tabel, tabel + 2).join(' ')).toContain(g.naam);
+  });
+
+  it('every id in the printed HTML is unique (a chapter may show a table a chart also has)', () => {
+    const ids = [...rapportHtml(diensten, model).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(40);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('states the data date and the version of the definitions', () => {
