@@ -5,13 +5,12 @@
  *   node --import tsx bench/metingen/voorbereiding-cpu.ts <stap> <bestand> [<projectmap>]
  *
  * stap: `lees` (read, decode, parse), `leesblok` (the same per block of lines: leesTabelBlokken),
- * `valideer` (+ the record of each line and controleerRij),
- * `cellen` (as `valideer`, but the line's cells go to controleerCellen as an array in the order of
- * COLUMNS instead of as a record keyed by column name; a proposal for the Voorbereider),
- * `hash` (+ rijHash of the valid rows), `alles` (Voorbereider.bereidVoor: + derivation and the
- * stored row). `keten` is `alles` in the shape of the worker (blokken.ts): an async generator that
- * yields each prepared line, gathered into blocks of 1000; `ketenblok` the same from
- * leesTabelBlokken, a block of lines prepared in a plain loop (a proposal for blokken.ts).
+ * `valideer` (+ the line's cells in the order of COLUMNS and controleerCellen, as the Voorbereider
+ * does), `record` (as `valideer`, but through a record keyed by column name and controleerRij),
+ * `hash` (`valideer` + rijHashTekst and its SHA-1, as the Voorbereider does), `alles`
+ * (Voorbereider.bereidVoor per line). `keten` is `alles` in the shape of the worker (blokken.ts:
+ * voorbereidBestand, gathered into blocks of 1000 and packed with pakRijen as the worker sends
+ * them); `ketenblok` the same with the lines of leesTabelBlokken prepared in a plain loop.
  * <projectmap> is the root whose server/ is loaded (default: this project), so a copy
  * of an older version can be measured beside this one in the same run. Prints one JSON line:
  * rows, valid rows, wall and CPU milliseconds.
@@ -19,8 +18,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-type Stap = 'lees' | 'leesblok' | 'valideer' | 'cellen' | 'hash' | 'alles' | 'keten' | 'ketenblok';
-const STAPPEN: readonly Stap[] = ['lees', 'leesblok', 'valideer', 'cellen', 'hash', 'alles', 'keten', 'ketenblok'];
+type Stap = 'lees' | 'leesblok' | 'valideer' | 'record' | 'hash' | 'alles' | 'keten' | 'ketenblok';
+const STAPPEN: readonly Stap[] = ['lees', 'leesblok', 'valideer', 'record', 'hash', 'alles', 'keten', 'ketenblok'];
 
 async function main(): Promise<void> {
   const stap = process.argv[2] as Stap;
@@ -34,7 +33,8 @@ async function main(): Promise<void> {
   const { Voorbereider } = await laad('import/voorbereiding.ts');
   const { controleerRij, controleerCellen } = await laad('import/validate-row.ts');
   const { COLUMN_NAMES } = await laad('registraties/schema.ts');
-  const { rijHash } = await laad('import/hash.ts');
+  const { rijHashTekst, hashVanTekst } = await laad('import/hash.ts');
+  const { voorbereidBestand, pakRijen } = await laad('import/blokken.ts');
   const { laadRegio } = await laad('config/regio.ts');
   const { maakWerkdagkalender } = await laad('calendar/werkdagen.ts');
   const regio = laadRegio(resolve(root, 'config/regio/gelderland-zuid.json'));
@@ -50,29 +50,23 @@ async function main(): Promise<void> {
   let controle = 0;
   /** per column of the format, its place in the line (-1: absent) */
   let plaatsen: number[] = [];
+  /** a block of 1000 prepared lines, packed as the worker sends it (voorbereiding-worker.ts) */
+  let blok: { soort: string }[] = [];
+  const verzamel = (item: { soort: string }) => {
+    rijen++;
+    if (item.soort === 'rij') geldig++;
+    blok.push(item);
+    if (blok.length >= 1000) {
+      controle += pakRijen(blok)?.hashes.length ?? 0;
+      blok = [];
+    }
+  };
   if (stap === 'keten') {
     // voorbereidBestand and the worker's loop, as in blokken.ts and voorbereiding-worker.ts
-    const voorbereid = async function* () {
-      for await (const row of leesTabel(pad, undefined, 'x.csv', 'csv')) yield v.bereidVoor(row);
-    };
-    let blok: unknown[] = [];
-    for await (const item of voorbereid()) {
-      rijen++;
-      if ((item as { soort: string }).soort === 'rij') geldig++;
-      blok.push(item);
-      if (blok.length >= 1000) blok = [];
-    }
+    const ctx = { bestand: 'x.csv', regio, kalender, vandaag };
+    for await (const deel of voorbereidBestand(pad, ctx)) for (const item of deel) verzamel(item);
   } else if (stap === 'ketenblok') {
-    let blok: unknown[] = [];
-    for await (const regels of leesTabelBlokken(pad, undefined, 'x.csv', 'csv')) {
-      for (const row of regels) {
-        rijen++;
-        const item = v.bereidVoor(row);
-        if (item.soort === 'rij') geldig++;
-        blok.push(item);
-        if (blok.length >= 1000) blok = [];
-      }
-    }
+    for await (const regels of leesTabelBlokken(pad, undefined, 'x.csv', 'csv')) for (const row of regels) verzamel(v.bereidVoor(row));
   } else if (stap === 'leesblok') {
     for await (const blok of leesTabelBlokken(pad, undefined, 'x.csv', 'csv')) {
       for (const row of blok) {
@@ -100,14 +94,18 @@ async function main(): Promise<void> {
       }
       const rowCtx = { bestand: 'x.csv', regel: row.regel, regio, vandaag };
       let res;
-      if (stap === 'cellen') {
+      if (stap === 'record') {
+        const record: Record<string, unknown> = {};
+        for (let i = 0; i < plaatsen.length; i++) if (plaatsen[i]! >= 0) record[COLUMN_NAMES[i]!] = row.values[plaatsen[i]!] ?? null;
+        res = controleerRij(record, rowCtx);
+      } else {
         const cellen = new Array(plaatsen.length);
         for (let i = 0; i < plaatsen.length; i++) cellen[i] = plaatsen[i]! < 0 ? undefined : (row.values[plaatsen[i]!] ?? null);
         res = controleerCellen(cellen, rowCtx);
-      } else res = controleerRij(v.record(row.values, v.kolommen), rowCtx);
+      }
       if (!res.ok) continue;
       geldig++;
-      if (stap === 'hash') controle += rijHash(res.registratie).length;
+      if (stap === 'hash') controle += hashVanTekst(rijHashTekst(res.registratie)).length;
     }
   const wand = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

@@ -38,6 +38,33 @@ export function veldenVanTekst(tekst: string): string[] {
   return v;
 }
 
+/** Where each field of a `rijHashTekst` ends (its U+001F), reused from line to line: see `veldGrenzen`. */
+const GRENZEN = new Int32Array(COLUMN_NAMES.length);
+
+/**
+ * Where the fields of a `rijHashTekst` end: `g[i]` is the position of the U+001F after field i
+ * (field i runs from `i === 0 ? 0 : g[i - 1] + 1` to `g[i]`). The same check as `veldenVanTekst`
+ * (exactly one separator per field, nothing after the last), without a string per field: an
+ * unchanged line reads the few fields its warnings need in place. The array is shared and
+ * overwritten by the next call.
+ */
+export function veldGrenzen(tekst: string): Int32Array {
+  let n = 0;
+  for (let p = tekst.indexOf(S); p !== -1; p = tekst.indexOf(S, p + 1)) {
+    if (n < VELDEN) GRENZEN[n] = p;
+    n++;
+  }
+  if (n !== VELDEN || GRENZEN[VELDEN - 1] !== tekst.length - 1) throw new Error(`rijHashTekst met ${n} velden in plaats van ${VELDEN}`);
+  return GRENZEN;
+}
+
+/** Field `i` of a `rijHashTekst` whose `veldGrenzen` are `g`, as a value (an empty one is null). */
+export function veldVanTekst(tekst: string, g: Int32Array, i: number): string | null {
+  const begin = i === 0 ? 0 : g[i - 1]! + 1;
+  const v = tekst.slice(begin, g[i]);
+  return v === L ? null : v;
+}
+
 /** The registration of `veldenVanTekst` (written out: an object built from a list of names is slow in V8). */
 export function registratieVanVelden(v: readonly string[]): Registratie {
   return {

@@ -15,10 +15,10 @@ import { kwartaalVan } from '../calendar/kwartaal.js';
 import { AppFout } from '../shared/fouten.js';
 import { blokkenVanBestand, blokkenVanBestandHier, blokkenVanRijen } from './blokken.js';
 import { COLUMN_NAMES, type Registratie } from '../registraties/schema.js';
-import { LEEG, registratieVanVelden, rijHash, veldenVanTekst } from './hash.js';
+import { LEEG, registratieVanVelden, rijHash, veldenVanTekst, veldGrenzen, veldVanTekst } from './hash.js';
 import { neemImportslot } from '../db/importslot.js';
 import { Plausibiliteit, type Waarschuwing } from './plausibiliteit.js';
-import { controleerSamengevoegd, volgordeAfwijkingen, volgordeAfwijkingenVanVelden } from './validate-row.js';
+import { controleerSamengevoegd, volgordeAfwijkingen, volgordeAfwijkingenVanTekst } from './validate-row.js';
 import { voegSamen } from './samenvoegen.js';
 import type { Mapping } from './mapping.js';
 import type { ByteProgress, TableRow } from './readers.js';
@@ -462,13 +462,25 @@ async function verwerk(run: Lopend, b: LopendBestand, items: TeSchrijven[]): Pro
     let r: Registratie;
     let rij: OpgeslagenRij;
     if (item.soort === 'rij') {
-      const v = veldenVanTekst(item.tekst);
-      meldPlausibiliteit(run, b, item, v[0]!, veld(v[3]!), veld(v[4]!), v[2]!, volgordeAfwijkingenVanVelden(v, LEEG));
+      // the warnings read their fields in place: an unchanged line is never split into 27 strings
+      const t = item.tekst;
+      const g = veldGrenzen(t);
+      const binnenkomst = veldVanTekst(t, g, BINNENKOMST)!;
+      meldPlausibiliteit(
+        run,
+        b,
+        item,
+        item.id,
+        veldVanTekst(t, g, GEMEENTE_CODE),
+        veldVanTekst(t, g, GEMEENTE),
+        binnenkomst,
+        volgordeAfwijkingenVanTekst(t, g, LEEG),
+      );
       if (opgeslagen.ongewijzigd(i, item.id, item.hash)) {
         telling.ongewijzigd++;
         continue;
       }
-      r = registratieVanVelden(v);
+      r = registratieVanVelden(veldenVanTekst(t));
       rij = opgeslagenRij(r, item.hash);
     } else {
       const samen = voegSamenMetOpgeslagen(run, b, item, bestaand);
@@ -497,8 +509,10 @@ async function verwerk(run: Lopend, b: LopendBestand, items: TeSchrijven[]): Pro
   if (schrijven) await schrijfRegistraties(trx, { nieuw, gewijzigd });
 }
 
-/** A field of `veldenVanTekst` as a value (an empty one is null). */
-const veld = (v: string): string | null => (v === LEEG ? null : v);
+/** Where meldPlausibiliteit's fields are in a `rijHashTekst` (the order of COLUMN_NAMES). */
+const BINNENKOMST = COLUMN_NAMES.indexOf('datum_binnenkomst');
+const GEMEENTE_CODE = COLUMN_NAMES.indexOf('gemeente_code');
+const GEMEENTE = COLUMN_NAMES.indexOf('gemeente');
 
 /**
  * What is stored for a chunk. Lines of a full file: the database compares their hashes with the

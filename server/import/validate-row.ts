@@ -127,17 +127,34 @@ export const VOLGORDE_WAARSCHUWING: readonly (readonly [keyof Registratie, keyof
 const VOLGORDE_PLAATSEN = VOLGORDE_WAARSCHUWING.map(([eerder, later]) => [COLUMN_NAMES.indexOf(eerder), COLUMN_NAMES.indexOf(later), eerder, later] as const);
 
 /**
- * `volgordeAfwijkingen` of a registration given as its fields in the order of COLUMN_NAMES (an
- * empty one is `leeg`): an unchanged line of a full file is never made into an object.
+ * `volgordeAfwijkingen` of a registration given as its `rijHashTekst` `t` with field ends `g`
+ * (`veldGrenzen`): an unchanged line of a full file is never made into an object, and its dates
+ * are compared in place: a string per date only for a pair in the wrong order. An empty
+ * field is the one character `leeg`.
  */
-export function volgordeAfwijkingenVanVelden(v: readonly string[], leeg: string): { eerder: string; later: string; van: string; tot: string }[] | null {
+export function volgordeAfwijkingenVanTekst(t: string, g: Int32Array, leeg: string): { eerder: string; later: string; van: string; tot: string }[] | null {
   let uit: { eerder: string; later: string; van: string; tot: string }[] | null = null;
+  const l = leeg.charCodeAt(0);
   for (const [i, j, eerder, later] of VOLGORDE_PLAATSEN) {
-    const a = v[i]!;
-    const b = v[j]!;
-    if (a !== leeg && b !== leeg && b < a) (uit ??= []).push({ eerder, later, van: a, tot: b });
+    const a0 = i === 0 ? 0 : g[i - 1]! + 1;
+    const a1 = g[i]!;
+    const b0 = j === 0 ? 0 : g[j - 1]! + 1;
+    const b1 = g[j]!;
+    if ((a1 - a0 === 1 && t.charCodeAt(a0) === l) || (b1 - b0 === 1 && t.charCodeAt(b0) === l)) continue;
+    if (kleinerInTekst(t, b0, b1, a0, a1)) (uit ??= []).push({ eerder, later, van: t.slice(a0, a1), tot: t.slice(b0, b1) });
   }
   return uit;
+}
+
+/** `t.slice(b0, b1) < t.slice(a0, a1)` (code unit by code unit, as `<` compares strings), without the slices. */
+function kleinerInTekst(t: string, b0: number, b1: number, a0: number, a1: number): boolean {
+  const n = Math.min(b1 - b0, a1 - a0);
+  for (let k = 0; k < n; k++) {
+    const cb = t.charCodeAt(b0 + k);
+    const ca = t.charCodeAt(a0 + k);
+    if (cb !== ca) return cb < ca;
+  }
+  return b1 - b0 < a1 - a0;
 }
 
 /** The pairs of VOLGORDE_WAARSCHUWING a registration has in the wrong order (null: none). */

@@ -134,4 +134,47 @@ describe('re-import of an export whose lines are stored unchanged', () => {
     const laatste = await ctx.db('importbatches').orderBy('id', 'desc').first();
     expect(laatste).toMatchObject({ bestand: naam, status: 'afgewezen', rijen: N, afgewezen: 1 });
   });
+
+  it('every warning an unchanged line can raise (read from its text in place) is raised again, the same, on the second import', async () => {
+    // ids of their own (PLA-…): a gemeente name that is another gemeente (and one that is the same),
+    // a code outside every list, an id that loads in its normal form, a formula-like id and five date
+    // pairs in the wrong order (datum_afgesloten is the last field of the text)
+    const lijnen = [
+      regel(1, { registratie_id: 'PLA-0001', gemeente: 'Nijmegen', gemeente_code: 'GM0268' }),
+      regel(2, { registratie_id: 'PLA-0002', gemeente: 'Arnhem', gemeente_code: 'GM0268' }),
+      regel(3, { registratie_id: 'PLA-0003', gemeente_code: 'GM9876' }),
+      regel(4, { registratie_id: 'ＰＬＡ-０００4' }),
+      regel(5, { registratie_id: '=PLA-0005' }),
+      regel(6, { registratie_id: 'PLA-0006', datum_afgesloten: '2024-02-06', datum_monitoring_3m: '2024-03-05' }),
+      regel(8, { registratie_id: 'PLA-0008', datum_einde_monitoring: '2024-06-07', datum_afgesloten: '2024-06-08' }),
+    ];
+    const eerst = await importeerTekst(bestand(lijnen));
+    expect(eerst.fout?.samenvatting.fouten ?? []).toEqual([]);
+    const eersteKeer = eerst.s!;
+    expect(eersteKeer).toMatchObject({ rijen: 7, nieuw: 7, afgewezen: 0 });
+    const tweedeKeer = (await importeerTekst(bestand(lijnen))).s!;
+    expect(tweedeKeer).toMatchObject({ rijen: 7, nieuw: 0, gewijzigd: 0, ongewijzigd: 7, afgewezen: 0 });
+    const zonderBestand = (x: ImportSamenvatting) => x.waarschuwingen.map((w) => [w.soort, w.melding]);
+    expect(zonderBestand(tweedeKeer)).toEqual(zonderBestand(eersteKeer));
+    const volgorde = (regel: number, later: string, eerder: string, tot: string, van: string) =>
+      `${later} ligt vóór ${eerder} bij 1 registratie(s): regel ${regel} (${tot} vóór ${van}); geladen zoals aangeleverd, controleer de datums`;
+    expect(zonderBestand(tweedeKeer)).toEqual([
+      ['onbekende_gemeentecode', 'gemeente_code GM9876 ligt buiten de regio en is geen bekende CBS-gemeentecode (regel 4); controleer de code'],
+      ['formule_id', `1 registratie_id('s) beginnen met =, +, - of @ en worden in Excel als formule gelezen: regel 6 ("=PLA-0005")`],
+      ['datum_volgorde', volgorde(7, 'datum_afgesloten', 'datum_veiligheidsbeoordeling', '2024-02-06', '2024-02-07')],
+      ['datum_volgorde', volgorde(7, 'datum_afgesloten', 'datum_overdracht', '2024-02-06', '2024-03-07')],
+      ['datum_volgorde', volgorde(7, 'datum_afgesloten', 'datum_einde_monitoring', '2024-02-06', '2024-09-07')],
+      ['datum_volgorde', volgorde(7, 'datum_monitoring_3m', 'datum_overdracht', '2024-03-05', '2024-03-07')],
+      ['datum_volgorde', volgorde(8, 'datum_einde_monitoring', 'datum_monitoring_3m', '2024-06-07', '2024-06-09')],
+      [
+        'gemeente_tegenstrijdig',
+        'gemeente_code GM0268 en gemeente "Arnhem" (GM0202) zijn verschillende gemeenten bij 1 registratie(s) (regel 3); geteld voor de code GM0268',
+      ],
+      [
+        'id_genormaliseerd',
+        "1 registratie_id('s) bevatten onzichtbare tekens (zoals een zero-width space) of bijzondere vormen van cijfers of letters " +
+          '(zoals fullwidth) en zijn in hun gewone vorm geladen: regel 5 ("ＰＬＡ-０００4" werd "PLA-0004")',
+      ],
+    ]);
+  });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { pakRijen, pakUit } from '../../../server/import/blokken.js';
-import { hashVanTekst, idVanTekst, registratieVanVelden, rijHash, rijHashTekst, veldenVanTekst } from '../../../server/import/hash.js';
+import {
+  hashVanTekst,
+  idVanTekst,
+  LEEG,
+  registratieVanVelden,
+  rijHash,
+  rijHashTekst,
+  veldenVanTekst,
+  veldGrenzen,
+  veldVanTekst,
+} from '../../../server/import/hash.js';
+import { volgordeAfwijkingen, volgordeAfwijkingenVanTekst, VOLGORDE_WAARSCHUWING } from '../../../server/import/validate-row.js';
 import type { Voorbereid } from '../../../server/import/voorbereiding.js';
 import { COLUMN_NAMES, kolomObject, type Registratie } from '../../../server/registraties/schema.js';
 
@@ -35,6 +46,53 @@ describe('a prepared line as one text (worker → importing thread)', () => {
     const tekst = rijHashTekst(registraties()[0]!);
     expect(() => veldenVanTekst(`${tekst}x\u001f`)).toThrow('28 velden in plaats van 27');
     expect(() => veldenVanTekst(tekst.slice(0, tekst.lastIndexOf('\u001f', tekst.length - 2) + 1))).toThrow('26 velden in plaats van 27');
+  });
+
+  it('veldGrenzen + veldVanTekst read every field of 60 registrations in place as veldenVanTekst does (empty: null)', () => {
+    for (const r of registraties()) {
+      const tekst = rijHashTekst(r);
+      const g = veldGrenzen(tekst);
+      const v = veldenVanTekst(tekst);
+      COLUMN_NAMES.forEach((_, i) => expect(veldVanTekst(tekst, g, i)).toBe(v[i] === LEEG ? null : v[i]));
+      expect(veldVanTekst(tekst, g, 0)).toBe(r.registratie_id);
+    }
+    const tekst = rijHashTekst(registraties()[0]!);
+    expect(() => veldGrenzen(`${tekst}x\u001f`)).toThrow('28 velden in plaats van 27');
+    expect(() => veldGrenzen(tekst.slice(0, tekst.lastIndexOf('\u001f', tekst.length - 2) + 1))).toThrow('26 velden in plaats van 27');
+    // 27 separators, but text after the last: veldenVanTekst would read it as field 28's start
+    expect(() => veldGrenzen(`${tekst}x`)).toThrow('27 velden in plaats van 27');
+    expect(() => veldGrenzen('')).toThrow('0 velden in plaats van 27');
+  });
+
+  it('volgordeAfwijkingenVanTekst = volgordeAfwijkingen on 3.000 registrations (seeded dates, empty, equal, one day apart, other lengths)', () => {
+    const datums = [null, '2024-01-01', '2024-01-02', '2024-01-10', '2023-12-31', '2024-1-5', '2024-01-01x'];
+    let seed = 29;
+    const volgende = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const basis = registraties()[1]!;
+    let metAfwijking = 0;
+    const gelezen: unknown[] = [];
+    const verwacht: unknown[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const r = { ...basis } as Record<string, unknown>;
+      for (const [eerder, later] of VOLGORDE_WAARSCHUWING) {
+        r[eerder] = datums[volgende() % datums.length];
+        r[later] = datums[volgende() % datums.length];
+      }
+      const reg = r as unknown as Registratie;
+      const tekst = rijHashTekst(reg);
+      const v = volgordeAfwijkingen(reg);
+      if (v) metAfwijking++;
+      verwacht.push(v);
+      gelezen.push(volgordeAfwijkingenVanTekst(tekst, veldGrenzen(tekst), LEEG));
+    }
+    expect(gelezen).toEqual(verwacht);
+    expect(metAfwijking).toBeGreaterThan(2500);
+    const leeg = Object.fromEntries(VOLGORDE_WAARSCHUWING.flat().map((c) => [c, null]));
+    const r = { ...basis, ...leeg, datum_overdracht: '2024-03-07', datum_monitoring_3m: '2024-03-05', datum_afgesloten: '2024-03-07' };
+    const tekst = rijHashTekst(r as Registratie);
+    expect(volgordeAfwijkingenVanTekst(tekst, veldGrenzen(tekst), LEEG)).toEqual([
+      { eerder: 'datum_overdracht', later: 'datum_monitoring_3m', van: '2024-03-07', tot: '2024-03-05' },
+    ]);
   });
 
   it('pakRijen / pakUit: 60 lines with their line numbers, hashes and original ids come back as they were; any other item is not packed', () => {
