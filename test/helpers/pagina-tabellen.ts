@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 
 /** Reading a page's chart tables and their CSV downloads back as cells, to compare the two (test/integration/*downloads*). */
@@ -50,3 +51,19 @@ export const alsWaarde = (cel: string, bron: 'pagina' | 'csv'): string | number 
 export async function alsTekst(res: Response): Promise<string> {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
 }
+
+/** An XLSX download as a workbook (status 200, the spreadsheet content type). */
+export async function werkboek(res: Response): Promise<ExcelJS.Workbook> {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A worksheet's rows as arrays of cell values, from its first row and column. */
+export const bladRijen = (ws: ExcelJS.Worksheet) =>
+  ws
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (r as ExcelJS.CellValue[]).slice(1));

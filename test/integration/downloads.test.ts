@@ -9,6 +9,7 @@ import { leesTabel } from '../../server/import/readers.js';
 import { STANDAARD_BELEID } from '../../server/privacy/onderdrukking.js';
 import { schrijfBeleid } from '../../server/privacy/instellingen.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
+import { alsTekst, alsWaarde, bladRijen, leesCsv, tabellenVanHtml, werkboek } from '../helpers/pagina-tabellen.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
@@ -80,20 +81,6 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function werkboek(res: Response): Promise<ExcelJS.Workbook> {
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('spreadsheetml');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-  return wb;
-}
-
-const rijen = (ws: ExcelJS.Worksheet) =>
-  ws
-    .getSheetValues()
-    .slice(1)
-    .map((r) => (r as ExcelJS.CellValue[]).slice(1));
-
 function toelichting(wb: ExcelJS.Workbook): Map<string, unknown> {
   const ws = wb.getWorksheet('Toelichting')!;
   const m = new Map<string, unknown>();
@@ -116,16 +103,16 @@ describe('the achterstand download', () => {
     const wb = await werkboek(res);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Veiligheidsbeoordeling open', 'Onderzoek open', 'Voorwaarden en vervolg open', 'Toelichting']);
     const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-    expect(rijen(wb.getWorksheet('Veiligheidsbeoordeling open')!)).toEqual([
+    expect(bladRijen(wb.getWorksheet('Veiligheidsbeoordeling open')!)).toEqual([
       ['Registratie', 'Gemeente', 'Binnengekomen', 'Werkdagen'],
       ['VB-18', 'Nijmegen', d('2019-12-02'), 18],
       ['VB-6', 'Tiel', d('2019-12-18'), 6],
     ]);
-    expect(rijen(wb.getWorksheet('Onderzoek open')!)).toEqual([
+    expect(bladRijen(wb.getWorksheet('Onderzoek open')!)).toEqual([
       ['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'],
       ['OND-71', 'Tiel', d('2019-10-21'), 71],
     ]);
-    expect(rijen(wb.getWorksheet('Voorwaarden en vervolg open')!)).toEqual([
+    expect(bladRijen(wb.getWorksheet('Voorwaarden en vervolg open')!)).toEqual([
       ['Registratie', 'Gemeente', 'Veiligheidsbeoordeling', 'Dagen'],
       ['VV-91', 'Nijmegen', d('2019-10-01'), 91],
     ]);
@@ -164,7 +151,7 @@ describe('the finance table download', () => {
     const wb = await werkboek(await sessies.bestuur!.fetch(`${base}/export/financien/begroting.xlsx?kwartaal=2019-Q4`));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Realisatie en begroting', 'Toelichting']);
     const ws = wb.getWorksheet('Realisatie en begroting')!;
-    const alle = rijen(ws);
+    const alle = bladRijen(ws);
     expect(alle[0]).toEqual(['Post', 'Realisatie (€)', 'Begroting (€)', 'Verschil (€)', 'Begroting jaar (€)', 'Realisatie jaar t/m kwartaal (€)']);
     expect(alle.find((r) => r[0] === 'Subsidie gemeenten')).toEqual(['Subsidie gemeenten', 2084000, 2100000, -16000, 8400000, 2084000]);
     expect(alle.find((r) => r[0] === 'Lasten vorig boekjaar')).toEqual(['Lasten vorig boekjaar', -25000, '–', '–', '–', -25000]);
@@ -246,9 +233,9 @@ describe('one workbook "alle tabellen" per page', () => {
     const wb = await werkboek(await sessies.vt_management!.fetch(`${base}/export/regio/alle-tabellen.xlsx?kwartaal=2019-Q4&periode=4`));
     const ws = wb.getWorksheet('Adviezen en meldingen')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Kwartaal', 'Adviezen', 'Meldingen', 'Totaal']);
-    const q4 = rijen(ws).find((r) => r[0] === 'Q4 2019');
+    const q4 = bladRijen(ws).find((r) => r[0] === 'Q4 2019');
     expect(q4).toEqual(['Q4 2019', '–', 6, 6]);
-    expect(ws.getRow(rijen(ws).findIndex((r) => r[0] === 'Q4 2019') + 1).getCell(3).numFmt).toBe('#,##0');
+    expect(ws.getRow(bladRijen(ws).findIndex((r) => r[0] === 'Q4 2019') + 1).getCell(3).numFmt).toBe('#,##0');
     const t = toelichting(wb);
     expect(t.get('Kwartaal')).toBe('vierde kwartaal van 2019 (Q4 2019)');
     expect(t.get('Periode')).toBe('de trendgrafieken beslaan 4 kwartalen tot en met Q4 2019');
@@ -276,7 +263,7 @@ describe('one workbook "alle tabellen" per page', () => {
     // Tiel's 4 meldingen of Q4 2019 (VB-6, VB-5, OND-71, OND-70) are rounded to 5; its 0 adviezen
     // read '< 3' like any count rounded to 0 (0, 1 and 2 look alike); a count cell is never empty
     const ws = wb.getWorksheet('Adviezen en meldingen')!;
-    expect(rijen(ws).find((r) => r[0] === 'Q4 2019')).toEqual(['Q4 2019', '< 3', 5, 5]);
+    expect(bladRijen(ws).find((r) => r[0] === 'Q4 2019')).toEqual(['Q4 2019', '< 3', 5, 5]);
   });
 });
 
@@ -309,50 +296,6 @@ describe('a chart download is cut from the read model of its page (kept per page
   );
 });
 
-/** The cells of a page's tables as the reader sees them, per chart: `<figure data-grafiek=…>`, its header, rows, signs and CSV link. */
-function tabellenVanHtml(html: string) {
-  const tekst = (s: string) =>
-    s
-      .replace(/<[^>]+>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#x27;/g, "'")
-      .replace(/&#x3D;/g, '=')
-      .replace(/&#x60;/g, '`')
-      .replace(/&amp;/g, '&')
-      .trim();
-  return [...html.matchAll(/<figure class="grafiek" data-grafiek="([^"]+)"[\s\S]*?<\/figure>/g)].map(([figuur, id]) => {
-    const cellen = (rij: string) => [...rij.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => tekst(c[1]!));
-    const kop = cellen(/<thead>([\s\S]*?)<\/thead>/.exec(figuur)![1]!);
-    const rijen = [.../<tbody>([\s\S]*?)<\/tbody>/.exec(figuur)![1]!.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((r) => cellen(r[0]));
-    const tekens = [.../<p class="grafiek__tekens">([\s\S]*?)<\/p>/.exec(figuur)![1]!.matchAll(/<b>([\s\S]*?)<\/b> ([^;<]*?)(?=; <b>|\.$)/g)].map((t) => [
-      tekst(t[1]!),
-      tekst(t[2]!),
-    ]);
-    const csv = tekst(/href="([^"]+\.csv\?[^"]*)"/.exec(figuur)![1]!);
-    return { id: id!, kop, rijen, tekens, csv };
-  });
-}
-
-/** A CSV download as rows of cells (`;`, quotes doubled) and the verklaring van tekens after its blank line. */
-function leesCsv(csv: string): { rijen: string[][]; tekens: string[][] } {
-  expect(csv.startsWith('\uFEFF')).toBe(true);
-  const regels = csv
-    .slice(1)
-    .replace(/\r\n$/, '')
-    .split('\r\n')
-    .map((r) => [...`${r};`.matchAll(/("(?:[^"]|"")*"|[^;]*);/g)].map((c) => (c[1]!.startsWith('"') ? c[1]!.slice(1, -1).replace(/""/g, '"') : c[1]!)));
-  const leeg = regels.findIndex((r) => r.length === 1 && r[0] === '');
-  return { rijen: regels.slice(0, leeg), tekens: regels.slice(leeg + 2) };
-}
-
-/** A cell of the page (`1.234`, `29,4`) and of the CSV (`1234`, `29,4166…`) as the same number where it is one; signs stay text. */
-const alsWaarde = (cel: string, bron: 'pagina' | 'csv'): string | number => {
-  const getal = bron === 'pagina' ? cel.replace(/\./g, '').replace(',', '.') : cel.replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(getal) ? Math.round(Number(getal) * 10) / 10 : cel;
-};
-
 describe('a download shows what its page shows, from one cached model per data version, with an audit entry per request', () => {
   const downloadRijen = async () =>
     (await ctx.db('audit_log').where({ actie: 'download' }).orderBy('id').select('wie', 'details')) as { wie: string; details: string }[];
@@ -365,7 +308,7 @@ describe('a download shows what its page shows, from one cached model per data v
     for (const t of tabellen) {
       const res = await sessies.gemeente!.fetch(base + t.csv);
       expect(res.status, t.id).toBe(200);
-      const { rijen, tekens } = leesCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()));
+      const { rijen, tekens } = leesCsv(await alsTekst(res));
       expect(rijen.length, t.id).toBe(t.rijen.length + 1);
       expect(rijen[0]!.length, t.id).toBe(t.kop.length);
       expect(
@@ -423,7 +366,7 @@ describe('a download shows what its page shows, from one cached model per data v
     const tielCsv = `${base}/export/gemeente/GM0281/instroom.csv?kwartaal=2019-Q4&periode=4`;
     const tielXlsx = `${base}/export/gemeente/GM0281/instroom.xlsx?kwartaal=2019-Q4&periode=4`;
     const q4Csv = async (s: Sessie, url: string) => (await (await s.fetch(url)).text()).split('\r\n').find((r) => r.startsWith('Q4 2019'));
-    const q4Xlsx = async (s: Sessie, url: string) => rijen((await werkboek(await s.fetch(url))).worksheets[0]!).find((r) => r[0] === 'Q4 2019');
+    const q4Xlsx = async (s: Sessie, url: string) => bladRijen((await werkboek(await s.fetch(url))).worksheets[0]!).find((r) => r[0] === 'Q4 2019');
     expect(await q4Csv(sessies.vt_management!, regioCsv)).toBe('Q4 2019;–;7;7');
     expect(await q4Xlsx(sessies.vt_management!, regioXlsx)).toEqual(['Q4 2019', '–', 7, 7]);
     // a correction: NIEUW-1 came in on 30 September, not 20 December (same registration, changed row)

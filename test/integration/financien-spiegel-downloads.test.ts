@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importeerFinancieel } from '../../server/financien/importer.js';
 import { leesTabel } from '../../server/import/readers.js';
 import { formatteerDuizendEuro } from '../../server/shared/formaat.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
-import { alsTekst, alsWaarde, leesCsv, tabellenVanHtml } from '../helpers/pagina-tabellen.js';
+import { alsTekst, alsWaarde, bladRijen, leesCsv, tabellenVanHtml, werkboek } from '../helpers/pagina-tabellen.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
@@ -77,18 +76,6 @@ async function haal(pad: string): Promise<Response> {
   return res;
 }
 
-async function werkboek(res: Response): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-  return wb;
-}
-const bladRijen = (ws: ExcelJS.Worksheet) =>
-  ws
-    .getSheetValues()
-    .slice(1)
-    .map((r) => (r as ExcelJS.CellValue[]).slice(1));
-
-/** Every chart table of the page equals its CSV download, cell for cell; returns the number of cells compared. */
 async function tabellenGelijk(html: string): Promise<{ cellen: number; ids: string[] }> {
   const tabellen = tabellenVanHtml(html);
   let cellen = 0;
