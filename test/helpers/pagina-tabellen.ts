@@ -67,3 +67,21 @@ export const bladRijen = (ws: ExcelJS.Worksheet) =>
     .getSheetValues()
     .slice(1)
     .map((r) => (r as ExcelJS.CellValue[]).slice(1));
+
+/**
+ * Asserts that a chart's CSV download equals its table on the page: the header (word for word with `kopLetterlijk`;
+ * else its width, for a page that groups its columns under a second header row), every cell (as a value) and the
+ * signs; gives the cell count.
+ */
+export function csvIsTabel(t: ReturnType<typeof tabellenVanHtml>[number], csv: string, kopLetterlijk = false): number {
+  const { rijen, tekens } = leesCsv(csv);
+  expect(rijen.length, t.id).toBe(t.rijen.length + 1);
+  if (kopLetterlijk) expect(rijen[0], t.id).toEqual(t.kop);
+  else expect(rijen[0]!.length, t.id).toBe(t.kop.length);
+  expect(
+    rijen.slice(1).map((r) => r.map((c) => alsWaarde(c, 'csv'))),
+    t.id,
+  ).toEqual(t.rijen.map((r) => r.map((c) => alsWaarde(c, 'pagina'))));
+  expect(tekens, t.id).toEqual(t.tekens);
+  return t.rijen.flat().length;
+}

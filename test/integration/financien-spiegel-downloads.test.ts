@@ -6,7 +6,7 @@ import { importeerFinancieel } from '../../server/financien/importer.js';
 import { leesTabel } from '../../server/import/readers.js';
 import { formatteerDuizendEuro } from '../../server/shared/formaat.js';
 import { importeerRijen, testContext, type TestContext } from '../helpers/context.js';
-import { alsTekst, alsWaarde, bladRijen, leesCsv, tabellenVanHtml, werkboek } from '../helpers/pagina-tabellen.js';
+import { alsTekst, bladRijen, csvIsTabel, leesCsv, tabellenVanHtml, werkboek } from '../helpers/pagina-tabellen.js';
 import { melding } from '../helpers/registraties.js';
 import { sessieAls, startServer, type Sessie } from '../helpers/server.js';
 
@@ -80,14 +80,7 @@ async function tabellenGelijk(html: string): Promise<{ cellen: number; ids: stri
   const tabellen = tabellenVanHtml(html);
   let cellen = 0;
   for (const t of tabellen) {
-    const { rijen, tekens } = leesCsv(await alsTekst(await haal(t.csv)));
-    expect(rijen[0], t.id).toEqual(t.kop);
-    expect(
-      rijen.slice(1).map((r) => r.map((c) => alsWaarde(c, 'csv'))),
-      t.id,
-    ).toEqual(t.rijen.map((r) => r.map((c) => alsWaarde(c, 'pagina'))));
-    expect(tekens, t.id).toEqual(t.tekens);
-    cellen += t.rijen.flat().length;
+    cellen += csvIsTabel(t, await alsTekst(await haal(t.csv)), true);
   }
   return { cellen, ids: tabellen.map((t) => t.id) };
 }
