@@ -268,17 +268,13 @@ async function meetDatabase(dialect: Dialect, bestanden: Record<'k100' | 'm1' | 
 
 /** What bounds the PDF ratios (the figures are in the profile above it). */
 const PDF_UITLEG = [
-  'Wat de verhouding van de rapportage begrenst: de baseline laadt de HTML één keer en drukt één keer af. De rapportage laadt',
-  'haar drie keer (de hoofdstukken meten, de eerste afdruk, de tweede afdruk met de paginanummers in de inhoudsopgave) en drukt',
-  'twee keer af; Chromium vult paginanummers niet zelf in (geen `target-counter`), dus de tweede afdruk blijft nodig. Daarbovenop',
-  "komen het model (vooral ECharts' `setOption` en de indeling van de assen; tekst meten met fontkit is daar een klein deel van)",
-  'en pdf-lib: de bestemmingen van de eerste afdruk lezen en de documentinformatie zetten, wat het hele document inleest en',
-  'opnieuw wegschrijft (pdf-lib wachtte daarbij standaard op een timer per 100 gelezen en 50 geschreven objecten; dat is eraf).',
-  'Twee keer laden en afdrukken is alleen al ongeveer 2× de baseline: ≤ 1,5× vraagt dat de tweede afdruk de geladen pagina',
-  'hergebruikt (alleen de paginanummers invullen) en dat de documentinformatie als incrementele update achter de PDF komt.',
-  'Een factsheet wordt één keer geladen en afgedrukt, zonder inhoudsopgave; het verschil met de baseline is het model en de',
-  'documentinformatie. Elke factsheet bedt de lettertypen opnieuw in (ruim 0,3 MB base64 per document), de baseline ook: een',
-  'afgedrukte pagina laadt niets van buiten.',
+  'Wat de verhouding van de rapportage begrenst: de baseline laadt de HTML één keer en drukt één keer af. De rapportage wordt',
+  'ook één keer geladen; de hoofdstukken worden in die pagina gemeten, een eerste afdruk van alleen de koppen geeft de',
+  'paginanummers van de inhoudsopgave (Chromium kent geen `target-counter`), die in dezelfde pagina worden ingevuld, en die',
+  'pagina wordt afgedrukt; de documentinformatie komt als incrementele update achter de PDF. Daarbovenop komt het model, vooral',
+  "ECharts' `setOption` (de indeling van assen, legenda en reeksen) voor ongeveer 20 figuren; de invoer lezen is een klein deel.",
+  'Een factsheet wordt zonder inhoudsopgave afgedrukt, in de pagina van de vorige (dezelfde kop: de lettertypen worden één keer',
+  'per batch gedecodeerd); de baseline laadt elk bestand in een nieuwe pagina. docs/rapportages.md beschrijft de afdrukstappen.',
 ];
 
 function versie(cmd: string, args: string[]): string {
