@@ -85,22 +85,6 @@ export function heeftTeken(teken: string): boolean {
  * zrender takes the width of '国' as the line height.
  */
 export function meetTekst(tekst: string, font = '12px sans-serif'): number {
-  // ECharts measures the same few hundred labels again for every layout pass of every chart
-  const sleutel = `${font}\n${tekst}`;
-  const bekend = breedtes.get(sleutel);
-  if (bekend !== undefined) return bekend;
-  if (breedtes.size >= MAX_BREEDTES) breedtes.clear();
-  const breedte = meetOpnieuw(tekst, font);
-  breedtes.set(sleutel, breedte);
-  return breedte;
-}
-
-/** Widths measured, by font and text: a report asks for each label many times (ECharts lays out an axis more than once). */
-const breedtes = new Map<string, number>();
-/** Bounded: a server that prints for months sees ever new numbers; a report needs a few thousand. */
-const MAX_BREEDTES = 20_000;
-
-function meetOpnieuw(tekst: string, font: string): number {
   const grootte = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
   const gewicht: Gewicht = /\bbold(er)?\b|\b[6-9]00\b/.test(font) ? 700 : 400;
   const stijl: Stijl = /\b(italic|oblique)\b/.test(font) ? 'italic' : 'normal';
