@@ -109,7 +109,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
     drukker.stappen.clear();
     for (let i = 0; i < runs; i++) {
       const [pdf, ms] = await tijd(async () => {
-        const [model, m] = await tijd(() => kwartaalrapportageModel(d, kwartaal));
+        const [model, m] = await tijd(() => kwartaalrapportageModel(d, kwartaal, { voorDruk: true }));
         modelMs += m;
         return rapportPdf(d, model);
       });
@@ -125,7 +125,7 @@ export async function meetPdf(ctx: AppContext, opties: { kwartaal?: Kwartaal; ru
       const hjRuns: number[] = [];
       let paginas = 0;
       for (let i = 0; i < runs; i++) {
-        const [pdf, ms] = await tijd(async () => rapportPdf(d, await perioderapportageModel(d, hj)));
+        const [pdf, ms] = await tijd(async () => rapportPdf(d, await perioderapportageModel(d, hj, { voorDruk: true })));
         paginas = await paginaAantal(pdf);
         hjRuns.push(ms);
       }
@@ -184,6 +184,7 @@ const STAPNAMEN: Record<DrukStap | 'model', string> = {
   meten: 'hoofdstukken meten',
   proefdruk: 'eerste afdruk, alleen de koppen (voor de paginanummers)',
   bestemmingen: 'paginanummers uit de eerste afdruk (pdf-lib)',
+  figuren: 'wachten op de figuren (getekend naast laden, meten en eerste afdruk)',
   afdrukken: 'Chromium drukt af (page.pdf)',
   metadata: 'documentinformatie (pdf-lib)',
 };

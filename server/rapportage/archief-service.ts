@@ -51,7 +51,7 @@ export async function archiveer(d: Rapportdiensten, r: Rapport, door: string): P
     gemaakt_op: new Date().toISOString(),
     gemaakt_door: door,
   };
-  const model = await rapportModel(d, r);
+  const model = await rapportModel(d, r, { voorDruk: true });
   const pdf = await rapportPdf(d, model);
   if (r.soort === 'kwartaal') {
     for (const { code, model: fm } of await factsheetModellen(d, r.periode)) {

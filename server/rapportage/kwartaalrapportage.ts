@@ -11,7 +11,7 @@ import type { Normen } from '../dashboard/service.js';
 import { maakTegels } from '../dashboard/tegels.js';
 import { REGIO } from '../indicatoren/gebieden.js';
 import type { RapportInvoer } from './invoer.js';
-import { duidingModel, markeerRapportVoorlopig, Nummering, type RapportModel } from './model.js';
+import { duidingModel, markeerRapportVoorlopig, Nummering, type Figuurwerk, type RapportModel } from './model.js';
 import type { PeriodeInvoer } from './periode-invoer.js';
 import { periodeKort } from './periode.js';
 import { instroomZinnen } from './zinnen.js';
@@ -48,7 +48,15 @@ export const KWARTAAL_HOOFDSTUKKEN: readonly HoofdstukDef<KwartaalLezing>[] = [
 export const SECTIES = sectiesVan(KWARTAAL_HOOFDSTUKKEN);
 
 /** `periode`: the quarter as a one-quarter period (for the chapters it shares with the half year); null leaves those out. */
-export function kwartaalrapportage(invoer: RapportInvoer, periode: PeriodeInvoer | null, regio: Regio, normen: Normen, gemaaktOp: string): RapportModel {
+/** `figuren`: the figures are placeholders, drawn later by it (a report for printing, see `Figuurwerk`) */
+export function kwartaalrapportage(
+  invoer: RapportInvoer,
+  periode: PeriodeInvoer | null,
+  regio: Regio,
+  normen: Normen,
+  gemaaktOp: string,
+  figuren?: Figuurwerk,
+): RapportModel {
   const K = invoer.kwartaal;
   const basis = basisVan({
     soort: 'kwartaalrapportage',
@@ -72,7 +80,7 @@ export function kwartaalrapportage(invoer: RapportInvoer, periode: PeriodeInvoer
       voorleggerDuiding,
     );
   }
-  const nr = new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort));
+  const nr = new Nummering(invoer.definitieversie, invoer.trend.filter((k) => laatsteDag(k) > gemaaktOp).map(kwartaalKort), figuren);
   const gedeeld = { regio, normen, duidingen: invoer.duidingen, nr };
   const lezing: KwartaalLezing = {
     ...gedeeld,

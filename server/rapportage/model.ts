@@ -7,7 +7,7 @@ import { markeerVoorlopig, type Grafiek } from '../charts/grafiek.js';
 import { formatteerDatum, formatteerGetal, formatteerGroei, formatteerPercentage, TEKEN_GEHEIM } from '../shared/formaat.js';
 import { kleinTeken, kleinUitleg, type Beleid } from '../privacy/onderdrukking.js';
 import type { Duiding } from './duiding-repository.js';
-import { grafiekNaarSvg, PAGINABREEDTE_PX } from './svg.js';
+import { drukHoogte, grafiekNaarSvg, PAGINABREEDTE_PX } from './svg.js';
 import { isTotaalRij } from '../shared/tabel.js';
 
 export interface RapportTabel {
@@ -90,6 +90,69 @@ export interface RapportModel {
   hoofdstukken: Hoofdstuk[];
   /** the duiding is not signed off yet: every page says CONCEPT (set by the service) */
   concept?: boolean;
+  /**
+   * set on a model for printing only: its figures' `svg` are same-size placeholders, drawn by `rapportPdf`
+   * while Chromium loads, measures and makes the first print (see `Figuurwerk`)
+   */
+  figuren?: Figuurwerk;
+}
+
+/** A figure not drawn yet: an empty SVG of the figure's size (the CSS gives it the same box), and its key. */
+const plaatsvervanger = (sleutel: string, breedte: number, hoogte: number) =>
+  `<svg data-vt-figuur="${sleutel}" width="${breedte}" height="${hoogte}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${breedte} ${hoogte}"></svg>`;
+
+/**
+ * The figures of a report for printing, drawn later: each figure of the model is a placeholder with
+ * exactly the figure's box, so the chapters measure and the headings print on the same pages as with
+ * the SVGs; `teken` draws them, one per turn of the event loop (Chromium's messages wait for one figure
+ * at most), once. The print puts them in the page before its final print (server/rapportage/pdf.ts).
+ */
+export class Figuurwerk {
+  private readonly figuren: { sleutel: string; breedte: number; hoogte: number; teken: () => string }[] = [];
+  private getekend: Promise<Map<string, string>> | null = null;
+
+  /** registers a figure; its placeholder SVG */
+  voeg(breedte: number, hoogte: number, teken: () => string): string {
+    const sleutel = String(this.figuren.length + 1);
+    this.figuren.push({ sleutel, breedte, hoogte, teken });
+    return plaatsvervanger(sleutel, breedte, hoogte);
+  }
+
+  get aantal(): number {
+    return this.figuren.length;
+  }
+
+  /** every figure's SVG by key (drawn on the first call; a figure that fails to draw rejects it) */
+  teken(): Promise<Map<string, string>> {
+    this.getekend ??= (async () => {
+      const svgs = new Map<string, string>();
+      for (const f of this.figuren) {
+        await new Promise<void>((klaar) => setImmediate(klaar));
+        const svg = f.teken();
+        // the box the placeholder held: the chapters were measured and the first print made with it
+        if (!svg.startsWith(`<svg width="${f.breedte}" height="${f.hoogte}" `))
+          throw new Error(`Figuur ${f.sleutel} heeft niet de maat van zijn plaats in het rapport.`);
+        svgs.set(f.sleutel, svg);
+      }
+      return svgs;
+    })();
+    return this.getekend;
+  }
+}
+
+/** The model with its figures drawn (`svgs` from `Figuurwerk.teken`): what every reader but the print gets. */
+export function metFiguren(model: RapportModel, svgs: Map<string, string>): RapportModel {
+  const { figuren: _, ...rest } = model;
+  const sleutel = /^<svg data-vt-figuur="([^"]+)"/;
+  const blok = (b: Blok): Blok => {
+    if (b.soort !== 'figuur') return b;
+    const k = sleutel.exec(b.svg)?.[1];
+    if (k === undefined) return b;
+    const svg = svgs.get(k);
+    if (svg === undefined) throw new Error(`Figuur ${b.nummer} (${b.titel}) is niet getekend.`);
+    return { ...b, svg };
+  };
+  return { ...rest, hoofdstukken: model.hoofdstukken.map((h) => ({ ...h, blokken: h.blokken.map(blok) })) };
 }
 
 /** The gap between two half-width blocks (`.naast` in reports/rapport.css: column-gap 6mm). */
@@ -124,9 +187,11 @@ export class Nummering {
   /** every id given out in this document: two blocks never share one (a chart's table may meet a chapter's own) */
   private readonly ids = new Set<string>();
   /** `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table */
+  /** `werk`: the figures are drawn later, by it (a report for printing); without it, at once */
   constructor(
     private readonly definitieversie: string,
     private readonly voorlopig: string[] = [],
+    private readonly werk?: Figuurwerk,
   ) {}
 
   /**
@@ -135,6 +200,8 @@ export class Nummering {
    */
   figuur(grafiek: Grafiek, hoogte?: number, halveBreedte = false): RapportFiguur {
     const g = markeerVoorlopig(grafiek, this.voorlopig);
+    const breedte = halveBreedte ? HALVE_BREEDTE_PX : PAGINABREEDTE_PX;
+    const h = hoogte ?? drukHoogte(g);
     return {
       soort: 'figuur',
       id: this.uniek(`figuur-${g.id}`),
@@ -142,7 +209,7 @@ export class Nummering {
       titel: g.titel,
       definitie: g.definitie,
       bron: bronVan(g.anker, this.definitieversie),
-      svg: grafiekNaarSvg(g, halveBreedte ? HALVE_BREEDTE_PX : PAGINABREEDTE_PX, hoogte),
+      svg: this.werk ? this.werk.voeg(breedte, h, () => grafiekNaarSvg(g, breedte, h)) : grafiekNaarSvg(g, breedte, h),
       ...(halveBreedte ? { half: true } : {}),
     };
   }

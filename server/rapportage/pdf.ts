@@ -40,12 +40,18 @@ export interface Drukopdracht {
   vers?: boolean;
   /** told how long each step took (ms): the benchmark's profile of a print */
   onStap?: (stap: DrukStap, ms: number) => void;
-  /** told the page numbers and continuing chapters filled in: with them `html` renders what was printed */
+  /**
+   * figures drawn while the page loads, is measured and makes the first print: key → SVG, each put in the
+   * page in place of its placeholder `<svg data-vt-figuur="key">` of the same size before the final print.
+   * A rejection fails the print (no PDF with an empty box).
+   */
+  figuren?: Promise<Map<string, string>>;
+  /** told the page numbers and continuing chapters filled in (after the figures came): with them `html` renders what was printed */
   onOpmaak?: (paginas: Map<string, number> | undefined, vervolg: Set<string> | undefined) => void;
 }
 
 /** The steps of a print, in order; `html` is the template rendering, the others are Chromium and pdf-lib. */
-export type DrukStap = 'html' | 'laden' | 'meten' | 'proefdruk' | 'bestemmingen' | 'afdrukken' | 'metadata';
+export type DrukStap = 'html' | 'laden' | 'meten' | 'proefdruk' | 'bestemmingen' | 'figuren' | 'afdrukken' | 'metadata';
 
 /** A page kept loaded after a print: the next document with the same head (styles, fonts) only replaces the body. */
 interface GeladenPagina {
@@ -135,6 +141,8 @@ export class PdfDrukker {
       opdracht.onStap(naam, performance.now() - t);
       return r;
     };
+    // awaited before the final print; a failure before then must not leave its rejection unhandled
+    opdracht.figuren?.catch(() => undefined);
     const html = await stap('html', () => opdracht.html());
     const geladen = await stap('laden', () => this.laad(html, opdracht.vers ?? false));
     const { page } = geladen;
@@ -152,6 +160,8 @@ export class PdfDrukker {
         paginas = await stap('bestemmingen', () => paginasVanBestemmingen(proef));
         await vulInhoud(page, paginas);
       }
+      const figuren = opdracht.figuren;
+      if (figuren) await zetFiguren(page, await stap('figuren', () => figuren));
       opdracht.onOpmaak?.(paginas, vervolg);
       const pdf = await stap('afdrukken', () => page.pdf(drukopties(opdracht.kop)));
       const metadata = opdracht.metadata;
@@ -226,6 +236,25 @@ async function vulInhoud(page: Page, paginas: Map<string, number>): Promise<void
     },
     [...paginas],
   );
+}
+
+/**
+ * Puts each figure's SVG in the page in place of its placeholder (parsed by the browser's HTML parser in
+ * the placeholder's parent, as a load of the final HTML parses it). Fails when a placeholder stays empty.
+ */
+async function zetFiguren(page: Page, svgs: Map<string, string>): Promise<void> {
+  const leeg = await page.evaluate(
+    (svgs: [string, string][]) => {
+      const figuren = new Map(svgs);
+      for (const el of document.querySelectorAll('svg[data-vt-figuur]')) {
+        const svg = figuren.get(el.getAttribute('data-vt-figuur') ?? '');
+        if (svg !== undefined) el.outerHTML = svg;
+      }
+      return [...document.querySelectorAll('svg[data-vt-figuur]')].map((el) => el.getAttribute('data-vt-figuur'));
+    },
+    [...svgs],
+  );
+  if (leeg.length > 0) throw new Error(`Figuur ${leeg.join(', ')} van het rapport is niet getekend; het rapport wordt niet afgedrukt.`);
 }
 
 /** Heights of every chapter's blocks in print layout at the A4 content width (the page's own scripts stay off). */

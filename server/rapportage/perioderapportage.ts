@@ -8,7 +8,7 @@ import { getal } from '../indicatoren/paneel.js';
 import type { IndicatorSleutel } from '../indicatoren/catalogus.js';
 import type { Normen } from '../dashboard/service.js';
 import { REGIO } from '../indicatoren/gebieden.js';
-import { cel, duidingModel, Nummering, type RapportModel } from './model.js';
+import { cel, duidingModel, Nummering, type Figuurwerk, type RapportModel } from './model.js';
 import type { PeriodeInvoer } from './periode-invoer.js';
 import { periodeKort, periodeVoluit, rapportSoortNaam } from './periode.js';
 import { basisVan, hoofdletter, leegRapport } from './hoofdstukken/gedeeld.js';
@@ -45,6 +45,8 @@ export function perioderapportage(
   normen: Normen,
   gemaaktOp: string,
   prognose: PeriodeLezing['prognose'] = null,
+  /** the figures are placeholders, drawn later by it (a report for printing, see `Figuurwerk`) */
+  figuren?: Figuurwerk,
 ): RapportModel {
   const p = invoer.periode;
   const soortNaam = rapportSoortNaam(p);
@@ -74,7 +76,7 @@ export function perioderapportage(
     regio,
     normen,
     duidingen: invoer.duidingen,
-    nr: new Nummering(invoer.definitieversie),
+    nr: new Nummering(invoer.definitieversie, [], figuren),
     kort: periodeKort(p),
     kortEerder: periodeKort(invoer.vorigJaar),
     prognose,

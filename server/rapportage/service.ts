@@ -13,7 +13,7 @@ import { kwartaalPeriode, type Periode } from './periode.js';
 import { duidingIsDefinitief, type Duiding } from './duiding-repository.js';
 import { periodeVan, type Rapport } from './rapporten.js';
 import { kwartaalrapportage } from './kwartaalrapportage.js';
-import type { RapportModel } from './model.js';
+import { Figuurwerk, metFiguren, type RapportModel } from './model.js';
 import { PdfDrukker } from './pdf.js';
 import { omslag } from './omslag.js';
 import { leesBeleid } from '../privacy/instellingen.js';
@@ -64,11 +64,22 @@ export function verantwoording(regio: Regio, normen: Normen, model: RapportModel
   ];
 }
 
-export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal): Promise<RapportModel> {
+export async function kwartaalrapportageModel(d: Rapportdiensten, kwartaal: Kwartaal, opties: Modelopties = {}): Promise<RapportModel> {
   const invoer = await leesRapportInvoer(d, kwartaal, { financien: true });
   const periode = await leesPeriodeInvoer(d, kwartaalPeriode(kwartaal));
-  return metDuidingstatus(kwartaalrapportage(invoer, periode, d.regio, d.normen, d.vandaag()), invoer.duidingen);
+  const figuren = opties.voorDruk ? new Figuurwerk() : undefined;
+  return metWerk(metDuidingstatus(kwartaalrapportage(invoer, periode, d.regio, d.normen, d.vandaag(), figuren), invoer.duidingen), figuren);
 }
+
+export interface Modelopties {
+  /**
+   * a model only for `rapportPdf`: its figures are same-size placeholders, drawn while Chromium loads, measures
+   * and makes the first print (off the print's critical path). `rapportHtml` refuses such a model.
+   */
+  voorDruk?: boolean;
+}
+
+const metWerk = (model: RapportModel, figuren: Figuurwerk | undefined): RapportModel => (figuren?.aantal ? { ...model, figuren } : model);
 
 const metDuidingstatus = (model: RapportModel, duidingen: Map<string, Duiding>): RapportModel => ({ ...model, concept: !duidingIsDefinitief(duidingen) });
 
@@ -84,6 +95,11 @@ export async function factsheetModel(d: Rapportdiensten, kwartaal: Kwartaal, cod
 }
 
 export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>, vervolg?: Set<string>): string {
+  if (model.figuren) throw new Error('Een rapport voor de afdruk heeft zijn figuren nog niet: maak het model zonder voorDruk.');
+  return html(d, model, paginas, vervolg);
+}
+
+function html(d: Rapportdiensten, model: RapportModel, paginas?: Map<string, number>, vervolg?: Set<string>): string {
   const metVerantwoording = model.soort !== 'factsheet';
   return d.render(model, {
     regioNaam: d.regio.naam,
@@ -94,9 +110,20 @@ export function rapportHtml(d: Rapportdiensten, model: RapportModel, paginas?: M
   });
 }
 
+/**
+ * The report's PDF. A model for printing (`voorDruk`) has its figures drawn here, beside the print: the page
+ * is loaded, measured and first printed with placeholders of the same size, and the SVGs are put in before
+ * the final print; from then on `html` renders them. A figure that fails to draw fails the print.
+ */
 export async function rapportPdf(d: Rapportdiensten, model: RapportModel): Promise<Uint8Array> {
+  let getekend: RapportModel | null = model.figuren ? null : model;
+  const figuren = model.figuren?.teken().then((svgs) => {
+    getekend = metFiguren(model, svgs);
+    return svgs;
+  });
   return d.drukker.druk({
-    html: (paginas, vervolg) => rapportHtml(d, model, paginas, vervolg),
+    html: (paginas, vervolg) => html(d, getekend ?? model, paginas, vervolg),
+    figuren,
     ordenHoofdstukken: model.soort !== 'factsheet' && model.geenGegevens === null,
     kop: model.concept ? `CONCEPT — ${model.kop}` : model.kop,
     metInhoud: model.soort !== 'factsheet' && model.geenGegevens === null,
@@ -133,18 +160,19 @@ export async function factsheetModellen(d: Rapportdiensten, kwartaal: Kwartaal):
 }
 
 /** The half-year or annual report of a period, from its stored quarters. */
-export async function perioderapportageModel(d: Rapportdiensten, periode: Periode): Promise<RapportModel> {
+export async function perioderapportageModel(d: Rapportdiensten, periode: Periode, opties: Modelopties = {}): Promise<RapportModel> {
   const invoer = await leesPeriodeInvoer(d, periode);
   if (!invoer.heeftGegevens) return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag()), invoer.duidingen);
   // the forecast as on the last day of the period (or today, when that is earlier): nothing later than the report
   const naPeriode = telDagenOp(laatsteDag(periode.kwartalen[periode.kwartalen.length - 1]!), 1);
   const prognose = await prognoseMetGrafieken(d.db, d.regio, periode.jaar, naPeriode < d.vandaag() ? naPeriode : d.vandaag());
-  return metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag(), prognose), invoer.duidingen);
+  const figuren = opties.voorDruk ? new Figuurwerk() : undefined;
+  return metWerk(metDuidingstatus(perioderapportage(invoer, d.regio, d.normen, d.vandaag(), prognose, figuren), invoer.duidingen), figuren);
 }
 
 /** The model of any of the board's reports. */
-export async function rapportModel(d: Rapportdiensten, r: Rapport): Promise<RapportModel> {
-  return r.soort === 'kwartaal' ? kwartaalrapportageModel(d, r.periode) : perioderapportageModel(d, periodeVan(r));
+export async function rapportModel(d: Rapportdiensten, r: Rapport, opties: Modelopties = {}): Promise<RapportModel> {
+  return r.soort === 'kwartaal' ? kwartaalrapportageModel(d, r.periode, opties) : perioderapportageModel(d, periodeVan(r), opties);
 }
 
 export const periodeBestandsnaam = (periode: Periode) => `${periode.soort === 'jaar' ? 'jaarrapportage' : 'halfjaarrapportage'}-${periode.sleutel}.pdf`;

@@ -134,6 +134,9 @@ interface Rect {
   applyTransform(m: number[]): void;
 }
 
+/** A chart's height in print (px) when the report does not set one: the dashboard's, at most 520. */
+export const drukHoogte = (grafiek: Grafiek): number => Math.min(grafiek.hoogte ?? 320, 520);
+
 /**
  * The dashboard's chart option rendered to an SVG string on the server (ECharts SSR, no
  * animation), with the same Dutch formatters as the browser: vector output, selectable text.
@@ -143,7 +146,7 @@ interface Rect {
  * Without the decal patterns of the dashboard: Chromium rasterises SVG patterns when printing,
  * which made a report 5x slower and 5x larger (measured: 5.3 s → 0.8 s, 2.6 MB → 0.5 MB).
  */
-export function grafiekNaarSvg(grafiek: Grafiek, breedte = PAGINABREEDTE_PX, hoogte = Math.min(grafiek.hoogte ?? 320, 520)): string {
+export function grafiekNaarSvg(grafiek: Grafiek, breedte = PAGINABREEDTE_PX, hoogte = drukHoogte(grafiek)): string {
   // a map chart draws on its region's boundaries (charts/kaart.ts)
   if (grafiek.kaart) echarts.registerMap(grafiek.kaart.naam, grafiek.kaart.geojson as Parameters<typeof echarts.registerMap>[1]);
   const option = drukOptie(pasFormaatToe(structuredClone(grafiek.option), grafiek.formaat) as Optie, breedte, hoogte);

@@ -169,7 +169,7 @@ export async function verzendConcept(c: Verzendcontext, r: Rapport): Promise<{ v
     {
       rapport: r.soort,
       gemeente: '',
-      model: await rapportModel(d, r),
+      model: await rapportModel(d, r, { voorDruk: true }),
       emails: (await leesOntvangers(d.db, { rapport: r.soort, gemeente: '' })).map((o) => o.email),
     },
   ];

@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
-import { PdfDrukker, type Drukopdracht } from '../../server/rapportage/pdf.js';
+import { PdfDrukker, type Drukopdracht, type DrukStap } from '../../server/rapportage/pdf.js';
+import { metFiguren, type RapportModel } from '../../server/rapportage/model.js';
 import { vulMetadata, type PdfMetadata } from '../../server/rapportage/pdf-metadata.js';
 import { paginasVanBestemmingen } from '../../server/rapportage/pdf-bestemmingen.js';
 import { leesHalfjaar } from '../../server/rapportage/periode.js';
@@ -17,6 +18,7 @@ import {
   kwartaalrapportageModel,
   maakRapportdiensten,
   perioderapportageModel,
+  rapportHtml,
   rapportPdf,
   type Rapportdiensten,
 } from '../../server/rapportage/service.js';
@@ -24,13 +26,27 @@ import type { TestContext } from '../helpers/context.js';
 import { DEMO_RAPPORTEN, demoContext } from '../helpers/demodata.js';
 import { openPdf, pdfInfo } from '../helpers/pdf.js';
 
-/** Keeps, for each print, the HTML as printed (rendered with what was filled into the page) and its header. */
+/** Keeps, for each print, the HTML as printed (rendered with what was filled into the page) and its header, and its steps. */
 class Vastlegger extends PdfDrukker {
   afdrukken: { html: string; kop: string; paginas?: Map<string, number>; vervolg?: Set<string> }[] = [];
+  stappen: DrukStap[] = [];
+  /** told each step as it ends */
+  naStap: ((stap: DrukStap) => void) | null = null;
   override druk(o: Drukopdracht): Promise<Uint8Array> {
-    return super.druk({ ...o, onOpmaak: (paginas, vervolg) => void this.afdrukken.push({ html: o.html(paginas, vervolg), kop: o.kop, paginas, vervolg }) });
+    this.stappen = [];
+    return super.druk({
+      ...o,
+      onStap: (stap) => {
+        this.stappen.push(stap);
+        this.naStap?.(stap);
+      },
+      onOpmaak: (paginas, vervolg) => void this.afdrukken.push({ html: o.html(paginas, vervolg), kop: o.kop, paginas, vervolg }),
+    });
   }
 }
+
+/** The report's figures as drawn by the model for printing, put in its HTML apart from the print: every SVG of the print model. */
+const figuurSvgs = (html: string) => [...html.matchAll(/<div class="figuur__svg"[^>]*>(<svg[\s\S]*?<\/svg>)<\/div>/g)].map((m) => m[1]!);
 
 let ctx: TestContext;
 let drukker: Vastlegger;
@@ -79,32 +95,82 @@ const vers = (a: { html: string; kop: string }) => drukker.druk({ html: () => a.
 
 describe('one load per report: the same pages as a fresh load of the HTML as printed', () => {
   for (const [naam, model] of [
-    ['kwartaalrapportage 2024-Q3', () => kwartaalrapportageModel(d, '2024-Q3')],
-    ['halfjaarrapportage 2024-H2', () => perioderapportageModel(d, leesHalfjaar('2024-H2'))],
+    ['kwartaalrapportage 2024-Q3', () => kwartaalrapportageModel(d, '2024-Q3', { voorDruk: true })],
+    ['halfjaarrapportage 2024-H2', () => perioderapportageModel(d, leesHalfjaar('2024-H2'), { voorDruk: true })],
   ] as const) {
-    it(
-      naam,
-      async () => {
-        const m = await model();
-        const pdf = await rapportPdf(d, m);
-        const afdruk = drukker.afdrukken.at(-1)!;
-        // the run filled in something: every chapter's page, and (this report) chapters that continue on a page
-        expect([...afdruk.paginas!.keys()].sort()).toEqual([...m.hoofdstukken.map((h) => h.id), 'h-verantwoording'].sort());
-        expect(afdruk.vervolg!.size).toBeGreaterThan(0);
-        const referentie = await vers(afdruk);
-        const [snel, oud] = [await inhoud(pdf), await inhoud(referentie)];
-        expect(snel.length).toBe(oud.length);
-        for (const [i, pagina] of snel.entries()) expect(pagina, `pagina ${i + 1}`).toBe(oud[i]);
-        // the same bookmarks, pointing at the same pages
-        const boek = await bladwijzers(pdf);
-        expect(JSON.stringify(boek)).toContain(m.hoofdstukken[0]!.titel);
-        expect(boek).toEqual(await bladwijzers(referentie));
-        // and the page numbers filled in are where the headings are in the final PDF
-        expect(await paginasVanBestemmingen(pdf)).toEqual(afdruk.paginas);
-      },
-      120_000,
-    );
+    it(`${naam}, its figures drawn beside the print`, async () => {
+      const m = await model();
+      const pdf = await rapportPdf(d, m);
+      const afdruk = drukker.afdrukken.at(-1)!;
+      // the HTML as printed holds every figure's SVG, the one the model draws, and no placeholder
+      const figuren = m.hoofdstukken.flatMap((h) => h.blokken).filter((b) => b.soort === 'figuur');
+      expect(figuren.length).toBeGreaterThan(10);
+      expect(figuurSvgs(afdruk.html)).toEqual([...(await m.figuren!.teken()).values()]);
+      expect(afdruk.html).not.toContain('data-vt-figuur');
+      // the run filled in something: every chapter's page, and (this report) chapters that continue on a page
+      expect([...afdruk.paginas!.keys()].sort()).toEqual([...m.hoofdstukken.map((h) => h.id), 'h-verantwoording'].sort());
+      expect(afdruk.vervolg!.size).toBeGreaterThan(0);
+      const referentie = await vers(afdruk);
+      const [snel, oud] = [await inhoud(pdf), await inhoud(referentie)];
+      expect(snel.length).toBe(oud.length);
+      for (const [i, pagina] of snel.entries()) expect(pagina, `pagina ${i + 1}`).toBe(oud[i]);
+      // the same bookmarks, pointing at the same pages
+      const boek = await bladwijzers(pdf);
+      expect(JSON.stringify(boek)).toContain(m.hoofdstukken[0]!.titel);
+      expect(boek).toEqual(await bladwijzers(referentie));
+      // and the page numbers filled in are where the headings are in the final PDF
+      expect(await paginasVanBestemmingen(pdf)).toEqual(afdruk.paginas);
+      // the placeholders held the figures' boxes: the model with its figures drawn at once prints the same pages
+      const direct = await rapportPdf(
+        d,
+        await (naam.startsWith('kwartaal') ? kwartaalrapportageModel(d, '2024-Q3') : perioderapportageModel(d, leesHalfjaar('2024-H2'))),
+      );
+      const { paginas, vervolg } = drukker.afdrukken.at(-1)!;
+      expect([paginas, vervolg]).toEqual([afdruk.paginas, afdruk.vervolg]);
+      expect(await inhoud(direct)).toEqual(snel);
+    }, 120_000);
   }
+});
+
+describe('the figures drawn beside the print are in the PDF', () => {
+  let m: RapportModel;
+  beforeAll(async () => {
+    m = await perioderapportageModel(d, leesHalfjaar('2024-H2'), { voorDruk: true });
+  }, 60_000);
+
+  it('figures that come only after the first print: awaited, put in the page, printed as a fresh load of the full HTML', async () => {
+    const werk = m.figuren!;
+    const svgs = await werk.teken();
+    // drawn as late as they can be: after the first print and its page numbers
+    werk.teken = () => new Promise((klaar) => (drukker.naStap = (stap) => stap === 'bestemmingen' && klaar(svgs)));
+    const pdf = await rapportPdf(d, m);
+    drukker.naStap = null;
+    expect(drukker.stappen).toEqual(['html', 'laden', 'meten', 'proefdruk', 'bestemmingen', 'figuren', 'afdrukken', 'metadata']);
+    const afdruk = drukker.afdrukken.at(-1)!;
+    // the reference is rendered apart from the print: the model with its SVGs, the page numbers and continuing chapters as printed
+    const volledig = rapportHtml(d, metFiguren(m, svgs), afdruk.paginas, afdruk.vervolg);
+    expect(figuurSvgs(volledig)).toHaveLength(svgs.size);
+    const [snel, oud] = [await inhoud(pdf), await inhoud(await vers({ html: volledig, kop: afdruk.kop }))];
+    expect(snel.length).toBe(oud.length);
+    for (const [i, pagina] of snel.entries()) expect(pagina, `pagina ${i + 1}`).toBe(oud[i]);
+  }, 120_000);
+
+  it('a figure that fails to draw fails the print, and its page is not kept', async () => {
+    const werk = m.figuren!;
+    werk.teken = () => Promise.reject(new Error('ECharts kapot'));
+    const voor = drukker.afdrukken.length;
+    await expect(rapportPdf(d, m)).rejects.toThrow('ECharts kapot');
+    expect(drukker.afdrukken.length).toBe(voor);
+    expect(drukker.stappen).not.toContain('afdrukken');
+    // the next document with the same head loads a page of its own: the failed one was closed, not kept
+    const nieuw = drukker.nieuwePaginas;
+    await drukker.druk({ html: () => drukker.afdrukken.at(-1)!.html, kop: 'x', metInhoud: false });
+    expect(drukker.nieuwePaginas - nieuw).toBe(1);
+  }, 60_000);
+
+  it('a model for printing is refused by everything but the print (no placeholder reaches a page)', () => {
+    expect(() => rapportHtml(d, m)).toThrow('Een rapport voor de afdruk heeft zijn figuren nog niet');
+  });
 });
 
 describe('a batch of factsheets loads the fonts once', () => {

@@ -56,7 +56,7 @@ export async function rapportCommand(opties: RapportOpties): Promise<void> {
     } else {
       const gemeente = opties.gemeente ? leesGebied(ctx.regio, opties.gemeente) : undefined;
       if (gemeente && !ctx.regio.perCode.has(gemeente)) throw ongeldigeInvoer('Een factsheet is er voor een gemeente van de regio');
-      const model = gemeente ? await factsheetModel(diensten, kwartaal, gemeente) : await kwartaalrapportageModel(diensten, kwartaal);
+      const model = gemeente ? await factsheetModel(diensten, kwartaal, gemeente) : await kwartaalrapportageModel(diensten, kwartaal, { voorDruk: true });
       const uit = opties.uit ?? stukBestand({ rapport: gemeente ? 'factsheet' : 'kwartaal', periode: kwartaal, gemeente }, ctx.regio);
       writeFileSync(uit, await rapportPdf(diensten, model));
       process.stderr.write(`${gemeente ? 'Factsheet' : 'Kwartaalrapportage'} geschreven: ${uit}\n`);
@@ -80,7 +80,7 @@ async function perioderapportCommand(opties: RapportOpties): Promise<void> {
   const start = performance.now();
   try {
     const uit = opties.uit ?? periodeBestandsnaam(periode);
-    writeFileSync(uit, await rapportPdf(diensten, await perioderapportageModel(diensten, periode)));
+    writeFileSync(uit, await rapportPdf(diensten, await perioderapportageModel(diensten, periode, { voorDruk: true })));
     process.stderr.write(`${periode.soort === 'jaar' ? 'Jaarrapportage' : 'Halfjaarrapportage'} geschreven: ${uit}\n`);
     ctx.logger.info({ periode: periode.sleutel, ms: Math.round(performance.now() - start) }, 'rapport gemaakt');
   } finally {

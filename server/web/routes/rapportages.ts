@@ -252,7 +252,7 @@ export function rapportageRoutes(ctx: AppContext, render: Render, diensten: Rapp
     await audit(ctx.db, req, res, 'rapport', { soort: rapport.soort, periode: rapport.periode });
     stuurPdf(
       res,
-      await rapportPdf(diensten, await rapportModel(diensten, rapport)),
+      await rapportPdf(diensten, await rapportModel(diensten, rapport, { voorDruk: true })),
       stukBestand({ rapport: rapport.soort, periode: rapport.periode }, ctx.regio),
     );
   });
