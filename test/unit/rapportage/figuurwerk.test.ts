@@ -3,19 +3,10 @@
  * once, one figure per turn of the event loop, and a figure that fails or changes size fails the lot.
  */
 import { describe, expect, it } from 'vitest';
-import { overdrachtPerMoment } from '../../../server/charts/monitoring.js';
+import { overdrachtGrafiek } from '../../helpers/grafieken.js';
 import { Figuurwerk, HALVE_BREEDTE_PX, metFiguren, Nummering, type RapportFiguur, type RapportModel } from '../../../server/rapportage/model.js';
 
-const grafiek = () =>
-  overdrachtPerMoment(
-    {
-      na_vb: { lokaal_team: 4, politie_justitie: 2 },
-      na_vervolgkeuze: { lokaal_team: 1, politie_justitie: 0 },
-      na_onderzoek: { lokaal_team: 0, politie_justitie: 0 },
-      na_vv: { lokaal_team: 3, politie_justitie: 0 },
-    },
-    'regio, Q4 2024',
-  );
+const grafiek = overdrachtGrafiek;
 
 /** zrender numbers its style classes per process (`zr88-cls-316`): how many charts were drawn before, not this one */
 const zonderZrNummers = (svg: string) => svg.replace(/zr\d*-cls-\d+/g, 'zr-cls');

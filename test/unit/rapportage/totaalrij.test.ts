@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { overdrachtPerMoment } from '../../../server/charts/monitoring.js';
+import { overdrachtGrafiek } from '../../helpers/grafieken.js';
 import { projectPath } from '../../../server/config/paths.js';
 import { maakRapportRenderer } from '../../../server/rapportage/html.js';
 import { Nummering, type RapportModel } from '../../../server/rapportage/model.js';
 import { grafiekModel } from '../../../server/web/grafiek-antwoord.js';
 
-/** A chart whose own table ends in a row "Totaal" (and has a row whose heading only contains the word). */
-const grafiek = () =>
-  overdrachtPerMoment(
-    {
-      na_vb: { lokaal_team: 4, politie_justitie: 2 },
-      na_vervolgkeuze: { lokaal_team: 1, politie_justitie: 0 },
-      na_onderzoek: { lokaal_team: 0, politie_justitie: 0 },
-      na_vv: { lokaal_team: 3, politie_justitie: 0 },
-    },
-    'regio, Q4 2024',
-  );
+/** A chart whose own table ends in a row "Totaal". */
+const grafiek = overdrachtGrafiek;
 
 describe('the total row of a table is marked and bold, in the report and on the page', () => {
   it('a chart table in the report: only the row headed "Totaal" is totaal', () => {
