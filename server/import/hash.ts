@@ -43,7 +43,7 @@ const GRENZEN = new Int32Array(COLUMN_NAMES.length);
 
 /**
  * Where the fields of a `rijHashTekst` end: `g[i]` is the position of the U+001F after field i
- * (field i runs from `i === 0 ? 0 : g[i - 1] + 1` to `g[i]`). The same check as `veldenVanTekst`
+ * (field i runs from `veldBegin(g, i)` to `g[i]`). The same check as `veldenVanTekst`
  * (exactly one separator per field, nothing after the last), without a string per field: an
  * unchanged line reads the few fields its warnings need in place. The array is shared and
  * overwritten by the next call.
@@ -58,10 +58,12 @@ export function veldGrenzen(tekst: string): Int32Array {
   return GRENZEN;
 }
 
+/** Where field `i` of a `rijHashTekst` whose `veldGrenzen` are `g` begins (it ends at `g[i]`). */
+export const veldBegin = (g: Int32Array, i: number): number => (i === 0 ? 0 : g[i - 1]! + 1);
+
 /** Field `i` of a `rijHashTekst` whose `veldGrenzen` are `g`, as a value (an empty one is null). */
 export function veldVanTekst(tekst: string, g: Int32Array, i: number): string | null {
-  const begin = i === 0 ? 0 : g[i - 1]! + 1;
-  const v = tekst.slice(begin, g[i]);
+  const v = tekst.slice(veldBegin(g, i), g[i]);
   return v === L ? null : v;
 }
 

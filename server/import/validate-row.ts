@@ -1,6 +1,7 @@
 import type { Regio } from '../config/regio.js';
 import { COLUMN_NAMES, COLUMNS, DATE_COLUMNS, type Registratie } from '../registraties/schema.js';
 import { cellText, codeCelParser, datumVanCel, gemeenteCodeVanCel, jaNeeVanCel, Ongeldig, type CelParser, type RawCell } from './values.js';
+import { veldBegin } from './hash.js';
 
 export interface RijFout {
   bestand: string;
@@ -136,9 +137,9 @@ export function volgordeAfwijkingenVanTekst(t: string, g: Int32Array, leeg: stri
   let uit: { eerder: string; later: string; van: string; tot: string }[] | null = null;
   const l = leeg.charCodeAt(0);
   for (const [i, j, eerder, later] of VOLGORDE_PLAATSEN) {
-    const a0 = i === 0 ? 0 : g[i - 1]! + 1;
+    const a0 = veldBegin(g, i);
     const a1 = g[i]!;
-    const b0 = j === 0 ? 0 : g[j - 1]! + 1;
+    const b0 = veldBegin(g, j);
     const b1 = g[j]!;
     if ((a1 - a0 === 1 && t.charCodeAt(a0) === l) || (b1 - b0 === 1 && t.charCodeAt(b0) === l)) continue;
     if (kleinerInTekst(t, b0, b1, a0, a1)) (uit ??= []).push({ eerder, later, van: t.slice(a0, a1), tot: t.slice(b0, b1) });

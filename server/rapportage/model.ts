@@ -186,8 +186,10 @@ export class Nummering {
   private tabellen = 0;
   /** every id given out in this document: two blocks never share one (a chart's table may meet a chapter's own) */
   private readonly ids = new Set<string>();
-  /** `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table */
-  /** `werk`: the figures are drawn later, by it (a report for printing); without it, at once */
+  /**
+   * `voorlopig`: the labels of the running quarter (`Q4 2026`), starred in every figure and table;
+   * `werk`: the figures are drawn later, by it (a report for printing); without it, at once
+   */
   constructor(
     private readonly definitieversie: string,
     private readonly voorlopig: string[] = [],
